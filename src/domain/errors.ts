@@ -1,0 +1,54 @@
+/**
+ * Every failure the user can cause carries a stable code. Edges map the code once:
+ * HTTP status in src/server/errors.ts, exit code in src/cli/main.ts, message in the web app.
+ */
+export type ErrorCode =
+  | 'BAD_INPUT' // a document or file that cannot be read (location in details)
+  | 'VALIDATION' // well-formed input that breaks a rule or a schema
+  | 'NOT_FOUND'
+  | 'CONFLICT' // stale version, duplicate key
+  | 'PRECONDITION_REQUIRED' // a write without the version it expects to replace
+  | 'USAGE'; // wrong command-line usage
+
+/** Where in the input the problem is. Lines are 1-based. */
+export interface ErrorLocation {
+  file?: string;
+  line?: number;
+  field?: string;
+  /** Path inside a structured document, e.g. ['projects', 0, 'indicators', 2, 'target']. */
+  path?: (string | number)[];
+}
+
+export interface ErrorIssue extends ErrorLocation {
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly location: ErrorLocation | undefined;
+  readonly issues: ErrorIssue[];
+
+  constructor(code: ErrorCode, message: string, options: { location?: ErrorLocation; issues?: ErrorIssue[] } = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.location = options.location;
+    this.issues = options.issues ?? [];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** "file:line: field: message" — the one way a location is written for people. */
+export function formatLocation(location: ErrorLocation | undefined): string {
+  if (!location) return '';
+  const parts: string[] = [];
+  if (location.file) parts.push(location.file);
+  if (location.line !== undefined) parts.push(`${location.line}`);
+  let text = parts.join(':');
+  const where = location.path?.length ? location.path.join('.') : location.field;
+  if (where) text = text ? `${text}: ${where}` : where;
+  return text;
+}
