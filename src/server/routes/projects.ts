@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ProjectParamsSchema, UnitYearParamsSchema, VersionedProjectSchema } from '../../contract/api.ts';
+import { ProjectSchema } from '../../contract/targets.ts';
+import type { Db } from '../../db/database.ts';
+import { createProject } from '../../usecases/create-project.ts';
+import { deleteProject } from '../../usecases/delete-project.ts';
+import { getProject } from '../../usecases/get-project.ts';
+import { updateProject } from '../../usecases/update-project.ts';
+import { etagOf, expectedVersionFrom } from '../versioning.ts';
+
+const IfMatchHeaders = z.object({ 'if-match': z.string().optional() });
+const tags = ['projects'];
+
+export function projectRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    const path = '/api/units/:unitCode/years/:year/projects/:projectCode';
+
+    app.get(path, {
+      schema: { summary: 'A project with its indicators; ETag is its version', tags, params: ProjectParamsSchema, response: { 200: VersionedProjectSchema } },
+    }, async (request, reply) => {
+      const { unitCode, year, projectCode } = request.params;
+      const result = await getProject(db, { unitCode, fiscalYear: year, projectCode });
+      reply.header('ETag', etagOf(result.version));
+      return result;
+    });
+
+    app.post('/api/units/:unitCode/years/:year/projects', {
+      schema: { summary: 'Add a project to a unit-year', tags, params: UnitYearParamsSchema, body: ProjectSchema, response: { 201: VersionedProjectSchema } },
+    }, async (request, reply) => {
+      const { unitCode, year } = request.params;
+      const result = await createProject(db, { unitCode, fiscalYear: year, project: request.body });
+      reply.code(201).header('ETag', etagOf(result.version));
+      return result;
+    });
+
+    app.put(path, {
+      schema: {
+        summary: 'Replace a project; If-Match must carry the version read (stale → 409, nothing changed)',
+        tags, params: ProjectParamsSchema, headers: IfMatchHeaders, body: ProjectSchema, response: { 200: VersionedProjectSchema },
+      },
+    }, async (request, reply) => {
+      const { unitCode, year, projectCode } = request.params;
+      const expectedVersion = expectedVersionFrom(request.headers['if-match']);
+      const result = await updateProject(db, { unitCode, fiscalYear: year, projectCode, expectedVersion, project: request.body });
+      reply.header('ETag', etagOf(result.version));
+      return result;
+    });
+
+    app.delete(path, {
+      schema: { summary: 'Delete a project; If-Match required', tags, params: ProjectParamsSchema, headers: IfMatchHeaders, response: { 204: z.null() } },
+    }, async (request, reply) => {
+      const { unitCode, year, projectCode } = request.params;
+      const expectedVersion = expectedVersionFrom(request.headers['if-match']);
+      await deleteProject(db, { unitCode, fiscalYear: year, projectCode, expectedVersion });
+      return reply.code(204).send(null);
+    });
+  };
+}

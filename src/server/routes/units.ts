@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { TargetsResponseSchema, UnitListSchema, UnitYearParamsSchema } from '../../contract/api.ts';
+import type { Db } from '../../db/database.ts';
+import { getTargets } from '../../usecases/get-targets.ts';
+import { listUnits } from '../../usecases/list-units.ts';
+import { etagOf } from '../versioning.ts';
+
+export function unitRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/api/units', {
+      schema: { summary: 'List units and the fiscal years they have targets for', tags: ['units'], response: { 200: UnitListSchema } },
+    }, async () => ({ units: await listUnits(db) }));
+
+    app.get('/api/units/:unitCode/years/:year/targets', {
+      schema: {
+        summary: "A unit-year's whole target document (jixiao/targets@1)",
+        tags: ['targets'],
+        params: UnitYearParamsSchema,
+        response: { 200: TargetsResponseSchema },
+      },
+    }, async (request, reply) => {
+      const { unitCode, year } = request.params;
+      const { document, version } = await getTargets(db, { unitCode, fiscalYear: year });
+      reply.header('ETag', etagOf(version));
+      return { ...document, fiscalYear: year };
+    });
+  };
+}
