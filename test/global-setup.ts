@@ -1,2 +1,67 @@
-// Placeholder: the DB tier replaces this with a PostgreSQL 15 server started for the run.
-export default function setup(): void {}
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { findPostgresBinaries, stopPostgres } from './postgres-server.ts';
+
+/**
+ * The DB tier's run-wide state. A throwaway PostgreSQL is started by the first test that needs it
+ * (test/db-engines.ts) and stopped here; with DATABASE_URL set, that server is used instead and
+ * the databases the run created on it are dropped at the end.
+ */
+export type PostgresTarget =
+  | { kind: 'throwaway'; initdb: string; pgCtl: string }
+  | { kind: 'external'; url: string }
+  | { kind: 'skipped'; reason: string };
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dbTestRunDir: string;
+    /** Every database a test creates is named with this prefix. */
+    testDatabasePrefix: string;
+    postgresTarget: PostgresTarget;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const runDir = await mkdtemp(join(tmpdir(), 'jixiao-test-'));
+  // The `postgres` user must reach the server's directory inside it.
+  await chmod(runDir, 0o755);
+  const prefix = `jixiao_test_${randomBytes(4).toString('hex')}_`;
+  const target = choosePostgresTarget();
+  if (target.kind === 'skipped') console.warn(`\n⚠ PostgreSQL tests are SKIPPED: ${target.reason}\n`);
+  project.provide('dbTestRunDir', runDir);
+  project.provide('testDatabasePrefix', prefix);
+  project.provide('postgresTarget', target);
+
+  return async () => {
+    if (target.kind === 'throwaway') await stopPostgres(target, join(runDir, 'postgres'));
+    if (target.kind === 'external') await dropTestDatabases(target.url, prefix);
+    await rm(runDir, { recursive: true, force: true });
+  };
+}
+
+function choosePostgresTarget(): PostgresTarget {
+  if (process.env.DATABASE_URL) return { kind: 'external', url: process.env.DATABASE_URL };
+  if (process.env.JIXIAO_SKIP_PG === '1') return { kind: 'skipped', reason: 'JIXIAO_SKIP_PG=1' };
+  const binaries = findPostgresBinaries();
+  if (binaries) return { kind: 'throwaway', ...binaries };
+  throw new Error(
+    'The DB tier needs PostgreSQL: initdb and pg_ctl were found neither on PATH nor under ' +
+      '/usr/lib/postgresql/*/bin. Install them (apt-get install -y postgresql), point DATABASE_URL at a ' +
+      'server, or set JIXIAO_SKIP_PG=1 to run without the PostgreSQL half of the DB tests.',
+  );
+}
+
+async function dropTestDatabases(url: string, prefix: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [prefix]);
+    for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/db-engines.ts';
+import { isAppError } from '../domain/errors.ts';
+import { migrateToLatest, openDatabase, resolveDatabaseOptions } from './database.ts';
+import { upsertUnit } from './units.repo.ts';
+
+describeEachEngine('openDatabase', (getDb) => {
+  it('has applied the migrations, and applying them again changes nothing', async () => {
+    const db = getDb();
+    const tables = await db.kysely.introspection.getTables();
+    expect(tables.map((table) => table.name)).toEqual(
+      expect.arrayContaining(['units', 'target_documents', 'projects', 'spending_checkpoints', 'indicators']),
+    );
+    await migrateToLatest(db.kysely);
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db.kysely);
+    expect(rows.map((row) => row.name)).toEqual(['2026_11_24_0001_targets']);
+  });
+
+  it('keeps amounts exact to the fen in numeric(18,2)', async () => {
+    const db = getDb();
+    const { rows } = await sql<{ amount: string }>`select ${'12345678901234.56'}::numeric(18, 2)::text as amount`.execute(db.kysely);
+    expect(rows[0]?.amount).toBe('12345678901234.56');
+  });
+});
+
+describe('openDatabase on a PGlite data directory', () => {
+  it('creates the directory and finds the data there when reopened', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'jixiao-pglite-'));
+    const dataDir = join(parent, 'nested', 'data');
+    try {
+      const first = await openDatabase({ dataDir });
+      expect(first.engine).toBe('pglite');
+      await upsertUnit(first.kysely, { code: '900001', name: '持久化测试单位' });
+      await first.close();
+      const second = await openDatabase({ dataDir });
+      const units = await second.kysely.selectFrom('units').select(['code', 'name']).execute();
+      await second.close();
+      expect(units).toEqual([{ code: '900001', name: '持久化测试单位' }]);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('resolveDatabaseOptions', () => {
+  it('chooses PostgreSQL when DATABASE_URL is set', () => {
+    expect(resolveDatabaseOptions({ DATABASE_URL: 'postgres://u@localhost:5432/jixiao', JIXIAO_DATA: '/x' })).toEqual({
+      databaseUrl: 'postgres://u@localhost:5432/jixiao',
+    });
+  });
+
+  it('falls back to PGlite in JIXIAO_DATA, or ./data, treating an empty DATABASE_URL as unset', () => {
+    expect(resolveDatabaseOptions({ JIXIAO_DATA: '/srv/jixiao' })).toEqual({ dataDir: '/srv/jixiao' });
+    expect(resolveDatabaseOptions({ DATABASE_URL: '' })).toEqual({ dataDir: resolve('data') });
+  });
+
+  it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
+    let caught: unknown;
+    try {
+      resolveDatabaseOptions({ DATABASE_URL: 'mysql://localhost/x' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(isAppError(caught) && caught.code).toBe('USAGE');
+  });
+});

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as targets from './2026_11_24_0001_targets.ts';
+
+/**
+ * Forward-only: a migration, once released, is never edited; a change is a new file. Names sort
+ * by their timestamp, which is the order Kysely applies them in.
+ */
+const migrations: Record<string, Migration> = {
+  '2026_11_24_0001_targets': targets,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Project } from '../domain/targets.ts';
+import { deleteProjectDetails, insertProjectDetails, loadIndicators, loadSpendingPlans } from './project-details.repo.ts';
+import type { Executor } from './schema.ts';
+
+export interface ProjectRef {
+  id: number;
+  code: string;
+  version: number;
+}
+
+export interface VersionedProject {
+  project: Project;
+  version: number;
+}
+
+const GoalsSchema = z.array(z.string());
+
+function projectColumns(project: Project) {
+  return {
+    code: project.code,
+    name: project.name,
+    budget_total: project.budget.total,
+    budget_fiscal: project.budget.fiscal,
+    budget_other: project.budget.other,
+    purpose: project.purpose,
+    goals: JSON.stringify(project.goals),
+  };
+}
+
+/** Stores a project with its indicators and spending plan; returns its id. */
+export async function insertProject(
+  db: Executor,
+  input: { documentId: number; position: number; version: number; project: Project },
+): Promise<number> {
+  const { id } = await db
+    .insertInto('projects')
+    .values({ document_id: input.documentId, position: input.position, version: input.version, ...projectColumns(input.project) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertProjectDetails(db, id, input.project);
+  return id;
+}
+
+export async function findProjectRef(db: Executor, documentId: number, code: string): Promise<ProjectRef | undefined> {
+  return db
+    .selectFrom('projects')
+    .select(['id', 'code', 'version'])
+    .where('document_id', '=', documentId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** The position after the last project: new projects are appended. */
+export async function nextProjectPosition(db: Executor, documentId: number): Promise<number> {
+  const row = await db
+    .selectFrom('projects')
+    .select(sql<number>`coalesce(max(position) + 1, 0)::integer`.as('next'))
+    .where('document_id', '=', documentId)
+    .executeTakeFirstOrThrow();
+  return row.next;
+}
+
+/** Code → version of a document's projects, read before a re-import replaces them. */
+export async function projectVersions(db: Executor, documentId: number): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('projects').select(['code', 'version']).where('document_id', '=', documentId).execute();
+  return new Map(rows.map((row) => [row.code, row.version]));
+}
+
+export async function deleteProjectsOfDocument(db: Executor, documentId: number): Promise<void> {
+  await db.deleteFrom('projects').where('document_id', '=', documentId).execute();
+}
+
+/**
+ * Compare-and-set: replaces the project only if it is still at `expectedVersion`. Returns the new
+ * version, or undefined when someone else changed it first (nothing is written then).
+ */
+export async function updateProjectIfVersion(
+  db: Executor,
+  input: { id: number; expectedVersion: number; project: Project },
+): Promise<number | undefined> {
+  const row = await db
+    .updateTable('projects')
+    .set({ ...projectColumns(input.project), version: sql<number>`version + 1`, updated_at: sql<string>`now()` })
+    .where('id', '=', input.id)
+    .where('version', '=', input.expectedVersion)
+    .returning('version')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  await deleteProjectDetails(db, input.id);
+  await insertProjectDetails(db, input.id, input.project);
+  return row.version;
+}
+
+/** Deletes the project (its details cascade) only if it is still at `expectedVersion`. */
+export async function deleteProjectIfVersion(db: Executor, input: { id: number; expectedVersion: number }): Promise<boolean> {
+  const result = await db
+    .deleteFrom('projects')
+    .where('id', '=', input.id)
+    .where('version', '=', input.expectedVersion)
+    .executeTakeFirst();
+  return result.numDeletedRows === 1n;
+}
+
+/** A document's projects in stored order, or only the one with `code`. */
+export async function loadProjects(db: Executor, documentId: number, code?: string): Promise<VersionedProject[]> {
+  let query = db
+    .selectFrom('projects')
+    .select([
+      'id',
+      'code',
+      'name',
+      'purpose',
+      'goals',
+      'version',
+      // Amounts leave the database as text: "20000.00", never a float.
+      sql<string | null>`budget_total::text`.as('budget_total'),
+      sql<string | null>`budget_fiscal::text`.as('budget_fiscal'),
+      sql<string | null>`budget_other::text`.as('budget_other'),
+    ])
+    .where('document_id', '=', documentId)
+    .orderBy('position');
+  if (code !== undefined) query = query.where('code', '=', code);
+  const rows = await query.execute();
+  const ids = rows.map((row) => row.id);
+  const indicators = await loadIndicators(db, ids);
+  const spendingPlans = await loadSpendingPlans(db, ids);
+  return rows.map((row) => ({
+    version: row.version,
+    project: {
+      code: row.code,
+      name: row.name,
+      budget: { total: row.budget_total, fiscal: row.budget_fiscal, other: row.budget_other },
+      purpose: row.purpose,
+      spendingPlan: spendingPlans.get(row.id) ?? [],
+      goals: GoalsSchema.parse(row.goals),
+      indicators: indicators.get(row.id) ?? [],
+    },
+  }));
+}

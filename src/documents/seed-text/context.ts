@@ -1,0 +1,34 @@
+import { AppError } from '../../domain/errors.ts';
+
+/** Something the reader noticed and worked around; the document is still complete and usable. */
+export interface ImportNote {
+  /** 1-based line in the source text. */
+  line: number;
+  /** Stable, for programs: 'field-code-stripped', 'target-missing-number', 'target-unparsed', … */
+  code: string;
+  /** For people, in Chinese. */
+  message: string;
+}
+
+/** What every part of the reader shares: where the text came from and what it has noticed so far. */
+export interface ReadContext {
+  fileName: string | undefined;
+  notes: ImportNote[];
+}
+
+export function note(ctx: ReadContext, line: number, code: string, message: string): void {
+  ctx.notes.push({ line, code, message });
+}
+
+/** Every reading failure names the 1-based line and what was expected there. */
+export function fail(ctx: ReadContext, line: number, message: string, field?: string): never {
+  throw new AppError('BAD_INPUT', `第 ${line} 行：${message}`, {
+    location: { ...(ctx.fileName ? { file: ctx.fileName } : {}), line, ...(field ? { field } : {}) },
+  });
+}
+
+/** Quotes cell text in a message, shortened so that a runaway paragraph does not drown the error. */
+export function quote(text: string): string {
+  const oneLine = text.replace(/\s*\n\s*/g, ' ');
+  return `“${oneLine.length > 30 ? `${oneLine.slice(0, 30)}…` : oneLine}”`;
+}

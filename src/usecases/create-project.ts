@@ -1,0 +1,28 @@
+import { ProjectSchema } from '../contract/targets.ts';
+import type { Db } from '../db/database.ts';
+import { type VersionedProject, findProjectRef, insertProject, nextProjectPosition } from '../db/projects.repo.ts';
+import { AppError } from '../domain/errors.ts';
+import { normaliseProject } from '../domain/normalise.ts';
+import type { Project } from '../domain/targets.ts';
+import { lockDocumentForWrite, readProject } from './project-access.ts';
+import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+
+/** Adds a project at the end of an existing unit-year's targets; its version starts at 1. */
+export async function createProject(
+  db: Db,
+  input: { unitCode: string; fiscalYear: number; project: Project },
+): Promise<VersionedProject> {
+  const key = validateInput(UnitYearInputSchema, input, '单位与年度');
+  const project = normaliseProject(validateInput(ProjectSchema, input.project, '项目'));
+  return db.kysely.transaction().execute(async (trx) => {
+    const document = await lockDocumentForWrite(trx, key);
+    if (await findProjectRef(trx, document.id, project.code)) {
+      throw new AppError('CONFLICT', `单位 ${key.unitCode} ${key.fiscalYear} 年度已有编码为 ${project.code} 的项目`, {
+        location: { path: ['code'] },
+      });
+    }
+    const position = await nextProjectPosition(trx, document.id);
+    await insertProject(trx, { documentId: document.id, position, version: 1, project });
+    return readProject(trx, document.id, { ...key, projectCode: project.code });
+  });
+}

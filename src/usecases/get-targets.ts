@@ -1,0 +1,28 @@
+import { findDocument } from '../db/documents.repo.ts';
+import { loadProjects } from '../db/projects.repo.ts';
+import type { Db } from '../db/database.ts';
+import { TARGETS_FORMAT, type TargetsDocument } from '../domain/targets.ts';
+import { targetsNotFound } from './project-access.ts';
+import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+
+/** A unit-year's whole document, as the exchange format has it, with the version to send back. */
+export async function getTargets(
+  db: Db,
+  input: { unitCode: string; fiscalYear: number },
+): Promise<{ document: TargetsDocument; version: number }> {
+  const key = validateInput(UnitYearInputSchema, input, '查询条件');
+  // One snapshot for the several reads, so a concurrent re-import is seen whole or not at all.
+  return db.kysely.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+    const stored = await findDocument(trx, key.unitCode, key.fiscalYear);
+    if (!stored) throw targetsNotFound(key);
+    const projects = await loadProjects(trx, stored.id);
+    const document: TargetsDocument = {
+      format: TARGETS_FORMAT,
+      unit: stored.unit,
+      fiscalYear: key.fiscalYear,
+      overall: stored.overall,
+      projects: projects.map(({ project }) => project),
+    };
+    return { document, version: stored.version };
+  });
+}

@@ -1,0 +1,49 @@
+import { TargetsResponseSchema, UnitListSchema, VersionedProjectSchema, type UnitSummary, type VersionedProject } from '../../contract/api.ts';
+import type { Project, TargetsDocument } from '../../contract/targets.ts';
+import { jsonBody, request } from './client.ts';
+
+/** The typed HTTP API (see src/server/routes). Path segments are always URI-encoded: project codes contain dashes and more. */
+const e = encodeURIComponent;
+const unitYear = (unitCode: string, year: number) => `/api/units/${e(unitCode)}/years/${year}`;
+const projectPath = (unitCode: string, year: number, code: string) => `${unitYear(unitCode, year)}/projects/${e(code)}`;
+const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
+
+export async function fetchUnits(): Promise<UnitSummary[]> {
+  const { data } = await request(UnitListSchema, '/api/units');
+  return data.units;
+}
+
+export interface TargetsWithVersion {
+  document: TargetsDocument & { fiscalYear: number };
+  version: number | null;
+}
+
+export async function fetchTargets(unitCode: string, year: number): Promise<TargetsWithVersion> {
+  const { data, version } = await request(TargetsResponseSchema, `${unitYear(unitCode, year)}/targets`);
+  return { document: data, version };
+}
+
+export async function fetchProject(unitCode: string, year: number, code: string): Promise<VersionedProject> {
+  const { data } = await request(VersionedProjectSchema, projectPath(unitCode, year, code));
+  return data;
+}
+
+export async function createProject(unitCode: string, year: number, project: Project): Promise<VersionedProject> {
+  const { data } = await request(VersionedProjectSchema, `${unitYear(unitCode, year)}/projects`, { method: 'POST', ...jsonBody(project) });
+  return data;
+}
+
+export async function updateProject(unitCode: string, year: number, code: string, version: number, project: Project): Promise<VersionedProject> {
+  const body = jsonBody(project);
+  const init = { method: 'PUT', body: body.body, headers: { ...body.headers, ...ifMatch(version) } };
+  const { data } = await request(VersionedProjectSchema, projectPath(unitCode, year, code), init);
+  return data;
+}
+
+export async function deleteProject(unitCode: string, year: number, code: string, version: number): Promise<void> {
+  await request(null, projectPath(unitCode, year, code), { method: 'DELETE', headers: ifMatch(version) });
+}
+
+export function exportUrl(unitCode: string, year: number, format: 'json' | 'text'): string {
+  return `${unitYear(unitCode, year)}/export?format=${format}`;
+}

@@ -1,0 +1,53 @@
+import { Button, Empty, Layout, Segmented, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { Locale } from '../i18n/messages.ts';
+import { UnitListPage } from '../units/UnitListPage.tsx';
+import { Link, navigate, useRoute } from './router.tsx';
+
+// The department page brings the big table, the editor and (lazily, again) ECharts: not on the first page.
+const DepartmentPage = lazy(() => import('../targets/DepartmentPage.tsx'));
+
+const LOCALE_OPTIONS: { label: string; value: Locale }[] = [
+  { label: '中文', value: 'zh-CN' },
+  { label: 'English', value: 'en' },
+];
+
+export function AppShell() {
+  const { t, locale, setLocale } = useI18n();
+  return (
+    <Layout className="app-layout">
+      <Layout.Header className="app-header">
+        <Link to={{ name: 'units' }}>
+          <span className="app-logo">绩效</span>
+          <span className="app-title">{t('app.title')}</span>
+        </Link>
+        <Segmented<Locale> aria-label={t('app.language')} size="small" options={LOCALE_OPTIONS} value={locale} onChange={setLocale} />
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        <Page />
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+function Page() {
+  const route = useRoute();
+  const { t } = useI18n();
+  switch (route.name) {
+    case 'units':
+      return <UnitListPage />;
+    case 'department':
+      return (
+        <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}>
+          <DepartmentPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} />
+        </Suspense>
+      );
+    case 'notFound':
+      return (
+        <Empty className="not-found" description={t('app.notFound')}>
+          <Button type="primary" onClick={() => navigate({ name: 'units' })}>{t('app.backHome')}</Button>
+        </Empty>
+      );
+  }
+}

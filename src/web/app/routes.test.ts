@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { hrefFor, parseRoute } from './routes.ts';
+
+describe('routes', () => {
+  it('reads the unit list and the department page', () => {
+    expect(parseRoute('/')).toEqual({ name: 'units' });
+    expect(parseRoute('/units/711002/years/2020')).toEqual({ name: 'department', unitCode: '711002', year: 2020 });
+    expect(parseRoute('/units/711002/years/2020/')).toEqual({ name: 'department', unitCode: '711002', year: 2020 });
+  });
+  it('round-trips codes that need encoding', () => {
+    const route = { name: 'department', unitCode: '71 1/002', year: 2021 } as const;
+    expect(parseRoute(hrefFor(route))).toEqual(route);
+  });
+  it('answers notFound for anything else', () => {
+    expect(parseRoute('/units/711002')).toEqual({ name: 'notFound', path: '/units/711002' });
+    expect(parseRoute('/units/%E0%A4%A/years/2020').name).toBe('notFound');
+  });
+});

@@ -1,0 +1,122 @@
+/* eslint-disable no-restricted-imports -- the browser test starts the real server, database and seed in-process */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database.ts';
+import type { TargetsDocument } from '../domain/targets.ts';
+import { buildServer } from '../server/app.ts';
+import { importTargets } from '../usecases/import-targets.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const WEB_ROOT = resolve(ROOT, 'dist/web');
+const SEED = resolve(ROOT, 'test/fixtures/shanhaiguan-2020.expected.json');
+const SCREENSHOT = resolve(ROOT, 'docs/screenshots/department-page.png');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const EDITED_PROJECT = '711-0701-JBN-PGN6';
+const projectApi = (code: string) => `/api/units/711002/years/2020/projects/${encodeURIComponent(code)}`;
+
+describe('department page (real server, real browser)', () => {
+  let seed: TargetsDocument;
+  let db: Awaited<ReturnType<typeof openDatabase>>;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` (npm run test:browser does)');
+    seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
+    db = await openDatabase({ memory: true });
+    await importTargets(db, { document: seed, fiscalYear: 2020 });
+    app = await buildServer({ db, webRoot: WEB_ROOT });
+    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+
+  const projectTable = (code: string) => page.getByTestId(`project-${code}`);
+
+  async function openDepartmentPage(): Promise<void> {
+    await page.goto(`${baseUrl}/units/711002/years/2020`);
+    await page.getByTestId('project-tables').waitFor();
+  }
+
+  it('goes from the unit list to the seed department', async () => {
+    await page.goto(`${baseUrl}/`);
+    const yearLink = page.getByRole('link', { name: '2020年' });
+    await yearLink.waitFor();
+    expect(await page.getByTestId('unit-list').textContent()).toContain('711002秦皇岛市山海关区总工会');
+    await yearLink.click();
+    await page.getByTestId('department-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/units/711002/years/2020');
+    expect(await page.getByTestId('overall-targets').textContent()).toContain('1. 打造项目化劳动和技能竞赛品牌。');
+  });
+
+  it('shows every project table with all its indicators, flags the value without a number, and draws the chart', async () => {
+    await openDepartmentPage();
+    for (const project of seed.projects) {
+      const table = projectTable(project.code);
+      await expect(table.getByTestId('indicator-name').allTextContents()).resolves.toEqual(project.indicators.map((i) => i.name));
+      await expect(table.getByTestId('indicator-target').allTextContents()).resolves.toEqual(
+        project.indicators.map((i) => (i.target.raw === '个' ? '个缺少指标值' : i.target.raw)),
+      );
+      expect(await table.textContent()).toContain(`711002秦皇岛市山海关区总工会`);
+    }
+    expect(await projectTable('711-0403-JBN-3EQS').getByText('缺少指标值').count()).toBe(1);
+    await page.getByTestId('budget-chart').locator('svg').waitFor();
+    await expect(page.getByTestId('budget-totals').textContent()).resolves.toContain('102,000.00');
+
+    await page.evaluate(() => document.fonts.ready);
+    await mkdir(resolve(SCREENSHOT, '..'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it('edits an indicator value in the editor, saves it, and still shows it after a reload', async () => {
+    await openDepartmentPage();
+    await projectTable(EDITED_PROJECT).getByRole('button', { name: /编\s*辑/ }).click();
+    const target = page.locator('#project_indicators_0_target');
+    await expect(target.inputValue()).resolves.toBe('≥90%');
+    await target.fill('≥95%');
+    await page.getByTestId('editor-save').click();
+    await page.getByText('已保存').waitFor();
+
+    await page.reload();
+    await page.getByTestId('project-tables').waitFor();
+    const values = await projectTable(EDITED_PROJECT).getByTestId('indicator-target').allTextContents();
+    expect(values[0]).toBe('≥95%');
+    const stored = await (await fetch(`${baseUrl}${projectApi(EDITED_PROJECT)}`)).json() as { project: TargetsDocument['projects'][number] };
+    expect(stored.project.indicators[0]!.target).toMatchObject({ raw: '≥95%', op: '>=', value: 95, unit: '%' });
+  });
+
+  it('keeps the user\'s edits and says so when someone else saved first (409)', async () => {
+    await openDepartmentPage();
+    await projectTable(EDITED_PROJECT).getByRole('button', { name: /编\s*辑/ }).click();
+    const name = page.locator('#project_name');
+    await expect(name.inputValue()).resolves.toBe('困难职工帮扶资金');
+
+    // Someone else saves the same project meanwhile.
+    const read = await (await fetch(`${baseUrl}${projectApi(EDITED_PROJECT)}`)).json() as { project: object; version: number };
+    const other = await fetch(`${baseUrl}${projectApi(EDITED_PROJECT)}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'If-Match': `"${read.version}"` },
+      body: JSON.stringify({ ...read.project, purpose: '他人修改的资金用途' }),
+    });
+    expect(other.status).toBe(200);
+
+    await name.fill('困难职工帮扶资金（我的修改）');
+    await page.getByTestId('editor-save').click();
+    await expect(page.getByTestId('editor-error').textContent()).resolves.toContain('该项目已被他人修改，请刷新后重试');
+    await expect(name.inputValue()).resolves.toBe('困难职工帮扶资金（我的修改）');
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { DICTIONARIES, translate, type MessageKey } from './messages.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('messages', () => {
+  it('gives every locale the same placeholders as Chinese, and no empty text', () => {
+    const zh = DICTIONARIES['zh-CN'];
+    for (const [key, text] of Object.entries(DICTIONARIES.en)) {
+      expect(text.trim(), key).not.toBe('');
+      expect(placeholders(text), key).toEqual(placeholders(zh[key as MessageKey]));
+    }
+  });
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(translate('zh-CN', 'table.caption', { n: 1, name: '困难职工帮扶资金' })).toBe('1、困难职工帮扶资金绩效目标表');
+    expect(translate('zh-CN', 'units.year')).toBe('{year}年');
+  });
+  it('says the conflict message the way the product promises', () => {
+    expect(translate('zh-CN', 'error.conflict')).toBe('该项目已被他人修改，请刷新后重试');
+  });
+});

@@ -1,0 +1,113 @@
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Space } from 'antd';
+import type { Project, Unit } from '../../domain/targets.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { formatPercent, formatYuan } from '../shared/format.ts';
+import { IndicatorRows } from './IndicatorRows.tsx';
+import { spreadColumns } from './table-layout.ts';
+import './project-table.css';
+
+interface Props {
+  unit: Unit;
+  project: Project;
+  seq: number;
+  onEdit: () => void;
+  onDelete: () => Promise<void>;
+}
+
+/** One project's 绩效目标表, laid out as in the published document: six columns, merged cells. */
+export function ProjectTable({ unit, project, seq, onEdit, onDelete }: Props) {
+  const { t } = useI18n();
+  return (
+    <section className="project-block" data-testid={`project-${project.code}`}>
+      <div className="project-heading">
+        <h3>{t('table.caption', { n: seq, name: project.name })}</h3>
+        <Space>
+          <Button icon={<EditOutlined />} onClick={onEdit}>{t('table.edit')}</Button>
+          <Popconfirm title={t('table.deleteConfirm', { name: project.name })} onConfirm={onDelete} okButtonProps={{ danger: true }}>
+            <Button danger icon={<DeleteOutlined />}>{t('table.delete')}</Button>
+          </Popconfirm>
+        </Space>
+      </div>
+      <div className="official-caption">
+        <span>{unit.code}{unit.name}</span>
+        <span>{t('table.unitOfMeasure')}</span>
+      </div>
+      <table className="official-table">
+        <colgroup>
+          <col style={{ width: '12%' }} />
+          <col style={{ width: '13%' }} />
+          <col style={{ width: '17%' }} />
+          <col style={{ width: '30%' }} />
+          <col style={{ width: '13%' }} />
+          <col style={{ width: '15%' }} />
+        </colgroup>
+        <tbody>
+          <tr>
+            <th>{t('table.projectCode')}</th>
+            <td colSpan={2} className="code-cell">{project.code}</td>
+            <th>{t('table.projectName')}</th>
+            <td colSpan={2}>{project.name}</td>
+          </tr>
+          <BudgetRows project={project} />
+          <SpendingPlanRows project={project} />
+          <tr>
+            <th>{t('table.goals')}</th>
+            <td colSpan={5} className="text-cell">
+              {project.goals.map((goal, i) => <div key={i}>{`${i + 1}、${goal}`}</div>)}
+            </td>
+          </tr>
+          <IndicatorRows indicators={project.indicators} />
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function BudgetRows({ project }: { project: Project }) {
+  const { t } = useI18n();
+  const { total, fiscal, other } = project.budget;
+  return (
+    <>
+      <tr>
+        <th rowSpan={3}>{t('table.budgetAndPurpose')}</th>
+        <th>{t('table.budget')}</th>
+        <td className="num">{formatYuan(total)}</td>
+        <td rowSpan={3} colSpan={3} className="text-cell">{project.purpose}</td>
+      </tr>
+      <tr>
+        <th>{t('table.fiscal')}</th>
+        <td className="num">{formatYuan(fiscal)}</td>
+      </tr>
+      <tr>
+        <th>{t('table.other')}</th>
+        <td className="num">{formatYuan(other)}</td>
+      </tr>
+    </>
+  );
+}
+
+function SpendingPlanRows({ project }: { project: Project }) {
+  const { t } = useI18n();
+  const plan = project.spendingPlan;
+  const spans = spreadColumns(plan.length, 5);
+  if (plan.length === 0) {
+    return (
+      <tr>
+        <th>{t('table.spendingPlan')}</th>
+        <td colSpan={5} />
+      </tr>
+    );
+  }
+  return (
+    <>
+      <tr>
+        <th rowSpan={2}>{t('table.spendingPlan')}</th>
+        {plan.map((c, i) => <th key={i} colSpan={spans[i]} className="sub-head">{t('table.monthEnd', { month: c.month })}</th>)}
+      </tr>
+      <tr>
+        {plan.map((c, i) => <td key={i} colSpan={spans[i]} className="center">{formatPercent(c.cumulativePercent)}</td>)}
+      </tr>
+    </>
+  );
+}

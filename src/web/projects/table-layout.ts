@@ -1,0 +1,53 @@
+import { describeTargetKind } from '../../domain/target-value.ts';
+import type { Indicator, TargetValue } from '../../domain/targets.ts';
+
+/**
+ * Layout helpers for the official project table (绩效目标表): vertical merges of the
+ * 一级/二级 columns and the spread of spending-plan checkpoints over the value columns.
+ */
+
+/**
+ * rowSpan per row for a column: the first row of a run of equal consecutive keys spans the run,
+ * the others get 0 (not rendered). ["a","a","b"] → [2,0,1].
+ */
+export function mergeRowSpans(keys: readonly string[]): number[] {
+  const spans = new Array<number>(keys.length).fill(0);
+  let start = 0;
+  for (let i = 1; i <= keys.length; i++) {
+    if (i === keys.length || keys[i] !== keys[start]) {
+      spans[start] = i - start;
+      start = i;
+    }
+  }
+  return spans;
+}
+
+export interface IndicatorRowSpans {
+  level1: number;
+  level2: number;
+}
+
+/** 一级 merges on equal 一级; 二级 merges only inside the same 一级 run (same text under another 一级 is another cell). */
+export function indicatorRowSpans(indicators: readonly Pick<Indicator, 'level1' | 'level2'>[]): IndicatorRowSpans[] {
+  const level1 = mergeRowSpans(indicators.map((i) => i.level1));
+  const level2 = mergeRowSpans(indicators.map((i) => JSON.stringify([i.level1, i.level2])));
+  return indicators.map((_, i) => ({ level1: level1[i]!, level2: level2[i]! }));
+}
+
+/** colSpans that share `columns` table columns among `count` cells as evenly as possible, extra width to the last ones. */
+export function spreadColumns(count: number, columns: number): number[] {
+  if (count <= 0) return [];
+  if (count >= columns) return new Array<number>(count).fill(1);
+  const base = Math.floor(columns / count);
+  const extra = columns % count;
+  return Array.from({ length: count }, (_, i) => base + (i >= count - extra ? 1 : 0));
+}
+
+/**
+ * An indicator value without a number where one is expected: empty, or a unit alone (the seed's
+ * 补助个人数量 "个"). Qualitative values such as "及时" are not missing.
+ */
+export function isMissingTargetValue(target: TargetValue): boolean {
+  const kind = describeTargetKind(target);
+  return kind === 'missing-number' || kind === 'empty';
+}

@@ -1,0 +1,94 @@
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Dropdown, Empty, Skeleton, Space } from 'antd';
+import { useState } from 'react';
+import { deleteProject, exportUrl, fetchProject, fetchTargets } from '../api/endpoints.ts';
+import { errorMessage } from '../api/error-message.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ProjectEditor, type EditorTarget } from '../projects/ProjectEditor.tsx';
+import { ProjectTable } from '../projects/ProjectTable.tsx';
+import { LoadError } from '../shared/LoadError.tsx';
+import { useAsync } from '../shared/use-async.ts';
+import { BudgetOverview } from './BudgetOverview.tsx';
+import { OverallTargets } from './OverallTargets.tsx';
+import './department-page.css';
+
+interface Props {
+  unitCode: string;
+  year: number;
+}
+
+/** 部门绩效目标: one unit's targets for one year, as published, with project editing. */
+export default function DepartmentPage(props: Props) {
+  // antd's App (message, modal) lives here, not in the shell: it stays off the first page.
+  return (
+    <App>
+      <Department {...props} />
+    </App>
+  );
+}
+
+function Department({ unitCode, year }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { data, error, reload } = useAsync(() => fetchTargets(unitCode, year), `${unitCode}/${year}`);
+  const [editing, setEditing] = useState<EditorTarget | null>(null);
+
+  if (!data) return error !== undefined ? <LoadError error={error} onRetry={reload} /> : <Skeleton active paragraph={{ rows: 12 }} />;
+  const { document } = data;
+
+  const remove = async (code: string) => {
+    try {
+      const { version } = await fetchProject(unitCode, year, code);
+      await deleteProject(unitCode, year, code, version);
+      message.success(t('table.deleted'));
+    } catch (failure) {
+      message.error(errorMessage(failure, t));
+    }
+    reload();
+  };
+
+  return (
+    <div className="department-page" data-testid="department-page">
+      {error !== undefined && <LoadError error={error} onRetry={reload} />}
+      <Card className="page-card" title={<span className="dept-title">{t('dept.title')}</span>} extra={<HeaderActions unitCode={unitCode} year={year} onCreate={() => setEditing({ mode: 'create' })} />}>
+        <Descriptions column={{ xs: 1, md: 3 }} size="small">
+          <Descriptions.Item label={t('dept.unitCode')}>{document.unit.code}</Descriptions.Item>
+          <Descriptions.Item label={t('dept.unitName')}>{document.unit.name}</Descriptions.Item>
+          <Descriptions.Item label={t('dept.fiscalYear')}>{t('dept.yearLabel', { year: document.fiscalYear })}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <OverallTargets overall={document.overall} />
+      <BudgetOverview projects={document.projects} />
+      <Card title={t('dept.part2')} className="page-card" data-testid="project-tables">
+        {document.projects.length === 0 && <Empty description={t('dept.noProjects')} />}
+        {document.projects.map((project, i) => (
+          <ProjectTable
+            key={project.code}
+            unit={document.unit}
+            project={project}
+            seq={i + 1}
+            onEdit={() => setEditing({ mode: 'edit', code: project.code })}
+            onDelete={() => remove(project.code)}
+          />
+        ))}
+      </Card>
+      <ProjectEditor unitCode={unitCode} year={year} target={editing} onClose={() => setEditing(null)} onSaved={reload} />
+    </div>
+  );
+}
+
+function HeaderActions({ unitCode, year, onCreate }: { unitCode: string; year: number; onCreate: () => void }) {
+  const { t } = useI18n();
+  const items = [
+    { key: 'json', label: <a href={exportUrl(unitCode, year, 'json')} download>{t('dept.exportJson')}</a> },
+    { key: 'text', label: <a href={exportUrl(unitCode, year, 'text')} download>{t('dept.exportText')}</a> },
+  ];
+  return (
+    <Space>
+      <Dropdown menu={{ items }}>
+        <Button icon={<DownloadOutlined />}>{t('dept.export')}</Button>
+      </Dropdown>
+      <Button type="primary" icon={<PlusOutlined />} onClick={onCreate}>{t('dept.addProject')}</Button>
+    </Space>
+  );
+}

@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
+const ANTD = /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/;
+const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
+
+/**
+ * The web app: src/web/index.html → dist/web (served by the API server at /, SPA fallback).
+ * `npm run dev:web` proxies /api to a running `jixiao serve` (JIXIAO_API, default http://127.0.0.1:3000).
+ */
+const apiTarget = process.env.JIXIAO_API ?? 'http://127.0.0.1:3000';
+export default defineConfig({
+  root: webRoot,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // ECharts is reached only through the chart's dynamic import: it stays off the first page.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
+            // antd in two parts: what the first page needs, and what only the lazily loaded pages use.
+            { name: 'antd', test: ANTD, tags: ['$initial'], priority: 10 },
+            { name: 'antd-pages', test: ANTD, priority: 5 },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    host: '127.0.0.1',
+    proxy: {
+      '/api': {
+        target: apiTarget,
+        // src/web/api/*.ts are the client's own modules, served by Vite under the same prefix.
+        bypass: (req) => (/^\/api\/[^?]*\.tsx?(\?|$)/.test(req.url ?? '') ? req.url : undefined),
+      },
+    },
+  },
+});
