@@ -25,4 +25,9 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['**/usecases/*', '**/db/*', '**/documents/*', '**/server/*', '**/cli/*', 'node:*'] }],
     },
   },
+  {
+    // Browser tests are not shipped to the browser: they start the real server, database and seed in-process.
+    files: ['src/web/**/*.browser.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
 );

@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -8,6 +9,9 @@ import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { type Db, openDatabase, openPgliteDatabase } from '../src/db/database.ts';
 import { startPostgres } from './postgres-server.ts';
 import { runOnceAcrossWorkers } from './run-once.ts';
+import { startThrowawayPostgres } from './throwaway-postgres.ts';
+
+const REPO_ROOT = resolve(import.meta.dirname, '..');
 
 /**
  * The DB tier runs every suite on both engines. Each test file gets its own database on each:
@@ -47,17 +51,36 @@ export async function openTestPglite(): Promise<Db> {
   return openPgliteDatabase(pglite);
 }
 
+/**
+ * A dump of a freshly migrated PGlite. It is cached across runs under node_modules/.cache, keyed by
+ * the PGlite version and the migrations' source, so a run pays the ~4 s of initdb only when one
+ * of them changed.
+ */
 async function migratedPgliteImage(): Promise<string> {
-  const runDir = inject('dbTestRunDir');
-  return runOnceAcrossWorkers(runDir, 'pglite-image', async () => {
+  const cached = join(REPO_ROOT, 'node_modules/.cache/jixiao', `pglite-image-${await imageKey()}.tar`);
+  if (existsSync(cached)) return cached;
+  return runOnceAcrossWorkers(inject('dbTestRunDir'), 'pglite-image', async () => {
     const pglite = await PGlite.create();
     const db = await openPgliteDatabase(pglite);
     const image = await pglite.dumpDataDir('none');
     await db.close();
-    const path = join(runDir, 'pglite-image.tar');
-    await writeFile(path, new Uint8Array(await image.arrayBuffer()));
-    return path;
+    await mkdir(dirname(cached), { recursive: true });
+    // Aside then renamed: a concurrent run never reads half an image.
+    const partial = `${cached}.${process.pid}.partial`;
+    await writeFile(partial, new Uint8Array(await image.arrayBuffer()));
+    await rename(partial, cached);
+    return cached;
   });
+}
+
+async function imageKey(): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(await readFile(join(REPO_ROOT, 'node_modules/@electric-sql/pglite/package.json')));
+  const migrationsDir = join(REPO_ROOT, 'src/db/migrations');
+  for (const file of (await readdir(migrationsDir)).sort()) {
+    hash.update(file).update(await readFile(join(migrationsDir, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
 export async function openTestPostgres(): Promise<Db> {
@@ -85,7 +108,8 @@ async function postgresServerUrl(): Promise<string> {
   if (target.kind === 'skipped') throw new Error(`PostgreSQL tests are skipped (${target.reason})`);
   if (target.kind === 'external') return target.url;
   const runDir = inject('dbTestRunDir');
-  return runOnceAcrossWorkers(runDir, 'postgres', () => startPostgres(target, join(runDir, 'postgres')));
+  // Global setup has begun starting it; this waits, or starts it should a worker get there first.
+  return startThrowawayPostgres(runDir, () => startPostgres(target, join(runDir, 'postgres')));
 }
 
 type TableName = 'units' | 'target_documents' | 'projects' | 'spending_checkpoints' | 'indicators';

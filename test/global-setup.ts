@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { findPostgresBinaries, stopPostgres } from './postgres-server.ts';
+import { findPostgresBinaries, startPostgres, stopPostgres } from './postgres-server.ts';
+import { startThrowawayPostgres } from './throwaway-postgres.ts';
 
 /**
- * The DB tier's run-wide state. A throwaway PostgreSQL is started by the first test that needs it
- * (test/db-engines.ts) and stopped here; with DATABASE_URL set, that server is used instead and
- * the databases the run created on it are dropped at the end.
+ * The DB tier's run-wide state. A throwaway PostgreSQL starts here in the background, while
+ * vitest spawns its workers; test/db-engines.ts waits for it when a test first needs it. With
+ * DATABASE_URL set, that server is used instead and the databases the run created on it are
+ * dropped at the end.
  */
 export type PostgresTarget =
   | { kind: 'throwaway'; initdb: string; pgCtl: string }
@@ -35,11 +37,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('dbTestRunDir', runDir);
   project.provide('testDatabasePrefix', prefix);
   project.provide('postgresTarget', target);
+  const serverDir = join(runDir, 'postgres');
+  const starting = target.kind === 'throwaway' ? startThrowawayPostgres(runDir, () => startPostgres(target, serverDir)) : undefined;
+  // A failed start is reported to the tests that need the server; here it must not crash the run.
+  starting?.catch(() => {});
 
   return async () => {
-    if (target.kind === 'throwaway') await stopPostgres(target, join(runDir, 'postgres'));
-    if (target.kind === 'external') await dropTestDatabases(target.url, prefix);
-    await rm(runDir, { recursive: true, force: true });
+    try {
+      if (target.kind === 'throwaway') {
+        await starting?.catch(() => {});
+        await stopPostgres(target, serverDir);
+      }
+      if (target.kind === 'external') await dropTestDatabases(target.url, prefix);
+    } finally {
+      await rm(runDir, { recursive: true, force: true });
+    }
   };
 }
 

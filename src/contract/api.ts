@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProjectSchema, TargetsDocumentSchema } from './targets.ts';
+import { IndicatorCategorySchema, IndicatorSchema, ProjectSchema, TargetsDocumentSchema, TargetValueSchema } from './targets.ts';
 
 /** Shapes of the HTTP API that are not the exchange format itself. */
 
@@ -15,6 +15,20 @@ export const UnitYearParamsSchema = z.object({
   year: z.coerce.number().int().min(1990).max(2100),
 });
 export const ProjectParamsSchema = UnitYearParamsSchema.extend({ projectCode: z.string().min(1) });
+
+/**
+ * A project as a client may send it: the derived fields (target op/value/unit/min/max, category)
+ * may be left out, since the server recomputes them from target.raw and level1 before storing.
+ */
+export const ProjectInputSchema = ProjectSchema.extend({
+  indicators: z.array(
+    IndicatorSchema.extend({
+      target: TargetValueSchema.partial().required({ raw: true }),
+      category: IndicatorCategorySchema.nullable().optional(),
+    }),
+  ),
+});
+export type ProjectInput = z.input<typeof ProjectInputSchema>;
 
 /** A project with the version a later update must name (If-Match / ETag). */
 export const VersionedProjectSchema = z.object({

@@ -80,4 +80,16 @@ describe('PGliteDialect', () => {
     const { rows } = await sql<{ one: number }>`select 1 as one`.execute(db.kysely);
     expect(rows).toEqual([{ one: 1 }]);
   });
+
+  it('lets a transaction in flight finish before closing', async () => {
+    const other = await openTestPglite();
+    const committed = other.kysely.transaction().execute(async (trx) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const { rows } = await sql<{ one: number }>`select 1 as one`.execute(trx);
+      return rows[0]?.one;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await other.close();
+    expect(await committed).toBe(1);
+  });
 });

@@ -101,8 +101,14 @@ class PGliteDriver implements Driver {
     release?.();
   }
 
+  /** Waits for the transaction or query in flight, so a shutdown does not cut one in half. */
   async destroy(): Promise<void> {
-    if (!this.#pglite.closed) await this.#pglite.close();
+    const release = await this.#mutex.lock();
+    try {
+      if (!this.#pglite.closed) await this.#pglite.close();
+    } finally {
+      release();
+    }
   }
 }
 

@@ -60,4 +60,11 @@ describeEachEngine('createProject and getProject', (getDb) => {
     const created = await createProject(getDb(), { ...unitYear, project: sloppy });
     expect(created.project).toStrictEqual({ ...sampleProject('TRIM-1'), name: '测试项目   TRIM-1' });
   });
+
+  it('needs only the raw text of a target and the level-1 name: the rest is derived', async () => {
+    const full = sampleProject('RAW-1');
+    const indicators = full.indicators.map(({ category: _category, target, ...indicator }) => ({ ...indicator, target: { raw: target.raw } }));
+    const created = await createProject(getDb(), { ...unitYear, project: { ...full, indicators } });
+    expect(created.project).toStrictEqual(full);
+  });
 });

@@ -1,19 +1,16 @@
-import { ProjectSchema } from '../contract/targets.ts';
 import type { Db } from '../db/database.ts';
 import { type VersionedProject, findProjectRef, insertProject, nextProjectPosition } from '../db/projects.repo.ts';
 import { AppError } from '../domain/errors.ts';
-import { normaliseProject } from '../domain/normalise.ts';
-import type { Project } from '../domain/targets.ts';
 import { lockDocumentForWrite, readProject } from './project-access.ts';
-import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+import { type ProjectInput, UnitYearInputSchema, parseProjectInput, validateInput } from './usecase-input.ts';
 
 /** Adds a project at the end of an existing unit-year's targets; its version starts at 1. */
 export async function createProject(
   db: Db,
-  input: { unitCode: string; fiscalYear: number; project: Project },
+  input: { unitCode: string; fiscalYear: number; project: ProjectInput },
 ): Promise<VersionedProject> {
   const key = validateInput(UnitYearInputSchema, input, '单位与年度');
-  const project = normaliseProject(validateInput(ProjectSchema, input.project, '项目'));
+  const project = parseProjectInput(input.project);
   return db.kysely.transaction().execute(async (trx) => {
     const document = await lockDocumentForWrite(trx, key);
     if (await findProjectRef(trx, document.id, project.code)) {

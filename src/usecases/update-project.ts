@@ -1,11 +1,8 @@
-import { ProjectSchema } from '../contract/targets.ts';
 import type { Db } from '../db/database.ts';
 import { type VersionedProject, findProjectRef, updateProjectIfVersion } from '../db/projects.repo.ts';
 import { AppError } from '../domain/errors.ts';
-import { normaliseProject } from '../domain/normalise.ts';
-import type { Project } from '../domain/targets.ts';
 import { lockDocumentForWrite, readProject, requireProjectRef, staleVersion } from './project-access.ts';
-import { ExpectedVersionInputSchema, ProjectKeyInputSchema, validateInput } from './usecase-input.ts';
+import { ExpectedVersionInputSchema, ProjectKeyInputSchema, type ProjectInput, parseProjectInput, validateInput } from './usecase-input.ts';
 
 /**
  * Replaces a project, indicators and spending plan included, if it is still at the version the
@@ -14,11 +11,11 @@ import { ExpectedVersionInputSchema, ProjectKeyInputSchema, validateInput } from
  */
 export async function updateProject(
   db: Db,
-  input: { unitCode: string; fiscalYear: number; projectCode: string; expectedVersion: number; project: Project },
+  input: { unitCode: string; fiscalYear: number; projectCode: string; expectedVersion: number; project: ProjectInput },
 ): Promise<VersionedProject> {
   const key = validateInput(ProjectKeyInputSchema, input, '项目定位');
   const { expectedVersion } = validateInput(ExpectedVersionInputSchema, input, '版本号');
-  const project = normaliseProject(validateInput(ProjectSchema, input.project, '项目'));
+  const project = parseProjectInput(input.project);
   return db.kysely.transaction().execute(async (trx) => {
     const document = await lockDocumentForWrite(trx, key);
     const current = await requireProjectRef(trx, document.id, key);

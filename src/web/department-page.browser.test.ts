@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- the browser test starts the real server, database and seed in-process */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ProjectParamsSchema, UnitYearParamsSchema, VersionedProjectSchema } from '../../contract/api.ts';
-import { ProjectSchema } from '../../contract/targets.ts';
+import { ProjectInputSchema, ProjectParamsSchema, UnitYearParamsSchema, VersionedProjectSchema } from '../../contract/api.ts';
 import type { Db } from '../../db/database.ts';
 import { createProject } from '../../usecases/create-project.ts';
 import { deleteProject } from '../../usecases/delete-project.ts';
@@ -26,7 +25,7 @@ export function projectRoutes(db: Db): FastifyPluginAsyncZod {
     });
 
     app.post('/api/units/:unitCode/years/:year/projects', {
-      schema: { summary: 'Add a project to a unit-year', tags, params: UnitYearParamsSchema, body: ProjectSchema, response: { 201: VersionedProjectSchema } },
+      schema: { summary: 'Add a project to a unit-year', tags, params: UnitYearParamsSchema, body: ProjectInputSchema, response: { 201: VersionedProjectSchema } },
     }, async (request, reply) => {
       const { unitCode, year } = request.params;
       const result = await createProject(db, { unitCode, fiscalYear: year, project: request.body });
@@ -37,7 +36,7 @@ export function projectRoutes(db: Db): FastifyPluginAsyncZod {
     app.put(path, {
       schema: {
         summary: 'Replace a project; If-Match must carry the version read (stale → 409, nothing changed)',
-        tags, params: ProjectParamsSchema, headers: IfMatchHeaders, body: ProjectSchema, response: { 200: VersionedProjectSchema },
+        tags, params: ProjectParamsSchema, headers: IfMatchHeaders, body: ProjectInputSchema, response: { 200: VersionedProjectSchema },
       },
     }, async (request, reply) => {
       const { unitCode, year, projectCode } = request.params;
