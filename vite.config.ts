@@ -37,11 +37,7 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     proxy: {
-      '/api': {
-        target: apiTarget,
-        // src/web/api/*.ts are the client's own modules, served by Vite under the same prefix.
-        bypass: (req) => (/^\/api\/[^?]*\.tsx?(\?|$)/.test(req.url ?? '') ? req.url : undefined),
-      },
+      '/api/': { target: apiTarget },
     },
   },
 });

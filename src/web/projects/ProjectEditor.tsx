@@ -1,8 +1,8 @@
 import { Alert, App, Button, Drawer, Form, Skeleton, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../api/client.ts';
-import { createProject, fetchProject, updateProject } from '../api/endpoints.ts';
-import { errorMessage, isConflict } from '../api/error-message.ts';
+import { ApiError } from '../http/client.ts';
+import { createProject, fetchProject, updateProject } from '../http/endpoints.ts';
+import { errorMessage, isConflict } from '../http/error-message.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
 import { ProjectFields } from './ProjectFields.tsx';

@@ -1,5 +1,5 @@
 import { Alert, Button } from 'antd';
-import { errorMessage } from '../api/error-message.ts';
+import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {

@@ -1,8 +1,8 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Dropdown, Empty, Skeleton, Space } from 'antd';
 import { useState } from 'react';
-import { deleteProject, exportUrl, fetchProject, fetchTargets } from '../api/endpoints.ts';
-import { errorMessage } from '../api/error-message.ts';
+import { deleteProject, exportUrl, fetchProject, fetchTargets } from '../http/endpoints.ts';
+import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ProjectEditor, type EditorTarget } from '../projects/ProjectEditor.tsx';
 import { ProjectTable } from '../projects/ProjectTable.tsx';

@@ -1,6 +1,6 @@
 import { Empty, Space, Spin, Tag } from 'antd';
 import type { UnitSummary } from '../../contract/api.ts';
-import { fetchUnits } from '../api/endpoints.ts';
+import { fetchUnits } from '../http/endpoints.ts';
 import { Link } from '../app/router.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
