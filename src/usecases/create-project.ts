@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { type VersionedProject, findProjectRef, insertProject, nextProjectPosition } from '../db/projects.repo.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../domain/errors.ts';
 import { lockDocumentForWrite, readProject } from './project-access.ts';
 import { type ProjectInput, UnitYearInputSchema, parseProjectInput, validateInput } from './usecase-input.ts';
@@ -11,7 +12,7 @@ export async function createProject(
 ): Promise<VersionedProject> {
   const key = validateInput(UnitYearInputSchema, input, '单位与年度');
   const project = parseProjectInput(input.project);
-  return db.kysely.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const document = await lockDocumentForWrite(trx, key);
     if (await findProjectRef(trx, document.id, project.code)) {
       throw new AppError('CONFLICT', `单位 ${key.unitCode} ${key.fiscalYear} 年度已有编码为 ${project.code} 的项目`, {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { deleteProjectIfVersion } from '../db/projects.repo.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { lockDocumentForWrite, requireProjectRef, staleVersion } from './project-access.ts';
 import { ExpectedVersionInputSchema, ProjectKeyInputSchema, validateInput } from './usecase-input.ts';
 
@@ -10,7 +11,7 @@ export async function deleteProject(
 ): Promise<void> {
   const key = validateInput(ProjectKeyInputSchema, input, '项目定位');
   const { expectedVersion } = validateInput(ExpectedVersionInputSchema, input, '版本号');
-  await db.kysely.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const document = await lockDocumentForWrite(trx, key);
     const current = await requireProjectRef(trx, document.id, key);
     const deleted = await deleteProjectIfVersion(trx, { id: current.id, expectedVersion });

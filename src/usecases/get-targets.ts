@@ -1,6 +1,7 @@
 import { findDocument } from '../db/documents.repo.ts';
 import { loadProjects } from '../db/projects.repo.ts';
 import type { Db } from '../db/database.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { TARGETS_FORMAT, type TargetsDocument } from '../domain/targets.ts';
 import { targetsNotFound } from './project-access.ts';
 import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
@@ -12,7 +13,7 @@ export async function getTargets(
 ): Promise<{ document: TargetsDocument; version: number }> {
   const key = validateInput(UnitYearInputSchema, input, '查询条件');
   // One snapshot for the several reads, so a concurrent re-import is seen whole or not at all.
-  return db.kysely.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const stored = await findDocument(trx, key.unitCode, key.fiscalYear);
     if (!stored) throw targetsNotFound(key);
     const projects = await loadProjects(trx, stored.id);
@@ -24,5 +25,5 @@ export async function getTargets(
       projects: projects.map(({ project }) => project),
     };
     return { document, version: stored.version };
-  });
+  }, 'repeatable read');
 }

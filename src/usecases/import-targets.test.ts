@@ -74,13 +74,13 @@ describeEachEngine('importTargets', (getDb) => {
     const poisoned = seedDocument();
     poisoned.unit.name = '改过的名称';
     poisoned.projects[1]!.purpose = 'bad\u0000byte';
-    await expect(importTargets(getDb(), { document: poisoned, fiscalYear: 2020 })).rejects.toThrow(/0x00/);
+    await expect(importTargets(getDb(), { document: poisoned, fiscalYear: 2020 })).rejects.toThrow(/数据库拒绝了该值.*0x00/);
     expect(await getTargets(getDb(), { unitCode: '711002', fiscalYear: 2020 })).toStrictEqual(before);
     expect(await countRows(getDb())).toEqual(rowsBefore);
 
     const newUnit = documentForUnit('799999', '新单位');
     newUnit.projects[1]!.purpose = 'bad\u0000byte';
-    await expect(importTargets(getDb(), { document: newUnit, fiscalYear: 2020 })).rejects.toThrow(/0x00/);
+    await expect(importTargets(getDb(), { document: newUnit, fiscalYear: 2020 })).rejects.toThrow(/数据库拒绝了该值.*0x00/);
     expect(await listUnits(getDb())).toEqual([{ code: '711002', name: '秦皇岛市山海关区总工会', years: [2020] }]);
   });
 

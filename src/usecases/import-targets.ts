@@ -4,6 +4,7 @@ import { deleteProjectsOfDocument, insertProject, projectVersions } from '../db/
 import type { Db } from '../db/database.ts';
 import type { Executor } from '../db/schema.ts';
 import { upsertUnit } from '../db/units.repo.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../domain/errors.ts';
 import { normaliseDocument } from '../domain/normalise.ts';
 import type { Project, TargetsDocument } from '../domain/targets.ts';
@@ -32,7 +33,7 @@ export async function importTargets(db: Db, input: { document: TargetsDocument; 
   }
   const document = normaliseDocument(parsed);
   assertUniqueProjectCodes(document.projects);
-  const replaced = await db.kysely.transaction().execute((trx) => storeDocument(trx, document, fiscalYear));
+  const replaced = await inTransaction(db, (trx) => storeDocument(trx, document, fiscalYear));
   return {
     unitCode: document.unit.code,
     fiscalYear,

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { type VersionedProject, findProjectRef, updateProjectIfVersion } from '../db/projects.repo.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../domain/errors.ts';
 import { lockDocumentForWrite, readProject, requireProjectRef, staleVersion } from './project-access.ts';
 import { ExpectedVersionInputSchema, ProjectKeyInputSchema, type ProjectInput, parseProjectInput, validateInput } from './usecase-input.ts';
@@ -16,7 +17,7 @@ export async function updateProject(
   const key = validateInput(ProjectKeyInputSchema, input, '项目定位');
   const { expectedVersion } = validateInput(ExpectedVersionInputSchema, input, '版本号');
   const project = parseProjectInput(input.project);
-  return db.kysely.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const document = await lockDocumentForWrite(trx, key);
     const current = await requireProjectRef(trx, document.id, key);
     if (current.version !== expectedVersion) throw staleVersion(current.code, current.version, expectedVersion);
