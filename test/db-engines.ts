@@ -41,8 +41,13 @@ function useDatabase(open: () => Promise<Db>): () => Db {
 }
 
 /** Removes every unit, and with them (ON DELETE CASCADE) everything else. */
+/** Empties every application table (not Kysely's migration bookkeeping), whichever feature added it. */
 export async function clearDatabase(db: Db): Promise<void> {
-  await db.kysely.deleteFrom('units').execute();
+  const tables = await sql<{ name: string }>`
+    select quote_ident(table_name) as name from information_schema.tables
+     where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_migration%'`.execute(db.kysely);
+  if (tables.rows.length === 0) return;
+  await sql.raw(`truncate ${tables.rows.map((t) => t.name).join(', ')} restart identity cascade`).execute(db.kysely);
 }
 
 export async function openTestPglite(): Promise<Db> {

@@ -12,6 +12,10 @@ const EXIT: Record<ErrorCode, number> = {
   NOT_FOUND: 1,
   CONFLICT: 1,
   PRECONDITION_REQUIRED: 1,
+  UNAUTHENTICATED: 1,
+  FORBIDDEN: 1,
+  LOCKED: 1,
+  RATE_LIMITED: 1,
   USAGE: 2,
 };
 

@@ -13,6 +13,23 @@ export interface UnitsTable {
   id: Generated<number>;
   code: string;
   name: string;
+  /** The supervising department or, for a first-level unit, the bureau (organisations.id). */
+  parent_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: 'bureau' | 'department';
+  parent_id: number | null;
+}
+
+export interface PoliciesTable {
+  organisation_id: number;
+  kind: string;
+  body: Json<unknown>;
+  updated_at: Timestamp;
 }
 
 export interface TargetDocumentsTable {
@@ -64,7 +81,15 @@ export interface IndicatorsTable {
   category: string | null;
 }
 
-export interface Schema {
+/**
+ * All tables. Feature tables are declared in their own `<feature>.schema.ts` beside their
+ * repositories and joined in here by `extends`, one name per feature.
+ */
+export type Schema = TargetTables;
+
+interface TargetTables {
+  organisations: OrganisationsTable;
+  policies: PoliciesTable;
   units: UnitsTable;
   target_documents: TargetDocumentsTable;
   projects: ProjectsTable;

@@ -8,6 +8,10 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT' // stale version, duplicate key
   | 'PRECONDITION_REQUIRED' // a write without the version it expects to replace
+  | 'UNAUTHENTICATED' // no valid session, wrong password
+  | 'FORBIDDEN' // signed in, but the role or organisation does not allow it
+  | 'LOCKED' // approved targets, a locked-out account: refused until a procedure unlocks it
+  | 'RATE_LIMITED' // too many attempts; try again later
   | 'USAGE'; // wrong command-line usage
 
 /** Where in the input the problem is. Lines are 1-based. */

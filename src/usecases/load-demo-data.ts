@@ -1,17 +1,30 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Db } from '../db/database.ts';
+import { setUnitParent, upsertOrganisation } from '../db/organisations.repo.ts';
 import { importDocument } from './import-document.ts';
 import { listUnits } from './list-units.ts';
 
 /** The seed: 2020 performance targets of 秦皇岛市山海关区总工会 (unit 711002). */
 export const DEMO_DOCUMENT = resolve(import.meta.dirname, '../../examples/shanhaiguan-2020.txt');
 export const DEMO_YEAR = 2020;
+export const DEMO_UNIT = '711002';
+/** The demo organisation tree: 财政局 → 主管部门 (the 总工会 as a department, code 711) → unit 711002. */
+export const DEMO_BUREAU = { code: 'SHG-CZJ', name: '秦皇岛市山海关区财政局' } as const;
+export const DEMO_DEPARTMENT = { code: '711', name: '秦皇岛市山海关区总工会（部门）' } as const;
 
 /** Loads the seed department when the database holds no unit yet; returns whether it did. */
 export async function loadDemoDataIfEmpty(db: Db): Promise<boolean> {
   if ((await listUnits(db)).length > 0) return false;
   const content = await readFile(DEMO_DOCUMENT);
   await importDocument(db, { content, fileName: 'shanhaiguan-2020.txt', fiscalYear: DEMO_YEAR });
+  await placeDemoUnit(db);
+  // Each feature adds its demo step below, in this order: accounts, workflow, monitoring year.
   return true;
+}
+
+async function placeDemoUnit(db: Db): Promise<void> {
+  await upsertOrganisation(db.kysely, { ...DEMO_BUREAU, kind: 'bureau', parentCode: null });
+  const department = await upsertOrganisation(db.kysely, { ...DEMO_DEPARTMENT, kind: 'department', parentCode: DEMO_BUREAU.code });
+  await setUnitParent(db.kysely, DEMO_UNIT, department);
 }

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as targets from './2026_11_24_0001_targets.ts';
+import * as organisations from './2026_11_24_0002_organisations.ts';
 
 /**
  * Forward-only: a migration, once released, is never edited; a change is a new file. Names sort
@@ -7,6 +8,7 @@ import * as targets from './2026_11_24_0001_targets.ts';
  */
 const migrations: Record<string, Migration> = {
   '2026_11_24_0001_targets': targets,
+  '2026_11_24_0002_organisations': organisations,
 };
 
 export const migrationProvider: MigrationProvider = {

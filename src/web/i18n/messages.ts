@@ -3,7 +3,7 @@
  * keys (the type checker enforces it). Data (names, goals, indicator texts) is never translated.
  * Placeholders are written {name}.
  */
-const zhCN = {
+const coreZhCN = {
   'app.title': '预算绩效管理系统',
   'app.language': '语言',
   'app.home': '首页',
@@ -114,10 +114,19 @@ const zhCN = {
   'error.badResponse': '服务器返回的数据格式不正确',
 } as const;
 
+/**
+ * Feature folders keep their own words in `<feature>/messages.ts`, exporting `zhCN` (as const)
+ * and `en: Record<keyof typeof zhCN, string>`, with keys prefixed by the feature ('review.…').
+ * Each is spread in here, one line per feature in each dictionary.
+ */
+const zhCN = {
+  ...coreZhCN,
+} as const;
+
 export type MessageKey = keyof typeof zhCN;
 export type Dictionary = Record<MessageKey, string>;
 
-const en: Dictionary = {
+const coreEn: Record<keyof typeof coreZhCN, string> = {
   'app.title': 'Budget Performance Management',
   'app.language': 'Language',
   'app.home': 'Home',
@@ -226,6 +235,10 @@ const en: Dictionary = {
   'error.network': 'Cannot reach the server',
   'error.server': 'Server error ({status})',
   'error.badResponse': 'The server sent data in an unexpected shape',
+};
+
+const en: Dictionary = {
+  ...coreEn,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

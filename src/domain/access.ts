@@ -1,0 +1,30 @@
+/**
+ * Who is acting, in the terms of the permission table (docs/permissions.md). Pure types: the
+ * server resolves the actor from the session, the CLI acts as the local administrator.
+ */
+export const ROLES = ['admin', 'bureau', 'department', 'unit', 'auditor'] as const;
+/** admin: runs the installation; bureau: 财政局; department: 主管部门; unit: 预算单位; auditor: read-only 审计. */
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'targets:read',
+  'targets:edit',
+  'targets:submit',
+  'targets:review',
+  'monitoring:edit',
+  'evaluation:edit',
+  'audit:read',
+  'overview:read',
+  'policies:manage',
+  'users:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The organisation the user belongs to: a bureau or department code, or a unit code. */
+  orgCode: string;
+}
