@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { AuditTables } from './audit.schema.ts';
 
 /**
  * The tables as Kysely sees them. Amounts are numeric(18,2) in the database and strings here:
@@ -85,7 +86,7 @@ export interface IndicatorsTable {
  * All tables. Feature tables are declared in their own `<feature>.schema.ts` beside their
  * repositories and joined in here by `extends`, one name per feature.
  */
-export type Schema = TargetTables;
+export type Schema = TargetTables & AuditTables;
 
 interface TargetTables {
   organisations: OrganisationsTable;

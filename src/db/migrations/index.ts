@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as targets from './2026_11_24_0001_targets.ts';
 import * as organisations from './2026_11_24_0002_organisations.ts';
+import * as audit from './2026_11_24_0003_audit.ts';
 
 /**
  * Forward-only: a migration, once released, is never edited; a change is a new file. Names sort
@@ -9,6 +10,7 @@ import * as organisations from './2026_11_24_0002_organisations.ts';
 const migrations: Record<string, Migration> = {
   '2026_11_24_0001_targets': targets,
   '2026_11_24_0002_organisations': organisations,
+  '2026_11_24_0003_audit': audit,
 };
 
 export const migrationProvider: MigrationProvider = {
