@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Installs what the test suite needs beyond npm packages, only when missing, from Debian's apt:
-// Chromium (browser tests), a CJK font (screenshots render Chinese), PostgreSQL 15 (DB tier).
+// Chromium (browser tests), a CJK font (screenshots render Chinese), PostgreSQL 15 (DB tier),
+// LibreOffice Writer and poppler (exported .docx files are opened and converted in a test).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
@@ -24,9 +25,11 @@ const missing = [];
 if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
 if (!hasCjkFont()) missing.push('fonts-noto-cjk');
 if (!postgresBinDir() || !has('id', ['postgres'])) missing.push('postgresql');
+if (!has('sh', ['-c', 'command -v soffice'])) missing.push('libreoffice-writer-nogui');
+if (!has('sh', ['-c', 'command -v pdftotext && command -v pdftoppm'])) missing.push('poppler-utils');
 
 if (missing.length === 0) {
-  console.log('setup: chromium, CJK font and PostgreSQL are present');
+  console.log('setup: chromium, CJK font, PostgreSQL, LibreOffice and poppler are present');
   process.exit(0);
 }
 

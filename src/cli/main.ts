@@ -3,7 +3,11 @@ import { formatLocation, isAppError, type ErrorCode } from '../domain/errors.ts'
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { parseCommand } from './commands/parse.ts';
+import { reviewCommand } from './commands/review.ts';
+import { scoreCommand } from './commands/score.ts';
 import { serveCommand } from './commands/serve.ts';
+import { templateCommand } from './commands/template.ts';
+import { userCommand } from './commands/user.ts';
 
 /** The one place where an error code becomes an exit code: 1 bad input, 2 usage. */
 const EXIT: Record<ErrorCode, number> = {
@@ -25,7 +29,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError(false);
-  for (const add of [parseCommand, importCommand, exportCommand, serveCommand]) {
+  for (const add of [parseCommand, importCommand, exportCommand, serveCommand, scoreCommand, reviewCommand, templateCommand, userCommand]) {
     program.addCommand(add().exitOverride());
   }
   return program;

@@ -1,5 +1,9 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { AccountTables } from './accounts.schema.ts';
 import type { AuditTables } from './audit.schema.ts';
+import type { EvaluationTables } from './evaluation.schema.ts';
+import type { MonitoringTables } from './monitoring.schema.ts';
+import type { WorkflowTables } from './workflow.schema.ts';
 
 /**
  * The tables as Kysely sees them. Amounts are numeric(18,2) in the database and strings here:
@@ -86,7 +90,7 @@ export interface IndicatorsTable {
  * All tables. Feature tables are declared in their own `<feature>.schema.ts` beside their
  * repositories and joined in here by `extends`, one name per feature.
  */
-export type Schema = TargetTables & AuditTables;
+export type Schema = TargetTables & AuditTables & AccountTables & WorkflowTables & MonitoringTables & EvaluationTables;
 
 interface TargetTables {
   organisations: OrganisationsTable;

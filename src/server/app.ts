@@ -7,26 +7,39 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { useChineseValidationMessages } from '../contract/locale.ts';
 import type { Db } from '../db/database.ts';
+import { authRoutes, registerAuth } from './auth/index.ts';
 import { registerErrorHandler } from './errors.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { evaluationRoutes } from './routes/evaluation.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { exportRoutes } from './routes/export.ts';
+import { monitoringRoutes } from './routes/monitoring.ts';
 import { projectRoutes } from './routes/projects.ts';
+import { reviewRoutes } from './routes/review.ts';
 import { unitRoutes } from './routes/units.ts';
+import { workflowRoutes } from './routes/workflow.ts';
 
 export interface ServerOptions {
   db: Db;
   /** Folder of the built web app (vite build); not served when absent. */
   webRoot?: string;
   logger?: boolean;
+  /** Mark the session cookie Secure even when the request did not come over https (behind a TLS proxy). */
+  secureCookies?: boolean;
+  /** Trust X-Forwarded-For / -Proto from a reverse proxy (the login rate limit keys on the client IP). */
+  trustProxy?: boolean;
 }
 
 export const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   useChineseValidationMessages();
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: options.trustProxy ?? false }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // Before every route: the guard refuses to start with an /api route that declares no access.
+  await registerAuth(app, options.db);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -36,9 +49,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  await app.register(authRoutes(options.db, { secureCookies: options.secureCookies }));
   await app.register(unitRoutes(options.db));
   await app.register(projectRoutes(options.db));
   await app.register(exportRoutes(options.db));
+  await app.register(auditRoutes(options.db));
+  await app.register(documentRoutes(options.db));
+  await app.register(workflowRoutes(options.db));
+  await app.register(reviewRoutes(options.db));
+  await app.register(evaluationRoutes(options.db));
+  await app.register(monitoringRoutes(options.db));
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -1,6 +1,8 @@
+import { recordAudit } from '../db/audit.repo.ts';
 import type { Db } from '../db/database.ts';
 import { type VersionedProject, findProjectRef, insertProject, nextProjectPosition } from '../db/projects.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
+import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { lockDocumentForWrite, readProject } from './project-access.ts';
 import { type ProjectInput, UnitYearInputSchema, parseProjectInput, validateInput } from './usecase-input.ts';
@@ -8,6 +10,7 @@ import { type ProjectInput, UnitYearInputSchema, parseProjectInput, validateInpu
 /** Adds a project at the end of an existing unit-year's targets; its version starts at 1. */
 export async function createProject(
   db: Db,
+  actor: Actor,
   input: { unitCode: string; fiscalYear: number; project: ProjectInput },
 ): Promise<VersionedProject> {
   const key = validateInput(UnitYearInputSchema, input, '单位与年度');
@@ -21,6 +24,8 @@ export async function createProject(
     }
     const position = await nextProjectPosition(trx, document.id);
     await insertProject(trx, { documentId: document.id, position, version: 1, project });
-    return readProject(trx, document.id, { ...key, projectCode: project.code });
+    const created = await readProject(trx, document.id, { ...key, projectCode: project.code });
+    await recordAudit(trx, actor, { action: 'create-project', ...key, entity: 'project', entityKey: project.code, after: created });
+    return created;
   });
 }

@@ -4,6 +4,7 @@ import { clearDatabase, describeEachEngine } from '../../test/db-engines.ts';
 import { sampleProject, seedDocument } from '../../test/targets-fixtures.ts';
 import { getTargets } from './get-targets.ts';
 import { importTargets } from './import-targets.ts';
+import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
 
 describeEachEngine('getTargets', (getDb) => {
   beforeEach(() => clearDatabase(getDb()));
@@ -16,13 +17,13 @@ describeEachEngine('getTargets', (getDb) => {
       sampleProject('A-1', { indicators: [...base.indicators].reverse() }),
       sampleProject('M-5', { spendingPlan: [], indicators: [], goals: [] }),
     ];
-    await importTargets(getDb(), { document, fiscalYear: 2022 });
+    await importTargets(getDb(), SYSTEM_ACTOR, { document, fiscalYear: 2022 });
     const stored = await getTargets(getDb(), { unitCode: '711002', fiscalYear: 2022 });
     expect(stored.document).toStrictEqual({ ...document, fiscalYear: 2022 });
   });
 
   it('answers NOT_FOUND for a unit or a year without targets', async () => {
-    await importTargets(getDb(), { document: seedDocument(), fiscalYear: 2020 });
+    await importTargets(getDb(), SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
     await expectAppError(getTargets(getDb(), { unitCode: '711002', fiscalYear: 2021 }), 'NOT_FOUND');
     await expectAppError(getTargets(getDb(), { unitCode: '000000', fiscalYear: 2020 }), 'NOT_FOUND');
   });

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { importTargets } from './import-targets.ts';
 import { type ParsedTargets, parseTargets } from './parse-targets.ts';
@@ -15,6 +16,7 @@ export interface ImportDocumentResult {
 /** Parse a file and store it as the unit-year's targets, all or nothing. */
 export async function importDocument(
   db: Db,
+  actor: Actor,
   input: { content: Uint8Array | string; fileName: string; fiscalYear?: number },
 ): Promise<ImportDocumentResult> {
   const { document, notes } = parseTargets(input);
@@ -22,6 +24,6 @@ export async function importDocument(
   if (fiscalYear === undefined) {
     throw new AppError('USAGE', `文件未写明年度，请用 --year 指定（${input.fileName}）`, { location: { file: input.fileName } });
   }
-  const stored = await importTargets(db, { document, fiscalYear });
+  const stored = await importTargets(db, actor, { document, fiscalYear });
   return { ...stored, notes };
 }

@@ -1,14 +1,17 @@
 import { TargetsDocumentSchema } from '../contract/targets.ts';
-import { upsertDocument } from '../db/documents.repo.ts';
-import { deleteProjectsOfDocument, insertProject, projectVersions } from '../db/projects.repo.ts';
+import { recordAudit } from '../db/audit.repo.ts';
+import { findDocument, upsertDocument } from '../db/documents.repo.ts';
+import { deleteProjectsOfDocument, insertProject, loadProjects, projectVersions } from '../db/projects.repo.ts';
 import type { Db } from '../db/database.ts';
 import type { Executor } from '../db/schema.ts';
 import { upsertUnit } from '../db/units.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
+import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { normaliseDocument } from '../domain/normalise.ts';
 import type { Project, TargetsDocument } from '../domain/targets.ts';
 import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+import { assertTargetsEditable } from './assert-targets-editable.ts';
 
 export interface ImportTargetsResult {
   unitCode: string;
@@ -23,7 +26,11 @@ export interface ImportTargetsResult {
  * Stores a document as the unit-year's targets, replacing any earlier ones: all of it in one
  * transaction, so a failure part-way leaves the database exactly as it was.
  */
-export async function importTargets(db: Db, input: { document: TargetsDocument; fiscalYear: number }): Promise<ImportTargetsResult> {
+export async function importTargets(
+  db: Db,
+  actor: Actor,
+  input: { document: TargetsDocument; fiscalYear: number },
+): Promise<ImportTargetsResult> {
   const parsed = validateInput(TargetsDocumentSchema, input.document, '绩效目标文档');
   const fiscalYear = validateInput(UnitYearInputSchema.shape.fiscalYear, input.fiscalYear, '年度');
   if (parsed.fiscalYear !== undefined && parsed.fiscalYear !== fiscalYear) {
@@ -33,7 +40,15 @@ export async function importTargets(db: Db, input: { document: TargetsDocument; 
   }
   const document = normaliseDocument(parsed);
   assertUniqueProjectCodes(document.projects);
-  const replaced = await inTransaction(db, (trx) => storeDocument(trx, document, fiscalYear));
+  const replaced = await inTransaction(db, async (trx) => {
+    const before = await storedDocument(trx, document.unit.code, fiscalYear);
+    const replacedEarlier = await storeDocument(trx, document, fiscalYear);
+    await recordAudit(trx, actor, {
+      action: 'import-targets', unitCode: document.unit.code, fiscalYear, entity: 'target-document', entityKey: document.unit.code,
+      before: before ?? undefined, after: { unit: document.unit, overall: document.overall, projects: document.projects },
+    });
+    return replacedEarlier;
+  });
   return {
     unitCode: document.unit.code,
     fiscalYear,
@@ -57,10 +72,19 @@ function assertUniqueProjectCodes(projects: Project[]): void {
   });
 }
 
+/** The unit-year's document before the import, for the audit log; null when there was none. */
+async function storedDocument(trx: Executor, unitCode: string, fiscalYear: number): Promise<object | null> {
+  const stored = await findDocument(trx, unitCode, fiscalYear);
+  if (!stored) return null;
+  const projects = await loadProjects(trx, stored.id);
+  return { unit: stored.unit, overall: stored.overall, projects: projects.map(({ project }) => project) };
+}
+
 /** Returns whether an earlier document was replaced. */
 async function storeDocument(trx: Executor, document: TargetsDocument, fiscalYear: number): Promise<boolean> {
   const unitId = await upsertUnit(trx, document.unit);
   const stored = await upsertDocument(trx, { unitId, fiscalYear, overall: document.overall });
+  await assertTargetsEditable(trx, stored.id); // workflow (helper W): targets under review or approved → LOCKED
   // A project that survives a re-import gets a newer version, so an edit based on what was
   // read before the import is refused rather than silently applied to the new content.
   const earlierVersions = await projectVersions(trx, stored.id);

@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Db } from '../db/database.ts';
+import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
 import { setUnitParent, upsertOrganisation } from '../db/organisations.repo.ts';
+import { createDemoUsers } from './create-demo-users.ts';
 import { importDocument } from './import-document.ts';
+import { loadDemoEvaluation } from './load-demo-evaluation.ts';
+import { loadDemoMonitoring } from './load-demo-monitoring.ts';
 import { listUnits } from './list-units.ts';
 
 /** The seed: 2020 performance targets of 秦皇岛市山海关区总工会 (unit 711002). */
@@ -15,11 +19,15 @@ export const DEMO_DEPARTMENT = { code: '711', name: '秦皇岛市山海关区总
 
 /** Loads the seed department when the database holds no unit yet; returns whether it did. */
 export async function loadDemoDataIfEmpty(db: Db): Promise<boolean> {
-  if ((await listUnits(db)).length > 0) return false;
+  if ((await listUnits(db, SYSTEM_ACTOR)).length > 0) return false;
   const content = await readFile(DEMO_DOCUMENT);
-  await importDocument(db, { content, fileName: 'shanhaiguan-2020.txt', fiscalYear: DEMO_YEAR });
+  await importDocument(db, SYSTEM_ACTOR, { content, fileName: 'shanhaiguan-2020.txt', fiscalYear: DEMO_YEAR });
   await placeDemoUnit(db);
   // Each feature adds its demo step below, in this order: accounts, workflow, monitoring year.
+  await createDemoUsers(db);
+  await loadDemoMonitoring(db, { unitCode: DEMO_UNIT, fiscalYear: DEMO_YEAR });
+  // Year-end 自评 last: it reads the monitoring year's spending (执行数).
+  await loadDemoEvaluation(db, { unitCode: DEMO_UNIT, fiscalYear: DEMO_YEAR });
   return true;
 }
 

@@ -2,6 +2,7 @@ import { type DocumentRef, bumpDocumentVersion } from '../db/documents.repo.ts';
 import { type ProjectRef, type VersionedProject, findProjectRef, loadProjects } from '../db/projects.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import { AppError } from '../domain/errors.ts';
+import { assertTargetsEditable } from './assert-targets-editable.ts';
 
 /** The lookups every project use-case starts with, failing as NOT_FOUND in the same words. */
 
@@ -14,10 +15,14 @@ export function targetsNotFound(key: UnitYear): AppError {
   return new AppError('NOT_FOUND', `单位 ${key.unitCode} 没有 ${key.fiscalYear} 年度的绩效目标`);
 }
 
-/** Bumps (and so locks) the unit-year's document for a write, or throws NOT_FOUND. */
+/**
+ * Bumps (and so locks) the unit-year's document for a write, or throws NOT_FOUND; LOCKED when the
+ * workflow has it under review or approved (decision 008).
+ */
 export async function lockDocumentForWrite(trx: Executor, key: UnitYear): Promise<DocumentRef> {
   const document = await bumpDocumentVersion(trx, key.unitCode, key.fiscalYear);
   if (!document) throw targetsNotFound(key);
+  await assertTargetsEditable(trx, document.id);
   return document;
 }
 

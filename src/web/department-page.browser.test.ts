@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
 import { buildServer } from '../server/app.ts';
+import { seedOrganisations } from '../../test/api-client.ts';
+import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
+import { createDemoUsers } from '../usecases/create-demo-users.ts';
 import { importTargets } from '../usecases/import-targets.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -20,6 +23,8 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 
 const EDITED_PROJECT = '711-0701-JBN-PGN6';
 const projectApi = (code: string) => `/api/units/711002/years/2020/projects/${encodeURIComponent(code)}`;
+/** The demo unit user (README): 山海关区总工会 may edit its own targets. */
+const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
 
 describe('department page (real server, real browser)', () => {
   let seed: TargetsDocument;
@@ -28,14 +33,20 @@ describe('department page (real server, real browser)', () => {
   let browser: Browser;
   let page: Page;
   let baseUrl: string;
+  /** A second session of the same user, for the requests the test makes beside the browser. */
+  let api: { cookie: string; csrfToken: string };
 
   beforeAll(async () => {
     if (!existsSync(resolve(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` (npm run test:browser does)');
     seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
     db = await openDatabase({ memory: true });
-    await importTargets(db, { document: seed, fiscalYear: 2020 });
+    await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
+    await seedOrganisations(db);
+    await createDemoUsers(db);
     app = await buildServer({ db, webRoot: WEB_ROOT });
     baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    const signedIn = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(UNIT_USER) });
+    api = { cookie: signedIn.headers.getSetCookie()[0]!.split(';')[0]!, csrfToken: ((await signedIn.json()) as { csrfToken: string }).csrfToken };
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -53,6 +64,19 @@ describe('department page (real server, real browser)', () => {
     await page.goto(`${baseUrl}/units/711002/years/2020`);
     await page.getByTestId('project-tables').waitFor();
   }
+
+  it('asks for a sign-in first, refuses a wrong password, then shows the unit list', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId('login-page').waitFor();
+    await page.getByTestId('login-username').fill(UNIT_USER.username);
+    await page.getByTestId('login-password').fill('wrong-password');
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('login-error').textContent()).resolves.toContain('用户名或密码不正确');
+    await page.getByTestId('login-password').fill(UNIT_USER.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('unit-list').waitFor();
+    expect(await page.getByTestId('user-menu').textContent()).toContain('预算单位');
+  });
 
   it('goes from the unit list to the seed department', async () => {
     await page.goto(`${baseUrl}/`);
@@ -97,7 +121,7 @@ describe('department page (real server, real browser)', () => {
     await page.getByTestId('project-tables').waitFor();
     const values = await projectTable(EDITED_PROJECT).getByTestId('indicator-target').allTextContents();
     expect(values[0]).toBe('≥95%');
-    const stored = await (await fetch(`${baseUrl}${projectApi(EDITED_PROJECT)}`)).json() as { project: TargetsDocument['projects'][number] };
+    const stored = await (await fetch(`${baseUrl}${projectApi(EDITED_PROJECT)}`, { headers: { cookie: api.cookie } })).json() as { project: TargetsDocument['projects'][number] };
     expect(stored.project.indicators[0]!.target).toMatchObject({ raw: '≥95%', op: '>=', value: 95, unit: '%' });
   });
 
@@ -108,10 +132,10 @@ describe('department page (real server, real browser)', () => {
     await expect(name.inputValue()).resolves.toBe('困难职工帮扶资金');
 
     // Someone else saves the same project meanwhile.
-    const read = await (await fetch(`${baseUrl}${projectApi(EDITED_PROJECT)}`)).json() as { project: object; version: number };
+    const read = await (await fetch(`${baseUrl}${projectApi(EDITED_PROJECT)}`, { headers: { cookie: api.cookie } })).json() as { project: object; version: number };
     const other = await fetch(`${baseUrl}${projectApi(EDITED_PROJECT)}`, {
       method: 'PUT',
-      headers: { 'Content-Type': 'application/json', 'If-Match': `"${read.version}"` },
+      headers: { 'Content-Type': 'application/json', 'If-Match': `"${read.version}"`, cookie: api.cookie, 'X-CSRF-Token': api.csrfToken },
       body: JSON.stringify({ ...read.project, purpose: '他人修改的资金用途' }),
     });
     expect(other.status).toBe(200);
@@ -120,5 +144,24 @@ describe('department page (real server, real browser)', () => {
     await page.getByTestId('editor-save').click();
     await expect(page.getByTestId('editor-error').textContent()).resolves.toContain('该项目已被他人修改，请刷新后重试');
     await expect(name.inputValue()).resolves.toBe('困难职工帮扶资金（我的修改）');
+  });
+
+  it('signs out, and shows a reviewer the audit log with the unit\'s change field by field', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('login-page').waitFor();
+    await page.getByTestId('login-username').fill('zgb');
+    await page.getByTestId('login-password').fill('demo-zgb-2020');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('unit-list').waitFor();
+    await openDepartmentPage();
+    await page.getByTestId('open-audit').click();
+    const audit = page.getByTestId('audit-page');
+    await audit.getByText('update-project').first().waitFor();
+    const firstRow = audit.locator('tr.ant-table-row').first();
+    expect(await firstRow.textContent()).toContain('zgh');
+    await firstRow.locator('.ant-table-row-expand-icon').click();
+    await expect(page.getByTestId('audit-changes').first().textContent()).resolves.toMatch(/purpose困难职工帮扶资金他人修改的资金用途/);
+    expect(await audit.getByRole('link', { name: /导出 CSV/ }).getAttribute('href')).toBe('/api/units/711002/years/2020/audit.csv');
   });
 });

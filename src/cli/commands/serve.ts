@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { AppError } from '../../domain/errors.ts';
-import { openDatabase, resolveDatabaseOptions } from '../../db/database.ts';
+import { type Db, openDatabase, resolveDatabaseOptions } from '../../db/database.ts';
 import { buildServer } from '../../server/app.ts';
+import { ensureFirstAdmin } from '../../usecases/ensure-first-admin.ts';
 import { loadDemoDataIfEmpty } from '../../usecases/load-demo-data.ts';
 
 function parsePort(text: string): number {
@@ -22,7 +23,8 @@ export function serveCommand(): Command {
       if (options.demo && (await loadDemoDataIfEmpty(db))) {
         process.stdout.write('已载入示例数据：711002 秦皇岛市山海关区总工会 2020 年\n');
       }
-      const app = await buildServer({ db, logger: false });
+      await announceFirstAdmin(db);
+      const app = await buildServer({ db, logger: false, secureCookies: process.env.JIXIAO_SECURE_COOKIES === '1', trustProxy: process.env.JIXIAO_TRUST_PROXY === '1' });
       const address = await app.listen({ port: options.port, host: options.host });
       const where = dbOptions.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${dbOptions.dataDir ?? ''}`;
       process.stdout.write(`Jixiao 已启动：${address}  数据库：${where}  API 文档：${address}/api/docs\n`);
@@ -31,6 +33,14 @@ export function serveCommand(): Command {
         await db.close();
       });
     });
+}
+
+/** The first start creates `admin`; a generated password is printed this once and never again. */
+async function announceFirstAdmin(db: Db): Promise<void> {
+  const admin = await ensureFirstAdmin(db);
+  if (!admin) return;
+  const shown = admin.generated ? `初始密码：${admin.password}（仅显示这一次，请登录后妥善保存）` : '密码取自 JIXIAO_ADMIN_PASSWORD';
+  process.stdout.write(`已创建管理员账号 ${admin.username}，${shown}\n`);
 }
 
 function waitForShutdown(close: () => Promise<void>): Promise<void> {

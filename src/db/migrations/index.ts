@@ -2,6 +2,10 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as targets from './2026_11_24_0001_targets.ts';
 import * as organisations from './2026_11_24_0002_organisations.ts';
 import * as audit from './2026_11_24_0003_audit.ts';
+import * as accounts from './2026_11_24_0004_accounts.ts';
+import * as workflow from './2026_11_24_0005_workflow.ts';
+import * as monitoring from './2026_11_24_0006_monitoring.ts';
+import * as evaluation from './2026_11_24_0007_evaluation.ts';
 
 /**
  * Forward-only: a migration, once released, is never edited; a change is a new file. Names sort
@@ -11,6 +15,10 @@ const migrations: Record<string, Migration> = {
   '2026_11_24_0001_targets': targets,
   '2026_11_24_0002_organisations': organisations,
   '2026_11_24_0003_audit': audit,
+  '2026_11_24_0004_accounts': accounts,
+  '2026_11_24_0005_workflow': workflow,
+  '2026_11_24_0006_monitoring': monitoring,
+  '2026_11_24_0007_evaluation': evaluation,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,6 +9,7 @@ const ExportQuerySchema = z.object({ format: z.enum(EXPORT_FORMATS).default('jso
 export function exportRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/units/:unitCode/years/:year/export', {
+      config: { access: { permission: 'targets:read' } },
       schema: {
         summary: "Download a unit-year's targets as exchange JSON or in the seed's text layout",
         tags: ['targets'],

@@ -6,16 +6,20 @@ import { createProject } from '../../usecases/create-project.ts';
 import { deleteProject } from '../../usecases/delete-project.ts';
 import { getProject } from '../../usecases/get-project.ts';
 import { updateProject } from '../../usecases/update-project.ts';
+import { actorOf } from '../auth/route-guard.ts';
 import { etagOf, expectedVersionFrom } from '../versioning.ts';
 
 const IfMatchHeaders = z.object({ 'if-match': z.string().optional() });
 const tags = ['projects'];
+const read = { access: { permission: 'targets:read' } } as const;
+const edit = { access: { permission: 'targets:edit' } } as const;
 
 export function projectRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     const path = '/api/units/:unitCode/years/:year/projects/:projectCode';
 
     app.get(path, {
+      config: read,
       schema: { summary: 'A project with its indicators; ETag is its version', tags, params: ProjectParamsSchema, response: { 200: VersionedProjectSchema } },
     }, async (request, reply) => {
       const { unitCode, year, projectCode } = request.params;
@@ -25,15 +29,17 @@ export function projectRoutes(db: Db): FastifyPluginAsyncZod {
     });
 
     app.post('/api/units/:unitCode/years/:year/projects', {
+      config: edit,
       schema: { summary: 'Add a project to a unit-year', tags, params: UnitYearParamsSchema, body: ProjectInputSchema, response: { 201: VersionedProjectSchema } },
     }, async (request, reply) => {
       const { unitCode, year } = request.params;
-      const result = await createProject(db, { unitCode, fiscalYear: year, project: request.body });
+      const result = await createProject(db, actorOf(request), { unitCode, fiscalYear: year, project: request.body });
       reply.code(201).header('ETag', etagOf(result.version));
       return result;
     });
 
     app.put(path, {
+      config: edit,
       schema: {
         summary: 'Replace a project; If-Match must carry the version read (stale → 409, nothing changed)',
         tags, params: ProjectParamsSchema, headers: IfMatchHeaders, body: ProjectInputSchema, response: { 200: VersionedProjectSchema },
@@ -41,17 +47,18 @@ export function projectRoutes(db: Db): FastifyPluginAsyncZod {
     }, async (request, reply) => {
       const { unitCode, year, projectCode } = request.params;
       const expectedVersion = expectedVersionFrom(request.headers['if-match']);
-      const result = await updateProject(db, { unitCode, fiscalYear: year, projectCode, expectedVersion, project: request.body });
+      const result = await updateProject(db, actorOf(request), { unitCode, fiscalYear: year, projectCode, expectedVersion, project: request.body });
       reply.header('ETag', etagOf(result.version));
       return result;
     });
 
     app.delete(path, {
+      config: edit,
       schema: { summary: 'Delete a project; If-Match required', tags, params: ProjectParamsSchema, headers: IfMatchHeaders, response: { 204: z.null() } },
     }, async (request, reply) => {
       const { unitCode, year, projectCode } = request.params;
       const expectedVersion = expectedVersionFrom(request.headers['if-match']);
-      await deleteProject(db, { unitCode, fiscalYear: year, projectCode, expectedVersion });
+      await deleteProject(db, actorOf(request), { unitCode, fiscalYear: year, projectCode, expectedVersion });
       return reply.code(204).send(null);
     });
   };

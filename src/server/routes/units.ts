@@ -3,15 +3,18 @@ import { TargetsResponseSchema, UnitListSchema, UnitYearParamsSchema } from '../
 import type { Db } from '../../db/database.ts';
 import { getTargets } from '../../usecases/get-targets.ts';
 import { listUnits } from '../../usecases/list-units.ts';
+import { actorOf } from '../auth/route-guard.ts';
 import { etagOf } from '../versioning.ts';
 
 export function unitRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/units', {
-      schema: { summary: 'List units and the fiscal years they have targets for', tags: ['units'], response: { 200: UnitListSchema } },
-    }, async () => ({ units: await listUnits(db) }));
+      config: { access: { permission: 'targets:read' } },
+      schema: { summary: 'The units the user may read, with the fiscal years they have targets for', tags: ['units'], response: { 200: UnitListSchema } },
+    }, async (request) => ({ units: await listUnits(db, actorOf(request)) }));
 
     app.get('/api/units/:unitCode/years/:year/targets', {
+      config: { access: { permission: 'targets:read' } },
       schema: {
         summary: "A unit-year's whole target document (jixiao/targets@1)",
         tags: ['targets'],

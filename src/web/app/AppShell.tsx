@@ -1,5 +1,7 @@
 import { Button, Empty, Layout, Segmented, Spin } from 'antd';
 import { lazy, Suspense } from 'react';
+import { AuthGate, UserMenu } from '../auth/AuthGate.tsx';
+import { OverviewLink } from '../workflow/OverviewLink.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Locale } from '../i18n/messages.ts';
 import { UnitListPage } from '../units/UnitListPage.tsx';
@@ -7,6 +9,13 @@ import { Link, navigate, useRoute } from './router.tsx';
 
 // The department page brings the big table, the editor and (lazily, again) ECharts: not on the first page.
 const DepartmentPage = lazy(() => import('../targets/DepartmentPage.tsx'));
+const BureauOverviewPage = lazy(() => import('../workflow/BureauOverviewPage.tsx'));
+const WorkflowBar = lazy(() => import('../workflow/WorkflowBar.tsx').then((m) => ({ default: m.WorkflowBar })));
+const ReviewPage = lazy(() => import('../review/ReviewPage.tsx'));
+const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
+const EvaluationPage = lazy(() => import('../evaluation/EvaluationPage.tsx'));
+const MonitoringPage = lazy(() => import('../monitoring/MonitoringPage.tsx'));
+const BureauMonitoringPage = lazy(() => import('../monitoring/BureauMonitoringPage.tsx'));
 
 const LOCALE_OPTIONS: { label: string; value: Locale }[] = [
   { label: '中文', value: 'zh-CN' },
@@ -22,10 +31,12 @@ export function AppShell() {
           <span className="app-logo">绩效</span>
           <span className="app-title">{t('app.title')}</span>
         </Link>
+        <OverviewLink />
+        <UserMenu />
         <Segmented<Locale> aria-label={t('app.language')} size="small" options={LOCALE_OPTIONS} value={locale} onChange={setLocale} />
       </Layout.Header>
       <Layout.Content className="app-content">
-        <Page />
+        <AuthGate><Page /></AuthGate>
       </Layout.Content>
     </Layout>
   );
@@ -43,6 +54,18 @@ function Page() {
           <DepartmentPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} />
         </Suspense>
       );
+    case 'review':
+      return <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}><ReviewPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} workflowBar={(slot) => <WorkflowBar unitCode={route.unitCode} year={route.year} projects={slot.projects} onChange={slot.reload} />} /></Suspense>;
+    case 'bureau':
+      return <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}><BureauOverviewPage /></Suspense>;
+    case 'evaluation':
+      return <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}><EvaluationPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} /></Suspense>;
+    case 'monitoring':
+      return <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}><MonitoringPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} /></Suspense>;
+    case 'bureauMonitoring':
+      return <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}><BureauMonitoringPage /></Suspense>;
+    case 'audit':
+      return <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}><AuditPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} /></Suspense>;
     case 'notFound':
       return (
         <Empty className="not-found" description={t('app.notFound')}>

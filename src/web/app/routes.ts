@@ -2,11 +2,39 @@
 export type Route =
   | { name: 'units' }
   | { name: 'department'; unitCode: string; year: number }
+  | { name: 'review'; unitCode: string; year: number }
+  | { name: 'evaluation'; unitCode: string; year: number }
+  | { name: 'bureau' }
+  | { name: 'monitoring'; unitCode: string; year: number }
+  | { name: 'bureauMonitoring' }
+  | { name: 'audit'; unitCode: string; year: number }
   | { name: 'notFound'; path: string };
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/index.html') return { name: 'units' };
+  if (path === '/bureau') return { name: 'bureau' };
+  if (path === '/bureau/monitoring') return { name: 'bureauMonitoring' };
+  const monitoring = /^\/units\/([^/]+)\/years\/(\d{4})\/monitoring$/.exec(path);
+  if (monitoring) {
+    const unitCode = safeDecode(monitoring[1]!);
+    if (unitCode !== null) return { name: 'monitoring', unitCode, year: Number(monitoring[2]) };
+  }
+  const audit = /^\/units\/([^/]+)\/years\/(\d{4})\/audit$/.exec(path);
+  if (audit) {
+    const unitCode = safeDecode(audit[1]!);
+    if (unitCode !== null) return { name: 'audit', unitCode, year: Number(audit[2]) };
+  }
+  const review = /^\/units\/([^/]+)\/years\/(\d{4})\/review$/.exec(path);
+  if (review) {
+    const unitCode = safeDecode(review[1]!);
+    if (unitCode !== null) return { name: 'review', unitCode, year: Number(review[2]) };
+  }
+  const evaluation = /^\/units\/([^/]+)\/years\/(\d{4})\/evaluation$/.exec(path);
+  if (evaluation) {
+    const unitCode = safeDecode(evaluation[1]!);
+    if (unitCode !== null) return { name: 'evaluation', unitCode, year: Number(evaluation[2]) };
+  }
   const match = /^\/units\/([^/]+)\/years\/(\d{4})$/.exec(path);
   if (match) {
     const unitCode = safeDecode(match[1]!);
@@ -21,6 +49,18 @@ export function hrefFor(route: Route): string {
       return '/';
     case 'department':
       return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}`;
+    case 'review':
+      return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}/review`;
+    case 'evaluation':
+      return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}/evaluation`;
+    case 'bureau':
+      return '/bureau';
+    case 'monitoring':
+      return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}/monitoring`;
+    case 'bureauMonitoring':
+      return '/bureau/monitoring';
+    case 'audit':
+      return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}/audit`;
     case 'notFound':
       return route.path;
   }

@@ -40,12 +40,45 @@ export async function request<T>(schema: z.ZodType<T> | null, path: string, init
   return { data: parsed.data, version };
 }
 
+/**
+ * The session's CSRF token (from GET/POST /api/session): every write echoes it in X-CSRF-Token, which
+ * a page on another site cannot read, so it cannot forge the write with the user's cookie.
+ */
+let csrfToken: string | null = null;
+const unauthenticatedListeners = new Set<() => void>();
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called on any 401 (the session ended or expired): the app shows the sign-in page. */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+/** The headers a write needs besides its own; for callers that must use fetch directly (uploads). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
+
 async function send(path: string, init: RequestInit): Promise<Response> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const write = method !== 'GET' && method !== 'HEAD';
+  let response: Response;
   try {
-    return await fetch(path, { ...init, headers: { Accept: 'application/json', ...init.headers } });
+    response = await fetch(path, {
+      ...init,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', ...(write ? csrfHeaders() : {}), ...init.headers },
+    });
   } catch (error) {
     throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
   }
+  if (response.status === 401 && !path.startsWith('/api/session')) {
+    for (const listener of unauthenticatedListeners) listener();
+  }
+  return response;
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {

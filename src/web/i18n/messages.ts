@@ -1,3 +1,10 @@
+import * as authWords from '../auth/messages.ts';
+import * as filesWords from '../files/messages.ts';
+import * as evaluationWords from '../evaluation/messages.ts';
+import * as monitoringWords from '../monitoring/messages.ts';
+import * as reviewWords from '../review/messages.ts';
+import * as workflowWords from '../workflow/messages.ts';
+
 /**
  * The UI's words. Chinese is the reference dictionary; every other locale must have the same
  * keys (the type checker enforces it). Data (names, goals, indicator texts) is never translated.
@@ -121,6 +128,12 @@ const coreZhCN = {
  */
 const zhCN = {
   ...coreZhCN,
+  ...authWords.zhCN,
+  ...workflowWords.zhCN,
+  ...reviewWords.zhCN,
+  ...monitoringWords.zhCN,
+  ...evaluationWords.zhCN,
+  ...filesWords.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -239,6 +252,12 @@ const coreEn: Record<keyof typeof coreZhCN, string> = {
 
 const en: Dictionary = {
   ...coreEn,
+  ...authWords.en,
+  ...workflowWords.en,
+  ...reviewWords.en,
+  ...monitoringWords.en,
+  ...evaluationWords.en,
+  ...filesWords.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

@@ -1,15 +1,20 @@
 import { Tag } from 'antd';
 import type { Indicator } from '../../domain/targets.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { reviewCell, spanHighlighted } from '../review/cell-key.ts';
 import { indicatorRowSpans, isMissingTargetValue } from './table-layout.ts';
 
-/** The indicator header and rows; 一级 and 二级 cells merge vertically where they repeat. */
-export function IndicatorRows({ indicators }: { indicators: Indicator[] }) {
+/**
+ * The indicator header and rows; 一级 and 二级 cells merge vertically where they repeat. `highlights`
+ * (review findings' keys such as 'indicators.1.target') marks cells; a merged cell is marked when
+ * any row it spans is.
+ */
+export function IndicatorRows({ indicators, highlights }: { indicators: Indicator[]; highlights?: ReadonlySet<string> | undefined }) {
   const { t } = useI18n();
   const spans = indicatorRowSpans(indicators);
   return (
     <>
-      <tr className="indicator-head">
+      <tr className="indicator-head" data-review-path="indicators">
         <th>{t('table.level1')}</th>
         <th>{t('table.level2')}</th>
         <th>{t('table.level3')}</th>
@@ -19,15 +24,15 @@ export function IndicatorRows({ indicators }: { indicators: Indicator[] }) {
       </tr>
       {indicators.map((indicator, i) => (
         <tr key={i} data-testid="indicator-row">
-          {spans[i]!.level1 > 0 && <td rowSpan={spans[i]!.level1} className="center">{indicator.level1}</td>}
-          {spans[i]!.level2 > 0 && <td rowSpan={spans[i]!.level2} className="center">{indicator.level2}</td>}
-          <td data-testid="indicator-name">{indicator.name}</td>
-          <td className="text-cell">{indicator.description}</td>
-          <td className="center" data-testid="indicator-target">
+          {spans[i]!.level1 > 0 && <td rowSpan={spans[i]!.level1} {...reviewCell(highlights, `indicators.${i}.level1`, 'center', spanHighlighted(highlights, 'level1', i, spans[i]!.level1))}>{indicator.level1}</td>}
+          {spans[i]!.level2 > 0 && <td rowSpan={spans[i]!.level2} {...reviewCell(highlights, `indicators.${i}.level2`, 'center', spanHighlighted(highlights, 'level2', i, spans[i]!.level2))}>{indicator.level2}</td>}
+          <td data-testid="indicator-name" {...reviewCell(highlights, `indicators.${i}.name`)}>{indicator.name}</td>
+          <td {...reviewCell(highlights, `indicators.${i}.description`, 'text-cell')}>{indicator.description}</td>
+          <td data-testid="indicator-target" {...reviewCell(highlights, `indicators.${i}.target`, 'center')}>
             {indicator.target.raw}
             {isMissingTargetValue(indicator.target) && <Tag color="warning" className="missing-tag">{t('table.missingTarget')}</Tag>}
           </td>
-          <td className="center">{indicator.basis}</td>
+          <td {...reviewCell(highlights, `indicators.${i}.basis`, 'center')}>{indicator.basis}</td>
         </tr>
       ))}
     </>

@@ -3,6 +3,7 @@ import { Button, Popconfirm, Space } from 'antd';
 import type { Project, Unit } from '../../domain/targets.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatPercent, formatYuan } from '../shared/format.ts';
+import { reviewCell } from '../review/cell-key.ts';
 import { IndicatorRows } from './IndicatorRows.tsx';
 import { spreadColumns } from './table-layout.ts';
 import './project-table.css';
@@ -13,13 +14,15 @@ interface Props {
   seq: number;
   onEdit: () => void;
   onDelete: () => Promise<void>;
+  /** Review findings' cell keys ('indicators.1.target', 'goals.0', …) to highlight; optional. */
+  highlights?: ReadonlySet<string>;
 }
 
 /** One project's 绩效目标表, laid out as in the published document: six columns, merged cells. */
-export function ProjectTable({ unit, project, seq, onEdit, onDelete }: Props) {
+export function ProjectTable({ unit, project, seq, onEdit, onDelete, highlights }: Props) {
   const { t } = useI18n();
   return (
-    <section className="project-block" data-testid={`project-${project.code}`}>
+    <section className="project-block" data-testid={`project-${project.code}`} data-review-scope={project.code}>
       <div className="project-heading">
         <h3>{t('table.caption', { n: seq, name: project.name })}</h3>
         <Space>
@@ -45,26 +48,28 @@ export function ProjectTable({ unit, project, seq, onEdit, onDelete }: Props) {
         <tbody>
           <tr>
             <th>{t('table.projectCode')}</th>
-            <td colSpan={2} className="code-cell">{project.code}</td>
+            <td colSpan={2} {...reviewCell(highlights, 'code', 'code-cell')}>{project.code}</td>
             <th>{t('table.projectName')}</th>
-            <td colSpan={2}>{project.name}</td>
+            <td colSpan={2} {...reviewCell(highlights, 'name')}>{project.name}</td>
           </tr>
-          <BudgetRows project={project} />
-          <SpendingPlanRows project={project} />
+          <BudgetRows project={project} highlights={highlights} />
+          <SpendingPlanRows project={project} highlights={highlights} />
           <tr>
             <th>{t('table.goals')}</th>
-            <td colSpan={5} className="text-cell">
-              {project.goals.map((goal, i) => <div key={i}>{`${i + 1}、${goal}`}</div>)}
+            <td colSpan={5} {...reviewCell(highlights, 'goals', 'text-cell')}>
+              {project.goals.map((goal, i) => <div key={i} {...reviewCell(highlights, `goals.${i}`)}>{`${i + 1}、${goal}`}</div>)}
             </td>
           </tr>
-          <IndicatorRows indicators={project.indicators} />
+          <IndicatorRows indicators={project.indicators} highlights={highlights} />
         </tbody>
       </table>
     </section>
   );
 }
 
-function BudgetRows({ project }: { project: Project }) {
+type Highlights = { highlights?: ReadonlySet<string> | undefined };
+
+function BudgetRows({ project, highlights }: { project: Project } & Highlights) {
   const { t } = useI18n();
   const { total, fiscal, other } = project.budget;
   return (
@@ -72,22 +77,22 @@ function BudgetRows({ project }: { project: Project }) {
       <tr>
         <th rowSpan={3}>{t('table.budgetAndPurpose')}</th>
         <th>{t('table.budget')}</th>
-        <td className="num">{formatYuan(total)}</td>
-        <td rowSpan={3} colSpan={3} className="text-cell">{project.purpose}</td>
+        <td {...reviewCell(highlights, 'budget.total', 'num')}>{formatYuan(total)}</td>
+        <td rowSpan={3} colSpan={3} {...reviewCell(highlights, 'purpose', 'text-cell')}>{project.purpose}</td>
       </tr>
       <tr>
         <th>{t('table.fiscal')}</th>
-        <td className="num">{formatYuan(fiscal)}</td>
+        <td {...reviewCell(highlights, 'budget.fiscal', 'num')}>{formatYuan(fiscal)}</td>
       </tr>
       <tr>
         <th>{t('table.other')}</th>
-        <td className="num">{formatYuan(other)}</td>
+        <td {...reviewCell(highlights, 'budget.other', 'num')}>{formatYuan(other)}</td>
       </tr>
     </>
   );
 }
 
-function SpendingPlanRows({ project }: { project: Project }) {
+function SpendingPlanRows({ project, highlights }: { project: Project } & Highlights) {
   const { t } = useI18n();
   const plan = project.spendingPlan;
   const spans = spreadColumns(plan.length, 5);
@@ -95,18 +100,18 @@ function SpendingPlanRows({ project }: { project: Project }) {
     return (
       <tr>
         <th>{t('table.spendingPlan')}</th>
-        <td colSpan={5} />
+        <td colSpan={5} {...reviewCell(highlights, 'spendingPlan')} />
       </tr>
     );
   }
   return (
     <>
       <tr>
-        <th rowSpan={2}>{t('table.spendingPlan')}</th>
+        <th rowSpan={2} {...reviewCell(highlights, 'spendingPlan')}>{t('table.spendingPlan')}</th>
         {plan.map((c, i) => <th key={i} colSpan={spans[i]} className="sub-head">{t('table.monthEnd', { month: c.month })}</th>)}
       </tr>
       <tr>
-        {plan.map((c, i) => <td key={i} colSpan={spans[i]} className="center">{formatPercent(c.cumulativePercent)}</td>)}
+        {plan.map((c, i) => <td key={i} colSpan={spans[i]} {...reviewCell(highlights, `spendingPlan.${i}.cumulativePercent`, 'center')}>{formatPercent(c.cumulativePercent)}</td>)}
       </tr>
     </>
   );

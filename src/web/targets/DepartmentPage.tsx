@@ -2,12 +2,18 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Dropdown, Empty, Skeleton, Space } from 'antd';
 import { useState } from 'react';
 import { deleteProject, exportUrl, fetchProject, fetchTargets } from '../http/endpoints.ts';
+import { AuditLink } from '../audit/AuditLink.tsx';
+import { MonitoringLink } from '../monitoring/MonitoringLink.tsx';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ProjectEditor, type EditorTarget } from '../projects/ProjectEditor.tsx';
 import { ProjectTable } from '../projects/ProjectTable.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
 import { useAsync } from '../shared/use-async.ts';
+import { WorkflowBar } from '../workflow/WorkflowBar.tsx';
+import { DepartmentReview } from '../review/DepartmentReview.tsx';
+import { HistoryBadges } from '../evaluation/HistoryBadges.tsx';
+import { DocumentBar } from '../files/DocumentBar.tsx';
 import { BudgetOverview } from './BudgetOverview.tsx';
 import { OverallTargets } from './OverallTargets.tsx';
 import './department-page.css';
@@ -57,8 +63,12 @@ function Department({ unitCode, year }: Props) {
           <Descriptions.Item label={t('dept.fiscalYear')}>{t('dept.yearLabel', { year: document.fiscalYear })}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <WorkflowBar unitCode={unitCode} year={year} projects={document.projects} onChange={reload} />
+      <DocumentBar unitCode={unitCode} year={year} onImported={reload} />
       <OverallTargets overall={document.overall} />
+      <DepartmentReview unitCode={unitCode} year={year} overall={document.overall} />
       <BudgetOverview projects={document.projects} />
+      <HistoryBadges unitCode={unitCode} year={year} />
       <Card title={t('dept.part2')} className="page-card" data-testid="project-tables">
         {document.projects.length === 0 && <Empty description={t('dept.noProjects')} />}
         {document.projects.map((project, i) => (
@@ -85,6 +95,8 @@ function HeaderActions({ unitCode, year, onCreate }: { unitCode: string; year: n
   ];
   return (
     <Space>
+      <MonitoringLink unitCode={unitCode} year={year} />
+      <AuditLink unitCode={unitCode} year={year} />
       <Dropdown menu={{ items }}>
         <Button icon={<DownloadOutlined />}>{t('dept.export')}</Button>
       </Dropdown>

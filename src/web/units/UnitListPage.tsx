@@ -2,6 +2,7 @@ import { Empty, Space, Spin, Tag } from 'antd';
 import type { UnitSummary } from '../../contract/api.ts';
 import { fetchUnits } from '../http/endpoints.ts';
 import { Link } from '../app/router.tsx';
+import { BulkExportButton } from '../files/BulkExportButton.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
 import { useAsync } from '../shared/use-async.ts';
@@ -17,6 +18,7 @@ export function UnitListPage() {
     <section className="page-panel">
       <h2>{t('units.title')}</h2>
       <p className="secondary">{t('units.subtitle')}</p>
+      <BulkExportButton years={[...new Set((data ?? []).flatMap((unit) => unit.years))]} />
       {error !== undefined && <LoadError error={error} onRetry={reload} />}
       <Spin spinning={loading}>
         {data && data.length === 0 ? <Empty description={t('units.empty')} /> : <UnitTable units={data ?? []} />}

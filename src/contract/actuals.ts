@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type * as S from '../domain/scoring/index.ts';
+import { AmountSchema } from './targets.ts';
+
+/**
+ * jixiao/actuals@1 — a unit-year's year-end figures for `jixiao score`: per project the adjusted
+ * budget (调整后预算数) and the amount spent (执行数), per indicator the actual value (实际完成值)
+ * as written. An indicator left out, or with an empty actual, is missing data; `notApplicable`
+ * takes it out of the score. `executionReason` and `weight` are optional additions to the issue's shape.
+ */
+export const ACTUALS_FORMAT = 'jixiao/actuals@1' as const;
+
+export const IndicatorActualSchema = z.object({
+  name: z.string().trim().min(1).describe('三级指标 name, as in the targets'),
+  actual: z.string().nullable().optional().describe('实际完成值 as written: "95%", "12人", "190/200", or 达到/基本达到/未达到'),
+  notApplicable: z.boolean().optional(),
+  deviationReason: z.string().optional().describe('偏差原因分析及改进措施'),
+  weight: z.number().min(0).max(100).optional().describe('Points for this indicator, overriding the even split of its category'),
+}) satisfies z.ZodType<S.IndicatorActual>;
+
+export const ProjectActualsSchema = z.object({
+  code: z.string().trim().min(1),
+  adjustedBudget: AmountSchema.describe('调整后预算数 in 元'),
+  spent: AmountSchema.describe('执行数 in 元 at year end'),
+  executionReason: z.string().optional().describe('Why execution stayed below 90 %'),
+  indicators: z.array(IndicatorActualSchema),
+});
+
+export const ActualsDocumentSchema = z.object({
+  format: z.literal(ACTUALS_FORMAT),
+  unit: z.string().trim().min(1),
+  fiscalYear: z.number().int().min(1990).max(2100),
+  projects: z.array(ProjectActualsSchema),
+});
+
+export type ActualsDocument = z.infer<typeof ActualsDocumentSchema>;
+export type ProjectActualsInput = z.infer<typeof ProjectActualsSchema>;
+
+/** What `jixiao score --format json` and GET …/score print. */
+const PresentedIndicatorSchema = z.object({
+  name: z.string(),
+  target: z.string(),
+  actual: z.string().nullable(),
+  weight: z.number(),
+  points: z.number().nullable(),
+  met: z.boolean().nullable(),
+  missing: z.literal(true).optional(),
+  notApplicable: z.literal(true).optional(),
+  deviationRequired: z.boolean(),
+});
+
+export const ProjectScoreSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  score: z.number(),
+  grade: z.enum(['优', '良', '中', '差']).nullable(),
+  incomplete: z.boolean(),
+  execution: z.object({
+    rate: z.number().nullable().describe('执行率 in percent'),
+    weight: z.number(),
+    points: z.number().nullable(),
+    missing: z.literal(true).optional(),
+    notApplicable: z.literal(true).optional(),
+    deviationRequired: z.boolean(),
+  }),
+  indicators: z.array(PresentedIndicatorSchema),
+}) satisfies z.ZodType<S.PresentedProject>;
+
+export const UnitScoreSchema = z.object({
+  unit: z.string(),
+  fiscalYear: z.number().int(),
+  meanScore: z.number().nullable(),
+  incomplete: z.boolean(),
+  projects: z.array(ProjectScoreSchema),
+});
+export type UnitScore = z.infer<typeof UnitScoreSchema>;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type * as R from '../domain/review/index.ts';
+import { ReviewPolicySchema } from '../domain/review/policy.ts';
+import { TargetValueSchema } from './targets.ts';
+
+/** The review report (绩效目标审核) as the HTTP API and `jixiao review --format json` give it. */
+
+export const CriterionSchema = z.enum(['完整性', '相关性', '适当性', '可行性']);
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export const GradeSchema = z.enum(['优', '良', '中', '差']);
+
+export const FindingSchema = z.object({
+  rule: z.string().describe('Stable rule id, e.g. completeness.target-value (docs/review-rules.md)'),
+  criterion: CriterionSchema,
+  severity: SeveritySchema,
+  project: z.string().nullable().describe('Project code; null for the department’s overall targets'),
+  path: z.array(z.union([z.string(), z.number()])).describe("Inside the project (['indicators', 0, 'target']) or the document (['overall', …])"),
+  message: z.string(),
+  messageEn: z.string(),
+}) satisfies z.ZodType<R.Finding>;
+
+export const ReviewReportSchema = z.object({
+  grade: GradeSchema,
+  findings: z.array(FindingSchema),
+}) satisfies z.ZodType<R.ReviewReport>;
+
+export const NarrativeIndicatorSchema = z.object({
+  name: z.string(),
+  target: TargetValueSchema,
+  sentence: z.string(),
+  goalIndex: z.number().int().min(0),
+}) satisfies z.ZodType<R.NarrativeIndicator>;
+
+/** GET /api/units/:unitCode/years/:year/review */
+export const UnitReviewResponseSchema = z.object({
+  unitCode: z.string(),
+  fiscalYear: z.number().int(),
+  report: ReviewReportSchema,
+  narrativeIndicators: z.array(NarrativeIndicatorSchema),
+});
+
+/** The CLI's --format json shape: the report without the English messages. */
+export const CliReviewSchema = z.object({
+  grade: GradeSchema,
+  findings: z.array(FindingSchema.pick({ rule: true, criterion: true, severity: true, project: true, path: true, message: true })),
+});
+
+/** GET/PUT /api/bureau/review-policy */
+export const StoredReviewPolicySchema = z.object({
+  orgCode: z.string(),
+  stored: z.record(z.string(), z.unknown()).nullable(),
+  effective: ReviewPolicySchema,
+});
+
+export { ReviewPolicySchema };
+
+export type UnitReviewResponse = z.infer<typeof UnitReviewResponseSchema>;
+export type FindingDto = z.infer<typeof FindingSchema>;
+export type NarrativeIndicatorDto = z.infer<typeof NarrativeIndicatorSchema>;

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '../domain/workflow/states.ts';
+
+/** HTTP shapes of the review workflow (decision 008). Times travel as ISO strings. */
+
+export const WorkflowStateSchema = z.enum(WORKFLOW_STATES);
+export const WorkflowActionSchema = z.enum(WORKFLOW_ACTIONS);
+const Time = z.string();
+
+export const TransitionEntrySchema = z.object({
+  id: z.number().int(),
+  at: Time,
+  actorName: z.string(),
+  actorRole: z.string(),
+  action: WorkflowActionSchema,
+  from: WorkflowStateSchema,
+  to: WorkflowStateSchema,
+  comment: z.string(),
+});
+
+export const ReviewCommentSchema = z.object({
+  id: z.number().int(),
+  at: Time,
+  actorName: z.string(),
+  actorRole: z.string(),
+  state: WorkflowStateSchema,
+  projectCode: z.string().nullable(),
+  indicatorIndex: z.number().int().nullable(),
+  body: z.string(),
+  transitionId: z.number().int().nullable(),
+});
+
+export const TargetVersionSchema = z.object({
+  number: z.number().int(),
+  at: Time,
+  actorName: z.string(),
+  action: WorkflowActionSchema,
+  state: WorkflowStateSchema,
+  documentVersion: z.number().int(),
+});
+
+export const AdjustmentSchema = z.object({
+  id: z.number().int(),
+  at: Time,
+  requestedBy: z.string(),
+  reason: z.string(),
+  state: z.enum(['open', 'approved']),
+  closedAt: Time.nullable(),
+});
+
+export const WorkflowViewSchema = z.object({
+  unitCode: z.string(),
+  fiscalYear: z.number().int(),
+  state: WorkflowStateSchema,
+  stateVersion: z.number().int(),
+  editable: z.boolean(),
+  hasDepartment: z.boolean(),
+  allowedActions: z.array(WorkflowActionSchema),
+  canComment: z.boolean(),
+  history: z.array(TransitionEntrySchema),
+  comments: z.array(ReviewCommentSchema),
+  versions: z.array(TargetVersionSchema),
+  adjustments: z.array(AdjustmentSchema),
+});
+
+export const TransitionBodySchema = z.object({
+  comment: z.string().max(2000).optional(),
+  reason: z.string().max(2000).optional(),
+  projectCode: z.string().min(1).nullable().optional(),
+  indicatorIndex: z.number().int().min(0).nullable().optional(),
+  expectedStateVersion: z.number().int().min(0).optional(),
+});
+
+export const TransitionResultSchema = z.object({
+  from: WorkflowStateSchema,
+  state: WorkflowStateSchema,
+  stateVersion: z.number().int(),
+  versionNumber: z.number().int().nullable(),
+});
+
+export const CommentBodySchema = z.object({
+  body: z.string().min(1).max(2000),
+  projectCode: z.string().min(1).nullable().optional(),
+  indicatorIndex: z.number().int().min(0).nullable().optional(),
+});
+
+export const VersionListSchema = z.object({ versions: z.array(TargetVersionSchema) });
+
+/** ?from=1&to=current */
+const VersionRef = z.union([z.literal('current'), z.coerce.number().int().positive()]);
+export const DiffQuerySchema = z.object({ from: VersionRef, to: VersionRef.default('current') });
+
+export const TargetsChangeSchema = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  where: z.string(),
+  label: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export const DiffResponseSchema = z.object({
+  from: z.union([z.literal('current'), z.number().int()]),
+  to: z.union([z.literal('current'), z.number().int()]),
+  changes: z.array(TargetsChangeSchema),
+});
+
+export const OverviewRowSchema = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  fiscalYear: z.number().int(),
+  state: WorkflowStateSchema,
+  updatedAt: Time.nullable(),
+  /** 优 / 良 / 中 / 差 from the automated review; null when it could not be computed. */
+  grade: z.string().nullable(),
+  errors: z.number().int().nullable(),
+  warnings: z.number().int().nullable(),
+});
+export const OverviewQuerySchema = z.object({ year: z.coerce.number().int().min(1990).max(2100).optional() });
+export const OverviewSchema = z.object({ units: z.array(OverviewRowSchema) });
+
+export type WorkflowView = z.output<typeof WorkflowViewSchema>;
+export type TargetsChangeView = z.output<typeof TargetsChangeSchema>;
+export type OverviewRow = z.output<typeof OverviewRowSchema>;
+export type TargetVersionView = z.output<typeof TargetVersionSchema>;

@@ -1,0 +1,194 @@
+import { sql } from 'kysely';
+import type { DeviationCategory, IndicatorProgress, Likelihood } from '../domain/monitoring/progress.ts';
+import type { Executor } from './schema.ts';
+
+/** All SQL of 绩效运行监控. Amounts go in as canonical strings and come out through ::text. */
+
+export type FundingSource = 'fiscal' | 'other';
+
+export interface UnitYearRef {
+  unitId: number;
+  fiscalYear: number;
+}
+
+export async function findUnitId(db: Executor, unitCode: string): Promise<number | undefined> {
+  const row = await db.selectFrom('units').select('id').where('code', '=', unitCode).executeTakeFirst();
+  return row?.id;
+}
+
+export interface MonthlySpending {
+  projectCode: string;
+  month: number;
+  source: FundingSource;
+  /** Spent in that month, 元 ("1234.50"). */
+  amount: string;
+}
+
+/** Sets (replaces) one month's spending of one source; returns the amount it replaced, if any. */
+export async function setMonthlySpending(db: Executor, ref: UnitYearRef, entry: MonthlySpending): Promise<string | null> {
+  const before = await db
+    .selectFrom('monitoring_spending')
+    .select(sql<string>`amount::text`.as('amount'))
+    .where('unit_id', '=', ref.unitId)
+    .where('fiscal_year', '=', ref.fiscalYear)
+    .where('project_code', '=', entry.projectCode)
+    .where('month', '=', entry.month)
+    .where('source', '=', entry.source)
+    .executeTakeFirst();
+  await db
+    .insertInto('monitoring_spending')
+    .values({ unit_id: ref.unitId, fiscal_year: ref.fiscalYear, project_code: entry.projectCode, month: entry.month, source: entry.source, amount: entry.amount })
+    .onConflict((oc) =>
+      oc.columns(['unit_id', 'fiscal_year', 'project_code', 'month', 'source']).doUpdateSet({ amount: entry.amount, updated_at: sql<string>`now()` }),
+    )
+    .execute();
+  return before?.amount ?? null;
+}
+
+export async function loadMonthlySpending(db: Executor, ref: UnitYearRef): Promise<MonthlySpending[]> {
+  return db
+    .selectFrom('monitoring_spending')
+    .select(['project_code as projectCode', 'month', 'source', sql<string>`amount::text`.as('amount')])
+    .where('unit_id', '=', ref.unitId)
+    .where('fiscal_year', '=', ref.fiscalYear)
+    .orderBy('project_code')
+    .orderBy('month')
+    .orderBy('source')
+    .execute();
+}
+
+export interface BudgetAdjustment {
+  id: number;
+  projectCode: string;
+  adjustedBudget: string;
+  reason: string;
+  /** 'YYYY-MM-DD'. */
+  effectiveDate: string;
+  recordedBy: string;
+}
+
+export async function insertBudgetAdjustment(db: Executor, ref: UnitYearRef, adjustment: Omit<BudgetAdjustment, 'id'>): Promise<number> {
+  const row = await db
+    .insertInto('monitoring_budget_adjustments')
+    .values({
+      unit_id: ref.unitId,
+      fiscal_year: ref.fiscalYear,
+      project_code: adjustment.projectCode,
+      adjusted_budget: adjustment.adjustedBudget,
+      reason: adjustment.reason,
+      effective_date: adjustment.effectiveDate,
+      recorded_by: adjustment.recordedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A unit-year's adjustments in effect order: the last one per project is its 调整后预算数. */
+export async function loadBudgetAdjustments(db: Executor, ref: UnitYearRef): Promise<BudgetAdjustment[]> {
+  return db
+    .selectFrom('monitoring_budget_adjustments')
+    .select([
+      'id',
+      'project_code as projectCode',
+      sql<string>`adjusted_budget::text`.as('adjustedBudget'),
+      'reason',
+      sql<string>`to_char(effective_date, 'YYYY-MM-DD')`.as('effectiveDate'),
+      'recorded_by as recordedBy',
+    ])
+    .where('unit_id', '=', ref.unitId)
+    .where('fiscal_year', '=', ref.fiscalYear)
+    .orderBy('effective_date')
+    .orderBy('id')
+    .execute();
+}
+
+export async function upsertIndicatorProgress(db: Executor, ref: UnitYearRef, progress: IndicatorProgress, by: string): Promise<void> {
+  const values = {
+    value_to_date: progress.valueToDate,
+    forecast: progress.forecast,
+    likelihood: progress.likelihood,
+    deviation_category: progress.deviationCategory,
+    reason: progress.reason,
+    measures: progress.measures,
+    updated_by: by,
+  };
+  await db
+    .insertInto('monitoring_indicator_progress')
+    .values({ unit_id: ref.unitId, fiscal_year: ref.fiscalYear, project_code: progress.projectCode, indicator_name: progress.indicatorName, month: progress.month, ...values })
+    .onConflict((oc) =>
+      oc.columns(['unit_id', 'fiscal_year', 'project_code', 'indicator_name', 'month']).doUpdateSet({ ...values, updated_at: sql<string>`now()` }),
+    )
+    .execute();
+}
+
+export async function loadIndicatorProgress(db: Executor, ref: UnitYearRef): Promise<IndicatorProgress[]> {
+  const rows = await db
+    .selectFrom('monitoring_indicator_progress')
+    .selectAll()
+    .where('unit_id', '=', ref.unitId)
+    .where('fiscal_year', '=', ref.fiscalYear)
+    .orderBy('project_code')
+    .orderBy('month')
+    .orderBy('indicator_name')
+    .execute();
+  return rows.map((row) => ({
+    projectCode: row.project_code,
+    indicatorName: row.indicator_name,
+    month: row.month,
+    valueToDate: row.value_to_date,
+    forecast: row.forecast,
+    // The table's CHECK constraints keep these within their lists.
+    likelihood: row.likelihood as Likelihood,
+    deviationCategory: row.deviation_category as DeviationCategory | null,
+    reason: row.reason,
+    measures: row.measures,
+  }));
+}
+
+export type FollowUpState = 'open' | 'action-recorded' | 'closed';
+
+export interface WarningFollowUp {
+  warningId: string;
+  state: FollowUpState;
+  action: string | null;
+  actionBy: string | null;
+  actionAt: string | null;
+  closedBy: string | null;
+  closedAt: string | null;
+}
+
+export async function loadFollowUps(db: Executor, ref: UnitYearRef, warningId?: string): Promise<WarningFollowUp[]> {
+  let query = db
+    .selectFrom('monitoring_warning_follow_ups')
+    .selectAll()
+    .where('unit_id', '=', ref.unitId)
+    .where('fiscal_year', '=', ref.fiscalYear);
+  if (warningId !== undefined) query = query.where('warning_id', '=', warningId);
+  const rows = await query.orderBy('warning_id').execute();
+  return rows.map((row) => ({
+    warningId: row.warning_id,
+    state: row.state,
+    action: row.action,
+    actionBy: row.action_by,
+    actionAt: row.action_at === null ? null : new Date(row.action_at).toISOString(),
+    closedBy: row.closed_by,
+    closedAt: row.closed_at === null ? null : new Date(row.closed_at).toISOString(),
+  }));
+}
+
+export async function saveFollowUp(db: Executor, ref: UnitYearRef, followUp: Omit<WarningFollowUp, 'actionAt' | 'closedAt'> & { actionAt: Date | null; closedAt: Date | null }): Promise<void> {
+  const values = {
+    state: followUp.state,
+    action: followUp.action,
+    action_by: followUp.actionBy,
+    action_at: followUp.actionAt,
+    closed_by: followUp.closedBy,
+    closed_at: followUp.closedAt,
+  };
+  await db
+    .insertInto('monitoring_warning_follow_ups')
+    .values({ unit_id: ref.unitId, fiscal_year: ref.fiscalYear, warning_id: followUp.warningId, ...values })
+    .onConflict((oc) => oc.columns(['unit_id', 'fiscal_year', 'warning_id']).doUpdateSet(values))
+    .execute();
+}

@@ -1,0 +1,62 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Numeric = ColumnType<string, string, string>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface MonitoringSpendingTable {
+  unit_id: number;
+  fiscal_year: number;
+  project_code: string;
+  month: number;
+  source: 'fiscal' | 'other';
+  /** Spent in this month (本月支出), 元; cumulative figures are sums over months. */
+  amount: Numeric;
+  updated_at: Timestamp;
+}
+
+export interface MonitoringBudgetAdjustmentsTable {
+  id: Generated<number>;
+  unit_id: number;
+  fiscal_year: number;
+  project_code: string;
+  adjusted_budget: Numeric;
+  reason: string;
+  effective_date: ColumnType<string, string, string>;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface MonitoringIndicatorProgressTable {
+  unit_id: number;
+  fiscal_year: number;
+  project_code: string;
+  indicator_name: string;
+  month: number;
+  value_to_date: string;
+  forecast: string;
+  likelihood: string;
+  deviation_category: string | null;
+  reason: string;
+  measures: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface MonitoringWarningFollowUpsTable {
+  unit_id: number;
+  fiscal_year: number;
+  warning_id: string;
+  state: 'open' | 'action-recorded' | 'closed';
+  action: string | null;
+  action_by: string | null;
+  action_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  closed_by: string | null;
+  closed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface MonitoringTables {
+  monitoring_spending: MonitoringSpendingTable;
+  monitoring_budget_adjustments: MonitoringBudgetAdjustmentsTable;
+  monitoring_indicator_progress: MonitoringIndicatorProgressTable;
+  monitoring_warning_follow_ups: MonitoringWarningFollowUpsTable;
+}

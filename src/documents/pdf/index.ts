@@ -1,0 +1,1 @@
+export { writeTargetsPdf } from './write-pdf.ts';

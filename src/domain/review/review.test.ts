@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { seedDocument } from '../../../test/targets-fixtures.ts';
+import { gradeFindings } from './grade.ts';
+import { DEFAULT_REVIEW_POLICY, REVIEW_RULES, ReviewPolicySchema, reviewTargets, type Finding } from './index.ts';
+import { cleanProject, documentOf } from './test-fixtures.ts';
+
+describe('reviewTargets on the seed', () => {
+  const report = reviewTargets(seedDocument());
+  const find = (rule: string, project: string | null) => report.findings.filter((f) => f.rule === rule && f.project === project);
+
+  it('reports the defects the issue names', () => {
+    expect(find('completeness.target-value', '711-0403-JBN-3EQS')).toMatchObject([{ severity: 'error', path: ['indicators', 0, 'target'] }]);
+    expect(find('relevance.goal-matches-project', '711-0403-JBN-MQNI')).toMatchObject([{ severity: 'error', path: ['goals', 0] }]);
+    expect(find('appropriateness.level1-name', '711-0701-JBN-PGN6')).toMatchObject([{ severity: 'info', path: ['indicators', 1, 'level1'] }]);
+    expect(find('completeness.spending-plan-filled', '711-0701-JBN-PGN6')).toMatchObject([{ severity: 'warning', path: ['spendingPlan', 0, 'cumulativePercent'] }]);
+    expect(find('completeness.overall-numbering', null)).toMatchObject([{ path: ['overall', 'measures', 2, 'items', 4, 'label'] }]);
+  });
+  it('finds no error on 711-0701-JBN-PGN6', () => {
+    expect(report.findings.filter((f) => f.project === '711-0701-JBN-PGN6' && f.severity === 'error')).toEqual([]);
+  });
+  it('grades the seed 中: two errors in two of four projects', () => {
+    expect(report.findings.filter((f) => f.severity === 'error')).toHaveLength(2);
+    expect(report.grade).toBe('中');
+  });
+  it('orders findings by project as in the document, department last', () => {
+    const order = [...new Set(report.findings.map((f) => f.project))];
+    expect(order).toEqual(['711-0701-JBN-PGN6', '711-0403-JBN-3EQS', '711-0403-JBN-MQNI', '711-0701-YSN-2UE1', null]);
+  });
+  it('every finding carries both languages', () => {
+    expect(report.findings.every((f) => f.message !== '' && /[a-z]/i.test(f.messageEn))).toBe(true);
+  });
+});
+
+describe('policy', () => {
+  it('has the guide’s defaults', () => {
+    expect(DEFAULT_REVIEW_POLICY).toMatchObject({ minIndicators: 3, requireSatisfaction: 'when-serving-people', spendingPlanTolerance: 0 });
+  });
+  it('fills a partial body and rejects a malformed one', () => {
+    expect(ReviewPolicySchema.parse({ minIndicators: 4 }).gradePoorErrors).toBe(5);
+    expect(ReviewPolicySchema.safeParse({ minIndicators: -1 }).success).toBe(false);
+  });
+  it('switches rules off by id', () => {
+    const report = reviewTargets(seedDocument(), { disabledRules: ['relevance.goal-matches-project'] });
+    expect(report.findings.some((f) => f.rule === 'relevance.goal-matches-project')).toBe(false);
+  });
+  it('rule ids are unique and carry their criterion', () => {
+    const ids = REVIEW_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const prefix = { 完整性: 'completeness', 相关性: 'relevance', 适当性: 'appropriateness', 可行性: 'feasibility' } as const;
+    expect(REVIEW_RULES.every((r) => r.id.startsWith(`${prefix[r.criterion]}.`))).toBe(true);
+  });
+});
+
+describe('grade', () => {
+  const f = (severity: Finding['severity'], project: string | null = 'A'): Finding =>
+    ({ rule: 'x', criterion: '完整性', severity, project, path: [], message: '', messageEn: '' });
+  const grade = (findings: Finding[], projects = 4) => gradeFindings(findings, projects, DEFAULT_REVIEW_POLICY);
+
+  it('优 with no error and at most two warnings; infos never count', () => {
+    expect(grade([f('warning'), f('warning'), f('info'), f('info'), f('info')])).toBe('优');
+    expect(reviewTargets(documentOf([cleanProject()])).grade).toBe('优');
+  });
+  it('良 with three warnings', () => expect(grade([f('warning'), f('warning'), f('warning')])).toBe('良'));
+  it('中 with one error', () => expect(grade([f('error'), f('warning')])).toBe('中'));
+  it('差 with five errors, or errors in more than half the projects', () => {
+    expect(grade([f('error'), f('error'), f('error'), f('error'), f('error')])).toBe('差');
+    expect(grade([f('error', 'A'), f('error', 'B'), f('error', 'C')])).toBe('差');
+    expect(grade([f('error', 'A'), f('error', 'B')])).toBe('中');
+  });
+});

@@ -1,0 +1,131 @@
+import { describeTargetKind } from '../target-value.ts';
+import type { Project } from '../targets.ts';
+import { forEachIndicator, forEachProject, hit, indicatorLabel } from './project-walk.ts';
+import type { Hit, ReviewRule } from './types.ts';
+
+const REQUIRED: readonly { field: keyof Project; zh: string; en: string }[] = [
+  { field: 'code', zh: '项目编码', en: 'project code' },
+  { field: 'name', zh: '项目名称', en: 'project name' },
+  { field: 'purpose', zh: '资金用途', en: 'purpose of the funds' },
+];
+
+export const requiredFields: ReviewRule = {
+  id: 'completeness.required-fields',
+  criterion: '完整性',
+  severity: 'error',
+  title: '项目编码、名称、预算数、资金用途、绩效目标和至少一个指标都已填写',
+  check: ({ document }) =>
+    forEachProject(document, (project) => {
+      const hits = REQUIRED.filter(({ field }) => String(project[field]).trim() === '').map(({ field, zh, en }) =>
+        hit([field], `未填写${zh}`, `The ${en} is missing`),
+      );
+      if (project.budget.total === null) hits.push(hit(['budget', 'total'], '未填写预算数', 'The budget total is missing'));
+      if (!project.goals.some((goal) => goal.trim() !== '')) hits.push(hit(['goals'], '未填写绩效目标', 'No performance goal is stated'));
+      if (project.indicators.length === 0) hits.push(hit(['indicators'], '没有任何绩效指标', 'The project has no indicator'));
+      return hits;
+    }),
+};
+
+export const indicatorFields: ReviewRule = {
+  id: 'completeness.indicator-fields',
+  criterion: '完整性',
+  severity: 'error',
+  title: '每个指标都有一级、二级、三级指标名称',
+  check: ({ document }) =>
+    forEachIndicator(document, (indicator, index) => {
+      const label = indicatorLabel(indicator, index);
+      const levels = [['level1', '一级指标', 'level-1 name'], ['level2', '二级指标', 'level-2 name'], ['name', '三级指标', 'level-3 name']] as const;
+      return levels
+        .filter(([field]) => indicator[field].trim() === '')
+        .map(([field, zh, en]) => hit(['indicators', index, field], `${label.zh}未填写${zh}`, `${label.en}: the ${en} is missing`));
+    }),
+};
+
+export const targetValuePresent: ReviewRule = {
+  id: 'completeness.target-value',
+  criterion: '完整性',
+  severity: 'error',
+  title: '每个指标都有指标值（只有单位、没有数值的也算缺失）',
+  check: ({ document }) =>
+    forEachIndicator(document, (indicator, index) => {
+      const label = indicatorLabel(indicator, index);
+      const kind = describeTargetKind(indicator.target);
+      if (kind === 'empty') return [hit(['indicators', index, 'target'], `${label.zh}未填写指标值`, `${label.en} has no target value`)];
+      if (kind !== 'missing-number') return [];
+      return [hit(
+        ['indicators', index, 'target'],
+        `${label.zh}的指标值只有单位“${indicator.target.raw}”，缺少数值`,
+        `${label.en}: the target value “${indicator.target.raw}” has a unit but no number`,
+      )];
+    }),
+};
+
+export const minIndicators: ReviewRule = {
+  id: 'completeness.min-indicators',
+  criterion: '完整性',
+  severity: 'warning',
+  title: '每个项目至少有 minIndicators 个指标（默认 3）',
+  check: ({ document, policy }) =>
+    forEachProject(document, (project) => {
+      const count = project.indicators.length;
+      if (count === 0 || count >= policy.minIndicators) return [];
+      return [hit(['indicators'], `只有 ${count} 个指标，至少应有 ${policy.minIndicators} 个`, `Only ${count} indicators; at least ${policy.minIndicators} are required`)];
+    }),
+};
+
+export const indicatorCoverage: ReviewRule = {
+  id: 'completeness.indicator-coverage',
+  criterion: '完整性',
+  severity: 'error',
+  title: '至少有一个产出指标和一个效益指标',
+  check: ({ document }) =>
+    forEachProject(document, (project) => {
+      if (project.indicators.length === 0) return [];
+      const categories = new Set(project.indicators.map((indicator) => indicator.category));
+      const hits: Omit<Hit, 'project'>[] = [];
+      if (!categories.has('output')) hits.push(hit(['indicators'], '缺少产出指标', 'No output indicator (产出指标)'));
+      if (!categories.has('benefit')) hits.push(hit(['indicators'], '缺少效益指标', 'No benefit indicator (效益指标)'));
+      return hits;
+    }),
+};
+
+export const satisfactionIndicator: ReviewRule = {
+  id: 'completeness.satisfaction-indicator',
+  criterion: '完整性',
+  severity: 'warning',
+  title: '面向服务对象的项目（名称或用途含 servingPeopleWords）设有满意度指标',
+  check: ({ document, policy }) =>
+    forEachProject(document, (project) => {
+      if (project.indicators.length === 0 || policy.requireSatisfaction === 'never') return [];
+      if (project.indicators.some((indicator) => indicator.category === 'satisfaction')) return [];
+      const text = `${project.name}${project.purpose}`;
+      const word = policy.servingPeopleWords.find((w) => text.includes(w));
+      if (policy.requireSatisfaction === 'when-serving-people' && word === undefined) return [];
+      const why = word ? `（项目面向服务对象：“${word}”）` : '';
+      return [hit(['indicators'], `缺少满意度指标${why}`, `No satisfaction indicator${word ? ` (the project serves people: “${word}”)` : ''}`)];
+    }),
+};
+
+export const spendingCheckpointEmpty: ReviewRule = {
+  id: 'completeness.spending-plan-filled',
+  criterion: '完整性',
+  severity: 'warning',
+  title: '资金支出计划的每个节点都已填写',
+  check: ({ document }) =>
+    forEachProject(document, (project) => {
+      if (project.spendingPlan.length === 0) return [hit(['spendingPlan'], '未填写资金支出计划', 'No spending plan')];
+      return project.spendingPlan.flatMap((checkpoint, index) =>
+        checkpoint.cumulativePercent === null
+          ? [hit(
+              ['spendingPlan', index, 'cumulativePercent'],
+              `资金支出计划“${checkpoint.month}月底”为空（若计划为 0% 请填写 0）`,
+              `Spending plan: end of month ${checkpoint.month} is empty (write 0 if nothing is planned)`,
+            )]
+          : [],
+      );
+    }),
+};
+
+export const COMPLETENESS_RULES: readonly ReviewRule[] = [
+  requiredFields, indicatorFields, targetValuePresent, minIndicators, indicatorCoverage, satisfactionIndicator, spendingCheckpointEmpty,
+];

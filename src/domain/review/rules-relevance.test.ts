@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { seedDocument } from '../../../test/targets-fixtures.ts';
+import { cleanProject, documentOf, indicator, runRule } from './test-fixtures.ts';
+import { contentWords } from './words.ts';
+
+describe('word segmentation on this Node’s ICU', () => {
+  it('splits Chinese into dictionary words and drops single characters and stop words', () => {
+    expect([...contentWords('市级以上劳模体检费')]).toEqual(['劳模', '体检']);
+    expect([...contentWords('维护好以工资为核心的各项劳动经济权益')]).toEqual(expect.arrayContaining(['工资', '劳动', '经济', '权益']));
+    expect(contentWords('维护好以工资为核心的各项劳动经济权益').has('各项')).toBe(false);
+  });
+});
+
+describe('relevance.goal-matches-project', () => {
+  it('passes the goals of three seed projects and flags the wage goal of the health-check project', () => {
+    const hits = runRule('relevance.goal-matches-project', seedDocument());
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ project: '711-0403-JBN-MQNI', path: ['goals', 0] });
+    // The hint names the department goal the text was likely copied from (和谐劳动关系, wages).
+    expect(hits[0]!.message).toMatch(/第7条.*工资/);
+  });
+  it('is silent on a goal sharing a word with the name', () => {
+    expect(runRule('relevance.goal-matches-project', documentOf([cleanProject()]))).toEqual([]);
+  });
+  it('honours relevanceMinSharedWords', () => {
+    const doc = documentOf([cleanProject({ goals: ['缓解困难群众生活'] })]);
+    expect(runRule('relevance.goal-matches-project', doc)).toEqual([]);
+    expect(runRule('relevance.goal-matches-project', doc, { relevanceMinSharedWords: 2 })).toHaveLength(1);
+  });
+});
+
+describe('relevance.indicators-match-project', () => {
+  it('is silent on the seed', () => expect(runRule('relevance.indicators-match-project', seedDocument())).toEqual([]));
+  it('fires when the indicators come from a road project', () => {
+    const doc = documentOf([cleanProject({ indicators: [indicator('产出指标', '数量指标', '道路修复长度', '≥5公里'), indicator('效益指标', '社会效益指标', '通行时间缩短', '≥10分钟')] })]);
+    expect(runRule('relevance.indicators-match-project', doc)).toMatchObject([{ path: ['indicators'] }]);
+  });
+});
+
+describe('relevance.goal-numbers-agree', () => {
+  it('is silent when the goal’s 50人 matches the indicator', () => {
+    const doc = documentOf([cleanProject({ goals: ['帮扶困难职工不少于50人'] })]);
+    expect(runRule('relevance.goal-numbers-agree', doc)).toEqual([]);
+  });
+  it('fires when the goal says 60人 and the indicator ≥50人', () => {
+    const doc = documentOf([cleanProject({ goals: ['帮扶困难职工不少于60人'] })]);
+    expect(runRule('relevance.goal-numbers-agree', doc)).toMatchObject([{ path: ['goals', 0], message: expect.stringContaining('≥50人') }]);
+  });
+});

@@ -1,0 +1,88 @@
+import type { Project, TargetsDocument } from '../targets.ts';
+import { extractQuantities } from './narrative.ts';
+import { forEachProject, hit } from './project-walk.ts';
+import type { ReviewPolicy } from './policy.ts';
+import type { ReviewRule } from './types.ts';
+import { contentWords, sharedWords } from './words.ts';
+
+/**
+ * Where else an unrelated goal might have been copied from: another project or a department goal.
+ * Shared words are weighted by rarity (log N/df over those texts), so 职工, which a trade union
+ * writes everywhere, counts for little and 工资 for much.
+ */
+function closestOtherSource(document: TargetsDocument, project: Project, goalWords: Set<string>, policy: ReviewPolicy) {
+  const words = (text: string) => contentWords(text, policy.relevanceStopWords);
+  const sources = [
+    ...document.projects.filter((other) => other !== project).map((other) => ({ zh: `项目“${other.name}”`, en: `project “${other.name}”`, words: words(`${other.name}${other.purpose}`) })),
+    ...document.overall.goals.map((goal) => ({ zh: `部门整体目标第${goal.seq}条“${goal.title}”`, en: `department goal ${goal.seq}`, words: words(`${goal.title}${goal.detail ?? ''}`) })),
+  ];
+  const weight = (word: string) => Math.log((sources.length + 1) / (1 + sources.filter((s) => s.words.has(word)).length));
+  let best: { zh: string; en: string; shared: string[]; score: number } | null = null;
+  for (const source of sources) {
+    const shared = sharedWords(goalWords, source.words);
+    const score = shared.reduce((sum, word) => sum + weight(word), 0);
+    if (shared.length >= 2 && (best === null || score > best.score)) best = { zh: source.zh, en: source.en, shared, score };
+  }
+  return best;
+}
+
+export const goalMatchesProject: ReviewRule = {
+  id: 'relevance.goal-matches-project',
+  criterion: '相关性',
+  severity: 'error',
+  title: '每条绩效目标与项目名称、资金用途有共同的实词（分词比较，relevanceMinSharedWords）',
+  check: ({ document, policy }) =>
+    forEachProject(document, (project) => {
+      const projectWords = contentWords(`${project.name}${project.purpose}`, policy.relevanceStopWords);
+      if (projectWords.size === 0) return [];
+      return project.goals.flatMap((goal, index) => {
+        const goalWords = contentWords(goal, policy.relevanceStopWords);
+        if (goalWords.size === 0 || sharedWords(goalWords, projectWords).length >= policy.relevanceMinSharedWords) return [];
+        const other = closestOtherSource(document, project, goalWords, policy);
+        const hint = other ? `；内容更接近${other.zh}（共同词：${other.shared.join('、')}），疑似复制粘贴` : '';
+        const hintEn = other ? `; it is closer to ${other.en} (shared: ${other.shared.join(', ')}), likely copy-pasted` : '';
+        const topic = [...projectWords].join('、');
+        return [hit(['goals', index], `绩效目标第${index + 1}条与项目“${project.name}”无关：未提及项目的任何关键词（${topic}）${hint}`, `Goal ${index + 1} is unrelated to “${project.name}”: it shares no key word with the project (${[...projectWords].join(', ')})${hintEn}`)];
+      });
+    }),
+};
+
+export const indicatorsMatchProject: ReviewRule = {
+  id: 'relevance.indicators-match-project',
+  criterion: '相关性',
+  severity: 'warning',
+  title: '指标整体与项目名称、用途或目标有共同的实词',
+  check: ({ document, policy }) =>
+    forEachProject(document, (project) => {
+      if (project.indicators.length === 0) return [];
+      const projectWords = contentWords(`${project.name}${project.purpose}${project.goals.join('')}`, policy.relevanceStopWords);
+      const indicatorWords = contentWords(project.indicators.map((i) => `${i.name} ${i.description}`).join(' '), policy.relevanceStopWords);
+      if (projectWords.size === 0 || sharedWords(indicatorWords, projectWords).length > 0) return [];
+      return [hit(['indicators'], `指标与项目“${project.name}”的名称、用途和目标没有共同的关键词，可能套用了其他项目的指标`, `The indicators share no key word with “${project.name}”, its purpose or goals; they may belong to another project`)];
+    }),
+};
+
+export const goalNumbersAgree: ReviewRule = {
+  id: 'relevance.goal-numbers-agree',
+  criterion: '相关性',
+  severity: 'warning',
+  title: '绩效目标文字中的数量与同单位指标的指标值一致',
+  check: ({ document, policy }) =>
+    forEachProject(document, (project) =>
+      project.goals.flatMap((goal, goalIndex) =>
+        extractQuantities(goal).flatMap((quantity) => {
+          const sameUnit = project.indicators.filter((i) => i.target.unit !== null && i.target.unit === quantity.target.unit);
+          if (sameUnit.length === 0) return [];
+          const words = contentWords(quantity.name, policy.relevanceStopWords);
+          const related = sameUnit.filter((i) => sharedWords(contentWords(i.name, policy.relevanceStopWords), words).length > 0);
+          const candidates = related.length > 0 ? related : sameUnit;
+          const same = (a: typeof quantity.target, b: typeof quantity.target) => a.value === b.value && a.min === b.min && a.max === b.max;
+          if (candidates.some((i) => same(i.target, quantity.target))) return [];
+          const values = candidates.map((i) => `“${i.name}” ${i.target.raw}`).join('、');
+          return [hit(['goals', goalIndex], `绩效目标第${goalIndex + 1}条写明“${quantity.name}${quantity.target.raw}”，与指标值不一致（${values}）`, `Goal ${goalIndex + 1} states “${quantity.name} ${quantity.target.raw}”, which no indicator matches (${values})`)];
+        }),
+      ),
+    ),
+};
+
+export const RELEVANCE_RULES: readonly ReviewRule[] = [goalMatchesProject, indicatorsMatchProject, goalNumbersAgree];

@@ -1,0 +1,51 @@
+import type { TargetsDocument } from '../targets.ts';
+import type { ReviewPolicy } from './policy.ts';
+
+/** The four official criteria of 绩效目标审核 (财预〔2015〕88号). */
+export type Criterion = '完整性' | '相关性' | '适当性' | '可行性';
+export type Severity = 'error' | 'warning' | 'info';
+export type Grade = '优' | '良' | '中' | '差';
+export type FindingPath = (string | number)[];
+
+/**
+ * One defect found by one rule. `project` is the project code (null for the department's overall
+ * targets); `path` points inside the project (['indicators', 3, 'target']) or the document
+ * (['overall', 'measures', 2, 'items', 4, 'label']), so a UI can highlight the cell.
+ */
+export interface Finding {
+  rule: string;
+  criterion: Criterion;
+  severity: Severity;
+  project: string | null;
+  path: FindingPath;
+  message: string;
+  messageEn: string;
+}
+
+export interface ReviewReport {
+  grade: Grade;
+  findings: Finding[];
+}
+
+/** What a rule reports; the engine adds the rule's id, criterion and severity. */
+export interface Hit {
+  project: string | null;
+  path: FindingPath;
+  message: string;
+  messageEn: string;
+}
+
+export interface ReviewContext {
+  document: TargetsDocument;
+  policy: ReviewPolicy;
+}
+
+export interface ReviewRule {
+  /** Stable id, "<criterion>.<what>": the policy's disabledRules and the docs name rules by it. */
+  id: string;
+  criterion: Criterion;
+  severity: Severity;
+  /** One line for docs/review-rules.md and the UI's rule list. */
+  title: string;
+  check(context: ReviewContext): Hit[];
+}

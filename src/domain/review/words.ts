@@ -1,0 +1,46 @@
+/**
+ * Word-level text comparison for the relevance rules. Chinese has no spaces, so ICU's dictionary
+ * segmenter (Intl.Segmenter, built into Node's full ICU) splits "市级以上劳模体检费" into
+ * 市|级|以上|劳模|体检|费. Single characters and generic administrative words carry no topic and
+ * are dropped, so two texts "relate" when they share a content word such as 劳模 or 体检.
+ */
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * A Node built with small-icu (or without the CJK dictionary) cuts Chinese one character at a time.
+ * Then overlapping character pairs stand in for words (劳模体检 → 劳模 模体 体检): noisier, still
+ * meaningful. Checked once, at load.
+ */
+export const HAS_CHINESE_DICTIONARY = [...segmenter.segment('劳模体检')].some((s) => s.segment === '劳模');
+
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  '以上', '以下', '以内', '有效', '解决', '加强', '改进', '工作', '项目', '资金', '专项', '提前', '下达', '开展', '做好',
+  '进一步', '全力', '各项', '广大', '提高', '提升', '完成', '情况', '相关', '实现', '推进', '确保', '全面', '积极', '切实',
+  '深入', '持续', '不断', '保障', '促进', '发挥', '作用', '各类', '通过', '进行', '有关', '以及', '其他', '年度', '经费',
+  '费用', '支出', '预算', '用于', '主要', '方面', '组织', '落实', '建立', '完善', '健全', '推动', '努力', '争取', '力争',
+  '维护', '数量', '比例', '比率', '指标', '目标', '水平', '程度', '一批', '更多', '全年', '当年', '实际', '计划',
+]);
+
+export function segmentWords(text: string, dictionary = HAS_CHINESE_DICTIONARY): string[] {
+  if (dictionary) return [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+  return [...text.matchAll(/\p{Script=Han}+|[\p{L}\p{N}]+/gu)].flatMap(([run]) => {
+    const chars = [...run];
+    if (chars.length < 2 || !/\p{Script=Han}/u.test(run)) return [run];
+    return chars.slice(1).map((char, i) => `${chars[i]}${char}`);
+  });
+}
+
+export function contentWords(text: string, extraStopWords: readonly string[] = [], dictionary = HAS_CHINESE_DICTIONARY): Set<string> {
+  const words = new Set<string>();
+  for (const segment of segmentWords(text, dictionary)) {
+    const word = segment.toLowerCase();
+    if ([...word].length < 2 || /^[\d.]+$/.test(word)) continue;
+    if (STOP_WORDS.has(word) || extraStopWords.includes(word)) continue;
+    words.add(word);
+  }
+  return words;
+}
+
+export function sharedWords(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
+  return [...a].filter((word) => b.has(word));
+}

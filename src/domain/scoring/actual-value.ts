@@ -1,0 +1,90 @@
+import { AppError } from '../errors.ts';
+import { parseTargetValue } from '../target-value.ts';
+import type { TargetValue } from '../targets.ts';
+import { div, fromDecimal, fromNumber, mul, rational, type Rational } from './rational.ts';
+
+/** The three qualitative bands of guide §6. */
+export type QualitativeBand = 'achieved' | 'partly' | 'notAchieved';
+
+export type ActualValue =
+  | { kind: 'number'; value: Rational }
+  /** `percent` set when the word names a point inside its band (较好 → the achieved band's lower edge). */
+  | { kind: 'grade'; band: QualitativeBand; atBandMinimum: boolean };
+
+/**
+ * Grade words as 自评表 write them. 好/较好/一般/差 is the four-step scale (90–100 / 80–90 / 60–80 / < 60),
+ * so 较好 sits at the bottom of the achieved band and 一般 in the partly band.
+ */
+const GRADE_WORDS: readonly [string, QualitativeBand, boolean][] = [
+  ['基本达到', 'partly', false], ['基本完成', 'partly', false], ['部分达到', 'partly', false], ['部分完成', 'partly', false],
+  ['基本满意', 'partly', false], ['基本及时', 'partly', false], ['基本实现', 'partly', false], ['一般', 'partly', false],
+  ['未达到', 'notAchieved', false], ['未完成', 'notAchieved', false], ['没有达到', 'notAchieved', false],
+  ['未实现', 'notAchieved', false], ['不满意', 'notAchieved', false], ['不及时', 'notAchieved', false],
+  ['差', 'notAchieved', false], ['否', 'notAchieved', false],
+  ['较好', 'achieved', true], ['良好', 'achieved', true], ['良', 'achieved', true],
+  ['已达到', 'achieved', false], ['达到', 'achieved', false], ['已完成', 'achieved', false], ['完成', 'achieved', false],
+  ['实现', 'achieved', false], ['达标', 'achieved', false], ['满意', 'achieved', false], ['及时', 'achieved', false],
+  ['优秀', 'achieved', false], ['优', 'achieved', false], ['好', 'achieved', false], ['是', 'achieved', false],
+];
+
+export function gradeWord(raw: string): { band: QualitativeBand; atBandMinimum: boolean } | null {
+  const text = raw.replace(/[\s\u3000。.]/g, '');
+  const found = GRADE_WORDS.find(([word]) => text === word);
+  return found ? { band: found[1], atBandMinimum: found[2] } : null;
+}
+
+/** Words the web offers for a qualitative actual. */
+export const GRADE_WORD_CHOICES: readonly string[] = ['达到', '基本达到', '未达到', '好', '较好', '一般', '差'];
+
+/**
+ * Reads an actual value against its target. A numeric target needs a number in the target's unit
+ * (a bare number is taken in it; "190/200" is a share, for 满意度 = satisfied / valid respondents);
+ * a target without a number needs a grade word. Throws VALIDATION saying what was expected.
+ */
+export function readActual(raw: string, target: TargetValue): ActualValue {
+  const numeric = target.value !== null || target.op === 'range';
+  if (!numeric) {
+    const grade = gradeWord(raw);
+    if (grade) return { kind: 'grade', ...grade };
+    const why = target.unit !== null ? `年度指标值“${target.raw}”缺少数值，无法按数值比较` : `年度指标值“${target.raw}”是定性指标`;
+    throw new AppError('VALIDATION', `${why}：实际完成值“${raw}”应为 达到 / 基本达到 / 未达到（或 好 / 较好 / 一般 / 差）`);
+  }
+  const share = readShare(raw, target);
+  if (share) return { kind: 'number', value: share };
+  const parsed = parseTargetValue(raw);
+  if (parsed.op !== '=' || parsed.value === null) {
+    throw new AppError('VALIDATION', `实际完成值“${raw}”应为一个数值${target.unit ? `（单位：${target.unit}）` : ''}，如“${exampleFor(target)}”`);
+  }
+  if (parsed.unit !== null && target.unit !== null && canonicalUnit(parsed.unit) !== canonicalUnit(target.unit)) {
+    throw new AppError('VALIDATION', `实际完成值“${raw}”的单位“${parsed.unit}”与年度指标值“${target.raw}”的单位“${target.unit}”不一致`);
+  }
+  return { kind: 'number', value: exactValue(raw, parsed.value) };
+}
+
+/** "190/200" against a percentage target → 95 (%). */
+function readShare(raw: string, target: TargetValue): Rational | null {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  if (!match || (target.unit !== null && canonicalUnit(target.unit) !== '%')) return null;
+  const valid = BigInt(match[2]!);
+  if (valid === 0n) throw new AppError('VALIDATION', `实际完成值“${raw}”：有效样本数为 0`);
+  return mul(div(rational(BigInt(match[1]!)), rational(valid)), rational(100n));
+}
+
+/** The digits as typed, so that 92.35 stays 9235/100 exactly. */
+function exactValue(raw: string, value: number): Rational {
+  const digits = /-?\d+(?:,\d{3})*(?:\.\d+)?/.exec(raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  if (digits) {
+    const exact = fromDecimal(digits[0].replace(/,/g, ''));
+    if (Number(digits[0].replace(/,/g, '')) === value) return exact;
+  }
+  return fromNumber(value);
+}
+
+function canonicalUnit(unit: string): string {
+  return unit === '百分比' ? '%' : unit;
+}
+
+function exampleFor(target: TargetValue): string {
+  const value = target.value ?? target.max ?? 0;
+  return `${value}${target.unit ?? ''}`;
+}

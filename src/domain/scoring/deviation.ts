@@ -1,0 +1,34 @@
+import type { ProjectActuals, ProjectScore } from './score-project.ts';
+
+export interface MissingAnalysis {
+  project: string;
+  /** null for the budget execution row. */
+  indicator: string | null;
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * What a 自评表 still lacks before it may be finalised: a 偏差原因分析及改进措施 for every missed (or,
+ * with the penalty on, far over-achieved) indicator, and a reason for execution below 90 %.
+ */
+export function missingDeviationAnalysis(score: ProjectScore, actuals: ProjectActuals | null): MissingAnalysis[] {
+  const found: MissingAnalysis[] = [];
+  if (score.execution.deviationRequired && !actuals?.executionReason?.trim()) {
+    found.push({
+      project: score.code, indicator: null, path: ['executionReason'],
+      message: `项目 ${score.code}：预算执行率低于要求，须说明原因`,
+    });
+  }
+  score.indicators.forEach((indicator, i) => {
+    if (!indicator.deviationRequired) return;
+    const entry = actuals?.indicators.find((a) => a.name.trim() === indicator.name.trim());
+    if (entry?.deviationReason?.trim()) return;
+    const why = indicator.overAchieved ? '大幅超出年度指标值' : '未达到年度指标值';
+    found.push({
+      project: score.code, indicator: indicator.name, path: ['indicators', i, 'deviationReason'],
+      message: `项目 ${score.code} 指标“${indicator.name}”${why}，须填写偏差原因分析及改进措施`,
+    });
+  });
+  return found;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { expectAppError } from '../../../test/app-errors.ts';
+import { allowedActions, isEditableState, lockedMessage, nextState, WORKFLOW_STATES, type WorkflowAction, type WorkflowState } from './states.ts';
+
+const withDept = { hasDepartment: true };
+const noDept = { hasDepartment: false };
+
+async function refused(run: () => unknown, code: 'CONFLICT' | 'FORBIDDEN') {
+  return expectAppError(Promise.resolve().then(run), code);
+}
+
+describe('workflow state machine', () => {
+  it('walks the full path draft → submitted → department-reviewed → approved → adjusting → submitted', () => {
+    const steps: [WorkflowAction, 'unit' | 'department' | 'bureau', WorkflowState][] = [
+      ['submit', 'unit', 'submitted'],
+      ['review', 'department', 'department-reviewed'],
+      ['approve', 'bureau', 'approved'],
+      ['request-adjustment', 'unit', 'adjusting'],
+      ['submit', 'unit', 'submitted'],
+    ];
+    let state: WorkflowState = 'draft';
+    for (const [action, role, expected] of steps) {
+      state = nextState(state, action, role, withDept);
+      expect(state).toBe(expected);
+    }
+  });
+
+  it('lets the department return at submitted and the bureau return at either review stage', () => {
+    expect(nextState('submitted', 'return', 'department', withDept)).toBe('returned');
+    expect(nextState('submitted', 'return', 'bureau', withDept)).toBe('returned');
+    expect(nextState('department-reviewed', 'return', 'bureau', withDept)).toBe('returned');
+    expect(nextState('returned', 'submit', 'unit', withDept)).toBe('submitted');
+  });
+
+  it('offers each role exactly its buttons', () => {
+    expect(allowedActions('draft', 'unit', withDept)).toEqual(['submit']);
+    expect(allowedActions('draft', 'bureau', withDept)).toEqual([]);
+    expect(allowedActions('submitted', 'department', withDept)).toEqual(['review', 'return']);
+    expect(allowedActions('submitted', 'bureau', withDept)).toEqual(['return']);
+    expect(allowedActions('submitted', 'unit', withDept)).toEqual([]);
+    expect(allowedActions('department-reviewed', 'bureau', withDept)).toEqual(['approve', 'return']);
+    expect(allowedActions('department-reviewed', 'department', withDept)).toEqual([]);
+    expect(allowedActions('approved', 'unit', withDept)).toEqual(['request-adjustment']);
+    expect(allowedActions('approved', 'auditor', withDept)).toEqual([]);
+    expect(allowedActions('submitted', 'admin', withDept)).toEqual(['review', 'return']);
+  });
+
+  it('lets the bureau approve at submitted only when the unit has no department', () => {
+    expect(allowedActions('submitted', 'bureau', noDept)).toEqual(['approve', 'return']);
+    expect(nextState('submitted', 'approve', 'bureau', noDept)).toBe('approved');
+  });
+
+  it('refuses an illegal move with CONFLICT naming the state and what is allowed', async () => {
+    const error = await refused(() => nextState('approved', 'submit', 'unit', withDept), 'CONFLICT');
+    expect(error.message).toBe('当前状态为「已批复」，不能报送；当前可执行的操作：申请调整');
+    const skip = await refused(() => nextState('submitted', 'approve', 'bureau', withDept), 'CONFLICT');
+    expect(skip.message).toContain('当前可执行的操作：退回');
+  });
+
+  it('refuses a legal move by the wrong role with FORBIDDEN', async () => {
+    const error = await refused(() => nextState('submitted', 'review', 'unit', withDept), 'FORBIDDEN');
+    expect(error.message).toBe('当前状态为「已报送（待主管部门审核）」，主管部门审核通过须由主管部门进行；您可执行的操作：无');
+    await refused(() => nextState('draft', 'submit', 'bureau', withDept), 'FORBIDDEN');
+    await refused(() => nextState('department-reviewed', 'approve', 'auditor', withDept), 'FORBIDDEN');
+  });
+
+  it('locks everything except draft, returned and adjusting', () => {
+    expect(WORKFLOW_STATES.filter(isEditableState)).toEqual(['draft', 'returned', 'adjusting']);
+    expect(lockedMessage('draft')).toBeNull();
+    expect(lockedMessage('approved')).toContain('绩效目标已批复，修改需先提出调整申请');
+    expect(lockedMessage('submitted')).toContain('审核期间不能修改');
+  });
+});

@@ -1,0 +1,115 @@
+import type { Role } from '../access.ts';
+import { AppError } from '../errors.ts';
+
+/**
+ * The review workflow of a unit-year's targets, as data (decision 008). A document without a
+ * workflow record is a draft. Approved targets change only through an adjustment request that
+ * goes through review again (财预〔2015〕88号: targets change only with a budget adjustment).
+ */
+export const WORKFLOW_STATES = ['draft', 'submitted', 'department-reviewed', 'approved', 'returned', 'adjusting'] as const;
+export type WorkflowState = (typeof WORKFLOW_STATES)[number];
+
+export const WORKFLOW_ACTIONS = ['submit', 'review', 'return', 'approve', 'request-adjustment'] as const;
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+
+export const STATE_LABELS: Record<WorkflowState, string> = {
+  draft: '草稿',
+  submitted: '已报送（待主管部门审核）',
+  'department-reviewed': '主管部门已审核（待财政批复）',
+  approved: '已批复',
+  returned: '已退回修改',
+  adjusting: '调整中',
+};
+
+export const ACTION_LABELS: Record<WorkflowAction, string> = {
+  submit: '报送',
+  review: '主管部门审核通过',
+  return: '退回',
+  approve: '批复',
+  'request-adjustment': '申请调整',
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  bureau: '财政局',
+  department: '主管部门',
+  unit: '预算单位',
+  auditor: '审计人员',
+};
+
+/** The unit may change its targets only in these states; anything under review or approved is locked. */
+export const EDITABLE_STATES: readonly WorkflowState[] = ['draft', 'returned', 'adjusting'];
+
+export function isEditableState(state: WorkflowState): boolean {
+  return EDITABLE_STATES.includes(state);
+}
+
+interface Edge {
+  action: WorkflowAction;
+  from: WorkflowState;
+  to: WorkflowState;
+  /** Who may take this edge (admin may take every edge). */
+  roles: readonly Role[];
+  /** Only when the unit has no supervising department, so the bureau does both stages. */
+  withoutDepartment?: true;
+}
+
+/** Every legal move. An action not listed from a state is illegal whoever asks. */
+export const WORKFLOW_EDGES: readonly Edge[] = [
+  { action: 'submit', from: 'draft', to: 'submitted', roles: ['unit'] },
+  { action: 'submit', from: 'returned', to: 'submitted', roles: ['unit'] },
+  { action: 'submit', from: 'adjusting', to: 'submitted', roles: ['unit'] },
+  { action: 'review', from: 'submitted', to: 'department-reviewed', roles: ['department'] },
+  { action: 'approve', from: 'submitted', to: 'approved', roles: ['bureau'], withoutDepartment: true },
+  { action: 'return', from: 'submitted', to: 'returned', roles: ['department', 'bureau'] },
+  { action: 'approve', from: 'department-reviewed', to: 'approved', roles: ['bureau'] },
+  { action: 'return', from: 'department-reviewed', to: 'returned', roles: ['bureau'] },
+  { action: 'request-adjustment', from: 'approved', to: 'adjusting', roles: ['unit'] },
+];
+
+export interface TransitionContext {
+  /** Whether the unit sits under a supervising department (else the bureau reviews directly). */
+  hasDepartment: boolean;
+}
+
+function edgesFrom(state: WorkflowState, context: TransitionContext): Edge[] {
+  return WORKFLOW_EDGES.filter((edge) => edge.from === state && !(edge.withoutDepartment && context.hasDepartment));
+}
+
+/** What `role` may do now; the UI shows these buttons, the server accepts only these. */
+export function allowedActions(state: WorkflowState, role: Role, context: TransitionContext): WorkflowAction[] {
+  const actions = edgesFrom(state, context)
+    .filter((edge) => role === 'admin' || edge.roles.includes(role))
+    .map((edge) => edge.action);
+  return [...new Set(actions)];
+}
+
+/**
+ * The state after `action`, or an AppError that says what the state is and what is allowed:
+ * CONFLICT when the action is illegal from this state for anyone, FORBIDDEN when it is legal but
+ * not for this role.
+ */
+export function nextState(state: WorkflowState, action: WorkflowAction, role: Role, context: TransitionContext): WorkflowState {
+  const edge = edgesFrom(state, context).find((candidate) => candidate.action === action);
+  const allowed = allowedActions(state, role, context);
+  const allowedText = allowed.length ? allowed.map((a) => ACTION_LABELS[a]).join('、') : '无';
+  if (!edge) {
+    throw new AppError('CONFLICT', `当前状态为「${STATE_LABELS[state]}」，不能${ACTION_LABELS[action]}；当前可执行的操作：${allowedText}`, {
+      location: { field: 'state' },
+    });
+  }
+  if (role !== 'admin' && !edge.roles.includes(role)) {
+    const who = edge.roles.map((r) => ROLE_LABELS[r]).join('或');
+    throw new AppError('FORBIDDEN', `当前状态为「${STATE_LABELS[state]}」，${ACTION_LABELS[action]}须由${who}进行；您可执行的操作：${allowedText}`, {
+      location: { field: 'state' },
+    });
+  }
+  return edge.to;
+}
+
+/** Why a write to targets in `state` is refused, or null when the state allows editing. */
+export function lockedMessage(state: WorkflowState): string | null {
+  if (isEditableState(state)) return null;
+  if (state === 'approved') return '绩效目标已批复，修改需先提出调整申请（财预〔2015〕88号：目标随预算调整而调整）';
+  return `绩效目标${STATE_LABELS[state]}，审核期间不能修改；如需修改，请审核人退回`;
+}

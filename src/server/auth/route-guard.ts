@@ -1,0 +1,102 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest, HTTPMethods, RouteOptions } from 'fastify';
+import type { Db } from '../../db/database.ts';
+import { ancestorsOfUnit } from '../../db/organisations.repo.ts';
+import type { Actor } from '../../domain/access.ts';
+import { AppError } from '../../domain/errors.ts';
+import { type AccessTarget, can } from '../../domain/permissions.ts';
+import { type ResolvedSession, resolveSession } from '../../usecases/resolve-session.ts';
+import type { RouteAccess } from '../route-access.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The session behind `actor`, for sign-out; null without one. */
+    authSession: ResolvedSession | null;
+  }
+}
+
+export interface GuardedRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const routesByApp = new WeakMap<FastifyInstance, GuardedRoute[]>();
+
+/** Every /api route registered so far with its access rule (the permission test walks them all). */
+export function guardedRoutes(app: FastifyInstance): GuardedRoute[] {
+  return routesByApp.get(app) ?? [];
+}
+
+/**
+ * Installs the one access check. At registration, an /api route without `config.access` stops the
+ * server from starting, so no route is ever unprotected by omission; the OpenAPI pages are public.
+ * On each request: the session cookie gives `request.actor`; non-public routes need a session
+ * (401), writes need the session's CSRF token in X-CSRF-Token (403), and a permission is checked
+ * on the unit in `:unitCode`, if any, through its organisations (403).
+ */
+export function installRouteGuard(app: FastifyInstance, db: Db): void {
+  const routes: GuardedRoute[] = [];
+  routesByApp.set(app, routes);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authSession', null);
+  app.addHook('onRoute', (route) => {
+    const access = accessOf(route);
+    if (access === undefined) return;
+    for (const method of ([] as HTTPMethods[]).concat(route.method)) routes.push({ method, url: route.url, access });
+  });
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined) return;
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await resolveSession(db, token) : null;
+    request.authSession = session;
+    request.actor = session?.actor ?? null;
+    if (access === 'public') return;
+    if (!session) throw new AppError('UNAUTHENTICATED', '请先登录（会话不存在或已过期）');
+    if (!SAFE_METHODS.has(request.method) && !tokensMatch(request.headers['x-csrf-token'], session.csrfToken)) {
+      throw new AppError('FORBIDDEN', '请求缺少有效的 X-CSRF-Token，请刷新页面后重试');
+    }
+    if (access === 'signed-in') return;
+    const target = await targetOf(db, request);
+    if (!can(session.actor, access.permission, target)) {
+      const where = target ? `单位 ${target.unitCode} 的` : '';
+      throw new AppError('FORBIDDEN', `无权访问${where}此功能（需要权限 ${access.permission}）`);
+    }
+  });
+}
+
+/** The route's access rule; undefined for non-API routes (the web app's files). Throws when an API route has none. */
+function accessOf(route: RouteOptions): RouteAccess | undefined {
+  if (!route.url.startsWith('/api/') && route.url !== '/api') return undefined;
+  route.config ??= {};
+  const config = route.config as { access?: RouteAccess };
+  if (config.access === undefined && (route.url === '/api/docs' || route.url.startsWith('/api/docs/'))) config.access = 'public';
+  if (config.access === undefined) {
+    throw new Error(`路由 ${String(route.method)} ${route.url} 未声明 config.access：每个 /api 路由都必须写明谁可以调用`);
+  }
+  return config.access;
+}
+
+async function targetOf(db: Db, request: FastifyRequest): Promise<AccessTarget | null> {
+  const params = request.params as Record<string, unknown> | undefined;
+  const unitCode = params?.['unitCode'];
+  if (typeof unitCode !== 'string') return null;
+  const ancestors = await ancestorsOfUnit(db.kysely, unitCode);
+  return { unitCode, unitAncestors: ancestors.map((org) => org.code) };
+}
+
+function tokensMatch(sent: string | string[] | undefined, expected: string): boolean {
+  if (typeof sent !== 'string') return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The signed-in actor of a route that is not public (the guard has already refused anonymous calls). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED', '请先登录');
+  return request.actor;
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { UnitYearParamsSchema } from '../../contract/api.ts';
+import {
+  BureauRankingSchema, EvaluationHistorySchema, EvaluationSchema, SaveEvaluationBodySchema, StoredUnitScoreSchema,
+} from '../../contract/evaluation.ts';
+import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../domain/access.ts';
+import { AppError } from '../../domain/errors.ts';
+import { getBureauRanking } from '../../usecases/get-bureau-ranking.ts';
+import { getEvaluation } from '../../usecases/get-evaluation.ts';
+import { getEvaluationHistory } from '../../usecases/get-evaluation-history.ts';
+import { saveEvaluation } from '../../usecases/save-evaluation.ts';
+import { scoreStoredUnitYear } from '../../usecases/score-unit-year.ts';
+
+const tags = ['evaluation'];
+const base = '/api/units/:unitCode/years/:year';
+
+function requireActor(actor: Actor | null | undefined): Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
+  return actor;
+}
+
+/** 单位自评: the 自评表, its score, the bureau's ranking and last year's results (结果应用). */
+export function evaluationRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(`${base}/evaluation`, {
+      config: { access: { permission: 'targets:read' } },
+      schema: { summary: 'The 自评表: targets, year-end money, actuals, scores and missing analyses', tags, params: UnitYearParamsSchema, response: { 200: EvaluationSchema } },
+    }, async (request) => {
+      const { unitCode, year } = request.params;
+      return getEvaluation(db, { unitCode, fiscalYear: year });
+    });
+
+    app.put(`${base}/evaluation`, {
+      config: { access: { permission: 'evaluation:edit' } },
+      schema: {
+        summary: 'Replace the 自评表 (whole); finalise: true is refused while data or a deviation analysis is missing',
+        tags, params: UnitYearParamsSchema, body: SaveEvaluationBodySchema, response: { 200: EvaluationSchema },
+      },
+    }, async (request) => {
+      const { unitCode, year } = request.params;
+      return saveEvaluation(db, requireActor(request.actor), { ...request.body, unitCode, fiscalYear: year });
+    });
+
+    app.get(`${base}/score`, {
+      config: { access: { permission: 'targets:read' } },
+      schema: { summary: "The unit-year's self-evaluation scores (guide §6)", tags, params: UnitYearParamsSchema, response: { 200: StoredUnitScoreSchema } },
+    }, async (request) => {
+      const { unitCode, year } = request.params;
+      return scoreStoredUnitYear(db, { unitCode, fiscalYear: year });
+    });
+
+    app.get(`${base}/history`, {
+      config: { access: { permission: 'targets:read' } },
+      schema: { summary: "Last year's actuals and grades beside this year's projects (历史标准, 结果应用)", tags, params: UnitYearParamsSchema, response: { 200: EvaluationHistorySchema } },
+    }, async (request) => {
+      const { unitCode, year } = request.params;
+      return getEvaluationHistory(db, { unitCode, fiscalYear: year });
+    });
+
+    app.get('/api/bureau/years/:year/ranking', {
+      config: { access: { permission: 'overview:read' } },
+      schema: {
+        summary: 'Visible units ranked by self-evaluation score and by budget execution; grade distribution',
+        tags, params: z.object({ year: UnitYearParamsSchema.shape.year }), response: { 200: BureauRankingSchema },
+      },
+    }, async (request) => getBureauRanking(db, requireActor(request.actor), { fiscalYear: request.params.year }));
+  };
+}

@@ -1,0 +1,106 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { UnitYearParamsSchema } from '../../contract/api.ts';
+import {
+  BudgetAdjustmentBodySchema, BureauMonitoringSchema, FollowUpBodySchema, FollowUpSchema, IndicatorProgressSchema, PaymentColumnsBodySchema,
+  PaymentsPreviewSchema, ProgressBodySchema, SpendingBodySchema, UnitMonitoringSchema,
+} from '../../contract/monitoring.ts';
+import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../domain/access.ts';
+import { AppError } from '../../domain/errors.ts';
+import { adjustBudget } from '../../usecases/adjust-budget.ts';
+import { getBureauMonitoring } from '../../usecases/get-bureau-monitoring.ts';
+import { getUnitMonitoring } from '../../usecases/get-monitoring.ts';
+import { importPayments, previewPayments } from '../../usecases/import-payments.ts';
+import { recordIndicatorProgress } from '../../usecases/record-indicator-progress.ts';
+import { recordSpending } from '../../usecases/record-spending.ts';
+import { updateWarningFollowUp } from '../../usecases/update-warning-follow-up.ts';
+
+const tags = ['monitoring'];
+const base = '/api/units/:unitCode/years/:year/monitoring';
+const read = { access: { permission: 'targets:read' as const } };
+const edit = { access: { permission: 'monitoring:edit' as const } };
+const AsOfQuerySchema = z.object({ asOfMonth: z.coerce.number().int().min(0).max(12).optional() });
+const ProjectParamsSchema = UnitYearParamsSchema.extend({ projectCode: z.string().min(1) });
+/** Files travel as base64 in JSON: one request shape for preview and apply, no multipart parser needed. */
+const PaymentsBodySchema = z.object({
+  fileName: z.string().min(1).max(255),
+  contentBase64: z.string().min(1),
+  columns: PaymentColumnsBodySchema,
+  hasHeader: z.boolean().optional(),
+});
+
+function requireActor(actor: Actor | null | undefined): Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
+  return actor;
+}
+
+/** 绩效运行监控: the 监控表 and its entry, warnings and their follow-up, payment imports, the bureau view. */
+export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(base, {
+      config: read,
+      schema: { summary: 'The 监控表: plan vs actual by month, execution rate, indicator progress, warnings', tags, params: UnitYearParamsSchema, querystring: AsOfQuerySchema, response: { 200: UnitMonitoringSchema } },
+    }, async (request) => {
+      const { unitCode, year } = request.params;
+      return getUnitMonitoring(db, { unitCode, fiscalYear: year, asOfMonth: request.query.asOfMonth });
+    });
+
+    app.put(`${base}/projects/:projectCode/spending`, {
+      config: edit,
+      schema: { summary: "Set a project's spending for months and funding sources (per-month amounts)", tags, params: ProjectParamsSchema, body: SpendingBodySchema, response: { 204: z.null() } },
+    }, async (request, reply) => {
+      const { unitCode, year, projectCode } = request.params;
+      await recordSpending(db, requireActor(request.actor), { unitCode, fiscalYear: year, projectCode, entries: request.body.entries });
+      return reply.code(204).send(null);
+    });
+
+    app.post(`${base}/projects/:projectCode/budget-adjustments`, {
+      config: edit,
+      schema: { summary: 'Record a 调整后预算数 with its reason and date', tags, params: ProjectParamsSchema, body: BudgetAdjustmentBodySchema, response: { 201: z.object({ id: z.number().int() }) } },
+    }, async (request, reply) => {
+      const { unitCode, year, projectCode } = request.params;
+      const created = await adjustBudget(db, requireActor(request.actor), { unitCode, fiscalYear: year, projectCode, ...request.body });
+      return reply.code(201).send(created);
+    });
+
+    app.put(`${base}/projects/:projectCode/indicator-progress`, {
+      config: edit,
+      schema: { summary: "Record an indicator's progress at a checkpoint (有可能/不可能 need reason and measures)", tags, params: ProjectParamsSchema, body: ProgressBodySchema, response: { 200: IndicatorProgressSchema } },
+    }, async (request) => {
+      const { unitCode, year, projectCode } = request.params;
+      return recordIndicatorProgress(db, requireActor(request.actor), { unitCode, fiscalYear: year, projectCode, ...request.body });
+    });
+
+    app.post(`${base}/warnings/:warningId/follow-up`, {
+      config: edit,
+      schema: { summary: 'Follow a warning up: record a corrective action, close, reopen', tags, params: UnitYearParamsSchema.extend({ warningId: z.string().min(1) }), body: FollowUpBodySchema, response: { 200: FollowUpSchema.extend({ warningId: z.string() }) } },
+    }, async (request) => {
+      const { unitCode, year, warningId } = request.params;
+      return updateWarningFollowUp(db, requireActor(request.actor), { unitCode, fiscalYear: year, warningId, ...request.body });
+    });
+
+    app.post(`${base}/payments/preview`, {
+      config: edit,
+      schema: { summary: 'Read a CSV/XLSX of payments with a column mapping; writes nothing', tags, params: UnitYearParamsSchema, body: PaymentsBodySchema, response: { 200: PaymentsPreviewSchema } },
+    }, async (request) => {
+      const { unitCode, year } = request.params;
+      const { contentBase64, ...rest } = request.body;
+      return previewPayments(db, { unitCode, fiscalYear: year, ...rest, content: Buffer.from(contentBase64, 'base64') });
+    });
+
+    app.post(`${base}/payments`, {
+      config: edit,
+      schema: { summary: 'Apply a payments file: all rows or nothing', tags, params: UnitYearParamsSchema, body: PaymentsBodySchema, response: { 200: PaymentsPreviewSchema } },
+    }, async (request) => {
+      const { unitCode, year } = request.params;
+      const { contentBase64, ...rest } = request.body;
+      return importPayments(db, requireActor(request.actor), { unitCode, fiscalYear: year, ...rest, content: Buffer.from(contentBase64, 'base64') });
+    });
+
+    app.get('/api/bureau/years/:year/monitoring', {
+      config: { access: { permission: 'overview:read' } },
+      schema: { summary: 'Every visible unit: execution rate and warnings by level', tags, params: z.object({ year: UnitYearParamsSchema.shape.year }), querystring: AsOfQuerySchema, response: { 200: BureauMonitoringSchema } },
+    }, async (request) => getBureauMonitoring(db, { fiscalYear: request.params.year, actor: requireActor(request.actor), asOfMonth: request.query.asOfMonth }));
+  };
+}

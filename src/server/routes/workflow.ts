@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { UnitYearParamsSchema } from '../../contract/api.ts';
+import {
+  CommentBodySchema, DiffQuerySchema, DiffResponseSchema, OverviewQuerySchema, OverviewSchema, ReviewCommentSchema,
+  TransitionBodySchema, TransitionResultSchema, VersionListSchema, WorkflowViewSchema,
+} from '../../contract/workflow.ts';
+import type { Db } from '../../db/database.ts';
+import type { Actor, Permission } from '../../domain/access.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { WorkflowAction } from '../../domain/workflow/states.ts';
+import { addReviewComment } from '../../usecases/add-review-comment.ts';
+import { diffTargetVersions } from '../../usecases/diff-versions.ts';
+import { getBureauOverview } from '../../usecases/get-bureau-overview.ts';
+import { getWorkflowState } from '../../usecases/get-workflow.ts';
+import { listTargetVersions } from '../../usecases/list-versions.ts';
+import { transitionTargets } from '../../usecases/transition-targets.ts';
+
+const tags = ['workflow'];
+const base = '/api/units/:unitCode/years/:year/workflow';
+
+/**
+ * Each route declares one permission; which role may take which step from which state is the
+ * domain's decision (src/domain/workflow), so a reviewer cannot submit and a unit cannot approve.
+ */
+const TRANSITIONS: { path: string; action: WorkflowAction; permission: Permission; summary: string }[] = [
+  { path: 'submit', action: 'submit', permission: 'targets:submit', summary: 'Submit the targets for review (unit)' },
+  { path: 'adjustment', action: 'request-adjustment', permission: 'targets:submit', summary: 'Request an adjustment of approved targets, with a reason (unit)' },
+  { path: 'review', action: 'review', permission: 'targets:review', summary: 'Pass the department review (department)' },
+  { path: 'return', action: 'return', permission: 'targets:review', summary: 'Return to the unit with a comment (department at submitted, bureau)' },
+  { path: 'approve', action: 'approve', permission: 'targets:review', summary: 'Approve (bureau); approved targets are locked' },
+];
+
+function requireActor(actor: Actor | null | undefined): Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
+  return actor;
+}
+
+export function workflowRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(base, {
+      config: { access: { permission: 'targets:read' } },
+      schema: { summary: 'Workflow state, allowed actions, history, comments, versions and adjustments', tags, params: UnitYearParamsSchema, response: { 200: WorkflowViewSchema } },
+    }, async (request) => {
+      const { unitCode, year } = request.params;
+      return getWorkflowState(db, { unitCode, fiscalYear: year, actor: request.actor });
+    });
+
+    for (const transition of TRANSITIONS) {
+      app.post(`${base}/${transition.path}`, {
+        config: { access: { permission: transition.permission } },
+        schema: { summary: transition.summary, tags, params: UnitYearParamsSchema, body: TransitionBodySchema, response: { 200: TransitionResultSchema } },
+      }, async (request) => {
+        const { unitCode, year } = request.params;
+        return transitionTargets(db, requireActor(request.actor), { ...request.body, unitCode, fiscalYear: year, action: transition.action });
+      });
+    }
+
+    app.post(`${base}/comments`, {
+      config: { access: { permission: 'targets:review' } },
+      schema: { summary: 'A review comment on the document, a project or an indicator', tags, params: UnitYearParamsSchema, body: CommentBodySchema, response: { 201: ReviewCommentSchema } },
+    }, async (request, reply) => {
+      const { unitCode, year } = request.params;
+      const comment = await addReviewComment(db, requireActor(request.actor), { ...request.body, unitCode, fiscalYear: year });
+      return reply.code(201).send(comment);
+    });
+
+    app.get(`${base}/versions`, {
+      config: { access: { permission: 'targets:read' } },
+      schema: { summary: 'Numbered snapshots kept at every submit and approve', tags, params: UnitYearParamsSchema, response: { 200: VersionListSchema } },
+    }, async (request) => {
+      const { unitCode, year } = request.params;
+      return { versions: await listTargetVersions(db, { unitCode, fiscalYear: year }) };
+    });
+
+    app.get(`${base}/diff`, {
+      config: { access: { permission: 'targets:read' } },
+      schema: { summary: 'Field-by-field difference of two versions (?from=1&to=3, or to=current)', tags, params: UnitYearParamsSchema, querystring: DiffQuerySchema, response: { 200: DiffResponseSchema } },
+    }, async (request) => {
+      const { unitCode, year } = request.params;
+      return diffTargetVersions(db, { unitCode, fiscalYear: year, from: request.query.from, to: request.query.to });
+    });
+
+    app.get('/api/bureau/overview', {
+      config: { access: { permission: 'overview:read' } },
+      schema: { summary: 'Every unit-year visible to the user with its workflow state and review grade', tags, querystring: OverviewQuerySchema, response: { 200: OverviewSchema } },
+    }, async (request) => ({ units: await getBureauOverview(db, requireActor(request.actor), { fiscalYear: request.query.year }) }));
+  };
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { Db } from '../db/database.ts';
+import { type WarningFollowUp, loadBudgetAdjustments, loadFollowUps, loadIndicatorProgress, loadMonthlySpending } from '../db/monitoring.repo.ts';
+import type { Executor } from '../db/schema.ts';
+import { addAmounts, parseAmountToCents } from '../domain/money.ts';
+import { executionPercent } from '../domain/monitoring/plan.ts';
+import { type MonitoringPolicy, WARNING_LEVELS, type WarningLevel, levelRank } from '../domain/monitoring/policy.ts';
+import { toFixed } from '../domain/monitoring/rational.ts';
+import { type ProjectMonitoring, summariseProject } from '../domain/monitoring/summary.ts';
+import { type MonitoringWarning, computeWarnings } from '../domain/monitoring/warnings.ts';
+import { defaultAsOfMonth, loadMonitoredYear, monitoringPolicyFor, todayUtc } from './monitoring-context.ts';
+import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+
+export type WarningWithFollowUp = MonitoringWarning & { followUp: Omit<WarningFollowUp, 'warningId'> };
+
+export interface UnitMonitoring {
+  unit: { code: string; name: string };
+  fiscalYear: number;
+  asOfMonth: number;
+  policy: MonitoringPolicy;
+  totals: { initialBudget: string; budget: string; spentToDate: string; executionRate: string | null };
+  projects: ProjectMonitoring[];
+  /** Most severe first. */
+  warnings: WarningWithFollowUp[];
+  warningCounts: Record<WarningLevel, number>;
+}
+
+const OPEN: Omit<WarningFollowUp, 'warningId'> = { state: 'open', action: null, actionBy: null, actionAt: null, closedBy: null, closedAt: null };
+
+const AsOfSchema = UnitYearInputSchema.extend({
+  asOfMonth: z.number().int().min(0).max(12).optional(),
+  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+
+/**
+ * The 监控表 of a unit-year: per project plan vs actual by month, execution rate and forecast,
+ * indicator progress; the warnings computed from them under the bureau's policy, each with its
+ * stored follow-up (open when none was stored).
+ */
+export async function getUnitMonitoring(
+  db: Db | Executor,
+  input: { unitCode: string; fiscalYear: number; asOfMonth?: number; today?: string },
+): Promise<UnitMonitoring> {
+  const key = validateInput(AsOfSchema, input, '监控查询');
+  const executor = 'kysely' in db ? db.kysely : db;
+  const today = key.today ?? todayUtc();
+  const asOfMonth = key.asOfMonth ?? defaultAsOfMonth(key.fiscalYear, today);
+  const year = await loadMonitoredYear(executor, key);
+  const policy = await monitoringPolicyFor(executor, key.unitCode);
+  const [spending, adjustments, progress, followUps] = await Promise.all([
+    loadMonthlySpending(executor, year.ref),
+    loadBudgetAdjustments(executor, year.ref),
+    loadIndicatorProgress(executor, year.ref),
+    loadFollowUps(executor, year.ref),
+  ]);
+  const summaries = year.projects.map((project) =>
+    summariseProject(project, {
+      spending: spending.filter((s) => s.projectCode === project.code),
+      adjustments: adjustments.filter((a) => a.projectCode === project.code),
+      progress: progress.filter((p) => p.projectCode === project.code),
+    }, asOfMonth),
+  );
+  const followUpById = new Map(followUps.map(({ warningId, ...rest }) => [warningId, rest]));
+  const warnings = computeWarnings(summaries.map((s) => s.facts), policy, { fiscalYear: key.fiscalYear, asOfMonth, today })
+    .map((w) => ({ ...w, followUp: followUpById.get(w.id) ?? OPEN }))
+    .sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.id.localeCompare(b.id));
+  const projects = summaries.map((s) => s.view);
+  return { unit: year.unit, fiscalYear: key.fiscalYear, asOfMonth, policy, totals: totalsOf(projects), projects, warnings, warningCounts: countByLevel(warnings) };
+}
+
+function totalsOf(projects: ProjectMonitoring[]): UnitMonitoring['totals'] {
+  const initialBudget = addAmounts(...projects.map((p) => p.initialBudget));
+  const budget = addAmounts(...projects.map((p) => p.adjustedBudget ?? p.initialBudget));
+  const spentToDate = addAmounts(...projects.map((p) => p.spentToDate));
+  const rate = executionPercent(parseAmountToCents(spentToDate)!, parseAmountToCents(budget));
+  return { initialBudget, budget, spentToDate, executionRate: rate === null ? null : toFixed(rate) };
+}
+
+export function countByLevel(warnings: readonly { level: WarningLevel }[]): Record<WarningLevel, number> {
+  const counts = Object.fromEntries(WARNING_LEVELS.map((level) => [level, 0])) as Record<WarningLevel, number>;
+  for (const w of warnings) counts[w.level] += 1;
+  return counts;
+}

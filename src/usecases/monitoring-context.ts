@@ -1,0 +1,55 @@
+import { findDocument } from '../db/documents.repo.ts';
+import { type UnitYearRef, findUnitId } from '../db/monitoring.repo.ts';
+import { policyForUnit } from '../db/policies.repo.ts';
+import { type VersionedProject, loadProjects } from '../db/projects.repo.ts';
+import type { Executor } from '../db/schema.ts';
+import { AppError } from '../domain/errors.ts';
+import { type MonitoringPolicy, readMonitoringPolicy } from '../domain/monitoring/policy.ts';
+import type { Project, Unit } from '../domain/targets.ts';
+import { targetsNotFound } from './project-access.ts';
+
+/** What every monitoring use-case starts from: the unit-year's targets, which monitoring watches. */
+export interface MonitoredYear {
+  ref: UnitYearRef;
+  unit: Unit;
+  projects: Project[];
+}
+
+export async function loadMonitoredYear(db: Executor, key: { unitCode: string; fiscalYear: number }): Promise<MonitoredYear> {
+  const unitId = await findUnitId(db, key.unitCode);
+  const document = unitId === undefined ? undefined : await findDocument(db, key.unitCode, key.fiscalYear);
+  if (unitId === undefined || !document) throw targetsNotFound(key);
+  const projects = (await loadProjects(db, document.id)).map((p: VersionedProject) => p.project);
+  return { ref: { unitId, fiscalYear: key.fiscalYear }, unit: document.unit, projects };
+}
+
+export function requireMonitoredProject(year: MonitoredYear, projectCode: string, path: (string | number)[] = ['projectCode']): Project {
+  const project = year.projects.find((p) => p.code === projectCode);
+  if (!project) {
+    throw new AppError('NOT_FOUND', `单位 ${year.unit.code} ${year.ref.fiscalYear} 年度没有编码为 ${projectCode} 的项目`, { location: { path } });
+  }
+  return project;
+}
+
+/** The bureau's rules for the unit (nearest organisation's policy), defaults filled. */
+export async function monitoringPolicyFor(db: Executor, unitCode: string): Promise<MonitoringPolicy> {
+  const body = await policyForUnit(db, unitCode, 'monitoring');
+  try {
+    return readMonitoringPolicy(body);
+  } catch {
+    throw new AppError('VALIDATION', `单位 ${unitCode} 适用的监控规则（policy monitoring）格式不正确，请财政局修正`);
+  }
+}
+
+/** Today's date (UTC), 'YYYY-MM-DD'. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The month-end data is judged at: the whole year once it is over, the last completed month while it runs. */
+export function defaultAsOfMonth(fiscalYear: number, today: string): number {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  if (fiscalYear < year) return 12;
+  if (fiscalYear > year) return 0;
+  return month - 1;
+}

@@ -1,0 +1,39 @@
+import type { Db } from '../db/database.ts';
+import { recordAudit } from '../db/audit.repo.ts';
+import { getPolicy, putPolicy } from '../db/policies.repo.ts';
+import { inTransaction } from '../db/transaction.ts';
+import type { Actor } from '../domain/access.ts';
+import { AppError } from '../domain/errors.ts';
+import { type ReviewPolicy, ReviewPolicySchema, resolveReviewPolicy } from '../domain/review/index.ts';
+import { validateInput } from './usecase-input.ts';
+
+export interface StoredReviewPolicy {
+  orgCode: string;
+  /** What the organisation stored (a partial body), or null when it keeps the defaults. */
+  stored: Record<string, unknown> | null;
+  /** The stored body over the defaults: what the review uses for units under this organisation. */
+  effective: ReviewPolicy;
+}
+
+/**
+ * A bureau (or department) sets its review thresholds. The body is checked strictly (a misspelt
+ * key is refused rather than silently ignored) and stored as given, so knobs it leaves out follow
+ * future defaults.
+ */
+export async function putReviewPolicy(db: Db, actor: Actor, input: { orgCode: string; policy: unknown }): Promise<StoredReviewPolicy> {
+  const body = validateInput(ReviewPolicySchema.partial().strict(), input.policy, '审核规则设置');
+  return inTransaction(db, async (trx) => {
+    const before = await getPolicy(trx, input.orgCode, 'review');
+    if (!(await putPolicy(trx, input.orgCode, 'review', input.policy))) {
+      throw new AppError('NOT_FOUND', `找不到机构“${input.orgCode}”`, { location: { field: 'orgCode' } });
+    }
+    await recordAudit(trx, actor, { action: 'put-review-policy', entity: 'policy', entityKey: `${input.orgCode}/review`, before, after: input.policy });
+    return { orgCode: input.orgCode, stored: input.policy as Record<string, unknown>, effective: resolveReviewPolicy(body as Partial<ReviewPolicy>) };
+  });
+}
+
+export async function getReviewPolicy(db: Db, input: { orgCode: string }): Promise<StoredReviewPolicy> {
+  const stored = (await getPolicy(db.kysely, input.orgCode, 'review')) as Record<string, unknown> | null;
+  const parsed = ReviewPolicySchema.safeParse(stored ?? {});
+  return { orgCode: input.orgCode, stored, effective: parsed.success ? parsed.data : resolveReviewPolicy() };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { Db } from '../db/database.ts';
+import { recordAudit } from '../db/audit.repo.ts';
+import { loadIndicatorProgress, upsertIndicatorProgress } from '../db/monitoring.repo.ts';
+import { inTransaction } from '../db/transaction.ts';
+import type { Actor } from '../domain/access.ts';
+import { AppError } from '../domain/errors.ts';
+import { DEVIATION_CATEGORIES, LIKELIHOODS, type IndicatorProgress, checkIndicatorProgress } from '../domain/monitoring/progress.ts';
+import { loadMonitoredYear, requireMonitoredProject } from './monitoring-context.ts';
+import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+
+export const IndicatorProgressFieldsSchema = z.object({
+  indicatorName: z.string().trim().min(1),
+  month: z.number().int().min(1).max(12),
+  valueToDate: z.string().trim().max(500),
+  forecast: z.string().trim().max(500),
+  likelihood: z.enum(LIKELIHOODS),
+  deviationCategory: z.enum(DEVIATION_CATEGORIES).nullable().default(null),
+  reason: z.string().trim().max(2000).default(''),
+  measures: z.string().trim().max(2000).default(''),
+});
+
+const RecordProgressInputSchema = UnitYearInputSchema.extend({ projectCode: z.string().trim().min(1) }).extend(IndicatorProgressFieldsSchema.shape);
+export type RecordIndicatorProgressInput = z.input<typeof RecordProgressInputSchema>;
+
+/** Records (or replaces) one indicator's progress at a checkpoint month; 有可能/不可能 need reason and measures. */
+export async function recordIndicatorProgress(db: Db, actor: Actor, input: RecordIndicatorProgressInput): Promise<IndicatorProgress> {
+  const parsed = validateInput(RecordProgressInputSchema, input, '指标监控信息');
+  const progress: IndicatorProgress = {
+    projectCode: parsed.projectCode, indicatorName: parsed.indicatorName, month: parsed.month, valueToDate: parsed.valueToDate,
+    forecast: parsed.forecast, likelihood: parsed.likelihood, deviationCategory: parsed.deviationCategory, reason: parsed.reason, measures: parsed.measures,
+  };
+  checkIndicatorProgress(progress);
+  return inTransaction(db, async (trx) => {
+    const year = await loadMonitoredYear(trx, parsed);
+    const project = requireMonitoredProject(year, parsed.projectCode);
+    if (!project.indicators.some((i) => i.name === progress.indicatorName)) {
+      throw new AppError('NOT_FOUND', `项目 ${project.code} 没有名为“${progress.indicatorName}”的三级指标`, { location: { field: 'indicatorName' } });
+    }
+    const before = (await loadIndicatorProgress(trx, year.ref)).find(
+      (p) => p.projectCode === progress.projectCode && p.indicatorName === progress.indicatorName && p.month === progress.month,
+    );
+    await upsertIndicatorProgress(trx, year.ref, progress, actor.username);
+    await recordAudit(trx, actor, {
+      action: 'record-indicator-progress', unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear,
+      entity: 'indicator-progress', entityKey: `${progress.projectCode}:${progress.indicatorName}:${progress.month}`, before: before ?? null, after: progress,
+    });
+    return progress;
+  });
+}

@@ -1,0 +1,77 @@
+import { ActualsDocumentSchema, type ActualsDocument, type UnitScore } from '../contract/actuals.ts';
+import { AppError } from '../domain/errors.ts';
+import { scoreProjects, type ProjectActuals, type ScoringPolicyInput } from '../domain/scoring/index.ts';
+import type { TargetsDocument } from '../domain/targets.ts';
+import { parseTargets } from './parse-targets.ts';
+import { zodIssues } from './zod-issues.ts';
+
+/**
+ * `jixiao score`: a target document and a jixiao/actuals@1 file, both read from bytes, scored by
+ * the default (or given) policy. Touches no database. Every refusal names the actuals file and the
+ * path inside it (projects.2.indicators.0.name).
+ */
+export function scoreActuals(input: {
+  targets: { content: Uint8Array | string; fileName: string };
+  actuals: { content: Uint8Array | string; fileName: string };
+  policy?: ScoringPolicyInput;
+}): UnitScore {
+  const actuals = readActualsDocument(input.actuals.content, input.actuals.fileName);
+  const { document } = parseTargets({ ...input.targets, fiscalYear: undefined });
+  return scoreDocumentWithActuals(document, actuals, input.actuals.fileName, input.policy);
+}
+
+export function readActualsDocument(content: Uint8Array | string, fileName: string): ActualsDocument {
+  const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new AppError('BAD_INPUT', `不是有效的 JSON：${(error as Error).message}`, { location: { file: fileName } });
+  }
+  const result = ActualsDocumentSchema.safeParse(data);
+  if (result.success) return result.data;
+  const issues = zodIssues(result.error).map((issue) => ({ ...issue, file: fileName }));
+  throw new AppError('BAD_INPUT', `不符合 jixiao/actuals@1 格式：${issues[0]?.message ?? ''}`, {
+    location: { file: fileName, path: issues[0]?.path }, issues,
+  });
+}
+
+function scoreDocumentWithActuals(document: TargetsDocument, actuals: ActualsDocument, fileName: string, policy?: ScoringPolicyInput): UnitScore {
+  if (actuals.unit !== document.unit.code) {
+    throw new AppError('BAD_INPUT', `实际完成值文件的单位 ${actuals.unit} 与目标文件的单位 ${document.unit.code} 不一致`, {
+      location: { file: fileName, field: 'unit' },
+    });
+  }
+  if (document.fiscalYear !== undefined && document.fiscalYear !== actuals.fiscalYear) {
+    throw new AppError('BAD_INPUT', `实际完成值文件的年度 ${actuals.fiscalYear} 与目标文件的年度 ${document.fiscalYear} 不一致`, {
+      location: { file: fileName, field: 'fiscalYear' },
+    });
+  }
+  const byCode = new Map<string, { actuals: ProjectActuals; index: number }>();
+  actuals.projects.forEach((project, index) => {
+    if (!document.projects.some((p) => p.code === project.code)) {
+      const known = document.projects.map((p) => p.code).join('、');
+      throw new AppError('BAD_INPUT', `目标文件中没有项目 ${project.code}（已有：${known}）`, {
+        location: { file: fileName, path: ['projects', index, 'code'] },
+      });
+    }
+    if (byCode.has(project.code)) {
+      throw new AppError('BAD_INPUT', `项目 ${project.code} 重复出现`, { location: { file: fileName, path: ['projects', index, 'code'] } });
+    }
+    byCode.set(project.code, { actuals: project, index });
+  });
+  // scoreProjects asks for a project's actuals right before scoring it: the last asked is the one that failed.
+  let current = 0;
+  const actualsOf = (project: { code: string }): ProjectActuals | null => {
+    const found = byCode.get(project.code);
+    current = found?.index ?? current;
+    return found?.actuals ?? null;
+  };
+  try {
+    const result = scoreProjects(document.projects, actualsOf, policy);
+    return { unit: document.unit.code, fiscalYear: actuals.fiscalYear, meanScore: result.meanScore, incomplete: result.incomplete, projects: result.projects };
+  } catch (error) {
+    if (!(error instanceof AppError) || !error.location?.path) throw error;
+    throw new AppError('BAD_INPUT', error.message, { location: { file: fileName, path: ['projects', current, ...error.location.path] } });
+  }
+}

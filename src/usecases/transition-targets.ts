@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { recordAudit } from '../db/audit.repo.ts';
+import type { Db } from '../db/database.ts';
+import type { Executor } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import {
+  closeAdjustment, findWorkflow, insertComment, insertTransition, insertVersion, lockDocumentRow, openAdjustment, setWorkflowState,
+} from '../db/workflow.repo.ts';
+import type { Actor } from '../domain/access.ts';
+import { AppError } from '../domain/errors.ts';
+import { WORKFLOW_ACTIONS, type WorkflowAction, type WorkflowState, nextState } from '../domain/workflow/states.ts';
+import { targetsNotFound } from './project-access.ts';
+import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+import { readWholeDocument, requireUnitReach } from './workflow-access.ts';
+
+export const TransitionInputSchema = UnitYearInputSchema.extend({
+  action: z.enum(WORKFLOW_ACTIONS),
+  /** Required to return (why); optional otherwise. */
+  comment: z.string().trim().max(2000).optional(),
+  /** Required to request an adjustment: the budget adjustment that makes the targets change. */
+  reason: z.string().trim().max(2000).optional(),
+  /** A returned document's comment may point at a project or one of its indicators. */
+  projectCode: z.string().trim().min(1).nullable().optional(),
+  indicatorIndex: z.number().int().min(0).nullable().optional(),
+  /** The workflow version the caller saw; a stale one is refused (CONFLICT) rather than acted on twice. */
+  expectedStateVersion: z.number().int().min(0).optional(),
+});
+export type TransitionInput = z.input<typeof TransitionInputSchema>;
+
+export interface TransitionResult {
+  from: WorkflowState;
+  state: WorkflowState;
+  stateVersion: number;
+  /** The snapshot number written (at submit and approve), else null. */
+  versionNumber: number | null;
+}
+
+/**
+ * Moves a unit-year's targets along the workflow: submit, review (department), return, approve
+ * (bureau), request-adjustment. The domain decides what is legal for whom; this records the
+ * transition, its comment, the snapshot and the audit entry in one transaction.
+ */
+export async function transitionTargets(db: Db, actor: Actor, input: TransitionInput): Promise<TransitionResult> {
+  const parsed = validateInput(TransitionInputSchema, input, '流程操作');
+  const key = { unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear };
+  return inTransaction(db, async (trx) => {
+    const document = await lockDocumentRow(trx, key.unitCode, key.fiscalYear);
+    if (!document) throw targetsNotFound(key);
+    const context = await requireUnitReach(trx, actor, key.unitCode);
+    const current = await findWorkflow(trx, document.id);
+    if (parsed.expectedStateVersion !== undefined && parsed.expectedStateVersion !== current.version) {
+      throw new AppError('CONFLICT', `流程状态已被他人改变（当前版本 ${current.version}），请刷新后再操作`, { location: { field: 'expectedStateVersion' } });
+    }
+    const to = nextState(current.state, parsed.action, actor.role, context);
+    requireWords(parsed);
+    const stateVersion = await setWorkflowState(trx, { documentId: document.id, expectedVersion: current.version, state: to });
+    if (stateVersion === undefined) throw new AppError('CONFLICT', '流程状态已被他人改变，请刷新后再操作');
+    const words = parsed.action === 'request-adjustment' ? parsed.reason! : (parsed.comment ?? '');
+    const transitionId = await insertTransition(trx, { documentId: document.id, actor, action: parsed.action, from: current.state, to, comment: words });
+    await recordSideEffects(trx, actor, { ...parsed, documentId: document.id, to, transitionId });
+    const versionNumber = parsed.action === 'submit' || parsed.action === 'approve'
+      ? await snapshot(trx, actor, key, parsed.action, to)
+      : null;
+    await recordAudit(trx, actor, {
+      action: `${parsed.action}-targets`,
+      ...key,
+      entity: 'target-document',
+      entityKey: `${key.unitCode}/${key.fiscalYear}`,
+      before: { state: current.state },
+      after: { state: to, comment: words || undefined, versionNumber: versionNumber ?? undefined },
+    });
+    return { from: current.state, state: to, stateVersion, versionNumber };
+  });
+}
+
+function requireWords(input: z.output<typeof TransitionInputSchema>): void {
+  if (input.action === 'return' && !input.comment) {
+    throw new AppError('VALIDATION', '退回须写明意见（退回原因）', { location: { field: 'comment' } });
+  }
+  if (input.action === 'request-adjustment' && !input.reason) {
+    throw new AppError('VALIDATION', '申请调整须写明理由（绩效目标随预算调整而调整，财预〔2015〕88号）', { location: { field: 'reason' } });
+  }
+}
+
+async function recordSideEffects(
+  trx: Executor,
+  actor: Actor,
+  input: z.output<typeof TransitionInputSchema> & { documentId: number; to: WorkflowState; transitionId: number },
+): Promise<void> {
+  if (input.action === 'return' && input.comment) {
+    await insertComment(trx, {
+      documentId: input.documentId, actor, state: input.to, body: input.comment, transitionId: input.transitionId,
+      projectCode: input.projectCode ?? null, indicatorIndex: input.projectCode ? (input.indicatorIndex ?? null) : null,
+    });
+  }
+  if (input.action === 'request-adjustment') await openAdjustment(trx, { documentId: input.documentId, actor, reason: input.reason! });
+  if (input.action === 'approve') await closeAdjustment(trx, input.documentId);
+}
+
+/** Every submitted and approved state is kept whole, so any two can be compared later. */
+async function snapshot(
+  trx: Executor, actor: Actor, key: { unitCode: string; fiscalYear: number }, action: WorkflowAction, state: WorkflowState,
+): Promise<number> {
+  const { id, version, document } = await readWholeDocument(trx, key);
+  return insertVersion(trx, { documentId: id, actor, action, state, documentVersion: version, snapshot: document });
+}

@@ -1,0 +1,36 @@
+import { Button, Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import { signOut, useSession } from './session.ts';
+import './auth.css';
+
+// The form (antd Form, icons) is only needed when signed out.
+const LoginPage = lazy(() => import('./LoginPage.tsx'));
+
+/** Shows the page to a signed-in user, the sign-in form otherwise (also after any 401). */
+export function AuthGate({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const session = useSession();
+  if (session.status === 'loading') return <Spin className="page-spin" description={t('app.loading')} />;
+  if (!session.user) {
+    return (
+      <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}>
+        <LoginPage />
+      </Suspense>
+    );
+  }
+  return children;
+}
+
+/** The header's corner: who is signed in, as what, and the way out. */
+export function UserMenu() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  if (!user) return null;
+  return (
+    <span className="user-menu" data-testid="user-menu">
+      <span>{user.displayName}（{t(`auth.role.${user.role}`)}）</span>
+      <Button size="small" ghost onClick={() => void signOut()} data-testid="sign-out">{t('auth.signOut')}</Button>
+    </span>
+  );
+}

@@ -1,0 +1,108 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Empty, Skeleton, Space, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import type { Evaluation } from '../../contract/evaluation.ts';
+import { navigate } from '../app/router.tsx';
+import { errorMessage } from '../http/error-message.ts';
+import { ApiError } from '../http/client.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { LoadError } from '../shared/LoadError.tsx';
+import { useAsync } from '../shared/use-async.ts';
+import { fetchEvaluation, saveEvaluation } from './api.ts';
+import { bodyFrom, draftFrom, type ProjectDraft, updateExecutionReason, updateIndicator } from './draft.ts';
+import { EvaluationTable } from './EvaluationTable.tsx';
+
+interface Props {
+  unitCode: string;
+  year: number;
+}
+
+/** 项目支出绩效自评表: year-end actuals per indicator, scored by the server on every save. */
+export default function EvaluationPage(props: Props) {
+  return (
+    <App>
+      <EvaluationForm {...props} />
+    </App>
+  );
+}
+
+function EvaluationForm({ unitCode, year }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const loaded = useAsync(() => fetchEvaluation(unitCode, year), `${unitCode}/${year}`);
+  const [evaluation, setEvaluation] = useState<Evaluation | undefined>(undefined);
+  const [drafts, setDrafts] = useState<ProjectDraft[]>([]);
+  const [gaps, setGaps] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!loaded.data) return;
+    setEvaluation(loaded.data);
+    setDrafts(draftFrom(loaded.data));
+  }, [loaded.data]);
+
+  if (!evaluation) return loaded.error !== undefined ? <LoadError error={loaded.error} onRetry={loaded.reload} /> : <Skeleton active paragraph={{ rows: 12 }} />;
+
+  const save = async (finalise: boolean) => {
+    setSaving(true);
+    try {
+      const saved = await saveEvaluation(unitCode, year, bodyFrom(drafts, finalise));
+      setEvaluation(saved);
+      setDrafts(draftFrom(saved));
+      setGaps([]);
+      message.success(t(finalise ? 'evaluation.finalised' : 'evaluation.saved'));
+    } catch (failure) {
+      setGaps(failure instanceof ApiError ? failure.issues.map((i) => i.message) : []);
+      message.error(errorMessage(failure, t));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const readOnly = saving;
+  const gapList = gaps.length > 0 ? gaps : evaluation.missingAnalysis.map((m) => m.message);
+  return (
+    <div className="evaluation-page" data-testid="evaluation-page">
+      <Card
+        className="page-card"
+        title={<span className="dept-title">{t('evaluation.title')}</span>}
+        extra={(
+          <Space>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'department', unitCode, year })}>{t('evaluation.back')}</Button>
+            <Button onClick={() => save(false)} loading={saving}>{t('evaluation.save')}</Button>
+            <Button type="primary" onClick={() => save(true)} loading={saving}>{t('evaluation.finalise')}</Button>
+          </Space>
+        )}
+      >
+        <Descriptions column={{ xs: 1, md: 4 }} size="small">
+          <Descriptions.Item label={t('dept.unitName')}>{evaluation.unitName}（{evaluation.unitCode}）</Descriptions.Item>
+          <Descriptions.Item label={t('dept.fiscalYear')}>{t('dept.yearLabel', { year: evaluation.fiscalYear })}</Descriptions.Item>
+          <Descriptions.Item label={t('evaluation.meanScore')}>
+            <strong data-testid="mean-score">{evaluation.meanScore === null ? '—' : evaluation.meanScore.toFixed(2)}</strong>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('evaluation.status')}>
+            <Tag color={evaluation.status === 'final' ? 'green' : 'default'}>{t(`evaluation.status.${evaluation.status}`)}</Tag>
+          </Descriptions.Item>
+        </Descriptions>
+        {evaluation.incomplete && <Alert type="warning" showIcon title={t('evaluation.incomplete')} />}
+        {gapList.length > 0 && (
+          <Alert type="info" showIcon title={t('evaluation.gaps')} description={<ul className="history-list">{gapList.map((g) => <li key={g}>{g}</li>)}</ul>} />
+        )}
+      </Card>
+      <Card className="page-card">
+        {evaluation.projects.length === 0 && <Empty />}
+        {evaluation.projects.map((project, i) => (
+          <EvaluationTable
+            key={project.code}
+            project={project}
+            draft={drafts[i] ?? draftFrom(evaluation)[i]!}
+            seq={i + 1}
+            readOnly={readOnly}
+            onIndicator={(k, change) => setDrafts((d) => updateIndicator(d, project.code, k, change))}
+            onExecutionReason={(text) => setDrafts((d) => updateExecutionReason(d, project.code, text))}
+          />
+        ))}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import type { ProjectMonitoringView } from '../../contract/monitoring.ts';
+import { errorMessage } from '../http/error-message.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { saveBudgetAdjustment, saveProgress, saveSpending } from './api.ts';
+
+export type EntryKind = 'spending' | 'progress' | 'budget';
+const LIKELIHOODS = ['确定能', '有可能', '不可能'] as const;
+const CATEGORIES = ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'] as const;
+const AMOUNT = /^\d{1,15}(\.\d{1,2})?$/;
+const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => i + 1);
+
+interface Props {
+  kind: EntryKind | null;
+  unitCode: string;
+  year: number;
+  projects: ProjectMonitoringView[];
+  defaultMonth: number;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+/** The three entry dialogs of the monitoring page; the server re-checks every rule enforced here. */
+export function EntryForms(props: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const projectCode = Form.useWatch('projectCode', form) as string | undefined;
+  const month = Form.useWatch('month', form) as number | undefined;
+  const likelihood = Form.useWatch('likelihood', form) as string | undefined;
+  const project = props.projects.find((p) => p.code === projectCode);
+  const titles: Record<EntryKind, string> = { spending: t('monitoring.enterSpending'), progress: t('monitoring.enterProgress'), budget: t('monitoring.adjustBudget') };
+
+  useEffect(() => {
+    if (props.kind !== null) form.setFieldsValue({ projectCode: props.projects[0]?.code, month: Math.max(1, props.defaultMonth), likelihood: '确定能' });
+  }, [props.kind]);
+  // Spending: show what the month already holds, so the form edits rather than guesses.
+  useEffect(() => {
+    if (props.kind !== 'spending' || !project || !month) return;
+    const m = project.months[month - 1];
+    form.setFieldsValue({ fiscal: m?.fiscal ?? '0.00', other: m?.other ?? '0.00' });
+  }, [props.kind, projectCode, month]);
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    try {
+      if (props.kind === 'spending') {
+        await saveSpending(props.unitCode, props.year, values.projectCode, [
+          { month: values.month, source: 'fiscal', amount: values.fiscal },
+          { month: values.month, source: 'other', amount: values.other },
+        ]);
+      } else if (props.kind === 'progress') {
+        await saveProgress(props.unitCode, props.year, values.projectCode, {
+          indicatorName: values.indicatorName, month: values.month, valueToDate: values.valueToDate ?? '', forecast: values.forecast ?? '',
+          likelihood: values.likelihood, deviationCategory: values.deviationCategory ?? null, reason: values.reason ?? '', measures: values.measures ?? '',
+        });
+      } else if (props.kind === 'budget') {
+        await saveBudgetAdjustment(props.unitCode, props.year, values.projectCode, {
+          adjustedBudget: values.adjustedBudget, reason: values.reason, effectiveDate: (values.effectiveDate as Dayjs).format('YYYY-MM-DD'),
+        });
+      }
+      message.success(t('monitoring.saved'));
+      form.resetFields();
+      props.onSaved();
+      props.onClose();
+    } catch (failure) {
+      message.error(errorMessage(failure, t));
+    }
+  };
+
+  const required = (field: string) => [{ required: true, message: t('monitoring.required', { field }) }];
+  const amountRules = (field: string) => [...required(field), { pattern: AMOUNT, message: t('editor.amountInvalid') }];
+  const needsAnalysis = likelihood !== undefined && likelihood !== '确定能';
+  return (
+    <Modal
+      open={props.kind !== null}
+      title={props.kind ? titles[props.kind] : ''}
+      okText={t('monitoring.save')}
+      cancelText={t('monitoring.cancel')}
+      onOk={submit}
+      onCancel={props.onClose}
+      destroyOnHidden
+      width={640}
+    >
+      <Form form={form} layout="vertical" data-testid={`entry-form-${props.kind ?? 'none'}`}>
+        <Form.Item name="projectCode" label={t('monitoring.project')} rules={required(t('monitoring.project'))}>
+          <Select options={props.projects.map((p) => ({ value: p.code, label: `${p.name}（${p.code}）` }))} />
+        </Form.Item>
+        {props.kind !== 'budget' && (
+          <Form.Item name="month" label={t('monitoring.month')} rules={required(t('monitoring.month'))}>
+            <Select options={MONTH_OPTIONS.map((m) => ({ value: m, label: t('monitoring.monthEnd', { month: m }) }))} />
+          </Form.Item>
+        )}
+        {props.kind === 'spending' && (
+          <>
+            <p className="monitoring-note">{t('monitoring.spendingHint')}</p>
+            <Form.Item name="fiscal" label={`${t('monitoring.fiscal')} · ${t('monitoring.monthAmount')}`} rules={amountRules(t('monitoring.fiscal'))}><Input inputMode="decimal" /></Form.Item>
+            <Form.Item name="other" label={`${t('monitoring.other')} · ${t('monitoring.monthAmount')}`} rules={amountRules(t('monitoring.other'))}><Input inputMode="decimal" /></Form.Item>
+          </>
+        )}
+        {props.kind === 'progress' && (
+          <>
+            <Form.Item name="indicatorName" label={t('monitoring.indicator')} rules={required(t('monitoring.indicator'))}>
+              <Select options={(project?.indicators ?? []).map((i) => ({ value: i.name, label: `${i.name}（${i.target}）` }))} />
+            </Form.Item>
+            <Form.Item name="valueToDate" label={t('monitoring.valueToDate')} rules={required(t('monitoring.valueToDate'))}><Input /></Form.Item>
+            <Form.Item name="forecast" label={t('monitoring.fullYear')} rules={required(t('monitoring.fullYear'))}><Input /></Form.Item>
+            <Form.Item name="likelihood" label={t('monitoring.likelihood')}>
+              <Radio.Group options={LIKELIHOODS.map((l) => ({ value: l, label: l }))} />
+            </Form.Item>
+            {needsAnalysis && <p className="monitoring-note">{t('monitoring.deviationRequired')}</p>}
+            <Form.Item name="deviationCategory" label={t('monitoring.deviation')} rules={needsAnalysis ? required(t('monitoring.deviation')) : []}>
+              <Select allowClear options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
+            </Form.Item>
+            <Form.Item name="reason" label={t('monitoring.reasonText')}><Input.TextArea rows={2} /></Form.Item>
+            <Form.Item name="measures" label={t('monitoring.measures')} rules={needsAnalysis ? required(t('monitoring.measures')) : []}><Input.TextArea rows={2} /></Form.Item>
+          </>
+        )}
+        {props.kind === 'budget' && (
+          <>
+            <Form.Item name="adjustedBudget" label={t('monitoring.adjustedBudget')} rules={amountRules(t('monitoring.adjustedBudget'))}><Input inputMode="decimal" /></Form.Item>
+            <Form.Item name="reason" label={t('monitoring.adjustReason')} rules={required(t('monitoring.adjustReason'))}><Input.TextArea rows={2} /></Form.Item>
+            <Form.Item name="effectiveDate" label={t('monitoring.effectiveDate')} rules={required(t('monitoring.effectiveDate'))}><DatePicker /></Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,59 @@
+import {
+  BureauMonitoringSchema, PaymentsPreviewSchema, UnitMonitoringSchema, type BureauMonitoringView, type PaymentsPreviewView, type ProgressBody, type UnitMonitoringView,
+} from '../../contract/monitoring.ts';
+import { type BureauRanking, BureauRankingSchema } from '../../contract/evaluation.ts';
+import { ApiError, jsonBody, request } from '../http/client.ts';
+
+/** The monitoring HTTP calls (src/server/routes/monitoring.ts). */
+const e = encodeURIComponent;
+const base = (unitCode: string, year: number) => `/api/units/${e(unitCode)}/years/${year}/monitoring`;
+const projectBase = (unitCode: string, year: number, code: string) => `${base(unitCode, year)}/projects/${e(code)}`;
+
+export async function fetchMonitoring(unitCode: string, year: number, asOfMonth?: number): Promise<UnitMonitoringView> {
+  const query = asOfMonth === undefined ? '' : `?asOfMonth=${asOfMonth}`;
+  return (await request(UnitMonitoringSchema, `${base(unitCode, year)}${query}`)).data;
+}
+
+export async function saveSpending(unitCode: string, year: number, code: string, entries: { month: number; source: 'fiscal' | 'other'; amount: string }[]): Promise<void> {
+  await request(null, `${projectBase(unitCode, year, code)}/spending`, { method: 'PUT', ...jsonBody({ entries }) });
+}
+
+export async function saveBudgetAdjustment(unitCode: string, year: number, code: string, body: { adjustedBudget: string; reason: string; effectiveDate: string }): Promise<void> {
+  await request(null, `${projectBase(unitCode, year, code)}/budget-adjustments`, { method: 'POST', ...jsonBody(body) });
+}
+
+export async function saveProgress(unitCode: string, year: number, code: string, body: ProgressBody): Promise<void> {
+  await request(null, `${projectBase(unitCode, year, code)}/indicator-progress`, { method: 'PUT', ...jsonBody(body) });
+}
+
+export async function followUp(unitCode: string, year: number, warningId: string, body: { step: 'record-action' | 'close' | 'reopen'; action?: string; asOfMonth?: number }): Promise<void> {
+  await request(null, `${base(unitCode, year)}/warnings/${e(warningId)}/follow-up`, { method: 'POST', ...jsonBody(body) });
+}
+
+export interface PaymentsUpload {
+  fileName: string;
+  contentBase64: string;
+  columns: { projectCode: string; date: string; amount: string; source?: string };
+}
+
+export async function previewPayments(unitCode: string, year: number, upload: PaymentsUpload): Promise<PaymentsPreviewView> {
+  return (await request(PaymentsPreviewSchema, `${base(unitCode, year)}/payments/preview`, { method: 'POST', ...jsonBody(upload) })).data;
+}
+
+export async function applyPayments(unitCode: string, year: number, upload: PaymentsUpload): Promise<PaymentsPreviewView> {
+  return (await request(PaymentsPreviewSchema, `${base(unitCode, year)}/payments`, { method: 'POST', ...jsonBody(upload) })).data;
+}
+
+export async function fetchBureauMonitoring(year: number): Promise<BureauMonitoringView> {
+  return (await request(BureauMonitoringSchema, `/api/bureau/years/${year}/monitoring`)).data;
+}
+
+/** Helper S's ranking by self-evaluation score (src/server/routes/evaluation.ts); null when the route is absent. */
+export async function fetchRanking(year: number): Promise<BureauRanking | null> {
+  try {
+    return (await request(BureauRankingSchema, `/api/bureau/years/${year}/ranking`)).data;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}

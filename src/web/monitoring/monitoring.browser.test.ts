@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/database.ts';
+import { buildServer } from '../../server/app.ts';
+import { loadDemoDataIfEmpty } from '../../usecases/load-demo-data.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const WEB_ROOT = resolve(ROOT, 'dist/web');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
+const PGN6 = '711-0701-JBN-PGN6';
+const NEW_WARNING = `forecast-miss:${PGN6}:群众满意度:6`;
+
+describe('monitoring (real server, real browser, demo year)', () => {
+  let db: Awaited<ReturnType<typeof openDatabase>>;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` (npm run test:browser does)');
+    db = await openDatabase({ memory: true });
+    await loadDemoDataIfEmpty(db);
+    app = await buildServer({ db, webRoot: WEB_ROOT });
+    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId('login-username').fill(UNIT_USER.username);
+    await page.getByTestId('login-password').fill(UNIT_USER.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('unit-list').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+
+  const dialog = () => page.locator('.ant-modal').filter({ has: page.locator('.ant-modal-title') }).last();
+  async function choose(fieldId: string, option: string | RegExp): Promise<void> {
+    await dialog().locator(`#${fieldId}`).click({ force: true });
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  }
+
+  it('opens from the department page and shows the demo year: table, charts, the followed-up warning', async () => {
+    await page.goto(`${baseUrl}/units/711002/years/2020`);
+    await page.getByTestId('open-monitoring').click();
+    await page.getByTestId('monitoring-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/units/711002/years/2020/monitoring');
+    await expect(page.getByTestId('monitoring-totals').textContent()).resolves.toContain('92.42%');
+    const mqni = page.getByTestId('monitoring-711-0403-JBN-MQNI');
+    await expect(mqni.getByTestId('rate').textContent()).resolves.toBe('80.00%');
+    await expect(mqni.textContent()).resolves.toContain('有可能');
+    const followed = page.getByTestId('follow-up-behind-plan:711-0403-JBN-MQNI:6');
+    await expect(followed.textContent()).resolves.toMatch(/已记录纠偏措施.*分批组织劳模体检/);
+    await page.getByTestId('spending-chart').locator('svg').waitFor();
+    expect(await page.getByTestId('spending-chart').textContent()).toContain('计划累计支出');
+    await page.getByTestId('warnings-chart').locator('svg').waitFor();
+  });
+
+  it('enters spending and indicator progress; the new warning appears and is followed up to closed', async () => {
+    // December spending of 困难职工帮扶资金: 600.00 → 400.00, so the year ends at 19,400 of 20,000 = 97%
+    await page.getByRole('button', { name: /填\s*报\s*支\s*出/ }).click();
+    await dialog().locator('#fiscal').fill('400.00');
+    await dialog().getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByTestId(`monitoring-${PGN6}`).getByTestId('rate').textContent()).toBe('97.00%');
+
+    await page.getByRole('button', { name: /填\s*报\s*指\s*标/ }).click();
+    await choose('indicatorName', '群众满意度');
+    await dialog().locator('#valueToDate').fill('80%');
+    await dialog().locator('#forecast').fill('85%');
+    await dialog().getByText('不可能', { exact: true }).click();
+    await dialog().getByRole('button', { name: /保\s*存/ }).click();
+    // The form refuses 不可能 without cause and measures, as the server would.
+    await dialog().getByText('请填写完成目标拟采取的措施').waitFor();
+    await choose('deviationCategory', '人员保障');
+    await dialog().locator('#measures').fill('增加走访人员，下半年开展满意度回访');
+    await dialog().getByRole('button', { name: /保\s*存/ }).click();
+
+    const row = page.getByTestId(`follow-up-${NEW_WARNING}`);
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('待处理');
+    await row.getByRole('button', { name: /记录纠偏措施/ }).click();
+    await dialog().getByRole('textbox').fill('约谈项目负责人，9月底前完成回访整改');
+    await dialog().getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => row.textContent()).toContain('约谈项目负责人');
+    await row.getByRole('button', { name: /关闭预警/ }).click();
+    await expect.poll(() => row.textContent()).toContain('已关闭');
+  });
+
+  it("carries the monitoring year's spending into the self-evaluation score", async () => {
+    await page.goto(`${baseUrl}/units/711002/years/2020/evaluation`);
+    await page.getByTestId('evaluation-page').waitFor();
+    const block = page.getByTestId(`evaluation-${PGN6}`);
+    await expect(block.getByTestId('execution-rate').textContent()).resolves.toBe('97.00%');
+    await expect(page.getByTestId('mean-score').textContent()).resolves.toMatch(/^\d{2}\.\d{2}$/);
+  });
+});

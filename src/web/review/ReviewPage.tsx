@@ -1,0 +1,111 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Skeleton, Typography } from 'antd';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { Project } from '../../domain/targets.ts';
+import { navigate } from '../app/router.tsx';
+import { deleteProject, fetchProject, fetchTargets } from '../http/endpoints.ts';
+import { errorMessage } from '../http/error-message.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ProjectEditor, type EditorTarget } from '../projects/ProjectEditor.tsx';
+import { ProjectTable } from '../projects/ProjectTable.tsx';
+import { LoadError } from '../shared/LoadError.tsx';
+import { useAsync } from '../shared/use-async.ts';
+import { OverallTargets } from '../targets/OverallTargets.tsx';
+import { fetchReview } from './api.ts';
+import { highlightsByProject } from './cell-key.ts';
+import { locateFinding } from './locate.ts';
+import { NarrativeIndicatorsTable } from './NarrativeIndicatorsTable.tsx';
+import { ReviewPanel } from './ReviewPanel.tsx';
+import './review.css';
+
+/** What the workflow bar needs from this page: the projects (to attach comments) and a reload after a step. */
+export interface WorkflowSlotContext {
+  projects: Project[];
+  reload: () => void;
+}
+
+export interface ReviewPageProps {
+  unitCode: string;
+  year: number;
+  /** WORKFLOW SLOT: helper W's submit / return / approve bar, rendered above the tables. */
+  workflowBar?: (context: WorkflowSlotContext) => ReactNode;
+}
+
+/** 绩效目标审核: the findings beside the tables, each one a click away from the cell it names. */
+export default function ReviewPage(props: ReviewPageProps) {
+  return (
+    <App>
+      <Review {...props} />
+    </App>
+  );
+}
+
+export { ReviewPage };
+
+function Review({ unitCode, year, workflowBar }: ReviewPageProps) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const key = `${unitCode}/${year}`;
+  const targets = useAsync(() => fetchTargets(unitCode, year), key);
+  const review = useAsync(() => fetchReview(unitCode, year), key);
+  const [editing, setEditing] = useState<EditorTarget | null>(null);
+  const highlights = useMemo(() => highlightsByProject(review.data?.report.findings ?? []), [review.data]);
+  const reload = () => {
+    targets.reload();
+    review.reload();
+  };
+
+  const failure = targets.error ?? review.error;
+  if (!targets.data || !review.data) return failure !== undefined ? <LoadError error={failure} onRetry={reload} /> : <Skeleton active paragraph={{ rows: 12 }} />;
+  const { document } = targets.data;
+  const { report } = review.data;
+  const projectNames = new Map(document.projects.map((p) => [p.code, p.name]));
+
+  const remove = async (code: string) => {
+    try {
+      const { version } = await fetchProject(unitCode, year, code);
+      await deleteProject(unitCode, year, code, version);
+    } catch (problem) {
+      message.error(errorMessage(problem, t));
+    }
+    reload();
+  };
+
+  return (
+    <div className="review-page" data-testid="review-page">
+      <Card
+        className="page-card"
+        title={<span className="dept-title">{t('review.title')}</span>}
+        extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'department', unitCode, year })}>{t('review.back')}</Button>}
+      >
+        <Typography.Text>{document.unit.code} {document.unit.name} · {t('dept.yearLabel', { year })}</Typography.Text>
+      </Card>
+      {/* WORKFLOW SLOT — helper W: pass workflowBar from AppShell, or replace this line with <WorkflowBar …/>. */}
+      {workflowBar?.({ projects: document.projects, reload })}
+      <div className="review-layout">
+        <aside className="review-side">
+          <ReviewPanel grade={report.grade} findings={report.findings} projectNames={projectNames} onLocate={(f) => locateFinding(f)} />
+        </aside>
+        <div className="review-main">
+          <OverallTargets overall={document.overall} highlights={highlights.get(null)} />
+          <NarrativeIndicatorsTable overall={document.overall} />
+          <Card title={t('dept.part2')} className="page-card">
+            {document.projects.length === 0 && <Empty description={t('dept.noProjects')} />}
+            {document.projects.map((project, i) => (
+              <ProjectTable
+                key={project.code}
+                unit={document.unit}
+                project={project}
+                seq={i + 1}
+                highlights={highlights.get(project.code)}
+                onEdit={() => setEditing({ mode: 'edit', code: project.code })}
+                onDelete={() => remove(project.code)}
+              />
+            ))}
+          </Card>
+        </div>
+      </div>
+      <ProjectEditor unitCode={unitCode} year={year} target={editing} onClose={() => setEditing(null)} onSaved={reload} />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { Link } from '../app/router.tsx';
+import { useSession } from '../auth/session.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import './workflow.css';
+
+/** Roles that hold overview:read (docs/permissions.md); the server refuses everyone else anyway. */
+const OVERVIEW_ROLES = new Set(['admin', 'bureau', 'department', 'auditor']);
+
+/** The header's way to 审核总览 (/bureau), for reviewers only. Plain markup: it sits on the first page. */
+export function OverviewLink() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  if (!user || !OVERVIEW_ROLES.has(user.role)) return null;
+  return (
+    <span className="overview-link" data-testid="overview-link">
+      <Link to={{ name: 'bureau' }}>{t('overview.link')}</Link>
+    </span>
+  );
+}

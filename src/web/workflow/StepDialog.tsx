@@ -1,0 +1,88 @@
+import { Form, Input, Modal, Select, Typography } from 'antd';
+import { useState } from 'react';
+import type { Project } from '../../contract/targets.ts';
+import type { WorkflowAction } from '../../domain/workflow/states.ts';
+import { errorMessage } from '../http/error-message.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { TransitionBody } from './api.ts';
+import { parseTarget, targetOptions } from './comment-target.ts';
+
+interface Props {
+  action: WorkflowAction | null;
+  projects: Project[];
+  onCancel: () => void;
+  /** Sends the step; a rejection is shown in the dialog, which stays open. */
+  onConfirm: (body: TransitionBody) => Promise<void>;
+}
+
+interface Values {
+  comment?: string;
+  reason?: string;
+  /** 'doc' | '<projectCode>' | '<projectCode>#<indicator index>' */
+  target?: string;
+}
+
+/** The dialog behind each workflow button: a comment (required to return), a reason (required to adjust). */
+export function StepDialog({ action, projects, onCancel, onConfirm }: Props) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  if (action === null) return null;
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    setFailure(null);
+    try {
+      await onConfirm(toBody(action, values));
+      form.resetFields();
+    } catch (error) {
+      setFailure(errorMessage(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t(`workflow.action.${action}`)}
+      okText={t('workflow.confirm')}
+      cancelText={t('workflow.cancel')}
+      confirmLoading={busy}
+      onOk={submit}
+      onCancel={() => { setFailure(null); onCancel(); }}
+      destroyOnHidden
+    >
+      {action === 'submit' && <Typography.Paragraph>{t('workflow.submitConfirm')}</Typography.Paragraph>}
+      <Form form={form} layout="vertical" preserve={false}>
+        {action === 'request-adjustment' ? (
+          <Form.Item name="reason" label={t('workflow.reason')} extra={t('workflow.reasonHelp')} rules={[{ required: true, whitespace: true, message: t('workflow.reasonRequired') }]}>
+            <Input.TextArea rows={3} data-testid="workflow-reason" />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="comment"
+            label={t('workflow.comment')}
+            rules={action === 'return' ? [{ required: true, whitespace: true, message: t('workflow.commentRequired') }] : []}
+          >
+            <Input.TextArea rows={3} placeholder={t('workflow.commentPlaceholder')} data-testid="workflow-comment" />
+          </Form.Item>
+        )}
+        {action === 'return' && (
+          <Form.Item name="target" label={t('workflow.target')} initialValue="doc">
+            <Select options={targetOptions(projects, t)} showSearch optionFilterProp="label" />
+          </Form.Item>
+        )}
+      </Form>
+      {failure && <Typography.Text type="danger" data-testid="workflow-dialog-error">{failure}</Typography.Text>}
+    </Modal>
+  );
+}
+
+function toBody(action: WorkflowAction, values: Values): TransitionBody {
+  if (action === 'request-adjustment') return { reason: values.reason?.trim() ?? '' };
+  const comment = values.comment?.trim() || undefined;
+  return action === 'return' ? { comment, ...parseTarget(values.target) } : { comment };
+}

@@ -1,0 +1,50 @@
+import {
+  DiffResponseSchema, OverviewSchema, ReviewCommentSchema, TransitionResultSchema, VersionListSchema, WorkflowViewSchema,
+  type OverviewRow, type TargetsChangeView, type TargetVersionView, type WorkflowView,
+} from '../../contract/workflow.ts';
+import type { WorkflowAction } from '../../domain/workflow/states.ts';
+import { jsonBody, request } from '../http/client.ts';
+
+/** The workflow's HTTP calls (src/server/routes/workflow.ts). */
+const e = encodeURIComponent;
+const flow = (unitCode: string, year: number) => `/api/units/${e(unitCode)}/years/${year}/workflow`;
+
+const STEP_PATH: Record<WorkflowAction, string> = {
+  submit: 'submit',
+  'request-adjustment': 'adjustment',
+  review: 'review',
+  return: 'return',
+  approve: 'approve',
+};
+
+export async function fetchWorkflow(unitCode: string, year: number): Promise<WorkflowView> {
+  return (await request(WorkflowViewSchema, flow(unitCode, year))).data;
+}
+
+export interface TransitionBody {
+  comment?: string;
+  reason?: string;
+  projectCode?: string | null;
+  indicatorIndex?: number | null;
+  expectedStateVersion?: number;
+}
+
+export async function takeStep(unitCode: string, year: number, action: WorkflowAction, body: TransitionBody): Promise<void> {
+  await request(TransitionResultSchema, `${flow(unitCode, year)}/${STEP_PATH[action]}`, { method: 'POST', ...jsonBody(body) });
+}
+
+export async function addComment(unitCode: string, year: number, body: { body: string; projectCode?: string | null; indicatorIndex?: number | null }): Promise<void> {
+  await request(ReviewCommentSchema, `${flow(unitCode, year)}/comments`, { method: 'POST', ...jsonBody(body) });
+}
+
+export async function fetchVersions(unitCode: string, year: number): Promise<TargetVersionView[]> {
+  return (await request(VersionListSchema, `${flow(unitCode, year)}/versions`)).data.versions;
+}
+
+export async function fetchDiff(unitCode: string, year: number, from: number | 'current', to: number | 'current'): Promise<TargetsChangeView[]> {
+  return (await request(DiffResponseSchema, `${flow(unitCode, year)}/diff?from=${from}&to=${to}`)).data.changes;
+}
+
+export async function fetchOverview(): Promise<OverviewRow[]> {
+  return (await request(OverviewSchema, '/api/bureau/overview')).data.units;
+}

@@ -1,0 +1,184 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
+import { openDatabase } from '../../db/database.ts';
+import { setUnitParent, upsertOrganisation } from '../../db/organisations.repo.ts';
+import type { Role } from '../../domain/access.ts';
+import type { TargetsDocument } from '../../domain/targets.ts';
+import { buildServer } from '../../server/app.ts';
+import { createUser } from '../../usecases/create-user.ts';
+import { importTargets } from '../../usecases/import-targets.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const WEB_ROOT = resolve(ROOT, 'dist/web');
+const SEED = resolve(ROOT, 'test/fixtures/shanhaiguan-2020.expected.json');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PASSWORD = 'workflow-test-2020';
+const PROJECT = '711-0701-JBN-PGN6';
+const PAGE_PATH = '/units/711002/years/2020';
+
+const USERS: { username: string; role: Role; orgCode: string }[] = [
+  { username: 'wf-unit', role: 'unit', orgCode: '711002' },
+  { username: 'wf-dept', role: 'department', orgCode: '711' },
+  { username: 'wf-bureau', role: 'bureau', orgCode: 'SHG-CZJ' },
+];
+
+describe('review workflow (real server, real browser)', () => {
+  let db: Awaited<ReturnType<typeof openDatabase>>;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let baseUrl: string;
+  const pages = new Map<string, Page>();
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` (npm run test:browser does)');
+    const seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
+    db = await openDatabase({ memory: true });
+    await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
+    await upsertOrganisation(db.kysely, { code: 'SHG-CZJ', name: '秦皇岛市山海关区财政局', kind: 'bureau', parentCode: null });
+    const department = await upsertOrganisation(db.kysely, { code: '711', name: '总工会（部门）', kind: 'department', parentCode: 'SHG-CZJ' });
+    await setUnitParent(db.kysely, '711002', department);
+    for (const user of USERS) await createUser(db, SYSTEM_ACTOR, { ...user, displayName: user.username, password: PASSWORD });
+    app = await buildServer({ db, webRoot: WEB_ROOT });
+    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+
+  /** Each user has a browser context of their own (own cookies), signed in once through the login page. */
+  async function as(username: string): Promise<Page> {
+    let page = pages.get(username);
+    if (!page) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+      page = await context.newPage();
+      page.on('pageerror', (error) => console.error('page error:', error.message));
+      await logIn(page, username);
+      pages.set(username, page);
+    }
+    await page.goto(`${baseUrl}${PAGE_PATH}`);
+    await page.getByTestId('workflow-bar').waitFor();
+    return page;
+  }
+
+  /** The app shows the sign-in form in place of any page until someone signs in (src/web/auth). */
+  async function logIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${baseUrl}${PAGE_PATH}`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-menu').waitFor();
+  }
+
+  const stateOf = (page: Page) => page.getByTestId('workflow-state').textContent();
+
+  async function pickVersion(page: Page, select: string, label: string): Promise<void> {
+    await page.getByTestId(select).locator('.ant-select').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).click();
+  }
+
+  async function step(page: Page, action: string, fill?: { comment?: string; reason?: string }): Promise<void> {
+    await page.getByTestId(`workflow-${action}`).click();
+    const dialog = page.getByRole('dialog');
+    if (fill?.comment) await dialog.getByTestId('workflow-comment').fill(fill.comment);
+    if (fill?.reason) await dialog.getByTestId('workflow-reason').fill(fill.reason);
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  async function expectState(page: Page, text: string): Promise<void> {
+    await page.getByTestId('workflow-state').filter({ hasText: text }).waitFor();
+    expect(await stateOf(page)).toBe(text);
+  }
+
+  async function editTarget(page: Page, value: string): Promise<void> {
+    await page.getByTestId(`project-${PROJECT}`).getByRole('button', { name: /编\s*辑/ }).click();
+    await page.locator('#project_indicators_0_target').fill(value);
+    await page.getByTestId('editor-save').click();
+  }
+
+  it('unit submits; bureau returns with a comment; unit edits and resubmits; department reviews; bureau approves', async () => {
+    const unit = await as('wf-unit');
+    await expectState(unit, '草稿');
+    expect(await unit.getByTestId('workflow-review').count()).toBe(0);
+    await step(unit, 'submit');
+    await expectState(unit, '已报送，待主管部门审核');
+
+    const bureau = await as('wf-bureau');
+    expect(await bureau.getByTestId('workflow-approve').count()).toBe(0);
+    await step(bureau, 'return', { comment: '满意度指标值偏低，请调整' });
+    await expectState(bureau, '已退回修改');
+
+    await unit.reload();
+    await expectState(unit, '已退回修改');
+    await unit.getByRole('tab', { name: /审核意见/ }).click();
+    expect(await unit.getByTestId('workflow-comments').textContent()).toContain('满意度指标值偏低，请调整');
+    await editTarget(unit, '≥95%');
+    await unit.getByText('已保存').waitFor();
+    await step(unit, 'submit', { comment: '已按意见修改' });
+    await expectState(unit, '已报送，待主管部门审核');
+
+    const department = await as('wf-dept');
+    await step(department, 'review');
+    await expectState(department, '主管部门已审核，待财政批复');
+
+    await bureau.reload();
+    await step(bureau, 'approve');
+    await expectState(bureau, '已批复');
+    await bureau.getByRole('tab', { name: /流转记录/ }).click();
+    expect(await bureau.getByTestId('workflow-history-entry').count()).toBe(5);
+  });
+
+  it('refuses the unit\'s edit of approved targets; an adjustment request with a reason reopens them', async () => {
+    const unit = await as('wf-unit');
+    await expectState(unit, '已批复');
+    await editTarget(unit, '≥99%');
+    await expect(unit.getByTestId('editor-error').textContent()).resolves.toContain('绩效目标已批复，修改需先提出调整申请');
+    // Reload rather than close the editor: Chromium 156's scrollIntoView returns a Promise, which ProjectEditor's
+    // effect hands React as its cleanup, so closing the editor after a refused save throws (reported to the lead).
+    await unit.reload();
+    await unit.getByTestId('workflow-bar').waitFor();
+    const stored = await (await unit.request.get(`${baseUrl}/api/units/711002/years/2020/projects/${PROJECT}`)).json() as { project: TargetsDocument['projects'][number] };
+    expect(stored.project.indicators[0]!.target.raw).toBe('≥95%');
+    await step(unit, 'request-adjustment', { reason: '年中预算调整：追加资金 2 万元' });
+    await expectState(unit, '调整中');
+    expect(await unit.getByTestId('workflow-bar').textContent()).toContain('调整申请：年中预算调整：追加资金 2 万元');
+    await editTarget(unit, '≥96%');
+    await unit.getByText('已保存').waitFor();
+    await step(unit, 'submit');
+    await expectState(unit, '已报送，待主管部门审核');
+  });
+
+  it('shows the difference between the first submission and the approved version, field by field', async () => {
+    const bureau = await as('wf-bureau');
+    await bureau.getByRole('tab', { name: /版本比较/ }).click();
+    // Versions: 1 first submission, 2 resubmission after the return, 3 approval, 4 submission of the adjustment.
+    await pickVersion(bureau, 'diff-from', '第1版');
+    await pickVersion(bureau, 'diff-to', '第3版');
+    await bureau.getByTestId('diff-compare').click();
+    const table = bureau.getByTestId('diff-table');
+    await table.waitFor();
+    const text = await table.textContent();
+    expect(text).toContain('指标值');
+    expect(text).toContain('≥90%');
+    expect(text).toContain('≥95%');
+  });
+
+  it('lists the unit with its state and grade on the bureau overview', async () => {
+    const bureau = await as('wf-bureau');
+    await bureau.goto(`${baseUrl}/bureau`);
+    const overview = bureau.getByTestId('bureau-overview');
+    await overview.getByText('711002').waitFor();
+    const text = await overview.textContent();
+    expect(text).toContain('已报送，待主管部门审核');
+    expect(text).toMatch(/[优良中差]/);
+  });
+});
