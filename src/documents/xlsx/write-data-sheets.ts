@@ -9,6 +9,9 @@ import { BOLD, TITLE_FONT, amountCellValue, fitRowHeights, styleBlock, styleHead
 
 /** The sheets an import reads back: 总体目标, 项目 and 指标明细. `null` writes them empty (the template). */
 
+/** A4 landscape, as wide as the page, as long as it needs. */
+const LANDSCAPE = { paperSize: 9, orientation: 'landscape' as const, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+
 export function addOverallSheet(book: Workbook, document: TargetsDocument | null, templateRows = 0): Worksheet {
   const sheet = book.addWorksheet(SHEETS.overall, { pageSetup: { paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   sheet.columns = [{ width: 26 }, { width: 40 }, { width: 80 }];
@@ -67,7 +70,7 @@ export function checkpointMonths(projects: Project[], fallback: readonly number[
 }
 
 export function addProjectsSheet(book: Workbook, projects: Project[], months: number[], templateRows = 0): Worksheet {
-  const sheet = book.addWorksheet(SHEETS.projects, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
+  const sheet = book.addWorksheet(SHEETS.projects, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }], pageSetup: LANDSCAPE });
   sheet.columns = [
     { width: 24 }, { width: 30 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 30 }, { width: 50 },
     ...months.map(() => ({ width: 12 })),
@@ -103,7 +106,7 @@ export interface IndicatorSheetOptions {
 }
 
 export function addIndicatorsSheet(book: Workbook, projects: Project[], options: IndicatorSheetOptions = {}): Worksheet {
-  const sheet = book.addWorksheet(SHEETS.indicators, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
+  const sheet = book.addWorksheet(SHEETS.indicators, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }], pageSetup: LANDSCAPE });
   sheet.columns = [{ width: 24 }, { width: 26 }, { width: 14 }, { width: 18 }, { width: 24 }, { width: 40 }, { width: 14 }, { width: 16 }];
   const header = sheet.getRow(1);
   header.values = [...INDICATOR_HEADER];

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { seedDocument } from '../../../test/targets-fixtures.ts';
 import { cleanProject, documentOf, indicator, runRule } from './test-fixtures.ts';
-import { contentWords } from './words.ts';
+import { contentWords, HAS_CHINESE_DICTIONARY, sharedWords } from './words.ts';
 
 describe('word segmentation on this Node’s ICU', () => {
   it('splits Chinese into dictionary words and drops single characters and stop words', () => {
     expect([...contentWords('市级以上劳模体检费')]).toEqual(['劳模', '体检']);
     expect([...contentWords('维护好以工资为核心的各项劳动经济权益')]).toEqual(expect.arrayContaining(['工资', '劳动', '经济', '权益']));
     expect(contentWords('维护好以工资为核心的各项劳动经济权益').has('各项')).toBe(false);
+  });
+  it('has the CJK dictionary here (full ICU): otherwise the character-pair fallback would be in use', () => {
+    expect(process.versions.icu).toBeTruthy();
+    expect(HAS_CHINESE_DICTIONARY).toBe(true);
+  });
+  it('falls back to character pairs without a dictionary, and still tells the seed’s goals apart', () => {
+    expect([...contentWords('劳模体检费', [], false)]).toEqual(['劳模', '模体', '体检', '检费']);
+    const words = (text: string) => contentWords(text, [], false);
+    expect(sharedWords(words('维护好以工资为核心的各项劳动经济权益'), words('市级以上劳模体检费市级以上劳模体检'))).toEqual([]);
+    expect(sharedWords(words('加强和改进劳动模范管理和服务工作，有效解决或缓解困难省劳模的生活状况'), words('劳模荣誉津贴'))).toEqual(['劳模']);
   });
 });
 

@@ -144,6 +144,24 @@ describe('scoreProject — the rules of guide §6', () => {
     expect(own.indicators.map((i) => i.weight)).toEqual([40, 10, 30, 10]);
   });
 
+  it('the 一体化 form (产出 60 / 效益 30, no 满意度 points) and execution weight are policy', () => {
+    const policy = { categoryPoints: { output: 60, benefit: 30, satisfaction: 0, cost: 0 } };
+    const result = shown(SEED_LIKE, actuals('18000.00', all('90%', '60%', '50%')), policy);
+    // 9 + 60 + 30 × 60/90 = 20 + 0 = 89 → 良; the unweighted 满意度 earns nothing and needs no points
+    expect(result.indicators.map((i) => [i.weight, i.points])).toEqual([[60, 60], [30, 20], [0, 0]]);
+    expect(result).toMatchObject({ score: 89, grade: '良' });
+    // Execution worth 20: 20 × 0.9 = 18 of 110 nominal → rescaled: (18 + 50 + 20 + 10 × 50/90) × 100/110
+    const heavy = shown(SEED_LIKE, actuals('18000.00', all('90%', '60%', '50%')), { executionPoints: 20 });
+    expect(heavy.execution.weight).toBe(18.18);
+    expect(heavy.score).toBe(85.05); // (88 + 50/9) × 100/110 = 842/9.9 = 85.0505…
+  });
+
+  it('a strict > target is missed when only equalled', () => {
+    const p = project([['产出指标', '覆盖率', '>90%'], ['效益指标', '效益', '≥90%'], ['满意度指标', '满意度', '≥90%']]);
+    const result = shown(p, actuals('20000.00', [{ name: '覆盖率', actual: '90%' }, { name: '效益', actual: '90%' }, { name: '满意度', actual: '90%' }]));
+    expect(result.indicators[0]).toMatchObject({ met: false, points: 50, deviationRequired: true });
+  });
+
   it('refuses actuals it cannot read, saying which indicator and why', () => {
     const bad = (indicators: IndicatorActual[]) => () => scoreProject(SEED_LIKE, actuals('1.00', indicators));
     expect(bad([{ name: '不存在的指标', actual: '1' }])).toThrow(/没有名为“不存在的指标”/);

@@ -52,11 +52,15 @@ describeEachEngine('document routes', (getDb) => {
     expect(document).toEqual({ ...seedDocument(), fiscalYear: 2020 });
   });
 
-  it('sends .docx with its content type, and the blank template', async () => {
+  it('sends .docx and .pdf with their content types, and the blank template', async () => {
     const docx = await admin.inject({ method: 'GET', url: `${base}/export.docx` });
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await admin.inject({ method: 'GET', url: `${base}/export.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const template = await admin.inject({ method: 'GET', url: '/api/template.xlsx' });
     expect(template.statusCode).toBe(200);
     expect(template.headers['content-disposition']).toContain(encodeURIComponent('绩效目标填报模板.xlsx'));

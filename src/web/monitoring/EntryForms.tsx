@@ -44,7 +44,9 @@ export function EntryForms(props: Props) {
   }, [props.kind, projectCode, month]);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // A refused form shows its messages in place; the rejection is not an error to report.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     try {
       if (props.kind === 'spending') {
         await saveSpending(props.unitCode, props.year, values.projectCode, [

@@ -65,7 +65,7 @@ function Monitoring({ unitCode, year }: Props) {
               onChange={setAsOfMonth}
             />
           </Descriptions.Item>
-          <Descriptions.Item label={t('monitoring.checkpoint', { month: data.policy.checkpointMonth })}>{' '}</Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.checkpoint')}>{t('monitoring.monthEnd', { month: data.policy.checkpointMonth })}</Descriptions.Item>
         </Descriptions>
         {canEdit && (
           <Space wrap className="monitoring-actions">
@@ -133,7 +133,7 @@ function Charts({ data }: { data: UnitMonitoringView }) {
       </Col>
       <Col xs={24} lg={10}>
         <Card className="page-card" title={t('monitoring.chart.likelihoodTitle')}>
-          <LazyChart option={likelihood} height={150} testId="likelihood-chart" />
+          <LazyChart option={likelihood} height={220} testId="likelihood-chart" />
         </Card>
         <Card className="page-card" title={t('monitoring.chart.warningsTitle')}>
           <LazyChart option={warnings} height={Math.max(90, 40 + 36 * new Set(data.warnings.map((w) => w.project)).size)} testId="warnings-chart" />

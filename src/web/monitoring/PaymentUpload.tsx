@@ -31,7 +31,8 @@ export function PaymentUpload({ open, unitCode, year, onClose, onImported }: Pro
 
   const upload = async (): Promise<PaymentsUpload | null> => {
     if (!file) return null;
-    const columns = await form.validateFields();
+    const columns = await form.validateFields().catch(() => null);
+    if (!columns) return null;
     return { fileName: file.name, contentBase64: await toBase64(file), columns: { ...columns, source: columns.source?.trim() || undefined } };
   };
   const run = async (apply: boolean) => {

@@ -8,7 +8,8 @@ import { buildServer } from '../../server/app.ts';
 import { loadDemoDataIfEmpty } from '../../usecases/load-demo-data.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const WEB_ROOT = resolve(ROOT, 'dist/web');
+// A build of one's own can be pointed at while others rebuild dist/web on a shared machine.
+const WEB_ROOT = process.env.JIXIAO_TEST_WEB_ROOT ?? resolve(ROOT, 'dist/web');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
 const PGN6 = '711-0701-JBN-PGN6';
@@ -63,6 +64,7 @@ describe('monitoring (real server, real browser, demo year)', () => {
     await page.getByTestId('spending-chart').locator('svg').waitFor();
     expect(await page.getByTestId('spending-chart').textContent()).toContain('计划累计支出');
     await page.getByTestId('warnings-chart').locator('svg').waitFor();
+    await page.screenshot({ path: resolve(ROOT, 'test-results/monitoring-page.png'), fullPage: true });
   });
 
   it('enters spending and indicator progress; the new warning appears and is followed up to closed', async () => {
@@ -101,5 +103,25 @@ describe('monitoring (real server, real browser, demo year)', () => {
     const block = page.getByTestId(`evaluation-${PGN6}`);
     await expect(block.getByTestId('execution-rate').textContent()).resolves.toBe('97.00%');
     await expect(page.getByTestId('mean-score').textContent()).resolves.toMatch(/^\d{2}\.\d{2}$/);
+  });
+
+  it('shows the bureau dashboard: units by execution and score, grades, warnings', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const bureau = await context.newPage();
+    await bureau.goto(`${baseUrl}/`);
+    await bureau.getByTestId('login-username').fill('czj');
+    await bureau.getByTestId('login-password').fill('demo-czj-2020');
+    await bureau.getByTestId('login-submit').click();
+    await bureau.getByTestId('user-menu').waitFor();
+    await bureau.goto(`${baseUrl}/bureau/monitoring`);
+    const units = bureau.getByTestId('bureau-units');
+    await units.waitFor();
+    // 19,400 + 14,400 + 30,240 + 32,800 = 96,840 of 105,000 = 92.228…%
+    await expect.poll(() => units.textContent()).toContain('92.23%');
+    for (const chart of ['execution-ranking-chart', 'score-ranking-chart', 'grade-chart', 'bureau-warnings-chart']) {
+      await bureau.getByTestId(chart).locator('svg').waitFor();
+    }
+    await bureau.screenshot({ path: resolve(ROOT, 'test-results/bureau-monitoring.png'), fullPage: true });
+    await context.close();
   });
 });

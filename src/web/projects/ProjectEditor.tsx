@@ -115,7 +115,10 @@ export function ProjectEditor({ unitCode, year, target, onClose, onSaved }: Prop
 function SaveProblemAlert({ problem }: { problem: SaveProblem }) {
   const anchor = useRef<HTMLDivElement>(null);
   // The drawer may be scrolled down to the save that failed: bring the explanation into view.
-  useEffect(() => anchor.current?.scrollIntoView({ block: 'nearest' }), [problem]);
+  // A block body: Chromium's scrollIntoView may return a Promise, which React would call as the cleanup.
+  useEffect(() => {
+    anchor.current?.scrollIntoView({ block: 'nearest' });
+  }, [problem]);
   const description = problem.issues.length > 0 ? <ul className="issue-list">{problem.issues.map((text, i) => <li key={i}>{text}</li>)}</ul> : undefined;
   return (
     <div ref={anchor}>
