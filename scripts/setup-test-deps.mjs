@@ -25,7 +25,8 @@ const missing = [];
 if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
 if (!hasCjkFont()) missing.push('fonts-noto-cjk');
 if (!postgresBinDir() || !has('id', ['postgres'])) missing.push('postgresql');
-if (!has('sh', ['-c', 'command -v soffice'])) missing.push('libreoffice-writer-nogui');
+if (!has('sh', ['-c', 'command -v soffice'])) missing.push('libreoffice-writer-nogui', 'libreoffice-calc-nogui');
+else if (!existsSync('/usr/lib/libreoffice/program/libscdlo.so')) missing.push('libreoffice-calc-nogui');
 if (!has('sh', ['-c', 'command -v pdftotext && command -v pdftoppm'])) missing.push('poppler-utils');
 
 if (missing.length === 0) {

@@ -1,20 +1,28 @@
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
-import type { ImportDocumentResult } from './import-document.ts';
 import { importTargets } from './import-targets.ts';
-import { parseTargetsFile } from './parse-targets.ts';
+import { type ParsedTargets, parseTargetsFile } from './parse-targets.ts';
+
+export interface ImportFileResult {
+  unitCode: string;
+  fiscalYear: number;
+  projects: number;
+  indicators: number;
+  replaced: boolean;
+  notes: ParsedTargets['notes'];
+}
 
 /**
  * Parse a file in any accepted format (.txt, .json, .docx, .xlsx) and store it as the unit-year's targets,
  * all or nothing, through importTargets. `expectUnitCode` refuses a file of another unit (an upload to
- * one unit's page). importDocument does the same for the text formats synchronously parsed.
+ * one unit's page).
  */
 export async function importFile(
   db: Db,
   actor: Actor,
   input: { content: Uint8Array | string; fileName: string; fiscalYear?: number; expectUnitCode?: string },
-): Promise<ImportDocumentResult> {
+): Promise<ImportFileResult> {
   const { document, notes } = await parseTargetsFile(input);
   if (input.expectUnitCode !== undefined) assertUnit(document.unit.code, input.expectUnitCode, input.fileName);
   const fiscalYear = document.fiscalYear;

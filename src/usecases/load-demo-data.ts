@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
 import { setUnitParent, upsertOrganisation } from '../db/organisations.repo.ts';
 import { createDemoUsers } from './create-demo-users.ts';
-import { importDocument } from './import-document.ts';
+import { importFile } from './import-file.ts';
 import { loadDemoEvaluation } from './load-demo-evaluation.ts';
 import { loadDemoMonitoring } from './load-demo-monitoring.ts';
 import { listUnits } from './list-units.ts';
@@ -21,7 +21,7 @@ export const DEMO_DEPARTMENT = { code: '711', name: '秦皇岛市山海关区总
 export async function loadDemoDataIfEmpty(db: Db): Promise<boolean> {
   if ((await listUnits(db, SYSTEM_ACTOR)).length > 0) return false;
   const content = await readFile(DEMO_DOCUMENT);
-  await importDocument(db, SYSTEM_ACTOR, { content, fileName: 'shanhaiguan-2020.txt', fiscalYear: DEMO_YEAR });
+  await importFile(db, SYSTEM_ACTOR, { content, fileName: 'shanhaiguan-2020.txt', fiscalYear: DEMO_YEAR });
   await placeDemoUnit(db);
   // Each feature adds its demo step below, in this order: accounts, workflow, monitoring year.
   await createDemoUsers(db);

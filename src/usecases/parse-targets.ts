@@ -2,9 +2,7 @@ import { extname } from 'node:path';
 import { TargetsDocumentSchema } from '../contract/targets.ts';
 import { AppError } from '../domain/errors.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
-import { readTargetsDocx } from '../documents/docx/index.ts';
 import { type ImportNote, readSeedText } from '../documents/seed-text/read-seed-text.ts';
-import { readTargetsXlsx } from '../documents/xlsx/index.ts';
 import { zodIssues } from './zod-issues.ts';
 
 export interface ParsedTargets {
@@ -28,7 +26,10 @@ export async function parseTargetsFile(input: ParseInput): Promise<ParsedTargets
   const kind = detectDocumentKind(input.content, input.fileName);
   if (kind === 'json' || kind === 'text') return parseTargets(input);
   const buffer = Buffer.from(input.content as Uint8Array);
-  const parsed = kind === 'xlsx' ? await readTargetsXlsx(buffer, { fileName: input.fileName }) : await readTargetsDocx(buffer, { fileName: input.fileName });
+  // The Office readers load on first use, keeping exceljs out of every CLI start.
+  const parsed = kind === 'xlsx'
+    ? await (await import('../documents/xlsx/index.ts')).readTargetsXlsx(buffer, { fileName: input.fileName })
+    : await (await import('../documents/docx/index.ts')).readTargetsDocx(buffer, { fileName: input.fileName });
   return { ...parsed, document: withFiscalYear(parsed.document, input.fiscalYear, input.fileName) };
 }
 

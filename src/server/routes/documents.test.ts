@@ -106,6 +106,14 @@ describeEachEngine('document routes', (getDb) => {
     expect(empty.statusCode).toBe(400);
   });
 
+  it('documents the routes in the OpenAPI description', async () => {
+    const spec = (await admin.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining([
+      '/api/units/{unitCode}/years/{year}/export.{format}', '/api/template.xlsx', '/api/units/{unitCode}/years/{year}/import/preview',
+      '/api/units/{unitCode}/years/{year}/import', '/api/bureau/years/{year}/export.zip',
+    ]));
+  });
+
   it('keeps a unit user to its own unit', async () => {
     const stranger = await signIn(app, getDb(), { role: 'unit', orgCode: '799001' });
     const response = await stranger.inject({ method: 'GET', url: `${base}/export.xlsx` });

@@ -24,6 +24,11 @@ interface Props {
 
 /** The three entry dialogs of the monitoring page; the server re-checks every rule enforced here. */
 export function EntryForms(props: Props) {
+  // A fresh dialog (and form store) per opening: nothing typed for one kind leaks into the next.
+  return props.kind === null ? null : <EntryDialog key={props.kind} {...props} kind={props.kind} />;
+}
+
+function EntryDialog(props: Props & { kind: EntryKind }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -33,9 +38,13 @@ export function EntryForms(props: Props) {
   const project = props.projects.find((p) => p.code === projectCode);
   const titles: Record<EntryKind, string> = { spending: t('monitoring.enterSpending'), progress: t('monitoring.enterProgress'), budget: t('monitoring.adjustBudget') };
 
-  useEffect(() => {
-    if (props.kind !== null) form.setFieldsValue({ projectCode: props.projects[0]?.code, month: Math.max(1, props.defaultMonth), likelihood: '确定能' });
-  }, [props.kind]);
+  // Initial values, not an effect: the modal mounts its form a moment after opening, and values set earlier are lost.
+  const first = props.projects[0];
+  const startMonth = Math.max(1, props.defaultMonth);
+  const initialValues = {
+    projectCode: first?.code, month: startMonth, likelihood: '确定能',
+    fiscal: first?.months[startMonth - 1]?.fiscal ?? '0.00', other: first?.months[startMonth - 1]?.other ?? '0.00',
+  };
   // Spending: show what the month already holds, so the form edits rather than guesses.
   useEffect(() => {
     if (props.kind !== 'spending' || !project || !month) return;
@@ -64,7 +73,6 @@ export function EntryForms(props: Props) {
         });
       }
       message.success(t('monitoring.saved'));
-      form.resetFields();
       props.onSaved();
       props.onClose();
     } catch (failure) {
@@ -77,8 +85,8 @@ export function EntryForms(props: Props) {
   const needsAnalysis = likelihood !== undefined && likelihood !== '确定能';
   return (
     <Modal
-      open={props.kind !== null}
-      title={props.kind ? titles[props.kind] : ''}
+      open
+      title={titles[props.kind]}
       okText={t('monitoring.save')}
       cancelText={t('monitoring.cancel')}
       onOk={submit}
@@ -86,7 +94,7 @@ export function EntryForms(props: Props) {
       destroyOnHidden
       width={640}
     >
-      <Form form={form} layout="vertical" data-testid={`entry-form-${props.kind ?? 'none'}`}>
+      <Form form={form} layout="vertical" initialValues={initialValues} data-testid={`entry-form-${props.kind}`}>
         <Form.Item name="projectCode" label={t('monitoring.project')} rules={required(t('monitoring.project'))}>
           <Select options={props.projects.map((p) => ({ value: p.code, label: `${p.name}（${p.code}）` }))} />
         </Form.Item>

@@ -85,6 +85,7 @@ describe('monitoring (real server, real browser, demo year)', () => {
     await choose('deviationCategory', '人员保障');
     await dialog().locator('#measures').fill('增加走访人员，下半年开展满意度回访');
     await dialog().getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已保存').last().waitFor();
 
     const row = page.getByTestId(`follow-up-${NEW_WARNING}`);
     await row.waitFor();
