@@ -14,6 +14,7 @@ import { evaluationRoutes } from './routes/evaluation.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { exportRoutes } from './routes/export.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { unitRoutes } from './routes/units.ts';
@@ -59,6 +60,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(reviewRoutes(options.db));
   await app.register(evaluationRoutes(options.db));
   await app.register(monitoringRoutes(options.db));
+  await app.register(reportRoutes(options.db));
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -1,5 +1,5 @@
 import { Button, Empty, Layout, Segmented, Spin } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { AuthGate, UserMenu } from '../auth/AuthGate.tsx';
 import { OverviewLink } from '../workflow/OverviewLink.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -42,6 +42,12 @@ export function AppShell() {
   );
 }
 
+/** A lazily loaded page, with the loading spinner while its chunk arrives. */
+function Lazy({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}>{children}</Suspense>;
+}
+
 function Page() {
   const route = useRoute();
   const { t } = useI18n();
@@ -50,22 +56,22 @@ function Page() {
       return <UnitListPage />;
     case 'department':
       return (
-        <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}>
+        <Lazy>
           <DepartmentPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} />
-        </Suspense>
+        </Lazy>
       );
     case 'review':
-      return <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}><ReviewPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} workflowBar={(slot) => <WorkflowBar unitCode={route.unitCode} year={route.year} projects={slot.projects} onChange={slot.reload} />} /></Suspense>;
+      return <Lazy><ReviewPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} workflowBar={(slot) => <WorkflowBar unitCode={route.unitCode} year={route.year} projects={slot.projects} onChange={slot.reload} />} /></Lazy>;
     case 'bureau':
-      return <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}><BureauOverviewPage /></Suspense>;
+      return <Lazy><BureauOverviewPage /></Lazy>;
     case 'evaluation':
-      return <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}><EvaluationPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} /></Suspense>;
+      return <Lazy><EvaluationPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} /></Lazy>;
     case 'monitoring':
-      return <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}><MonitoringPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} /></Suspense>;
+      return <Lazy><MonitoringPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} /></Lazy>;
     case 'bureauMonitoring':
-      return <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}><BureauMonitoringPage /></Suspense>;
+      return <Lazy><BureauMonitoringPage /></Lazy>;
     case 'audit':
-      return <Suspense fallback={<Spin className="page-spin" description={t('app.loading')} />}><AuditPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} /></Suspense>;
+      return <Lazy><AuditPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} /></Lazy>;
     case 'notFound':
       return (
         <Empty className="not-found" description={t('app.notFound')}>

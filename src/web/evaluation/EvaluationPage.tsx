@@ -7,6 +7,7 @@ import { errorMessage } from '../http/error-message.ts';
 import { ApiError } from '../http/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
+import { ReportDownloads } from '../reports/ReportDownloads.tsx';
 import { useAsync } from '../shared/use-async.ts';
 import { fetchEvaluation, saveEvaluation } from './api.ts';
 import { bodyFrom, draftFrom, type ProjectDraft, updateExecutionReason, updateIndicator } from './draft.ts';
@@ -84,6 +85,7 @@ function EvaluationForm({ unitCode, year }: Props) {
             <Tag color={evaluation.status === 'final' ? 'green' : 'default'}>{t(`evaluation.status.${evaluation.status}`)}</Tag>
           </Descriptions.Item>
         </Descriptions>
+        <ReportDownloads unitCode={unitCode} year={year} kind="evaluation" />
         {evaluation.incomplete && <Alert type="warning" showIcon title={t('evaluation.incomplete')} />}
         {gapList.length > 0 && (
           <Alert type="info" showIcon title={t('evaluation.gaps')} description={<ul className="history-list">{gapList.map((g) => <li key={g}>{g}</li>)}</ul>} />

@@ -2,6 +2,7 @@ import * as authWords from '../auth/messages.ts';
 import * as filesWords from '../files/messages.ts';
 import * as evaluationWords from '../evaluation/messages.ts';
 import * as monitoringWords from '../monitoring/messages.ts';
+import * as reportsWords from '../reports/messages.ts';
 import * as reviewWords from '../review/messages.ts';
 import * as workflowWords from '../workflow/messages.ts';
 
@@ -134,6 +135,7 @@ const zhCN = {
   ...monitoringWords.zhCN,
   ...evaluationWords.zhCN,
   ...filesWords.zhCN,
+  ...reportsWords.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -258,6 +260,7 @@ const en: Dictionary = {
   ...monitoringWords.en,
   ...evaluationWords.en,
   ...filesWords.en,
+  ...reportsWords.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

@@ -8,6 +8,7 @@ import { useSession } from '../auth/session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatYuan } from '../shared/format.ts';
 import { LoadError } from '../shared/LoadError.tsx';
+import { ReportDownloads } from '../reports/ReportDownloads.tsx';
 import { useAsync } from '../shared/use-async.ts';
 import { fetchMonitoring } from './api.ts';
 import { countPieOption, spendingChartOption, warningsChartOption } from './chart-options.ts';
@@ -67,6 +68,7 @@ function Monitoring({ unitCode, year }: Props) {
           </Descriptions.Item>
           <Descriptions.Item label={t('monitoring.checkpoint')}>{t('monitoring.monthEnd', { month: data.policy.checkpointMonth })}</Descriptions.Item>
         </Descriptions>
+        <ReportDownloads unitCode={unitCode} year={year} kind="monitoring" asOfMonth={month} />
         {canEdit && (
           <Space wrap className="monitoring-actions">
             <Button type="primary" onClick={() => setEntry('spending')}>{t('monitoring.enterSpending')}</Button>

@@ -12,8 +12,9 @@ interface Props {
   unit: Unit;
   project: Project;
   seq: number;
-  onEdit: () => void;
-  onDelete: () => Promise<void>;
+  /** Absent when the user may not change the targets now: no edit or delete buttons then. */
+  onEdit?: (() => void) | undefined;
+  onDelete?: (() => Promise<void>) | undefined;
   /** Review findings' cell keys ('indicators.1.target', 'goals.0', …) to highlight; optional. */
   highlights?: ReadonlySet<string>;
 }
@@ -26,10 +27,12 @@ export function ProjectTable({ unit, project, seq, onEdit, onDelete, highlights 
       <div className="project-heading">
         <h3>{t('table.caption', { n: seq, name: project.name })}</h3>
         <Space>
-          <Button icon={<EditOutlined />} onClick={onEdit}>{t('table.edit')}</Button>
-          <Popconfirm title={t('table.deleteConfirm', { name: project.name })} onConfirm={onDelete} okButtonProps={{ danger: true }}>
-            <Button danger icon={<DeleteOutlined />}>{t('table.delete')}</Button>
-          </Popconfirm>
+          {onEdit && <Button icon={<EditOutlined />} onClick={onEdit}>{t('table.edit')}</Button>}
+          {onDelete && (
+            <Popconfirm title={t('table.deleteConfirm', { name: project.name })} onConfirm={onDelete} okButtonProps={{ danger: true }}>
+              <Button danger icon={<DeleteOutlined />}>{t('table.delete')}</Button>
+            </Popconfirm>
+          )}
         </Space>
       </div>
       <div className="official-caption">

@@ -10,6 +10,7 @@ import { ProjectEditor, type EditorTarget } from '../projects/ProjectEditor.tsx'
 import { ProjectTable } from '../projects/ProjectTable.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
 import { useAsync } from '../shared/use-async.ts';
+import { useCanEditTargets } from '../workflow/use-can-edit.ts';
 import { OverallTargets } from '../targets/OverallTargets.tsx';
 import { fetchReview } from './api.ts';
 import { highlightsByProject } from './cell-key.ts';
@@ -50,9 +51,12 @@ function Review({ unitCode, year, workflowBar }: ReviewPageProps) {
   const review = useAsync(() => fetchReview(unitCode, year), key);
   const [editing, setEditing] = useState<EditorTarget | null>(null);
   const highlights = useMemo(() => highlightsByProject(review.data?.report.findings ?? []), [review.data]);
+  const editability = useCanEditTargets(unitCode, year);
+  const canEdit = editability.canEdit;
   const reload = () => {
     targets.reload();
     review.reload();
+    editability.reload();
   };
 
   const failure = targets.error ?? review.error;
@@ -98,8 +102,8 @@ function Review({ unitCode, year, workflowBar }: ReviewPageProps) {
                 project={project}
                 seq={i + 1}
                 highlights={highlights.get(project.code)}
-                onEdit={() => setEditing({ mode: 'edit', code: project.code })}
-                onDelete={() => remove(project.code)}
+                onEdit={canEdit ? () => setEditing({ mode: 'edit', code: project.code }) : undefined}
+                onDelete={canEdit ? () => remove(project.code) : undefined}
               />
             ))}
           </Card>

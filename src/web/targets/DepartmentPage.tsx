@@ -11,6 +11,7 @@ import { ProjectTable } from '../projects/ProjectTable.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
 import { useAsync } from '../shared/use-async.ts';
 import { WorkflowBar } from '../workflow/WorkflowBar.tsx';
+import { useCanEditTargets } from '../workflow/use-can-edit.ts';
 import { DepartmentReview } from '../review/DepartmentReview.tsx';
 import { HistoryBadges } from '../evaluation/HistoryBadges.tsx';
 import { DocumentBar } from '../files/DocumentBar.tsx';
@@ -38,6 +39,8 @@ function Department({ unitCode, year }: Props) {
   const { message } = App.useApp();
   const { data, error, reload } = useAsync(() => fetchTargets(unitCode, year), `${unitCode}/${year}`);
   const [editing, setEditing] = useState<EditorTarget | null>(null);
+  const editability = useCanEditTargets(unitCode, year);
+  const canEdit = editability.canEdit;
 
   if (!data) return error !== undefined ? <LoadError error={error} onRetry={reload} /> : <Skeleton active paragraph={{ rows: 12 }} />;
   const { document } = data;
@@ -56,14 +59,14 @@ function Department({ unitCode, year }: Props) {
   return (
     <div className="department-page" data-testid="department-page">
       {error !== undefined && <LoadError error={error} onRetry={reload} />}
-      <Card className="page-card" title={<span className="dept-title">{t('dept.title')}</span>} extra={<HeaderActions unitCode={unitCode} year={year} onCreate={() => setEditing({ mode: 'create' })} />}>
+      <Card className="page-card" title={<span className="dept-title">{t('dept.title')}</span>} extra={<HeaderActions unitCode={unitCode} year={year} onCreate={canEdit ? () => setEditing({ mode: 'create' }) : undefined} />}>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={t('dept.unitCode')}>{document.unit.code}</Descriptions.Item>
           <Descriptions.Item label={t('dept.unitName')}>{document.unit.name}</Descriptions.Item>
           <Descriptions.Item label={t('dept.fiscalYear')}>{t('dept.yearLabel', { year: document.fiscalYear })}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <WorkflowBar unitCode={unitCode} year={year} projects={document.projects} onChange={reload} />
+      <WorkflowBar unitCode={unitCode} year={year} projects={document.projects} onChange={() => { reload(); editability.reload(); }} />
       <DocumentBar unitCode={unitCode} year={year} onImported={reload} />
       <OverallTargets overall={document.overall} />
       <DepartmentReview unitCode={unitCode} year={year} overall={document.overall} />
@@ -77,8 +80,8 @@ function Department({ unitCode, year }: Props) {
             unit={document.unit}
             project={project}
             seq={i + 1}
-            onEdit={() => setEditing({ mode: 'edit', code: project.code })}
-            onDelete={() => remove(project.code)}
+            onEdit={canEdit ? () => setEditing({ mode: 'edit', code: project.code }) : undefined}
+            onDelete={canEdit ? () => remove(project.code) : undefined}
           />
         ))}
       </Card>
@@ -87,7 +90,8 @@ function Department({ unitCode, year }: Props) {
   );
 }
 
-function HeaderActions({ unitCode, year, onCreate }: { unitCode: string; year: number; onCreate: () => void }) {
+/** `onCreate` absent: the user may not add projects now (role or workflow state), so no button. */
+function HeaderActions({ unitCode, year, onCreate }: { unitCode: string; year: number; onCreate: (() => void) | undefined }) {
   const { t } = useI18n();
   const items = [
     { key: 'json', label: <a href={exportUrl(unitCode, year, 'json')} download>{t('dept.exportJson')}</a> },
@@ -100,7 +104,7 @@ function HeaderActions({ unitCode, year, onCreate }: { unitCode: string; year: n
       <Dropdown menu={{ items }}>
         <Button icon={<DownloadOutlined />}>{t('dept.export')}</Button>
       </Dropdown>
-      <Button type="primary" icon={<PlusOutlined />} onClick={onCreate}>{t('dept.addProject')}</Button>
+      {onCreate && <Button type="primary" icon={<PlusOutlined />} onClick={onCreate}>{t('dept.addProject')}</Button>}
     </Space>
   );
 }

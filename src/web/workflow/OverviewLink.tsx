@@ -6,7 +6,7 @@ import './workflow.css';
 /** Roles that hold overview:read (docs/permissions.md); the server refuses everyone else anyway. */
 const OVERVIEW_ROLES = new Set(['admin', 'bureau', 'department', 'auditor']);
 
-/** The header's way to 审核总览 (/bureau), for reviewers only. Plain markup: it sits on the first page. */
+/** The header's ways to 审核总览 (/bureau) and 监控总览 (/bureau/monitoring), for reviewers only. Plain markup: it sits on the first page. */
 export function OverviewLink() {
   const { t } = useI18n();
   const { user } = useSession();
@@ -14,6 +14,8 @@ export function OverviewLink() {
   return (
     <span className="overview-link" data-testid="overview-link">
       <Link to={{ name: 'bureau' }}>{t('overview.link')}</Link>
+      <span className="overview-link-separator" aria-hidden>·</span>
+      <Link to={{ name: 'bureauMonitoring' }}>{t('monitoring.bureau.open')}</Link>
     </span>
   );
 }

@@ -82,7 +82,11 @@ describe('review workflow (real server, real browser)', () => {
 
   async function pickVersion(page: Page, select: string, label: string): Promise<void> {
     await page.getByTestId(select).locator('.ant-select').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).click();
+    const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+    await page.locator(`${open} .ant-select-item-option`).filter({ hasText: label }).click();
+    // The closing dropdown stays in the DOM while it animates out: wait until it is gone, or the next
+    // pick would see both lists.
+    await expect.poll(() => page.locator(open).count()).toBe(0);
   }
 
   async function step(page: Page, action: string, fill?: { comment?: string; reason?: string }): Promise<void> {
@@ -140,14 +144,22 @@ describe('review workflow (real server, real browser)', () => {
   it('refuses the unit\'s edit of approved targets; an adjustment request with a reason reopens them', async () => {
     const unit = await as('wf-unit');
     await expectState(unit, '已批复');
-    await editTarget(unit, '≥99%');
-    await expect(unit.getByTestId('editor-error').textContent()).resolves.toContain('绩效目标已批复，修改需先提出调整申请');
-    // Reload rather than close the editor: Chromium 156's scrollIntoView returns a Promise, which ProjectEditor's
-    // effect hands React as its cleanup, so closing the editor after a refused save throws (reported to the lead).
-    await unit.reload();
-    await unit.getByTestId('workflow-bar').waitFor();
-    const stored = await (await unit.request.get(`${baseUrl}/api/units/711002/years/2020/projects/${PROJECT}`)).json() as { project: TargetsDocument['projects'][number] };
-    expect(stored.project.indicators[0]!.target.raw).toBe('≥95%');
+    // Approved targets offer no edit, delete or add buttons to the unit …
+    const table = unit.getByTestId(`project-${PROJECT}`);
+    await table.waitFor();
+    expect(await table.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
+    expect(await unit.getByRole('button', { name: /新增项目/ }).count()).toBe(0);
+    // … and the server refuses the write itself (423 LOCKED), whatever the page shows.
+    const projectUrl = `${baseUrl}/api/units/711002/years/2020/projects/${PROJECT}`;
+    const read = await unit.request.get(projectUrl);
+    const stored = await read.json() as { project: TargetsDocument['projects'][number] };
+    const { csrfToken } = await (await unit.request.get(`${baseUrl}/api/session`)).json() as { csrfToken: string };
+    const changed = { ...stored.project, indicators: stored.project.indicators.map((indicator, i) => (i === 0 ? { ...indicator, target: { raw: '≥99%' } } : indicator)) };
+    const refused = await unit.request.put(projectUrl, { headers: { 'If-Match': read.headers()['etag']!, 'X-CSRF-Token': csrfToken }, data: changed });
+    expect(refused.status()).toBe(423);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('绩效目标已批复，修改需先提出调整申请');
+    const after = await (await unit.request.get(projectUrl)).json() as { project: TargetsDocument['projects'][number] };
+    expect(after.project.indicators[0]!.target.raw).toBe('≥95%');
     await step(unit, 'request-adjustment', { reason: '年中预算调整：追加资金 2 万元' });
     await expectState(unit, '调整中');
     expect(await unit.getByTestId('workflow-bar').textContent()).toContain('调整申请：年中预算调整：追加资金 2 万元');
