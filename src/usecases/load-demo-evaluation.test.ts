@@ -27,7 +27,7 @@ describeEachEngine('demo self-evaluation', (getDb) => {
   });
 
   it('scores exactly as `jixiao score` does on the actuals fixture', async () => {
-    const fromFiles = scoreActuals({
+    const fromFiles = await scoreActuals({
       targets: { content: await readFile(resolve(ROOT, 'examples/shanhaiguan-2020.txt')), fileName: 'shanhaiguan-2020.txt' },
       actuals: { content: await readFile(resolve(ROOT, 'test/fixtures/shanhaiguan-2020.actuals.json')), fileName: 'actuals.json' },
     });

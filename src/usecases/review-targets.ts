@@ -8,7 +8,7 @@ import {
 import type { TargetsDocument } from '../domain/targets.ts';
 import type { ImportNote } from '../documents/seed-text/read-seed-text.ts';
 import { getTargets } from './get-targets.ts';
-import { parseTargets } from './parse-targets.ts';
+import { parseTargetsFile } from './parse-targets.ts';
 import { zodIssues } from './zod-issues.ts';
 
 export interface UnitReview {
@@ -27,11 +27,11 @@ export async function reviewStoredTargets(db: Db, input: { unitCode: string; fis
 }
 
 /** Reviews a document file (seed text or exchange JSON) without touching the database. */
-export function reviewTargetsFile(
+export async function reviewTargetsFile(
   input: { content: Uint8Array | string; fileName: string; fiscalYear?: number },
   policy?: Partial<ReviewPolicy>,
-): UnitReview & { document: TargetsDocument; notes: ImportNote[] } {
-  const { document, notes } = parseTargets(input);
+): Promise<UnitReview & { document: TargetsDocument; notes: ImportNote[] }> {
+  const { document, notes } = await parseTargetsFile(input);
   const resolved = parsePolicy(policy ?? {});
   return { ...reviewDocument(document, document.unit.code, document.fiscalYear ?? 0, resolved), document, notes };
 }

@@ -2,7 +2,7 @@ import { ActualsDocumentSchema, type ActualsDocument, type UnitScore } from '../
 import { AppError } from '../domain/errors.ts';
 import { scoreProjects, type ProjectActuals, type ScoringPolicyInput } from '../domain/scoring/index.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
-import { parseTargets } from './parse-targets.ts';
+import { parseTargetsFile } from './parse-targets.ts';
 import { zodIssues } from './zod-issues.ts';
 
 /**
@@ -10,13 +10,13 @@ import { zodIssues } from './zod-issues.ts';
  * the default (or given) policy. Touches no database. Every refusal names the actuals file and the
  * path inside it (projects.2.indicators.0.name).
  */
-export function scoreActuals(input: {
+export async function scoreActuals(input: {
   targets: { content: Uint8Array | string; fileName: string };
   actuals: { content: Uint8Array | string; fileName: string };
   policy?: ScoringPolicyInput;
-}): UnitScore {
+}): Promise<UnitScore> {
   const actuals = readActualsDocument(input.actuals.content, input.actuals.fileName);
-  const { document } = parseTargets({ ...input.targets, fiscalYear: undefined });
+  const { document } = await parseTargetsFile({ ...input.targets, fiscalYear: undefined });
   return scoreDocumentWithActuals(document, actuals, input.actuals.fileName, input.policy);
 }
 

@@ -10,7 +10,7 @@ type ReviewOptions = { unit?: string; year?: number; format: 'table' | 'json' };
 export function reviewCommand(): Command {
   return new Command('review')
     .description('绩效目标审核：按审核规则检查文件或已入库的目标 / review targets against the rules')
-    .argument('[file]', '目标文件（种子文本格式 .txt，或交换格式 .json）；省略时用 --unit 和 --year 审核已入库的目标')
+    .argument('[file]', '目标文件（种子文本 .txt、交换格式 .json、Word .docx 或 Excel .xlsx）；省略时用 --unit 和 --year 审核已入库的目标')
     .option('--unit <code>', '单位编码，如 711002（审核已入库的目标）')
     .option('--year <year>', '财政年度', parseYear)
     .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json']).default('table'))
@@ -24,7 +24,7 @@ async function reviewFromOptions(file: string | undefined, options: ReviewOption
   if (file !== undefined) {
     if (options.unit !== undefined) throw new AppError('USAGE', '请只给出文件，或只给出 --unit 和 --year，不要同时给出');
     const input = await readInputFile(file);
-    const result = reviewTargetsFile({ ...input, fiscalYear: options.year });
+    const result = await reviewTargetsFile({ ...input, fiscalYear: options.year });
     writeNotes(result.notes, input.fileName);
     return result.report;
   }

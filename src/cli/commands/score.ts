@@ -7,13 +7,13 @@ import { readInputFile } from '../options.ts';
 export function scoreCommand(): Command {
   return new Command('score')
     .description('按自评规则为项目打分（不访问数据库） / score a document against year-end actuals')
-    .argument('<file>', '目标文件（种子文本格式 .txt，或交换格式 .json）')
+    .argument('<file>', '目标文件（种子文本 .txt、交换格式 .json、Word .docx 或 Excel .xlsx）')
     .requiredOption('--actuals <file>', '实际完成值文件（jixiao/actuals@1 JSON）')
     .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json']).default('table'))
     .action(async (file: string, options: { actuals?: string; format: 'table' | 'json' }) => {
       if (!options.actuals) throw new AppError('USAGE', '缺少 --actuals 实际完成值文件');
       const [targets, actuals] = [await readInputFile(file), await readInputFile(options.actuals)];
-      const result = scoreActuals({ targets, actuals });
+      const result = await scoreActuals({ targets, actuals });
       process.stdout.write(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatTable(result));
     });
 }
