@@ -11,8 +11,8 @@ import { createUser } from './create-user.ts';
  */
 export const DEMO_USERS: readonly { username: string; displayName: string; role: Role; orgCode: string; password: string }[] = [
   { username: 'czj', displayName: '山海关区财政局', role: 'bureau', orgCode: 'SHG-CZJ', password: 'demo-czj-2020' },
-  { username: 'zgb', displayName: '山海关区总工会（主管部门）', role: 'department', orgCode: '711', password: 'demo-zgb-2020' },
-  { username: 'zgh', displayName: '山海关区总工会（预算单位）', role: 'unit', orgCode: '711002', password: 'demo-zgh-2020' },
+  { username: 'zgb', displayName: '山海关区总工会机关', role: 'department', orgCode: '711', password: 'demo-zgb-2020' },
+  { username: 'zgh', displayName: '山海关区总工会财务室', role: 'unit', orgCode: '711002', password: 'demo-zgh-2020' },
   { username: 'sj', displayName: '山海关区审计局', role: 'auditor', orgCode: 'SHG-CZJ', password: 'demo-sj-2020' },
 ];
 

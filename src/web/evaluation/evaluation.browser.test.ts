@@ -89,6 +89,8 @@ describe('自评表 (real server, real browser)', () => {
     await page.getByRole('button', { name: '定 稿' }).or(page.getByRole('button', { name: '定稿' })).click();
     await page.getByText('自评表已定稿').waitFor();
     await page.evaluate(() => document.fonts.ready);
+    // The picture shows the finished 自评表, not the toasts of the steps that led there.
+    await page.evaluate(() => document.querySelectorAll('.ant-message').forEach((node) => node.remove()));
     await mkdir(resolve(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });

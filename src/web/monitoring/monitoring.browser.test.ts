@@ -8,6 +8,8 @@ import { buildServer } from '../../server/app.ts';
 import { loadDemoDataIfEmpty } from '../../usecases/load-demo-data.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
+// Committed screenshots are refreshed on request only, so a test run leaves the work tree clean.
+const screenshotPath = (name: string) => resolve(ROOT, process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results', name);
 // A build of one's own can be pointed at while others rebuild dist/web on a shared machine.
 const WEB_ROOT = process.env.JIXIAO_TEST_WEB_ROOT ?? resolve(ROOT, 'dist/web');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -64,7 +66,7 @@ describe('monitoring (real server, real browser, demo year)', () => {
     await page.getByTestId('spending-chart').locator('svg').waitFor();
     expect(await page.getByTestId('spending-chart').textContent()).toContain('计划累计支出');
     await page.getByTestId('warnings-chart').locator('svg').waitFor();
-    await page.screenshot({ path: resolve(ROOT, 'test-results/monitoring-page.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('monitoring-page.png'), fullPage: true });
   });
 
   it('enters spending and indicator progress; the new warning appears and is followed up to closed', async () => {
@@ -122,7 +124,7 @@ describe('monitoring (real server, real browser, demo year)', () => {
     for (const chart of ['execution-ranking-chart', 'score-ranking-chart', 'grade-chart', 'bureau-warnings-chart']) {
       await bureau.getByTestId(chart).locator('svg').waitFor();
     }
-    await bureau.screenshot({ path: resolve(ROOT, 'test-results/bureau-monitoring.png'), fullPage: true });
+    await bureau.screenshot({ path: screenshotPath('bureau-monitoring.png'), fullPage: true });
     await context.close();
   });
 });

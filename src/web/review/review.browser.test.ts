@@ -17,6 +17,8 @@ const WEB_ROOT = resolve(ROOT, 'dist/web');
 const SEED = resolve(ROOT, 'test/fixtures/shanhaiguan-2020.expected.json');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PASSWORD = 'review-test-2020';
+// The committed screenshot is refreshed on request only, so a test run leaves the work tree clean.
+const SCREENSHOT = resolve(ROOT, process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results', 'review-page.png');
 
 describe('review page (real server, real browser)', () => {
   let db: Awaited<ReturnType<typeof openDatabase>>;
@@ -71,6 +73,7 @@ describe('review page (real server, real browser)', () => {
     expect(await page.getByTestId('review-group-711-0403-JBN-MQNI').textContent()).toContain('无关');
     expect(await cell('711-0403-JBN-3EQS', 'indicators.0.target').getAttribute('class')).toContain('review-highlight');
     expect(await cell('711-0701-JBN-PGN6', 'indicators.0.target').getAttribute('class')).not.toContain('review-highlight');
+    await page.screenshot({ path: SCREENSHOT, fullPage: false });
   });
 
   it('scrolls to and rings the cell a finding points at', async () => {
