@@ -3,6 +3,7 @@ import { formatLocation, isAppError, type ErrorCode } from '../domain/errors.ts'
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { parseCommand } from './commands/parse.ts';
+import { policyCommand } from './commands/policy.ts';
 import { reviewCommand } from './commands/review.ts';
 import { scoreCommand } from './commands/score.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -29,7 +30,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError(false);
-  for (const add of [parseCommand, importCommand, exportCommand, serveCommand, scoreCommand, reviewCommand, templateCommand, userCommand]) {
+  for (const add of [parseCommand, importCommand, exportCommand, serveCommand, scoreCommand, reviewCommand, templateCommand, userCommand, policyCommand]) {
     program.addCommand(add().exitOverride());
   }
   return program;

@@ -14,6 +14,7 @@ import { evaluationRoutes } from './routes/evaluation.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { exportRoutes } from './routes/export.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
+import { policyRoutes } from './routes/policies.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { reviewRoutes } from './routes/review.ts';
@@ -58,6 +59,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(documentRoutes(options.db));
   await app.register(workflowRoutes(options.db));
   await app.register(reviewRoutes(options.db));
+  await app.register(policyRoutes(options.db));
   await app.register(evaluationRoutes(options.db));
   await app.register(monitoringRoutes(options.db));
   await app.register(reportRoutes(options.db));

@@ -16,6 +16,7 @@ const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const EvaluationPage = lazy(() => import('../evaluation/EvaluationPage.tsx'));
 const MonitoringPage = lazy(() => import('../monitoring/MonitoringPage.tsx'));
 const BureauMonitoringPage = lazy(() => import('../monitoring/BureauMonitoringPage.tsx'));
+const PoliciesPage = lazy(() => import('../policies/PoliciesPage.tsx'));
 
 const LOCALE_OPTIONS: { label: string; value: Locale }[] = [
   { label: '中文', value: 'zh-CN' },
@@ -70,6 +71,8 @@ function Page() {
       return <Lazy><MonitoringPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} /></Lazy>;
     case 'bureauMonitoring':
       return <Lazy><BureauMonitoringPage /></Lazy>;
+    case 'policies':
+      return <Lazy><PoliciesPage /></Lazy>;
     case 'audit':
       return <Lazy><AuditPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} /></Lazy>;
     case 'notFound':

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'bureau' }
   | { name: 'monitoring'; unitCode: string; year: number }
   | { name: 'bureauMonitoring' }
+  | { name: 'policies' }
   | { name: 'audit'; unitCode: string; year: number }
   | { name: 'notFound'; path: string };
 
@@ -15,6 +16,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/' || path === '/index.html') return { name: 'units' };
   if (path === '/bureau') return { name: 'bureau' };
   if (path === '/bureau/monitoring') return { name: 'bureauMonitoring' };
+  if (path === '/bureau/policies') return { name: 'policies' };
   const monitoring = /^\/units\/([^/]+)\/years\/(\d{4})\/monitoring$/.exec(path);
   if (monitoring) {
     const unitCode = safeDecode(monitoring[1]!);
@@ -59,6 +61,8 @@ export function hrefFor(route: Route): string {
       return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}/monitoring`;
     case 'bureauMonitoring':
       return '/bureau/monitoring';
+    case 'policies':
+      return '/bureau/policies';
     case 'audit':
       return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}/audit`;
     case 'notFound':

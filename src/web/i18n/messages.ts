@@ -2,6 +2,7 @@ import * as authWords from '../auth/messages.ts';
 import * as filesWords from '../files/messages.ts';
 import * as evaluationWords from '../evaluation/messages.ts';
 import * as monitoringWords from '../monitoring/messages.ts';
+import * as policiesWords from '../policies/messages.ts';
 import * as reportsWords from '../reports/messages.ts';
 import * as reviewWords from '../review/messages.ts';
 import * as workflowWords from '../workflow/messages.ts';
@@ -136,6 +137,7 @@ const zhCN = {
   ...evaluationWords.zhCN,
   ...filesWords.zhCN,
   ...reportsWords.zhCN,
+  ...policiesWords.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -261,6 +263,7 @@ const en: Dictionary = {
   ...evaluationWords.en,
   ...filesWords.en,
   ...reportsWords.en,
+  ...policiesWords.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;
