@@ -7,7 +7,8 @@ import type { Actor, Role } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { targetsNotFound } from './project-access.ts';
 import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
-import { readWholeDocument, requireUnitReach } from './workflow-access.ts';
+import { requireUnitReach } from './workflow-access.ts';
+import { readWholeDocument } from './get-targets.ts';
 
 export const ReviewCommentInputSchema = UnitYearInputSchema.extend({
   body: z.string().trim().min(1).max(2000),

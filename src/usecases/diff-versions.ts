@@ -9,7 +9,8 @@ import type { TargetsDocument } from '../domain/targets.ts';
 import { type TargetsChange, diffTargets } from '../domain/workflow/diff.ts';
 import { targetsNotFound } from './project-access.ts';
 import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
-import { parseSnapshot, readWholeDocument } from './workflow-access.ts';
+import { parseSnapshot } from './workflow-access.ts';
+import { readWholeDocument } from './get-targets.ts';
 
 /** A version number, or 'current': the targets as they are now. */
 const VersionRefSchema = z.union([z.literal('current'), z.number().int().positive()]);

@@ -7,7 +7,7 @@ import type { Actor } from '../domain/access.ts';
 import { isAppError } from '../domain/errors.ts';
 import { reviewTargets } from '../domain/review/index.ts';
 import { reviewPolicyForUnit } from './review-targets.ts';
-import { readWholeDocument } from './workflow-access.ts';
+import { readWholeDocument } from './get-targets.ts';
 
 export interface OverviewRow extends DocumentStateRow {
   grade: string | null;

@@ -7,7 +7,7 @@ import { listUnitsWithYears } from '../db/units.repo.ts';
 import type { Actor } from '../domain/access.ts';
 import { parseAmountToCents } from '../domain/money.ts';
 import { gradeOf } from '../domain/scoring/index.ts';
-import { fromDecimal, rational, toFixed2 } from '../domain/scoring/rational.ts';
+import { fromDecimal, rational, toFixed2 } from '../domain/rational.ts';
 import { loadEvaluatedYear } from './evaluation-context.ts';
 import { scoreEvaluatedYear } from './score-unit-year.ts';
 

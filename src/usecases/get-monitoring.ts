@@ -5,7 +5,7 @@ import type { Executor } from '../db/schema.ts';
 import { addAmounts, parseAmountToCents } from '../domain/money.ts';
 import { executionPercent } from '../domain/monitoring/plan.ts';
 import { type MonitoringPolicy, WARNING_LEVELS, type WarningLevel, levelRank } from '../domain/monitoring/policy.ts';
-import { toFixed } from '../domain/monitoring/rational.ts';
+import { toFixed } from '../domain/rational.ts';
 import { type ProjectMonitoring, summariseProject } from '../domain/monitoring/summary.ts';
 import { type MonitoringWarning, computeWarnings } from '../domain/monitoring/warnings.ts';
 import { defaultAsOfMonth, loadMonitoredYear, monitoringPolicyFor, todayUtc } from './monitoring-context.ts';

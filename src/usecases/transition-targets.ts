@@ -11,7 +11,8 @@ import { AppError } from '../domain/errors.ts';
 import { WORKFLOW_ACTIONS, type WorkflowAction, type WorkflowState, nextState } from '../domain/workflow/states.ts';
 import { targetsNotFound } from './project-access.ts';
 import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
-import { readWholeDocument, requireUnitReach } from './workflow-access.ts';
+import { requireUnitReach } from './workflow-access.ts';
+import { readWholeDocument } from './get-targets.ts';
 
 export const TransitionInputSchema = UnitYearInputSchema.extend({
   action: z.enum(WORKFLOW_ACTIONS),

@@ -1,6 +1,5 @@
 export * from './plan.ts';
 export * from './policy.ts';
 export * from './progress.ts';
-export * from './rational.ts';
 export * from './warnings.ts';
 export * from './summary.ts';

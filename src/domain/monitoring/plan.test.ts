@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SpendingCheckpoint } from '../targets.ts';
 import { cumulativeByMonth, executionPercent, plannedAmount, plannedCurve, plannedPercentAt } from './plan.ts';
-import { fromDecimal, ratio, toCents, toFixed } from './rational.ts';
+import { fromDecimal, rational, toCents, toFixed } from '../rational.ts';
 
 // The seed's plan: 3月底 blank, 6月底 60%, 10月底 90%, 12月底 100%.
 const SEED_PLAN: SpendingCheckpoint[] = [
@@ -28,7 +28,7 @@ describe('planned cumulative share', () => {
     const plan = [{ month: 3, cumulativePercent: 20 }, { month: 6, cumulativePercent: 60 }];
     expect(pct(plan, 1)).toBe('6.67'); // 20/3
     expect(pct(plan, 4)).toBe('33.33'); // 20 + 40/3
-    expect(plannedPercentAt(plan, 1)).toEqual(ratio(20n, 3n));
+    expect(plannedPercentAt(plan, 1)).toEqual(rational(20n, 3n));
   });
 
   it('holds the last checkpoint and has no plan without numbers', () => {
@@ -56,8 +56,8 @@ describe('spending to date', () => {
 
   it('rounds planned amounts to whole 分 only at the end', () => {
     // 14,400.00 × 20/3 % = 960.00 exactly; 100.00 × 6.67%… = 6.666… → 6.67
-    expect(toCents(plannedAmount(14_400_00n, ratio(20n, 3n)))).toBe(960_00n);
-    expect(toCents(plannedAmount(100_00n, ratio(20n, 3n)))).toBe(667n);
+    expect(toCents(plannedAmount(14_400_00n, rational(20n, 3n)))).toBe(960_00n);
+    expect(toCents(plannedAmount(100_00n, rational(20n, 3n)))).toBe(667n);
     expect(toFixed(fromDecimal('33.335'), 2)).toBe('33.34');
   });
 });

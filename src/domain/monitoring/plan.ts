@@ -1,5 +1,5 @@
 import type { SpendingCheckpoint } from '../targets.ts';
-import { type Ratio, add, compare, div, fromDecimal, mul, ratio, sub } from './rational.ts';
+import { type Rational, add, compare, div, fromDecimal, mul, rational, sub } from '../rational.ts';
 
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
@@ -13,17 +13,17 @@ export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
  * - after the last known checkpoint the plan stays at its value;
  * - no known checkpoint at all: no plan (null), and no behind-plan warning can fire.
  */
-export function plannedPercentAt(plan: readonly SpendingCheckpoint[], month: number): Ratio | null {
+export function plannedPercentAt(plan: readonly SpendingCheckpoint[], month: number): Rational | null {
   const known = plan
     .filter((c): c is { month: number; cumulativePercent: number } => c.cumulativePercent !== null)
     .map((c) => ({ month: c.month, percent: fromDecimal(c.cumulativePercent) }))
     .sort((a, b) => a.month - b.month);
   if (known.length === 0) return null;
-  let previous = { month: 0, percent: ratio(0n) };
+  let previous = { month: 0, percent: rational(0n) };
   for (const point of known) {
     if (month <= point.month) {
       if (point.month === previous.month) return point.percent;
-      const progress = ratio(BigInt(month - previous.month), BigInt(point.month - previous.month));
+      const progress = rational(BigInt(month - previous.month), BigInt(point.month - previous.month));
       return add(previous.percent, mul(sub(point.percent, previous.percent), progress));
     }
     previous = point;
@@ -32,7 +32,7 @@ export function plannedPercentAt(plan: readonly SpendingCheckpoint[], month: num
 }
 
 /** The plan for each month-end, January to December (null entries when there is no plan). */
-export function plannedCurve(plan: readonly SpendingCheckpoint[]): (Ratio | null)[] {
+export function plannedCurve(plan: readonly SpendingCheckpoint[]): (Rational | null)[] {
   return MONTHS.map((month) => plannedPercentAt(plan, month));
 }
 
@@ -45,21 +45,21 @@ export function cumulativeByMonth(monthly: readonly { month: number; cents: bigi
 }
 
 /** 执行率 in percent: spent / budget × 100; null when the budget is zero or unknown. */
-export function executionPercent(spentCents: bigint, budgetCents: bigint | null): Ratio | null {
+export function executionPercent(spentCents: bigint, budgetCents: bigint | null): Rational | null {
   if (budgetCents === null || budgetCents <= 0n) return null;
-  return ratio(spentCents * 100n, budgetCents);
+  return rational(spentCents * 100n, budgetCents);
 }
 
 /** How far (percentage points) spending is behind the plan; negative when ahead. */
-export function gapToPlan(plannedPercent: Ratio, actualPercent: Ratio): Ratio {
+export function gapToPlan(plannedPercent: Rational, actualPercent: Rational): Rational {
   return sub(plannedPercent, actualPercent);
 }
 
 /** The planned amount in 分 at a month-end (budget × planned %), exact until the caller rounds. */
-export function plannedAmount(budgetCents: bigint, plannedPercent: Ratio): Ratio {
-  return div(mul(ratio(budgetCents), plannedPercent), ratio(100n));
+export function plannedAmount(budgetCents: bigint, plannedPercent: Rational): Rational {
+  return div(mul(rational(budgetCents), plannedPercent), rational(100n));
 }
 
-export function isBelow(a: Ratio, b: Ratio): boolean {
+export function isBelow(a: Rational, b: Rational): boolean {
   return compare(a, b) < 0;
 }

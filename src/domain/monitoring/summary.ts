@@ -2,7 +2,7 @@ import { formatCents, parseAmountToCents } from '../money.ts';
 import type { Project } from '../targets.ts';
 import { MONTHS, cumulativeByMonth, executionPercent, plannedAmount, plannedPercentAt } from './plan.ts';
 import type { IndicatorProgress } from './progress.ts';
-import { ratio, toCents, toFixed } from './rational.ts';
+import { rational, toCents, toFixed } from '../rational.ts';
 import type { ProjectFacts } from './warnings.ts';
 
 /** The 监控表 of one project as of a month-end: plan vs actual per month, figures as text. */
@@ -106,7 +106,7 @@ export function summariseProject(
 function forecastFullYear(project: Project, budgetCents: bigint | null, spentCents: bigint, asOfMonth: number): string | null {
   if (budgetCents === null) return null;
   if (asOfMonth >= 12) return formatCents(spentCents);
-  const planned = asOfMonth >= 1 ? plannedPercentAt(project.spendingPlan, asOfMonth) : ratio(0n);
+  const planned = asOfMonth >= 1 ? plannedPercentAt(project.spendingPlan, asOfMonth) : rational(0n);
   if (planned === null) return formatCents(spentCents > budgetCents ? spentCents : budgetCents);
   const rest = budgetCents - toCents(plannedAmount(budgetCents, planned));
   return formatCents(spentCents + (rest > 0n ? rest : 0n));

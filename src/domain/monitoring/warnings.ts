@@ -3,7 +3,7 @@ import type { Indicator, SpendingCheckpoint } from '../targets.ts';
 import { type IndicatorProgress, forecastMissesTarget } from './progress.ts';
 import { executionPercent, plannedPercentAt } from './plan.ts';
 import type { MonitoringPolicy, WarningLevel } from './policy.ts';
-import { compare, fromDecimal, sub, toFixed } from './rational.ts';
+import { compare, fromDecimal, sub, toFixed } from '../rational.ts';
 
 export type WarningRule = 'behind-plan' | 'large-and-slow' | 'forecast-miss' | 'overdue';
 

@@ -1,7 +1,7 @@
 import { AppError } from '../errors.ts';
 import { parseTargetValue } from '../target-value.ts';
 import type { TargetValue } from '../targets.ts';
-import { div, fromDecimal, fromNumber, mul, rational, type Rational } from './rational.ts';
+import { div, fromDecimal, fromNumber, mul, rational, type Rational } from '../rational.ts';
 
 /** The three qualitative bands of guide §6. */
 export type QualitativeBand = 'achieved' | 'partly' | 'notAchieved';

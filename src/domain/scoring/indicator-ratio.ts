@@ -1,7 +1,7 @@
 import type { TargetValue } from '../targets.ts';
 import type { ActualValue } from './actual-value.ts';
 import type { ScoringPolicy } from './policy.ts';
-import { absolute, compare, div, fromNumber, isZero, max, min, ONE, rational, sub, ZERO, type Rational } from './rational.ts';
+import { absolute, compare, div, fromNumber, isZero, max, min, ONE, rational, sub, ZERO, type Rational } from '../rational.ts';
 
 /** How much of an indicator's points an actual earns (0..1), whether it met the target, and whether it needs an analysis. */
 export interface IndicatorOutcome {

@@ -1,4 +1,4 @@
-import { mul, rational, toFixed2, type Rational } from './rational.ts';
+import { mul, rational, toFixed2, type Rational } from '../rational.ts';
 import type { Grade, ProjectScore } from './score-project.ts';
 
 /**

@@ -3,7 +3,7 @@ import { categoryOfLevel1 } from '../indicator-category.ts';
 import { parseTargetValue } from '../target-value.ts';
 import type { Project } from '../targets.ts';
 import { gradeOf, missingDeviationAnalysis, presentProjectScore, scoreProject, type IndicatorActual, type ProjectActuals } from './index.ts';
-import { fromDecimal, rational, toFixed2 } from './rational.ts';
+import { fromDecimal, rational, toFixed2 } from '../rational.ts';
 
 /** A project with [level1, name, target] rows, budget irrelevant to scoring (the actuals carry it). */
 function project(rows: [string, string, string][]): Project {

@@ -4,7 +4,7 @@ import type { Indicator, IndicatorCategory, Project } from '../targets.ts';
 import { readActual } from './actual-value.ts';
 import { indicatorOutcome } from './indicator-ratio.ts';
 import { DEFAULT_SCORING_POLICY, type ScoringPolicy, ScoringPolicySchema, type ScoringPolicyInput } from './policy.ts';
-import { compare, div, fromNumber, isZero, min, mul, ONE, rational, sub, sum, toFixed2, ZERO, type Rational } from './rational.ts';
+import { compare, div, fromNumber, isZero, min, mul, ONE, rational, sub, sum, toFixed2, ZERO, type Rational } from '../rational.ts';
 
 /** A project's year-end figures as the 自评表 holds them. Money as decimal strings in 元. */
 export interface ProjectActuals {

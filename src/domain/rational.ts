@@ -1,7 +1,7 @@
 /**
- * Exact fractions of bigints. Scores are sums of products and quotients of decimal inputs
- * (amounts in 分, indicator values like 92.5); doing that in floats would make 8.335 round the
- * wrong way. Everything stays exact until `toFixed2` at the output.
+ * Exact fractions of bigints, shared by monitoring (rates, planned shares of a budget in 分) and
+ * scoring (sums of products and quotients of decimal inputs like 92.5). In floats 8.335 would
+ * round the wrong way; here everything stays exact until it is rounded once, for output.
  */
 export interface Rational {
   readonly n: bigint;
@@ -25,8 +25,10 @@ export function fromNumber(value: number): Rational {
   return fromDecimal(numberToPlainString(value));
 }
 
-export function fromDecimal(text: string): Rational {
-  const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text.trim());
+/** "60", "33.5", 12.25: decimal notation read exactly (a JS number through its shortest decimal form). */
+export function fromDecimal(value: string | number): Rational {
+  const text = typeof value === 'number' ? numberToPlainString(value) : value.trim();
+  const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text);
   if (!match) throw new RangeError(`not a decimal: ${text}`);
   const [, sign, whole, fraction = ''] = match;
   const n = BigInt(whole! + fraction) * (sign ? -1n : 1n);
@@ -45,18 +47,26 @@ export const negate = (a: Rational): Rational => ({ n: -a.n, d: a.d });
 export const absolute = (a: Rational): Rational => ({ n: abs(a.n), d: a.d });
 export const sum = (values: readonly Rational[]): Rational => values.reduce(add, ZERO);
 
-/** Rounds half away from zero (四舍五入) to two decimals and returns a JS number for JSON output. */
-export function toFixed2(value: Rational): number {
-  return Number(toFixed2Text(value));
+/** Rounds half away from zero (四舍五入) to `digits` decimals: "66.67". */
+export function toFixed(value: Rational, digits = 2): string {
+  const scale = 10n ** BigInt(digits);
+  const scaled = (abs(value.n) * scale * 2n + value.d) / (2n * value.d);
+  const whole = (scaled / scale).toString();
+  const fraction = digits > 0 ? `.${(scaled % scale).toString().padStart(digits, '0')}` : '';
+  return `${value.n < 0n && scaled !== 0n ? '-' : ''}${whole}${fraction}`;
 }
 
-export function toFixed2Text(value: Rational): string {
-  const negative = value.n < 0n;
-  const scaled = abs(value.n) * 100n;
-  let cents = scaled / value.d;
-  if ((scaled % value.d) * 2n >= value.d) cents += 1n;
-  const text = `${cents / 100n}.${(cents % 100n).toString().padStart(2, '0')}`;
-  return negative && cents !== 0n ? `-${text}` : text;
+export const toFixed2Text = (value: Rational): string => toFixed(value, 2);
+
+/** Two decimals as a JS number, for JSON output (the rounding has already happened exactly). */
+export function toFixed2(value: Rational): number {
+  return Number(toFixed(value, 2));
+}
+
+/** Rounds to whole 分 (half away from zero): a planned amount shown as money. */
+export function toCents(value: Rational): bigint {
+  const rounded = (abs(value.n) * 2n + value.d) / (2n * value.d);
+  return value.n < 0n ? -rounded : rounded;
 }
 
 function abs(x: bigint): bigint {
