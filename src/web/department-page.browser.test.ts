@@ -1,25 +1,22 @@
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
-import { buildServer } from '../server/app.ts';
 import { seedOrganisations } from '../../test/api-client.ts';
 import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
 import { createDemoUsers } from '../usecases/create-demo-users.ts';
 import { importTargets } from '../usecases/import-targets.ts';
+import { assertWebBuilt, launchChromium, serveWebApp, signInOnPage } from '../../test/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const WEB_ROOT = resolve(ROOT, 'dist/web');
 const SEED = resolve(ROOT, 'test/fixtures/shanhaiguan-2020.expected.json');
 // The committed screenshot is refreshed on request only, so a test run leaves the work tree clean.
 const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
   ? resolve(ROOT, 'docs/screenshots/department-page.png')
   : resolve(ROOT, 'test-results/department-page.png');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const EDITED_PROJECT = '711-0701-JBN-PGN6';
 const projectApi = (code: string) => `/api/units/711002/years/2020/projects/${encodeURIComponent(code)}`;
@@ -37,17 +34,16 @@ describe('department page (real server, real browser)', () => {
   let api: { cookie: string; csrfToken: string };
 
   beforeAll(async () => {
-    if (!existsSync(resolve(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` (npm run test:browser does)');
+    assertWebBuilt();
     seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
     db = await openDatabase({ memory: true });
     await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
     await seedOrganisations(db);
     await createDemoUsers(db);
-    app = await buildServer({ db, webRoot: WEB_ROOT });
-    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    ({ app, baseUrl } = await serveWebApp(db));
     const signedIn = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(UNIT_USER) });
     api = { cookie: signedIn.headers.getSetCookie()[0]!.split(';')[0]!, csrfToken: ((await signedIn.json()) as { csrfToken: string }).csrfToken };
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     page.on('pageerror', (error) => console.error('page error:', error.message));
   });
@@ -68,9 +64,7 @@ describe('department page (real server, real browser)', () => {
   it('asks for a sign-in first, refuses a wrong password, then shows the unit list', async () => {
     await page.goto(`${baseUrl}/`);
     await page.getByTestId('login-page').waitFor();
-    await page.getByTestId('login-username').fill(UNIT_USER.username);
-    await page.getByTestId('login-password').fill('wrong-password');
-    await page.getByTestId('login-submit').click();
+    await signInOnPage(page, UNIT_USER.username, 'wrong-password');
     await expect(page.getByTestId('login-error').textContent()).resolves.toContain('用户名或密码不正确');
     await page.getByTestId('login-password').fill(UNIT_USER.password);
     await page.getByTestId('login-submit').click();
@@ -150,9 +144,7 @@ describe('department page (real server, real browser)', () => {
     await page.goto(`${baseUrl}/`);
     await page.getByTestId('sign-out').click();
     await page.getByTestId('login-page').waitFor();
-    await page.getByTestId('login-username').fill('zgb');
-    await page.getByTestId('login-password').fill('demo-zgb-2020');
-    await page.getByTestId('login-submit').click();
+    await signInOnPage(page, 'zgb', 'demo-zgb-2020');
     await page.getByTestId('unit-list').waitFor();
     await openDepartmentPage();
     await page.getByTestId('open-audit').click();

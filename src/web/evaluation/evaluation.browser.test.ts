@@ -1,23 +1,20 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOrganisations } from '../../../test/api-client.ts';
 import { bookSeedSpending } from '../../../test/evaluation-fixtures.ts';
 import { seedDocument } from '../../../test/targets-fixtures.ts';
 import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
 import { openDatabase } from '../../db/database.ts';
-import { buildServer } from '../../server/app.ts';
 import { createDemoUsers } from '../../usecases/create-demo-users.ts';
 import { importTargets } from '../../usecases/import-targets.ts';
 import { DEMO_EVALUATION } from '../../usecases/load-demo-evaluation.ts';
+import { assertWebBuilt, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const WEB_ROOT = resolve(ROOT, 'dist/web');
 const SCREENSHOT = process.env.UPDATE_SCREENSHOTS ? resolve(ROOT, 'docs/screenshots/evaluation-page.png') : resolve(ROOT, 'test-results/evaluation-page.png');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
 const MQNI = '711-0403-JBN-MQNI';
 
@@ -29,21 +26,18 @@ describe('自评表 (real server, real browser)', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    if (!existsSync(resolve(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` (npm run test:browser does)');
+    assertWebBuilt();
     db = await openDatabase({ memory: true });
     await importTargets(db, SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
     await seedOrganisations(db);
     await createDemoUsers(db);
     await bookSeedSpending(db, '711002', 2020);
-    app = await buildServer({ db, webRoot: WEB_ROOT });
-    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    ({ app, baseUrl } = await serveWebApp(db));
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.goto(`${baseUrl}/`);
-    await page.getByTestId('login-username').fill(UNIT_USER.username);
-    await page.getByTestId('login-password').fill(UNIT_USER.password);
-    await page.getByTestId('login-submit').click();
+    await signInOnPage(page, UNIT_USER.username, UNIT_USER.password);
     await page.getByTestId('unit-list').waitFor();
   });
 

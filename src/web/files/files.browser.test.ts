@@ -1,23 +1,20 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOrganisations } from '../../../test/api-client.ts';
 import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
 import { openDatabase } from '../../db/database.ts';
 import { readTargetsXlsx, writeTargetsXlsx } from '../../documents/xlsx/index.ts';
 import type { TargetsDocument } from '../../domain/targets.ts';
-import { buildServer } from '../../server/app.ts';
 import { createDemoUsers } from '../../usecases/create-demo-users.ts';
 import { getTargets } from '../../usecases/get-targets.ts';
 import { importTargets } from '../../usecases/import-targets.ts';
+import { assertWebBuilt, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const WEB_ROOT = resolve(ROOT, 'dist/web');
 const SEED = resolve(ROOT, 'test/fixtures/shanhaiguan-2020.expected.json');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('document downloads, upload with preview, bulk export (real server, real browser)', () => {
   let seed: TargetsDocument;
@@ -28,15 +25,14 @@ describe('document downloads, upload with preview, bulk export (real server, rea
   let baseUrl: string;
 
   beforeAll(async () => {
-    if (!existsSync(resolve(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` (npm run test:browser does)');
+    assertWebBuilt();
     seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
     db = await openDatabase({ memory: true });
     await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
     await seedOrganisations(db);
     await createDemoUsers(db);
-    app = await buildServer({ db, webRoot: WEB_ROOT });
-    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    ({ app, baseUrl } = await serveWebApp(db));
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     page.on('pageerror', (error) => console.error('page error:', error.message));
   }, 120_000);
@@ -51,9 +47,7 @@ describe('document downloads, upload with preview, bulk export (real server, rea
     await page.context().clearCookies();
     await page.goto(`${baseUrl}/`);
     await page.getByTestId('login-page').waitFor();
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
+    await signInOnPage(page, username, password);
     await page.getByTestId('unit-list').waitFor();
   }
 

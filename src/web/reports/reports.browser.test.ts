@@ -1,16 +1,10 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.ts';
-import { buildServer } from '../../server/app.ts';
 import { loadDemoDataIfEmpty } from '../../usecases/load-demo-data.ts';
+import { assertWebBuilt, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-// A build of one's own can be pointed at while others rebuild dist/web on a shared machine.
-const WEB_ROOT = process.env.JIXIAO_TEST_WEB_ROOT ?? resolve(ROOT, 'dist/web');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
 
 describe('自评表 and 监控表 downloads (real server, real browser, demo year)', () => {
@@ -21,18 +15,15 @@ describe('自评表 and 监控表 downloads (real server, real browser, demo yea
   let baseUrl: string;
 
   beforeAll(async () => {
-    if (!existsSync(resolve(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` (npm run test:browser does)');
+    assertWebBuilt();
     db = await openDatabase({ memory: true });
     await loadDemoDataIfEmpty(db);
-    app = await buildServer({ db, webRoot: WEB_ROOT });
-    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    ({ app, baseUrl } = await serveWebApp(db));
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.goto(`${baseUrl}/`);
-    await page.getByTestId('login-username').fill(UNIT_USER.username);
-    await page.getByTestId('login-password').fill(UNIT_USER.password);
-    await page.getByTestId('login-submit').click();
+    await signInOnPage(page, UNIT_USER.username, UNIT_USER.password);
     await page.getByTestId('unit-list').waitFor();
   });
 

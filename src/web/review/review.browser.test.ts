@@ -1,24 +1,20 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
 import { openDatabase } from '../../db/database.ts';
 import { setUnitParent, upsertOrganisation } from '../../db/organisations.repo.ts';
 import type { TargetsDocument } from '../../domain/targets.ts';
-import { buildServer } from '../../server/app.ts';
 import { createUser } from '../../usecases/create-user.ts';
 import { importTargets } from '../../usecases/import-targets.ts';
+import { assertWebBuilt, launchChromium, screenshotPath, serveWebApp } from '../../../test/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const WEB_ROOT = resolve(ROOT, 'dist/web');
 const SEED = resolve(ROOT, 'test/fixtures/shanhaiguan-2020.expected.json');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PASSWORD = 'review-test-2020';
-// The committed screenshot is refreshed on request only, so a test run leaves the work tree clean.
-const SCREENSHOT = resolve(ROOT, process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results', 'review-page.png');
+const SCREENSHOT = screenshotPath('review-page.png');
 
 describe('review page (real server, real browser)', () => {
   let db: Awaited<ReturnType<typeof openDatabase>>;
@@ -28,7 +24,7 @@ describe('review page (real server, real browser)', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    if (!existsSync(resolve(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` (npm run test:browser does)');
+    assertWebBuilt();
     const seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
     db = await openDatabase({ memory: true });
     await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
@@ -36,9 +32,8 @@ describe('review page (real server, real browser)', () => {
     const department = await upsertOrganisation(db.kysely, { code: '711', name: '总工会（部门）', kind: 'department', parentCode: 'SHG-CZJ' });
     await setUnitParent(db.kysely, '711002', department);
     await createUser(db, SYSTEM_ACTOR, { username: 'rv-unit', displayName: 'rv-unit', role: 'unit', orgCode: '711002', password: PASSWORD });
-    app = await buildServer({ db, webRoot: WEB_ROOT });
-    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    ({ app, baseUrl } = await serveWebApp(db));
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     page.on('pageerror', (error) => console.error('page error:', error.message));
     // Signed in through the API (the context's cookie jar keeps the session): this test is about the review page.

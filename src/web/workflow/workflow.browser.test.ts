@@ -1,22 +1,19 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
 import { openDatabase } from '../../db/database.ts';
 import { setUnitParent, upsertOrganisation } from '../../db/organisations.repo.ts';
 import type { Role } from '../../domain/access.ts';
 import type { TargetsDocument } from '../../domain/targets.ts';
-import { buildServer } from '../../server/app.ts';
 import { createUser } from '../../usecases/create-user.ts';
 import { importTargets } from '../../usecases/import-targets.ts';
+import { assertWebBuilt, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const WEB_ROOT = resolve(ROOT, 'dist/web');
 const SEED = resolve(ROOT, 'test/fixtures/shanhaiguan-2020.expected.json');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PASSWORD = 'workflow-test-2020';
 const PROJECT = '711-0701-JBN-PGN6';
 const PAGE_PATH = '/units/711002/years/2020';
@@ -35,7 +32,7 @@ describe('review workflow (real server, real browser)', () => {
   const pages = new Map<string, Page>();
 
   beforeAll(async () => {
-    if (!existsSync(resolve(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` (npm run test:browser does)');
+    assertWebBuilt();
     const seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
     db = await openDatabase({ memory: true });
     await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
@@ -43,9 +40,8 @@ describe('review workflow (real server, real browser)', () => {
     const department = await upsertOrganisation(db.kysely, { code: '711', name: '总工会（部门）', kind: 'department', parentCode: 'SHG-CZJ' });
     await setUnitParent(db.kysely, '711002', department);
     for (const user of USERS) await createUser(db, SYSTEM_ACTOR, { ...user, displayName: user.username, password: PASSWORD });
-    app = await buildServer({ db, webRoot: WEB_ROOT });
-    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    ({ app, baseUrl } = await serveWebApp(db));
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -72,9 +68,7 @@ describe('review workflow (real server, real browser)', () => {
   /** The app shows the sign-in form in place of any page until someone signs in (src/web/auth). */
   async function logIn(page: Page, username: string): Promise<void> {
     await page.goto(`${baseUrl}${PAGE_PATH}`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await signInOnPage(page, username, PASSWORD);
     await page.getByTestId('user-menu').waitFor();
   }
 

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Db } from '../src/db/database.ts';
+import { buildServer } from '../src/server/app.ts';
+
+/**
+ * What every browser test needs: the built web app, a real server on a free port, Debian's
+ * Chromium (never a downloaded one) and signing in through the login page.
+ */
+export const REPO_ROOT = resolve(import.meta.dirname, '..');
+
+/** `dist/web`, or a build of one's own (JIXIAO_TEST_WEB_ROOT) while others rebuild dist/web on a shared machine. */
+export const WEB_ROOT = process.env.JIXIAO_TEST_WEB_ROOT ?? resolve(REPO_ROOT, 'dist/web');
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function assertWebBuilt(): void {
+  if (!existsSync(resolve(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` (npm run test:browser does)');
+}
+
+export async function serveWebApp(db: Db): Promise<{ app: FastifyInstance; baseUrl: string }> {
+  const app = await buildServer({ db, webRoot: WEB_ROOT });
+  const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { app, baseUrl };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Fills the login form on the current page and submits it (the caller waits for what should follow). */
+export async function signInOnPage(page: Page, username: string, password: string): Promise<void> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** Committed screenshots are refreshed on request only (UPDATE_SCREENSHOTS=1), so a test run leaves the work tree clean. */
+export function screenshotPath(name: string): string {
+  return resolve(REPO_ROOT, process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results', name);
+}
