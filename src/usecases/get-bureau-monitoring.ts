@@ -1,9 +1,9 @@
 import type { Db } from '../db/database.ts';
-import { unitCodesUnder } from '../db/organisations.repo.ts';
 import { listUnitsWithYears } from '../db/units.repo.ts';
 import type { Actor } from '../domain/access.ts';
 import type { WarningLevel } from '../domain/monitoring/policy.ts';
 import { getUnitMonitoring } from './get-monitoring.ts';
+import { visibleUnitCodes } from './visible-units.ts';
 
 export interface UnitMonitoringSummary {
   unitCode: string;
@@ -24,7 +24,8 @@ export async function getBureauMonitoring(
   db: Db,
   input: { fiscalYear: number; actor: Actor; asOfMonth?: number; today?: string },
 ): Promise<{ fiscalYear: number; units: UnitMonitoringSummary[] }> {
-  const visible = await visibleUnitCodes(db, input.actor);
+  const codes = await visibleUnitCodes(db.kysely, input.actor);
+  const visible = codes === null ? null : new Set(codes);
   const units = (await listUnitsWithYears(db.kysely)).filter((u) => u.years.includes(input.fiscalYear) && (visible === null || visible.has(u.code)));
   const summaries: UnitMonitoringSummary[] = [];
   for (const unit of units) {
@@ -44,9 +45,3 @@ export async function getBureauMonitoring(
   return { fiscalYear: input.fiscalYear, units: summaries };
 }
 
-/** null = every unit (admin); otherwise the units inside the actor's organisation. */
-async function visibleUnitCodes(db: Db, actor: Actor): Promise<Set<string> | null> {
-  if (actor.role === 'admin') return null;
-  if (actor.role === 'unit') return new Set([actor.orgCode]);
-  return new Set(await unitCodesUnder(db.kysely, actor.orgCode));
-}

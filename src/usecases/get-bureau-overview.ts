@@ -1,5 +1,4 @@
 import type { Db } from '../db/database.ts';
-import { unitCodesUnder } from '../db/organisations.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { type DocumentStateRow, listDocumentStates } from '../db/workflow.repo.ts';
@@ -8,6 +7,7 @@ import { isAppError } from '../domain/errors.ts';
 import { reviewTargets } from '../domain/review/index.ts';
 import { reviewPolicyForUnit } from './review-targets.ts';
 import { readWholeDocument } from './get-targets.ts';
+import { visibleUnitCodes } from './visible-units.ts';
 
 export interface OverviewRow extends DocumentStateRow {
   grade: string | null;
@@ -21,19 +21,12 @@ export interface OverviewRow extends DocumentStateRow {
  */
 export async function getBureauOverview(db: Db, actor: Actor, input: { fiscalYear?: number | undefined } = {}): Promise<OverviewRow[]> {
   return inTransaction(db, async (trx) => {
-    const visible = await visibleUnits(trx, actor);
+    const visible = await visibleUnitCodes(trx, actor);
     const rows = await listDocumentStates(trx, visible, input.fiscalYear);
     const result: OverviewRow[] = [];
     for (const row of rows) result.push({ ...row, ...(await gradeOf(trx, row)) });
     return result;
   }, 'repeatable read');
-}
-
-async function visibleUnits(db: Executor, actor: Actor): Promise<string[] | null> {
-  if (actor.role === 'admin') return null;
-  if (actor.orgCode === '') return [];
-  if (actor.role === 'unit') return [actor.orgCode];
-  return unitCodesUnder(db, actor.orgCode);
 }
 
 async function gradeOf(db: Executor, row: DocumentStateRow): Promise<Pick<OverviewRow, 'grade' | 'errors' | 'warnings'>> {

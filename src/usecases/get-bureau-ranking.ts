@@ -1,7 +1,5 @@
 import type { BureauRanking } from '../contract/evaluation.ts';
 import type { Db } from '../db/database.ts';
-import { unitCodesUnder } from '../db/organisations.repo.ts';
-import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { listUnitsWithYears } from '../db/units.repo.ts';
 import type { Actor } from '../domain/access.ts';
@@ -10,6 +8,7 @@ import { gradeOf } from '../domain/scoring/index.ts';
 import { fromDecimal, rational, toFixed2 } from '../domain/rational.ts';
 import { loadEvaluatedYear } from './evaluation-context.ts';
 import { scoreEvaluatedYear } from './score-unit-year.ts';
+import { visibleUnitCodes } from './visible-units.ts';
 
 type Row = BureauRanking['units'][number];
 
@@ -19,7 +18,7 @@ type Row = BureauRanking['units'][number];
  */
 export async function getBureauRanking(db: Db, actor: Actor, input: { fiscalYear: number }): Promise<BureauRanking> {
   return inTransaction(db, async (trx) => {
-    const visible = await visibleUnits(trx, actor);
+    const visible = await visibleUnitCodes(trx, actor);
     const units = (await listUnitsWithYears(trx)).filter((u) => u.years.includes(input.fiscalYear) && (visible === null || visible.includes(u.code)));
     const distribution = { 优: 0, 良: 0, 中: 0, 差: 0, 未定级: 0 };
     const rows: Omit<Row, 'rank' | 'executionRank'>[] = [];
@@ -39,13 +38,6 @@ export async function getBureauRanking(db: Db, actor: Actor, input: { fiscalYear
     }
     return { fiscalYear: input.fiscalYear, units: ranked(rows), gradeDistribution: distribution };
   }, 'repeatable read');
-}
-
-async function visibleUnits(db: Executor, actor: Actor): Promise<string[] | null> {
-  if (actor.role === 'admin') return null;
-  if (actor.orgCode === '') return [];
-  if (actor.role === 'unit') return [actor.orgCode];
-  return unitCodesUnder(db, actor.orgCode);
 }
 
 /** Σ 执行数 / Σ 调整后预算数 over the projects that have both, in percent; null when none has. */

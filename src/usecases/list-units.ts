@@ -1,8 +1,7 @@
 import type { Db } from '../db/database.ts';
-import { unitCodesUnder } from '../db/organisations.repo.ts';
 import { type UnitYears, listUnitsWithYears } from '../db/units.repo.ts';
 import type { Actor } from '../domain/access.ts';
-import { PERMISSION_TABLE } from '../domain/permissions.ts';
+import { visibleUnitCodes } from './visible-units.ts';
 
 /**
  * The units the actor may read (docs/permissions.md, targets:read), by code, with the fiscal years
@@ -11,10 +10,8 @@ import { PERMISSION_TABLE } from '../domain/permissions.ts';
  */
 export async function listUnits(db: Db, actor: Actor): Promise<UnitYears[]> {
   const all = await listUnitsWithYears(db.kysely);
-  const scope = PERMISSION_TABLE[actor.role]['targets:read'];
-  if (scope === 'all') return all;
-  if (scope === 'none' || actor.orgCode === '') return [];
-  if (actor.role === 'unit') return all.filter((unit) => unit.code === actor.orgCode);
-  const visible = new Set(await unitCodesUnder(db.kysely, actor.orgCode));
+  const codes = await visibleUnitCodes(db.kysely, actor);
+  if (codes === null) return all;
+  const visible = new Set(codes);
   return all.filter((unit) => visible.has(unit.code));
 }
