@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { formatLocation, isAppError, type ErrorCode } from '../domain/errors.ts';
 import { exportCommand } from './commands/export.ts';
+import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { parseCommand } from './commands/parse.ts';
 import { policyCommand } from './commands/policy.ts';
@@ -30,7 +31,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError(false);
-  for (const add of [parseCommand, importCommand, exportCommand, serveCommand, scoreCommand, reviewCommand, templateCommand, userCommand, policyCommand]) {
+  for (const add of [parseCommand, importCommand, exportCommand, serveCommand, scoreCommand, reviewCommand, templateCommand, userCommand, policyCommand, generateCommand]) {
     program.addCommand(add().exitOverride());
   }
   return program;

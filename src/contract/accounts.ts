@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/access.ts';
+import { PageQuerySchema, pageOf } from './paging.ts';
 
 /** HTTP shapes of sessions, users and the audit log. */
 
@@ -29,7 +30,13 @@ export const UserSchema = SessionUserSchema.extend({
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
 });
-export const UserListSchema = z.object({ users: z.array(UserSchema) });
+/** GET /api/users: a page of users by username; ?search= username prefix or part of the display name, ?role=, ?orgCode=. */
+export const UserListQuerySchema = PageQuerySchema.extend({
+  search: z.string().trim().max(100).optional(),
+  role: RoleSchema.optional(),
+  orgCode: z.string().trim().max(64).optional(),
+});
+export const UserPageSchema = pageOf(UserSchema);
 
 export const NewUserBodySchema = z.object({
   username: z.string(),
@@ -56,16 +63,9 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntryView = z.infer<typeof AuditEntrySchema>;
 
-export const AuditPageSchema = z.object({
-  entries: z.array(AuditEntrySchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const AuditPageSchema = pageOf(AuditEntrySchema);
 export type AuditPage = z.infer<typeof AuditPageSchema>;
 
-export const AuditQuerySchema = z.object({
+export const AuditQuerySchema = PageQuerySchema.extend({
   entity: z.string().max(64).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageQuerySchema, pageOf } from './paging.ts';
 import { IndicatorCategorySchema, IndicatorSchema, ProjectSchema, TargetsDocumentSchema, TargetValueSchema } from './targets.ts';
 
 /** Shapes of the HTTP API that are not the exchange format itself. */
@@ -8,7 +9,22 @@ export const UnitSummarySchema = z.object({
   name: z.string(),
   years: z.array(z.number().int()),
 });
-export const UnitListSchema = z.object({ units: z.array(UnitSummarySchema) });
+
+/** GET /api/units: a page of the readable units, by code; the filters combine (and). */
+export const UnitListQuerySchema = PageQuerySchema.extend({
+  /** A code prefix or any part of the name, case-insensitive. */
+  search: z.string().trim().max(100).optional(),
+  /** Only units with targets for this fiscal year. */
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  /** Only units under this bureau or department. */
+  orgCode: z.string().trim().min(1).max(64).optional(),
+});
+export type UnitListQuery = z.input<typeof UnitListQuerySchema>;
+export const UnitPageSchema = pageOf(UnitSummarySchema);
+export type UnitPage = z.infer<typeof UnitPageSchema>;
+
+/** GET /api/units/fiscal-years: the years any readable unit has targets for, newest first. */
+export const FiscalYearListSchema = z.object({ years: z.array(z.number().int()) });
 
 export const UnitYearParamsSchema = z.object({
   unitCode: z.string().min(1),

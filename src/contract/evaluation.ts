@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ProjectScoreSchema } from './actuals.ts';
 import { AmountSchema } from './targets.ts';
+import { BureauFilterQuerySchema, BureauTotalsSchema, GradeDistributionSchema, GradeFilterSchema, WarningCountsSchema } from './bureau.ts';
+import { pageOf } from './paging.ts';
 
 /** HTTP shapes of 单位自评 (the 自评表), its score, the bureau ranking and the history (历史标准). */
 
@@ -85,6 +87,7 @@ export type StoredUnitScore = z.infer<typeof StoredUnitScoreSchema>;
 const GradeSchema = z.enum(['优', '良', '中', '差']);
 
 export const RankingRowSchema = z.object({
+  /** Place by mean score among every unit the user may see that year (not just this page or filter). */
   rank: z.number().int(),
   unitCode: z.string(),
   unitName: z.string(),
@@ -96,15 +99,26 @@ export const RankingRowSchema = z.object({
   executionRate: z.number().nullable(),
   executionRank: z.number().int().nullable(),
   projects: z.number().int(),
+  warningCounts: WarningCountsSchema,
+  openWarnings: z.number().int(),
+  /** Being recomputed after a change: the figures are as of `computedAt`. */
+  stale: z.boolean(),
+  computedAt: z.string().nullable(),
 });
 
-export const BureauRankingSchema = z.object({
+export const RankingQuerySchema = BureauFilterQuerySchema.extend({
+  sort: z.enum(['score', 'execution', 'code']).default('score'),
+  grade: GradeFilterSchema.optional(),
+});
+
+export const BureauRankingSchema = pageOf(RankingRowSchema).extend(BureauTotalsSchema.shape).extend({
   fiscalYear: z.number().int(),
-  units: z.array(RankingRowSchema),
-  /** Projects per grade over the visible units that have begun their 自评; 未定级 = incomplete data. */
-  gradeDistribution: z.object({ 优: z.number(), 良: z.number(), 中: z.number(), 差: z.number(), 未定级: z.number() }),
+  /** Projects per grade over the matching units that have begun their 自评; 未定级 = incomplete data. */
+  gradeDistribution: GradeDistributionSchema,
 });
 export type BureauRanking = z.infer<typeof BureauRankingSchema>;
+export type RankingRow = z.infer<typeof RankingRowSchema>;
+export type RankingQuery = z.input<typeof RankingQuerySchema>;
 
 const YearResultSchema = z.object({
   score: z.number(),

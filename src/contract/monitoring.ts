@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DEVIATION_CATEGORIES, LIKELIHOODS } from '../domain/monitoring/progress.ts';
 import { WARNING_LEVELS } from '../domain/monitoring/policy.ts';
+import { BureauFilterQuerySchema, BureauTotalsSchema } from './bureau.ts';
+import { pageOf } from './paging.ts';
 
 /** The HTTP shapes of 绩效运行监控 (src/server/routes/monitoring.ts). Amounts are decimal strings in 元. */
 const Amount = z.string();
@@ -75,18 +77,27 @@ export const UnitMonitoringSchema = z.object({
   warningCounts: Counts,
 });
 
-export const BureauMonitoringSchema = z.object({
+export const BureauMonitoringRowSchema = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  budget: Amount,
+  spentToDate: Amount,
+  executionRate: Percent,
+  asOfMonth: z.number().int(),
+  warningCounts: Counts,
+  openWarnings: z.number().int(),
+  meanScore: z.number().nullable(),
+  grade: z.enum(['优', '良', '中', '差']).nullable(),
+  stale: z.boolean(),
+});
+
+export const BureauMonitoringQuerySchema = BureauFilterQuerySchema.extend({
+  /** Default: execution, lowest first (who needs attention). */
+  sort: z.enum(['execution', 'score', 'warnings', 'code']).default('execution'),
+});
+
+export const BureauMonitoringSchema = pageOf(BureauMonitoringRowSchema).extend(BureauTotalsSchema.shape).extend({
   fiscalYear: z.number().int(),
-  units: z.array(z.object({
-    unitCode: z.string(),
-    unitName: z.string(),
-    budget: Amount,
-    spentToDate: Amount,
-    executionRate: Percent,
-    asOfMonth: z.number().int(),
-    warningCounts: Counts,
-    openWarnings: z.number().int(),
-  })),
 });
 
 export const SpendingBodySchema = z.object({
@@ -119,5 +130,7 @@ export type UnitMonitoringView = z.infer<typeof UnitMonitoringSchema>;
 export type ProjectMonitoringView = z.infer<typeof ProjectMonitoringSchema>;
 export type WarningView = z.infer<typeof WarningSchema>;
 export type BureauMonitoringView = z.infer<typeof BureauMonitoringSchema>;
+export type BureauMonitoringRow = z.infer<typeof BureauMonitoringRowSchema>;
+export type BureauMonitoringQuery = z.input<typeof BureauMonitoringQuerySchema>;
 export type PaymentsPreviewView = z.infer<typeof PaymentsPreviewSchema>;
 export type ProgressBody = z.infer<typeof ProgressBodySchema>;

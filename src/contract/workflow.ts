@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '../domain/workflow/states.ts';
+import { BureauFilterQuerySchema, BureauTotalsSchema, GradeFilterSchema } from './bureau.ts';
+import { PageQuerySchema, pageOf } from './paging.ts';
 
 /** HTTP shapes of the review workflow (decision 008). Times travel as ISO strings. */
 
@@ -84,7 +86,12 @@ export const CommentBodySchema = z.object({
   indicatorIndex: z.number().int().min(0).nullable().optional(),
 });
 
-export const VersionListSchema = z.object({ versions: z.array(TargetVersionSchema) });
+/** GET …/workflow/versions and …/workflow/comments: pages, oldest first (?page=&pageSize=, comments also ?projectCode=). */
+export const VersionPageSchema = pageOf(TargetVersionSchema);
+export const CommentPageSchema = pageOf(ReviewCommentSchema);
+export const CommentListQuerySchema = PageQuerySchema.extend({
+  projectCode: z.string().min(1).max(200).optional(),
+});
 
 /** ?from=1&to=current */
 const VersionRef = z.union([z.literal('current'), z.coerce.number().int().positive()]);
@@ -113,11 +120,24 @@ export const OverviewRowSchema = z.object({
   grade: z.string().nullable(),
   errors: z.number().int().nullable(),
   warnings: z.number().int().nullable(),
+  /** Being recomputed after a change. */
+  stale: z.boolean(),
 });
-export const OverviewQuerySchema = z.object({ year: z.coerce.number().int().min(1990).max(2100).optional() });
-export const OverviewSchema = z.object({ units: z.array(OverviewRowSchema) });
+export const OverviewQuerySchema = BureauFilterQuerySchema.extend({
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  state: WorkflowStateSchema.optional(),
+  grade: GradeFilterSchema.optional(),
+  sort: z.enum(['code', 'updated', 'grade']).default('code'),
+});
+export const OverviewSchema = pageOf(OverviewRowSchema).extend(BureauTotalsSchema.shape).extend({
+  /** Unit-years per workflow state and per review grade over every matching row. */
+  states: z.record(z.string(), z.number().int()),
+  grades: z.record(z.string(), z.number().int()),
+});
 
 export type WorkflowView = z.output<typeof WorkflowViewSchema>;
 export type TargetsChangeView = z.output<typeof TargetsChangeSchema>;
 export type OverviewRow = z.output<typeof OverviewRowSchema>;
+export type OverviewView = z.output<typeof OverviewSchema>;
+export type OverviewQuery = z.input<typeof OverviewQuerySchema>;
 export type TargetVersionView = z.output<typeof TargetVersionSchema>;

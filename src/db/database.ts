@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { lockPgliteDataDir } from './pglite-lock.ts';
 import type { Schema } from './schema.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -41,6 +42,7 @@ export async function openPgliteDatabase(pglite: PGlite): Promise<Db> {
 async function openPglite(options: DatabaseOptions): Promise<PGlite> {
   if (options.memory || !options.dataDir) return PGlite.create();
   await mkdir(options.dataDir, { recursive: true });
+  lockPgliteDataDir(options.dataDir);
   return PGlite.create(options.dataDir);
 }
 

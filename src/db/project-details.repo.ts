@@ -1,57 +1,104 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Indicator, IndicatorCategory, SpendingCheckpoint, TargetOperator, TargetValue } from '../domain/targets.ts';
 import type { Executor } from './schema.ts';
 
-/** A project's rows that are replaced whole whenever the project is: indicators and the spending plan. */
+/**
+ * A project's rows that are replaced whole whenever the project is: indicators and the spending plan.
+ * They are written set-based: every indicator of every given project in one `INSERT … SELECT FROM
+ * unnest(…)` (one array parameter per column), so the statement count of an import does not grow
+ * with its size, and no statement comes near PostgreSQL's 65,535-parameter limit. Percentages travel
+ * as decimal text (numeric keeps exactly the digits it is given); double precision values as JS
+ * numbers, whose shortest text form reads back as the same double.
+ */
+
+export interface ProjectDetails {
+  /** The project's id, or (inside a statement that inserts the projects too) its position. */
+  key: number;
+  indicators: Indicator[];
+  spendingPlan: SpendingCheckpoint[];
+}
+
+export const INDICATOR_COLUMNS = [
+  'position', 'level1', 'level2', 'name', 'description', 'target_raw', 'target_op', 'target_value', 'target_unit',
+  'target_min', 'target_max', 'basis', 'category',
+] as const;
+export const CHECKPOINT_COLUMNS = ['position', 'month', 'cumulative_percent'] as const;
+
+/** "a, b", or with an alias "x.a, x.b": column names are constants here, never input. */
+export function columnList(names: readonly string[], alias?: string): RawBuilder<unknown> {
+  return sql.raw(names.map((name) => (alias ? `${alias}.${name}` : name)).join(', '));
+}
 
 export async function insertProjectDetails(
   db: Executor,
   projectId: number,
   details: { indicators: Indicator[]; spendingPlan: SpendingCheckpoint[] },
 ): Promise<void> {
-  if (details.indicators.length > 0) {
-    await db
-      .insertInto('indicators')
-      .values(details.indicators.map((indicator, position) => ({ project_id: projectId, position, ...indicatorColumns(indicator) })))
-      .execute();
+  const projects = [{ key: projectId, ...details }];
+  const indicators = indicatorRows(projects);
+  if (indicators) await sql`insert into indicators (project_id, ${columnList(INDICATOR_COLUMNS)}) select * from ${indicators}`.execute(db);
+  const checkpoints = checkpointRows(projects);
+  if (checkpoints) await sql`insert into spending_checkpoints (project_id, ${columnList(CHECKPOINT_COLUMNS)}) select * from ${checkpoints}`.execute(db);
+}
+
+/** `unnest(…) as x(key, <INDICATOR_COLUMNS>)`: every indicator of the projects; null when there is none. */
+export function indicatorRows(projects: ProjectDetails[]): RawBuilder<unknown> | null {
+  const c = {
+    key: [] as number[], position: [] as number[], level1: [] as string[], level2: [] as string[],
+    name: [] as string[], description: [] as string[], raw: [] as string[], op: [] as (string | null)[],
+    value: [] as (number | null)[], unit: [] as (string | null)[], min: [] as (number | null)[],
+    max: [] as (number | null)[], basis: [] as string[], category: [] as (string | null)[],
+  };
+  for (const { key, indicators } of projects) {
+    indicators.forEach((indicator, position) => {
+      const { target } = indicator;
+      c.key.push(key);
+      c.position.push(position);
+      c.level1.push(indicator.level1);
+      c.level2.push(indicator.level2);
+      c.name.push(indicator.name);
+      c.description.push(indicator.description);
+      c.raw.push(target.raw);
+      c.op.push(target.op);
+      c.value.push(target.value);
+      c.unit.push(target.unit);
+      c.min.push(target.min ?? null);
+      c.max.push(target.max ?? null);
+      c.basis.push(indicator.basis);
+      c.category.push(indicator.category);
+    });
   }
-  if (details.spendingPlan.length > 0) {
-    await db
-      .insertInto('spending_checkpoints')
-      .values(
-        details.spendingPlan.map((checkpoint, position) => ({
-          project_id: projectId,
-          position,
-          month: checkpoint.month,
-          // String(number) is exact, and numeric keeps exactly the digits it is given.
-          cumulative_percent: checkpoint.cumulativePercent === null ? null : String(checkpoint.cumulativePercent),
-        })),
-      )
-      .execute();
+  if (c.key.length === 0) return null;
+  return sql`unnest(${c.key}::integer[], ${c.position}::integer[], ${c.level1}::text[], ${c.level2}::text[],
+                    ${c.name}::text[], ${c.description}::text[], ${c.raw}::text[], ${c.op}::text[],
+                    ${c.value}::double precision[], ${c.unit}::text[], ${c.min}::double precision[],
+                    ${c.max}::double precision[], ${c.basis}::text[], ${c.category}::text[])
+             as x(key, ${columnList(INDICATOR_COLUMNS)})`;
+}
+
+/** `unnest(…) as x(key, <CHECKPOINT_COLUMNS>)`: every spending checkpoint of the projects; null when there is none. */
+export function checkpointRows(projects: ProjectDetails[]): RawBuilder<unknown> | null {
+  const keys: number[] = [];
+  const positions: number[] = [];
+  const months: number[] = [];
+  const percents: (string | null)[] = [];
+  for (const { key, spendingPlan } of projects) {
+    spendingPlan.forEach((checkpoint, position) => {
+      keys.push(key);
+      positions.push(position);
+      months.push(checkpoint.month);
+      // String(number) is exact, and numeric keeps exactly the digits it is given.
+      percents.push(checkpoint.cumulativePercent === null ? null : String(checkpoint.cumulativePercent));
+    });
   }
+  if (keys.length === 0) return null;
+  return sql`unnest(${keys}::integer[], ${positions}::integer[], ${months}::integer[], ${percents}::numeric[])
+             as x(key, ${columnList(CHECKPOINT_COLUMNS)})`;
 }
 
 export async function deleteProjectDetails(db: Executor, projectId: number): Promise<void> {
   await db.deleteFrom('indicators').where('project_id', '=', projectId).execute();
   await db.deleteFrom('spending_checkpoints').where('project_id', '=', projectId).execute();
-}
-
-function indicatorColumns(indicator: Indicator) {
-  const { target } = indicator;
-  return {
-    level1: indicator.level1,
-    level2: indicator.level2,
-    name: indicator.name,
-    description: indicator.description,
-    target_raw: target.raw,
-    target_op: target.op,
-    target_value: target.value,
-    target_unit: target.unit,
-    target_min: target.min ?? null,
-    target_max: target.max ?? null,
-    basis: indicator.basis,
-    category: indicator.category,
-  };
 }
 
 /** Indicators of the given projects, each list in stored order. */

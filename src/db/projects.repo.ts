@@ -1,7 +1,17 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Project } from '../domain/targets.ts';
-import { deleteProjectDetails, insertProjectDetails, loadIndicators, loadSpendingPlans } from './project-details.repo.ts';
+import {
+  CHECKPOINT_COLUMNS,
+  INDICATOR_COLUMNS,
+  checkpointRows,
+  columnList,
+  deleteProjectDetails,
+  indicatorRows,
+  insertProjectDetails,
+  loadIndicators,
+  loadSpendingPlans,
+} from './project-details.repo.ts';
 import type { Executor } from './schema.ts';
 
 export interface ProjectRef {
@@ -34,13 +44,48 @@ export async function insertProject(
   db: Executor,
   input: { documentId: number; position: number; version: number; project: Project },
 ): Promise<number> {
-  const { id } = await db
-    .insertInto('projects')
-    .values({ document_id: input.documentId, position: input.position, version: input.version, ...projectColumns(input.project) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await insertProjectDetails(db, id, input.project);
-  return id;
+  const [id] = await insertProjects(db, input.documentId, [input]);
+  return id!;
+}
+
+/**
+ * Stores many projects of one document with their indicators and spending plans in ONE statement,
+ * whatever their number: the projects come from `unnest(…)` (one array per column) and their details
+ * are inserted by data-modifying CTEs that join on position to the ids just generated. Ids come back
+ * in input order, matched by position (RETURNING promises no order). Amounts travel as decimal text
+ * into numeric, never as floats.
+ */
+export async function insertProjects(
+  db: Executor,
+  documentId: number,
+  entries: { position: number; version: number; project: Project }[],
+): Promise<number[]> {
+  if (entries.length === 0) return [];
+  const column = <T>(pick: (entry: (typeof entries)[number]) => T): T[] => entries.map(pick);
+  const details = entries.map(({ position, project }) => ({ key: position, indicators: project.indicators, spendingPlan: project.spendingPlan }));
+  const indicators = indicatorRows(details);
+  const checkpoints = checkpointRows(details);
+  const result = await sql<{ id: number; position: number }>`
+    with p as (
+      insert into projects (document_id, position, version, code, name, budget_total, budget_fiscal, budget_other, purpose, goals)
+      select ${documentId}::integer, n.position, n.version, n.code, n.name, n.total, n.fiscal, n.other, n.purpose, n.goals::jsonb
+        from unnest(${column((e) => e.position)}::integer[], ${column((e) => e.version)}::integer[],
+                    ${column((e) => e.project.code)}::text[], ${column((e) => e.project.name)}::text[],
+                    ${column((e) => e.project.budget.total)}::numeric[], ${column((e) => e.project.budget.fiscal)}::numeric[],
+                    ${column((e) => e.project.budget.other)}::numeric[], ${column((e) => e.project.purpose)}::text[],
+                    ${column((e) => JSON.stringify(e.project.goals))}::text[])
+          as n(position, version, code, name, total, fiscal, other, purpose, goals)
+      returning id, position
+    )${indicators ? sql`, i as (
+      insert into indicators (project_id, ${columnList(INDICATOR_COLUMNS)})
+      select p.id, ${columnList(INDICATOR_COLUMNS, 'x')} from ${indicators} join p on p.position = x.key
+    )` : sql``}${checkpoints ? sql`, c as (
+      insert into spending_checkpoints (project_id, ${columnList(CHECKPOINT_COLUMNS)})
+      select p.id, ${columnList(CHECKPOINT_COLUMNS, 'x')} from ${checkpoints} join p on p.position = x.key
+    )` : sql``}
+    select id, position from p`.execute(db);
+  const idByPosition = new Map(result.rows.map((row) => [row.position, row.id]));
+  return entries.map((entry) => idByPosition.get(entry.position)!);
 }
 
 export async function findProjectRef(db: Executor, documentId: number, code: string): Promise<ProjectRef | undefined> {

@@ -2,7 +2,9 @@ import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { AccountTables } from './accounts.schema.ts';
 import type { AuditTables } from './audit.schema.ts';
 import type { EvaluationTables } from './evaluation.schema.ts';
+import type { JobTables } from './jobs.schema.ts';
 import type { MonitoringTables } from './monitoring.schema.ts';
+import type { SummaryTables } from './summaries.schema.ts';
 import type { WorkflowTables } from './workflow.schema.ts';
 
 /**
@@ -90,7 +92,7 @@ export interface IndicatorsTable {
  * All tables. Feature tables are declared in their own `<feature>.schema.ts` beside their
  * repositories and joined in here by `extends`, one name per feature.
  */
-export type Schema = TargetTables & AuditTables & AccountTables & WorkflowTables & MonitoringTables & EvaluationTables;
+export type Schema = TargetTables & AuditTables & AccountTables & WorkflowTables & MonitoringTables & EvaluationTables & SummaryTables & JobTables;
 
 interface TargetTables {
   organisations: OrganisationsTable;

@@ -1,5 +1,6 @@
+import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Unit } from '../domain/targets.ts';
-import type { Executor } from './schema.ts';
+import type { Executor, Schema } from './schema.ts';
 
 /** Creates the unit or renames it to the name the latest document gives; returns its id. */
 export async function upsertUnit(db: Executor, unit: Unit): Promise<number> {
@@ -18,7 +19,10 @@ export interface UnitYears {
   years: number[];
 }
 
-/** Every unit by code, with the fiscal years it has targets for, ascending. */
+/**
+ * Every unit by code, with the fiscal years it has targets for, ascending. Unbounded: kept for the
+ * callers that really need every unit (bulk export); lists for a screen use `findUnitPage`.
+ */
 export async function listUnitsWithYears(db: Executor): Promise<UnitYears[]> {
   const rows = await db
     .selectFrom('units as u')
@@ -34,4 +38,108 @@ export async function listUnitsWithYears(db: Executor): Promise<UnitYears[]> {
     units.set(row.code, unit);
   }
   return [...units.values()];
+}
+
+/** Which units a reader sees: all, none, one unit, or every unit under an organisation (any depth). */
+export type UnitScope =
+  | { kind: 'all' }
+  | { kind: 'none' }
+  | { kind: 'unit'; code: string }
+  | { kind: 'organisation'; code: string };
+
+export interface UnitFilter {
+  scope: UnitScope;
+  /** A code prefix or a part of the name, case-insensitive. */
+  search?: string;
+  /** Only units with targets for this year. */
+  fiscalYear?: number;
+  /** Only units under this bureau or department (within the scope). */
+  orgCode?: string;
+}
+
+/** The ids of an organisation and everything below it (the tree is at most a few levels deep). */
+function organisationSubtree(code: string): RawBuilder<number> {
+  return sql<number>`(with recursive tree(id, depth) as (
+      select id, 1 from organisations where code = ${code}
+      union all
+      select o.id, t.depth + 1 from organisations o join tree t on o.parent_id = t.id where t.depth < 16
+    ) select id from tree)`;
+}
+
+/** Escapes LIKE's wildcards so a search for "10%" means the characters, not a pattern. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+type UnitQuery = SelectQueryBuilder<Schema & { u: Schema['units'] }, 'u', object>;
+
+function filtered(db: Executor, filter: UnitFilter): UnitQuery {
+  let query = db.selectFrom('units as u') as UnitQuery;
+  const { scope } = filter;
+  if (scope.kind === 'none') query = query.where(sql<boolean>`false`);
+  if (scope.kind === 'unit') query = query.where('u.code', '=', scope.code);
+  if (scope.kind === 'organisation') query = query.where(sql<boolean>`u.parent_id in ${organisationSubtree(scope.code)}`);
+  if (filter.orgCode !== undefined) query = query.where(sql<boolean>`u.parent_id in ${organisationSubtree(filter.orgCode)}`);
+  const search = filter.search?.trim();
+  if (search) {
+    // A code is searched by prefix (index on lower(code) text_pattern_ops); a Chinese name by any
+    // part of it, which no btree can serve: a scan of the units table, a few thousand short rows.
+    const pattern = escapeLike(search.toLowerCase());
+    query = query.where(sql<boolean>`(lower(u.code) like ${`${pattern}%`} or lower(u.name) like ${`%${pattern}%`})`);
+  }
+  if (filter.fiscalYear !== undefined) {
+    const year = filter.fiscalYear;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(selectFrom('target_documents as y').select('y.id').whereRef('y.unit_id', '=', 'u.id').where('y.fiscal_year', '=', year)));
+  }
+  return query;
+}
+
+function parseYears(value: unknown): number[] {
+  const years = typeof value === 'string' ? JSON.parse(value) as unknown : value;
+  return Array.isArray(years) ? years.map(Number) : [];
+}
+
+/**
+ * One page of the units matching `filter`, by code, each with all its fiscal years, and how many
+ * match in all: one statement — the page is cut from the units first (count(*) over the matching
+ * rows, no grouping), then only its rows look up their years — and a second only for a page past the end.
+ */
+export async function findUnitPage(
+  db: Executor,
+  filter: UnitFilter,
+  page: { limit: number; offset: number },
+): Promise<{ items: UnitYears[]; total: number }> {
+  const units = filtered(db, filter)
+    .select(['u.id', 'u.code', 'u.name', sql<string>`count(*) over ()`.as('total')])
+    .orderBy('u.code')
+    .limit(page.limit)
+    .offset(page.offset)
+    .as('p');
+  const rows = await db
+    .selectFrom(units)
+    .select([
+      'p.code',
+      'p.name',
+      'p.total',
+      sql<unknown>`coalesce((select json_agg(d.fiscal_year order by d.fiscal_year) from target_documents d where d.unit_id = p.id), '[]'::json)`.as('years'),
+    ])
+    .orderBy('p.code')
+    .execute();
+  const items = rows.map((row) => ({ code: row.code, name: row.name, years: parseYears(row.years) }));
+  if (rows.length > 0) return { items, total: Number(rows[0]!.total) };
+  if (page.offset === 0) return { items, total: 0 };
+  const counted = await filtered(db, filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return { items, total: Number(counted.n) };
+}
+
+/** The fiscal years any unit in scope has targets for, newest first (the year filter's choices). */
+export async function findFiscalYears(db: Executor, scope: UnitScope): Promise<number[]> {
+  const rows = await filtered(db, { scope })
+    .innerJoin('target_documents as d', 'd.unit_id', 'u.id')
+    .select('d.fiscal_year')
+    .distinct()
+    .orderBy('d.fiscal_year', 'desc')
+    .execute();
+  return rows.map((row) => row.fiscal_year);
 }

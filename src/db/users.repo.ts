@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Role } from '../domain/access.ts';
 import type { Executor } from './schema.ts';
+import { escapeLike } from './units.repo.ts';
 
 export interface UserRow {
   id: number;
@@ -52,6 +53,41 @@ export async function listUserRows(db: Executor, orgCodes: string[] | null = nul
   let query = db.selectFrom('users').select(columns).orderBy('username');
   if (orgCodes !== null) query = query.where('org_code', 'in', orgCodes.length > 0 ? orgCodes : ['\u0000']);
   return query.execute();
+}
+
+export interface UserFilter {
+  /** A username prefix or any part of the display name, case-insensitive. */
+  search?: string;
+  role?: Role;
+  /** Exactly this organisation code ('' = users without one). */
+  orgCode?: string;
+}
+
+function filteredUsers(db: Executor, filter: UserFilter) {
+  let query = db.selectFrom('users');
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = escapeLike(search.toLowerCase());
+    query = query.where(sql<boolean>`(lower(username) like ${`${pattern}%`} or lower(display_name) like ${`%${pattern}%`})`);
+  }
+  if (filter.role !== undefined) query = query.where('role', '=', filter.role);
+  if (filter.orgCode !== undefined) query = query.where('org_code', '=', filter.orgCode);
+  return query;
+}
+
+/** One page of the users matching `filter`, by username, and how many match in all (count(*) over the rows). */
+export async function findUserPage(db: Executor, filter: UserFilter, page: { limit: number; offset: number }): Promise<{ items: UserRow[]; total: number }> {
+  const rows = await filteredUsers(db, filter)
+    .select([...columns, sql<string>`count(*) over ()`.as('total')])
+    .orderBy('username')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const items = rows.map(({ total: _total, ...user }) => user);
+  if (rows.length > 0) return { items, total: Number(rows[0]!.total) };
+  if (page.offset === 0) return { items, total: 0 };
+  const counted = await filteredUsers(db, filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return { items, total: Number(counted.n) };
 }
 
 export async function countUsers(db: Executor): Promise<number> {

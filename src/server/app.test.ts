@@ -30,7 +30,7 @@ describeEachEngine('HTTP API', (getDb) => {
   it('lists units with their years', async () => {
     const response = await client.inject({ method: 'GET', url: '/api/units' });
     expect(response.statusCode).toBe(200);
-    expect(response.json().units).toContainEqual({ code: '711002', name: '秦皇岛市山海关区总工会', years: [2020] });
+    expect(response.json().items).toContainEqual({ code: '711002', name: '秦皇岛市山海关区总工会', years: [2020] });
   });
 
   it("returns a unit-year's whole document in the exchange format", async () => {

@@ -9,13 +9,16 @@ import { useChineseValidationMessages } from '../contract/locale.ts';
 import type { Db } from '../db/database.ts';
 import { authRoutes, registerAuth } from './auth/index.ts';
 import { registerErrorHandler } from './errors.ts';
+import { summaryRefresh } from './summary-refresh.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { jobRoutes } from './routes/jobs.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { exportRoutes } from './routes/export.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { healthRoutes } from './routes/health.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { unitRoutes } from './routes/units.ts';
@@ -50,6 +53,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(summaryRefresh(options.db));
 
   await app.register(authRoutes(options.db, { secureCookies: options.secureCookies }));
   await app.register(unitRoutes(options.db));
@@ -57,12 +61,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(exportRoutes(options.db));
   await app.register(auditRoutes(options.db));
   await app.register(documentRoutes(options.db));
+  await app.register(jobRoutes(options.db));
   await app.register(workflowRoutes(options.db));
   await app.register(reviewRoutes(options.db));
   await app.register(policyRoutes(options.db));
   await app.register(evaluationRoutes(options.db));
   await app.register(monitoringRoutes(options.db));
   await app.register(reportRoutes(options.db));
+  await app.register(healthRoutes(options.db));
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -110,7 +110,7 @@ describeEachEngine('permissions: every route × every role × own/other unit', (
   it('lists to each role only the units it may see', async () => {
     const seen: Record<string, string[]> = {};
     for (const role of ROLES) {
-      const units = (await clients[role].inject({ method: 'GET', url: '/api/units' })).json().units as { code: string }[];
+      const units = (await clients[role].inject({ method: 'GET', url: '/api/units' })).json().items as { code: string }[];
       seen[role] = units.map((u) => u.code);
     }
     expect(seen).toEqual({

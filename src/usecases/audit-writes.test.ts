@@ -21,7 +21,7 @@ describeEachEngine('every write leaves an audit entry, who and what, before and 
   });
 
   it('records the import, the re-import with what it replaced, and the project create, update and delete', async () => {
-    const { entries, total } = await listAudit(getDb(), key);
+    const { items: entries, total } = await listAudit(getDb(), key);
     expect(total).toBe(5);
     expect(entries.map((e) => [e.actor, e.action, e.entityKey])).toEqual([
       ['zgh', 'delete-project', 'NEW-1'],

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
+import { LOCK_KEYS, withAdvisoryLock } from '../db/advisory-lock.ts';
 import type { Db } from '../db/database.ts';
 import { listUserRows } from '../db/users.repo.ts';
 import { createUser } from './create-user.ts';
@@ -17,6 +18,11 @@ export interface FirstAdmin {
  * printed once. Returns null when an administrator exists.
  */
 export async function ensureFirstAdmin(db: Db, env: Record<string, string | undefined> = process.env): Promise<FirstAdmin | null> {
+  // Several servers starting together on one PostgreSQL: one creates `admin`, the others then see it.
+  return withAdvisoryLock(db, LOCK_KEYS.startup, () => createAdminIfNone(db, env));
+}
+
+async function createAdminIfNone(db: Db, env: Record<string, string | undefined>): Promise<FirstAdmin | null> {
   const users = await listUserRows(db.kysely);
   if (users.some((user) => user.role === 'admin')) return null;
   const given = env['JIXIAO_ADMIN_PASSWORD'];

@@ -114,12 +114,12 @@ describeEachEngine('self-evaluation use-cases', (getDb) => {
     await saveEvaluation(getDb(), SYSTEM_ACTOR, { ...key, ...DEMO_EVALUATION });
     const ranking = await getBureauRanking(getDb(), bureauActor, { fiscalYear: YEAR });
     // Σ spent 94040.00 / Σ adjusted 102000.00 = 92.196… %
-    expect(ranking.units.map((u) => [u.unitCode, u.rank, u.meanScore, u.grade, u.executionRate, u.executionRank, u.evaluated])).toEqual([
+    expect(ranking.items.map((u) => [u.unitCode, u.rank, u.meanScore, u.grade, u.executionRate, u.executionRank, u.evaluated])).toEqual([
       [UNIT, 1, 97.17, '优', 92.2, 1, true], [OTHER_UNIT, 2, null, null, null, null, false],
     ]);
     expect(ranking.gradeDistribution).toEqual({ 优: 3, 良: 1, 中: 0, 差: 0, 未定级: 0 });
     const own = await getBureauRanking(getDb(), { ...unitActor, orgCode: OTHER_UNIT }, { fiscalYear: YEAR });
-    expect(own.units.map((u) => u.unitCode)).toEqual([OTHER_UNIT]);
+    expect(own.items.map((u) => u.unitCode)).toEqual([OTHER_UNIT]);
   });
 
   it("shows last year's actuals and grades beside next year's projects, flagging 中 and 差", async () => {

@@ -4,6 +4,7 @@ import yauzl from 'yauzl';
 import { clearDatabase, describeEachEngine } from '../../test/db-engines.ts';
 import { documentForUnit } from '../../test/targets-fixtures.ts';
 import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
+import { findJob } from '../db/jobs.repo.ts';
 import { readTargetsXlsx } from '../documents/xlsx/index.ts';
 import { type BulkProgress, exportBulk } from './export-bulk.ts';
 import { importTargets } from './import-targets.ts';
@@ -49,16 +50,46 @@ describeEachEngine('exportBulk', (getDb) => {
     await sleep(1500);
     const unreadProgress = progress.length;
     expect(unreadProgress).toBeLessThan(10);
+    // The job row says so too: running, and (batched per 10 units or 500 ms) not ahead of what was written.
+    const paused = await findJob(getDb().kysely, bulk.jobId);
+    expect(paused).toMatchObject({ kind: 'export-bulk', state: 'running', total: UNITS, ownerId: null });
+    expect(paused!.done).toBeLessThanOrEqual(unreadProgress);
 
     const chunks: Buffer[] = [];
     for await (const chunk of bulk.stream) chunks.push(chunk as Buffer);
     await bulk.done;
     expect(progress.at(-1)).toEqual({ done: UNITS, total: UNITS, unitCode: code(UNITS) });
+    expect(await findJob(getDb().kysely, bulk.jobId)).toMatchObject({ state: 'succeeded', done: UNITS, total: UNITS, error: null });
 
     const files = await readZip(Buffer.concat(chunks));
     expect([...files.keys()]).toEqual(Array.from({ length: UNITS }, (_, i) => `${code(i + 1)}-测试单位${i + 1}2020年绩效目标.xlsx`));
     const last = await readTargetsXlsx(files.get(`${code(UNITS)}-测试单位${UNITS}2020年绩效目标.xlsx`)!, { fileName: 'last.xlsx' });
     expect(last.document).toEqual({ ...documentForUnit(code(UNITS), `测试单位${UNITS}`), fiscalYear: 2020 });
+  });
+
+  it('marks the job failed, with the reason, when a unit cannot be read half-way', { timeout: 60_000 }, async () => {
+    const bulk = await exportBulk(getDb(), { fiscalYear: 2020, format: 'json' });
+    // The last unit's targets go away while the zip is being written: the export stops and says why.
+    await getDb().kysely.deleteFrom('target_documents')
+      .where('unit_id', 'in', getDb().kysely.selectFrom('units').select('id').where('code', '=', code(UNITS)))
+      .execute();
+    const reading = (async () => { for await (const _chunk of bulk.stream) { /* drain */ } })();
+    await expect(bulk.done).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await reading.catch(() => undefined);
+    await sleep(100);
+    const job = await findJob(getDb().kysely, bulk.jobId);
+    expect(job).toMatchObject({ state: 'failed', total: UNITS });
+    expect(job!.error).toContain(code(UNITS));
+    await importTargets(getDb(), SYSTEM_ACTOR, { document: documentForUnit(code(UNITS), `测试单位${UNITS}`), fiscalYear: 2020 });
+  });
+
+  it('stops and marks the job failed when the reader goes away', { timeout: 60_000 }, async () => {
+    const bulk = await exportBulk(getDb(), { fiscalYear: 2020, format: 'xlsx' });
+    await sleep(300);
+    bulk.stream.destroy();
+    await expect(bulk.done).rejects.toMatchObject({ message: expect.stringContaining('下载已中断') });
+    await sleep(100);
+    expect(await findJob(getDb().kysely, bulk.jobId)).toMatchObject({ state: 'failed' });
   });
 
   it('says so when no unit has targets for the year', async () => {

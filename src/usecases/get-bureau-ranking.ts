@@ -1,68 +1,50 @@
-import type { BureauRanking } from '../contract/evaluation.ts';
+import type { BureauRanking, RankingQuery, RankingRow } from '../contract/evaluation.ts';
+import { RankingQuerySchema } from '../contract/evaluation.ts';
+import { limitOffset } from '../contract/paging.ts';
 import type { Db } from '../db/database.ts';
-import { inTransaction } from '../db/transaction.ts';
-import { listUnitsWithYears } from '../db/units.repo.ts';
+import { type SummaryRow, summaryPage } from '../db/summary-views.repo.ts';
 import type { Actor } from '../domain/access.ts';
-import { parseAmountToCents } from '../domain/money.ts';
-import { gradeOf } from '../domain/scoring/index.ts';
-import { fromDecimal, rational, toFixed2 } from '../domain/rational.ts';
-import { loadEvaluatedYear } from './evaluation-context.ts';
-import { scoreEvaluatedYear } from './score-unit-year.ts';
-import { visibleUnitCodes } from './visible-units.ts';
+import { type SortSql, catchUpSummaries, filtersOf, isStale, orderBy, summaryScopeOf, timeOf, warningCountsOf } from './bureau-summaries.ts';
+import { validateInput } from './usecase-input.ts';
 
-type Row = BureauRanking['units'][number];
+const SORTS: Record<'score' | 'execution' | 'code', SortSql> = {
+  score: { asc: 'r.score_rank asc, r.code asc', desc: 'r.score_rank desc, r.code asc' },
+  execution: { asc: 'r.execution_rank asc nulls last, r.code asc', desc: 'r.execution_rank desc nulls first, r.code asc' },
+  code: { asc: 'r.code asc', desc: 'r.code desc' },
+};
 
 /**
- * 财政局: every unit the actor may see that has targets for the year, ranked by mean self-evaluation
- * score and, separately, by budget execution; with the distribution of project grades.
+ * 财政局: the units the actor may see that have targets for the year, ranked by mean self-evaluation
+ * score and, separately, by year-end budget execution (decision 010), one page at a time, from the
+ * read model (decision 013). The grade distribution and warning totals cover every matching unit.
  */
-export async function getBureauRanking(db: Db, actor: Actor, input: { fiscalYear: number }): Promise<BureauRanking> {
-  return inTransaction(db, async (trx) => {
-    const visible = await visibleUnitCodes(trx, actor);
-    const units = (await listUnitsWithYears(trx)).filter((u) => u.years.includes(input.fiscalYear) && (visible === null || visible.includes(u.code)));
-    const distribution = { 优: 0, 良: 0, 中: 0, 差: 0, 未定级: 0 };
-    const rows: Omit<Row, 'rank' | 'executionRank'>[] = [];
-    for (const unit of units) {
-      const year = await loadEvaluatedYear(trx, { unitCode: unit.code, fiscalYear: input.fiscalYear });
-      const scored = scoreEvaluatedYear(year);
-      // A unit that has not begun its 自评 has no score to rank (0 would read as a failing one).
-      const evaluated = year.stored !== null;
-      if (evaluated) for (const project of scored.projects) distribution[project.grade ?? '未定级'] += 1;
-      const meanScore = evaluated ? scored.meanScore : null;
-      rows.push({
-        unitCode: unit.code, unitName: unit.name, meanScore,
-        grade: meanScore === null || scored.incomplete ? null : gradeOf(fromDecimal(meanScore.toFixed(2)), year.policy),
-        incomplete: scored.incomplete, evaluated,
-        executionRate: unitExecutionRate(year.money), projects: year.projects.length,
-      });
-    }
-    return { fiscalYear: input.fiscalYear, units: ranked(rows), gradeDistribution: distribution };
-  }, 'repeatable read');
-}
-
-/** Σ 执行数 / Σ 调整后预算数 over the projects that have both, in percent; null when none has. */
-function unitExecutionRate(money: Map<string, { adjustedBudget: string | null; spent: string | null }>): number | null {
-  let budget = 0n;
-  let spent = 0n;
-  for (const entry of money.values()) {
-    const b = entry.adjustedBudget === null ? null : parseAmountToCents(entry.adjustedBudget);
-    const s = entry.spent === null ? null : parseAmountToCents(entry.spent);
-    if (b === null || s === null) continue;
-    budget += b;
-    spent += s;
-  }
-  return budget > 0n ? toFixed2(rational(spent * 100n, budget)) : null;
-}
-
-/** Competition ranking (1, 2, 2, 4); units without a value come last, unranked. */
-function ranked(rows: Omit<Row, 'rank' | 'executionRank'>[]): Row[] {
-  const rankBy = (value: (r: (typeof rows)[number]) => number | null) => (r: (typeof rows)[number]) => {
-    const own = value(r);
-    return own === null ? null : 1 + rows.filter((other) => (value(other) ?? -Infinity) > own).length;
+export async function getBureauRanking(db: Db, actor: Actor, input: { fiscalYear: number } & RankingQuery): Promise<BureauRanking> {
+  const query = validateInput(RankingQuerySchema, input, '排名查询');
+  await catchUpSummaries(db);
+  const scope = summaryScopeOf(actor);
+  const filters = { ...filtersOf(query), fiscalYear: input.fiscalYear, scoreGrade: query.grade };
+  const { rows, totals } = await summaryPage(db.kysely, { scope, filters, orderBy: orderBy(SORTS[query.sort], query.order), ...limitOffset(query), ranks: true });
+  return {
+    fiscalYear: input.fiscalYear, items: rows.map(rankingRow), total: totals.total, page: query.page, pageSize: query.pageSize,
+    gradeDistribution: totals.grades, warningTotals: totals.warnings, stale: totals.stale,
   };
-  const byScore = rankBy((r) => r.meanScore);
-  const byExecution = rankBy((r) => r.executionRate);
-  return rows
-    .map((r) => ({ ...r, rank: byScore(r) ?? rows.length, executionRank: byExecution(r) }))
-    .sort((a, b) => a.rank - b.rank || a.unitCode.localeCompare(b.unitCode));
+}
+
+function rankingRow(row: SummaryRow): RankingRow {
+  return {
+    rank: Number(row.score_rank),
+    unitCode: String(row.code),
+    unitName: String(row.name),
+    meanScore: row.mean_score === null ? null : Number(row.mean_score),
+    grade: (row.score_grade ?? null) as RankingRow['grade'],
+    incomplete: row.incomplete === true,
+    evaluated: row.evaluated === true,
+    executionRate: row.year_end_rate_text === null ? null : Number(row.year_end_rate_text),
+    executionRank: row.execution_rank === null ? null : Number(row.execution_rank),
+    projects: Number(row.project_count ?? 0),
+    warningCounts: warningCountsOf(row),
+    openWarnings: Number(row.open_warnings ?? 0),
+    stale: isStale(row),
+    computedAt: timeOf(row.computed_at),
+  };
 }

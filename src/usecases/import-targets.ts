@@ -1,15 +1,15 @@
 import { TargetsDocumentSchema } from '../contract/targets.ts';
 import { recordAudit } from '../db/audit.repo.ts';
-import { findDocument, upsertDocument } from '../db/documents.repo.ts';
-import { deleteProjectsOfDocument, insertProject, loadProjects, projectVersions } from '../db/projects.repo.ts';
+import { type StoredDocument, findDocumentForReplace, upsertUnitDocument } from '../db/documents.repo.ts';
+import { deleteProjectsOfDocument, insertProjects, loadProjects, projectVersions } from '../db/projects.repo.ts';
 import type { Db } from '../db/database.ts';
 import type { Executor } from '../db/schema.ts';
-import { upsertUnit } from '../db/units.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { normaliseDocument } from '../domain/normalise.ts';
 import type { Project, TargetsDocument } from '../domain/targets.ts';
+import { lockedMessage, type WorkflowState } from '../domain/workflow/states.ts';
 import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
 import { assertTargetsEditable } from './assert-targets-editable.ts';
 
@@ -22,6 +22,12 @@ export interface ImportTargetsResult {
   replaced: boolean;
 }
 
+/** A document that passed every check that needs no database: what storeTargets takes. */
+export interface PreparedTargets {
+  document: TargetsDocument;
+  fiscalYear: number;
+}
+
 /**
  * Stores a document as the unit-year's targets, replacing any earlier ones: all of it in one
  * transaction, so a failure part-way leaves the database exactly as it was.
@@ -31,6 +37,12 @@ export async function importTargets(
   actor: Actor,
   input: { document: TargetsDocument; fiscalYear: number },
 ): Promise<ImportTargetsResult> {
+  const prepared = prepareTargets(input);
+  return inTransaction(db, (trx) => storeTargets(trx, actor, prepared));
+}
+
+/** Validates and normalises a document for the given year, touching no database; throws VALIDATION. */
+export function prepareTargets(input: { document: unknown; fiscalYear: number }): PreparedTargets {
   const parsed = validateInput(TargetsDocumentSchema, input.document, '绩效目标文档');
   const fiscalYear = validateInput(UnitYearInputSchema.shape.fiscalYear, input.fiscalYear, '年度');
   if (parsed.fiscalYear !== undefined && parsed.fiscalYear !== fiscalYear) {
@@ -40,22 +52,56 @@ export async function importTargets(
   }
   const document = normaliseDocument(parsed);
   assertUniqueProjectCodes(document.projects);
-  const replaced = await inTransaction(db, async (trx) => {
-    const before = await storedDocument(trx, document.unit.code, fiscalYear);
-    const replacedEarlier = await storeDocument(trx, document, fiscalYear);
-    await recordAudit(trx, actor, {
-      action: 'import-targets', unitCode: document.unit.code, fiscalYear, entity: 'target-document', entityKey: document.unit.code,
-      before: before ?? undefined, after: { unit: document.unit, overall: document.overall, projects: document.projects },
-    });
-    return replacedEarlier;
+  return { document, fiscalYear };
+}
+
+/**
+ * The store itself, inside the caller's transaction (importTargets' own, or import-many's): a constant
+ * number of statements whatever the number of projects — 4 for a new unit-year, 8 for a re-import
+ * (which reads what it replaces, for the audit log and the version bumps, and deletes it).
+ */
+export async function storeTargets(trx: Executor, actor: Actor, prepared: PreparedTargets): Promise<ImportTargetsResult> {
+  const { document, fiscalYear } = prepared;
+  // Locked first, so what is read as "before" is what this import replaces (concurrent imports queue here).
+  const earlier = await findDocumentForReplace(trx, document.unit.code, fiscalYear);
+  if (earlier) assertEditable(earlier.state); // targets under review or approved → LOCKED
+  const earlierProjects = earlier ? await loadProjects(trx, earlier.id) : [];
+  const stored = await upsertUnitDocument(trx, { unit: document.unit, fiscalYear, overall: document.overall });
+  // A project that survives a re-import gets a newer version, so an edit based on what was
+  // read before the import is refused rather than silently applied to the new content.
+  const versions = new Map(earlierProjects.map(({ project, version }) => [project.code, version]));
+  if (stored.replaced && !earlier) {
+    // Another transaction created the unit-year after our read and committed first: check it now.
+    await assertTargetsEditable(trx, stored.id);
+    for (const [code, version] of await projectVersions(trx, stored.id)) versions.set(code, version);
+  }
+  if (stored.replaced) await deleteProjectsOfDocument(trx, stored.id);
+  await insertProjects(
+    trx,
+    stored.id,
+    document.projects.map((project, position) => ({ position, version: (versions.get(project.code) ?? 0) + 1, project })),
+  );
+  await recordAudit(trx, actor, {
+    action: 'import-targets', unitCode: document.unit.code, fiscalYear, entity: 'target-document', entityKey: document.unit.code,
+    before: earlier ? auditDocument(earlier, earlierProjects.map(({ project }) => project)) : undefined,
+    after: { unit: document.unit, overall: document.overall, projects: document.projects },
   });
   return {
     unitCode: document.unit.code,
     fiscalYear,
     projects: document.projects.length,
     indicators: document.projects.reduce((sum, project) => sum + project.indicators.length, 0),
-    replaced,
+    replaced: stored.replaced,
   };
+}
+
+function assertEditable(state: string): void {
+  const message = lockedMessage(state as WorkflowState);
+  if (message !== null) throw new AppError('LOCKED', message, { location: { field: 'state' } });
+}
+
+function auditDocument(stored: StoredDocument, projects: Project[]): object {
+  return { unit: stored.unit, overall: stored.overall, projects };
 }
 
 function assertUniqueProjectCodes(projects: Project[]): void {
@@ -70,28 +116,4 @@ function assertUniqueProjectCodes(projects: Project[]): void {
     }
     seen.set(project.code, index);
   });
-}
-
-/** The unit-year's document before the import, for the audit log; null when there was none. */
-async function storedDocument(trx: Executor, unitCode: string, fiscalYear: number): Promise<object | null> {
-  const stored = await findDocument(trx, unitCode, fiscalYear);
-  if (!stored) return null;
-  const projects = await loadProjects(trx, stored.id);
-  return { unit: stored.unit, overall: stored.overall, projects: projects.map(({ project }) => project) };
-}
-
-/** Returns whether an earlier document was replaced. */
-async function storeDocument(trx: Executor, document: TargetsDocument, fiscalYear: number): Promise<boolean> {
-  const unitId = await upsertUnit(trx, document.unit);
-  const stored = await upsertDocument(trx, { unitId, fiscalYear, overall: document.overall });
-  await assertTargetsEditable(trx, stored.id); // workflow (helper W): targets under review or approved → LOCKED
-  // A project that survives a re-import gets a newer version, so an edit based on what was
-  // read before the import is refused rather than silently applied to the new content.
-  const earlierVersions = await projectVersions(trx, stored.id);
-  await deleteProjectsOfDocument(trx, stored.id);
-  for (const [position, project] of document.projects.entries()) {
-    const version = (earlierVersions.get(project.code) ?? 0) + 1;
-    await insertProject(trx, { documentId: stored.id, position, version, project });
-  }
-  return stored.replaced;
 }

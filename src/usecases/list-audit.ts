@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { PageQuerySchema, type Page, limitOffset } from '../contract/paging.ts';
 import { type AuditRow, countAuditEntries, findAuditEntries } from '../db/audit-query.repo.ts';
 import type { Db } from '../db/database.ts';
 import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
 
 const AuditQueryInputSchema = UnitYearInputSchema.extend({
+  ...PageQuerySchema.shape,
   entity: z.string().trim().min(1).max(64).optional(),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(500).default(50),
 });
 
 export interface AuditEntry {
@@ -23,12 +23,7 @@ export interface AuditEntry {
   after: unknown;
 }
 
-export interface AuditListing {
-  entries: AuditEntry[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type AuditListing = Page<AuditEntry>;
 
 /** One page of a unit-year's audit log, newest first, optionally of one kind of entity ('project', …). */
 export async function listAudit(
@@ -38,10 +33,10 @@ export async function listAudit(
   const query = validateInput(AuditQueryInputSchema, input, '审计日志查询条件');
   const filter = { unitCode: query.unitCode, fiscalYear: query.fiscalYear, entity: query.entity };
   const [rows, total] = await Promise.all([
-    findAuditEntries(db.kysely, filter, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+    findAuditEntries(db.kysely, filter, limitOffset(query)),
     countAuditEntries(db.kysely, filter),
   ]);
-  return { entries: rows.map(toEntry), total, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map(toEntry), total, page: query.page, pageSize: query.pageSize };
 }
 
 function toEntry(row: AuditRow): AuditEntry {

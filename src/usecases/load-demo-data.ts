@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { LOCK_KEYS, withAdvisoryLock } from '../db/advisory-lock.ts';
 import type { Db } from '../db/database.ts';
 import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
 import { setUnitParent, upsertOrganisation } from '../db/organisations.repo.ts';
@@ -17,8 +18,16 @@ export const DEMO_UNIT = '711002';
 export const DEMO_BUREAU = { code: 'SHG-CZJ', name: '秦皇岛市山海关区财政局' } as const;
 export const DEMO_DEPARTMENT = { code: '711', name: '秦皇岛市山海关区总工会（部门）' } as const;
 
-/** Loads the seed department when the database holds no unit yet; returns whether it did. */
+/**
+ * Loads the seed department when the database holds no unit yet; returns whether it did. Servers
+ * starting together on one PostgreSQL take turns (advisory lock): the first loads, the others then
+ * find the units and skip.
+ */
 export async function loadDemoDataIfEmpty(db: Db): Promise<boolean> {
+  return withAdvisoryLock(db, LOCK_KEYS.startup, () => loadIfEmpty(db));
+}
+
+async function loadIfEmpty(db: Db): Promise<boolean> {
   if ((await listUnits(db, SYSTEM_ACTOR)).length > 0) return false;
   const content = await readFile(DEMO_DOCUMENT);
   await importFile(db, SYSTEM_ACTOR, { content, fileName: 'shanhaiguan-2020.txt', fiscalYear: DEMO_YEAR });

@@ -108,10 +108,10 @@ describeEachEngine('monitoring use-cases', (getDb) => {
     const { warnings } = await getUnitMonitoring(getDb(), JUNE);
     expect(warnings.map((w) => w.level)).toEqual(['警示']);
     const actor = { ...SYSTEM_ACTOR, role: 'bureau' as const, orgCode: 'CZJ' };
-    const bureau = await getBureauMonitoring(getDb(), { fiscalYear: 2020, actor, asOfMonth: 6, today: '2020-07-10' });
+    const bureau = await getBureauMonitoring(getDb(), { fiscalYear: 2020, actor, today: '2020-07-10' });
     // 8,000 + 8,640 + 22,680 + 17,880 = 57,200 of 102,000.00 = 56.0784…%
-    expect(bureau.units).toEqual([expect.objectContaining({ unitCode: '711002', budget: '102000.00', spentToDate: '57200.00', executionRate: '56.08', openWarnings: 1 })]);
+    expect(bureau.items).toEqual([expect.objectContaining({ unitCode: '711002', asOfMonth: 6, budget: '102000.00', spentToDate: '57200.00', executionRate: '56.08', openWarnings: 1 })]);
     const other = await getBureauMonitoring(getDb(), { fiscalYear: 2020, actor: { ...actor, orgCode: 'ELSEWHERE' } });
-    expect(other.units).toEqual([]);
+    expect(other.items).toEqual([]);
   });
 });

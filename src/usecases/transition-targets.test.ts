@@ -62,7 +62,7 @@ describeEachEngine('workflow use-cases', (getDb) => {
     const diff = await diffTargetVersions(getDb(), { ...key, from: 1, to: 3 });
     expect(diff.changes).toEqual([expect.objectContaining({ path: ['projects', PGN6, 'indicators', 0, 'target'], label: '指标值', before: '≥90%', after: '≥95%' })]);
     expect((await diffTargetVersions(getDb(), { ...key, from: 3, to: 'current' })).changes).toEqual([]);
-    expect((await listTargetVersions(getDb(), key)).map((v) => v.number)).toEqual([1, 2, 3]);
+    expect((await listTargetVersions(getDb(), key)).items.map((v) => v.number)).toEqual([1, 2, 3]);
 
     const audit = await getDb().kysely.selectFrom('audit_log').select(['action', 'actor_name']).where('entity', '=', 'target-document').where('action', '!=', 'import-targets').orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['submit-targets', 'return-targets', 'submit-targets', 'review-targets', 'approve-targets']);

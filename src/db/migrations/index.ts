@@ -6,6 +6,9 @@ import * as accounts from './2026_11_24_0004_accounts.ts';
 import * as workflow from './2026_11_24_0005_workflow.ts';
 import * as monitoring from './2026_11_24_0006_monitoring.ts';
 import * as evaluation from './2026_11_24_0007_evaluation.ts';
+import * as summaries from './2026_11_25_0008_summaries.ts';
+import * as jobs from './2026_11_25_0009_jobs.ts';
+import * as listIndexes from './2026_11_25_0010_list_indexes.ts';
 
 /**
  * Forward-only: a migration, once released, is never edited; a change is a new file. Names sort
@@ -19,6 +22,9 @@ const migrations: Record<string, Migration> = {
   '2026_11_24_0005_workflow': workflow,
   '2026_11_24_0006_monitoring': monitoring,
   '2026_11_24_0007_evaluation': evaluation,
+  '2026_11_25_0008_summaries': summaries,
+  '2026_11_25_0009_jobs': jobs,
+  '2026_11_25_0010_list_indexes': listIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,6 @@
 import type { TargetsDocument } from '../targets.ts';
 import { gradeFindings } from './grade.ts';
-import { resolveReviewPolicy, type ReviewPolicy } from './policy.ts';
+import { DEFAULT_REVIEW_POLICY, resolveReviewPolicy, type ReviewPolicy } from './policy.ts';
 import { APPROPRIATENESS_RULES } from './rules-appropriateness.ts';
 import { COMPLETENESS_RULES } from './rules-completeness.ts';
 import { FEASIBILITY_RULES } from './rules-feasibility.ts';
@@ -24,14 +24,15 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * synchronous; the policy may be partial (defaults fill the rest).
  */
 export function reviewTargets(document: TargetsDocument, policy?: Partial<ReviewPolicy>): ReviewReport {
-  const resolved = resolveReviewPolicy(policy);
-  const findings: Finding[] = REVIEW_RULES
-    .filter((rule) => !resolved.disabledRules.includes(rule.id))
-    .flatMap((rule) =>
-      rule.check({ document, policy: resolved }).map((hit) => ({
-        rule: rule.id, criterion: rule.criterion, severity: rule.severity, project: hit.project, path: hit.path, message: hit.message, messageEn: hit.messageEn,
-      })),
-    );
+  // No policy: the defaults as they are (parsing {} again for every document costs more than some rules).
+  const resolved = policy === undefined ? DEFAULT_REVIEW_POLICY : resolveReviewPolicy(policy);
+  const findings: Finding[] = [];
+  for (const rule of REVIEW_RULES) {
+    if (resolved.disabledRules.includes(rule.id)) continue;
+    for (const hit of rule.check({ document, policy: resolved })) {
+      findings.push({ rule: rule.id, criterion: rule.criterion, severity: rule.severity, project: hit.project, path: hit.path, message: hit.message, messageEn: hit.messageEn });
+    }
+  }
   const projectOrder = new Map(document.projects.map((p, i) => [p.code, i]));
   // Stable order: by project as in the document (department last), then severity; rules keep theirs.
   const rank = (f: Finding) => (f.project === null ? Number.MAX_SAFE_INTEGER : projectOrder.get(f.project) ?? 0);

@@ -40,6 +40,8 @@ const TRAILING_FILLER = /(?:应|要|须|将|需|均|都|要求)+$/;
 /** Every quantity in a text; years ("2019年") and ordinals ("第8期") are not targets. */
 export function extractQuantities(text: string): NarrativeQuantity[] {
   const found: NarrativeQuantity[] = [];
+  // Every quantity starts with an ASCII digit: most goals have none, and cost nothing then.
+  if (!HAS_DIGIT.test(text)) return found;
   for (const sentence of splitOutsideBrackets(text, /[。；;！？!?]/)) {
     for (const clause of splitOutsideBrackets(sentence, /[，,]/)) {
       for (const match of maskDates(clause).matchAll(QUANTITY)) {
@@ -51,6 +53,7 @@ export function extractQuantities(text: string): NarrativeQuantity[] {
   return found;
 }
 
+const HAS_DIGIT = /\d/;
 const DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日|底|末|份)?/g;
 
 /** Dates ("2019年5月1日", "6月底") are times, not quantities: blanked out, same length, before matching. */
@@ -73,8 +76,20 @@ function readQuantity(clause: string, match: RegExpMatchArray): Omit<NarrativeQu
   if (name === '') return null;
   const opWord = usable ? operator.word : '';
   const raw = `${opWord}${filler}${number}${unit}${suffix}`;
-  const parsed = parseTargetValue(`${opWord}${number}${unit}${suffix}`);
+  const parsed = parsedQuantity(`${opWord}${number}${unit}${suffix}`);
   return { name, target: { ...parsed, raw } };
+}
+
+/** The grammar's reading of a quantity, remembered: narratives repeat the same few (bounded; results are not mutated). */
+const quantities = new Map<string, TargetValue>();
+function parsedQuantity(text: string): TargetValue {
+  let parsed = quantities.get(text);
+  if (!parsed) {
+    if (quantities.size >= 20_000) quantities.clear();
+    parsed = parseTargetValue(text);
+    quantities.set(text, parsed);
+  }
+  return parsed;
 }
 
 function lastOperator(text: string): { word: string; start: number; end: number } | null {
@@ -101,17 +116,21 @@ function cleanName(text: string): string {
 function splitOutsideBrackets(text: string, separator: RegExp): string[] {
   const parts: string[] = [];
   let depth = 0;
-  let current = '';
-  for (const char of text) {
+  let start = 0;
+  const push = (end: number) => {
+    const part = text.slice(start, end);
+    if (part.trim() !== '') parts.push(part);
+  };
+  // Every bracket and separator is a single UTF-16 unit, so indexing by unit is safe here.
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
     if (char === '（' || char === '(') depth += 1;
-    if ((char === '）' || char === ')') && depth > 0) depth -= 1;
-    if (depth === 0 && separator.test(char)) {
-      if (current.trim() !== '') parts.push(current);
-      current = '';
-    } else {
-      current += char;
+    else if ((char === '）' || char === ')') && depth > 0) depth -= 1;
+    else if (depth === 0 && separator.test(char)) {
+      push(i);
+      start = i + 1;
     }
   }
-  if (current.trim() !== '') parts.push(current);
+  push(text.length);
   return parts;
 }

@@ -3,7 +3,13 @@ import type { FindingPath, Hit } from './types.ts';
 
 /** Runs `check` on every project and tags its hits with the project's code. */
 export function forEachProject(document: TargetsDocument, check: (project: Project) => Omit<Hit, 'project'>[]): Hit[] {
-  return document.projects.flatMap((project) => check(project).map((hit) => ({ ...hit, project: project.code || null })));
+  // Plain loops: every rule walks every project, and most return nothing (the review's hot path).
+  const hits: Hit[] = [];
+  for (const project of document.projects) {
+    const found = check(project);
+    for (const hit of found) hits.push({ ...hit, project: project.code || null });
+  }
+  return hits;
 }
 
 /** Runs `check` on every indicator of every project, with the indicator's index. */
@@ -11,7 +17,14 @@ export function forEachIndicator(
   document: TargetsDocument,
   check: (indicator: Indicator, index: number, project: Project) => Omit<Hit, 'project'>[],
 ): Hit[] {
-  return forEachProject(document, (project) => project.indicators.flatMap((indicator, index) => check(indicator, index, project)));
+  return forEachProject(document, (project) => {
+    const hits: Omit<Hit, 'project'>[] = [];
+    project.indicators.forEach((indicator, index) => {
+      const found = check(indicator, index, project);
+      for (const hit of found) hits.push(hit);
+    });
+    return hits;
+  });
 }
 
 export function hit(path: FindingPath, message: string, messageEn: string): Omit<Hit, 'project'> {

@@ -145,12 +145,19 @@ export const level1Unknown: ReviewRule = {
     }),
 };
 
-function level2Category(level2: string): IndicatorCategory | null {
-  const written = squash(level2);
+/** Every standard 二级 name and synonym, squashed → its category: built once, looked up per indicator. */
+const LEVEL2_CATEGORY: ReadonlyMap<string, IndicatorCategory> = (() => {
+  const map = new Map<string, IndicatorCategory>();
   for (const [category, names] of Object.entries(STANDARD_LEVEL2) as [IndicatorCategory, typeof STANDARD_LEVEL2.output][]) {
-    if (names.some((entry) => [entry.name, ...entry.synonyms].map(squash).includes(written))) return category;
+    for (const entry of names) {
+      for (const name of [entry.name, ...entry.synonyms].map(squash)) if (!map.has(name)) map.set(name, category);
+    }
   }
-  return null;
+  return map;
+})();
+
+function level2Category(level2: string): IndicatorCategory | null {
+  return LEVEL2_CATEGORY.get(squash(level2)) ?? null;
 }
 
 /** What kind an indicator looks like from its level-3 name, when that contradicts its 一级. */

@@ -5,20 +5,48 @@ import type { ReviewPolicy } from './policy.ts';
 import type { ReviewRule } from './types.ts';
 import { contentWords, sharedWords } from './words.ts';
 
+interface Source {
+  project: Project | null;
+  zh: string;
+  en: string;
+  words: ReadonlySet<string>;
+}
+
+/**
+ * The texts a goal may have been copied from (every project's name + purpose, every department
+ * goal) and how many of them hold each word: built once per document and policy, not per goal.
+ */
+const sourcesByDocument = new WeakMap<TargetsDocument, { policy: ReviewPolicy; sources: Source[]; df: Map<string, number> }>();
+
+function documentSources(document: TargetsDocument, policy: ReviewPolicy) {
+  const cached = sourcesByDocument.get(document);
+  if (cached && cached.policy === policy) return cached;
+  const words = (text: string) => contentWords(text, policy.relevanceStopWords);
+  const sources: Source[] = [
+    ...document.projects.map((other) => ({ project: other, zh: `项目“${other.name}”`, en: `project “${other.name}”`, words: words(`${other.name}${other.purpose}`) })),
+    ...document.overall.goals.map((goal) => ({ project: null, zh: `部门整体目标第${goal.seq}条“${goal.title}”`, en: `department goal ${goal.seq}`, words: words(`${goal.title}${goal.detail ?? ''}`) })),
+  ];
+  const df = new Map<string, number>();
+  for (const source of sources) for (const word of source.words) df.set(word, (df.get(word) ?? 0) + 1);
+  const built = { policy, sources, df };
+  sourcesByDocument.set(document, built);
+  return built;
+}
+
 /**
  * Where else an unrelated goal might have been copied from: another project or a department goal.
  * Shared words are weighted by rarity (log N/df over those texts), so 职工, which a trade union
  * writes everywhere, counts for little and 工资 for much.
  */
-function closestOtherSource(document: TargetsDocument, project: Project, goalWords: Set<string>, policy: ReviewPolicy) {
-  const words = (text: string) => contentWords(text, policy.relevanceStopWords);
-  const sources = [
-    ...document.projects.filter((other) => other !== project).map((other) => ({ zh: `项目“${other.name}”`, en: `project “${other.name}”`, words: words(`${other.name}${other.purpose}`) })),
-    ...document.overall.goals.map((goal) => ({ zh: `部门整体目标第${goal.seq}条“${goal.title}”`, en: `department goal ${goal.seq}`, words: words(`${goal.title}${goal.detail ?? ''}`) })),
-  ];
-  const weight = (word: string) => Math.log((sources.length + 1) / (1 + sources.filter((s) => s.words.has(word)).length));
+function closestOtherSource(document: TargetsDocument, project: Project, goalWords: ReadonlySet<string>, policy: ReviewPolicy) {
+  const { sources: all, df } = documentSources(document, policy);
+  const own = all.find((source) => source.project === project);
+  // The project itself is not a source: N and each word's df leave it out.
+  const count = all.length - (own ? 1 : 0);
+  const weight = (word: string) => Math.log((count + 1) / (1 + (df.get(word) ?? 0) - (own?.words.has(word) ? 1 : 0)));
   let best: { zh: string; en: string; shared: string[]; score: number } | null = null;
-  for (const source of sources) {
+  for (const source of all) {
+    if (source === own) continue;
     const shared = sharedWords(goalWords, source.words);
     const score = shared.reduce((sum, word) => sum + weight(word), 0);
     if (shared.length >= 2 && (best === null || score > best.score)) best = { zh: source.zh, en: source.en, shared, score };
@@ -56,7 +84,13 @@ export const indicatorsMatchProject: ReviewRule = {
     forEachProject(document, (project) => {
       if (project.indicators.length === 0) return [];
       const projectWords = contentWords(`${project.name}${project.purpose}${project.goals.join('')}`, policy.relevanceStopWords);
-      const indicatorWords = contentWords(project.indicators.map((i) => `${i.name} ${i.description}`).join(' '), policy.relevanceStopWords);
+      // The texts are joined with spaces, a hard word boundary: the words of the whole are the union
+      // of each name's and description's, which repeat across projects and so come from the cache.
+      const indicatorWords = new Set<string>();
+      for (const i of project.indicators) {
+        for (const word of contentWords(i.name, policy.relevanceStopWords)) indicatorWords.add(word);
+        for (const word of contentWords(i.description, policy.relevanceStopWords)) indicatorWords.add(word);
+      }
       if (projectWords.size === 0 || sharedWords(indicatorWords, projectWords).length > 0) return [];
       return [hit(['indicators'], `指标与项目“${project.name}”的名称、用途和目标没有共同的关键词，可能套用了其他项目的指标`, `The indicators share no key word with “${project.name}”, its purpose or goals; they may belong to another project`)];
     }),

@@ -22,7 +22,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 export function segmentWords(text: string, dictionary = HAS_CHINESE_DICTIONARY): string[] {
-  if (dictionary) return [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+  if (dictionary) {
+    const words: string[] = [];
+    for (const s of segmenter.segment(text)) if (s.isWordLike) words.push(s.segment);
+    return words;
+  }
   return [...text.matchAll(/\p{Script=Han}+|[\p{L}\p{N}]+/gu)].flatMap(([run]) => {
     const chars = [...run];
     if (chars.length < 2 || !/\p{Script=Han}/u.test(run)) return [run];
@@ -30,16 +34,47 @@ export function segmentWords(text: string, dictionary = HAS_CHINESE_DICTIONARY):
   });
 }
 
-export function contentWords(text: string, extraStopWords: readonly string[] = [], dictionary = HAS_CHINESE_DICTIONARY): Set<string> {
+/**
+ * Content words are asked for the same texts again and again (each project's name and purpose is
+ * compared with every other project's goals), and ICU segmentation is the review's main cost: the
+ * sets are kept per stop-word list and text. Bounded, so a long-running server does not grow.
+ */
+const GENERATION_LIMIT = 50_000;
+/** Two generations per stop-word list: a full young map becomes the old one, so hot texts survive a turnover. */
+const cachedWords = new Map<string, { young: Map<string, ReadonlySet<string>>; old: Map<string, ReadonlySet<string>> }>();
+
+export function contentWords(text: string, extraStopWords: readonly string[] = [], dictionary = HAS_CHINESE_DICTIONARY): ReadonlySet<string> {
+  if (dictionary !== HAS_CHINESE_DICTIONARY) return computeContentWords(text, extraStopWords, dictionary);
+  const listKey = extraStopWords.length === 0 ? '' : extraStopWords.join('\u0000');
+  let cache = cachedWords.get(listKey);
+  if (!cache) {
+    if (cachedWords.size >= 8) cachedWords.clear();
+    cache = { young: new Map(), old: new Map() };
+    cachedWords.set(listKey, cache);
+  }
+  let words = cache.young.get(text);
+  if (words) return words;
+  words = cache.old.get(text) ?? computeContentWords(text, extraStopWords, dictionary);
+  if (cache.young.size >= GENERATION_LIMIT) {
+    cache.old = cache.young;
+    cache.young = new Map();
+  }
+  cache.young.set(text, words);
+  return words;
+}
+
+function computeContentWords(text: string, extraStopWords: readonly string[], dictionary: boolean): ReadonlySet<string> {
   const words = new Set<string>();
   for (const segment of segmentWords(text, dictionary)) {
     const word = segment.toLowerCase();
-    if ([...word].length < 2 || /^[\d.]+$/.test(word)) continue;
-    if (STOP_WORDS.has(word) || extraStopWords.includes(word)) continue;
+    if (word.length < 2 || (word.length === 2 && [...word].length < 2)) continue;
+    if (DIGITS.test(word) || STOP_WORDS.has(word) || extraStopWords.includes(word)) continue;
     words.add(word);
   }
   return words;
 }
+
+const DIGITS = /^[\d.]+$/;
 
 export function sharedWords(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
   return [...a].filter((word) => b.has(word));

@@ -1,7 +1,7 @@
 import { AppError } from '../errors.ts';
-import { parseTargetValue } from '../target-value.ts';
 import type { TargetValue } from '../targets.ts';
-import { div, fromDecimal, fromNumber, mul, rational, type Rational } from '../rational.ts';
+import { div, fromDecimal, mul, rational, type Rational } from '../rational.ts';
+import { exactNumber, parsedValue } from './exact-number.ts';
 
 /** The three qualitative bands of guide §6. */
 export type QualitativeBand = 'achieved' | 'partly' | 'notAchieved';
@@ -27,10 +27,14 @@ const GRADE_WORDS: readonly [string, QualitativeBand, boolean][] = [
   ['优秀', 'achieved', false], ['优', 'achieved', false], ['好', 'achieved', false], ['是', 'achieved', false],
 ];
 
+const GRADE_WORD_MAP: ReadonlyMap<string, readonly [QualitativeBand, boolean]> = new Map(
+  [...GRADE_WORDS].reverse().map(([word, band, atMinimum]) => [word, [band, atMinimum] as const]),
+);
+
 export function gradeWord(raw: string): { band: QualitativeBand; atBandMinimum: boolean } | null {
   const text = raw.replace(/[\s\u3000。.]/g, '');
-  const found = GRADE_WORDS.find(([word]) => text === word);
-  return found ? { band: found[1], atBandMinimum: found[2] } : null;
+  const found = GRADE_WORD_MAP.get(text);
+  return found ? { band: found[0], atBandMinimum: found[1] } : null;
 }
 
 /** Words the web offers for a qualitative actual. */
@@ -42,6 +46,20 @@ export const GRADE_WORD_CHOICES: readonly string[] = ['达到', '基本达到', 
  * a target without a number needs a grade word. Throws VALIDATION saying what was expected.
  */
 export function readActual(raw: string, target: TargetValue): ActualValue {
+  // The reading depends on the text, whether the target is numeric and its unit: remembered by those
+  // (a city's actuals repeat); refusals are not remembered, their messages name the target.
+  const key = `${target.value !== null || target.op === 'range' ? 'n' : 'q'}\u0000${target.unit ?? ''}\u0000${raw}`;
+  const known = readings.get(key);
+  if (known) return known;
+  const value = readActualUncached(raw, target);
+  if (readings.size >= 50_000) readings.clear();
+  readings.set(key, value);
+  return value;
+}
+
+const readings = new Map<string, ActualValue>();
+
+function readActualUncached(raw: string, target: TargetValue): ActualValue {
   const numeric = target.value !== null || target.op === 'range';
   if (!numeric) {
     const grade = gradeWord(raw);
@@ -51,7 +69,7 @@ export function readActual(raw: string, target: TargetValue): ActualValue {
   }
   const share = readShare(raw, target);
   if (share) return { kind: 'number', value: share };
-  const parsed = parseTargetValue(raw);
+  const parsed = parsedValue(raw);
   if (parsed.op !== '=' || parsed.value === null) {
     throw new AppError('VALIDATION', `实际完成值“${raw}”应为一个数值${target.unit ? `（单位：${target.unit}）` : ''}，如“${exampleFor(target)}”`);
   }
@@ -77,7 +95,7 @@ function exactValue(raw: string, value: number): Rational {
     const exact = fromDecimal(digits[0].replace(/,/g, ''));
     if (Number(digits[0].replace(/,/g, '')) === value) return exact;
   }
-  return fromNumber(value);
+  return exactNumber(value);
 }
 
 function canonicalUnit(unit: string): string {

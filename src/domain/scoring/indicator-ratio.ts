@@ -1,7 +1,8 @@
 import type { TargetValue } from '../targets.ts';
 import type { ActualValue } from './actual-value.ts';
+import { exactNumber } from './exact-number.ts';
 import type { ScoringPolicy } from './policy.ts';
-import { absolute, compare, div, fromNumber, isZero, max, min, ONE, rational, sub, ZERO, type Rational } from '../rational.ts';
+import { absolute, compare, div, isZero, max, min, ONE, rational, sub, ZERO, type Rational } from '../rational.ts';
 
 /** How much of an indicator's points an actual earns (0..1), whether it met the target, and whether it needs an analysis. */
 export interface IndicatorOutcome {
@@ -15,11 +16,11 @@ export function indicatorOutcome(target: TargetValue, actual: ActualValue, polic
   if (actual.kind === 'grade') {
     const band = policy.qualitative[actual.band];
     const percent = actual.atBandMinimum ? band.min : band.points;
-    return { ratio: div(fromNumber(percent), rational(100n)), met: actual.band === 'achieved', overAchieved: false };
+    return { ratio: div(exactNumber(percent), rational(100n)), met: actual.band === 'achieved', overAchieved: false };
   }
   const value = actual.value;
-  if (target.op === 'range') return rangeOutcome(fromNumber(target.min ?? 0), fromNumber(target.max ?? 0), value);
-  const goal = fromNumber(target.value ?? 0);
+  if (target.op === 'range') return rangeOutcome(exactNumber(target.min ?? 0), exactNumber(target.max ?? 0), value);
+  const goal = exactNumber(target.value ?? 0);
   switch (target.op) {
     case '>=':
     case '>':
@@ -43,7 +44,7 @@ function higherIsBetter(goal: Rational, value: Rational, strict: boolean, policy
   const penalty = policy.overAchievementPenalty;
   if (!penalty.enabled || compare(goal, ZERO) <= 0) return { ratio: ONE, met, overAchieved: false };
   const deviation = div(sub(value, goal), goal);
-  const excess = sub(deviation, div(fromNumber(penalty.thresholdPercent), rational(100n)));
+  const excess = sub(deviation, div(exactNumber(penalty.thresholdPercent), rational(100n)));
   if (compare(excess, ZERO) <= 0) return { ratio: ONE, met, overAchieved: false };
   return { ratio: max(ZERO, sub(ONE, excess)), met, overAchieved: true };
 }

@@ -2,9 +2,10 @@ import { AppError } from '../errors.ts';
 import { type Amount, parseAmountToCents } from '../money.ts';
 import type { Indicator, IndicatorCategory, Project } from '../targets.ts';
 import { readActual } from './actual-value.ts';
+import { exactNumber } from './exact-number.ts';
 import { indicatorOutcome } from './indicator-ratio.ts';
 import { DEFAULT_SCORING_POLICY, type ScoringPolicy, ScoringPolicySchema, type ScoringPolicyInput } from './policy.ts';
-import { compare, div, fromNumber, isZero, min, mul, ONE, rational, sub, sum, toFixed2, ZERO, type Rational } from '../rational.ts';
+import { compare, div, isZero, min, mul, ONE, rational, sub, sum, toFixed2, ZERO, type Rational } from '../rational.ts';
 
 /** A project's year-end figures as the 自评表 holds them. Money as decimal strings in 元. */
 export interface ProjectActuals {
@@ -109,9 +110,17 @@ interface MatchedActual {
 /** Actuals name their indicator; a name used twice in a project is matched by order of appearance. */
 function matchActuals(indicators: Indicator[], entries: IndicatorActual[]): MatchedActual[] {
   const used = new Set<number>();
+  // Each name's entries in order, taken first to last: the same pairing as a scan, in one pass.
+  const byName = new Map<string, number[]>();
+  entries.forEach((entry, k) => {
+    const name = entry.name.trim();
+    const queue = byName.get(name);
+    if (queue) queue.push(k);
+    else byName.set(name, [k]);
+  });
   const matched = indicators.map((indicator) => {
-    const index = entries.findIndex((entry, k) => !used.has(k) && entry.name.trim() === indicator.name.trim());
-    if (index < 0) return { entry: null, index: -1 };
+    const index = byName.get(indicator.name.trim())?.shift();
+    if (index === undefined) return { entry: null, index: -1 };
     used.add(index);
     return { entry: entries[index]!, index };
   });
@@ -133,27 +142,38 @@ function effectiveCategory(indicator: Indicator, policy: ScoringPolicy): Indicat
 
 /** Category points split evenly among the category's indicators without their own weight. */
 function nominalWeights(indicators: Indicator[], matched: MatchedActual[], policy: ScoringPolicy): Rational[] {
-  const explicit = matched.map((m) => (m.entry?.weight ?? null) === null ? null : fromNumber(m.entry!.weight!));
+  const explicit = matched.map((m) => (m.entry?.weight ?? null) === null ? null : exactNumber(m.entry!.weight!));
   const categories = indicators.map((indicator) => effectiveCategory(indicator, policy));
+  // One pass per category (not per indicator): the explicit points taken and the indicators left to share the rest.
+  const byCategory = new Map<IndicatorCategory, { taken: Rational[]; free: number; share?: Rational }>();
+  categories.forEach((category, i) => {
+    const entry = byCategory.get(category) ?? { taken: [], free: 0 };
+    if (explicit[i]) entry.taken.push(explicit[i]);
+    else entry.free += 1;
+    byCategory.set(category, entry);
+  });
   return indicators.map((_, i) => {
     if (explicit[i]) return explicit[i];
-    const same = categories.map((_, k) => k).filter((k) => categories[k] === categories[i]);
-    const taken = sum(same.map((k) => explicit[k] ?? ZERO));
-    const rest = fromNumber(policy.categoryPoints[categories[i]!]);
-    const left = compare(rest, taken) > 0 ? sub(rest, taken) : ZERO;
-    return div(left, rational(BigInt(same.filter((k) => explicit[k] === null).length)));
+    const entry = byCategory.get(categories[i]!)!;
+    if (!entry.share) {
+      const taken = sum(entry.taken);
+      const rest = exactNumber(policy.categoryPoints[categories[i]!]);
+      const left = compare(rest, taken) > 0 ? sub(rest, taken) : ZERO;
+      entry.share = div(left, rational(BigInt(entry.free)));
+    }
+    return entry.share;
   });
 }
 
 function executionPart(actuals: ProjectActuals | null, policy: ScoringPolicy): ExecutionScore {
-  const weight = fromNumber(policy.executionPoints);
+  const weight = exactNumber(policy.executionPoints);
   const base = { weight, rate: null, points: null, missing: false, notApplicable: false, deviationRequired: false };
   const budget = actuals?.adjustedBudget ? parseAmountToCents(actuals.adjustedBudget) : null;
   const spent = actuals?.spent ? parseAmountToCents(actuals.spent) : null;
   if (budget === null || spent === null) return { ...base, missing: true };
   if (budget <= 0n) return { ...base, notApplicable: true };
   const rate = rational(spent, budget);
-  const threshold = div(fromNumber(policy.executionReasonBelowPercent), rational(100n));
+  const threshold = div(exactNumber(policy.executionReasonBelowPercent), rational(100n));
   return { ...base, rate, points: mul(weight, min(rate, ONE)), deviationRequired: compare(rate, threshold) < 0 };
 }
 

@@ -54,7 +54,7 @@ describeEachEngine('sessions over HTTP', (getDb) => {
     expect(bare.json().error.message).toContain('X-CSRF-Token');
     const foreign = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie: client.cookie, 'x-csrf-token': other.csrfToken }, payload: body });
     expect(foreign.statusCode).toBe(403);
-    const users = (await client.inject({ method: 'GET', url: '/api/users' })).json().users as { username: string }[];
+    const users = (await client.inject({ method: 'GET', url: '/api/users' })).json().items as { username: string }[];
     expect(users.map((u) => u.username)).not.toContain('csrf-victim');
     expect((await client.inject({ method: 'POST', url: '/api/users', payload: body })).statusCode).toBe(201);
   });
@@ -78,7 +78,7 @@ describeEachEngine('sessions over HTTP', (getDb) => {
     }
     expect(codes).toEqual([401, 401, 401, 401, 423, 423]);
     const admin = await signIn(app, getDb(), { role: 'admin' });
-    const listed = (await admin.inject({ method: 'GET', url: '/api/users' })).json().users.find((u: { username: string }) => u.username === victim);
+    const listed = (await admin.inject({ method: 'GET', url: '/api/users' })).json().items.find((u: { username: string }) => u.username === victim);
     expect(listed.lockedUntil).not.toBeNull();
     const disabled = await admin.inject({ method: 'PATCH', url: `/api/users/${victim}`, payload: { disabled: true } });
     expect(disabled.json()).toMatchObject({ username: victim, disabled: true });

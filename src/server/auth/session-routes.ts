@@ -15,11 +15,6 @@ function userOf(actor: Actor) {
 
 export function sessionRoutes(db: Db, cookies: CookieOptions): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/health', {
-      config: { access: 'public' },
-      schema: { summary: 'Liveness: the server answers', tags, response: { 200: z.object({ ok: z.literal(true) }) } },
-    }, async () => ({ ok: true as const }));
-
     app.post('/api/session', {
       config: { access: 'public' },
       schema: {

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { NewUserBodySchema, UserListSchema, UserPatchBodySchema, UserSchema, UsernameParamsSchema } from '../../contract/accounts.ts';
+import { NewUserBodySchema, UserListQuerySchema, UserPageSchema, UserPatchBodySchema, UserSchema, UsernameParamsSchema } from '../../contract/accounts.ts';
 import type { Db } from '../../db/database.ts';
 import type { UserRow } from '../../db/users.repo.ts';
 import { createUser } from '../../usecases/create-user.ts';
 import { setUserEnabled } from '../../usecases/disable-user.ts';
-import { listUsers } from '../../usecases/list-users.ts';
+import { listUserPage } from '../../usecases/list-users.ts';
 import { actorOf } from './route-guard.ts';
 
 const tags = ['users'];
@@ -25,8 +25,16 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/users', {
       config: { access },
-      schema: { summary: 'Every user (no password hashes)', tags, response: { 200: UserListSchema } },
-    }, async () => ({ users: (await listUsers(db)).map(view) }));
+      schema: {
+        summary: 'A page of users by username (no password hashes); ?search= username prefix or part of the display name, ?role=, ?orgCode=',
+        tags,
+        querystring: UserListQuerySchema,
+        response: { 200: UserPageSchema },
+      },
+    }, async (request) => {
+      const page = await listUserPage(db, request.query);
+      return { ...page, items: page.items.map(view) };
+    });
 
     app.post('/api/users', {
       config: { access },

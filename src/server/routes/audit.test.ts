@@ -28,15 +28,15 @@ describeEachEngine('audit log over HTTP', (getDb) => {
     const auditor = await signIn(app, getDb(), { role: 'auditor' });
     const page = (await auditor.inject(`${base}/audit?pageSize=1`)).json();
     expect(page.total).toBe(2);
-    expect(page.entries).toHaveLength(1);
-    const [entry] = page.entries;
+    expect(page.items).toHaveLength(1);
+    const [entry] = page.items;
     expect(entry).toMatchObject({ actor: 'test-unit-711002', action: 'update-project', entity: 'project', entityKey: code, unitCode: '711002', fiscalYear: 2020 });
     expect(entry.before.project.name).toBe('困难职工帮扶资金');
     expect(entry.after.project.name).toBe('帮扶资金（改）');
     const second = (await auditor.inject(`${base}/audit?pageSize=1&page=2`)).json();
-    expect(second.entries[0]).toMatchObject({ actor: 'system', action: 'import-targets', entity: 'target-document' });
+    expect(second.items[0]).toMatchObject({ actor: 'system', action: 'import-targets', entity: 'target-document' });
     const projectsOnly = (await auditor.inject(`${base}/audit?entity=project`)).json();
-    expect(projectsOnly.entries.map((e: { action: string }) => e.action)).toEqual(['update-project']);
+    expect(projectsOnly.items.map((e: { action: string }) => e.action)).toEqual(['update-project']);
   });
 
   it('exports CSV with a UTF-8 BOM so that Excel reads the Chinese', async () => {

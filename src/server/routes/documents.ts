@@ -5,6 +5,7 @@ import { UnitYearParamsSchema } from '../../contract/api.ts';
 import {
   BULK_FORMATS, DOCUMENT_FORMATS, ImportPreviewSchema, ImportResultSchema, UploadQuerySchema,
 } from '../../contract/documents.ts';
+import { JOB_HEADER } from '../../contract/jobs.ts';
 import type { Db } from '../../db/database.ts';
 import { writeTemplateXlsx } from '../../documents/xlsx/index.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../../documents/zip-guard.ts';
@@ -87,7 +88,7 @@ export function documentRoutes(db: Db): FastifyPluginAsyncZod {
     app.get('/api/bureau/years/:year/export.zip', {
       config: { access: { permission: 'overview:read' } },
       schema: {
-        summary: 'Every unit of a year the user may see, one document each, as a streamed .zip (X-Jixiao-Units: entry count)',
+        summary: 'Every unit of a year the user may see, one document each, as a streamed .zip (X-Jixiao-Units: entry count; X-Jixiao-Job: the job to poll)',
         tags: ['documents'],
         params: BulkParamsSchema,
         querystring: BulkQuerySchema,
@@ -98,7 +99,9 @@ export function documentRoutes(db: Db): FastifyPluginAsyncZod {
       bulk.done.catch((error: unknown) => request.log.error({ err: error }, 'bulk export failed'));
       attachment(reply, 'application/zip', `${year}年绩效目标（${bulk.total}个单位）.zip`, `jixiao-${year}.zip`)
         .header('X-Jixiao-Units', String(bulk.total))
-        .header('Access-Control-Expose-Headers', 'X-Jixiao-Units');
+        // Progress (units written) is polled at GET /api/jobs/:id, from whichever server answers.
+        .header(JOB_HEADER, bulk.jobId)
+        .header('Access-Control-Expose-Headers', `X-Jixiao-Units, ${JOB_HEADER}`);
       return reply.send(bulk.stream);
     });
   };

@@ -67,7 +67,7 @@ describeEachEngine('evaluation API', (getDb) => {
     const ranking = await bureau.inject('/api/bureau/years/2020/ranking');
     expect(ranking.statusCode).toBe(200);
     expect(ranking.json()).toMatchObject({
-      fiscalYear: 2020, units: [{ unitCode: '711002', rank: 1, meanScore: 97.17, grade: '优', executionRate: 92.2 }],
+      fiscalYear: 2020, items: [{ unitCode: '711002', rank: 1, meanScore: 97.17, grade: '优', executionRate: 92.2, stale: false }], total: 1,
       gradeDistribution: { 优: 3, 良: 1 },
     });
     expect((await unit.inject('/api/bureau/years/2020/ranking')).statusCode).toBe(403);

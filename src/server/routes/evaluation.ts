@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { UnitYearParamsSchema } from '../../contract/api.ts';
 import {
-  BureauRankingSchema, EvaluationHistorySchema, EvaluationSchema, SaveEvaluationBodySchema, StoredUnitScoreSchema,
+  BureauRankingSchema, RankingQuerySchema, EvaluationHistorySchema, EvaluationSchema, SaveEvaluationBodySchema, StoredUnitScoreSchema,
 } from '../../contract/evaluation.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../domain/access.ts';
@@ -62,9 +62,9 @@ export function evaluationRoutes(db: Db): FastifyPluginAsyncZod {
     app.get('/api/bureau/years/:year/ranking', {
       config: { access: { permission: 'overview:read' } },
       schema: {
-        summary: 'Visible units ranked by self-evaluation score and by budget execution; grade distribution',
-        tags, params: z.object({ year: UnitYearParamsSchema.shape.year }), response: { 200: BureauRankingSchema },
+        summary: 'Visible units ranked by self-evaluation score and by budget execution, one page; grade distribution and warning totals',
+        tags, params: z.object({ year: UnitYearParamsSchema.shape.year }), querystring: RankingQuerySchema, response: { 200: BureauRankingSchema },
       },
-    }, async (request) => getBureauRanking(db, requireActor(request.actor), { fiscalYear: request.params.year }));
+    }, async (request) => getBureauRanking(db, requireActor(request.actor), { ...request.query, fiscalYear: request.params.year }));
   };
 }

@@ -81,9 +81,10 @@ describeEachEngine('monitoring API', (getDb) => {
   });
 
   it('gives the bureau every unit it oversees, and refuses units', async () => {
-    const response = await bureau.inject({ url: '/api/bureau/years/2020/monitoring?asOfMonth=6' });
+    const response = await bureau.inject({ url: '/api/bureau/years/2020/monitoring?sort=code' });
     expect(response.statusCode).toBe(200);
-    expect(response.json().units.map((u: { unitCode: string }) => u.unitCode).sort()).toEqual(['711002', '712001']);
+    expect(response.json()).toMatchObject({ total: 2, page: 1, pageSize: 50, stale: 0 });
+    expect(response.json().items.map((u: { unitCode: string }) => u.unitCode)).toEqual(['711002', '712001']);
     expect((await unit.inject({ url: '/api/bureau/years/2020/monitoring' })).statusCode).toBe(403);
   });
 });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { UnitYearParamsSchema } from '../../contract/api.ts';
 import {
-  BudgetAdjustmentBodySchema, BureauMonitoringSchema, FollowUpBodySchema, FollowUpSchema, IndicatorProgressSchema, PaymentColumnsBodySchema,
+  BudgetAdjustmentBodySchema, BureauMonitoringQuerySchema, BureauMonitoringSchema, FollowUpBodySchema, FollowUpSchema, IndicatorProgressSchema, PaymentColumnsBodySchema,
   PaymentsPreviewSchema, ProgressBodySchema, SpendingBodySchema, UnitMonitoringSchema,
 } from '../../contract/monitoring.ts';
 import type { Db } from '../../db/database.ts';
@@ -100,7 +100,10 @@ export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get('/api/bureau/years/:year/monitoring', {
       config: { access: { permission: 'overview:read' } },
-      schema: { summary: 'Every visible unit: execution rate and warnings by level', tags, params: z.object({ year: UnitYearParamsSchema.shape.year }), querystring: AsOfQuerySchema, response: { 200: BureauMonitoringSchema } },
-    }, async (request) => getBureauMonitoring(db, { fiscalYear: request.params.year, actor: requireActor(request.actor), asOfMonth: request.query.asOfMonth }));
+      schema: {
+        summary: 'Visible units: execution rate as of the current month-end and warnings by level, one page; warning totals',
+        tags, params: z.object({ year: UnitYearParamsSchema.shape.year }), querystring: BureauMonitoringQuerySchema, response: { 200: BureauMonitoringSchema },
+      },
+    }, async (request) => getBureauMonitoring(db, { ...request.query, fiscalYear: request.params.year, actor: requireActor(request.actor) }));
   };
 }

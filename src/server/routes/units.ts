@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { TargetsResponseSchema, UnitListSchema, UnitYearParamsSchema } from '../../contract/api.ts';
+import { FiscalYearListSchema, TargetsResponseSchema, UnitListQuerySchema, UnitPageSchema, UnitYearParamsSchema } from '../../contract/api.ts';
 import type { Db } from '../../db/database.ts';
 import { getTargets } from '../../usecases/get-targets.ts';
-import { listUnits } from '../../usecases/list-units.ts';
+import { listFiscalYears, listUnitPage } from '../../usecases/list-units.ts';
 import { actorOf } from '../auth/route-guard.ts';
 import { etagOf } from '../versioning.ts';
 
@@ -10,8 +10,18 @@ export function unitRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/units', {
       config: { access: { permission: 'targets:read' } },
-      schema: { summary: 'The units the user may read, with the fiscal years they have targets for', tags: ['units'], response: { 200: UnitListSchema } },
-    }, async (request) => ({ units: await listUnits(db, actorOf(request)) }));
+      schema: {
+        summary: 'A page of the units the user may read (by code), each with the fiscal years it has targets for; ?search= code prefix or part of the name, ?year=, ?orgCode=',
+        tags: ['units'],
+        querystring: UnitListQuerySchema,
+        response: { 200: UnitPageSchema },
+      },
+    }, async (request) => listUnitPage(db, actorOf(request), request.query));
+
+    app.get('/api/units/fiscal-years', {
+      config: { access: { permission: 'targets:read' } },
+      schema: { summary: 'The fiscal years any unit the user may read has targets for, newest first', tags: ['units'], response: { 200: FiscalYearListSchema } },
+    }, async (request) => ({ years: await listFiscalYears(db, actorOf(request)) }));
 
     app.get('/api/units/:unitCode/years/:year/targets', {
       config: { access: { permission: 'targets:read' } },

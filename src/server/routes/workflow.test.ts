@@ -64,8 +64,11 @@ describeEachEngine('workflow API', (getDb) => {
     expect(view.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'return', 'submit', 'review', 'approve']);
     expect(view.comments).toMatchObject([{ body: '请补充满意度指标', projectCode: PGN6 }]);
     expect(view.allowedActions).toEqual([]);
-    const versions = (await unit.inject({ method: 'GET', url: `${flow}/versions` })).json().versions;
-    expect(versions.map((v: { number: number; action: string }) => [v.number, v.action])).toEqual([[1, 'submit'], [2, 'submit'], [3, 'approve']]);
+    const versions = (await unit.inject({ method: 'GET', url: `${flow}/versions` })).json();
+    expect(versions).toMatchObject({ total: 3, page: 1, pageSize: 50 });
+    expect(versions.items.map((v: { number: number; action: string }) => [v.number, v.action])).toEqual([[1, 'submit'], [2, 'submit'], [3, 'approve']]);
+    const secondPage = (await unit.inject({ method: 'GET', url: `${flow}/versions?page=2&pageSize=2` })).json();
+    expect(secondPage.items.map((v: { number: number }) => v.number)).toEqual([3]);
     const diff = (await unit.inject({ method: 'GET', url: `${flow}/diff?from=1&to=3` })).json();
     expect(diff.changes).toEqual([
       expect.objectContaining({ path: ['projects', PGN6, 'indicators', 0, 'target'], label: '指标值', before: '≥90%', after: '≥95%' }),
@@ -109,14 +112,20 @@ describeEachEngine('workflow API', (getDb) => {
     expect(created.json()).toMatchObject({ body: '第2个指标值偏低', projectCode: PGN6, indicatorIndex: 1, state: 'draft' });
     expect((await unit.inject({ method: 'POST', url, payload: { body: '收到' } })).statusCode).toBe(403);
     expect((await otherDepartment.inject({ method: 'POST', url, payload: { body: '越权' } })).statusCode).toBe(403);
+    await department.inject({ method: 'POST', url, payload: { body: '总体目标不明确' } });
+    const listed = (await unit.inject({ method: 'GET', url: `${url}?pageSize=1` })).json();
+    expect(listed).toMatchObject({ total: 2, page: 1, pageSize: 1, items: [{ body: '第2个指标值偏低' }] });
+    const onProject = (await unit.inject({ method: 'GET', url: `${url}?projectCode=${encodeURIComponent(PGN6)}` })).json();
+    expect(onProject.items.map((c: { body: string }) => c.body)).toEqual(['第2个指标值偏低']);
+    expect((await otherDepartment.inject({ method: 'GET', url })).statusCode).toBe(403);
   });
 
   it('lists the units each reviewer may see in the overview, with state and review grade', async () => {
     await post(unit, 'submit');
-    const rows = (await bureau.inject({ method: 'GET', url: `/api/bureau/overview?year=${YEAR}` })).json().units;
+    const rows = (await bureau.inject({ method: 'GET', url: `/api/bureau/overview?year=${YEAR}` })).json().items;
     expect(rows.map((r: { unitCode: string; state: string }) => [r.unitCode, r.state])).toEqual([[UNIT, 'submitted'], [OTHER_UNIT, 'draft']]);
     expect(['优', '良', '中', '差']).toContain(rows[0].grade);
-    const own = (await department.inject({ method: 'GET', url: '/api/bureau/overview' })).json().units;
+    const own = (await department.inject({ method: 'GET', url: '/api/bureau/overview' })).json().items;
     expect(own.map((r: { unitCode: string }) => r.unitCode)).toEqual([UNIT]);
     expect((await unit.inject({ method: 'GET', url: '/api/bureau/overview' })).statusCode).toBe(403);
   });

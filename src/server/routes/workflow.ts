@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { UnitYearParamsSchema } from '../../contract/api.ts';
+import { PageQuerySchema } from '../../contract/paging.ts';
 import {
-  CommentBodySchema, DiffQuerySchema, DiffResponseSchema, OverviewQuerySchema, OverviewSchema, ReviewCommentSchema,
-  TransitionBodySchema, TransitionResultSchema, VersionListSchema, WorkflowViewSchema,
+  CommentBodySchema, CommentListQuerySchema, CommentPageSchema, DiffQuerySchema, DiffResponseSchema, OverviewQuerySchema, OverviewSchema, ReviewCommentSchema,
+  TransitionBodySchema, TransitionResultSchema, VersionPageSchema, WorkflowViewSchema,
 } from '../../contract/workflow.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor, Permission } from '../../domain/access.ts';
@@ -12,7 +13,7 @@ import { addReviewComment } from '../../usecases/add-review-comment.ts';
 import { diffTargetVersions } from '../../usecases/diff-versions.ts';
 import { getBureauOverview } from '../../usecases/get-bureau-overview.ts';
 import { getWorkflowState } from '../../usecases/get-workflow.ts';
-import { listTargetVersions } from '../../usecases/list-versions.ts';
+import { listReviewComments, listTargetVersions } from '../../usecases/list-versions.ts';
 import { transitionTargets } from '../../usecases/transition-targets.ts';
 
 const tags = ['workflow'];
@@ -66,10 +67,18 @@ export function workflowRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(`${base}/versions`, {
       config: { access: { permission: 'targets:read' } },
-      schema: { summary: 'Numbered snapshots kept at every submit and approve', tags, params: UnitYearParamsSchema, response: { 200: VersionListSchema } },
+      schema: { summary: 'A page of the numbered snapshots kept at every submit and approve, oldest first', tags, params: UnitYearParamsSchema, querystring: PageQuerySchema, response: { 200: VersionPageSchema } },
     }, async (request) => {
       const { unitCode, year } = request.params;
-      return { versions: await listTargetVersions(db, { unitCode, fiscalYear: year }) };
+      return listTargetVersions(db, { unitCode, fiscalYear: year, ...request.query });
+    });
+
+    app.get(`${base}/comments`, {
+      config: { access: { permission: 'targets:read' } },
+      schema: { summary: 'A page of the review comments, oldest first (?projectCode= for one project)', tags, params: UnitYearParamsSchema, querystring: CommentListQuerySchema, response: { 200: CommentPageSchema } },
+    }, async (request) => {
+      const { unitCode, year } = request.params;
+      return listReviewComments(db, { unitCode, fiscalYear: year, ...request.query });
     });
 
     app.get(`${base}/diff`, {
@@ -82,7 +91,7 @@ export function workflowRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get('/api/bureau/overview', {
       config: { access: { permission: 'overview:read' } },
-      schema: { summary: 'Every unit-year visible to the user with its workflow state and review grade', tags, querystring: OverviewQuerySchema, response: { 200: OverviewSchema } },
-    }, async (request) => ({ units: await getBureauOverview(db, requireActor(request.actor), { fiscalYear: request.query.year }) }));
+      schema: { summary: 'Unit-years visible to the user with workflow state and review grade; paged, filtered and sorted on the server', tags, querystring: OverviewQuerySchema, response: { 200: OverviewSchema } },
+    }, async (request) => getBureauOverview(db, requireActor(request.actor), request.query));
   };
 }

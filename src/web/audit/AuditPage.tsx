@@ -54,7 +54,7 @@ export default function AuditPage({ unitCode, year }: { unitCode: string; year: 
         size="small"
         loading={loading}
         columns={columns}
-        dataSource={data?.entries ?? []}
+        dataSource={data?.items ?? []}
         locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
         expandable={{ expandedRowRender: (entry) => <Changes entry={entry} /> }}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => t('audit.total', { n }) }}

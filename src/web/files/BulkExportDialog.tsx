@@ -16,10 +16,18 @@ function size(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** Percent of units written, from the job row; 99 at most until the last byte has arrived. */
+function percentOf(progress: BulkProgress, finished: boolean): number {
+  if (finished) return 100;
+  if (progress.units === 0) return 0;
+  return Math.min(99, Math.floor((100 * progress.written) / progress.units));
+}
+
 /**
  * Year and format, then the download with what is known while it runs: the number of units (header
- * X-Jixiao-Units) and the bytes received. The zip's final size is not known in advance, so the bar
- * runs as "active" without a percentage until the last byte arrives.
+ * X-Jixiao-Units), the bytes received, and the percentage of units written, which the dialog polls
+ * every second from the job the server keeps in PostgreSQL (header X-Jixiao-Job, GET /api/jobs/:id),
+ * so it is right whichever server behind the load balancer answers.
  */
 export default function BulkExportDialog({ years, onClose }: { years: number[]; onClose: () => void }) {
   const { t } = useI18n();
@@ -33,7 +41,7 @@ export default function BulkExportDialog({ years, onClose }: { years: number[]; 
   const start = async () => {
     setFailure(null);
     setFinished(false);
-    setProgress({ units: 0, bytes: 0 });
+    setProgress({ units: 0, bytes: 0, written: 0 });
     try {
       const { blob, fileName } = await downloadBulk(year, format, setProgress);
       setFinished(true);
@@ -58,7 +66,7 @@ export default function BulkExportDialog({ years, onClose }: { years: number[]; 
       </Form>
       {progress && (
         <div style={{ marginTop: 16 }} data-testid="bulk-progress">
-          <Progress percent={finished ? 100 : 99} status={finished ? 'success' : 'active'} showInfo={finished} />
+          <Progress percent={percentOf(progress, finished)} status={finished ? 'success' : 'active'} data-testid="bulk-percent" />
           <Typography.Text>
             {finished
               ? t('files.bulkDone', { units: progress.units, size: size(progress.bytes) })

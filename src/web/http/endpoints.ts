@@ -1,4 +1,6 @@
-import { TargetsResponseSchema, UnitListSchema, VersionedProjectSchema, type UnitSummary, type VersionedProject } from '../../contract/api.ts';
+import {
+  FiscalYearListSchema, TargetsResponseSchema, UnitPageSchema, VersionedProjectSchema, type UnitListQuery, type UnitPage, type VersionedProject,
+} from '../../contract/api.ts';
 import type { Project, TargetsDocument } from '../../contract/targets.ts';
 import { jsonBody, request } from './client.ts';
 
@@ -8,9 +10,21 @@ const unitYear = (unitCode: string, year: number) => `/api/units/${e(unitCode)}/
 const projectPath = (unitCode: string, year: number, code: string) => `${unitYear(unitCode, year)}/projects/${e(code)}`;
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
-export async function fetchUnits(): Promise<UnitSummary[]> {
-  const { data } = await request(UnitListSchema, '/api/units');
-  return data.units;
+/** A page of the readable units (server-side paging and filters; empty filters are left out of the URL). */
+export async function fetchUnits(query: UnitListQuery = {}): Promise<UnitPage> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString() === '' ? '' : `?${params.toString()}`;
+  const { data } = await request(UnitPageSchema, `/api/units${search}`);
+  return data;
+}
+
+/** The fiscal years any readable unit has targets for, newest first. */
+export async function fetchFiscalYears(): Promise<number[]> {
+  const { data } = await request(FiscalYearListSchema, '/api/units/fiscal-years');
+  return data.years;
 }
 
 export interface TargetsWithVersion {

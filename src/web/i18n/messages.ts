@@ -1,10 +1,12 @@
 import * as authWords from '../auth/messages.ts';
+import * as bureauWords from '../bureau/messages.ts';
 import * as filesWords from '../files/messages.ts';
 import * as evaluationWords from '../evaluation/messages.ts';
 import * as monitoringWords from '../monitoring/messages.ts';
 import * as policiesWords from '../policies/messages.ts';
 import * as reportsWords from '../reports/messages.ts';
 import * as reviewWords from '../review/messages.ts';
+import * as unitsWords from '../units/messages.ts';
 import * as workflowWords from '../workflow/messages.ts';
 
 /**
@@ -138,6 +140,8 @@ const zhCN = {
   ...filesWords.zhCN,
   ...reportsWords.zhCN,
   ...policiesWords.zhCN,
+  ...bureauWords.zhCN,
+  ...unitsWords.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -264,6 +268,8 @@ const en: Dictionary = {
   ...filesWords.en,
   ...reportsWords.en,
   ...policiesWords.en,
+  ...bureauWords.en,
+  ...unitsWords.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

@@ -1,11 +1,19 @@
 import {
-  BureauMonitoringSchema, PaymentsPreviewSchema, UnitMonitoringSchema, type BureauMonitoringView, type PaymentsPreviewView, type ProgressBody, type UnitMonitoringView,
+  BureauMonitoringSchema, PaymentsPreviewSchema, UnitMonitoringSchema, type BureauMonitoringQuery, type BureauMonitoringView, type PaymentsPreviewView, type ProgressBody, type UnitMonitoringView,
 } from '../../contract/monitoring.ts';
-import { type BureauRanking, BureauRankingSchema } from '../../contract/evaluation.ts';
+import { type BureauRanking, BureauRankingSchema, type RankingQuery } from '../../contract/evaluation.ts';
 import { ApiError, jsonBody, request } from '../http/client.ts';
 
 /** The monitoring HTTP calls (src/server/routes/monitoring.ts). */
 const e = encodeURIComponent;
+
+/** `?a=1&b=x` of the defined values (the bureau views' paging and filters). */
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
 const base = (unitCode: string, year: number) => `/api/units/${e(unitCode)}/years/${year}/monitoring`;
 const projectBase = (unitCode: string, year: number, code: string) => `${base(unitCode, year)}/projects/${e(code)}`;
 
@@ -44,14 +52,14 @@ export async function applyPayments(unitCode: string, year: number, upload: Paym
   return (await request(PaymentsPreviewSchema, `${base(unitCode, year)}/payments`, { method: 'POST', ...jsonBody(upload) })).data;
 }
 
-export async function fetchBureauMonitoring(year: number): Promise<BureauMonitoringView> {
-  return (await request(BureauMonitoringSchema, `/api/bureau/years/${year}/monitoring`)).data;
+export async function fetchBureauMonitoring(year: number, query: BureauMonitoringQuery = {}): Promise<BureauMonitoringView> {
+  return (await request(BureauMonitoringSchema, `/api/bureau/years/${year}/monitoring${queryString(query)}`)).data;
 }
 
-/** Helper S's ranking by self-evaluation score (src/server/routes/evaluation.ts); null when the route is absent. */
-export async function fetchRanking(year: number): Promise<BureauRanking | null> {
+/** The ranking by self-evaluation score (src/server/routes/evaluation.ts), one page; null when the route is absent. */
+export async function fetchRanking(year: number, query: RankingQuery = {}): Promise<BureauRanking | null> {
   try {
-    return (await request(BureauRankingSchema, `/api/bureau/years/${year}/ranking`)).data;
+    return (await request(BureauRankingSchema, `/api/bureau/years/${year}/ranking${queryString(query)}`)).data;
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;

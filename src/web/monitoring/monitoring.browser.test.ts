@@ -108,6 +108,7 @@ describe('monitoring (real server, real browser, demo year)', () => {
     await units.waitFor();
     // 19,400 + 14,400 + 30,240 + 32,800 = 96,840 of 105,000 = 92.228…%
     await expect.poll(() => units.textContent()).toContain('92.23%');
+    await bureau.getByText('共 1 个').waitFor(); // the server's total, beside the pager
     for (const chart of ['execution-ranking-chart', 'score-ranking-chart', 'grade-chart', 'bureau-warnings-chart']) {
       await bureau.getByTestId(chart).locator('svg').waitFor();
     }

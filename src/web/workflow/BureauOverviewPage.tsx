@@ -1,5 +1,8 @@
-import { App, Card, Table, Tag, Typography } from 'antd';
-import type { OverviewRow } from '../../contract/workflow.ts';
+import { Alert, App, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TablePaginationConfig } from 'antd';
+import { useState } from 'react';
+import type { OverviewQuery, OverviewRow } from '../../contract/workflow.ts';
+import { WORKFLOW_STATES, type WorkflowState } from '../../domain/workflow/states.ts';
 import { Link } from '../app/router.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
@@ -9,8 +12,13 @@ import { formatTime } from './format-time.ts';
 import { STATE_COLORS } from './WorkflowBar.tsx';
 
 const GRADE_COLORS: Record<string, string> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
+const GRADES = ['优', '良', '中', '差', '未定级'] as const;
+const PAGE_SIZE = 50;
 
-/** 审核总览 (/bureau): every unit-year the user may see, its workflow state and review grade. */
+/**
+ * 审核总览 (/bureau): the unit-years the user may see, their workflow state and review grade. Paged,
+ * filtered and sorted by the server (a city bureau has thousands): the table asks for one page.
+ */
 export default function BureauOverviewPage() {
   return (
     <App>
@@ -21,12 +29,16 @@ export default function BureauOverviewPage() {
 
 function Overview() {
   const { t } = useI18n();
-  const { data, error, loading, reload } = useAsync(fetchOverview, 'overview');
+  const [query, setQuery] = useState<OverviewQuery>({ page: 1, pageSize: PAGE_SIZE });
+  const { data, error, loading, reload } = useAsync(() => fetchOverview(query), JSON.stringify(query));
+  const filter = (change: Partial<OverviewQuery>) => setQuery((q) => ({ ...q, ...change, page: 1 }));
+  const onTableChange = (pagination: TablePaginationConfig) =>
+    setQuery((q) => ({ ...q, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? PAGE_SIZE }));
   const columns = [
     {
       title: t('overview.unit'),
       key: 'unit',
-      render: (_: unknown, row: OverviewRow) => <span>{row.unitCode} {row.unitName}</span>,
+      render: (_: unknown, row: OverviewRow) => <span>{row.unitCode} {row.unitName}{row.stale && <Tag style={{ marginLeft: 8 }}>{t('bureau.staleRow')}</Tag>}</span>,
     },
     { title: t('overview.year'), dataIndex: 'fiscalYear', width: 90 },
     {
@@ -56,13 +68,28 @@ function Overview() {
   return (
     <Card className="page-card" title={t('overview.title')} data-testid="bureau-overview">
       <Typography.Paragraph type="secondary">{t('overview.subtitle')}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search allowClear aria-label={t('bureau.search')} placeholder={t('bureau.search')} style={{ width: 220 }}
+          onSearch={(search) => filter({ search })} data-testid="overview-search" />
+        <Select<WorkflowState | ''> aria-label={t('overview.state')} style={{ width: 140 }} value={query.state ?? ''}
+          onChange={(state) => filter({ state: state === '' ? undefined : state })}
+          options={[{ value: '', label: t('bureau.anyState') }, ...WORKFLOW_STATES.map((s) => ({ value: s, label: t(`workflow.state.${s}`) }))]} />
+        <Select<(typeof GRADES)[number] | ''> aria-label={t('overview.grade')} style={{ width: 120 }} value={query.grade ?? ''}
+          onChange={(grade) => filter({ grade: grade === '' ? undefined : grade })}
+          options={[{ value: '', label: t('bureau.anyGrade') }, ...GRADES.map((g) => ({ value: g, label: g }))]} />
+      </Space>
+      {data !== undefined && data.stale > 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('bureau.stale', { n: data.stale })} />}
       {error !== undefined && <LoadError error={error} onRetry={reload} />}
       <Table<OverviewRow>
         rowKey={(row) => `${row.unitCode}/${row.fiscalYear}`}
         loading={loading}
         columns={columns}
-        dataSource={data ?? []}
-        pagination={false}
+        dataSource={data?.items ?? []}
+        pagination={{
+          current: query.page as number, pageSize: query.pageSize as number, total: data?.total ?? 0,
+          showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showTotal: (n) => t('bureau.total', { n }),
+        }}
+        onChange={onTableChange}
         locale={{ emptyText: t('overview.empty') }}
       />
     </Card>

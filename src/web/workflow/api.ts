@@ -1,6 +1,6 @@
 import {
-  DiffResponseSchema, OverviewSchema, ReviewCommentSchema, TransitionResultSchema, VersionListSchema, WorkflowViewSchema,
-  type OverviewRow, type TargetsChangeView, type TargetVersionView, type WorkflowView,
+  DiffResponseSchema, OverviewSchema, ReviewCommentSchema, TransitionResultSchema, VersionPageSchema, WorkflowViewSchema,
+  type OverviewQuery, type OverviewView, type TargetsChangeView, type TargetVersionView, type WorkflowView,
 } from '../../contract/workflow.ts';
 import type { WorkflowAction } from '../../domain/workflow/states.ts';
 import { jsonBody, request } from '../http/client.ts';
@@ -38,13 +38,23 @@ export async function addComment(unitCode: string, year: number, body: { body: s
 }
 
 export async function fetchVersions(unitCode: string, year: number): Promise<TargetVersionView[]> {
-  return (await request(VersionListSchema, `${flow(unitCode, year)}/versions`)).data.versions;
+  // A unit-year has a handful of versions (one per submit/approve): the first full page holds them.
+  return (await request(VersionPageSchema, `${flow(unitCode, year)}/versions?pageSize=200`)).data.items;
 }
 
 export async function fetchDiff(unitCode: string, year: number, from: number | 'current', to: number | 'current'): Promise<TargetsChangeView[]> {
   return (await request(DiffResponseSchema, `${flow(unitCode, year)}/diff?from=${from}&to=${to}`)).data.changes;
 }
 
-export async function fetchOverview(): Promise<OverviewRow[]> {
-  return (await request(OverviewSchema, '/api/bureau/overview')).data.units;
+/** One page of the 审核总览, filtered and sorted on the server. */
+export async function fetchOverview(query: OverviewQuery = {}): Promise<OverviewView> {
+  return (await request(OverviewSchema, `/api/bureau/overview${queryString(query)}`)).data;
+}
+
+/** `?a=1&b=x` of the defined values. */
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
 }

@@ -186,5 +186,9 @@ describe('review workflow (real server, real browser)', () => {
     const text = await overview.textContent();
     expect(text).toContain('已报送，待主管部门审核');
     expect(text).toMatch(/[优良中差]/);
+    // Filtered by the server: a search that matches no unit empties the page and its total.
+    await overview.getByPlaceholder('单位编码或名称').fill('没有这个单位');
+    await overview.getByPlaceholder('单位编码或名称').press('Enter');
+    await expect.poll(() => overview.textContent()).not.toContain('711002');
   });
 });
