@@ -38,21 +38,14 @@ export async function upsertDocument(
   return { id: row.id, version: row.version, replaced: row.version > 1 };
 }
 
-/** `forUpdate` locks the document row for the rest of the transaction (a writer reading what it replaces). */
-export async function findDocument(
-  db: Executor,
-  unitCode: string,
-  fiscalYear: number,
-  options: { forUpdate?: boolean } = {},
-): Promise<StoredDocument | undefined> {
-  let query = db
+export async function findDocument(db: Executor, unitCode: string, fiscalYear: number): Promise<StoredDocument | undefined> {
+  const row = await db
     .selectFrom('target_documents as d')
     .innerJoin('units as u', 'u.id', 'd.unit_id')
     .select(['d.id', 'd.version', 'd.overall', 'u.code', 'u.name'])
     .where('u.code', '=', unitCode)
-    .where('d.fiscal_year', '=', fiscalYear);
-  if (options.forUpdate) query = query.forUpdate('d');
-  const row = await query.executeTakeFirst();
+    .where('d.fiscal_year', '=', fiscalYear)
+    .executeTakeFirst();
   if (!row) return undefined;
   // Parsing restores the exchange format's key order, which jsonb does not keep.
   const overall = OverallTargetsSchema.parse(row.overall);

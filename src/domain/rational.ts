@@ -35,11 +35,52 @@ export function fromDecimal(value: string | number): Rational {
   return rational(n, 10n ** BigInt(fraction.length));
 }
 
-export const add = (a: Rational, b: Rational): Rational => rational(a.n * b.d + b.n * a.d, a.d * b.d);
-export const sub = (a: Rational, b: Rational): Rational => rational(a.n * b.d - b.n * a.d, a.d * b.d);
-export const mul = (a: Rational, b: Rational): Rational => rational(a.n * b.n, a.d * b.d);
-export const div = (a: Rational, b: Rational): Rational => rational(a.n * b.d, a.d * b.n);
-export const compare = (a: Rational, b: Rational): number => Number(a.n * b.d - b.n * a.d > 0n) - Number(a.n * b.d - b.n * a.d < 0n);
+/*
+ * Fast path: scores and rates are built from small fractions (92.5 = 185/2, 100/7 points). When
+ * every part is below 2^26 in magnitude, products stay below 2^52 and sums below 2^53, so doubles
+ * compute them exactly; the result is reduced the same way, so it is the same Rational.
+ */
+const SMALL = 1n << 26n;
+const isSmall = (x: bigint): boolean => x < SMALL && x > -SMALL;
+const bothSmall = (a: Rational, b: Rational): boolean => isSmall(a.n) && a.d < SMALL && isSmall(b.n) && b.d < SMALL;
+
+/** n/d reduced, for exact integers n and d ≠ 0 in doubles (|n|, |d| < 2^53). */
+function reducedSmall(n: number, d: number): Rational {
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  let x = n < 0 ? -n : n;
+  let y = d;
+  while (y !== 0) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
+  const g = x || 1;
+  return { n: BigInt(n / g), d: BigInt(d / g) };
+}
+
+export const add = (a: Rational, b: Rational): Rational =>
+  bothSmall(a, b)
+    ? reducedSmall(Number(a.n) * Number(b.d) + Number(b.n) * Number(a.d), Number(a.d) * Number(b.d))
+    : rational(a.n * b.d + b.n * a.d, a.d * b.d);
+export const sub = (a: Rational, b: Rational): Rational =>
+  bothSmall(a, b)
+    ? reducedSmall(Number(a.n) * Number(b.d) - Number(b.n) * Number(a.d), Number(a.d) * Number(b.d))
+    : rational(a.n * b.d - b.n * a.d, a.d * b.d);
+export const mul = (a: Rational, b: Rational): Rational =>
+  bothSmall(a, b) ? reducedSmall(Number(a.n) * Number(b.n), Number(a.d) * Number(b.d)) : rational(a.n * b.n, a.d * b.d);
+export const div = (a: Rational, b: Rational): Rational => {
+  if (b.n === 0n) throw new RangeError('division by zero');
+  return bothSmall(a, b) ? reducedSmall(Number(a.n) * Number(b.d), Number(a.d) * Number(b.n)) : rational(a.n * b.d, a.d * b.n);
+};
+export const compare = (a: Rational, b: Rational): number => {
+  if (a.d === b.d) return a.n > b.n ? 1 : a.n < b.n ? -1 : 0;
+  const left = a.n * b.d;
+  const right = b.n * a.d;
+  return left > right ? 1 : left < right ? -1 : 0;
+};
 export const min = (a: Rational, b: Rational): Rational => (compare(a, b) <= 0 ? a : b);
 export const max = (a: Rational, b: Rational): Rational => (compare(a, b) >= 0 ? a : b);
 export const isZero = (a: Rational): boolean => a.n === 0n;
@@ -73,7 +114,20 @@ function abs(x: bigint): bigint {
   return x < 0n ? -x : x;
 }
 
+/** Below 2^53 the gcd is exact in doubles, and a loop of numbers costs far less than one of bigints. */
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 function gcd(a: bigint, b: bigint): bigint {
+  if (a <= SAFE && b <= SAFE) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const r = x % y;
+      x = y;
+      y = r;
+    }
+    return BigInt(x);
+  }
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
 }

@@ -1,19 +1,20 @@
 import type { Db } from '../db/database.ts';
-import { findDocumentRef } from '../db/documents.repo.ts';
+import { readProjectWithDetails } from '../db/project-read.repo.ts';
 import type { VersionedProject } from '../db/projects.repo.ts';
-import { inTransaction } from '../db/transaction.ts';
-import { readProject, targetsNotFound } from './project-access.ts';
+import { projectNotFound, targetsNotFound } from './project-access.ts';
 import { ProjectKeyInputSchema, validateInput } from './usecase-input.ts';
 
-/** One project with the version a later update or delete must name. */
+/**
+ * One project with the version a later update or delete must name. One statement reads document,
+ * project and details together, so no transaction is needed for a consistent answer.
+ */
 export async function getProject(
   db: Db,
   input: { unitCode: string; fiscalYear: number; projectCode: string },
 ): Promise<VersionedProject> {
   const key = validateInput(ProjectKeyInputSchema, input, '查询条件');
-  return inTransaction(db, async (trx) => {
-    const document = await findDocumentRef(trx, key.unitCode, key.fiscalYear);
-    if (!document) throw targetsNotFound(key);
-    return readProject(trx, document.id, key);
-  }, 'repeatable read');
+  const found = await readProjectWithDetails(db.kysely, key);
+  if (!found.document) throw targetsNotFound(key);
+  if (!found.project) throw projectNotFound(key);
+  return found.project;
 }

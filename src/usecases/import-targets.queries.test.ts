@@ -1,32 +1,11 @@
-import type { KyselyPlugin } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import { clearDatabase, countRows, describeEachEngine } from '../../test/db-engines.ts';
+import { countQueries } from '../../test/query-counter.ts';
 import { documentForUnit, sampleProject } from '../../test/targets-fixtures.ts';
 import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
-import type { Db } from '../db/database.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
 import { getTargets } from './get-targets.ts';
 import { importTargets } from './import-targets.ts';
-
-/** The statements a Db runs, counted by a Kysely plugin (the shape of helper L's test/query-counter.ts, which may replace it). */
-function countQueries(db: Db): { db: Db; count(): number; reset(): void; statements(): string[] } {
-  let statements: string[] = [];
-  const counting: KyselyPlugin = {
-    transformQuery(args) {
-      statements.push(args.node.kind);
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
-  return {
-    db: { ...db, kysely: db.kysely.withPlugin(counting) },
-    count: () => statements.length,
-    reset: () => {
-      statements = [];
-    },
-    statements: () => [...statements],
-  };
-}
 
 function documentWithProjects(unitCode: string, count: number): TargetsDocument {
   const document = documentForUnit(unitCode, `单位 ${unitCode}`);

@@ -28,7 +28,7 @@ export async function lockDocumentForWrite(trx: Executor, key: UnitYear): Promis
 
 type ProjectKey = UnitYear & { projectCode: string };
 
-function projectNotFound(key: ProjectKey): AppError {
+export function projectNotFound(key: ProjectKey): AppError {
   return new AppError('NOT_FOUND', `单位 ${key.unitCode} ${key.fiscalYear} 年度没有编码为 ${key.projectCode} 的项目`);
 }
 

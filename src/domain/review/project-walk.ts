@@ -1,13 +1,26 @@
 import type { Indicator, Project, TargetsDocument } from '../targets.ts';
 import type { FindingPath, Hit } from './types.ts';
 
+type ProjectHit = Omit<Hit, 'project'>;
+
+/**
+ * What a check returns when it finds nothing (most do, for most projects): one shared empty list,
+ * so the review's hot path allocates nothing per project and indicator. Never push into it.
+ */
+export const NONE: readonly ProjectHit[] = Object.freeze([]);
+
 /** Runs `check` on every project and tags its hits with the project's code. */
-export function forEachProject(document: TargetsDocument, check: (project: Project) => Omit<Hit, 'project'>[]): Hit[] {
-  // Plain loops: every rule walks every project, and most return nothing (the review's hot path).
+export function forEachProject(document: TargetsDocument, check: (project: Project) => readonly ProjectHit[]): Hit[] {
+  // Plain indexed loops: every rule walks every project, and most return nothing (the review's hot path).
   const hits: Hit[] = [];
-  for (const project of document.projects) {
+  const projects = document.projects;
+  for (let p = 0; p < projects.length; p++) {
+    const project = projects[p]!;
     const found = check(project);
-    for (const hit of found) hits.push({ ...hit, project: project.code || null });
+    for (let h = 0; h < found.length; h++) {
+      const one = found[h]!;
+      hits.push({ path: one.path, message: one.message, messageEn: one.messageEn, project: project.code || null });
+    }
   }
   return hits;
 }
@@ -15,19 +28,26 @@ export function forEachProject(document: TargetsDocument, check: (project: Proje
 /** Runs `check` on every indicator of every project, with the indicator's index. */
 export function forEachIndicator(
   document: TargetsDocument,
-  check: (indicator: Indicator, index: number, project: Project) => Omit<Hit, 'project'>[],
+  check: (indicator: Indicator, index: number, project: Project) => readonly ProjectHit[],
 ): Hit[] {
-  return forEachProject(document, (project) => {
-    const hits: Omit<Hit, 'project'>[] = [];
-    project.indicators.forEach((indicator, index) => {
-      const found = check(indicator, index, project);
-      for (const hit of found) hits.push(hit);
-    });
-    return hits;
-  });
+  // One loop over projects and indicators, no per-project list: same hits, same order as before.
+  const hits: Hit[] = [];
+  const projects = document.projects;
+  for (let p = 0; p < projects.length; p++) {
+    const project = projects[p]!;
+    const indicators = project.indicators;
+    for (let i = 0; i < indicators.length; i++) {
+      const found = check(indicators[i]!, i, project);
+      for (let h = 0; h < found.length; h++) {
+        const one = found[h]!;
+        hits.push({ path: one.path, message: one.message, messageEn: one.messageEn, project: project.code || null });
+      }
+    }
+  }
+  return hits;
 }
 
-export function hit(path: FindingPath, message: string, messageEn: string): Omit<Hit, 'project'> {
+export function hit(path: FindingPath, message: string, messageEn: string): ProjectHit {
   return { path, message, messageEn };
 }
 

@@ -1,7 +1,7 @@
 import { STANDARD_LEVEL1, STANDARD_LEVEL2 } from '../indicator-category.ts';
 import { looksUnparsedNumber } from '../target-value.ts';
 import type { Indicator, IndicatorCategory } from '../targets.ts';
-import { forEachIndicator, forEachProject, hit, indicatorLabel } from './project-walk.ts';
+import { forEachIndicator, forEachProject, hit, indicatorLabel, NONE } from './project-walk.ts';
 import type { ReviewRule } from './types.ts';
 
 const squash = (text: string) => text.replace(/[\s\u3000]+/g, '');
@@ -14,7 +14,7 @@ export const targetParseable: ReviewRule = {
   title: '含数字的指标值能被读成“运算符 + 数值 + 单位”',
   check: ({ document }) =>
     forEachIndicator(document, (indicator, index) => {
-      if (!looksUnparsedNumber(indicator.target)) return [];
+      if (!looksUnparsedNumber(indicator.target)) return NONE;
       const label = indicatorLabel(indicator, index);
       return [hit(['indicators', index, 'target'], `${label.zh}的指标值“${indicator.target.raw}”无法读成可比较的数值（如 ≥90%）`, `${label.en}: the target “${indicator.target.raw}” cannot be read as a comparable value (e.g. ≥90%)`)];
     }),
@@ -27,9 +27,9 @@ export const vagueTarget: ReviewRule = {
   title: '指标值不用“有所提高”“进一步”等模糊词代替具体数值或等级（vagueWords）',
   check: ({ document, policy }) =>
     forEachIndicator(document, (indicator, index) => {
-      if (indicator.target.value !== null || indicator.target.op === 'range') return [];
+      if (indicator.target.value !== null || indicator.target.op === 'range') return NONE;
       const word = policy.vagueWords.find((vague) => indicator.target.raw.includes(vague));
-      if (word === undefined) return [];
+      if (word === undefined) return NONE;
       const label = indicatorLabel(indicator, index);
       return [hit(['indicators', index, 'target'], `${label.zh}的指标值“${indicator.target.raw}”含模糊表述“${word}”，应给出数值或等级`, `${label.en}: the target “${indicator.target.raw}” is vague (“${word}”); give a number or a grade`)];
     }),
@@ -47,17 +47,17 @@ export const operatorDirection: ReviewRule = {
   check: ({ document }) =>
     forEachIndicator(document, (indicator, index) => {
       const op = indicator.target.op;
-      if (op === null || op === 'range' || op === '=') return [];
+      if (op === null || op === 'range' || op === '=') return NONE;
       const label = indicatorLabel(indicator, index);
       const path = ['indicators', index, 'target'];
       if (HIGHER_IS_BETTER.test(indicator.name)) {
         if (op === '<=' || op === '<') return [hit(path, `${label.zh}越高越好，指标值应使用 ≥ 或 =（现为“${indicator.target.raw}”）`, `${label.en} is better when higher: use ≥ or = (is “${indicator.target.raw}”)`)];
-        return [];
+        return NONE;
       }
       if (LOWER_IS_BETTER.test(indicator.name) && (op === '>=' || op === '>')) {
         return [hit(path, `${label.zh}越低越好，指标值应使用 ≤（现为“${indicator.target.raw}”）`, `${label.en} is better when lower: use ≤ (is “${indicator.target.raw}”)`)];
       }
-      return [];
+      return NONE;
     }),
 };
 
@@ -71,12 +71,12 @@ export const percentRange: ReviewRule = {
   check: ({ document }) =>
     forEachIndicator(document, (indicator, index) => {
       const target = indicator.target;
-      if (target.unit !== '%' && target.unit !== '百分比') return [];
+      if (target.unit !== '%' && target.unit !== '百分比') return NONE;
       const isBand = /^\s*(?:±|\+-|\+\/-)/.test(target.raw);
       const values = [target.value, isBand ? null : target.min, target.max].filter((v): v is number => v !== null && v !== undefined);
       const growth = GROWTH.test(indicator.name);
       const bad = values.find((v) => (v < 0 && !isBand) || (v > 100 && !growth));
-      if (bad === undefined) return [];
+      if (bad === undefined) return NONE;
       const label = indicatorLabel(indicator, index);
       return [hit(['indicators', index, 'target'], `${label.zh}的百分比 ${bad}% 超出 0–100 范围`, `${label.en}: ${bad}% is outside 0–100`)];
     }),
@@ -90,7 +90,7 @@ export const basisStandard: ReviewRule = {
   check: ({ document, policy }) =>
     forEachIndicator(document, (indicator, index) => {
       const basis = squash(indicator.basis);
-      if (policy.allowedBases.includes(basis)) return [];
+      if (policy.allowedBases.includes(basis)) return NONE;
       const label = indicatorLabel(indicator, index);
       const shown = basis === '' ? '未填写' : `为“${indicator.basis}”`;
       return [hit(['indicators', index, 'basis'], `${label.zh}的指标值确定依据${shown}，应为${policy.allowedBases.join('、')}之一`, `${label.en}: the basis ${basis === '' ? 'is missing' : `“${indicator.basis}” is not standard`}; use one of ${policy.allowedBases.join(', ')}`)];
@@ -111,7 +111,7 @@ export const inputIndicator: ReviewRule = {
     forEachIndicator(document, (indicator, index) => {
       const moneyAsOutput = indicator.category === 'output' && squash(indicator.level2) === '数量指标'
         && MONEY_UNIT.test(indicator.target.unit ?? '') && !MONEY_RESULT.test(indicator.name);
-      if (!INPUT_NAME.test(indicator.name) && !moneyAsOutput) return [];
+      if (!INPUT_NAME.test(indicator.name) && !moneyAsOutput) return NONE;
       const label = indicatorLabel(indicator, index);
       return [hit(['indicators', index, 'name'], `${label.zh}衡量的是投入（资金/人员），不是产出或效益`, `${label.en} measures an input (money/staff), not an output or outcome`)];
     }),
@@ -125,8 +125,8 @@ export const level1Name: ReviewRule = {
   check: ({ document }) =>
     forEachIndicator(document, (indicator, index) => {
       const written = squash(indicator.level1);
-      if (written === '' || STANDARD_LEVEL1.some((entry) => entry.name === written)) return [];
-      if (indicator.category === null) return [];
+      if (written === '' || STANDARD_LEVEL1.some((entry) => entry.name === written)) return NONE;
+      if (indicator.category === null) return NONE;
       const standard = CATEGORY_NAME[indicator.category];
       return [hit(['indicators', index, 'level1'], `一级指标“${written}”是“${standard}”的非标准写法，建议改为“${standard}”`, `Level-1 “${written}” is a non-standard name for “${standard}”`)];
     }),
@@ -140,7 +140,7 @@ export const level1Unknown: ReviewRule = {
   check: ({ document }) =>
     forEachIndicator(document, (indicator, index) => {
       const written = squash(indicator.level1);
-      if (written === '' || indicator.category !== null) return [];
+      if (written === '' || indicator.category !== null) return NONE;
       return [hit(['indicators', index, 'level1'], `一级指标“${written}”不是标准名称，无法归入产出/效益/满意度/成本指标`, `Level-1 “${written}” is not a standard category`)];
     }),
 };
@@ -187,7 +187,7 @@ export const misclassified: ReviewRule = {
   check: ({ document }) =>
     forEachIndicator(document, (indicator, index) => {
       const problem = misclassification(indicator);
-      if (problem === null) return [];
+      if (problem === null) return NONE;
       const label = indicatorLabel(indicator, index);
       return [hit(['indicators', index, 'level1'], `${label.zh}${problem.zh}`, `${label.en} ${problem.en}`)];
     }),
@@ -206,7 +206,7 @@ export const duplicateIndicator: ReviewRule = {
         const first = seen.get(name);
         if (name === '' || first === undefined) {
           if (name !== '') seen.set(name, index);
-          return [];
+          return NONE;
         }
         return [hit(['indicators', index, 'name'], `第${index + 1}个指标“${indicator.name}”与第${first + 1}个指标重名`, `Indicator ${index + 1} “${indicator.name}” repeats indicator ${first + 1}`)];
       });

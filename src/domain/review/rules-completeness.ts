@@ -1,6 +1,6 @@
 import { describeTargetKind } from '../target-value.ts';
 import type { Project } from '../targets.ts';
-import { forEachIndicator, forEachProject, hit, indicatorLabel } from './project-walk.ts';
+import { forEachIndicator, forEachProject, hit, indicatorLabel, NONE } from './project-walk.ts';
 import type { Hit, ReviewRule } from './types.ts';
 
 const REQUIRED: readonly { field: keyof Project; zh: string; en: string }[] = [
@@ -33,6 +33,8 @@ export const indicatorFields: ReviewRule = {
   title: '每个指标都有一级、二级、三级指标名称',
   check: ({ document }) =>
     forEachIndicator(document, (indicator, index) => {
+      // Most indicators have all three names: answer without building the label and the list.
+      if (indicator.level1.trim() !== '' && indicator.level2.trim() !== '' && indicator.name.trim() !== '') return NONE;
       const label = indicatorLabel(indicator, index);
       const levels = [['level1', '一级指标', 'level-1 name'], ['level2', '二级指标', 'level-2 name'], ['name', '三级指标', 'level-3 name']] as const;
       return levels
@@ -48,10 +50,11 @@ export const targetValuePresent: ReviewRule = {
   title: '每个指标都有指标值（只有单位、没有数值的也算缺失）',
   check: ({ document }) =>
     forEachIndicator(document, (indicator, index) => {
-      const label = indicatorLabel(indicator, index);
       const kind = describeTargetKind(indicator.target);
+      if (kind !== 'empty' && kind !== 'missing-number') return NONE;
+      const label = indicatorLabel(indicator, index);
       if (kind === 'empty') return [hit(['indicators', index, 'target'], `${label.zh}未填写指标值`, `${label.en} has no target value`)];
-      if (kind !== 'missing-number') return [];
+      if (kind !== 'missing-number') return NONE;
       return [hit(
         ['indicators', index, 'target'],
         `${label.zh}的指标值只有单位“${indicator.target.raw}”，缺少数值`,
@@ -68,7 +71,7 @@ export const minIndicators: ReviewRule = {
   check: ({ document, policy }) =>
     forEachProject(document, (project) => {
       const count = project.indicators.length;
-      if (count === 0 || count >= policy.minIndicators) return [];
+      if (count === 0 || count >= policy.minIndicators) return NONE;
       return [hit(['indicators'], `只有 ${count} 个指标，至少应有 ${policy.minIndicators} 个`, `Only ${count} indicators; at least ${policy.minIndicators} are required`)];
     }),
 };
@@ -80,11 +83,17 @@ export const indicatorCoverage: ReviewRule = {
   title: '至少有一个产出指标和一个效益指标',
   check: ({ document }) =>
     forEachProject(document, (project) => {
-      if (project.indicators.length === 0) return [];
-      const categories = new Set(project.indicators.map((indicator) => indicator.category));
+      if (project.indicators.length === 0) return NONE;
+      let output = false;
+      let benefit = false;
+      for (const indicator of project.indicators) {
+        if (indicator.category === 'output') output = true;
+        else if (indicator.category === 'benefit') benefit = true;
+      }
+      if (output && benefit) return NONE;
       const hits: Omit<Hit, 'project'>[] = [];
-      if (!categories.has('output')) hits.push(hit(['indicators'], '缺少产出指标', 'No output indicator (产出指标)'));
-      if (!categories.has('benefit')) hits.push(hit(['indicators'], '缺少效益指标', 'No benefit indicator (效益指标)'));
+      if (!output) hits.push(hit(['indicators'], '缺少产出指标', 'No output indicator (产出指标)'));
+      if (!benefit) hits.push(hit(['indicators'], '缺少效益指标', 'No benefit indicator (效益指标)'));
       return hits;
     }),
 };
@@ -96,11 +105,11 @@ export const satisfactionIndicator: ReviewRule = {
   title: '面向服务对象的项目（名称或用途含 servingPeopleWords）设有满意度指标',
   check: ({ document, policy }) =>
     forEachProject(document, (project) => {
-      if (project.indicators.length === 0 || policy.requireSatisfaction === 'never') return [];
-      if (project.indicators.some((indicator) => indicator.category === 'satisfaction')) return [];
+      if (project.indicators.length === 0 || policy.requireSatisfaction === 'never') return NONE;
+      if (project.indicators.some((indicator) => indicator.category === 'satisfaction')) return NONE;
       const text = `${project.name}${project.purpose}`;
       const word = policy.servingPeopleWords.find((w) => text.includes(w));
-      if (policy.requireSatisfaction === 'when-serving-people' && word === undefined) return [];
+      if (policy.requireSatisfaction === 'when-serving-people' && word === undefined) return NONE;
       const why = word ? `（项目面向服务对象：“${word}”）` : '';
       return [hit(['indicators'], `缺少满意度指标${why}`, `No satisfaction indicator${word ? ` (the project serves people: “${word}”)` : ''}`)];
     }),
@@ -114,15 +123,16 @@ export const spendingCheckpointEmpty: ReviewRule = {
   check: ({ document }) =>
     forEachProject(document, (project) => {
       if (project.spendingPlan.length === 0) return [hit(['spendingPlan'], '未填写资金支出计划', 'No spending plan')];
-      return project.spendingPlan.flatMap((checkpoint, index) =>
-        checkpoint.cumulativePercent === null
-          ? [hit(
-              ['spendingPlan', index, 'cumulativePercent'],
-              `资金支出计划“${checkpoint.month}月底”为空（若计划为 0% 请填写 0）`,
-              `Spending plan: end of month ${checkpoint.month} is empty (write 0 if nothing is planned)`,
-            )]
-          : [],
-      );
+      let hits: Omit<Hit, 'project'>[] | undefined;
+      project.spendingPlan.forEach((checkpoint, index) => {
+        if (checkpoint.cumulativePercent !== null) return;
+        (hits ??= []).push(hit(
+          ['spendingPlan', index, 'cumulativePercent'],
+          `资金支出计划“${checkpoint.month}月底”为空（若计划为 0% 请填写 0）`,
+          `Spending plan: end of month ${checkpoint.month} is empty (write 0 if nothing is planned)`,
+        ));
+      });
+      return hits ?? NONE;
     }),
 };
 

@@ -1,5 +1,5 @@
 import { parseAmountToCents, formatCents } from '../money.ts';
-import { forEachProject, hit } from './project-walk.ts';
+import { forEachProject, hit, NONE } from './project-walk.ts';
 import type { ReviewRule } from './types.ts';
 
 export const budgetIdentity: ReviewRule = {
@@ -10,22 +10,41 @@ export const budgetIdentity: ReviewRule = {
   check: ({ document }) =>
     forEachProject(document, (project) => {
       const { total, fiscal, other } = project.budget;
-      if (total === null || (fiscal === null && other === null)) return [];
+      if (total === null || (fiscal === null && other === null)) return NONE;
       const cents = [total, fiscal ?? '0', other ?? '0'].map(parseAmountToCents);
-      if (cents.some((value) => value === null)) return [];
+      if (cents.some((value) => value === null)) return NONE;
       const [t, f, o] = cents as bigint[];
-      if (t === f! + o!) return [];
+      if (t === f! + o!) return NONE;
       const sum = formatCents(f! + o!);
       return [hit(['budget', 'total'], `预算数 ${total} 元不等于财政资金与其他资金之和 ${sum} 元`, `Budget total ${total} differs from fiscal + other funds ${sum}`)];
     }),
 };
 
-/** The filled checkpoints in month order, with their index in the plan (for the path). */
-function filledCheckpoints(plan: { month: number; cumulativePercent: number | null }[]) {
-  return plan
-    .map((checkpoint, index) => ({ ...checkpoint, index }))
-    .filter((c): c is { month: number; cumulativePercent: number; index: number } => c.cumulativePercent !== null)
-    .sort((a, b) => a.month - b.month);
+type Checkpoint = { month: number; cumulativePercent: number | null };
+type FilledCheckpoint = { month: number; cumulativePercent: number; index: number };
+
+/** The filled checkpoints in month order (stable: equal months keep plan order), with their index in the plan (for the path). */
+function filledCheckpoints(plan: readonly Checkpoint[]): FilledCheckpoint[] {
+  const filled: FilledCheckpoint[] = [];
+  let sorted = true;
+  for (let index = 0; index < plan.length; index++) {
+    const { month, cumulativePercent } = plan[index]!;
+    if (cumulativePercent === null) continue;
+    if (filled.length > 0 && month < filled[filled.length - 1]!.month) sorted = false;
+    filled.push({ month, cumulativePercent, index });
+  }
+  // Plans are written in month order: sort (stable, as before) only the rare one that is not.
+  return sorted ? filled : filled.sort((a, b) => a.month - b.month);
+}
+
+/** The last of filledCheckpoints(plan) without building it: the latest month, the later of equal months. */
+function lastFilledCheckpoint(plan: readonly Checkpoint[]): FilledCheckpoint | undefined {
+  let last: FilledCheckpoint | undefined;
+  for (let index = 0; index < plan.length; index++) {
+    const { month, cumulativePercent } = plan[index]!;
+    if (cumulativePercent !== null && (last === undefined || month >= last.month)) last = { month, cumulativePercent, index };
+  }
+  return last;
 }
 
 export const spendingPlanShape: ReviewRule = {
@@ -59,8 +78,8 @@ export const spendingPlanComplete: ReviewRule = {
   title: '资金支出计划最后一期达到 100%（容差 spendingPlanTolerance），否则须说明原因',
   check: ({ document, policy }) =>
     forEachProject(document, (project) => {
-      const last = filledCheckpoints(project.spendingPlan).at(-1);
-      if (!last || last.cumulativePercent > 100 || Math.abs(100 - last.cumulativePercent) <= policy.spendingPlanTolerance) return [];
+      const last = lastFilledCheckpoint(project.spendingPlan);
+      if (!last || last.cumulativePercent > 100 || Math.abs(100 - last.cumulativePercent) <= policy.spendingPlanTolerance) return NONE;
       return [hit(['spendingPlan', last.index, 'cumulativePercent'], `资金支出计划最后一期（${last.month}月底）为 ${last.cumulativePercent}%，未达到 100%，需说明原因`, `Spending plan ends at ${last.cumulativePercent}% (month ${last.month}), not 100%; a reason is needed`)];
     }),
 };

@@ -1,6 +1,6 @@
 import type { Project, TargetsDocument } from '../targets.ts';
 import { extractQuantities } from './narrative.ts';
-import { forEachProject, hit } from './project-walk.ts';
+import { forEachProject, hit, NONE } from './project-walk.ts';
 import type { ReviewPolicy } from './policy.ts';
 import type { ReviewRule } from './types.ts';
 import { contentWords, sharedWords } from './words.ts';
@@ -62,10 +62,10 @@ export const goalMatchesProject: ReviewRule = {
   check: ({ document, policy }) =>
     forEachProject(document, (project) => {
       const projectWords = contentWords(`${project.name}${project.purpose}`, policy.relevanceStopWords);
-      if (projectWords.size === 0) return [];
+      if (projectWords.size === 0) return NONE;
       return project.goals.flatMap((goal, index) => {
         const goalWords = contentWords(goal, policy.relevanceStopWords);
-        if (goalWords.size === 0 || sharedWords(goalWords, projectWords).length >= policy.relevanceMinSharedWords) return [];
+        if (goalWords.size === 0 || sharedWords(goalWords, projectWords).length >= policy.relevanceMinSharedWords) return NONE;
         const other = closestOtherSource(document, project, goalWords, policy);
         const hint = other ? `；内容更接近${other.zh}（共同词：${other.shared.join('、')}），疑似复制粘贴` : '';
         const hintEn = other ? `; it is closer to ${other.en} (shared: ${other.shared.join(', ')}), likely copy-pasted` : '';
@@ -82,7 +82,7 @@ export const indicatorsMatchProject: ReviewRule = {
   title: '指标整体与项目名称、用途或目标有共同的实词',
   check: ({ document, policy }) =>
     forEachProject(document, (project) => {
-      if (project.indicators.length === 0) return [];
+      if (project.indicators.length === 0) return NONE;
       const projectWords = contentWords(`${project.name}${project.purpose}${project.goals.join('')}`, policy.relevanceStopWords);
       // The texts are joined with spaces, a hard word boundary: the words of the whole are the union
       // of each name's and description's, which repeat across projects and so come from the cache.
@@ -91,7 +91,7 @@ export const indicatorsMatchProject: ReviewRule = {
         for (const word of contentWords(i.name, policy.relevanceStopWords)) indicatorWords.add(word);
         for (const word of contentWords(i.description, policy.relevanceStopWords)) indicatorWords.add(word);
       }
-      if (projectWords.size === 0 || sharedWords(indicatorWords, projectWords).length > 0) return [];
+      if (projectWords.size === 0 || sharedWords(indicatorWords, projectWords).length > 0) return NONE;
       return [hit(['indicators'], `指标与项目“${project.name}”的名称、用途和目标没有共同的关键词，可能套用了其他项目的指标`, `The indicators share no key word with “${project.name}”, its purpose or goals; they may belong to another project`)];
     }),
 };
@@ -106,12 +106,12 @@ export const goalNumbersAgree: ReviewRule = {
       project.goals.flatMap((goal, goalIndex) =>
         extractQuantities(goal).flatMap((quantity) => {
           const sameUnit = project.indicators.filter((i) => i.target.unit !== null && i.target.unit === quantity.target.unit);
-          if (sameUnit.length === 0) return [];
+          if (sameUnit.length === 0) return NONE;
           const words = contentWords(quantity.name, policy.relevanceStopWords);
           const related = sameUnit.filter((i) => sharedWords(contentWords(i.name, policy.relevanceStopWords), words).length > 0);
           const candidates = related.length > 0 ? related : sameUnit;
           const same = (a: typeof quantity.target, b: typeof quantity.target) => a.value === b.value && a.min === b.min && a.max === b.max;
-          if (candidates.some((i) => same(i.target, quantity.target))) return [];
+          if (candidates.some((i) => same(i.target, quantity.target))) return NONE;
           const values = candidates.map((i) => `“${i.name}” ${i.target.raw}`).join('、');
           return [hit(['goals', goalIndex], `绩效目标第${goalIndex + 1}条写明“${quantity.name}${quantity.target.raw}”，与指标值不一致（${values}）`, `Goal ${goalIndex + 1} states “${quantity.name} ${quantity.target.raw}”, which no indicator matches (${values})`)];
         }),

@@ -5,7 +5,9 @@ import { readActual } from './actual-value.ts';
 import { exactNumber } from './exact-number.ts';
 import { indicatorOutcome } from './indicator-ratio.ts';
 import { DEFAULT_SCORING_POLICY, type ScoringPolicy, ScoringPolicySchema, type ScoringPolicyInput } from './policy.ts';
-import { compare, div, isZero, min, mul, ONE, rational, sub, sum, toFixed2, ZERO, type Rational } from '../rational.ts';
+import { add, compare, div, isZero, min, mul, ONE, rational, sub, sum, toFixed2, ZERO, type Rational } from '../rational.ts';
+
+const HUNDRED = rational(100n);
 
 /** A project's year-end figures as the 自评表 holds them. Money as decimal strings in 元. */
 export interface ProjectActuals {
@@ -81,13 +83,20 @@ export function scoreProject(project: Project, actuals: ProjectActuals | null, p
   const execution = executionPart(actuals, policy);
   const parts = project.indicators.map((indicator, i) => indicatorPart(indicator, matched[i]!, nominal[i]!, policy));
 
-  const available = sum([execution.notApplicable ? ZERO : execution.weight, ...parts.filter((p) => !p.notApplicable).map((p) => p.weight)]);
-  const factor = isZero(available) ? ZERO : div(rational(100n), available);
-  const scale = (value: Rational) => mul(value, factor);
+  // Sums in plain loops (no lists per project); with nothing rescaled away the factor is 1 and scaling is skipped.
+  let available = execution.notApplicable ? ZERO : execution.weight;
+  for (const p of parts) if (!p.notApplicable) available = add(available, p.weight);
+  const factor = isZero(available) ? ZERO : div(HUNDRED, available);
+  const scale = factor.n === 1n && factor.d === 1n ? (value: Rational) => value : (value: Rational) => mul(value, factor);
   const scaledExecution = { ...execution, weight: execution.notApplicable ? ZERO : scale(execution.weight), points: execution.points && scale(execution.points) };
-  const indicators = parts.map((p) => ({ ...p, weight: p.notApplicable ? ZERO : scale(p.weight), points: p.points && scale(p.points) }));
-
-  const score = sum([scaledExecution.points ?? ZERO, ...indicators.map((p) => p.points ?? ZERO)]);
+  // The parts are this call's own objects: rescaled in place (same keys, same order as a copy).
+  const indicators = parts;
+  let score = scaledExecution.points ?? ZERO;
+  for (const p of indicators) {
+    p.weight = p.notApplicable ? ZERO : scale(p.weight);
+    p.points = p.points && scale(p.points);
+    if (p.points) score = add(score, p.points);
+  }
   const incomplete = execution.missing || indicators.some((p) => p.missing);
   return { code: project.code, name: project.name, score, grade: incomplete ? null : gradeOf(score, policy), incomplete, execution: scaledExecution, indicators };
 }

@@ -1,11 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, HTTPMethods, RouteOptions } from 'fastify';
 import type { Db } from '../../db/database.ts';
-import { ancestorsOfUnit } from '../../db/organisations.repo.ts';
 import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type AccessTarget, can } from '../../domain/permissions.ts';
-import { type ResolvedSession, resolveSession } from '../../usecases/resolve-session.ts';
+import { type ResolvedSession, resolveSession, resolveSessionForUnit } from '../../usecases/resolve-session.ts';
 import type { RouteAccess } from '../route-access.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 
@@ -50,8 +49,8 @@ export function installRouteGuard(app: FastifyInstance, db: Db): void {
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined) return;
-    const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await resolveSession(db, token) : null;
+    const unitCode = unitCodeOf(request);
+    const { session, target } = await sessionAndTarget(db, request.cookies[SESSION_COOKIE], unitCode);
     request.authSession = session;
     request.actor = session?.actor ?? null;
     if (access === 'public') return;
@@ -60,7 +59,6 @@ export function installRouteGuard(app: FastifyInstance, db: Db): void {
       throw new AppError('FORBIDDEN', '请求缺少有效的 X-CSRF-Token，请刷新页面后重试');
     }
     if (access === 'signed-in') return;
-    const target = await targetOf(db, request);
     if (!can(session.actor, access.permission, target)) {
       const where = target ? `单位 ${target.unitCode} 的` : '';
       throw new AppError('FORBIDDEN', `无权访问${where}此功能（需要权限 ${access.permission}）`);
@@ -80,12 +78,25 @@ function accessOf(route: RouteOptions): RouteAccess | undefined {
   return config.access;
 }
 
-async function targetOf(db: Db, request: FastifyRequest): Promise<AccessTarget | null> {
+function unitCodeOf(request: FastifyRequest): string | null {
   const params = request.params as Record<string, unknown> | undefined;
   const unitCode = params?.['unitCode'];
-  if (typeof unitCode !== 'string') return null;
-  const ancestors = await ancestorsOfUnit(db.kysely, unitCode);
-  return { unitCode, unitAncestors: ancestors.map((org) => org.code) };
+  return typeof unitCode === 'string' ? unitCode : null;
+}
+
+/**
+ * The session and, on a route about one unit, that unit with its organisations: one statement for
+ * both (the guard runs on every request, so its round trips count).
+ */
+async function sessionAndTarget(
+  db: Db,
+  token: string | undefined,
+  unitCode: string | null,
+): Promise<{ session: ResolvedSession | null; target: AccessTarget | null }> {
+  if (unitCode === null) return { session: token ? await resolveSession(db, token) : null, target: null };
+  const found = token ? await resolveSessionForUnit(db, token, unitCode) : null;
+  if (!found) return { session: null, target: { unitCode, unitAncestors: [] } };
+  return { session: found.session, target: { unitCode, unitAncestors: found.unitAncestors } };
 }
 
 function tokensMatch(sent: string | string[] | undefined, expected: string): boolean {

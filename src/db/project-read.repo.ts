@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Indicator, IndicatorCategory, SpendingCheckpoint, TargetOperator, TargetValue } from '../domain/targets.ts';
+import type { VersionedProject } from './projects.repo.ts';
+import type { Executor } from './schema.ts';
+
+/**
+ * The read path of GET one project (the busiest API route): the unit-year's document, the project,
+ * its indicators and its spending plan in ONE statement, so one round trip and no explicit
+ * transaction (a single statement already reads one consistent snapshot). The details come as
+ * json_agg arrays in stored order. Amounts leave the database as text ("20000.00"), never floats;
+ * doubles (indicator targets) go through float8's shortest exact text, as in the row-wise reader.
+ */
+
+const GoalsSchema = z.array(z.string());
+
+/** One indicator as the statement builds it: [level1, level2, name, description, raw, op, value, unit, min, max, basis, category]. */
+type IndicatorTuple = [string, string, string, string, string, string | null, number | null, string | null, number | null, number | null, string, string | null];
+/** One checkpoint: [month, cumulative percent as text]. */
+type CheckpointTuple = [number, string | null];
+
+interface Row {
+  document_id: number;
+  version: number | null;
+  code: string | null;
+  name: string;
+  purpose: string;
+  goals: unknown;
+  budget_total: string | null;
+  budget_fiscal: string | null;
+  budget_other: string | null;
+  indicators: IndicatorTuple[] | null;
+  spending_plan: CheckpointTuple[] | null;
+}
+
+/** `document`: whether the unit has that year at all; `project`: the project, or null when the document has no such code. */
+export interface ProjectRead {
+  document: boolean;
+  project: VersionedProject | null;
+}
+
+export async function readProjectWithDetails(
+  db: Executor,
+  key: { unitCode: string; fiscalYear: number; projectCode: string },
+): Promise<ProjectRead> {
+  const result = await sql<Row>`
+    select d.id as document_id, p.version, p.code, p.name, p.purpose, p.goals,
+           p.budget_total::text as budget_total, p.budget_fiscal::text as budget_fiscal, p.budget_other::text as budget_other,
+           (select json_agg(json_build_array(i.level1, i.level2, i.name, i.description, i.target_raw, i.target_op, i.target_value,
+                                             i.target_unit, i.target_min, i.target_max, i.basis, i.category) order by i.position)
+              from indicators i where i.project_id = p.id) as indicators,
+           (select json_agg(json_build_array(c.month, c.cumulative_percent::text) order by c.position)
+              from spending_checkpoints c where c.project_id = p.id) as spending_plan
+      from target_documents d
+      join units u on u.id = d.unit_id
+      left join projects p on p.document_id = d.id and p.code = ${key.projectCode}
+     where u.code = ${key.unitCode} and d.fiscal_year = ${key.fiscalYear}`.execute(db);
+  const row = result.rows[0];
+  if (!row) return { document: false, project: null };
+  if (row.code === null || row.version === null) return { document: true, project: null };
+  return {
+    document: true,
+    project: {
+      version: row.version,
+      project: {
+        code: row.code,
+        name: row.name,
+        budget: { total: row.budget_total, fiscal: row.budget_fiscal, other: row.budget_other },
+        purpose: row.purpose,
+        spendingPlan: (row.spending_plan ?? []).map(toCheckpoint),
+        goals: GoalsSchema.parse(row.goals),
+        indicators: (row.indicators ?? []).map(toIndicator),
+      },
+    },
+  };
+}
+
+function toIndicator([level1, level2, name, description, raw, op, value, unit, min, max, basis, category]: IndicatorTuple): Indicator {
+  const target: TargetValue = { raw, op: op as TargetOperator | null, value, unit };
+  // The exchange format has no min/max keys at all unless the target is a range.
+  if (min !== null) target.min = min;
+  if (max !== null) target.max = max;
+  return { level1, level2, name, description, target, basis, category: category as IndicatorCategory | null };
+}
+
+function toCheckpoint([month, percent]: CheckpointTuple): SpendingCheckpoint {
+  return { month, cumulativePercent: percent === null ? null : Number(percent) };
+}
