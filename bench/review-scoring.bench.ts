@@ -148,10 +148,12 @@ export const benchmark: Benchmark = {
       });
       result.profile = `CPU profile of review + scoring over ${sample.length} units (${totalMs.toFixed(0)} ms), top self time:\n${formatHotFunctions(top)}`;
       result.profile += '\n(The rules run inside forEachProject/forEachIndicator, so V8 books much of their own time there once inlined.)';
-      result.plan = 'Done this round: word sets remembered per text (ICU segmentation was 70% of the review), copy-source lookups built once per document, ' +
-        'number and actual readings remembered, loops instead of flatMap on the hot path (review ~3-5x, scoring ~1.5-3x faster than before, same findings). ' +
-        'Still to do: score with scaled integers (the scorer builds a BigInt rational with a gcd for every step), run each rule once per project in one walk ' +
-        'instead of 24 walks over the document, and segment distinct texts once per run; review and score the 2,000 units on worker threads (2 cores: about 2x).';
+      result.plan = 'Done: word sets remembered per text, copy-source lookups built once per document, number and actual readings remembered; ' +
+        'then (issue 6) rules return one shared empty list and walk projects/indicators in plain loops, fast paths for the common complete project, ' +
+        'exact small-fraction arithmetic in doubles (below 2^53) with BigInt only beyond, no x1 rescaling, points of a met target taken as the weight, ' +
+        'actuals paired by position when they list the indicators in order (same findings, same exact scores: see src/domain/scoring/exact-fast-path.test.ts). ' +
+        'Still to do: ICU segmentation of each project\'s unique name+purpose+goals text is now the largest single cost of the review; ' +
+        'run the indicator rules in one walk; review and score the 2,000 units on 2 worker threads (a pool in src/usecases; the domain stays pure): about 2x.';
     }
     return [result];
   },

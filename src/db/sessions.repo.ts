@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Role } from '../domain/access.ts';
 import type { Executor } from './schema.ts';
 
@@ -44,36 +43,6 @@ export async function findLiveSession(db: Executor, id: string, now: Date): Prom
     .where('s.expires_at', '>', now)
     .where('u.disabled', '=', false)
     .executeTakeFirst();
-}
-
-/**
- * The live session with its user, and — in the same statement, for the access check of a route
- * about one unit — that unit's organisations nearest first (department, bureau; [] when it has
- * none or does not exist). One round trip per request instead of two.
- */
-export async function findLiveSessionForUnit(
-  db: Executor,
-  id: string,
-  now: Date,
-  unitCode: string,
-): Promise<(SessionWithUser & { unitAncestors: string[] }) | undefined> {
-  const result = await sql<SessionWithUser & { unitAncestors: string[] | null }>`
-    select s.id, s.csrf_token as "csrfToken", s.expires_at as "expiresAt", s.last_seen as "lastSeen",
-           u.id as "userId", u.username, u.display_name as "displayName", u.role, u.org_code as "orgCode",
-           (with recursive chain(id, code, parent_id, depth) as (
-              select o.id, o.code, o.parent_id, 1
-                from units un join organisations o on o.id = un.parent_id
-               where un.code = ${unitCode}
-              union all
-              select o.id, o.code, o.parent_id, c.depth + 1
-                from organisations o join chain c on o.id = c.parent_id
-               where c.depth < 16
-            )
-            select json_agg(code order by depth) from chain) as "unitAncestors"
-      from sessions s join users u on u.id = s.user_id
-     where s.id = ${id} and s.expires_at > ${now} and u.disabled = false`.execute(db);
-  const row = result.rows[0];
-  return row ? { ...row, unitAncestors: row.unitAncestors ?? [] } : undefined;
 }
 
 /**

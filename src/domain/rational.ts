@@ -61,6 +61,43 @@ function reducedSmall(n: number, d: number): Rational {
   return { n: BigInt(n / g), d: BigInt(d / g) };
 }
 
+/**
+ * Adds many fractions and reduces once, at the end: the same Rational as repeated `add`. While the
+ * running numerator and the common denominator stay below 2^26 it works in doubles (every product
+ * below 2^52, every sum below 2^53: exact); past that it carries on in BigInt.
+ */
+export class RationalSum {
+  private n = 0;
+  private d = 1;
+  private big: Rational | null = null;
+
+  add(value: Rational): this {
+    if (this.big === null && isSmall(value.n) && value.d < SMALL) {
+      const p = Number(value.n);
+      const q = Number(value.d);
+      const common = q === this.d || this.d % q === 0 ? this.d : q % this.d === 0 ? q : this.d * q;
+      if (common < SMALL_NUMBER) {
+        const n = this.n * (common / this.d) + p * (common / q);
+        if (n < SMALL_NUMBER && n > -SMALL_NUMBER) {
+          this.n = n;
+          this.d = common;
+          return this;
+        }
+        this.big = add(reducedSmall(n, common), ZERO);
+        return this;
+      }
+    }
+    this.big = add(this.big ?? reducedSmall(this.n, this.d), value);
+    return this;
+  }
+
+  value(): Rational {
+    return this.big ?? reducedSmall(this.n, this.d);
+  }
+}
+
+const SMALL_NUMBER = 2 ** 26;
+
 export const add = (a: Rational, b: Rational): Rational =>
   bothSmall(a, b)
     ? reducedSmall(Number(a.n) * Number(b.d) + Number(b.n) * Number(a.d), Number(a.d) * Number(b.d))

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { type SessionWithUser, deleteSession, findLiveSession, findLiveSessionForUnit, touchSession } from '../db/sessions.repo.ts';
+import { type SessionWithUser, deleteSession, findLiveSession, touchSession } from '../db/sessions.repo.ts';
 import type { Actor } from '../domain/access.ts';
 import { SESSION_RULES, sessionIdOf } from './sign-in.ts';
 
@@ -19,23 +19,6 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
   const sessionId = sessionIdFromToken(token);
   if (sessionId === null) return null;
   return checkLiveness(db, sessionId, await findLiveSession(db.kysely, sessionId, now), now);
-}
-
-/**
- * The same, for a request about one unit: the unit's organisations (nearest first) come back from
- * the same statement, for the access check (one round trip instead of two).
- */
-export async function resolveSessionForUnit(
-  db: Db,
-  token: string,
-  unitCode: string,
-  now = new Date(),
-): Promise<{ session: ResolvedSession; unitAncestors: string[] } | null> {
-  const sessionId = sessionIdFromToken(token);
-  if (sessionId === null) return null;
-  const found = await findLiveSessionForUnit(db.kysely, sessionId, now, unitCode);
-  const session = await checkLiveness(db, sessionId, found, now);
-  return session && found ? { session, unitAncestors: found.unitAncestors } : null;
 }
 
 function sessionIdFromToken(token: string): string | null {

@@ -2,9 +2,19 @@ import { STANDARD_LEVEL1, STANDARD_LEVEL2 } from '../indicator-category.ts';
 import { looksUnparsedNumber } from '../target-value.ts';
 import type { Indicator, IndicatorCategory } from '../targets.ts';
 import { forEachIndicator, forEachProject, hit, indicatorLabel, NONE } from './project-walk.ts';
-import type { ReviewRule } from './types.ts';
+import type { Hit, ReviewRule } from './types.ts';
 
-const squash = (text: string) => text.replace(/[\s\u3000]+/g, '');
+/** Names without their spaces; remembered, as the same few thousand names recur across a city (bounded). */
+const squashed = new Map<string, string>();
+function squash(text: string): string {
+  let result = squashed.get(text);
+  if (result === undefined) {
+    if (squashed.size >= 50_000) squashed.clear();
+    result = text.replace(/[\s\u3000]+/g, '');
+    squashed.set(text, result);
+  }
+  return result;
+}
 const CATEGORY_NAME: Record<IndicatorCategory, string> = { output: '产出指标', benefit: '效益指标', satisfaction: '满意度指标', cost: '成本指标' };
 
 export const targetParseable: ReviewRule = {
@@ -201,15 +211,17 @@ export const duplicateIndicator: ReviewRule = {
   check: ({ document }) =>
     forEachProject(document, (project) => {
       const seen = new Map<string, number>();
-      return project.indicators.flatMap((indicator, index) => {
+      let hits: Omit<Hit, 'project'>[] | undefined;
+      project.indicators.forEach((indicator, index) => {
         const name = squash(indicator.name);
         const first = seen.get(name);
         if (name === '' || first === undefined) {
           if (name !== '') seen.set(name, index);
-          return NONE;
+          return;
         }
-        return [hit(['indicators', index, 'name'], `第${index + 1}个指标“${indicator.name}”与第${first + 1}个指标重名`, `Indicator ${index + 1} “${indicator.name}” repeats indicator ${first + 1}`)];
+        (hits ??= []).push(hit(['indicators', index, 'name'], `第${index + 1}个指标“${indicator.name}”与第${first + 1}个指标重名`, `Indicator ${index + 1} “${indicator.name}” repeats indicator ${first + 1}`));
       });
+      return hits ?? NONE;
     }),
 };
 

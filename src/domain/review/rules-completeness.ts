@@ -16,6 +16,9 @@ export const requiredFields: ReviewRule = {
   title: '项目编码、名称、预算数、资金用途、绩效目标和至少一个指标都已填写',
   check: ({ document }) =>
     forEachProject(document, (project) => {
+      // The usual complete project: answered without building lists.
+      if (project.code.trim() !== '' && project.name.trim() !== '' && project.purpose.trim() !== '' && project.budget.total !== null
+        && project.indicators.length > 0 && project.goals.some((goal) => goal.trim() !== '')) return NONE;
       const hits = REQUIRED.filter(({ field }) => String(project[field]).trim() === '').map(({ field, zh, en }) =>
         hit([field], `未填写${zh}`, `The ${en} is missing`),
       );

@@ -84,14 +84,14 @@ export const indicatorsMatchProject: ReviewRule = {
     forEachProject(document, (project) => {
       if (project.indicators.length === 0) return NONE;
       const projectWords = contentWords(`${project.name}${project.purpose}${project.goals.join('')}`, policy.relevanceStopWords);
+      if (projectWords.size === 0) return NONE;
       // The texts are joined with spaces, a hard word boundary: the words of the whole are the union
       // of each name's and description's, which repeat across projects and so come from the cache.
-      const indicatorWords = new Set<string>();
+      // One shared word is enough: stop at the first instead of building the union.
       for (const i of project.indicators) {
-        for (const word of contentWords(i.name, policy.relevanceStopWords)) indicatorWords.add(word);
-        for (const word of contentWords(i.description, policy.relevanceStopWords)) indicatorWords.add(word);
+        for (const word of contentWords(i.name, policy.relevanceStopWords)) if (projectWords.has(word)) return NONE;
+        for (const word of contentWords(i.description, policy.relevanceStopWords)) if (projectWords.has(word)) return NONE;
       }
-      if (projectWords.size === 0 || sharedWords(indicatorWords, projectWords).length > 0) return NONE;
       return [hit(['indicators'], `指标与项目“${project.name}”的名称、用途和目标没有共同的关键词，可能套用了其他项目的指标`, `The indicators share no key word with “${project.name}”, its purpose or goals; they may belong to another project`)];
     }),
 };

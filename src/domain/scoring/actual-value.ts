@@ -48,16 +48,28 @@ export const GRADE_WORD_CHOICES: readonly string[] = ['达到', '基本达到', 
 export function readActual(raw: string, target: TargetValue): ActualValue {
   // The reading depends on the text, whether the target is numeric and its unit: remembered by those
   // (a city's actuals repeat); refusals are not remembered, their messages name the target.
-  const key = `${target.value !== null || target.op === 'range' ? 'n' : 'q'}\u0000${target.unit ?? ''}\u0000${raw}`;
-  const known = readings.get(key);
+  // Looked up by kind, then unit, then text: no key string is built per indicator.
+  const byUnit = target.value !== null || target.op === 'range' ? numericReadings : qualitativeReadings;
+  const unitKey = target.unit ?? '';
+  let byText = byUnit.get(unitKey);
+  const known = byText?.get(raw);
   if (known) return known;
   const value = readActualUncached(raw, target);
-  if (readings.size >= 50_000) readings.clear();
-  readings.set(key, value);
+  if (readingCount >= 50_000) {
+    numericReadings.clear();
+    qualitativeReadings.clear();
+    readingCount = 0;
+    byText = undefined;
+  }
+  if (!byText) byUnit.set(unitKey, (byText = new Map()));
+  byText.set(raw, value);
+  readingCount++;
   return value;
 }
 
-const readings = new Map<string, ActualValue>();
+const numericReadings = new Map<string, Map<string, ActualValue>>();
+const qualitativeReadings = new Map<string, Map<string, ActualValue>>();
+let readingCount = 0;
 
 function readActualUncached(raw: string, target: TargetValue): ActualValue {
   const numeric = target.value !== null || target.op === 'range';

@@ -5,7 +5,7 @@ import { readActual } from './actual-value.ts';
 import { exactNumber } from './exact-number.ts';
 import { indicatorOutcome } from './indicator-ratio.ts';
 import { DEFAULT_SCORING_POLICY, type ScoringPolicy, ScoringPolicySchema, type ScoringPolicyInput } from './policy.ts';
-import { add, compare, div, isZero, min, mul, ONE, rational, sub, sum, toFixed2, ZERO, type Rational } from '../rational.ts';
+import { compare, div, isZero, min, mul, ONE, rational, RationalSum, sub, sum, toFixed2, ZERO, type Rational } from '../rational.ts';
 
 const HUNDRED = rational(100n);
 
@@ -84,19 +84,23 @@ export function scoreProject(project: Project, actuals: ProjectActuals | null, p
   const parts = project.indicators.map((indicator, i) => indicatorPart(indicator, matched[i]!, nominal[i]!, policy));
 
   // Sums in plain loops (no lists per project); with nothing rescaled away the factor is 1 and scaling is skipped.
-  let available = execution.notApplicable ? ZERO : execution.weight;
-  for (const p of parts) if (!p.notApplicable) available = add(available, p.weight);
+  const weights = new RationalSum();
+  if (!execution.notApplicable) weights.add(execution.weight);
+  for (const p of parts) if (!p.notApplicable) weights.add(p.weight);
+  const available = weights.value();
   const factor = isZero(available) ? ZERO : div(HUNDRED, available);
   const scale = factor.n === 1n && factor.d === 1n ? (value: Rational) => value : (value: Rational) => mul(value, factor);
   const scaledExecution = { ...execution, weight: execution.notApplicable ? ZERO : scale(execution.weight), points: execution.points && scale(execution.points) };
   // The parts are this call's own objects: rescaled in place (same keys, same order as a copy).
   const indicators = parts;
-  let score = scaledExecution.points ?? ZERO;
+  const total = new RationalSum();
+  if (scaledExecution.points) total.add(scaledExecution.points);
   for (const p of indicators) {
     p.weight = p.notApplicable ? ZERO : scale(p.weight);
     p.points = p.points && scale(p.points);
-    if (p.points) score = add(score, p.points);
+    if (p.points) total.add(p.points);
   }
+  const score = total.value();
   const incomplete = execution.missing || indicators.some((p) => p.missing);
   return { code: project.code, name: project.name, score, grade: incomplete ? null : gradeOf(score, policy), incomplete, execution: scaledExecution, indicators };
 }
@@ -118,6 +122,13 @@ interface MatchedActual {
 
 /** Actuals name their indicator; a name used twice in a project is matched by order of appearance. */
 function matchActuals(indicators: Indicator[], entries: IndicatorActual[]): MatchedActual[] {
+  // Usually the actuals list the indicators in their order: then the k-th entry is the k-th
+  // indicator's (the same pairing the by-name queues give, duplicates included), and none is stray.
+  if (entries.length === indicators.length) {
+    let aligned = true;
+    for (let k = 0; k < entries.length && aligned; k++) aligned = entries[k]!.name.trim() === indicators[k]!.name.trim();
+    if (aligned) return entries.map((entry, index) => ({ entry, index }));
+  }
   const used = new Set<number>();
   // Each name's entries in order, taken first to last: the same pairing as a scan, in one pass.
   const byName = new Map<string, number[]>();
@@ -182,7 +193,7 @@ function executionPart(actuals: ProjectActuals | null, policy: ScoringPolicy): E
   if (budget === null || spent === null) return { ...base, missing: true };
   if (budget <= 0n) return { ...base, notApplicable: true };
   const rate = rational(spent, budget);
-  const threshold = div(exactNumber(policy.executionReasonBelowPercent), rational(100n));
+  const threshold = div(exactNumber(policy.executionReasonBelowPercent), HUNDRED);
   return { ...base, rate, points: mul(weight, min(rate, ONE)), deviationRequired: compare(rate, threshold) < 0 };
 }
 
@@ -190,23 +201,33 @@ type UnscaledPart = IndicatorScore;
 
 function indicatorPart(indicator: Indicator, matched: MatchedActual, weight: Rational, policy: ScoringPolicy): UnscaledPart {
   const entry = matched.entry;
-  const base = {
-    name: indicator.name, category: indicator.category, target: indicator.target.raw, actual: entry?.actual?.trim() || null,
+  const actual = entry?.actual?.trim() || null;
+  // One object per indicator, its keys always in this order (the scorer's hot path: no spread copies).
+  const part: UnscaledPart = {
+    name: indicator.name, category: indicator.category, target: indicator.target.raw, actual,
     weight, points: null, met: null, missing: false, notApplicable: false, deviationRequired: false, overAchieved: false,
   };
-  if (entry?.notApplicable) return { ...base, notApplicable: true };
-  if (base.actual === null) return { ...base, missing: true };
+  if (entry?.notApplicable) {
+    part.notApplicable = true;
+    return part;
+  }
+  if (actual === null) {
+    part.missing = true;
+    return part;
+  }
   let outcome;
   try {
-    outcome = indicatorOutcome(indicator.target, readActual(base.actual, indicator.target), policy);
+    outcome = indicatorOutcome(indicator.target, readActual(actual, indicator.target), policy);
   } catch (error) {
     if (error instanceof AppError) {
       throw new AppError(error.code, `指标“${indicator.name}”：${error.message}`, { location: { path: ['indicators', matched.index, 'actual'] } });
     }
     throw error;
   }
-  return {
-    ...base, points: mul(weight, outcome.ratio), met: outcome.met,
-    overAchieved: outcome.overAchieved, deviationRequired: !outcome.met || outcome.overAchieved,
-  };
+  // A met target earns ONE: the points are the weight itself (already reduced), no product to reduce.
+  part.points = outcome.ratio === ONE ? weight : mul(weight, outcome.ratio);
+  part.met = outcome.met;
+  part.overAchieved = outcome.overAchieved;
+  part.deviationRequired = !outcome.met || outcome.overAchieved;
+  return part;
 }

@@ -21,6 +21,10 @@ export function projectRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(path, {
       config: read,
       schema: { summary: 'A project with its indicators; ETag is its version', tags, params: ProjectParamsSchema, response: { 200: VersionedProjectSchema } },
+      // The busiest route (bench api): its answer is built from stored rows that were validated on
+      // the way in, and its type is checked against the schema at compile time; re-checking it with
+      // zod on every response cost about 5% of the server's CPU. The schema still documents it.
+      serializerCompiler: () => (data) => JSON.stringify(data),
     }, async (request, reply) => {
       const { unitCode, year, projectCode } = request.params;
       const result = await getProject(db, { unitCode, fiscalYear: year, projectCode });
