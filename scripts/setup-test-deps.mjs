@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Installs what the test suite needs beyond npm packages, only when missing, from Debian's apt:
 // Chromium (browser tests), a CJK font (screenshots render Chinese), PostgreSQL 15 (DB tier),
+// Liberation fonts (metric twins of Times New Roman, which the exported documents name: without
+// them LibreOffice falls back to the wider DejaVu and amounts wrap in the printed tables),
 // LibreOffice Writer and poppler (exported .docx files are opened and converted in a test).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -15,6 +17,12 @@ function postgresBinDir() {
   return version ? `${base}/${version}/bin` : null;
 }
 
+function hasFont(pattern) {
+  if (!has('sh', ['-c', 'command -v fc-list'])) return false;
+  const out = spawnSync('fc-list', [':', 'family'], { encoding: 'utf8' });
+  return out.status === 0 && pattern.test(out.stdout);
+}
+
 function hasCjkFont() {
   if (!has('sh', ['-c', 'command -v fc-list'])) return false;
   const out = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
@@ -24,13 +32,14 @@ function hasCjkFont() {
 const missing = [];
 if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
 if (!hasCjkFont()) missing.push('fonts-noto-cjk');
+if (!hasFont(/Liberation Serif/)) missing.push('fonts-liberation2');
 if (!postgresBinDir() || !has('id', ['postgres'])) missing.push('postgresql');
 if (!has('sh', ['-c', 'command -v soffice'])) missing.push('libreoffice-writer-nogui', 'libreoffice-calc-nogui');
 else if (!existsSync('/usr/lib/libreoffice/program/libscdlo.so')) missing.push('libreoffice-calc-nogui');
 if (!has('sh', ['-c', 'command -v pdftotext && command -v pdftoppm'])) missing.push('poppler-utils');
 
 if (missing.length === 0) {
-  console.log('setup: chromium, CJK font, PostgreSQL, LibreOffice and poppler are present');
+  console.log('setup: chromium, CJK and Liberation fonts, PostgreSQL, LibreOffice and poppler are present');
   process.exit(0);
 }
 

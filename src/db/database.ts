@@ -30,20 +30,22 @@ export interface DatabaseOptions {
 /** Opens the database and brings its schema up to date before anyone queries it. */
 export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   if (options.databaseUrl) return openMigrated(createPostgresKysely(options.databaseUrl), 'postgres');
-  const pglite = await openPglite(options);
-  return openPgliteDatabase(pglite);
+  if (options.memory || !options.dataDir) return openPgliteDatabase(await PGlite.create());
+  await mkdir(options.dataDir, { recursive: true });
+  // The directory is ours from here until this Db is closed (or the process ends).
+  const release = lockPgliteDataDir(options.dataDir);
+  try {
+    const db = await openPgliteDatabase(await PGlite.create(options.dataDir));
+    return { ...db, close: () => db.close().finally(release) };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /** Wraps an open PGlite instance (e.g. one loaded from a dump); closing the Db closes it. */
 export async function openPgliteDatabase(pglite: PGlite): Promise<Db> {
   return openMigrated(new Kysely<Schema>({ dialect: new PGliteDialect(pglite) }), 'pglite');
-}
-
-async function openPglite(options: DatabaseOptions): Promise<PGlite> {
-  if (options.memory || !options.dataDir) return PGlite.create();
-  await mkdir(options.dataDir, { recursive: true });
-  lockPgliteDataDir(options.dataDir);
-  return PGlite.create(options.dataDir);
 }
 
 function createPostgresKysely(connectionString: string): Kysely<Schema> {

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './database.ts';
 import { PGLITE_LOCK_FILE, lockPgliteDataDir } from './pglite-lock.ts';
 
 const dirs: string[] = [];
@@ -74,5 +75,27 @@ describe('PGlite data directory lock', () => {
     lockPgliteDataDir(dir);
     expect(existsSync(join(dir, PGLITE_LOCK_FILE))).toBe(true);
     expect(readFileSync(join(dir, PGLITE_LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
+  });
+
+  it('is released when the last database using it closes, so another process may then open it', async () => {
+    const dir = freshDir();
+    const first = lockPgliteDataDir(dir);
+    const second = lockPgliteDataDir(dir);
+    first();
+    first(); // twice is once
+    expect(readFileSync(join(dir, PGLITE_LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
+    second();
+    expect(existsSync(join(dir, PGLITE_LOCK_FILE))).toBe(false);
+    // Held by a live other process now, the directory is refused to us again.
+    writeFileSync(join(dir, PGLITE_LOCK_FILE), `${await otherNode()}\n`);
+    expect(() => lockPgliteDataDir(dir)).toThrow(/正被另一个 Jixiao 进程/);
+  });
+
+  it('is released by closing a Db opened on the directory', async () => {
+    const dir = freshDir();
+    const db = await openDatabase({ dataDir: dir });
+    expect(existsSync(join(dir, PGLITE_LOCK_FILE))).toBe(true);
+    await db.close();
+    expect(existsSync(join(dir, PGLITE_LOCK_FILE))).toBe(false);
   });
 });

@@ -5,26 +5,52 @@ import { AppError } from '../domain/errors.ts';
 /** The file in a PGlite data directory that names the one process allowed to open it. */
 export const PGLITE_LOCK_FILE = 'jixiao.pid';
 
-const held = new Set<string>();
+/** Paths this process holds, with how many open databases use each (a process may open its directory twice). */
+const held = new Map<string, number>();
+let exitHookInstalled = false;
 
 /**
  * PGlite is PostgreSQL in one process with no shared memory between processes: a second process
  * opening the same directory would write over the first one's pages. So every open claims the
  * directory with a lock file holding our pid, created exclusively; a file naming a live other
  * process refuses the open at once, one naming a dead process (a crash, a kill -9) is taken over.
- * The claim lasts for the process's life (released on exit), and a process may reopen its own
- * directory (tests, a container restarted with the same pid).
+ * The claim lasts until the last database this process opened there is closed (the returned
+ * release), or the process exits; a process may reopen its own directory (tests, a container
+ * restarted with the same pid). Releasing on close lets a test, or a CLI command run after a
+ * server in the same process, hand the directory to another process.
  */
-export function lockPgliteDataDir(dataDir: string): void {
+export function lockPgliteDataDir(dataDir: string): () => void {
   const path = join(dataDir, PGLITE_LOCK_FILE);
-  if (held.has(path)) return;
-  if (!tryCreate(path)) {
-    const owner = readOwner(path);
-    if (owner !== undefined && owner !== process.pid && isJixiaoProcess(owner)) throw lockedBy(dataDir, owner);
-    takeOverStale(path, dataDir);
+  const count = held.get(path);
+  if (count === undefined) {
+    if (!tryCreate(path)) {
+      const owner = readOwner(path);
+      if (owner !== undefined && owner !== process.pid && isJixiaoProcess(owner)) throw lockedBy(dataDir, owner);
+      takeOverStale(path, dataDir);
+    }
+    if (!exitHookInstalled) {
+      exitHookInstalled = true;
+      process.once('exit', releaseAll);
+    }
   }
-  held.add(path);
-  if (held.size === 1) process.once('exit', releaseAll);
+  held.set(path, (count ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    release(path);
+  };
+}
+
+function release(path: string): void {
+  const count = held.get(path);
+  if (count === undefined) return;
+  if (count > 1) {
+    held.set(path, count - 1);
+    return;
+  }
+  held.delete(path);
+  if (readOwner(path) === process.pid) removeQuietly(path);
 }
 
 function tryCreate(path: string): boolean {
@@ -96,7 +122,7 @@ function lockedBy(dataDir: string, pid: number): AppError {
 }
 
 function releaseAll(): void {
-  for (const path of held) {
+  for (const path of held.keys()) {
     if (readOwner(path) === process.pid) removeQuietly(path);
   }
   held.clear();

@@ -6,7 +6,9 @@ import { PORTRAIT_WIDTH, type ReportCell, type ReportTable, amountCell, cell, la
  * 绩效指标 | 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施.
  * The money part uses the same columns: label | 项目 (two) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分.
  */
-const COLUMN_WEIGHTS = [11, 9, 10, 14, 11, 11, 7, 8, 15];
+// The three money columns (3-5) are as wide as a 12-character amount ("1,234,567.80") in 10.5 pt
+// Times New Roman; the label columns give way, their short Chinese labels wrap instead.
+const COLUMN_WEIGHTS = [8, 8, 9, 14, 14, 14, 7, 8, 14];
 const LAST = COLUMN_WEIGHTS.length - 1;
 export const EVALUATION_INDICATOR_HEADERS = ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
 
