@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.ts';
 import { KNOWN_UNITS, parseTargetValue } from '../target-value.ts';
 import type { OverallTargets, TargetValue } from '../targets.ts';
 
@@ -37,11 +38,22 @@ const QUANTITY = new RegExp(
 const LEADING_FILLER = /^(?:全年|今年|年内|要|应|须|将|争取|力争|确保|努力|其中|并|且|使|让)+/;
 const TRAILING_FILLER = /(?:应|要|须|将|需|均|都|要求)+$/;
 
-/** Every quantity in a text; years ("2019年") and ordinals ("第8期") are not targets. */
-export function extractQuantities(text: string): NarrativeQuantity[] {
-  const found: NarrativeQuantity[] = [];
+/**
+ * Every quantity in a text; years ("2019年") and ordinals ("第8期") are not targets. Goals are
+ * pasted from year to year and unit to unit, so readings are remembered by text (bounded); the
+ * list is frozen, as it is shared.
+ */
+export function extractQuantities(text: string): readonly NarrativeQuantity[] {
   // Every quantity starts with an ASCII digit: most goals have none, and cost nothing then.
-  if (!HAS_DIGIT.test(text)) return found;
+  if (!HAS_DIGIT.test(text)) return NO_QUANTITIES;
+  return quantities.remember(text, readQuantities);
+}
+
+const NO_QUANTITIES: readonly NarrativeQuantity[] = Object.freeze([]);
+const quantities = new BoundedCache<string, readonly NarrativeQuantity[]>(20_000);
+
+function readQuantities(text: string): readonly NarrativeQuantity[] {
+  const found: NarrativeQuantity[] = [];
   for (const sentence of splitOutsideBrackets(text, /[。；;！？!?]/)) {
     for (const clause of splitOutsideBrackets(sentence, /[，,]/)) {
       for (const match of maskDates(clause).matchAll(QUANTITY)) {
@@ -50,7 +62,7 @@ export function extractQuantities(text: string): NarrativeQuantity[] {
       }
     }
   }
-  return found;
+  return Object.freeze(found);
 }
 
 const HAS_DIGIT = /\d/;
@@ -81,15 +93,9 @@ function readQuantity(clause: string, match: RegExpMatchArray): Omit<NarrativeQu
 }
 
 /** The grammar's reading of a quantity, remembered: narratives repeat the same few (bounded; results are not mutated). */
-const quantities = new Map<string, TargetValue>();
+const readings = new BoundedCache<string, TargetValue>(20_000);
 function parsedQuantity(text: string): TargetValue {
-  let parsed = quantities.get(text);
-  if (!parsed) {
-    if (quantities.size >= 20_000) quantities.clear();
-    parsed = parseTargetValue(text);
-    quantities.set(text, parsed);
-  }
-  return parsed;
+  return readings.remember(text, parseTargetValue);
 }
 
 function lastOperator(text: string): { word: string; start: number; end: number } | null {

@@ -1,20 +1,27 @@
+import { BoundedCache } from '../bounded-cache.ts';
 import { STANDARD_LEVEL1, STANDARD_LEVEL2 } from '../indicator-category.ts';
 import { looksUnparsedNumber } from '../target-value.ts';
 import type { Indicator, IndicatorCategory } from '../targets.ts';
 import { forEachIndicator, forEachProject, hit, indicatorLabel, NONE } from './project-walk.ts';
 import type { Hit, ReviewRule } from './types.ts';
 
-/** Names without their spaces; remembered, as the same few thousand names recur across a city (bounded). */
-const squashed = new Map<string, string>();
+/**
+ * Names without their spaces. Nearly every name has none: a scan of its characters answers that
+ * without the regex's new string or a cache's hashing.
+ */
 function squash(text: string): string {
-  let result = squashed.get(text);
-  if (result === undefined) {
-    if (squashed.size >= 50_000) squashed.clear();
-    result = text.replace(/[\s\u3000]+/g, '');
-    squashed.set(text, result);
+  for (let i = 0; i < text.length; i++) {
+    if (mayBeSpace(text.charCodeAt(i))) return text.replace(/[\s\u3000]+/g, '');
   }
-  return result;
+  return text;
 }
+
+/** Every code unit JavaScript's \s matches (and a few control characters, which the regex then keeps). */
+function mayBeSpace(code: number): boolean {
+  if (code < 0x2000) return code <= 32 || code === 0xa0 || code === 0x1680;
+  return code <= 0x200a || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 const CATEGORY_NAME: Record<IndicatorCategory, string> = { output: '产出指标', benefit: '效益指标', satisfaction: '满意度指标', cost: '成本指标' };
 
 export const targetParseable: ReviewRule = {
@@ -49,6 +56,32 @@ export const vagueTarget: ReviewRule = {
 const HIGHER_IS_BETTER = /(?:完成|覆盖|发放|达标|合格|满意|及时|到位|知晓|参与|执行|使用|受益|普及|办结|回复|处理|入会|建会|登记|准确|完好|利用)率|满意度/;
 const LOWER_IS_BETTER = /成本|费用|单价|投诉|差错|错误|事故|故障|失误|违规|超支|损失|延误|返工|不合格|发生率|误差/;
 
+/**
+ * What the rules read from a level-3 name, by regex: remembered per name, since a city's indicators
+ * share a few thousand names (满意度, 完成率 …) across hundreds of thousands of rows (bounded).
+ */
+interface NameTraits {
+  higherIsBetter: boolean;
+  lowerIsBetter: boolean;
+  growth: boolean;
+  input: boolean;
+  moneyResult: boolean;
+  satisfaction: boolean;
+  quality: boolean;
+}
+
+const traitsByName = new BoundedCache<string, NameTraits>(20_000);
+const readTraits = (name: string): NameTraits => ({
+  higherIsBetter: HIGHER_IS_BETTER.test(name),
+  lowerIsBetter: LOWER_IS_BETTER.test(name),
+  growth: GROWTH.test(name),
+  input: INPUT_NAME.test(name),
+  moneyResult: MONEY_RESULT.test(name),
+  satisfaction: /满意/.test(name),
+  quality: /合格率|达标率|准确率|完好率|完成率|验收/.test(name),
+});
+const nameTraits = (name: string): NameTraits => traitsByName.remember(name, readTraits);
+
 export const operatorDirection: ReviewRule = {
   id: 'appropriateness.operator-direction',
   criterion: '适当性',
@@ -60,11 +93,12 @@ export const operatorDirection: ReviewRule = {
       if (op === null || op === 'range' || op === '=') return NONE;
       const label = indicatorLabel(indicator, index);
       const path = ['indicators', index, 'target'];
-      if (HIGHER_IS_BETTER.test(indicator.name)) {
+      const traits = nameTraits(indicator.name);
+      if (traits.higherIsBetter) {
         if (op === '<=' || op === '<') return [hit(path, `${label.zh}越高越好，指标值应使用 ≥ 或 =（现为“${indicator.target.raw}”）`, `${label.en} is better when higher: use ≥ or = (is “${indicator.target.raw}”)`)];
         return NONE;
       }
-      if (LOWER_IS_BETTER.test(indicator.name) && (op === '>=' || op === '>')) {
+      if (traits.lowerIsBetter && (op === '>=' || op === '>')) {
         return [hit(path, `${label.zh}越低越好，指标值应使用 ≤（现为“${indicator.target.raw}”）`, `${label.en} is better when lower: use ≤ (is “${indicator.target.raw}”)`)];
       }
       return NONE;
@@ -84,7 +118,7 @@ export const percentRange: ReviewRule = {
       if (target.unit !== '%' && target.unit !== '百分比') return NONE;
       const isBand = /^\s*(?:±|\+-|\+\/-)/.test(target.raw);
       const values = [target.value, isBand ? null : target.min, target.max].filter((v): v is number => v !== null && v !== undefined);
-      const growth = GROWTH.test(indicator.name);
+      const growth = nameTraits(indicator.name).growth;
       const bad = values.find((v) => (v < 0 && !isBand) || (v > 100 && !growth));
       if (bad === undefined) return NONE;
       const label = indicatorLabel(indicator, index);
@@ -119,9 +153,10 @@ export const inputIndicator: ReviewRule = {
   title: '不以投入（资金、人员、物资）作为绩效指标',
   check: ({ document }) =>
     forEachIndicator(document, (indicator, index) => {
+      const traits = nameTraits(indicator.name);
       const moneyAsOutput = indicator.category === 'output' && squash(indicator.level2) === '数量指标'
-        && MONEY_UNIT.test(indicator.target.unit ?? '') && !MONEY_RESULT.test(indicator.name);
-      if (!INPUT_NAME.test(indicator.name) && !moneyAsOutput) return NONE;
+        && MONEY_UNIT.test(indicator.target.unit ?? '') && !traits.moneyResult;
+      if (!traits.input && !moneyAsOutput) return NONE;
       const label = indicatorLabel(indicator, index);
       return [hit(['indicators', index, 'name'], `${label.zh}衡量的是投入（资金/人员），不是产出或效益`, `${label.en} measures an input (money/staff), not an output or outcome`)];
     }),
@@ -172,14 +207,14 @@ function level2Category(level2: string): IndicatorCategory | null {
 
 /** What kind an indicator looks like from its level-3 name, when that contradicts its 一级. */
 function misclassification(indicator: Indicator): { zh: string; en: string } | null {
-  const name = indicator.name;
-  if (/满意/.test(name) && indicator.category !== null && indicator.category !== 'satisfaction') {
+  const traits = nameTraits(indicator.name);
+  if (traits.satisfaction && indicator.category !== null && indicator.category !== 'satisfaction') {
     return { zh: '名称是满意度，却归在“' + indicator.level1 + '”下', en: `a satisfaction measure filed under “${indicator.level1}”` };
   }
-  if (indicator.category === 'satisfaction' && !/满意/.test(name)) {
+  if (indicator.category === 'satisfaction' && !traits.satisfaction) {
     return { zh: '归在满意度指标下，但名称不是满意度', en: 'filed under satisfaction but does not measure satisfaction' };
   }
-  if (indicator.category === 'benefit' && /合格率|达标率|准确率|完好率|完成率|验收/.test(name)) {
+  if (indicator.category === 'benefit' && traits.quality) {
     return { zh: '衡量的是完成情况或质量（产出指标），却归在效益指标下', en: 'measures completion or quality (an output) but is filed as a benefit' };
   }
   const level2 = level2Category(indicator.level2);

@@ -3,34 +3,36 @@ import { extractQuantities } from './narrative.ts';
 import { forEachProject, hit, NONE } from './project-walk.ts';
 import type { ReviewPolicy } from './policy.ts';
 import type { ReviewRule } from './types.ts';
-import { contentWords, sharedWords } from './words.ts';
+import { contentWords, namePurposeWords, sharedWords } from './words.ts';
 
 interface Source {
   project: Project | null;
   zh: string;
   en: string;
-  words: ReadonlySet<string>;
+  /** Lowercased, as content words are: a text that does not contain a word cannot hold it as a word. */
+  text: string;
+  words(): ReadonlySet<string>;
 }
 
-/**
- * The texts a goal may have been copied from (every project's name + purpose, every department
- * goal) and how many of them hold each word: built once per document and policy, not per goal.
- */
-const sourcesByDocument = new WeakMap<TargetsDocument, { policy: ReviewPolicy; sources: Source[]; df: Map<string, number> }>();
+/** The texts a goal may have been copied from (every project's name + purpose, every department goal), per document and policy. */
+const sourcesByDocument = new WeakMap<TargetsDocument, { policy: ReviewPolicy; sources: Source[] }>();
 
-function documentSources(document: TargetsDocument, policy: ReviewPolicy) {
+function documentSources(document: TargetsDocument, policy: ReviewPolicy): Source[] {
   const cached = sourcesByDocument.get(document);
-  if (cached && cached.policy === policy) return cached;
-  const words = (text: string) => contentWords(text, policy.relevanceStopWords);
+  if (cached && cached.policy === policy) return cached.sources;
+  const stop = policy.relevanceStopWords;
   const sources: Source[] = [
-    ...document.projects.map((other) => ({ project: other, zh: `项目“${other.name}”`, en: `project “${other.name}”`, words: words(`${other.name}${other.purpose}`) })),
-    ...document.overall.goals.map((goal) => ({ project: null, zh: `部门整体目标第${goal.seq}条“${goal.title}”`, en: `department goal ${goal.seq}`, words: words(`${goal.title}${goal.detail ?? ''}`) })),
+    ...document.projects.map((other) => ({
+      project: other, zh: `项目“${other.name}”`, en: `project “${other.name}”`,
+      text: `${other.name}${other.purpose}`.toLowerCase(), words: () => namePurposeWords(other, stop),
+    })),
+    ...document.overall.goals.map((goal) => {
+      const text = `${goal.title}${goal.detail ?? ''}`;
+      return { project: null, zh: `部门整体目标第${goal.seq}条“${goal.title}”`, en: `department goal ${goal.seq}`, text: text.toLowerCase(), words: () => contentWords(text, stop) };
+    }),
   ];
-  const df = new Map<string, number>();
-  for (const source of sources) for (const word of source.words) df.set(word, (df.get(word) ?? 0) + 1);
-  const built = { policy, sources, df };
-  sourcesByDocument.set(document, built);
-  return built;
+  sourcesByDocument.set(document, { policy, sources });
+  return sources;
 }
 
 /**
@@ -39,15 +41,19 @@ function documentSources(document: TargetsDocument, policy: ReviewPolicy) {
  * writes everywhere, counts for little and 工资 for much.
  */
 function closestOtherSource(document: TargetsDocument, project: Project, goalWords: ReadonlySet<string>, policy: ReviewPolicy) {
-  const { sources: all, df } = documentSources(document, policy);
-  const own = all.find((source) => source.project === project);
   // The project itself is not a source: N and each word's df leave it out.
-  const count = all.length - (own ? 1 : 0);
-  const weight = (word: string) => Math.log((count + 1) / (1 + (df.get(word) ?? 0) - (own?.words.has(word) ? 1 : 0)));
+  const others = documentSources(document, policy).filter((source) => source.project !== project);
+  // Segmenting the department's goals was the review's dearest step (ICU, about 1 µs a character).
+  // A source whose text contains none of the goal's words shares none and adds to no df: only the
+  // others are segmented. Same sources, same weights, same answer.
+  const wanted = [...goalWords];
+  const candidates = others.filter((source) => wanted.some((word) => source.text.includes(word)));
+  const df = new Map<string, number>();
+  for (const source of candidates) for (const word of wanted) if (source.words().has(word)) df.set(word, (df.get(word) ?? 0) + 1);
+  const weight = (word: string) => Math.log((others.length + 1) / (1 + (df.get(word) ?? 0)));
   let best: { zh: string; en: string; shared: string[]; score: number } | null = null;
-  for (const source of all) {
-    if (source === own) continue;
-    const shared = sharedWords(goalWords, source.words);
+  for (const source of candidates) {
+    const shared = sharedWords(goalWords, source.words());
     const score = shared.reduce((sum, word) => sum + weight(word), 0);
     if (shared.length >= 2 && (best === null || score > best.score)) best = { zh: source.zh, en: source.en, shared, score };
   }
@@ -61,7 +67,7 @@ export const goalMatchesProject: ReviewRule = {
   title: '每条绩效目标与项目名称、资金用途有共同的实词（分词比较，relevanceMinSharedWords）',
   check: ({ document, policy }) =>
     forEachProject(document, (project) => {
-      const projectWords = contentWords(`${project.name}${project.purpose}`, policy.relevanceStopWords);
+      const projectWords = namePurposeWords(project, policy.relevanceStopWords);
       if (projectWords.size === 0) return NONE;
       return project.goals.flatMap((goal, index) => {
         const goalWords = contentWords(goal, policy.relevanceStopWords);
@@ -83,14 +89,17 @@ export const indicatorsMatchProject: ReviewRule = {
   check: ({ document, policy }) =>
     forEachProject(document, (project) => {
       if (project.indicators.length === 0) return NONE;
-      const projectWords = contentWords(`${project.name}${project.purpose}${project.goals.join('')}`, policy.relevanceStopWords);
-      if (projectWords.size === 0) return NONE;
+      // The project's words are those of its name and purpose and of each goal, each text read on
+      // its own (and remembered: they repeat across a city), not of one text joined anew per project.
+      const stop = policy.relevanceStopWords;
+      const topic = [namePurposeWords(project, stop), ...project.goals.map((goal) => contentWords(goal, stop))].filter((words) => words.size > 0);
+      if (topic.length === 0) return NONE;
+      const inTopic = (word: string) => topic.some((words) => words.has(word));
       // The texts are joined with spaces, a hard word boundary: the words of the whole are the union
-      // of each name's and description's, which repeat across projects and so come from the cache.
-      // One shared word is enough: stop at the first instead of building the union.
+      // of each name's and description's. One shared word is enough: stop at the first.
       for (const i of project.indicators) {
-        for (const word of contentWords(i.name, policy.relevanceStopWords)) if (projectWords.has(word)) return NONE;
-        for (const word of contentWords(i.description, policy.relevanceStopWords)) if (projectWords.has(word)) return NONE;
+        for (const word of contentWords(i.name, stop)) if (inTopic(word)) return NONE;
+        for (const word of contentWords(i.description, stop)) if (inTopic(word)) return NONE;
       }
       return [hit(['indicators'], `指标与项目“${project.name}”的名称、用途和目标没有共同的关键词，可能套用了其他项目的指标`, `The indicators share no key word with “${project.name}”, its purpose or goals; they may belong to another project`)];
     }),

@@ -1,3 +1,5 @@
+import { BoundedCache } from '../bounded-cache.ts';
+
 /**
  * Word-level text comparison for the relevance rules. Chinese has no spaces, so ICU's dictionary
  * segmenter (Intl.Segmenter, built into Node's full ICU) splits "市级以上劳模体检费" into
@@ -37,11 +39,9 @@ export function segmentWords(text: string, dictionary = HAS_CHINESE_DICTIONARY):
 /**
  * Content words are asked for the same texts again and again (each project's name and purpose is
  * compared with every other project's goals), and ICU segmentation is the review's main cost: the
- * sets are kept per stop-word list and text. Bounded, so a long-running server does not grow.
+ * sets are kept per stop-word list and text (bounded: a long-running server does not grow).
  */
-const GENERATION_LIMIT = 50_000;
-/** Two generations per stop-word list: a full young map becomes the old one, so hot texts survive a turnover. */
-const cachedWords = new Map<string, { young: Map<string, ReadonlySet<string>>; old: Map<string, ReadonlySet<string>> }>();
+const cachedWords = new Map<string, BoundedCache<string, ReadonlySet<string>>>();
 
 export function contentWords(text: string, extraStopWords: readonly string[] = [], dictionary = HAS_CHINESE_DICTIONARY): ReadonlySet<string> {
   if (dictionary !== HAS_CHINESE_DICTIONARY) return computeContentWords(text, extraStopWords, dictionary);
@@ -49,17 +49,29 @@ export function contentWords(text: string, extraStopWords: readonly string[] = [
   let cache = cachedWords.get(listKey);
   if (!cache) {
     if (cachedWords.size >= 8) cachedWords.clear();
-    cache = { young: new Map(), old: new Map() };
+    cache = new BoundedCache(50_000);
     cachedWords.set(listKey, cache);
   }
-  let words = cache.young.get(text);
-  if (words) return words;
-  words = cache.old.get(text) ?? computeContentWords(text, extraStopWords, dictionary);
-  if (cache.young.size >= GENERATION_LIMIT) {
-    cache.old = cache.young;
-    cache.young = new Map();
+  let words = cache.get(text);
+  if (words === undefined) {
+    words = computeContentWords(text, extraStopWords, dictionary);
+    cache.set(text, words);
   }
-  cache.young.set(text, words);
+  return words;
+}
+
+/**
+ * The content words of a project's name and purpose. Three rules ask for them in every review; the
+ * joined text would be built and hashed anew each time, so the set is kept on the project object
+ * (weakly), valid while its name, purpose and the stop-word list are the ones it was read from.
+ */
+const namePurposeCache = new WeakMap<object, { name: string; purpose: string; stop: readonly string[]; words: ReadonlySet<string> }>();
+
+export function namePurposeWords(project: { name: string; purpose: string }, stop: readonly string[]): ReadonlySet<string> {
+  const cached = namePurposeCache.get(project);
+  if (cached && cached.name === project.name && cached.purpose === project.purpose && cached.stop === stop) return cached.words;
+  const words = contentWords(`${project.name}${project.purpose}`, stop);
+  namePurposeCache.set(project, { name: project.name, purpose: project.purpose, stop, words });
   return words;
 }
 

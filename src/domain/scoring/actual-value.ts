@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.ts';
 import { AppError } from '../errors.ts';
 import type { TargetValue } from '../targets.ts';
 import { div, fromDecimal, mul, rational, type Rational } from '../rational.ts';
@@ -48,28 +49,20 @@ export const GRADE_WORD_CHOICES: readonly string[] = ['达到', '基本达到', 
 export function readActual(raw: string, target: TargetValue): ActualValue {
   // The reading depends on the text, whether the target is numeric and its unit: remembered by those
   // (a city's actuals repeat); refusals are not remembered, their messages name the target.
-  // Looked up by kind, then unit, then text: no key string is built per indicator.
+  // Looked up by kind and unit, then text: no key string is built per indicator.
   const byUnit = target.value !== null || target.op === 'range' ? numericReadings : qualitativeReadings;
   const unitKey = target.unit ?? '';
   let byText = byUnit.get(unitKey);
-  const known = byText?.get(raw);
-  if (known) return known;
-  const value = readActualUncached(raw, target);
-  if (readingCount >= 50_000) {
-    numericReadings.clear();
-    qualitativeReadings.clear();
-    readingCount = 0;
-    byText = undefined;
+  if (byText === undefined) {
+    // Units are few (a known list plus what people type): a new one past the bound starts afresh.
+    if (byUnit.size >= 1_000) byUnit.clear();
+    byUnit.set(unitKey, (byText = new BoundedCache(50_000)));
   }
-  if (!byText) byUnit.set(unitKey, (byText = new Map()));
-  byText.set(raw, value);
-  readingCount++;
-  return value;
+  return byText.remember(raw, () => readActualUncached(raw, target));
 }
 
-const numericReadings = new Map<string, Map<string, ActualValue>>();
-const qualitativeReadings = new Map<string, Map<string, ActualValue>>();
-let readingCount = 0;
+const numericReadings = new Map<string, BoundedCache<string, ActualValue>>();
+const qualitativeReadings = new Map<string, BoundedCache<string, ActualValue>>();
 
 function readActualUncached(raw: string, target: TargetValue): ActualValue {
   const numeric = target.value !== null || target.op === 'range';
