@@ -10,11 +10,11 @@ const AMOUNT_TEXT = /^(-)?(\d{1,15})(?:\.(\d{1,2}))?$/;
 
 /** Accepts "20000", "20000.5", "20,000.00" (thousands separators are common in Word tables). */
 export function parseAmountToCents(text: string): bigint | null {
-  const cleaned = text.trim().replace(/[,，\s]/g, '');
-  const match = AMOUNT_TEXT.exec(cleaned);
+  // Stored amounts are already plain ("20000.00"): read as they are before cleaning a copy.
+  const match = AMOUNT_TEXT.exec(text) ?? AMOUNT_TEXT.exec(text.trim().replace(/[,，\s]/g, ''));
   if (!match) return null;
   const [, sign, whole, fraction = ''] = match;
-  const cents = BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, '0'));
+  const cents = BigInt(`${whole!}${fraction.padEnd(2, '0')}`);
   return sign ? -cents : cents;
 }
 
