@@ -1,7 +1,6 @@
 import type { Project, TargetsDocument } from '../targets.ts';
 import { extractQuantities } from './narrative.ts';
 import { forEachProject, hit, NONE } from './project-walk.ts';
-import type { ReviewPolicy } from './policy.ts';
 import type { ReviewRule } from './types.ts';
 import { contentWords, namePurposeWords, sharedWords } from './words.ts';
 
@@ -9,53 +8,47 @@ interface Source {
   project: Project | null;
   zh: string;
   en: string;
-  /** Lowercased, as content words are: a text that does not contain a word cannot hold it as a word. */
+  /** Lowercased, as content words are. */
   text: string;
-  words(): ReadonlySet<string>;
 }
 
-/** The texts a goal may have been copied from (every project's name + purpose, every department goal), per document and policy. */
-const sourcesByDocument = new WeakMap<TargetsDocument, { policy: ReviewPolicy; sources: Source[] }>();
+/** The texts a goal may have been copied from (every project's name + purpose, every department goal), per document. */
+const sourcesByDocument = new WeakMap<TargetsDocument, Source[]>();
 
-function documentSources(document: TargetsDocument, policy: ReviewPolicy): Source[] {
+function documentSources(document: TargetsDocument): Source[] {
   const cached = sourcesByDocument.get(document);
-  if (cached && cached.policy === policy) return cached.sources;
-  const stop = policy.relevanceStopWords;
+  if (cached) return cached;
   const sources: Source[] = [
-    ...document.projects.map((other) => ({
-      project: other, zh: `项目“${other.name}”`, en: `project “${other.name}”`,
-      text: `${other.name}${other.purpose}`.toLowerCase(), words: () => namePurposeWords(other, stop),
+    ...document.projects.map((other) => ({ project: other, zh: `项目“${other.name}”`, en: `project “${other.name}”`, text: `${other.name}${other.purpose}`.toLowerCase() })),
+    ...document.overall.goals.map((goal) => ({
+      project: null, zh: `部门整体目标第${goal.seq}条“${goal.title}”`, en: `department goal ${goal.seq}`, text: `${goal.title}${goal.detail ?? ''}`.toLowerCase(),
     })),
-    ...document.overall.goals.map((goal) => {
-      const text = `${goal.title}${goal.detail ?? ''}`;
-      return { project: null, zh: `部门整体目标第${goal.seq}条“${goal.title}”`, en: `department goal ${goal.seq}`, text: text.toLowerCase(), words: () => contentWords(text, stop) };
-    }),
   ];
-  sourcesByDocument.set(document, { policy, sources });
+  sourcesByDocument.set(document, sources);
   return sources;
 }
 
 /**
  * Where else an unrelated goal might have been copied from: another project or a department goal.
+ * A goal's content word counts as shared with a text that contains it: pasted text keeps its
+ * words verbatim, and reading the other texts by substring instead of segmenting them (ICU, about
+ * 1 µs a character: the department's goals were the dearest step of a city's review) finds them.
  * Shared words are weighted by rarity (log N/df over those texts), so 职工, which a trade union
  * writes everywhere, counts for little and 工资 for much.
  */
-function closestOtherSource(document: TargetsDocument, project: Project, goalWords: ReadonlySet<string>, policy: ReviewPolicy) {
+function closestOtherSource(document: TargetsDocument, project: Project, goalWords: ReadonlySet<string>) {
   // The project itself is not a source: N and each word's df leave it out.
-  const others = documentSources(document, policy).filter((source) => source.project !== project);
-  // Segmenting the department's goals was the review's dearest step (ICU, about 1 µs a character).
-  // A source whose text contains none of the goal's words shares none and adds to no df: only the
-  // others are segmented. Same sources, same weights, same answer.
+  const others = documentSources(document).filter((source) => source.project !== project);
   const wanted = [...goalWords];
-  const candidates = others.filter((source) => wanted.some((word) => source.text.includes(word)));
+  const sharedBy = others.map((source) => wanted.filter((word) => source.text.includes(word)));
   const df = new Map<string, number>();
-  for (const source of candidates) for (const word of wanted) if (source.words().has(word)) df.set(word, (df.get(word) ?? 0) + 1);
+  for (const shared of sharedBy) for (const word of shared) df.set(word, (df.get(word) ?? 0) + 1);
   const weight = (word: string) => Math.log((others.length + 1) / (1 + (df.get(word) ?? 0)));
   let best: { zh: string; en: string; shared: string[]; score: number } | null = null;
-  for (const source of candidates) {
-    const shared = sharedWords(goalWords, source.words());
+  for (let k = 0; k < others.length; k++) {
+    const shared = sharedBy[k]!;
     const score = shared.reduce((sum, word) => sum + weight(word), 0);
-    if (shared.length >= 2 && (best === null || score > best.score)) best = { zh: source.zh, en: source.en, shared, score };
+    if (shared.length >= 2 && (best === null || score > best.score)) best = { zh: others[k]!.zh, en: others[k]!.en, shared, score };
   }
   return best;
 }
@@ -72,7 +65,7 @@ export const goalMatchesProject: ReviewRule = {
       return project.goals.flatMap((goal, index) => {
         const goalWords = contentWords(goal, policy.relevanceStopWords);
         if (goalWords.size === 0 || sharedWords(goalWords, projectWords).length >= policy.relevanceMinSharedWords) return NONE;
-        const other = closestOtherSource(document, project, goalWords, policy);
+        const other = closestOtherSource(document, project, goalWords);
         const hint = other ? `；内容更接近${other.zh}（共同词：${other.shared.join('、')}），疑似复制粘贴` : '';
         const hintEn = other ? `; it is closer to ${other.en} (shared: ${other.shared.join(', ')}), likely copy-pasted` : '';
         const topic = [...projectWords].join('、');
