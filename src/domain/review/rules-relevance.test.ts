@@ -29,6 +29,13 @@ describe('relevance.goal-matches-project', () => {
     // The hint names the department goal the text was likely copied from (和谐劳动关系, wages).
     expect(hits[0]!.message).toMatch(/第7条.*工资/);
   });
+  it('names the other project a goal was pasted from, never the project itself', () => {
+    const road = cleanProject({ code: 'ROAD', name: '乡村道路维修', purpose: '维修乡村道路桥梁，保障群众出行', goals: ['完成乡村道路维修'] });
+    const pasted = cleanProject({ code: 'HELP', goals: ['完成乡村道路桥梁维修'] });
+    const hits = runRule('relevance.goal-matches-project', documentOf([pasted, road]));
+    expect(hits).toMatchObject([{ project: 'HELP', path: ['goals', 0] }]);
+    expect(hits[0]!.message).toMatch(/内容更接近项目“乡村道路维修”（共同词：.*道路.*），疑似复制粘贴/);
+  });
   it('is silent on a goal sharing a word with the name', () => {
     expect(runRule('relevance.goal-matches-project', documentOf([cleanProject()]))).toEqual([]);
   });
