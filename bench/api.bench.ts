@@ -70,8 +70,10 @@ export const benchmark: Benchmark = {
       await resetStatements(dbUrl);
       const project = await load(projectUrl, cookie, seconds);
       const statements = await slowestStatements(dbUrl, 12);
-      const perRequest = statements.reduce((sum, s) => sum + s.calls, 0) / Math.max(1, project.requests);
-      const sqlMsPerRequest = statements.reduce((sum, s) => sum + s.totalMs, 0) / Math.max(1, project.requests);
+      // Round trips only: the read's query inside its PL/pgSQL function is counted (and timed) by the call.
+      const sent = statements.filter((s) => s.toplevel);
+      const perRequest = sent.reduce((sum, s) => sum + s.calls, 0) / Math.max(1, project.requests);
+      const sqlMsPerRequest = sent.reduce((sum, s) => sum + s.totalMs, 0) / Math.max(1, project.requests);
       if (project.non2xx > 0 || project.errors > 0) throw new Error(`project route: ${project.non2xx} non-2xx answers, ${project.errors} errors under load`);
       const ratio = project.requestsPerSecond / hello.requestsPerSecond;
       const met = ratio >= GOAL_RATIO;
@@ -96,11 +98,12 @@ export const benchmark: Benchmark = {
         const { top, idlePercent } = await profileCpu(() => load(projectUrl, cookie, Math.min(seconds, 5)));
         result.profile = `Server CPU profile during a ${Math.min(seconds, 5)} s run (this process; idle, i.e. waiting on PostgreSQL or the CPU, ${idlePercent.toFixed(0)}%), ` +
           `top self time:\n${formatHotFunctions(top)}\n\n${sql}`;
-        result.plan = `PostgreSQL executes a request's SQL in ${sqlMsPerRequest.toFixed(2)} ms; the rest is ${perRequest.toFixed(0)} round trips (session, ` +
-          'organisation chain for the access check, document, project, indicators, checkpoints, inside a repeatable-read transaction) and Node CPU ' +
-          '(Kysely query compilation, pg row parsing, zod response serialization; see the profile). Plan: one statement for project + indicators + ' +
-          'checkpoints (json_agg), the session and the unit\'s ancestry resolved in one query (or cached per request for a few seconds), no explicit ' +
-          'transaction for a single read, and Kysely compiled queries for the hot routes.';
+        result.plan = `PostgreSQL executes a request's SQL in ${sqlMsPerRequest.toFixed(2)} ms over ${perRequest.toFixed(0)} round trips: the session ` +
+          '(a join of sessions and users, sent as fixed SQL but parsed and planned by PostgreSQL on every request) and the read ' +
+          '(the PL/pgSQL function project_with_details, whose plan is kept per connection); a unit user on its own unit needs no organisation query. ' +
+          'The rest is Node CPU: socket writes, pg row parsing (json_agg columns), zod params validation, JSON serialization (see the ' +
+          'profile). Next: a kept plan for the session lookup too (a function or a named prepared statement), and the project answer ' +
+          'built as JSON text by PostgreSQL and sent as is, without parse and re-serialization.';
       } else {
         result.profile = sql;
       }

@@ -103,6 +103,11 @@ export interface StatementStat {
   totalMs: number;
   meanMs: number;
   rows: number;
+  /**
+   * Sent by a client (a round trip), not run inside a function or trigger; a nested statement's
+   * time is also in its caller's. True on servers too old to tell (before PostgreSQL 14).
+   */
+  toplevel: boolean;
 }
 
 /** Forgets the statements seen so far on the whole server (call before the part you measure). */
@@ -120,13 +125,15 @@ async function hasStatStatements(url: string): Promise<boolean> {
 export async function slowestStatements(url: string, limit = 10): Promise<StatementStat[]> {
   if (!(await hasStatStatements(url))) return [];
   const rows = await adminQuery(url, `
-    select s.query, s.calls::float8 as calls, s.total_exec_time as total_ms, s.mean_exec_time as mean_ms, s.rows::float8 as rows
+    select s.query, s.calls::float8 as calls, s.total_exec_time as total_ms, s.mean_exec_time as mean_ms, s.rows::float8 as rows,
+           coalesce((to_jsonb(s) ->> 'toplevel')::boolean, true) as toplevel
       from pg_stat_statements s join pg_database d on d.oid = s.dbid
      where d.datname = current_database() and s.query not ilike '%pg_stat_statements%'
      order by s.total_exec_time desc limit $1`, [limit]);
   return rows.map((r) => ({
     query: String(r['query']).replace(/\s+/g, ' ').trim(),
     calls: Number(r['calls']), totalMs: Number(r['total_ms']), meanMs: Number(r['mean_ms']), rows: Number(r['rows']),
+    toplevel: r['toplevel'] !== false,
   }));
 }
 
@@ -134,7 +141,7 @@ export function formatStatements(stats: StatementStat[], maxQueryLength = 160): 
   return stats
     .map((s) => {
       const query = s.query.length > maxQueryLength ? `${s.query.slice(0, maxQueryLength)}…` : s.query;
-      return `${s.totalMs.toFixed(0).padStart(7)} ms  ${String(s.calls).padStart(7)} calls  ${s.meanMs.toFixed(3)} ms/call  ${query}`;
+      return `${s.totalMs.toFixed(0).padStart(7)} ms  ${String(s.calls).padStart(7)} calls  ${s.meanMs.toFixed(3)} ms/call  ${s.toplevel ? '' : '(nested) '}${query}`;
     })
     .join('\n');
 }

@@ -9,6 +9,7 @@ import * as evaluation from './2026_11_24_0007_evaluation.ts';
 import * as summaries from './2026_11_25_0008_summaries.ts';
 import * as jobs from './2026_11_25_0009_jobs.ts';
 import * as listIndexes from './2026_11_25_0010_list_indexes.ts';
+import * as projectReadFunction from './2026_12_02_0011_project_read_function.ts';
 
 /**
  * Forward-only: a migration, once released, is never edited; a change is a new file. Names sort
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_0008_summaries': summaries,
   '2026_11_25_0009_jobs': jobs,
   '2026_11_25_0010_list_indexes': listIndexes,
+  '2026_12_02_0011_project_read_function': projectReadFunction,
 };
 
 export const migrationProvider: MigrationProvider = {
