@@ -19,6 +19,20 @@ interface UnitData {
 
 const GOAL_PROJECTS = 50_000;
 
+const PLAN = [
+  'Done (issue 6): rules return one shared empty list and walk in plain loops; fast paths for the common complete project;',
+  'exact small-fraction arithmetic in doubles below 2^53 (BigInt only beyond); actuals paired by position; bounded two-generation',
+  'memos (src/domain/bounded-cache.ts) for word sets, name traits, narrative quantities, value and actual readings, so a city',
+  'turning over more texts than a memo holds no longer re-reads them all; department goals searched by substring instead of',
+  'ICU-segmented (that was the largest cost); the value grammar compiles its patterns once. Findings and scores are identical',
+  '(a hash of every report and score over the generated city, before and after). Measured: walking the documents 24 times costs',
+  'about 50 ms of the review, so fusing the rules into one walk would not pay. What remains is per-indicator work of 20-odd',
+  'rules and exact BigInt arithmetic (every Rational allocates two BigInts). Next: a Rational kept in doubles while small',
+  '(no BigInt allocation on the common path) and, for the bureau\'s city-wide batch (summaries), two worker threads that each',
+  'read and review their half of the units from PostgreSQL. Handing in-memory documents to a worker costs more than the review',
+  'itself (v8.serialize + deserialize of half the city: about 2 s), so this in-process figure stays single-threaded.',
+].join(' ');
+
 /** The generator's pure units when it is there, else the bench's copies of the seed. */
 async function loadUnits(ctx: BenchContext): Promise<{ source: string; units: UnitData[] }> {
   const options = { units: ctx.scale.units, projectsPerUnit: ctx.scale.projectsPerUnit, seed: ctx.scale.seed, fiscalYear: ctx.scale.fiscalYear };
@@ -141,19 +155,16 @@ export const benchmark: Benchmark = {
       goal: { description: '50,000 projects reviewed and scored in under 1 s', met },
     };
     if (!met) {
-      const sample = units.slice(0, Math.min(units.length, Math.max(20, Math.round(2000 / ctx.scale.projectsPerUnit))));
+      // Units of another seed: texts the measured pass has not seen, so the profile shows the
+      // first-time work (segmentation, parsing) that pass paid, not a rerun over warm memos.
+      const fresh = await loadUnits({ ...ctx, scale: { ...ctx.scale, seed: ctx.scale.seed + 1, units: Math.min(ctx.scale.units, 200) } });
       const { top, totalMs } = await profileCpu(() => {
-        reviewAll(sample);
-        scoreAll(sample);
+        reviewAll(fresh.units);
+        scoreAll(fresh.units);
       });
-      result.profile = `CPU profile of review + scoring over ${sample.length} units (${totalMs.toFixed(0)} ms), top self time:\n${formatHotFunctions(top)}`;
+      result.profile = `CPU profile of review + scoring over ${fresh.units.length} units of another seed (${totalMs.toFixed(0)} ms), top self time:\n${formatHotFunctions(top)}`;
       result.profile += '\n(The rules run inside forEachProject/forEachIndicator, so V8 books much of their own time there once inlined.)';
-      result.plan = 'Done: word sets remembered per text, copy-source lookups built once per document, number and actual readings remembered; ' +
-        'then (issue 6) rules return one shared empty list and walk projects/indicators in plain loops, fast paths for the common complete project, ' +
-        'exact small-fraction arithmetic in doubles (below 2^53) with BigInt only beyond, no x1 rescaling, points of a met target taken as the weight, ' +
-        'actuals paired by position when they list the indicators in order (same findings, same exact scores: see src/domain/scoring/exact-fast-path.test.ts). ' +
-        'Still to do: ICU segmentation of each project\'s unique name+purpose+goals text is now the largest single cost of the review; ' +
-        'run the indicator rules in one walk; review and score the 2,000 units on 2 worker threads (a pool in src/usecases; the domain stays pure): about 2x.';
+      result.plan = PLAN;
     }
     return [result];
   },
