@@ -18,9 +18,15 @@ export interface AuditEntry {
 
 /** Appends one entry, inside the caller's transaction so it commits (or not) with the write it records. */
 export async function recordAudit(db: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  await recordAudits(db, actor, [entry]);
+}
+
+/** Appends many entries in one statement (a bulk import's batch), in the caller's transaction. */
+export async function recordAudits(db: Executor, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insertInto('audit_log')
-    .values({
+    .values(entries.map((entry) => ({
       actor_id: actor.userId === 0 ? null : actor.userId,
       actor_name: actor.username,
       action: entry.action,
@@ -30,6 +36,6 @@ export async function recordAudit(db: Executor, actor: Actor, entry: AuditEntry)
       entity_key: entry.entityKey,
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
+    })))
     .execute();
 }

@@ -8,7 +8,7 @@ import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../documents/zip-guard.ts';
 /**
  * Where a many-document import reads from, one document at a time: a directory of target files, a
  * .zip of them, or an .ndjson file with one exchange document per line. `documents()` opens the source
- * anew on each call (the import reads it twice: check, then store), and holds one document in memory.
+ * anew on each call, and holds one document in memory.
  */
 export interface SourceDocument {
   /** The file (or zip entry) it came from; for NDJSON the .ndjson file, with `line`. */

@@ -1,18 +1,21 @@
 import type { Db } from '../db/database.ts';
-import { findWorkflowStates } from '../db/documents.repo.ts';
+import type { Executor } from '../db/schema.ts';
+import { lockExistingDocuments, preferFastCompression } from '../db/targets-batch.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
-import { AppError, type ErrorCode, type ErrorIssue, isAppError } from '../domain/errors.ts';
+import { AppError, isAppError } from '../domain/errors.ts';
 import { lockedMessage } from '../domain/workflow/states.ts';
 import type { WorkflowState } from '../domain/workflow/states.ts';
 import type { DocumentSource, SourceDocument } from './import-many-sources.ts';
-import { type PreparedTargets, prepareTargets, storeTargets } from './import-targets.ts';
-import { parseTargets, parseTargetsFile } from './parse-targets.ts';
+import { type DocumentPlace, ProblemList, at, where } from './import-problems.ts';
+import { type PreparedTargets, prepareParsedTargets, prepareTargets } from './import-targets.ts';
+import { keyOf, storeTargetsBatch } from './store-targets-batch.ts';
+import { detectDocumentKind, parseTargets, parseTargetsFile } from './parse-targets.ts';
 
 export interface ImportManyOptions {
   /** The year of documents that do not state one (and must agree with those that do). */
   fiscalYear?: number;
-  /** Called after each document of each pass; `total` is undefined while checking an NDJSON file. */
+  /** Called after each document is checked and after it is stored; `total` is undefined for an NDJSON file. */
   onProgress?: (phase: 'check' | 'store', done: number, total: number | undefined) => void;
 }
 
@@ -24,131 +27,152 @@ export interface ImportManyResult {
   replaced: number;
 }
 
-/** Problems listed in the error; the rest are only counted, so a broken source of any size stays small. */
-const MAX_ISSUES = 1000;
+/** A batch is stored when it holds this many projects (or documents): bounded memory, few statements. */
+const BATCH_PROJECTS = 500;
+const BATCH_DOCUMENTS = 50;
+/** Batches sent and not yet stored: two keep the server busy while this process prepares the next. */
+const MAX_IN_FLIGHT = 2;
 
 /**
  * Stores many target documents, each as its unit-year's targets, with memory independent of their
- * number: the source is read one document at a time, twice.
+ * number: the source is read once, one document at a time, and stored in bounded batches.
  *
  * The failure rule (what a bulk import should do for the person running it): all or nothing.
- * Pass 1 parses and validates every document and stores nothing; it collects every problem with its
- * file, line and path (bad files, a year missing or contradicting --year, a unit-year given twice,
- * targets under review or approved), so one run lists everything to fix. Only when pass 1 found
- * nothing does pass 2 parse again and store, all documents in one transaction: should the database
- * still refuse something (a NUL byte in a text), nothing of the import remains either.
+ * Everything happens in one transaction. Each document is parsed and validated; every problem is
+ * collected with its file, line and path (bad files, a year missing or contradicting --year, a
+ * unit-year given twice, targets under review or approved), so one run lists everything to fix.
+ * Valid documents are stored batch by batch while no problem has been found; from the first
+ * problem on, the rest is only checked. At the end, any problem (or a refusal by the database,
+ * e.g. a NUL byte in a text) rolls the transaction back: nothing of the import remains.
  */
 export async function importMany(db: Db, actor: Actor, source: DocumentSource, options: ImportManyOptions = {}): Promise<ImportManyResult> {
-  const checked = await checkAll(db, source, options);
-  const result: ImportManyResult = { documents: 0, projects: 0, indicators: 0, replaced: 0 };
-  await inTransaction(db, async (trx) => {
-    for await (const item of source.documents()) {
-      const stored = await storeTargets(trx, actor, await prepare(item, options.fiscalYear));
-      result.documents += 1;
-      result.projects += stored.projects;
-      result.indicators += stored.indicators;
-      if (stored.replaced) result.replaced += 1;
-      options.onProgress?.('store', result.documents, checked);
-    }
+  return inTransaction(db, async (trx) => {
+    await preferFastCompression(trx);
+    return new ImportRun(trx, actor, source, options).run();
   });
-  if (result.documents !== checked) {
-    // Possible only if the source changed between the passes; the transaction has committed what it read.
-    throw new AppError('CONFLICT', `${source.description} 在导入过程中发生了变化（检查 ${checked} 个，导入 ${result.documents} 个）`);
-  }
-  return result;
 }
 
-/** Pass 1: returns the number of documents, or throws one AppError listing every problem. */
-async function checkAll(db: Db, source: DocumentSource, options: ImportManyOptions): Promise<number> {
-  const problems = new ProblemList();
-  const unitYears = new Map<string, SourceDocument>();
-  let count = 0;
-  for await (const item of source.documents()) {
-    count += 1;
+interface Checked {
+  prepared: PreparedTargets;
+  item: DocumentPlace;
+}
+
+class ImportRun {
+  private readonly problems = new ProblemList();
+  /** Where each unit-year was first given: to refuse a second one (a few bytes per document). */
+  private readonly unitYears = new Map<string, DocumentPlace>();
+  private readonly result: ImportManyResult = { documents: 0, projects: 0, indicators: 0, replaced: 0 };
+  private batch: Checked[] = [];
+  private batchProjects = 0;
+  private count = 0;
+  /** Batches handed to the database, oldest first; they never reject (see storeBatch). */
+  private readonly storing: Promise<void>[] = [];
+  private databaseError: unknown;
+  private failed = false;
+
+  constructor(
+    private readonly trx: Executor,
+    private readonly actor: Actor,
+    private readonly source: DocumentSource,
+    private readonly options: ImportManyOptions,
+  ) {}
+
+  async run(): Promise<ImportManyResult> {
     try {
-      const { document, fiscalYear } = await prepare(item, options.fiscalYear);
-      const key = `${document.unit.code}/${fiscalYear}`;
-      const first = unitYears.get(key);
-      if (first) {
-        const message = `单位 ${document.unit.code} ${fiscalYear} 年度的目标已在 ${where(first)} 中给出`;
-        problems.add('VALIDATION', { ...at(item), path: ['unit', 'code'], message }, item);
-      } else {
-        unitYears.set(key, { file: item.file, line: item.line, content: '' });
+      for await (const item of this.source.documents()) {
+        this.count += 1;
+        await this.check(item);
+        this.options.onProgress?.('check', this.count, this.source.count);
+        if (this.batchProjects >= BATCH_PROJECTS || this.batch.length >= BATCH_DOCUMENTS) await this.flush();
       }
+      await this.flush();
+    } finally {
+      // Whatever ends the loop, the batches in flight finish before the transaction does: a
+      // statement sent after the ROLLBACK would run outside it.
+      await Promise.all(this.storing);
+    }
+    if (this.count === 0) {
+      throw new AppError('BAD_INPUT', `${this.source.description} 中没有可导入的文档（.json、.txt、.docx、.xlsx 或 NDJSON 的行）`);
+    }
+    this.problems.throwIfAny(this.source.description, this.count);
+    if (this.failed) throw this.databaseError;
+    return this.result;
+  }
+
+  /** Validates one document; a valid one joins the batch, a broken one adds its problems. */
+  private async check(item: SourceDocument): Promise<void> {
+    const place: DocumentPlace = item.line === undefined ? { file: item.file } : { file: item.file, line: item.line };
+    try {
+      const prepared = await prepare(item, this.options.fiscalYear);
+      const key = keyOf(prepared);
+      const first = this.unitYears.get(key);
+      if (first) {
+        const message = `单位 ${prepared.document.unit.code} ${prepared.fiscalYear} 年度的目标已在 ${where(first)} 中给出`;
+        this.problems.add('VALIDATION', { ...at(item), path: ['unit', 'code'], message }, item);
+        return;
+      }
+      this.unitYears.set(key, place);
+      this.batch.push({ prepared, item: place });
+      this.batchProjects += prepared.document.projects.length;
     } catch (error) {
       if (!isAppError(error)) throw error;
-      problems.addError(error, item);
+      this.problems.addError(error, item);
     }
-    options.onProgress?.('check', count, source.count);
   }
-  if (count === 0) {
-    throw new AppError('BAD_INPUT', `${source.description} 中没有可导入的文档（.json、.txt、.docx、.xlsx 或 NDJSON 的行）`);
+
+  /**
+   * Hands the batch to the database without waiting for it: its statements run on the server
+   * while this process validates the next batch and serialises the one after (one transaction, so
+   * they queue on one connection, in order). Batches are of distinct unit-years, so their
+   * statements may interleave. At most MAX_IN_FLIGHT batches wait, bounding memory.
+   */
+  private async flush(): Promise<void> {
+    if (this.storing.length >= MAX_IN_FLIGHT) await this.storing.shift();
+    const batch = this.batch;
+    this.batch = [];
+    this.batchProjects = 0;
+    if (batch.length > 0) this.storing.push(this.storeBatch(batch));
   }
-  await checkEditable(db, unitYears, problems);
-  problems.throwIfAny(source.description, count);
-  return count;
+
+  /**
+   * Locks the batch's existing unit-years and lists those under review or approved; stores the
+   * batch only while the import has no problem. A database error is kept, not thrown, so the
+   * rest is still checked; after it the transaction is aborted and asks the database nothing more.
+   */
+  private async storeBatch(batch: Checked[]): Promise<void> {
+    if (this.failed) return;
+    try {
+      const existing = await lockExistingDocuments(this.trx, batch.map(({ prepared }) => ({ unitCode: prepared.document.unit.code, fiscalYear: prepared.fiscalYear })));
+      for (const { prepared, item } of batch) {
+        const message = lockedMessage((existing.get(keyOf(prepared))?.state ?? 'draft') as WorkflowState);
+        if (message !== null) this.problems.addLocked({ ...at(item), message: `单位 ${prepared.document.unit.code} ${prepared.fiscalYear} 年度：${message}` }, item);
+      }
+      if (this.problems.any) return;
+      for (const stored of await storeTargetsBatch(this.trx, this.actor, batch.map(({ prepared }) => prepared), existing)) {
+        this.result.documents += 1;
+        this.result.projects += stored.projects;
+        this.result.indicators += stored.indicators;
+        if (stored.replaced) this.result.replaced += 1;
+        this.options.onProgress?.('store', this.result.documents, this.source.count);
+      }
+    } catch (error) {
+      // The first refusal is the cause; statements queued after it fail only because it aborted the transaction.
+      if (!this.failed) this.databaseError = error;
+      this.failed = true;
+    }
+  }
 }
 
 /** Reads and validates one document: the checks importTargets makes, with the source's location. */
 async function prepare(item: SourceDocument, fiscalYear: number | undefined): Promise<PreparedTargets> {
-  // An NDJSON line is exchange JSON whatever the file is called; errors are re-located below.
+  // An NDJSON line is exchange JSON whatever the file is called; errors are re-located by ProblemList.
   const input = { content: item.content, fileName: item.json ? 'line.json' : item.file, fiscalYear };
-  const { document } = item.json ? parseTargets(input) : await parseTargetsFile(input);
+  const json = item.json === true || detectDocumentKind(item.content, item.file) === 'json';
+  const { document } = json ? parseTargets(input) : await parseTargetsFile(input);
   if (document.fiscalYear === undefined) {
     throw new AppError('USAGE', '文件未写明年度，请用 --year 指定', { location: { field: 'fiscalYear' } });
   }
-  return prepareTargets({ document, fiscalYear: document.fiscalYear });
-}
-
-/** Targets under review or approved (LOCKED) are found in pass 1 with one query, not in pass 2. */
-async function checkEditable(db: Db, unitYears: Map<string, SourceDocument>, problems: ProblemList): Promise<void> {
-  const keys = [...unitYears.keys()].map((key) => {
-    const [unitCode, year] = key.split('/') as [string, string];
-    return { unitCode, fiscalYear: Number(year) };
-  });
-  for (const row of await findWorkflowStates(db.kysely, keys)) {
-    const message = lockedMessage(row.state as WorkflowState);
-    const item = unitYears.get(`${row.unitCode}/${row.fiscalYear}`);
-    if (message !== null && item) problems.add('LOCKED', { ...at(item), message: `单位 ${row.unitCode} ${row.fiscalYear} 年度：${message}` }, item);
-  }
-}
-
-function at(item: { file: string; line?: number }): ErrorIssue {
-  return item.line === undefined ? { file: item.file, message: '' } : { file: item.file, line: item.line, message: '' };
-}
-
-function where(item: { file: string; line?: number }): string {
-  return item.line === undefined ? item.file : `${item.file} 第 ${item.line} 行`;
-}
-
-class ProblemList {
-  readonly issues: ErrorIssue[] = [];
-  private firstCode: ErrorCode | undefined;
-  private total = 0;
-  private readonly documents = new Set<string>();
-
-  add(code: ErrorCode, issue: ErrorIssue, item: { file: string; line?: number }): void {
-    this.firstCode ??= code;
-    this.total += 1;
-    this.documents.add(where(item));
-    if (this.issues.length < MAX_ISSUES) this.issues.push(issue);
-  }
-
-  /** Every issue of the error (or the error itself), placed in the source: file, line, path. */
-  addError(error: AppError, item: SourceDocument): void {
-    const found = error.issues.length > 0 ? error.issues : [{ ...error.location, message: error.message }];
-    for (const { file: _inner, line, ...rest } of found) {
-      // An NDJSON document is one line of its file; in a file of its own, the reader's line stands.
-      const placed = item.line ?? line;
-      this.add(error.code, { ...rest, file: item.file, ...(placed === undefined ? {} : { line: placed }) }, item);
-    }
-  }
-
-  throwIfAny(description: string, documents: number): void {
-    if (this.total === 0) return;
-    const more = this.total > this.issues.length ? `（另有 ${this.total - this.issues.length} 个问题未列出）` : '';
-    const first = this.issues[0]!;
-    const summary = `${description}：${documents} 个文档中有 ${this.documents.size} 个有问题，未导入任何内容${more}`;
-    throw new AppError(this.firstCode ?? 'VALIDATION', `${summary}。${first.message}`, { location: first, issues: this.issues });
-  }
+  // Exchange JSON was validated against the document schema by parseTargets; the other readers' output is validated here.
+  const target = { document, fiscalYear: document.fiscalYear };
+  return json ? prepareParsedTargets(target) : prepareTargets(target);
 }

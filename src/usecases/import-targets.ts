@@ -43,7 +43,16 @@ export async function importTargets(
 
 /** Validates and normalises a document for the given year, touching no database; throws VALIDATION. */
 export function prepareTargets(input: { document: unknown; fiscalYear: number }): PreparedTargets {
-  const parsed = validateInput(TargetsDocumentSchema, input.document, '绩效目标文档');
+  return prepareParsedTargets({ document: validateInput(TargetsDocumentSchema, input.document, '绩效目标文档'), fiscalYear: input.fiscalYear });
+}
+
+/**
+ * prepareTargets for exchange JSON that parseTargets already validated against the same schema
+ * (the text, Word and Excel readers' output is not: it goes through prepareTargets), so the bulk
+ * import does not pay for validating every document twice.
+ */
+export function prepareParsedTargets(input: { document: TargetsDocument; fiscalYear: number }): PreparedTargets {
+  const parsed = input.document;
   const fiscalYear = validateInput(UnitYearInputSchema.shape.fiscalYear, input.fiscalYear, '年度');
   if (parsed.fiscalYear !== undefined && parsed.fiscalYear !== fiscalYear) {
     throw new AppError('VALIDATION', `文档写明的年度 ${parsed.fiscalYear} 与导入年度 ${fiscalYear} 不一致`, {
