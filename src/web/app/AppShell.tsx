@@ -4,6 +4,7 @@ import { AuthGate, UserMenu } from '../auth/AuthGate.tsx';
 import { OverviewLink } from '../workflow/OverviewLink.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Locale } from '../i18n/messages.ts';
+import { prefetchTargets } from '../targets/targets-prefetch.ts';
 import { UnitListPage } from '../units/UnitListPage.tsx';
 import { Link, navigate, useRoute } from './router.tsx';
 
@@ -56,6 +57,8 @@ function Page() {
     case 'units':
       return <UnitListPage />;
     case 'department':
+      // The page's data is asked for now, while its chunk loads (targets-prefetch.ts).
+      prefetchTargets(route.unitCode, route.year);
       return (
         <Lazy>
           <DepartmentPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} />

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Dropdown, Empty, Skeleton, Space } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { deleteProject, exportUrl, fetchProject, fetchTargets } from '../http/endpoints.ts';
 import { AuditLink } from '../audit/AuditLink.tsx';
 import { MonitoringLink } from '../monitoring/MonitoringLink.tsx';
@@ -17,6 +17,7 @@ import { HistoryBadges } from '../evaluation/HistoryBadges.tsx';
 import { DocumentBar } from '../files/DocumentBar.tsx';
 import { BudgetOverview } from './BudgetOverview.tsx';
 import { OverallTargets } from './OverallTargets.tsx';
+import { takeTargets } from './targets-prefetch.ts';
 import './department-page.css';
 
 interface Props {
@@ -37,7 +38,13 @@ export default function DepartmentPage(props: Props) {
 function Department({ unitCode, year }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { data, error, reload } = useAsync(() => fetchTargets(unitCode, year), `${unitCode}/${year}`);
+  // The first load takes what the route prefetched; every reload asks the server anew.
+  const firstLoad = useRef(true);
+  const { data, error, reload } = useAsync(() => {
+    const load = firstLoad.current ? takeTargets(unitCode, year) : fetchTargets(unitCode, year);
+    firstLoad.current = false;
+    return load;
+  }, `${unitCode}/${year}`);
   const [editing, setEditing] = useState<EditorTarget | null>(null);
   const editability = useCanEditTargets(unitCode, year);
   const canEdit = editability.canEdit;
