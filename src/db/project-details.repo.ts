@@ -12,11 +12,17 @@ import type { Executor } from './schema.ts';
  */
 
 export interface ProjectDetails {
-  /** The project's id, or (inside a statement that inserts the projects too) its position. */
-  key: number;
+  /**
+   * What ties the rows to their project, one value per key column (see indicatorRows): the project's
+   * id, or, inside a statement that inserts the projects too, its position (and its document).
+   */
+  keys: readonly number[];
   indicators: Indicator[];
   spendingPlan: SpendingCheckpoint[];
 }
+
+/** The one key column of most callers: x.key. */
+const KEY: readonly string[] = ['key'];
 
 export const INDICATOR_COLUMNS = [
   'position', 'level1', 'level2', 'name', 'description', 'target_raw', 'target_op', 'target_value', 'target_unit',
@@ -34,25 +40,29 @@ export async function insertProjectDetails(
   projectId: number,
   details: { indicators: Indicator[]; spendingPlan: SpendingCheckpoint[] },
 ): Promise<void> {
-  const projects = [{ key: projectId, ...details }];
+  const projects = [{ keys: [projectId], ...details }];
   const indicators = indicatorRows(projects);
   if (indicators) await sql`insert into indicators (project_id, ${columnList(INDICATOR_COLUMNS)}) select * from ${indicators}`.execute(db);
   const checkpoints = checkpointRows(projects);
   if (checkpoints) await sql`insert into spending_checkpoints (project_id, ${columnList(CHECKPOINT_COLUMNS)}) select * from ${checkpoints}`.execute(db);
 }
 
-/** `unnest(…) as x(key, <INDICATOR_COLUMNS>)`: every indicator of the projects; null when there is none. */
-export function indicatorRows(projects: ProjectDetails[]): RawBuilder<unknown> | null {
+/**
+ * `unnest(…) as x(<keyNames>, <INDICATOR_COLUMNS>)`: every indicator of the projects, each row with
+ * its project's keys (integer columns named keyNames); null when there is none.
+ */
+export function indicatorRows(projects: readonly ProjectDetails[], keyNames: readonly string[] = KEY): RawBuilder<unknown> | null {
+  const keys: number[][] = keyNames.map(() => []);
   const c = {
-    key: [] as number[], position: [] as number[], level1: [] as string[], level2: [] as string[],
+    position: [] as number[], level1: [] as string[], level2: [] as string[],
     name: [] as string[], description: [] as string[], raw: [] as string[], op: [] as (string | null)[],
     value: [] as (number | null)[], unit: [] as (string | null)[], min: [] as (number | null)[],
     max: [] as (number | null)[], basis: [] as string[], category: [] as (string | null)[],
   };
-  for (const { key, indicators } of projects) {
-    indicators.forEach((indicator, position) => {
+  for (const project of projects) {
+    project.indicators.forEach((indicator, position) => {
       const { target } = indicator;
-      c.key.push(key);
+      keys.forEach((column, k) => column.push(project.keys[k]!));
       c.position.push(position);
       c.level1.push(indicator.level1);
       c.level2.push(indicator.level2);
@@ -68,32 +78,36 @@ export function indicatorRows(projects: ProjectDetails[]): RawBuilder<unknown> |
       c.category.push(indicator.category);
     });
   }
-  if (c.key.length === 0) return null;
-  return sql`unnest(${c.key}::integer[], ${c.position}::integer[], ${c.level1}::text[], ${c.level2}::text[],
+  if (c.position.length === 0) return null;
+  return sql`unnest(${keyArrays(keys)}, ${c.position}::integer[], ${c.level1}::text[], ${c.level2}::text[],
                     ${c.name}::text[], ${c.description}::text[], ${c.raw}::text[], ${c.op}::text[],
                     ${c.value}::double precision[], ${c.unit}::text[], ${c.min}::double precision[],
                     ${c.max}::double precision[], ${c.basis}::text[], ${c.category}::text[])
-             as x(key, ${columnList(INDICATOR_COLUMNS)})`;
+             as x(${columnList(keyNames)}, ${columnList(INDICATOR_COLUMNS)})`;
 }
 
-/** `unnest(…) as x(key, <CHECKPOINT_COLUMNS>)`: every spending checkpoint of the projects; null when there is none. */
-export function checkpointRows(projects: ProjectDetails[]): RawBuilder<unknown> | null {
-  const keys: number[] = [];
+/** `unnest(…) as x(<keyNames>, <CHECKPOINT_COLUMNS>)`: every spending checkpoint of the projects; null when there is none. */
+export function checkpointRows(projects: readonly ProjectDetails[], keyNames: readonly string[] = KEY): RawBuilder<unknown> | null {
+  const keys: number[][] = keyNames.map(() => []);
   const positions: number[] = [];
   const months: number[] = [];
   const percents: (string | null)[] = [];
-  for (const { key, spendingPlan } of projects) {
-    spendingPlan.forEach((checkpoint, position) => {
-      keys.push(key);
+  for (const project of projects) {
+    project.spendingPlan.forEach((checkpoint, position) => {
+      keys.forEach((column, k) => column.push(project.keys[k]!));
       positions.push(position);
       months.push(checkpoint.month);
       // String(number) is exact, and numeric keeps exactly the digits it is given.
       percents.push(checkpoint.cumulativePercent === null ? null : String(checkpoint.cumulativePercent));
     });
   }
-  if (keys.length === 0) return null;
-  return sql`unnest(${keys}::integer[], ${positions}::integer[], ${months}::integer[], ${percents}::numeric[])
-             as x(key, ${columnList(CHECKPOINT_COLUMNS)})`;
+  if (positions.length === 0) return null;
+  return sql`unnest(${keyArrays(keys)}, ${positions}::integer[], ${months}::integer[], ${percents}::numeric[])
+             as x(${columnList(keyNames)}, ${columnList(CHECKPOINT_COLUMNS)})`;
+}
+
+function keyArrays(keys: number[][]): RawBuilder<unknown> {
+  return sql.join(keys.map((column) => sql`${column}::integer[]`));
 }
 
 export async function deleteProjectDetails(db: Executor, projectId: number): Promise<void> {

@@ -62,7 +62,7 @@ export async function insertProjects(
 ): Promise<number[]> {
   if (entries.length === 0) return [];
   const column = <T>(pick: (entry: (typeof entries)[number]) => T): T[] => entries.map(pick);
-  const details = entries.map(({ position, project }) => ({ key: position, indicators: project.indicators, spendingPlan: project.spendingPlan }));
+  const details = entries.map(({ position, project }) => ({ keys: [position], indicators: project.indicators, spendingPlan: project.spendingPlan }));
   const indicators = indicatorRows(details);
   const checkpoints = checkpointRows(details);
   const result = await sql<{ id: number; position: number }>`

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { OverallTargetsSchema } from '../contract/targets.ts';
 import type { OverallTargets, Project, Unit } from '../domain/targets.ts';
-import { CHECKPOINT_COLUMNS, INDICATOR_COLUMNS, columnList } from './project-details.repo.ts';
+import { CHECKPOINT_COLUMNS, INDICATOR_COLUMNS, checkpointRows, columnList, indicatorRows } from './project-details.repo.ts';
 import type { Executor } from './schema.ts';
 
 /**
@@ -124,6 +124,9 @@ export async function insertProjectsOfDocuments(db: Executor, rows: readonly Pro
   if (rows.length === 0) return;
   const col = <T>(pick: (row: ProjectRow) => T): T[] => rows.map(pick);
   const budget = (key: 'total' | 'fiscal' | 'other') => col((r) => r.project.budget[key]);
+  const details = rows.map(({ documentId, position, project }) => ({ keys: [documentId, position], indicators: project.indicators, spendingPlan: project.spendingPlan }));
+  const indicators = indicatorRows(details, DETAIL_KEYS);
+  const checkpoints = checkpointRows(details, DETAIL_KEYS);
   await sql`
     with p as (
       insert into projects (document_id, position, version, code, name, budget_total, budget_fiscal, budget_other, purpose, goals)
@@ -134,67 +137,17 @@ export async function insertProjectsOfDocuments(db: Executor, rows: readonly Pro
                     ${col((r) => JSON.stringify(r.project.goals))}::text[])
           as n(document_id, position, version, code, name, total, fiscal, other, purpose, goals)
       returning id, document_id, position
-    ), i as (
+    )${indicators ? sql`, i as (
       insert into indicators (project_id, ${columnList(INDICATOR_COLUMNS)})
-      select p.id, ${columnList(INDICATOR_COLUMNS, 'x')} from ${indicatorArrays(rows)}
+      select p.id, ${columnList(INDICATOR_COLUMNS, 'x')} from ${indicators}
         join p on p.document_id = x.document_id and p.position = x.project_position
-    ), c as (
+    )` : sql``}${checkpoints ? sql`, c as (
       insert into spending_checkpoints (project_id, ${columnList(CHECKPOINT_COLUMNS)})
-      select p.id, ${columnList(CHECKPOINT_COLUMNS, 'x')} from ${checkpointArrays(rows)}
+      select p.id, ${columnList(CHECKPOINT_COLUMNS, 'x')} from ${checkpoints}
         join p on p.document_id = x.document_id and p.position = x.project_position
-    )
+    )` : sql``}
     select count(*) from p`.execute(db);
 }
 
-/** `unnest(…) as x(document_id, project_position, <INDICATOR_COLUMNS>)`; empty arrays give no rows. */
-function indicatorArrays(rows: readonly ProjectRow[]) {
-  const c = {
-    doc: [] as number[], project: [] as number[], position: [] as number[], level1: [] as string[], level2: [] as string[],
-    name: [] as string[], description: [] as string[], raw: [] as string[], op: [] as (string | null)[],
-    value: [] as (number | null)[], unit: [] as (string | null)[], min: [] as (number | null)[],
-    max: [] as (number | null)[], basis: [] as string[], category: [] as (string | null)[],
-  };
-  for (const { documentId, position: projectPosition, project } of rows) {
-    project.indicators.forEach((indicator, position) => {
-      const { target } = indicator;
-      c.doc.push(documentId);
-      c.project.push(projectPosition);
-      c.position.push(position);
-      c.level1.push(indicator.level1);
-      c.level2.push(indicator.level2);
-      c.name.push(indicator.name);
-      c.description.push(indicator.description);
-      c.raw.push(target.raw);
-      c.op.push(target.op);
-      c.value.push(target.value);
-      c.unit.push(target.unit);
-      c.min.push(target.min ?? null);
-      c.max.push(target.max ?? null);
-      c.basis.push(indicator.basis);
-      c.category.push(indicator.category);
-    });
-  }
-  return sql`unnest(${c.doc}::integer[], ${c.project}::integer[], ${c.position}::integer[], ${c.level1}::text[], ${c.level2}::text[],
-                    ${c.name}::text[], ${c.description}::text[], ${c.raw}::text[], ${c.op}::text[],
-                    ${c.value}::double precision[], ${c.unit}::text[], ${c.min}::double precision[],
-                    ${c.max}::double precision[], ${c.basis}::text[], ${c.category}::text[])
-             as x(document_id, project_position, ${columnList(INDICATOR_COLUMNS)})`;
-}
-
-/** `unnest(…) as x(document_id, project_position, <CHECKPOINT_COLUMNS>)`. */
-function checkpointArrays(rows: readonly ProjectRow[]) {
-  const c = { doc: [] as number[], project: [] as number[], position: [] as number[], month: [] as number[], percent: [] as (string | null)[] };
-  for (const { documentId, position: projectPosition, project } of rows) {
-    project.spendingPlan.forEach((checkpoint, position) => {
-      c.doc.push(documentId);
-      c.project.push(projectPosition);
-      c.position.push(position);
-      c.month.push(checkpoint.month);
-      // String(number) is exact, and numeric keeps exactly the digits it is given.
-      c.percent.push(checkpoint.cumulativePercent === null ? null : String(checkpoint.cumulativePercent));
-    });
-  }
-  return sql`unnest(${c.doc}::integer[], ${c.project}::integer[], ${c.position}::integer[], ${c.month}::integer[], ${c.percent}::numeric[])
-             as x(document_id, project_position, ${columnList(CHECKPOINT_COLUMNS)})`;
-}
-
+/** The detail rows' key columns in the batch statement: their project's document and position. */
+const DETAIL_KEYS = ['document_id', 'project_position'];
