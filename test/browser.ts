@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { Db } from '../src/db/database.ts';
 import { buildServer } from '../src/server/app.ts';
 
@@ -40,4 +40,24 @@ export async function signInOnPage(page: Page, username: string, password: strin
 /** Committed screenshots are refreshed on request only (UPDATE_SCREENSHOTS=1), so a test run leaves the work tree clean. */
 export function screenshotPath(name: string): string {
   return resolve(REPO_ROOT, process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results', name);
+}
+
+/**
+ * Picks `option` in an antd Select (`select`: its `.ant-select` element). A click while a modal still
+ * zooms in can land beside the select and open nothing (a CI run timed out that way), so the
+ * select is clicked, without force (Playwright then waits for it to be stable), until its option
+ * shows; then the option is clicked.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  for (let attempt = 1; ; attempt++) {
+    if (!(await item.isVisible())) await select.click();
+    try {
+      await item.waitFor({ state: 'visible', timeout: 3_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+  }
+  await item.click();
 }

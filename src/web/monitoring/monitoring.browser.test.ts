@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.ts';
 import { loadDemoDataIfEmpty } from '../../usecases/load-demo-data.ts';
-import { assertWebBuilt, launchChromium, screenshotPath, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import { assertWebBuilt, chooseOption, launchChromium, screenshotPath, serveWebApp, signInOnPage } from '../../../test/browser.ts';
 
 const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
 const PGN6 = '711-0701-JBN-PGN6';
@@ -36,10 +36,8 @@ describe('monitoring (real server, real browser, demo year)', () => {
   });
 
   const dialog = () => page.locator('.ant-modal').filter({ has: page.locator('.ant-modal-title') }).last();
-  async function choose(fieldId: string, option: string | RegExp): Promise<void> {
-    await dialog().locator(`#${fieldId}`).click({ force: true });
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  }
+  const choose = (fieldId: string, option: string | RegExp) =>
+    chooseOption(page, dialog().locator('.ant-select', { has: page.locator(`#${fieldId}`) }), option);
 
   it('opens from the department page and shows the demo year: table, charts, the followed-up warning', async () => {
     await page.goto(`${baseUrl}/units/711002/years/2020`);

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.ts';
 import { loadDemoDataIfEmpty } from '../../usecases/load-demo-data.ts';
-import { assertWebBuilt, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import { assertWebBuilt, chooseOption, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
 
 const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
 
@@ -45,8 +45,7 @@ describe('自评表 and 监控表 downloads (real server, real browser, demo yea
     await page.goto(`${baseUrl}/units/711002/years/2020/monitoring`);
     await page.getByTestId('monitoring-downloads').waitFor();
     expect(await page.getByTestId('monitoring-download-xlsx').getAttribute('href')).toBe('/api/units/711002/years/2020/monitoring.xlsx?asOfMonth=12');
-    await page.getByLabel('数据截至').click({ force: true });
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^7月底$/ }).first().click();
+    await chooseOption(page, page.locator('.ant-select', { has: page.getByLabel('数据截至') }), /^7月底$/);
     await expect.poll(() => page.getByTestId('monitoring-download-xlsx').getAttribute('href')).toBe('/api/units/711002/years/2020/monitoring.xlsx?asOfMonth=7');
     await expect(page.getByTestId('monitoring-downloads').textContent()).resolves.toContain('截至7月');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('monitoring-download-xlsx').click()]);
