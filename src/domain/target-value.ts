@@ -1,3 +1,4 @@
+import { BoundedCache } from './bounded-cache.ts';
 import type { TargetOperator, TargetValue } from './targets.ts';
 
 /**
@@ -17,6 +18,16 @@ export function parseTargetValue(raw: string): TargetValue {
   if (text === '') return qualitative(raw);
   return readBand(raw, text) ?? readRange(raw, text) ?? readComparison(raw, text) ?? readUnitOnly(raw, text) ?? qualitative(raw);
 }
+
+/**
+ * parseTargetValue, remembered (bounded): the review's narrative quantities and the scorer's
+ * actuals ask for the same few thousand texts again and again. Callers must not mutate the result.
+ */
+export function rememberedTargetValue(raw: string): TargetValue {
+  return rememberedValues.remember(raw, parseTargetValue);
+}
+
+const rememberedValues = new BoundedCache<string, TargetValue>(50_000);
 
 export type TargetKind = 'quantitative' | 'range' | 'qualitative' | 'missing-number' | 'empty';
 

@@ -1,5 +1,5 @@
 import { BoundedCache } from '../bounded-cache.ts';
-import { KNOWN_UNITS, parseTargetValue } from '../target-value.ts';
+import { KNOWN_UNITS, rememberedTargetValue } from '../target-value.ts';
 import type { OverallTargets, TargetValue } from '../targets.ts';
 
 /**
@@ -88,14 +88,8 @@ function readQuantity(clause: string, match: RegExpMatchArray): Omit<NarrativeQu
   if (name === '') return null;
   const opWord = usable ? operator.word : '';
   const raw = `${opWord}${filler}${number}${unit}${suffix}`;
-  const parsed = parsedQuantity(`${opWord}${number}${unit}${suffix}`);
+  const parsed = rememberedTargetValue(`${opWord}${number}${unit}${suffix}`);
   return { name, target: { ...parsed, raw } };
-}
-
-/** The grammar's reading of a quantity, remembered: narratives repeat the same few (bounded; results are not mutated). */
-const readings = new BoundedCache<string, TargetValue>(20_000);
-function parsedQuantity(text: string): TargetValue {
-  return readings.remember(text, parseTargetValue);
 }
 
 function lastOperator(text: string): { word: string; start: number; end: number } | null {

@@ -1,8 +1,9 @@
 import { BoundedCache } from '../bounded-cache.ts';
 import { AppError } from '../errors.ts';
+import { rememberedTargetValue } from '../target-value.ts';
 import type { TargetValue } from '../targets.ts';
 import { div, fromDecimal, mul, rational, type Rational } from '../rational.ts';
-import { exactNumber, parsedValue } from './exact-number.ts';
+import { exactNumber } from './exact-number.ts';
 
 /** The three qualitative bands of guide §6. */
 export type QualitativeBand = 'achieved' | 'partly' | 'notAchieved';
@@ -74,7 +75,7 @@ function readActualUncached(raw: string, target: TargetValue): ActualValue {
   }
   const share = readShare(raw, target);
   if (share) return { kind: 'number', value: share };
-  const parsed = parsedValue(raw);
+  const parsed = rememberedTargetValue(raw);
   if (parsed.op !== '=' || parsed.value === null) {
     throw new AppError('VALIDATION', `实际完成值“${raw}”应为一个数值${target.unit ? `（单位：${target.unit}）` : ''}，如“${exampleFor(target)}”`);
   }
