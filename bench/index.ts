@@ -5,6 +5,7 @@ import { benchmark as api } from './api.bench.ts';
 import { benchmark as web } from './web.bench.ts';
 import { benchmark as documents } from './documents.bench.ts';
 import { benchmark as dashboard } from './dashboard.bench.ts';
+import { benchmark as fairLoad } from './fair-load.bench.ts';
 
 /**
  * Every benchmark `npm run bench` runs, in this order (the import benchmark first: it needs an
@@ -18,4 +19,5 @@ export const benchmarks: Benchmark[] = [
   web,
   documents,
   dashboard,
+  fairLoad,
 ];

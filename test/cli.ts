@@ -11,12 +11,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `jixiao` bin in a child process, as a user would. */
+/**
+ * Runs the real `jixiao` bin in a child process, as a user would. Tests opt out of PGlite's fsync
+ * (JIXIAO_PGLITE_FSYNC=off) unless they pass it: a throwaway directory needs no crash safety, and
+ * fsync doubles the start of each CLI call; src/db/database.test.ts covers the durable default.
+ */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [resolve(REPO_ROOT, 'bin/jixiao.js'), ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
+      env: { ...process.env, JIXIAO_PGLITE_FSYNC: 'off', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

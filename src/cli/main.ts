@@ -3,11 +3,16 @@ import { formatLocation, isAppError, type ErrorCode } from '../domain/errors.ts'
 import { exportCommand } from './commands/export.ts';
 import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
+import { orgCommand } from './commands/org.ts';
 import { parseCommand } from './commands/parse.ts';
 import { policyCommand } from './commands/policy.ts';
 import { reviewCommand } from './commands/review.ts';
 import { scoreCommand } from './commands/score.ts';
 import { serveCommand } from './commands/serve.ts';
+import { setupCommand } from './commands/setup.ts';
+import { demoCommand } from './commands/demo.ts';
+import { backupCommand } from './commands/backup.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { templateCommand } from './commands/template.ts';
 import { userCommand } from './commands/user.ts';
 
@@ -20,8 +25,10 @@ const EXIT: Record<ErrorCode, number> = {
   PRECONDITION_REQUIRED: 1,
   UNAUTHENTICATED: 1,
   FORBIDDEN: 1,
+  PASSWORD_CHANGE_REQUIRED: 1,
   LOCKED: 1,
   RATE_LIMITED: 1,
+  BUSY: 1,
   USAGE: 2,
 };
 
@@ -31,7 +38,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError(false);
-  for (const add of [parseCommand, importCommand, exportCommand, serveCommand, scoreCommand, reviewCommand, templateCommand, userCommand, policyCommand, generateCommand]) {
+  for (const add of [parseCommand, importCommand, exportCommand, serveCommand, scoreCommand, reviewCommand, templateCommand, userCommand, policyCommand, generateCommand, orgCommand, setupCommand, demoCommand, backupCommand, restoreCommand]) {
     program.addCommand(add().exitOverride());
   }
   return program;

@@ -42,6 +42,26 @@ describe('jixiao user', () => {
     const badRole = await runCli(['user', 'add', '--username', 'x2', '--role', 'boss', '--password', 'long-enough'], env);
     expect(badRole.code).toBe(2);
     const listed = await runCli(['user', 'list', '--format', 'json'], env);
-    expect(JSON.parse(listed.stdout)).toEqual([{ username: 'root2', displayName: 'root2', role: 'admin', orgCode: '', disabled: false }]);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      { username: 'root2', displayName: 'root2', role: 'admin', orgCode: '', disabled: false, mustChangePassword: false, lastSignInAt: null },
+    ]);
+    const weak = await runCli(['user', 'add', '--username', 'x3', '--role', 'admin', '--password', 'password1234'], env);
+    expect([weak.code, weak.stderr]).toEqual([1, expect.stringContaining('最常见')]);
   }, 120_000);
+
+  it('sets a user\'s display name, disables, resets to a one-time password and sets a chosen one', async () => {
+    await runCli(['user', 'add', '--username', 'ops', '--role', 'admin', '--password', 'harbour-lights-9'], env);
+    const set = await runCli(['user', 'set', 'ops', '--display-name', '运维'], env);
+    expect([set.code, set.stdout]).toEqual([0, '已更新用户 ops（admin · 运维）\n']);
+    expect((await runCli(['user', 'set', 'ops'], env)).code).toBe(2);
+    expect((await runCli(['user', 'disable', 'ops'], env)).stdout).toBe('已停用用户 ops\n');
+    const reset = await runCli(['user', 'reset-password', 'ops'], env);
+    expect(reset.stdout).toMatch(/^用户 ops 的一次性密码：[a-z2-9]{4}(-[a-z2-9]{4}){3}\n/);
+    const weak = await runCliWithInput(['user', 'passwd', 'ops', '--password-stdin'], 'short\n', env);
+    expect([weak.code, weak.stderr]).toEqual([1, expect.stringContaining('至少 10 个字符')]);
+    const passwd = await runCliWithInput(['user', 'passwd', 'ops', '--password-stdin'], 'harbour-lights-10\n', env);
+    expect([passwd.code, passwd.stderr]).toEqual([0, '']);
+    const listed = JSON.parse((await runCli(['user', 'list', '--format', 'json'], env)).stdout) as { username: string }[];
+    expect(listed.find((u) => u.username === 'ops')).toMatchObject({ displayName: '运维', disabled: true, mustChangePassword: false });
+  }, 300_000);
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/access.ts';
+import { OrgCodeSchema } from './codes.ts';
 import { PageQuerySchema, pageOf } from './paging.ts';
 
 /** HTTP shapes of sessions, users and the audit log. */
@@ -18,23 +19,30 @@ export type SessionUser = z.infer<typeof SessionUserSchema>;
 export const SessionResponseSchema = z.object({
   user: SessionUserSchema.nullable(),
   csrfToken: z.string().nullable(),
+  /** Signed in with a one-time password: it must be changed (PUT /api/session/password) before anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
 export const SignInBodySchema = z.object({
   username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
+  // Long enough for any password the policy allows (256 characters, some of them outside the BMP).
+  password: z.string().min(1).max(1024),
 });
 
 export const UserSchema = SessionUserSchema.extend({
   disabled: z.boolean(),
+  /** The name's sign-in lockout, while it lasts. */
   lockedUntil: z.string().nullable(),
+  mustChangePassword: z.boolean(),
+  lastSignInAt: z.string().nullable(),
 });
+export type UserView = z.infer<typeof UserSchema>;
 /** GET /api/users: a page of users by username; ?search= username prefix or part of the display name, ?role=, ?orgCode=. */
 export const UserListQuerySchema = PageQuerySchema.extend({
   search: z.string().trim().max(100).optional(),
   role: RoleSchema.optional(),
-  orgCode: z.string().trim().max(64).optional(),
+  orgCode: OrgCodeSchema.optional(),
 });
 export const UserPageSchema = pageOf(UserSchema);
 
@@ -42,11 +50,41 @@ export const NewUserBodySchema = z.object({
   username: z.string(),
   displayName: z.string().optional(),
   role: RoleSchema,
-  orgCode: z.string().default(''),
+  orgCode: OrgCodeSchema.or(z.literal('')).default(''),
   password: z.string(),
 });
 
-export const UserPatchBodySchema = z.object({ disabled: z.boolean() });
+/** PATCH /api/users/:username: any of these; what is not given stays. */
+export const UserPatchBodySchema = z.object({
+  disabled: z.boolean().optional(),
+  role: RoleSchema.optional(),
+  orgCode: OrgCodeSchema.or(z.literal('')).optional(),
+  displayName: z.string().trim().min(1).max(100).optional(),
+});
+export type UserPatch = z.infer<typeof UserPatchBodySchema>;
+
+/** POST /api/users/:username/password-reset: the one-time password, shown to the administrator once. */
+export const PasswordResetResponseSchema = z.object({ username: z.string(), oneTimePassword: z.string() });
+export type PasswordResetResponse = z.infer<typeof PasswordResetResponseSchema>;
+
+/** PUT /api/session/password: one's own password. */
+export const ChangePasswordBodySchema = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().max(1024),
+});
+
+/** GET /api/session/sessions: one's own sessions; `id` is a random public id, never the token's hash. */
+export const OwnSessionSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeen: z.string(),
+  ip: z.string(),
+  userAgent: z.string(),
+  current: z.boolean(),
+});
+export type OwnSessionView = z.infer<typeof OwnSessionSchema>;
+export const OwnSessionListSchema = z.object({ items: z.array(OwnSessionSchema) });
+export const SessionIdParamsSchema = z.object({ id: z.string().regex(/^[\w-]{1,64}$/) });
 export const UsernameParamsSchema = z.object({ username: z.string().min(1).max(64) });
 
 export const AuditEntrySchema = z.object({

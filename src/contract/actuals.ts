@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type * as S from '../domain/scoring/index.ts';
 import { AmountSchema } from './targets.ts';
+import { safeName, safeText } from './text.ts';
 
 /**
  * jixiao/actuals@1 — a unit-year's year-end figures for `jixiao score`: per project the adjusted
@@ -11,10 +12,10 @@ import { AmountSchema } from './targets.ts';
 export const ACTUALS_FORMAT = 'jixiao/actuals@1' as const;
 
 export const IndicatorActualSchema = z.object({
-  name: z.string().trim().min(1).describe('三级指标 name, as in the targets'),
-  actual: z.string().nullable().optional().describe('实际完成值 as written: "95%", "12人", "190/200", or 达到/基本达到/未达到'),
+  name: safeName().min(1).describe('三级指标 name, as in the targets'),
+  actual: safeText(200).nullable().optional().describe('实际完成值 as written: "95%", "12人", "190/200", or 达到/基本达到/未达到'),
   notApplicable: z.boolean().optional(),
-  deviationReason: z.string().optional().describe('偏差原因分析及改进措施'),
+  deviationReason: safeText(4000).optional().describe('偏差原因分析及改进措施'),
   weight: z.number().min(0).max(100).optional().describe('Points for this indicator, overriding the even split of its category'),
 }) satisfies z.ZodType<S.IndicatorActual>;
 
@@ -22,7 +23,7 @@ export const ProjectActualsSchema = z.object({
   code: z.string().trim().min(1),
   adjustedBudget: AmountSchema.describe('调整后预算数 in 元'),
   spent: AmountSchema.describe('执行数 in 元 at year end'),
-  executionReason: z.string().optional().describe('Why execution stayed below 90 %'),
+  executionReason: safeText(4000).optional().describe('Why execution stayed below 90 %'),
   indicators: z.array(IndicatorActualSchema),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrgCodeSchema, ProjectCodeSchema } from './codes.ts';
 import { PageQuerySchema, pageOf } from './paging.ts';
 import { IndicatorCategorySchema, IndicatorSchema, ProjectSchema, TargetsDocumentSchema, TargetValueSchema } from './targets.ts';
 
@@ -17,7 +18,7 @@ export const UnitListQuerySchema = PageQuerySchema.extend({
   /** Only units with targets for this fiscal year. */
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   /** Only units under this bureau or department. */
-  orgCode: z.string().trim().min(1).max(64).optional(),
+  orgCode: OrgCodeSchema.optional(),
 });
 export type UnitListQuery = z.input<typeof UnitListQuerySchema>;
 export const UnitPageSchema = pageOf(UnitSummarySchema);
@@ -27,10 +28,10 @@ export type UnitPage = z.infer<typeof UnitPageSchema>;
 export const FiscalYearListSchema = z.object({ years: z.array(z.number().int()) });
 
 export const UnitYearParamsSchema = z.object({
-  unitCode: z.string().min(1),
+  unitCode: OrgCodeSchema,
   year: z.coerce.number().int().min(1990).max(2100),
 });
-export const ProjectParamsSchema = UnitYearParamsSchema.extend({ projectCode: z.string().min(1) });
+export const ProjectParamsSchema = UnitYearParamsSchema.extend({ projectCode: ProjectCodeSchema });
 
 /**
  * A project as a client may send it: the derived fields (target op/value/unit/min/max, category)
@@ -56,7 +57,21 @@ export const ProjectSummarySchema = z.object({ code: z.string(), version: z.numb
 
 export const TargetsResponseSchema = TargetsDocumentSchema.extend({
   fiscalYear: z.number().int(),
+  /** Each project's version by code, for a delete or edit from the list (If-Match; decision 023). */
+  projectVersions: z.record(z.string(), z.number().int().positive()).optional(),
 });
+
+/**
+ * A 409 CONFLICT from a stale If-Match says who saved the record last, when, and its version now
+ * (decision 023): `error.details`. changedBy is null when no one can be named (written before
+ * versions were recorded).
+ */
+export const ConflictDetailsSchema = z.object({
+  changedBy: z.object({ username: z.string(), displayName: z.string() }).nullable(),
+  changedAt: z.string().nullable(),
+  currentVersion: z.number().int().nonnegative(),
+});
+export type ConflictDetails = z.infer<typeof ConflictDetailsSchema>;
 
 export const ErrorResponseSchema = z.object({
   error: z.object({
@@ -64,6 +79,8 @@ export const ErrorResponseSchema = z.object({
     message: z.string(),
     location: z.record(z.string(), z.unknown()).optional(),
     issues: z.array(z.object({ message: z.string() }).passthrough()).optional(),
+    /** CONFLICT: ConflictDetailsSchema; other codes may carry their own facts. */
+    details: z.record(z.string(), z.unknown()).optional(),
   }),
 });
 

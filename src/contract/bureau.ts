@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WARNING_LEVELS } from '../domain/monitoring/policy.ts';
+import { OrgCodeSchema } from './codes.ts';
 import { PageQuerySchema } from './paging.ts';
 
 /**
@@ -10,7 +11,7 @@ const optionalText = z.string().trim().max(100).optional().transform((v) => (v =
 
 export const BureauFilterQuerySchema = PageQuerySchema.extend({
   /** A department (or bureau) code: only the units under it. */
-  department: optionalText,
+  department: z.union([z.literal('').transform(() => undefined), OrgCodeSchema]).optional(),
   /** Unit code prefix or part of the unit name. */
   search: optionalText,
   /** At least one warning of this level or a more severe one. */

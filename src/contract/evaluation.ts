@@ -3,14 +3,15 @@ import { ProjectScoreSchema } from './actuals.ts';
 import { AmountSchema } from './targets.ts';
 import { BureauFilterQuerySchema, BureauTotalsSchema, GradeDistributionSchema, GradeFilterSchema, WarningCountsSchema } from './bureau.ts';
 import { pageOf } from './paging.ts';
+import { safeName, safeText } from './text.ts';
 
 /** HTTP shapes of 单位自评 (the 自评表), its score, the bureau ranking and the history (历史标准). */
 
-const text = z.string().max(4000);
+const text = safeText(4000);
 
 export const EvaluationIndicatorInputSchema = z.object({
-  name: z.string().trim().min(1),
-  actual: z.string().max(200).nullable().optional(),
+  name: safeName().min(1),
+  actual: safeText(200).nullable().optional(),
   notApplicable: z.boolean().optional(),
   deviationReason: text.optional(),
   improvementMeasures: text.optional(),
@@ -68,6 +69,8 @@ export const EvaluationSchema = z.object({
   fiscalYear: z.number().int(),
   status: z.enum(['none', 'draft', 'final']),
   updatedBy: z.string().nullable(),
+  /** What a save sends back as If-Match (also the ETag); 0 = nothing stored yet (decision 023). */
+  version: z.number().int().nonnegative(),
   meanScore: z.number().nullable(),
   incomplete: z.boolean(),
   projects: z.array(EvaluationProjectSchema),

@@ -3,6 +3,7 @@ import { DEVIATION_CATEGORIES, LIKELIHOODS } from '../domain/monitoring/progress
 import { WARNING_LEVELS } from '../domain/monitoring/policy.ts';
 import { BureauFilterQuerySchema, BureauTotalsSchema } from './bureau.ts';
 import { pageOf } from './paging.ts';
+import { amountInput, safeName, safeText } from './text.ts';
 
 /** The HTTP shapes of 绩效运行监控 (src/server/routes/monitoring.ts). Amounts are decimal strings in 元. */
 const Amount = z.string();
@@ -46,6 +47,8 @@ export const WarningSchema = z.object({
 
 export const ProjectMonitoringSchema = z.object({
   code: z.string(),
+  /** The project's monitoring version: send it as If-Match with its next write (0 = nothing entered yet; decision 023). */
+  version: z.number().int().nonnegative(),
   name: z.string(),
   initialBudget: Amount.nullable(),
   adjustedBudget: Amount.nullable(),
@@ -101,22 +104,22 @@ export const BureauMonitoringSchema = pageOf(BureauMonitoringRowSchema).extend(B
 });
 
 export const SpendingBodySchema = z.object({
-  entries: z.array(z.object({ month: z.number().int().min(1).max(12), source: z.enum(['fiscal', 'other']), amount: z.string() })).min(1).max(24),
+  entries: z.array(z.object({ month: z.number().int().min(1).max(12), source: z.enum(['fiscal', 'other']), amount: amountInput() })).min(1).max(24),
 });
-export const BudgetAdjustmentBodySchema = z.object({ adjustedBudget: z.string(), reason: z.string(), effectiveDate: z.string() });
+export const BudgetAdjustmentBodySchema = z.object({ adjustedBudget: amountInput(), reason: safeText(2000), effectiveDate: z.string().max(40) });
 export const ProgressBodySchema = z.object({
-  indicatorName: z.string(),
+  indicatorName: safeName(),
   month: z.number().int().min(1).max(12),
-  valueToDate: z.string(),
-  forecast: z.string(),
+  valueToDate: safeText(200),
+  forecast: safeText(200),
   likelihood: z.enum(LIKELIHOODS),
   deviationCategory: z.enum(DEVIATION_CATEGORIES).nullable().optional(),
-  reason: z.string().optional(),
-  measures: z.string().optional(),
+  reason: safeText(4000).optional(),
+  measures: safeText(4000).optional(),
 });
 export const FollowUpBodySchema = z.object({
   step: z.enum(['record-action', 'close', 'reopen']),
-  action: z.string().optional(),
+  action: safeText(4000).optional(),
   asOfMonth: z.number().int().min(0).max(12).optional(),
 });
 export const PaymentColumnsBodySchema = z.object({ projectCode: z.string(), date: z.string(), amount: z.string(), source: z.string().optional() });

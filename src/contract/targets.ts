@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type * as D from '../domain/targets.ts';
+import { OrgCodeSchema, ProjectCodeSchema } from './codes.ts';
+import { amountYuan, safeName, safeText } from './text.ts';
 
 /**
  * jixiao/targets@1 — the exchange format, as zod schemas. Each schema is checked against the
@@ -7,17 +9,16 @@ import type * as D from '../domain/targets.ts';
  * it; docs/schema/targets.schema.json is generated from these schemas (npm run schema).
  */
 
-const text = z.string();
-const nonEmpty = z.string().trim().min(1);
+const text = safeText();
+/** Names: one line, no invisible or control characters, at most 200 characters (src/contract/text.ts). */
+const name = safeName().min(1);
 
-export const AmountSchema = z
-  .string()
-  .regex(/^-?\d{1,15}\.\d{2}$/, { message: '金额应为元，保留两位小数，如 "20000.00"' })
-  .describe('Amount in 元, decimal string with exactly two decimals');
+export const AmountSchema = amountYuan()
+  .describe('Amount in 元, decimal string with exactly two decimals, 0 … 10¹³ 元');
 
 export const UnitSchema = z.object({
-  code: nonEmpty.describe('Unit code, e.g. 711002'),
-  name: nonEmpty.describe('Unit name, e.g. 秦皇岛市山海关区总工会'),
+  code: OrgCodeSchema.describe('Unit code, e.g. 711002'),
+  name: name.describe('Unit name, e.g. 秦皇岛市山海关区总工会'),
 }) satisfies z.ZodType<D.Unit>;
 
 export const OverallGoalSchema = z.object({
@@ -62,9 +63,9 @@ export const TargetValueSchema = z.object({
 }) satisfies z.ZodType<D.TargetValue>;
 
 export const IndicatorSchema = z.object({
-  level1: nonEmpty.describe('一级指标 as written'),
-  level2: nonEmpty.describe('二级指标'),
-  name: nonEmpty.describe('三级指标'),
+  level1: name.describe('一级指标 as written'),
+  level2: name.describe('二级指标'),
+  name: name.describe('三级指标'),
   description: text,
   target: TargetValueSchema,
   basis: text.describe('指标值确定依据'),
@@ -72,8 +73,8 @@ export const IndicatorSchema = z.object({
 }) satisfies z.ZodType<D.Indicator>;
 
 export const ProjectSchema = z.object({
-  code: nonEmpty.describe('项目编码'),
-  name: nonEmpty.describe('项目名称'),
+  code: ProjectCodeSchema.describe('项目编码'),
+  name: name.describe('项目名称'),
   budget: BudgetSchema,
   purpose: text.describe('资金用途'),
   spendingPlan: z.array(SpendingCheckpointSchema),

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '../domain/workflow/states.ts';
 import { BureauFilterQuerySchema, BureauTotalsSchema, GradeFilterSchema } from './bureau.ts';
+import { ProjectCodeSchema } from './codes.ts';
 import { PageQuerySchema, pageOf } from './paging.ts';
+import { safeText } from './text.ts';
 
 /** HTTP shapes of the review workflow (decision 008). Times travel as ISO strings. */
 
@@ -66,9 +68,9 @@ export const WorkflowViewSchema = z.object({
 });
 
 export const TransitionBodySchema = z.object({
-  comment: z.string().max(2000).optional(),
-  reason: z.string().max(2000).optional(),
-  projectCode: z.string().min(1).nullable().optional(),
+  comment: safeText(2000).optional(),
+  reason: safeText(2000).optional(),
+  projectCode: ProjectCodeSchema.nullable().optional(),
   indicatorIndex: z.number().int().min(0).nullable().optional(),
   expectedStateVersion: z.number().int().min(0).optional(),
 });
@@ -81,8 +83,8 @@ export const TransitionResultSchema = z.object({
 });
 
 export const CommentBodySchema = z.object({
-  body: z.string().min(1).max(2000),
-  projectCode: z.string().min(1).nullable().optional(),
+  body: safeText(2000).min(1),
+  projectCode: ProjectCodeSchema.nullable().optional(),
   indicatorIndex: z.number().int().min(0).nullable().optional(),
 });
 
@@ -90,7 +92,7 @@ export const CommentBodySchema = z.object({
 export const VersionPageSchema = pageOf(TargetVersionSchema);
 export const CommentPageSchema = pageOf(ReviewCommentSchema);
 export const CommentListQuerySchema = PageQuerySchema.extend({
-  projectCode: z.string().min(1).max(200).optional(),
+  projectCode: ProjectCodeSchema.optional(),
 });
 
 /** ?from=1&to=current */

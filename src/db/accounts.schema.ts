@@ -13,9 +13,21 @@ export interface UsersTable {
   /** argon2id, PHC string. */
   password_hash: string;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
-  failed_attempts: ColumnType<number, number | undefined, number>;
-  locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Set by an administrator's reset: the one-time password must be replaced at the next sign-in. */
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+  last_sign_in_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: CreatedAt;
+}
+
+/** The per-name lockout (decision 019): keyed by the name typed, whether or not such a user exists. */
+export interface SignInLockoutsTable {
+  username: string;
+  /** Wrong passwords since the last lock (or success). */
+  failures: number;
+  /** How many locks in a row: the next lock lasts 2^level minutes, up to an hour. */
+  level: number;
+  locked_until: Date | null;
+  last_failure_at: Date;
 }
 
 export interface SessionsTable {
@@ -23,9 +35,13 @@ export interface SessionsTable {
   id: string;
   user_id: number;
   csrf_token: string;
-  created_at: CreatedAt;
+  created_at: ColumnType<Date, Date | undefined, never>;
   expires_at: ColumnType<Date, Date, Date>;
   last_seen: ColumnType<Date, Date | undefined, Date>;
+  /** The id the user sees and ends the session by: random, unrelated to the token. */
+  public_id: string;
+  ip: ColumnType<string, string | undefined, string>;
+  user_agent: ColumnType<string, string | undefined, string>;
 }
 
 export interface LoginAttemptsTable {
@@ -40,4 +56,5 @@ export interface AccountTables {
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  sign_in_lockouts: SignInLockoutsTable;
 }

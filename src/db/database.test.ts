@@ -1,8 +1,9 @@
+import nodeFs from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeEachEngine } from '../../test/db-engines.ts';
 import { isAppError } from '../domain/errors.ts';
 import { migrateToLatest, openDatabase, resolveDatabaseOptions } from './database.ts';
@@ -49,6 +50,33 @@ describe('openDatabase on a PGlite data directory', () => {
   });
 });
 
+describe('PGlite durability', () => {
+  it('runs a data directory with fsync on, the WAL synced by fsync(), and every commit reaching fsync(2)', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'jixiao-durable-'));
+    try {
+      const db = await openDatabase({ dataDir: parent });
+      try {
+        const settings = await sql<{ name: string; setting: string }>`
+          select name, setting from pg_settings where name in ('fsync', 'wal_sync_method', 'synchronous_commit') order by name`.execute(db.kysely);
+        expect(settings.rows).toEqual([
+          { name: 'fsync', setting: 'on' },
+          { name: 'synchronous_commit', setting: 'on' },
+          { name: 'wal_sync_method', setting: 'fsync' },
+        ]);
+        // Count what reaches the host's fsync: each commit of a write must.
+        const spy = vi.spyOn(nodeFs, 'fsyncSync');
+        for (let i = 0; i < 5; i++) await upsertUnit(db.kysely, { code: `90000${i}`, name: '持久化测试单位' });
+        expect(spy.mock.calls.length).toBeGreaterThanOrEqual(5);
+        spy.mockRestore();
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('resolveDatabaseOptions', () => {
   it('chooses PostgreSQL when DATABASE_URL is set', () => {
     expect(resolveDatabaseOptions({ DATABASE_URL: 'postgres://u@localhost:5432/jixiao', JIXIAO_DATA: '/x' })).toEqual({
@@ -57,8 +85,9 @@ describe('resolveDatabaseOptions', () => {
   });
 
   it('falls back to PGlite in JIXIAO_DATA, or ./data, treating an empty DATABASE_URL as unset', () => {
-    expect(resolveDatabaseOptions({ JIXIAO_DATA: '/srv/jixiao' })).toEqual({ dataDir: '/srv/jixiao' });
-    expect(resolveDatabaseOptions({ DATABASE_URL: '' })).toEqual({ dataDir: resolve('data') });
+    expect(resolveDatabaseOptions({ JIXIAO_DATA: '/srv/jixiao' })).toEqual({ dataDir: '/srv/jixiao', durable: true });
+    expect(resolveDatabaseOptions({ DATABASE_URL: '' })).toEqual({ dataDir: resolve('data'), durable: true });
+    expect(resolveDatabaseOptions({ JIXIAO_PGLITE_FSYNC: 'off' })).toEqual({ dataDir: resolve('data'), durable: false });
   });
 
   it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {

@@ -28,6 +28,8 @@ export interface StoredProjectEvaluation {
 
 export interface StoredEvaluation {
   status: EvaluationStatus;
+  /** Bumped by every save (decision 023); absent where a read model does not need it. */
+  version?: number;
   updatedBy: string;
   updatedAt: Date;
   projects: StoredProjectEvaluation[];
@@ -36,7 +38,7 @@ export interface StoredEvaluation {
 export async function loadEvaluation(db: Executor, ref: EvaluationRef): Promise<StoredEvaluation | null> {
   const year = await db
     .selectFrom('evaluation_unit_years')
-    .select(['status', 'updated_by', 'updated_at'])
+    .select(['status', 'version', 'updated_by', 'updated_at'])
     .where('unit_id', '=', ref.unitId)
     .where('fiscal_year', '=', ref.fiscalYear)
     .executeTakeFirst();
@@ -61,6 +63,7 @@ export async function loadEvaluation(db: Executor, ref: EvaluationRef): Promise<
     .execute();
   return {
     status: year.status,
+    version: year.version,
     updatedBy: year.updated_by,
     updatedAt: year.updated_at,
     projects: projects.map((p) => ({
@@ -78,23 +81,39 @@ export async function loadEvaluation(db: Executor, ref: EvaluationRef): Promise<
   };
 }
 
-/** Replaces the unit-year's evaluation with `evaluation` (inside the caller's transaction). */
-export async function replaceEvaluation(
+/**
+ * Replaces the unit-year's evaluation with `evaluation` if it is still at `expectedVersion` (0: none
+ * stored yet; undefined: whatever is stored, for the demo loader), inside the caller's transaction.
+ * The compare-and-set is the one UPDATE (or INSERT … ON CONFLICT DO NOTHING) of the unit-year row;
+ * returns the new version, or undefined when someone else saved first (nothing is written then).
+ */
+export async function replaceEvaluationIfVersion(
   db: Executor,
   ref: EvaluationRef,
+  expectedVersion: number | undefined,
   evaluation: { status: EvaluationStatus; updatedBy: string; projects: StoredProjectEvaluation[] },
-): Promise<void> {
-  await db.deleteFrom('evaluation_unit_years').where('unit_id', '=', ref.unitId).where('fiscal_year', '=', ref.fiscalYear).execute();
-  await db
-    .insertInto('evaluation_unit_years')
-    .values({ unit_id: ref.unitId, fiscal_year: ref.fiscalYear, status: evaluation.status, updated_by: evaluation.updatedBy })
-    .execute();
+): Promise<number | undefined> {
   const key = { unit_id: ref.unitId, fiscal_year: ref.fiscalYear };
-  if (evaluation.projects.length === 0) return;
-  await db
-    .insertInto('evaluation_projects')
-    .values(evaluation.projects.map((p) => ({ ...key, project_code: p.code, execution_reason: p.executionReason })))
-    .execute();
+  const values = { status: evaluation.status, updated_by: evaluation.updatedBy };
+  const next = { ...values, version: sql<number>`evaluation_unit_years.version + 1`, updated_at: sql<string>`now()` };
+  const row = expectedVersion === undefined
+    ? await db.insertInto('evaluation_unit_years').values({ ...key, ...values })
+      .onConflict((oc) => oc.columns(['unit_id', 'fiscal_year']).doUpdateSet(next)).returning('version').executeTakeFirst()
+    : expectedVersion === 0
+      ? await db.insertInto('evaluation_unit_years').values({ ...key, ...values })
+        .onConflict((oc) => oc.columns(['unit_id', 'fiscal_year']).doNothing()).returning('version').executeTakeFirst()
+      : await db.updateTable('evaluation_unit_years').set(next)
+        .where('unit_id', '=', ref.unitId).where('fiscal_year', '=', ref.fiscalYear).where('version', '=', expectedVersion)
+        .returning('version').executeTakeFirst();
+  if (!row) return undefined;
+  // The indicators go with their projects (ON DELETE CASCADE).
+  await db.deleteFrom('evaluation_projects').where('unit_id', '=', ref.unitId).where('fiscal_year', '=', ref.fiscalYear).execute();
+  if (evaluation.projects.length > 0) {
+    await db
+      .insertInto('evaluation_projects')
+      .values(evaluation.projects.map((p) => ({ ...key, project_code: p.code, execution_reason: p.executionReason })))
+      .execute();
+  }
   const rows = evaluation.projects.flatMap((p) => p.indicators.map((i) => ({
     ...key,
     project_code: p.code,
@@ -106,15 +125,16 @@ export async function replaceEvaluation(
     weight: i.weight,
   })));
   if (rows.length > 0) await db.insertInto('evaluation_indicators').values(rows).execute();
+  return row.version;
 }
 
-/** Locks the unit-year's evaluation row (if any) so concurrent saves queue up. */
-export async function lockEvaluation(db: Executor, ref: EvaluationRef): Promise<void> {
-  await db
+/** The unit-year's version and last writer as committed now: what a stale save's CONFLICT reports. */
+export async function evaluationVersion(db: Executor, ref: EvaluationRef): Promise<{ version: number; updatedBy: string | null; updatedAt: Date | null }> {
+  const row = await db
     .selectFrom('evaluation_unit_years')
-    .select('unit_id')
+    .select(['version', 'updated_by', 'updated_at'])
     .where('unit_id', '=', ref.unitId)
     .where('fiscal_year', '=', ref.fiscalYear)
-    .forUpdate()
-    .execute();
+    .executeTakeFirst();
+  return { version: row?.version ?? 0, updatedBy: row?.updated_by ?? null, updatedAt: row?.updated_at ?? null };
 }

@@ -7,6 +7,8 @@ export interface EvaluationUnitYearsTable {
   unit_id: number;
   fiscal_year: number;
   status: 'draft' | 'final';
+  /** Bumped by every save: a save names the version it was based on (compare-and-set, decision 023). */
+  version: ColumnType<number, number | undefined, number>;
   updated_by: string;
   updated_at: Timestamp;
 }

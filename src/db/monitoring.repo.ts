@@ -192,3 +192,55 @@ export async function saveFollowUp(db: Executor, ref: UnitYearRef, followUp: Omi
     .onConflict((oc) => oc.columns(['unit_id', 'fiscal_year', 'warning_id']).doUpdateSet(values))
     .execute();
 }
+
+/** A monitored project's version and last writer (decision 023); version 0 = nothing entered yet. */
+export interface MonitoringVersion {
+  version: number;
+  updatedBy: string | null;
+  updatedAt: Date | null;
+}
+
+export async function loadMonitoringVersions(db: Executor, ref: UnitYearRef): Promise<Map<string, MonitoringVersion>> {
+  const rows = await db
+    .selectFrom('monitoring_projects')
+    .select(['project_code', 'version', 'updated_by', 'updated_at'])
+    .where('unit_id', '=', ref.unitId)
+    .where('fiscal_year', '=', ref.fiscalYear)
+    .execute();
+  return new Map(rows.map((row) => [row.project_code, { version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at }]));
+}
+
+/**
+ * Compare-and-set of a project's monitoring version, the first statement of every monitoring write
+ * of that project: one INSERT … ON CONFLICT DO NOTHING when the caller saw none (0), one UPDATE …
+ * WHERE version = expected otherwise; undefined `expected` (the demo loader) bumps whatever is
+ * stored. Returns the new version, or undefined when someone else wrote first.
+ */
+export async function bumpMonitoringVersion(
+  db: Executor,
+  ref: UnitYearRef,
+  input: { projectCode: string; expectedVersion: number | undefined; by: string },
+): Promise<number | undefined> {
+  const key = { unit_id: ref.unitId, fiscal_year: ref.fiscalYear, project_code: input.projectCode };
+  const next = { version: sql<number>`monitoring_projects.version + 1`, updated_by: input.by, updated_at: sql<string>`now()` };
+  const insert = db.insertInto('monitoring_projects').values({ ...key, updated_by: input.by });
+  const row = input.expectedVersion === undefined
+    ? await insert.onConflict((oc) => oc.columns(['unit_id', 'fiscal_year', 'project_code']).doUpdateSet(next)).returning('version').executeTakeFirst()
+    : input.expectedVersion === 0
+      ? await insert.onConflict((oc) => oc.columns(['unit_id', 'fiscal_year', 'project_code']).doNothing()).returning('version').executeTakeFirst()
+      : await db.updateTable('monitoring_projects').set(next)
+        .where('unit_id', '=', ref.unitId).where('fiscal_year', '=', ref.fiscalYear).where('project_code', '=', input.projectCode)
+        .where('version', '=', input.expectedVersion)
+        .returning('version').executeTakeFirst();
+  return row?.version;
+}
+
+/** Bumps the versions of many projects at once (a payments file), in one statement: open editors of them go stale. */
+export async function bumpMonitoringVersions(db: Executor, ref: UnitYearRef, projectCodes: readonly string[], by: string): Promise<void> {
+  if (projectCodes.length === 0) return;
+  await sql`
+    insert into monitoring_projects (unit_id, fiscal_year, project_code, updated_by)
+    select ${ref.unitId}::integer, ${ref.fiscalYear}::integer, code, ${by}::text from unnest(${[...new Set(projectCodes)]}::text[]) as c(code)
+    on conflict (unit_id, fiscal_year, project_code)
+    do update set version = monitoring_projects.version + 1, updated_by = excluded.updated_by, updated_at = now()`.execute(db);
+}

@@ -54,7 +54,18 @@ export interface MonitoringWarningFollowUpsTable {
   closed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
+/** One version per monitored project: its spending, progress and budget writes compare-and-set it (decision 023). */
+export interface MonitoringProjectsTable {
+  unit_id: number;
+  fiscal_year: number;
+  project_code: string;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
 export interface MonitoringTables {
+  monitoring_projects: MonitoringProjectsTable;
   monitoring_spending: MonitoringSpendingTable;
   monitoring_budget_adjustments: MonitoringBudgetAdjustmentsTable;
   monitoring_indicator_progress: MonitoringIndicatorProgressTable;

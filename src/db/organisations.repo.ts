@@ -68,3 +68,116 @@ export async function unitCodesUnder(db: Executor, orgCode: string): Promise<str
     select u.code from units u where u.parent_id in (select id from tree) order by u.code`.execute(db);
   return result.rows.map((row) => row.code);
 }
+
+/** A node of the managed tree (decision 020): a bureau or department (organisations) or a unit (units). */
+export type OrgNodeKind = OrganisationKind | 'unit';
+
+export interface OrgNodeRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: OrgNodeKind;
+  parentCode: string | null;
+  active: boolean;
+  version: number;
+}
+
+/**
+ * The tree as rows, bureaus and departments first, each by code: everything (`rootCode` null), or
+ * the subtree under `rootCode` with the root itself. Two statements whatever the number of units.
+ */
+export async function listOrgNodes(db: Executor, rootCode: string | null): Promise<OrgNodeRow[]> {
+  const orgs = await sql<OrgNodeRow>`
+    with recursive tree(id, depth) as (
+      select id, 1 from organisations where ${rootCode}::text is null or code = ${rootCode}
+      union
+      select o.id, t.depth + 1 from organisations o join tree t on o.parent_id = t.id where t.depth < 16
+    )
+    select o.id, o.code, o.name, o.kind, p.code as "parentCode", o.active, o.version
+      from organisations o left join organisations p on p.id = o.parent_id
+     where o.id in (select id from tree)
+     order by case o.kind when 'bureau' then 0 else 1 end, o.code`.execute(db);
+  const ids = orgs.rows.map((row) => row.id);
+  let units = db
+    .selectFrom('units as u')
+    .leftJoin('organisations as p', 'p.id', 'u.parent_id')
+    .select(['u.id', 'u.code', 'u.name', 'p.code as parentCode', 'u.active', 'u.version'])
+    .orderBy('u.code');
+  if (rootCode !== null) units = units.where('u.parent_id', 'in', ids.length > 0 ? ids : [-1]);
+  const unitRows = (await units.execute()).map((row) => ({ ...row, kind: 'unit' as const }));
+  return [...orgs.rows, ...unitRows];
+}
+
+/** Every node with this code: one, none, or (data from before codes were checked across tables) two. */
+export async function findOrgNodes(db: Executor, code: string): Promise<(OrgNodeRow & { parentId: number | null })[]> {
+  const result = await sql<OrgNodeRow & { parentId: number | null }>`
+    select o.id, o.code, o.name, o.kind, o.parent_id as "parentId", p.code as "parentCode", o.active, o.version
+      from organisations o left join organisations p on p.id = o.parent_id where o.code = ${code}
+    union all
+    select u.id, u.code, u.name, 'unit', u.parent_id, p.code, u.active, u.version
+      from units u left join organisations p on p.id = u.parent_id where u.code = ${code}`.execute(db);
+  return result.rows;
+}
+
+/** The codes of an organisation and of every organisation above it, itself first. */
+export async function organisationChain(db: Executor, code: string): Promise<string[]> {
+  const result = await sql<{ code: string }>`
+    with recursive chain(id, code, parent_id, depth) as (
+      select id, code, parent_id, 1 from organisations where code = ${code}
+      union all
+      select o.id, o.code, o.parent_id, c.depth + 1 from organisations o join chain c on o.id = c.parent_id where c.depth < 16
+    )
+    select code from chain order by depth`.execute(db);
+  return result.rows.map((row) => row.code);
+}
+
+/** Adds a bureau or department (the caller checked the parent); returns its id. */
+export async function insertOrganisation(db: Executor, org: { code: string; name: string; kind: OrganisationKind; parentId: number | null }): Promise<number> {
+  const row = await db.insertInto('organisations')
+    .values({ code: org.code, name: org.name, kind: org.kind, parent_id: org.parentId })
+    .returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Adds a unit placed under a department or bureau; returns its id. */
+export async function insertUnit(db: Executor, unit: { code: string; name: string; parentId: number }): Promise<number> {
+  const row = await db.insertInto('units').values({ code: unit.code, name: unit.name, parent_id: unit.parentId }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Renames, re-parents or (de)activates a node if it is still at `expectedVersion`; the new version, or undefined. */
+export async function updateOrgNodeIfVersion(
+  db: Executor,
+  node: { id: number; kind: OrgNodeKind },
+  change: { name: string; parentId: number | null; active: boolean },
+  expectedVersion: number,
+): Promise<number | undefined> {
+  const values = { name: change.name, parent_id: change.parentId, active: change.active, version: expectedVersion + 1 };
+  const query = node.kind === 'unit'
+    ? db.updateTable('units').set(values).where('id', '=', node.id).where('version', '=', expectedVersion).returning('version')
+    : db.updateTable('organisations').set(values).where('id', '=', node.id).where('version', '=', expectedVersion).returning('version');
+  return (await query.executeTakeFirst())?.version;
+}
+
+/** How many active children (organisations and units) an organisation has. */
+export async function countActiveChildren(db: Executor, orgId: number): Promise<number> {
+  const result = await sql<{ n: string }>`
+    select (select count(*) from organisations where parent_id = ${orgId} and active)
+         + (select count(*) from units where parent_id = ${orgId} and active) as n`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/**
+ * Marks the bureau-view summaries of every unit under an organisation stale: a move changes which
+ * policies they inherit (summary-refresh recomputes them before the response).
+ */
+export async function markSummariesUnderStale(db: Executor, orgCode: string): Promise<void> {
+  await sql`update unit_year_summaries s set stale = true
+     where not s.stale and s.unit_id in (
+       select u.id from units u where u.parent_id in (
+         with recursive tree(id, depth) as (
+           select id, 1 from organisations where code = ${orgCode}
+           union all
+           select o.id, t.depth + 1 from organisations o join tree t on o.parent_id = t.id where t.depth < 16
+         ) select id from tree))`.execute(db);
+}

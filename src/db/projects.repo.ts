@@ -184,3 +184,54 @@ export async function loadProjects(db: Executor, documentId: number, code?: stri
     },
   }));
 }
+
+export interface ProjectCodeChange {
+  unitId: number;
+  fiscalYear: number;
+  documentId: number;
+  from: string;
+  to: string;
+}
+
+/**
+ * The tables that key a project's year by its CODE (monitoring, 自评, review comments, warning
+ * follow-ups) and still hold rows under `to`: left by a deleted project of that code. A rename onto
+ * them would merge two projects' data, so the caller refuses it.
+ */
+export async function dataUnderProjectCode(db: Executor, change: Omit<ProjectCodeChange, 'from'>): Promise<string[]> {
+  const { unitId, fiscalYear, documentId, to } = change;
+  const year = sql`unit_id = ${unitId} and fiscal_year = ${fiscalYear} and project_code = ${to}`;
+  const result = await sql<{ name: string }>`
+    select name from (values
+      ('监控支出', exists (select 1 from monitoring_spending where ${year})),
+      ('预算调整', exists (select 1 from monitoring_budget_adjustments where ${year})),
+      ('指标监控', exists (select 1 from monitoring_indicator_progress where ${year})),
+      ('自评', exists (select 1 from evaluation_projects where ${year})),
+      ('审核意见', exists (select 1 from review_comments where document_id = ${documentId} and project_code = ${to}))
+    ) as t(name, found) where found`.execute(db);
+  return result.rows.map((row) => row.name);
+}
+
+/**
+ * Moves everything that keys a project's year by its code from `from` to `to`, in ONE statement
+ * (data-modifying CTEs) inside the caller's transaction: monthly spending, budget adjustments,
+ * indicator progress, the monitoring version, the 自评 (its indicators follow by ON UPDATE CASCADE),
+ * review comments and warning follow-ups (whose ids are rule:code[:indicator]:month). The audit log
+ * is append-only and keeps the code an entry was written under (decision 023).
+ */
+export async function renameProjectCode(db: Executor, change: ProjectCodeChange): Promise<void> {
+  const { unitId, fiscalYear, documentId, from, to } = change;
+  const year = sql`unit_id = ${unitId} and fiscal_year = ${fiscalYear}`;
+  const rule = sql`split_part(warning_id, ':', 1)`;
+  await sql`
+    with s as (update monitoring_spending set project_code = ${to} where ${year} and project_code = ${from}),
+         b as (update monitoring_budget_adjustments set project_code = ${to} where ${year} and project_code = ${from}),
+         p as (update monitoring_indicator_progress set project_code = ${to} where ${year} and project_code = ${from}),
+         v as (update monitoring_projects set project_code = ${to} where ${year} and project_code = ${from}),
+         e as (update evaluation_projects set project_code = ${to} where ${year} and project_code = ${from}),
+         c as (update review_comments set project_code = ${to} where document_id = ${documentId} and project_code = ${from}),
+         w as (update monitoring_warning_follow_ups
+                  set warning_id = ${rule} || ':' || ${to} || ':' || substr(warning_id, length(${rule}) + length(${from}::text) + 3)
+                where ${year} and substr(warning_id, length(${rule}) + 1, length(${from}::text) + 2) = ':' || ${from} || ':')
+    select 1`.execute(db);
+}

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { AccountTables } from './accounts.schema.ts';
 import type { AuditTables } from './audit.schema.ts';
 import type { EvaluationTables } from './evaluation.schema.ts';
+import type { InstanceTables } from './instance.schema.ts';
 import type { JobTables } from './jobs.schema.ts';
 import type { MonitoringTables } from './monitoring.schema.ts';
 import type { SummaryTables } from './summaries.schema.ts';
@@ -22,6 +23,10 @@ export interface UnitsTable {
   name: string;
   /** The supervising department or, for a first-level unit, the bureau (organisations.id). */
   parent_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** False once deactivated (decision 020): kept with its history, hidden from pickers. */
+  active: Generated<boolean>;
+  /** Bumped by every change through the organisation tree (If-Match). */
+  version: Generated<number>;
 }
 
 export interface OrganisationsTable {
@@ -30,6 +35,8 @@ export interface OrganisationsTable {
   name: string;
   kind: 'bureau' | 'department';
   parent_id: number | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
 }
 
 export interface PoliciesTable {
@@ -92,7 +99,7 @@ export interface IndicatorsTable {
  * All tables. Feature tables are declared in their own `<feature>.schema.ts` beside their
  * repositories and joined in here by `extends`, one name per feature.
  */
-export type Schema = TargetTables & AuditTables & AccountTables & WorkflowTables & MonitoringTables & EvaluationTables & SummaryTables & JobTables;
+export type Schema = TargetTables & AuditTables & AccountTables & WorkflowTables & MonitoringTables & EvaluationTables & SummaryTables & JobTables & InstanceTables;
 
 interface TargetTables {
   organisations: OrganisationsTable;

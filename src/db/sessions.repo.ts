@@ -12,15 +12,37 @@ export interface SessionWithUser {
   displayName: string;
   role: Role;
   orgCode: string;
+  mustChangePassword: boolean;
+}
+
+/** One of a user's sessions as the user sees it: never the id hash that authenticates it. */
+export interface SessionSummary {
+  /** The primary key (SHA-256 of the token): kept server-side, to mark the current session. */
+  id: string;
+  publicId: string;
+  createdAt: Date;
+  lastSeen: Date;
+  ip: string;
+  userAgent: string;
 }
 
 export async function insertSession(
   db: Executor,
-  session: { id: string; userId: number; csrfToken: string; expiresAt: Date; now: Date },
+  session: { id: string; publicId: string; userId: number; csrfToken: string; expiresAt: Date; now: Date; ip?: string; userAgent?: string },
 ): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ id: session.id, user_id: session.userId, csrf_token: session.csrfToken, expires_at: session.expiresAt, last_seen: session.now })
+    .values({
+      id: session.id,
+      public_id: session.publicId,
+      user_id: session.userId,
+      csrf_token: session.csrfToken,
+      expires_at: session.expiresAt,
+      last_seen: session.now,
+      created_at: session.now,
+      ip: session.ip ?? '',
+      user_agent: session.userAgent ?? '',
+    })
     .execute();
 }
 
@@ -31,7 +53,8 @@ export async function insertSession(
  */
 const FIND_LIVE_SESSION = `
   select s.id, s.csrf_token as "csrfToken", s.expires_at as "expiresAt", s.last_seen as "lastSeen",
-         u.id as "userId", u.username, u.display_name as "displayName", u.role, u.org_code as "orgCode"
+         u.id as "userId", u.username, u.display_name as "displayName", u.role, u.org_code as "orgCode",
+         u.must_change_password as "mustChangePassword"
     from sessions s join users u on u.id = s.user_id
    where s.id = $1 and s.expires_at > $2 and u.disabled = false`;
 
@@ -57,6 +80,28 @@ export async function deleteSessionsOfUser(db: Executor, userId: number): Promis
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
+/** Every live session of a user, the most recently used first. */
+export async function listSessionsOfUser(db: Executor, userId: number, now: Date): Promise<SessionSummary[]> {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'public_id as publicId', 'created_at as createdAt', 'last_seen as lastSeen', 'ip', 'user_agent as userAgent'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen', 'desc')
+    .orderBy('public_id')
+    .execute();
+}
+
+/** Ends one of the user's own sessions by its public id; false when the user has no such session. */
+export async function deleteSessionOfUser(db: Executor, userId: number, publicId: string): Promise<{ id: string } | undefined> {
+  return db.deleteFrom('sessions').where('user_id', '=', userId).where('public_id', '=', publicId).returning('id').executeTakeFirst();
+}
+
+/** Ends every session of the user except `keepId` (a password change keeps the one that made it). */
+export async function deleteOtherSessionsOfUser(db: Executor, userId: number, keepId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '<>', keepId).execute();
+}
+
 export async function deleteExpiredSessions(db: Executor, now: Date): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
@@ -65,16 +110,22 @@ export async function recordLoginAttempt(db: Executor, attempt: { username: stri
   await db.insertInto('login_attempts').values(attempt).execute();
 }
 
-/** Failed attempts since `since`, from one IP or for one username. */
-export async function countFailedAttempts(db: Executor, by: { ip: string } | { username: string }, since: Date): Promise<number> {
-  let query = db
+/**
+ * When the address's failures since `since` first reached `max`: the time of the max-th most
+ * recent one (null while there are fewer). The address is free again once that one leaves the window.
+ */
+export async function maxthRecentFailureOfIp(db: Executor, ip: string, since: Date, max: number): Promise<Date | null> {
+  const row = await db
     .selectFrom('login_attempts')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .select('at')
+    .where('ip', '=', ip)
     .where('succeeded', '=', false)
-    .where('at', '>', since);
-  query = 'ip' in by ? query.where('ip', '=', by.ip) : query.where('username', '=', by.username);
-  const row = await query.executeTakeFirstOrThrow();
-  return Number(row.n);
+    .where('at', '>', since)
+    .orderBy('at', 'desc')
+    .offset(max - 1)
+    .limit(1)
+    .executeTakeFirst();
+  return row?.at ?? null;
 }
 
 export async function pruneLoginAttempts(db: Executor, before: Date): Promise<void> {

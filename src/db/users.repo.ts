@@ -10,7 +10,12 @@ export interface UserRow {
   role: Role;
   orgCode: string;
   disabled: boolean;
-  failedAttempts: number;
+  mustChangePassword: boolean;
+  lastSignInAt: Date | null;
+}
+
+/** A user as the administrator's list shows it: with the sign-in lockout of the name, if any. */
+export interface UserListRow extends UserRow {
   lockedUntil: Date | null;
 }
 
@@ -24,34 +29,42 @@ export interface NewUser {
   role: Role;
   orgCode: string;
   passwordHash: string;
+  mustChangePassword?: boolean;
 }
 
 const columns = [
-  'id',
-  'username',
-  'display_name as displayName',
-  'role',
-  'org_code as orgCode',
-  'disabled',
-  'failed_attempts as failedAttempts',
-  'locked_until as lockedUntil',
+  'users.id',
+  'users.username',
+  'users.display_name as displayName',
+  'users.role',
+  'users.org_code as orgCode',
+  'users.disabled',
+  'users.must_change_password as mustChangePassword',
+  'users.last_sign_in_at as lastSignInAt',
 ] as const;
 
 export async function insertUser(db: Executor, user: NewUser): Promise<UserRow> {
   return db
     .insertInto('users')
-    .values({ username: user.username, display_name: user.displayName, role: user.role, org_code: user.orgCode, password_hash: user.passwordHash })
+    .values({
+      username: user.username,
+      display_name: user.displayName,
+      role: user.role,
+      org_code: user.orgCode,
+      password_hash: user.passwordHash,
+      must_change_password: user.mustChangePassword ?? false,
+    })
     .returning(columns)
     .executeTakeFirstOrThrow();
 }
 
 export async function findUserByUsername(db: Executor, username: string): Promise<UserWithHash | undefined> {
-  return db.selectFrom('users').select([...columns, 'password_hash as passwordHash']).where('username', '=', username).executeTakeFirst();
+  return db.selectFrom('users').select([...columns, 'users.password_hash as passwordHash']).where('users.username', '=', username).executeTakeFirst();
 }
 
 export async function listUserRows(db: Executor, orgCodes: string[] | null = null): Promise<UserRow[]> {
-  let query = db.selectFrom('users').select(columns).orderBy('username');
-  if (orgCodes !== null) query = query.where('org_code', 'in', orgCodes.length > 0 ? orgCodes : ['\u0000']);
+  let query = db.selectFrom('users').select(columns).orderBy('users.username');
+  if (orgCodes !== null) query = query.where('users.org_code', 'in', orgCodes.length > 0 ? orgCodes : ['\u0000']);
   return query.execute();
 }
 
@@ -68,18 +81,22 @@ function filteredUsers(db: Executor, filter: UserFilter) {
   const search = filter.search?.trim();
   if (search) {
     const pattern = escapeLike(search.toLowerCase());
-    query = query.where(sql<boolean>`(lower(username) like ${`${pattern}%`} or lower(display_name) like ${`%${pattern}%`})`);
+    query = query.where(sql<boolean>`(lower(users.username) like ${`${pattern}%`} or lower(users.display_name) like ${`%${pattern}%`})`);
   }
-  if (filter.role !== undefined) query = query.where('role', '=', filter.role);
-  if (filter.orgCode !== undefined) query = query.where('org_code', '=', filter.orgCode);
+  if (filter.role !== undefined) query = query.where('users.role', '=', filter.role);
+  if (filter.orgCode !== undefined) query = query.where('users.org_code', '=', filter.orgCode);
   return query;
 }
 
-/** One page of the users matching `filter`, by username, and how many match in all (count(*) over the rows). */
-export async function findUserPage(db: Executor, filter: UserFilter, page: { limit: number; offset: number }): Promise<{ items: UserRow[]; total: number }> {
+/**
+ * One page of the users matching `filter`, by username, and how many match in all (count(*) over
+ * the rows); each with its name's sign-in lockout (sign_in_lockouts is keyed by the typed name).
+ */
+export async function findUserPage(db: Executor, filter: UserFilter, page: { limit: number; offset: number }): Promise<{ items: UserListRow[]; total: number }> {
   const rows = await filteredUsers(db, filter)
-    .select([...columns, sql<string>`count(*) over ()`.as('total')])
-    .orderBy('username')
+    .leftJoin('sign_in_lockouts as l', 'l.username', 'users.username')
+    .select([...columns, 'l.locked_until as lockedUntil', sql<string>`count(*) over ()`.as('total')])
+    .orderBy('users.username')
     .limit(page.limit)
     .offset(page.offset)
     .execute();
@@ -95,50 +112,38 @@ export async function countUsers(db: Executor): Promise<number> {
   return Number(row.n);
 }
 
-/** Returns the user as it was before, or undefined when there is no such user. */
+/** Returns the user as it is after, or undefined when there is no such user. */
 export async function setUserDisabled(db: Executor, username: string, disabled: boolean): Promise<UserRow | undefined> {
   return db.updateTable('users').set({ disabled }).where('username', '=', username).returning(columns).executeTakeFirst();
 }
 
-export async function setUserPassword(db: Executor, username: string, passwordHash: string): Promise<boolean> {
-  const result = await db
-    .updateTable('users')
-    .set({ password_hash: passwordHash, failed_attempts: 0, locked_until: null })
-    .where('username', '=', username)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-/**
- * Counts one more failed password in one statement (so concurrent processes cannot lose a count)
- * and, at `maxFailures`, locks the account until `lockUntil`, restarting the count.
- */
-export async function recordFailedPassword(
+/** Role, organisation and display name; returns the user after, or undefined when there is no such user. */
+export async function updateUserProfile(
   db: Executor,
-  userId: number,
-  rule: { maxFailures: number; lockUntil: Date; now: Date },
-): Promise<{ locked: boolean }> {
-  const { maxFailures, lockUntil, now } = rule;
-  const row = await db
+  username: string,
+  profile: { role: Role; orgCode: string; displayName: string },
+): Promise<UserRow | undefined> {
+  return db
     .updateTable('users')
-    .set({
-      failed_attempts: sql`case when failed_attempts + 1 >= ${maxFailures} then 0 else failed_attempts + 1 end`,
-      locked_until: sql`case when failed_attempts + 1 >= ${maxFailures} then ${lockUntil}::timestamptz else locked_until end`,
-    })
-    .where('id', '=', userId)
-    .returning('locked_until as lockedUntil')
+    .set({ role: profile.role, org_code: profile.orgCode, display_name: profile.displayName })
+    .where('username', '=', username)
+    .returning(columns)
     .executeTakeFirst();
-  return { locked: row?.lockedUntil != null && row.lockedUntil > now };
 }
 
-export async function clearFailedPasswords(db: Executor, userId: number): Promise<void> {
-  await db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', userId).execute();
+/** A new password hash; `mustChange` marks a one-time password the user must replace at the next sign-in. */
+export async function setUserPassword(db: Executor, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: mustChange }).where('id', '=', userId).execute();
 }
 
-/** What an organisation code names: a bureau, a department, a unit, or nothing. */
+export async function recordSignInTime(db: Executor, userId: number, at: Date): Promise<void> {
+  await db.updateTable('users').set({ last_sign_in_at: at }).where('id', '=', userId).execute();
+}
+
+/** What an organisation code names: a bureau, a department, a unit, or nothing (also when deactivated: no new users there, decision 020). */
 export async function kindOfOrgCode(db: Executor, code: string): Promise<'bureau' | 'department' | 'unit' | null> {
-  const org = await db.selectFrom('organisations').select('kind').where('code', '=', code).executeTakeFirst();
+  const org = await db.selectFrom('organisations').select('kind').where('code', '=', code).where('active', '=', true).executeTakeFirst();
   if (org) return org.kind;
-  const unit = await db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirst();
+  const unit = await db.selectFrom('units').select('id').where('code', '=', code).where('active', '=', true).executeTakeFirst();
   return unit ? 'unit' : null;
 }

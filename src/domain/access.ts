@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'overview:read',
   'policies:manage',
   'users:manage',
+  'organisations:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

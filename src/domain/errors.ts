@@ -10,8 +10,10 @@ export type ErrorCode =
   | 'PRECONDITION_REQUIRED' // a write without the version it expects to replace
   | 'UNAUTHENTICATED' // no valid session, wrong password
   | 'FORBIDDEN' // signed in, but the role or organisation does not allow it
+  | 'PASSWORD_CHANGE_REQUIRED' // signed in with a one-time password: only changing it is allowed
   | 'LOCKED' // approved targets, a locked-out account: refused until a procedure unlocks it
   | 'RATE_LIMITED' // too many attempts; try again later
+  | 'BUSY' // heavy work (exports, imports) at its concurrency limit: retry after the Retry-After seconds
   | 'USAGE'; // wrong command-line usage
 
 /** Where in the input the problem is. Lines are 1-based. */
@@ -31,13 +33,20 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly location: ErrorLocation | undefined;
   readonly issues: ErrorIssue[];
+  /** Machine-readable facts for the client, e.g. a CONFLICT's who and when (ConflictDetails). */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { location?: ErrorLocation; issues?: ErrorIssue[] } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { location?: ErrorLocation; issues?: ErrorIssue[]; details?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.location = options.location;
     this.issues = options.issues ?? [];
+    this.details = options.details;
   }
 }
 

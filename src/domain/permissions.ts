@@ -17,6 +17,7 @@ export const PERMISSION_TABLE: Record<Role, Record<Permission, Scope>> = {
     'audit:read': 'own',
     'overview:read': 'own',
     'policies:manage': 'own',
+    'organisations:manage': 'own',
   },
   department: {
     ...allOf('none'),

@@ -37,7 +37,10 @@ describeEachEngine('HTTP API', (getDb) => {
     const response = await client.inject({ method: 'GET', url: `${base}/targets` });
     expect(response.statusCode).toBe(200);
     expect(response.headers.etag).toMatch(/^"\d+"$/);
-    expect(response.json()).toEqual({ ...seed, fiscalYear: 2020 });
+    const { projectVersions, ...document } = response.json() as { projectVersions: Record<string, number> };
+    expect(document).toEqual({ ...seed, fiscalYear: 2020 });
+    // Each project's version, for a delete or edit from the list (decision 023).
+    expect(Object.keys(projectVersions)).toEqual(seed.projects.map((p) => p.code));
   });
 
   it('answers 404 with a code for an unknown unit-year', async () => {

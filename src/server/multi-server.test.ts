@@ -10,11 +10,12 @@ import { migrationProvider } from '../db/migrations/index.ts';
 
 /**
  * Two real `jixiao serve` processes on one PostgreSQL, as behind a load balancer: started at the
- * same moment on an empty database (both migrate, only one loads the demo and creates `admin`), a
+ * same moment on an empty database with `--demo` (both migrate, only one loads the demo; each prints
+ * a setup link, and the first administrator made through one voids the other), a
  * session opened on one works on the other, and concurrent writes through both lose nothing.
  */
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
-const ADMIN_PASSWORD = 'multi-server-admin-2020';
+const ADMIN_PASSWORD = 'multi-server-root-2020';
 const UNIT = '/api/units/711002/years/2020';
 /** The four demo projects with a spending plan (load-demo-monitoring.ts). */
 const PROJECTS = ['711-0701-JBN-PGN6', '711-0403-JBN-3EQS', '711-0403-JBN-MQNI', '711-0701-YSN-2UE1'];
@@ -49,6 +50,8 @@ describe.skipIf(target.kind === 'skipped')(`two jixiao serve processes on one Po
     [a, b] = await Promise.all([startServer(databaseUrl, started), startServer(databaseUrl, started)]);
     client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
+    const created = await postSetup(a, setupTokenOf(a), 'admin');
+    if (created.status !== 201) throw new Error(`setup through ${a.url} failed: ${created.status} ${await created.text()}`);
     admin = await signIn(a, 'admin', ADMIN_PASSWORD);
   }, 120_000);
 
@@ -57,10 +60,13 @@ describe.skipIf(target.kind === 'skipped')(`two jixiao serve processes on one Po
     await Promise.all(started.map((child) => stopChild(child)));
   });
 
-  it('starting together, both migrate; exactly one loads the demo and creates admin', async () => {
+  it('starting together, both migrate; exactly one loads the demo; the first administrator is made once', async () => {
     const outputs = [a.stdout(), b.stdout()];
     expect(outputs.filter((text) => text.includes('已载入示例数据'))).toHaveLength(1);
-    expect(outputs.filter((text) => text.includes('已创建管理员账号 admin'))).toHaveLength(1);
+    // Neither server created an account of its own accord; each offered a setup link.
+    expect(outputs.filter((text) => text.includes('setup#token='))).toHaveLength(2);
+    // a's link made the administrator: b's link is void now.
+    expect((await postSetup(b, setupTokenOf(b), 'another-admin')).status).toBe(403);
     const counts = await client.query<{ units: number; admins: number; imports: number }>(`
       select (select count(*)::int from units) as units,
              (select count(*)::int from users where role = 'admin') as admins,
@@ -94,7 +100,7 @@ describe.skipIf(target.kind === 'skipped')(`two jixiao serve processes on one Po
     expect(seenOnA).toMatchObject({ project: { purpose: '经 B 修改' }, version: version + 1 });
   });
 
-  it('50 concurrent spending writes, half through each server, are all stored', async () => {
+  it('50 concurrent spending writes, half through each server, are all stored (a stale one gets 409, reads again, retries)', async () => {
     // 4 projects × 12 months of 其他资金, then two 财政资金 months: 50 distinct cells, distinct amounts.
     const writes = Array.from({ length: 50 }, (_, i) => ({
       projectCode: PROJECTS[i % 4]!,
@@ -102,10 +108,20 @@ describe.skipIf(target.kind === 'skipped')(`two jixiao serve processes on one Po
       source: i < 48 ? 'other' : 'fiscal',
       amount: `${1000 + i}.${String(i).padStart(2, '0')}`,
     }));
-    const responses = await Promise.all(writes.map((w, i) => call(i % 2 ? b : a, admin, 'PUT', `${UNIT}/monitoring/projects/${w.projectCode}/spending`, {
-      entries: [{ month: w.month, source: w.source, amount: w.amount }],
-    })));
-    expect(responses.map((r) => r.status)).toEqual(writes.map(() => 204));
+    // Each write names the project's monitoring version it read (decision 023): writers of one project race.
+    const statuses = await Promise.all(writes.map(async (w, i) => {
+      const server = i % 2 ? b : a;
+      for (let attempt = 0; attempt < 60; attempt += 1) {
+        const view = (await (await call(server, admin, 'GET', `${UNIT}/monitoring`)).json()) as { projects: { code: string; version: number }[] };
+        const version = view.projects.find((p) => p.code === w.projectCode)!.version;
+        const response = await call(server, admin, 'PUT', `${UNIT}/monitoring/projects/${w.projectCode}/spending`, {
+          entries: [{ month: w.month, source: w.source, amount: w.amount }],
+        }, `"${version}"`);
+        if (response.status !== 409) return response.status;
+      }
+      return 409;
+    }));
+    expect(statuses).toEqual(writes.map(() => 204));
     const stored = await client.query<{ key: string; amount: string }>(
       `select project_code || '/' || month || '/' || source as key, amount::text as amount from monitoring_spending`,
     );
@@ -171,9 +187,9 @@ describe.skipIf(target.kind === 'skipped')(`two jixiao serve processes on one Po
 });
 
 function startServer(databaseUrl: string, started: ChildProcess[]): Promise<Server> {
-  const child = spawn(process.execPath, [resolve(REPO_ROOT, 'bin/jixiao.js'), 'serve', '--port', '0'], {
+  const child = spawn(process.execPath, [resolve(REPO_ROOT, 'bin/jixiao.js'), 'serve', '--demo', '--port', '0'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, JIXIAO_ADMIN_PASSWORD: ADMIN_PASSWORD, PORT: undefined },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(child);
@@ -208,6 +224,16 @@ async function stopChild(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
   await exited;
   clearTimeout(timer);
+}
+
+function setupTokenOf(server: Server): string {
+  const token = /setup#token=([A-Za-z0-9_-]+)/.exec(server.stdout())?.[1];
+  if (!token) throw new Error(`no setup link printed:\n${server.stdout()}`);
+  return token;
+}
+
+function postSetup(server: Server, token: string, username: string): Promise<Response> {
+  return fetch(`${server.url}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, username, password: ADMIN_PASSWORD }) });
 }
 
 function postSession(server: Server, username: string, password: string): Promise<Response> {

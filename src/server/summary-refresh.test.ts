@@ -38,7 +38,7 @@ describeEachEngine('bureau summaries through the HTTP layer', (getDb) => {
     expect(await summaryOf(getDb(), '711002')).toEqual({ stale: false, spent: '0' });
     const unit = await signIn(app, getDb(), { role: 'unit', orgCode: '711002' });
     const put = await unit.inject({
-      method: 'PUT', url: `/api/units/711002/years/2020/monitoring/projects/${encodeURIComponent(P)}/spending`,
+      method: 'PUT', url: `/api/units/711002/years/2020/monitoring/projects/${encodeURIComponent(P)}/spending`, headers: { 'if-match': '"0"' },
       payload: { entries: [{ month: 3, source: 'fiscal', amount: '9000.00' }] },
     });
     expect(put.statusCode).toBe(204);
@@ -53,7 +53,7 @@ describeEachEngine('bureau summaries through the HTTP layer', (getDb) => {
     const other = await signIn(app, getDb(), { role: 'unit', orgCode: '712001' });
     await importTargets(getDb(), SYSTEM_ACTOR, { document: documentForUnit('712001', '山海关区教育局（新）'), fiscalYear: 2020 });
     const refused = await other.inject({
-      method: 'PUT', url: `/api/units/711002/years/2020/monitoring/projects/${encodeURIComponent(P)}/spending`,
+      method: 'PUT', url: `/api/units/711002/years/2020/monitoring/projects/${encodeURIComponent(P)}/spending`, headers: { 'if-match': '"0"' },
       payload: { entries: [{ month: 3, source: 'fiscal', amount: '1.00' }] },
     });
     expect(refused.statusCode).toBe(403);

@@ -6,7 +6,7 @@ import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { normaliseAmount, parseAmountToCents } from '../domain/money.ts';
-import { loadMonitoredYear, requireMonitoredProject } from './monitoring-context.ts';
+import { claimMonitoringVersion, loadMonitoredYear, requireMonitoredProject } from './monitoring-context.ts';
 import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
 
 const AdjustBudgetInputSchema = UnitYearInputSchema.extend({
@@ -14,11 +14,13 @@ const AdjustBudgetInputSchema = UnitYearInputSchema.extend({
   adjustedBudget: z.string().refine((text) => (parseAmountToCents(text) ?? -1n) >= 0n, '调整后预算数应为不小于 0 的元数，最多两位小数'),
   reason: z.string().trim().min(1, '请说明调整原因').max(2000),
   effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+  /** The project's monitoring version read (If-Match; 0 = nothing entered yet). Only the demo loader leaves it out. */
+  expectedVersion: z.number().int().nonnegative().optional(),
 });
 export type AdjustBudgetInput = z.input<typeof AdjustBudgetInputSchema>;
 
 /** Records a 调整后预算数 with its reason and date; the latest by date is the one in effect. */
-export async function adjustBudget(db: Db, actor: Actor, input: AdjustBudgetInput): Promise<{ id: number }> {
+export async function adjustBudget(db: Db, actor: Actor, input: AdjustBudgetInput): Promise<{ id: number; version: number }> {
   const parsed = validateInput(AdjustBudgetInputSchema, input, '预算调整');
   if (!parsed.effectiveDate.startsWith(`${parsed.fiscalYear}-`) || Number.isNaN(Date.parse(parsed.effectiveDate))) {
     throw new AppError('VALIDATION', `调整日期 ${parsed.effectiveDate} 不在 ${parsed.fiscalYear} 年度内`, { location: { field: 'effectiveDate' } });
@@ -27,6 +29,7 @@ export async function adjustBudget(db: Db, actor: Actor, input: AdjustBudgetInpu
   return inTransaction(db, async (trx) => {
     const year = await loadMonitoredYear(trx, parsed);
     const project = requireMonitoredProject(year, parsed.projectCode);
+    const version = await claimMonitoringVersion(trx, year, { projectCode: project.code, expectedVersion: parsed.expectedVersion, by: actor.username });
     const previous = (await loadBudgetAdjustments(trx, year.ref)).filter((a) => a.projectCode === project.code).at(-1);
     const id = await insertBudgetAdjustment(trx, year.ref, {
       projectCode: project.code, adjustedBudget, reason: parsed.reason, effectiveDate: parsed.effectiveDate, recordedBy: actor.username,
@@ -36,6 +39,6 @@ export async function adjustBudget(db: Db, actor: Actor, input: AdjustBudgetInpu
       before: { adjustedBudget: previous?.adjustedBudget ?? project.budget.total },
       after: { adjustedBudget, reason: parsed.reason, effectiveDate: parsed.effectiveDate },
     });
-    return { id };
+    return { id, version };
   });
 }

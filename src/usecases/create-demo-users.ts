@@ -1,13 +1,15 @@
-import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
+import { SYSTEM_ACTOR, recordAudit } from '../db/audit.repo.ts';
 import type { Db } from '../db/database.ts';
-import { findUserByUsername } from '../db/users.repo.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { findUserByUsername, insertUser } from '../db/users.repo.ts';
 import type { Role } from '../domain/access.ts';
-import { createUser } from './create-user.ts';
+import { hashPassword } from './password-hash.ts';
 
 /**
  * One demo user per role on the demo tree (财政局 SHG-CZJ → 主管部门 711 → 单位 711002). The
- * passwords are public (README): demo data only. The administrator is not among them: `jixiao
- * serve` creates `admin` with a random password printed once (or JIXIAO_ADMIN_PASSWORD).
+ * passwords are public (README): they exist only in a database the demo was loaded into (`jixiao
+ * demo`, `serve --demo`). The administrator is not among them: it comes from `jixiao setup` or the
+ * one-time setup link `serve` prints while there is none.
  */
 export const DEMO_USERS: readonly { username: string; displayName: string; role: Role; orgCode: string; password: string }[] = [
   { username: 'czj', displayName: '山海关区财政局', role: 'bureau', orgCode: 'SHG-CZJ', password: 'demo-czj-2020' },
@@ -16,10 +18,20 @@ export const DEMO_USERS: readonly { username: string; displayName: string; role:
   { username: 'sj', displayName: '山海关区审计局', role: 'auditor', orgCode: 'SHG-CZJ', password: 'demo-sj-2020' },
 ];
 
-/** Creates the demo users that do not exist yet (the organisations must be in place). */
+/**
+ * Creates the demo users that do not exist yet (the organisations must be in place). Written
+ * directly rather than through createUser: their passwords are published and would not pass the
+ * password policy (`demo-czj-2020` contains the user name) — which is the point of a demo, and
+ * why only the demo loader may create them.
+ */
 export async function createDemoUsers(db: Db): Promise<void> {
   for (const user of DEMO_USERS) {
     if (await findUserByUsername(db.kysely, user.username)) continue;
-    await createUser(db, SYSTEM_ACTOR, user);
+    const passwordHash = await hashPassword(user.password);
+    await inTransaction(db, async (trx) => {
+      const { username, displayName, role, orgCode } = user;
+      await insertUser(trx, { username, displayName, role, orgCode, passwordHash });
+      await recordAudit(trx, SYSTEM_ACTOR, { action: 'create-user', entity: 'user', entityKey: username, after: { username, displayName, role, orgCode, demo: true } });
+    });
   }
 }

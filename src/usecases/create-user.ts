@@ -5,7 +5,9 @@ import { inTransaction } from '../db/transaction.ts';
 import { type UserRow, findUserByUsername, insertUser, kindOfOrgCode } from '../db/users.repo.ts';
 import { type Actor, ROLES, type Role } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
-import { MIN_PASSWORD_LENGTH, hashPassword } from './password-hash.ts';
+import { MAX_PASSWORD_LENGTH } from '../domain/password-policy.ts';
+import { hashPassword } from './password-hash.ts';
+import { assertPasswordAllowed } from './password-rules.ts';
 import { validateInput } from './usecase-input.ts';
 
 export const NewUserInputSchema = z.object({
@@ -13,7 +15,8 @@ export const NewUserInputSchema = z.object({
   displayName: z.string().trim().max(100).optional(),
   role: z.enum(ROLES),
   orgCode: z.string().trim().max(64).default(''),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `密码至少 ${MIN_PASSWORD_LENGTH} 位`).max(200),
+  // Length in code points and the rest of the policy: checkPassword (src/domain/password-policy.ts).
+  password: z.string().max(MAX_PASSWORD_LENGTH * 4),
 });
 export type NewUserInput = z.input<typeof NewUserInputSchema>;
 
@@ -26,9 +29,13 @@ const ORG_KINDS: Record<Role, readonly ('bureau' | 'department' | 'unit')[]> = {
   auditor: ['bureau', 'department'],
 };
 
-/** Creates a user with an argon2id-hashed password; the organisation must exist and fit the role. */
+/**
+ * Creates a user with an argon2id-hashed password that passes the password policy; the organisation
+ * must exist and fit the role.
+ */
 export async function createUser(db: Db, actor: Actor, input: NewUserInput): Promise<UserRow> {
   const user = validateInput(NewUserInputSchema, input, '用户');
+  assertPasswordAllowed(user.password, user.username);
   await assertOrganisationFits(db, user.role, user.orgCode);
   const passwordHash = await hashPassword(user.password);
   return inTransaction(db, async (trx) => {
@@ -48,12 +55,13 @@ export async function createUser(db: Db, actor: Actor, input: NewUserInput): Pro
   });
 }
 
-async function assertOrganisationFits(db: Db, role: Role, orgCode: string): Promise<void> {
+/** The organisation must exist and be of a kind the role belongs to (none for an admin). */
+export async function assertOrganisationFits(db: Db, role: Role, orgCode: string): Promise<void> {
   const allowed = ORG_KINDS[role];
   if (allowed.length === 0) return;
   const kind = orgCode === '' ? null : await kindOfOrgCode(db.kysely, orgCode);
   if (kind === null || !allowed.includes(kind)) {
     const wanted = allowed.map((k) => ({ bureau: '财政局', department: '主管部门', unit: '预算单位' })[k]).join('或');
-    throw new AppError('VALIDATION', `角色 ${role} 的所属组织应为已存在的${wanted}编码（收到“${orgCode}”）`, { location: { field: 'orgCode' } });
+    throw new AppError('VALIDATION', `角色 ${role} 的所属组织应为已存在且未停用的${wanted}编码（收到“${orgCode}”）`, { location: { field: 'orgCode' } });
   }
 }

@@ -3,10 +3,10 @@ import type { Db } from '../db/database.ts';
 import { deleteProjectIfVersion } from '../db/projects.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
-import { lockDocumentForWrite, readProject, requireProjectRef, staleVersion } from './project-access.ts';
+import { lockDocumentForWrite, projectConflict, readProject, requireProjectRef } from './project-access.ts';
 import { ExpectedVersionInputSchema, ProjectKeyInputSchema, validateInput } from './usecase-input.ts';
 
-/** Deletes a project if it is still at the version the caller read; otherwise CONFLICT. */
+/** Deletes a project if it is still at the version the caller read; otherwise CONFLICT (naming who changed it) and nothing is deleted. */
 export async function deleteProject(
   db: Db,
   actor: Actor,
@@ -17,9 +17,10 @@ export async function deleteProject(
   await inTransaction(db, async (trx) => {
     const document = await lockDocumentForWrite(trx, key);
     const current = await requireProjectRef(trx, document.id, key);
+    if (current.version !== expectedVersion) throw await projectConflict(trx, key, current, expectedVersion);
     const before = await readProject(trx, document.id, key);
     const deleted = await deleteProjectIfVersion(trx, { id: current.id, expectedVersion });
-    if (!deleted) throw staleVersion(current.code, current.version, expectedVersion);
+    if (!deleted) throw await projectConflict(trx, key, current, expectedVersion);
     await recordAudit(trx, actor, {
       action: 'delete-project', unitCode: key.unitCode, fiscalYear: key.fiscalYear, entity: 'project', entityKey: current.code, before,
     });

@@ -1,33 +1,58 @@
-import { randomBytes } from 'node:crypto';
-import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
-import { LOCK_KEYS, withAdvisoryLock } from '../db/advisory-lock.ts';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { LOCK_KEYS } from '../db/advisory-lock.ts';
+import { SYSTEM_ACTOR, recordAudit } from '../db/audit.repo.ts';
 import type { Db } from '../db/database.ts';
-import { listUserRows } from '../db/users.repo.ts';
-import { createUser } from './create-user.ts';
+import { consumeSetupToken, deleteSetupTokens, hasAdministrator } from '../db/instance.repo.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { type UserRow, findUserByUsername, insertUser } from '../db/users.repo.ts';
+import { AppError } from '../domain/errors.ts';
+import { checkPassword } from '../domain/password-policy.ts';
+import { NewUserInputSchema } from './create-user.ts';
+import { hashPassword } from './password-hash.ts';
+import { setupTokenHash } from './setup-link.ts';
+import { validateInput } from './usecase-input.ts';
 
-export interface FirstAdmin {
-  username: string;
-  /** Shown once on the console when it was generated; never stored in clear. */
-  password: string;
-  generated: boolean;
+export const FirstAdminInputSchema = z.object({
+  username: NewUserInputSchema.shape.username,
+  displayName: NewUserInputSchema.shape.displayName,
+  password: z.string().max(1000),
+});
+export type FirstAdminInput = z.input<typeof FirstAdminInputSchema>;
+
+export interface FirstAdminOptions {
+  /** The token of a setup link (the web page); the CLI, run by whoever holds the server, needs none. */
+  setupToken?: string;
+  now?: Date;
 }
 
 /**
- * On a database without an administrator, creates `admin` so that someone can sign in and create
- * the other users: with JIXIAO_ADMIN_PASSWORD when given, else a random password returned to be
- * printed once. Returns null when an administrator exists.
+ * Creates the installation's first administrator — and refuses once one exists, so neither
+ * `jixiao setup` nor a setup link can be used to take over a running system. Everything happens in
+ * one transaction holding the start-up advisory lock: of several servers, CLIs or browsers racing,
+ * one creates the administrator and the others find it there (CONFLICT). A setup link's token is
+ * consumed in the same transaction, so a failed attempt (a refused password) leaves it usable.
  */
-export async function ensureFirstAdmin(db: Db, env: Record<string, string | undefined> = process.env): Promise<FirstAdmin | null> {
-  // Several servers starting together on one PostgreSQL: one creates `admin`, the others then see it.
-  return withAdvisoryLock(db, LOCK_KEYS.startup, () => createAdminIfNone(db, env));
-}
-
-async function createAdminIfNone(db: Db, env: Record<string, string | undefined>): Promise<FirstAdmin | null> {
-  const users = await listUserRows(db.kysely);
-  if (users.some((user) => user.role === 'admin')) return null;
-  const given = env['JIXIAO_ADMIN_PASSWORD'];
-  const password = given && given.length > 0 ? given : randomBytes(12).toString('base64url');
-  const username = users.some((user) => user.username === 'admin') ? 'jixiao-admin' : 'admin';
-  await createUser(db, SYSTEM_ACTOR, { username, role: 'admin', displayName: '系统管理员', password });
-  return { username, password, generated: !given };
+export async function createFirstAdmin(db: Db, input: FirstAdminInput, options: FirstAdminOptions = {}): Promise<UserRow> {
+  const admin = validateInput(FirstAdminInputSchema, input, '管理员');
+  const refused = checkPassword(admin.password, admin.username);
+  if (refused !== null) throw new AppError('VALIDATION', refused, { location: { field: 'password' } });
+  const passwordHash = await hashPassword(admin.password);
+  const now = options.now ?? new Date();
+  return inTransaction(db, async (trx) => {
+    await sql`select pg_advisory_xact_lock(${LOCK_KEYS.startup.toString()}::bigint)`.execute(trx);
+    if (options.setupToken !== undefined && !(await consumeSetupToken(trx, setupTokenHash(options.setupToken), now))) {
+      throw new AppError('FORBIDDEN', '设置链接无效、已被使用或已过期：请重新启动 jixiao serve 获取新链接，或在服务器上运行 jixiao setup', { location: { field: 'token' } });
+    }
+    if (await hasAdministrator(trx)) throw new AppError('CONFLICT', '已有管理员账号：请用管理员登录后在“用户”中新建账号');
+    if (await findUserByUsername(trx, admin.username)) {
+      throw new AppError('CONFLICT', `用户名 ${admin.username} 已存在`, { location: { field: 'username' } });
+    }
+    const created = await insertUser(trx, { username: admin.username, displayName: admin.displayName || admin.username, role: 'admin', orgCode: '', passwordHash });
+    // Any other link printed by another server is void from now on.
+    await deleteSetupTokens(trx);
+    const { username, displayName, role } = created;
+    await recordAudit(trx, SYSTEM_ACTOR, { action: 'create-first-admin', entity: 'user', entityKey: username, after: { username, displayName, role } });
+    return created;
+  });
 }

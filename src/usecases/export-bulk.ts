@@ -5,6 +5,7 @@ import { finishJob, insertJob, updateJobProgress } from '../db/jobs.repo.ts';
 import { listUnitsWithYears } from '../db/units.repo.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
+import { safeFileName } from '../domain/file-names.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
 import { getTargets } from './get-targets.ts';
 import { type ExportFormat, exportBaseName, renderTargets } from './export-targets.ts';
@@ -80,7 +81,8 @@ export async function exportBulk(
       const document = await next;
       if (index + 1 < codes.length) next = load(db, codes[index + 1]!, input.fiscalYear);
       const file = await renderTargets(document, input.fiscalYear, input.format);
-      const name = `${unitCode}-${safeName(exportBaseName(document.unit.name, input.fiscalYear))}.${file.extension}`;
+      // Codes stored before they were validated (decision 020) still make a safe entry name.
+      const name = `${safeFileName(unitCode, 'unit')}-${safeFileName(exportBaseName(document.unit.name, input.fiscalYear))}.${file.extension}`;
       await Promise.race([zip.add(name, Buffer.from(file.content), { compress: !STORED.includes(input.format) }), abandoned]);
       await progress(index + 1);
       input.onProgress?.({ done: index + 1, total: codes.length, unitCode });
@@ -112,9 +114,4 @@ function throttledProgress(db: Db, jobId: string): (done: number) => Promise<voi
     at = Date.now();
     await updateJobProgress(db.kysely, jobId, done);
   };
-}
-
-/** Unit names go into file names: no path separators or characters Windows refuses. */
-function safeName(text: string): string {
-  return [...text].map((ch) => (/[\\/:*?"<>|]/.test(ch) || ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('');
 }

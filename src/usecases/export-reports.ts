@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import { ancestorsOfUnit } from '../db/organisations.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { renderDocument } from '../documents/render/render-pool.ts';
 import type { EvaluationReport, EvaluationReportProject, MonitoringReport, MonitoringReportIndicator } from '../documents/reports/types.ts';
 import type { Project } from '../domain/targets.ts';
 import { loadEvaluatedYear } from './evaluation-context.ts';
@@ -131,13 +132,11 @@ export function toMonitoringReport(monitoring: UnitMonitoring, department: strin
   };
 }
 
-/** The writers load on first use, as the targets' (exceljs, docx and pdfkit slow every CLI start otherwise). */
-async function renderEvaluation(report: EvaluationReport, format: ReportFormat): Promise<Buffer> {
-  const writers = await import('../documents/reports/index.ts');
-  return { docx: writers.writeEvaluationDocx, xlsx: writers.writeEvaluationXlsx, pdf: writers.writeEvaluationPdf }[format](report);
+/** The writers run in a render thread when the server opened the pool (decision 022), else here, loaded on first use. */
+function renderEvaluation(report: EvaluationReport, format: ReportFormat): Promise<Buffer> {
+  return renderDocument({ kind: 'evaluation', format, report });
 }
 
-async function renderMonitoring(report: MonitoringReport, format: ReportFormat): Promise<Buffer> {
-  const writers = await import('../documents/reports/index.ts');
-  return { docx: writers.writeMonitoringDocx, xlsx: writers.writeMonitoringXlsx, pdf: writers.writeMonitoringPdf }[format](report);
+function renderMonitoring(report: MonitoringReport, format: ReportFormat): Promise<Buffer> {
+  return renderDocument({ kind: 'monitoring', format, report });
 }

@@ -1,5 +1,7 @@
 import type { Db } from '../db/database.ts';
+import { renderDocument } from '../documents/render/render-pool.ts';
 import { writeSeedText } from '../documents/seed-text/write-seed-text.ts';
+import { safeFileName } from '../domain/file-names.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
 import { getTargets } from './get-targets.ts';
 
@@ -35,7 +37,7 @@ export async function exportTargets(
 /** A loaded document in one format; pure apart from the format writers (bulk export calls it per unit). */
 export async function renderTargets(document: TargetsDocument, fiscalYear: number, format: ExportFormat): Promise<ExportedFile> {
   const { contentType, extension } = CONTENT_TYPES[format];
-  const fileName = `${exportBaseName(document.unit.name, fiscalYear)}.${extension}`;
+  const fileName = `${safeFileName(exportBaseName(document.unit.name, fiscalYear))}.${extension}`;
   return { content: await renderContent(document, format), contentType, extension, fileName };
 }
 
@@ -43,7 +45,7 @@ export function exportBaseName(unitName: string, fiscalYear: number): string {
   return `${unitName}${fiscalYear}年绩效目标`;
 }
 
-/** The Office and PDF writers load on first use: exceljs, docx and pdfkit add ~0.7 s to every CLI start otherwise. */
+/** Text formats here; the Office and PDF writers in a render thread when the server opened the pool (decision 022). */
 async function renderContent(document: TargetsDocument, format: ExportFormat): Promise<string | Buffer> {
   switch (format) {
     case 'text':
@@ -51,10 +53,8 @@ async function renderContent(document: TargetsDocument, format: ExportFormat): P
     case 'json':
       return `${JSON.stringify(document, null, 2)}\n`;
     case 'docx':
-      return (await import('../documents/docx/index.ts')).writeTargetsDocx(document);
     case 'xlsx':
-      return (await import('../documents/xlsx/index.ts')).writeTargetsXlsx(document);
     case 'pdf':
-      return (await import('../documents/pdf/index.ts')).writeTargetsPdf(document);
+      return renderDocument({ kind: 'targets', format, document });
   }
 }

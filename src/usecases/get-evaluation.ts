@@ -45,7 +45,7 @@ export function presentEvaluation(year: EvaluatedYear): Evaluation {
     missingDeviationAnalysis(scored.exact[p]!, actualsOf(year, project)).map((m) => ({ ...m, path: ['projects', p, ...m.path] })));
   return {
     unitCode: year.unit.code, unitName: year.unit.name, fiscalYear: year.fiscalYear,
-    status: year.stored?.status ?? 'none', updatedBy: year.stored?.updatedBy ?? null,
+    status: year.stored?.status ?? 'none', updatedBy: year.stored?.updatedBy ?? null, version: year.stored?.version ?? 0,
     meanScore: scored.meanScore, incomplete: scored.incomplete, projects, missingAnalysis,
   };
 }

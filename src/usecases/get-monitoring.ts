@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
-import { type WarningFollowUp, loadBudgetAdjustments, loadFollowUps, loadIndicatorProgress, loadMonthlySpending } from '../db/monitoring.repo.ts';
+import {
+  type WarningFollowUp, loadBudgetAdjustments, loadFollowUps, loadIndicatorProgress, loadMonitoringVersions, loadMonthlySpending,
+} from '../db/monitoring.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import { addAmounts, parseAmountToCents } from '../domain/money.ts';
 import { executionPercent } from '../domain/monitoring/plan.ts';
@@ -19,7 +21,8 @@ export interface UnitMonitoring {
   asOfMonth: number;
   policy: MonitoringPolicy;
   totals: { initialBudget: string; budget: string; spentToDate: string; executionRate: string | null };
-  projects: ProjectMonitoring[];
+  /** Each with its monitoring version, the If-Match of its next write (decision 023). */
+  projects: (ProjectMonitoring & { version: number })[];
   /** Most severe first. */
   warnings: WarningWithFollowUp[];
   warningCounts: Record<WarningLevel, number>;
@@ -47,11 +50,12 @@ export async function getUnitMonitoring(
   const asOfMonth = key.asOfMonth ?? defaultAsOfMonth(key.fiscalYear, today);
   const year = await loadMonitoredYear(executor, key);
   const policy = await monitoringPolicyFor(executor, key.unitCode);
-  const [spending, adjustments, progress, followUps] = await Promise.all([
+  const [spending, adjustments, progress, followUps, versions] = await Promise.all([
     loadMonthlySpending(executor, year.ref),
     loadBudgetAdjustments(executor, year.ref),
     loadIndicatorProgress(executor, year.ref),
     loadFollowUps(executor, year.ref),
+    loadMonitoringVersions(executor, year.ref),
   ]);
   const summaries = year.projects.map((project) =>
     summariseProject(project, {
@@ -64,7 +68,7 @@ export async function getUnitMonitoring(
   const warnings = computeWarnings(summaries.map((s) => s.facts), policy, { fiscalYear: key.fiscalYear, asOfMonth, today })
     .map((w) => ({ ...w, followUp: followUpById.get(w.id) ?? OPEN }))
     .sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.id.localeCompare(b.id));
-  const projects = summaries.map((s) => s.view);
+  const projects = summaries.map((s) => ({ ...s.view, version: versions.get(s.view.code)?.version ?? 0 }));
   return { unit: year.unit, fiscalYear: key.fiscalYear, asOfMonth, policy, totals: totalsOf(projects), projects, warnings, warningCounts: countByLevel(warnings) };
 }
 

@@ -11,17 +11,20 @@ import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
 export async function getTargets(
   db: Db,
   input: { unitCode: string; fiscalYear: number },
-): Promise<{ document: TargetsDocument; version: number }> {
+): Promise<{ document: TargetsDocument; version: number; projectVersions: Record<string, number> }> {
   const key = validateInput(UnitYearInputSchema, input, '查询条件');
   // One snapshot for the several reads, so a concurrent re-import is seen whole or not at all.
   return inTransaction(db, async (trx) => {
-    const { document, version } = await readWholeDocument(trx, key);
-    return { document, version };
+    const { document, version, projectVersions } = await readWholeDocument(trx, key);
+    return { document, version, projectVersions };
   }, 'repeatable read');
 }
 
 /** The unit-year's document in the exchange format, with its id and version; the caller provides the snapshot. */
-export async function readWholeDocument(db: Executor, key: { unitCode: string; fiscalYear: number }): Promise<{ id: number; version: number; document: TargetsDocument }> {
+export async function readWholeDocument(
+  db: Executor,
+  key: { unitCode: string; fiscalYear: number },
+): Promise<{ id: number; version: number; document: TargetsDocument; projectVersions: Record<string, number> }> {
   const stored = await findDocument(db, key.unitCode, key.fiscalYear);
   if (!stored) throw targetsNotFound(key);
   const projects = await loadProjects(db, stored.id);
@@ -32,5 +35,6 @@ export async function readWholeDocument(db: Executor, key: { unitCode: string; f
     overall: stored.overall,
     projects: projects.map(({ project }) => project),
   };
-  return { id: stored.id, version: stored.version, document };
+  const projectVersions = Object.fromEntries(projects.map(({ project, version }) => [project.code, version]));
+  return { id: stored.id, version: stored.version, document, projectVersions };
 }

@@ -129,14 +129,16 @@ describeEachEngine('importMany', (getDb) => {
     expect(error.message).toContain('没有可导入的文档');
   });
 
-  it('keeps all or nothing when the database refuses a document in the store pass', async () => {
+  // NUL was the database's refusal in the store pass; since decision 021 the schema refuses it in the
+  // check pass, before any store (the database's own refusal: import-targets.test.ts, storeUnchecked).
+  it('keeps all or nothing when one document holds text the database cannot store (NUL)', async () => {
     const poisoned = unitDocument('850002');
     poisoned.projects[0]!.purpose = 'bad\u0000byte';
     const path = await folder(`poison-${getDb().engine}`, {
       '1.json': JSON.stringify(unitDocument('850001')),
       '2.json': JSON.stringify(poisoned),
     });
-    await expect(importMany(getDb(), SYSTEM_ACTOR, await openDocumentSource(path), { fiscalYear: 2020 })).rejects.toThrow(/数据库拒绝了该值/);
+    await expect(importMany(getDb(), SYSTEM_ACTOR, await openDocumentSource(path), { fiscalYear: 2020 })).rejects.toThrow(/U\+0000/);
     expect(await countRows(getDb())).toMatchObject({ units: 0, target_documents: 0, projects: 0 });
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { recordAudit } from '../db/audit.repo.ts';
-import { setMonthlySpending } from '../db/monitoring.repo.ts';
+import { bumpMonitoringVersions, setMonthlySpending } from '../db/monitoring.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { readTable } from '../documents/payments/read-table.ts';
 import type { Actor } from '../domain/access.ts';
@@ -73,6 +73,8 @@ export async function importPayments(db: Db, actor: Actor, input: ImportPayments
       });
     }
     for (const entry of preview.months) await setMonthlySpending(trx, year.ref, entry);
+    // A file's spending changes its projects as a form would: editors that read them before go stale.
+    await bumpMonitoringVersions(trx, year.ref, preview.months.map((m) => m.projectCode), actor.username);
     await recordAudit(trx, actor, {
       action: 'import-payments', unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear, entity: 'payments-file', entityKey: parsed.fileName,
       after: { rows: preview.rows.length, months: preview.months },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PageQuerySchema, type Page, limitOffset } from '../contract/paging.ts';
 import type { Db } from '../db/database.ts';
-import { type UserFilter, type UserRow, findUserPage, listUserRows } from '../db/users.repo.ts';
+import { type UserFilter, type UserListRow, type UserRow, findUserPage, listUserRows } from '../db/users.repo.ts';
 import { ROLES } from '../domain/access.ts';
 import { validateInput } from './usecase-input.ts';
 
@@ -17,7 +17,7 @@ const UserQueryInputSchema = PageQuerySchema.extend({
 });
 
 /** One page of users by username, filtered in SQL (GET /api/users). */
-export async function listUserPage(db: Db, input: UserFilter & { page?: number; pageSize?: number } = {}): Promise<Page<UserRow>> {
+export async function listUserPage(db: Db, input: UserFilter & { page?: number; pageSize?: number } = {}): Promise<Page<UserListRow>> {
   const query = validateInput(UserQueryInputSchema, input, '用户列表查询条件');
   const { items, total } = await findUserPage(db.kysely, { search: query.search, role: query.role, orgCode: query.orgCode }, limitOffset(query));
   return { items, total, page: query.page, pageSize: query.pageSize };

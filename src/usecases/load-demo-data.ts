@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
 import { setUnitParent, upsertOrganisation } from '../db/organisations.repo.ts';
 import { createDemoUsers } from './create-demo-users.ts';
 import { importFile } from './import-file.ts';
+import { markDemoLoaded } from './instance-state.ts';
 import { loadDemoEvaluation } from './load-demo-evaluation.ts';
 import { loadDemoMonitoring } from './load-demo-monitoring.ts';
 import { listUnits } from './list-units.ts';
@@ -19,9 +20,10 @@ export const DEMO_BUREAU = { code: 'SHG-CZJ', name: '秦皇岛市山海关区财
 export const DEMO_DEPARTMENT = { code: '711', name: '秦皇岛市山海关区总工会（部门）' } as const;
 
 /**
- * Loads the seed department when the database holds no unit yet; returns whether it did. Servers
- * starting together on one PostgreSQL take turns (advisory lock): the first loads, the others then
- * find the units and skip.
+ * Loads the seed department and the demo accounts (public passwords) when the database holds no
+ * unit yet; returns whether it did. Only on request (`jixiao demo`, `jixiao serve --demo`, `npm
+ * start`): a real installation never gets them. Servers starting together on one PostgreSQL take
+ * turns (advisory lock): the first loads, the others then find the units and skip.
  */
 export async function loadDemoDataIfEmpty(db: Db): Promise<boolean> {
   return withAdvisoryLock(db, LOCK_KEYS.startup, () => loadIfEmpty(db));
@@ -37,6 +39,8 @@ async function loadIfEmpty(db: Db): Promise<boolean> {
   await loadDemoMonitoring(db, { unitCode: DEMO_UNIT, fiscalYear: DEMO_YEAR });
   // Year-end 自评 last: it reads the monitoring year's spending (执行数).
   await loadDemoEvaluation(db, { unitCode: DEMO_UNIT, fiscalYear: DEMO_YEAR });
+  // The login page shows the demo accounts only on a database that has them.
+  await markDemoLoaded(db);
   return true;
 }
 

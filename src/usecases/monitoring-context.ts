@@ -1,5 +1,5 @@
 import { findDocument } from '../db/documents.repo.ts';
-import { type UnitYearRef, findUnitId } from '../db/monitoring.repo.ts';
+import { type UnitYearRef, bumpMonitoringVersion, findUnitId, loadMonitoringVersions } from '../db/monitoring.repo.ts';
 import { policyForUnit } from '../db/policies.repo.ts';
 import { type VersionedProject, loadProjects } from '../db/projects.repo.ts';
 import type { Executor } from '../db/schema.ts';
@@ -7,6 +7,7 @@ import { AppError } from '../domain/errors.ts';
 import { type MonitoringPolicy, readMonitoringPolicy } from '../domain/monitoring/policy.ts';
 import type { Project, Unit } from '../domain/targets.ts';
 import { targetsNotFound } from './project-access.ts';
+import { versionConflict } from './version-conflict.ts';
 
 /** What every monitoring use-case starts from: the unit-year's targets, which monitoring watches. */
 export interface MonitoredYear {
@@ -29,6 +30,25 @@ export function requireMonitoredProject(year: MonitoredYear, projectCode: string
     throw new AppError('NOT_FOUND', `单位 ${year.unit.code} ${year.ref.fiscalYear} 年度没有编码为 ${projectCode} 的项目`, { location: { path } });
   }
   return project;
+}
+
+/**
+ * The compare-and-set every monitoring write of a project starts with (decision 023): bumps the
+ * project's monitoring version if it is still at `expectedVersion` (undefined: the demo loader, no
+ * check) and returns the new one; otherwise CONFLICT naming who wrote last, and the caller's
+ * transaction writes nothing.
+ */
+export async function claimMonitoringVersion(
+  db: Executor,
+  year: MonitoredYear,
+  input: { projectCode: string; expectedVersion: number | undefined; by: string },
+): Promise<number> {
+  const version = await bumpMonitoringVersion(db, year.ref, input);
+  if (version !== undefined) return version;
+  const current = (await loadMonitoringVersions(db, year.ref)).get(input.projectCode);
+  throw await versionConflict(db, `项目 ${input.projectCode} 的监控数据`, {
+    username: current?.updatedBy ?? null, at: current?.updatedAt ?? null, currentVersion: current?.version ?? 0, expectedVersion: input.expectedVersion!,
+  });
 }
 
 /** The bureau's rules for the unit (nearest organisation's policy), defaults filled. */

@@ -3,6 +3,7 @@ import { TargetsDocumentSchema } from '../contract/targets.ts';
 import { AppError } from '../domain/errors.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
 import { type ImportNote, readSeedText } from '../documents/seed-text/read-seed-text.ts';
+import { cleanImportedText } from './clean-imported-text.ts';
 import { zodIssues } from './zod-issues.ts';
 
 export interface ParsedTargets {
@@ -30,7 +31,7 @@ export async function parseTargetsFile(input: ParseInput): Promise<ParsedTargets
   const parsed = kind === 'xlsx'
     ? await (await import('../documents/xlsx/index.ts')).readTargetsXlsx(buffer, { fileName: input.fileName })
     : await (await import('../documents/docx/index.ts')).readTargetsDocx(buffer, { fileName: input.fileName });
-  return { ...parsed, document: withFiscalYear(parsed.document, input.fiscalYear, input.fileName) };
+  return withCleanText({ ...parsed, document: withFiscalYear(parsed.document, input.fiscalYear, input.fileName) });
 }
 
 /**
@@ -45,8 +46,14 @@ export function parseTargets(input: ParseInput): ParsedTargets {
   const text = typeof input.content === 'string' ? input.content : decodeText(input.content);
   const parsed = kind === 'json'
     ? { document: parseExchangeJson(text, input.fileName), notes: [] }
-    : readSeedText(text, { fileName: input.fileName });
+    : withCleanText(readSeedText(text, { fileName: input.fileName }));
   return { ...parsed, document: withFiscalYear(parsed.document, input.fiscalYear, input.fileName) };
+}
+
+/** What a person's file (Word, Excel, text) holds is cleaned of invisible characters, with a note each. */
+function withCleanText<T extends ParsedTargets>(parsed: T): T {
+  const cleaned = cleanImportedText(parsed.document);
+  return { ...parsed, document: cleaned.document, notes: [...parsed.notes, ...cleaned.notes] };
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

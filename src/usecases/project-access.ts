@@ -1,8 +1,10 @@
 import { type DocumentRef, bumpDocumentVersion } from '../db/documents.repo.ts';
 import { type ProjectRef, type VersionedProject, findProjectRef, loadProjects } from '../db/projects.repo.ts';
+import { lastAuditChange } from '../db/last-change.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import { AppError } from '../domain/errors.ts';
 import { assertTargetsEditable } from './assert-targets-editable.ts';
+import { versionConflict } from './version-conflict.ts';
 
 /** The lookups every project use-case starts with, failing as NOT_FOUND in the same words. */
 
@@ -45,9 +47,11 @@ export async function readProject(trx: Executor, documentId: number, key: Projec
   return found;
 }
 
-/** A write that names a version other than the stored one changes nothing. */
-export function staleVersion(projectCode: string, stored: number, expected: number): AppError {
-  return new AppError('CONFLICT', `项目 ${projectCode} 已被修改（当前版本 ${stored}，提交所依据的版本 ${expected}），请重新读取后再改`, {
-    location: { field: 'version' },
-  });
+/**
+ * A write that names a version other than the stored one changes nothing: CONFLICT naming the last
+ * writer of the project (its latest project entry in the audit log, or the import that stored it).
+ */
+export async function projectConflict(trx: Executor, key: ProjectKey, current: { code: string; version: number }, expectedVersion: number): Promise<AppError> {
+  const change = await lastAuditChange(trx, key, [{ entity: 'project', entityKey: current.code }, { entity: 'target-document' }]);
+  return versionConflict(trx, `项目 ${current.code} `, { ...change, currentVersion: current.version, expectedVersion });
 }

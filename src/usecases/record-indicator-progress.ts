@@ -6,7 +6,7 @@ import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { DEVIATION_CATEGORIES, LIKELIHOODS, type IndicatorProgress, checkIndicatorProgress } from '../domain/monitoring/progress.ts';
-import { loadMonitoredYear, requireMonitoredProject } from './monitoring-context.ts';
+import { claimMonitoringVersion, loadMonitoredYear, requireMonitoredProject } from './monitoring-context.ts';
 import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
 
 export const IndicatorProgressFieldsSchema = z.object({
@@ -20,11 +20,19 @@ export const IndicatorProgressFieldsSchema = z.object({
   measures: z.string().trim().max(2000).default(''),
 });
 
-const RecordProgressInputSchema = UnitYearInputSchema.extend({ projectCode: z.string().trim().min(1) }).extend(IndicatorProgressFieldsSchema.shape);
+const RecordProgressInputSchema = UnitYearInputSchema.extend({
+  projectCode: z.string().trim().min(1),
+  /** The project's monitoring version read (If-Match; 0 = nothing entered yet). Only the demo loader leaves it out. */
+  expectedVersion: z.number().int().nonnegative().optional(),
+}).extend(IndicatorProgressFieldsSchema.shape);
 export type RecordIndicatorProgressInput = z.input<typeof RecordProgressInputSchema>;
 
 /** Records (or replaces) one indicator's progress at a checkpoint month; 有可能/不可能 need reason and measures. */
-export async function recordIndicatorProgress(db: Db, actor: Actor, input: RecordIndicatorProgressInput): Promise<IndicatorProgress> {
+export async function recordIndicatorProgress(
+  db: Db,
+  actor: Actor,
+  input: RecordIndicatorProgressInput,
+): Promise<IndicatorProgress & { version: number }> {
   const parsed = validateInput(RecordProgressInputSchema, input, '指标监控信息');
   const progress: IndicatorProgress = {
     projectCode: parsed.projectCode, indicatorName: parsed.indicatorName, month: parsed.month, valueToDate: parsed.valueToDate,
@@ -37,6 +45,7 @@ export async function recordIndicatorProgress(db: Db, actor: Actor, input: Recor
     if (!project.indicators.some((i) => i.name === progress.indicatorName)) {
       throw new AppError('NOT_FOUND', `项目 ${project.code} 没有名为“${progress.indicatorName}”的三级指标`, { location: { field: 'indicatorName' } });
     }
+    const version = await claimMonitoringVersion(trx, year, { projectCode: project.code, expectedVersion: parsed.expectedVersion, by: actor.username });
     const before = (await loadIndicatorProgress(trx, year.ref)).find(
       (p) => p.projectCode === progress.projectCode && p.indicatorName === progress.indicatorName && p.month === progress.month,
     );
@@ -45,6 +54,6 @@ export async function recordIndicatorProgress(db: Db, actor: Actor, input: Recor
       action: 'record-indicator-progress', unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear,
       entity: 'indicator-progress', entityKey: `${progress.projectCode}:${progress.indicatorName}:${progress.month}`, before: before ?? null, after: progress,
     });
-    return progress;
+    return { ...progress, version };
   });
 }

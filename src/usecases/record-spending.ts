@@ -5,7 +5,7 @@ import { setMonthlySpending } from '../db/monitoring.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { normaliseAmount, parseAmountToCents } from '../domain/money.ts';
-import { loadMonitoredYear, requireMonitoredProject } from './monitoring-context.ts';
+import { claimMonitoringVersion, loadMonitoredYear, requireMonitoredProject } from './monitoring-context.ts';
 import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
 
 export const SpendingEntrySchema = z.object({
@@ -19,18 +19,22 @@ export const SpendingEntrySchema = z.object({
 const RecordSpendingInputSchema = UnitYearInputSchema.extend({
   projectCode: z.string().trim().min(1),
   entries: z.array(SpendingEntrySchema).min(1).max(24),
+  /** The project's monitoring version read (If-Match; 0 = nothing entered yet). Only the demo loader leaves it out. */
+  expectedVersion: z.number().int().nonnegative().optional(),
 });
 export type RecordSpendingInput = z.input<typeof RecordSpendingInputSchema>;
 
 /**
  * Sets one project's spending for the given months and sources (decision 011: per-month amounts,
- * replacing what the month held, so entering the same figures twice changes nothing).
+ * replacing what the month held, so entering the same figures twice changes nothing), if the
+ * project's monitoring is still at the version the caller read; returns the new version.
  */
-export async function recordSpending(db: Db, actor: Actor, input: RecordSpendingInput): Promise<void> {
+export async function recordSpending(db: Db, actor: Actor, input: RecordSpendingInput): Promise<{ version: number }> {
   const parsed = validateInput(RecordSpendingInputSchema, input, '支出数据');
-  await inTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const year = await loadMonitoredYear(trx, parsed);
     requireMonitoredProject(year, parsed.projectCode);
+    const version = await claimMonitoringVersion(trx, year, { projectCode: parsed.projectCode, expectedVersion: parsed.expectedVersion, by: actor.username });
     const before: Record<string, string | null> = {};
     const after: Record<string, string> = {};
     for (const entry of parsed.entries) {
@@ -43,5 +47,6 @@ export async function recordSpending(db: Db, actor: Actor, input: RecordSpending
       action: 'record-spending', unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear,
       entity: 'project-spending', entityKey: parsed.projectCode, before, after,
     });
+    return { version };
   });
 }

@@ -7,6 +7,8 @@ export interface ResolvedSession {
   sessionId: string;
   csrfToken: string;
   actor: Actor;
+  /** Signed in with a one-time password: every API but the password change answers PASSWORD_CHANGE_REQUIRED. */
+  mustChangePassword: boolean;
 }
 
 const TOUCH_EVERY_MS = 60_000;
@@ -36,7 +38,7 @@ async function checkLiveness(db: Db, sessionId: string, found: SessionWithUser |
   }
   if (idleMs > TOUCH_EVERY_MS) await touchSession(db.kysely, sessionId, now, new Date(now.getTime() - TOUCH_EVERY_MS));
   const { userId, username, displayName, role, orgCode } = found;
-  return { sessionId, csrfToken: found.csrfToken, actor: { userId, username, displayName, role, orgCode } };
+  return { sessionId, csrfToken: found.csrfToken, actor: { userId, username, displayName, role, orgCode }, mustChangePassword: found.mustChangePassword };
 }
 
 export async function signOut(db: Db, sessionId: string): Promise<void> {

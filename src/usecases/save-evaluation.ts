@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { type Evaluation, SaveEvaluationBodySchema } from '../contract/evaluation.ts';
 import { recordAudit } from '../db/audit.repo.ts';
 import type { Db } from '../db/database.ts';
-import { lockEvaluation, replaceEvaluation, type StoredProjectEvaluation } from '../db/evaluation.repo.ts';
+import { type StoredProjectEvaluation, evaluationVersion, replaceEvaluationIfVersion } from '../db/evaluation.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
@@ -10,34 +10,46 @@ import { scoreProject } from '../domain/scoring/index.ts';
 import { type EvaluatedYear, loadEvaluatedYear } from './evaluation-context.ts';
 import { presentEvaluation } from './get-evaluation.ts';
 import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+import { versionConflict } from './version-conflict.ts';
 
-const SaveEvaluationInputSchema = UnitYearInputSchema.extend(SaveEvaluationBodySchema.shape);
+const SaveEvaluationInputSchema = UnitYearInputSchema.extend(SaveEvaluationBodySchema.shape).extend({
+  /** The version the 自评表 was read at (If-Match; 0 = none stored yet). Only the demo loader leaves it out. */
+  expectedVersion: z.number().int().nonnegative().optional(),
+});
 type SaveEvaluationInput = z.input<typeof SaveEvaluationInputSchema>;
 
 /**
  * Stores a unit-year's 自评表 whole (actuals, not-applicable flags, deviation analyses, execution
  * reasons) and returns it scored. Every code and name must exist in the targets and every actual
  * must be readable against its target. `finalise` is refused while an actual or a required
- * 偏差原因分析 is missing, with one issue per gap.
+ * 偏差原因分析 is missing, with one issue per gap. A save names the version it was based on: a
+ * stale one is a CONFLICT naming who saved last, and nothing is written (decision 023).
  */
 export async function saveEvaluation(db: Db, actor: Actor, input: SaveEvaluationInput): Promise<Evaluation> {
   const parsed = validateInput(SaveEvaluationInputSchema, input, '自评表');
   const key = { unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear };
   return inTransaction(db, async (trx) => {
     const year = await loadEvaluatedYear(trx, key);
-    await lockEvaluation(trx, { unitId: year.unitId, fiscalYear: key.fiscalYear });
+    const ref = { unitId: year.unitId, fiscalYear: key.fiscalYear };
     const projects = checkedProjects(year, parsed.projects);
-    const next: EvaluatedYear = { ...year, stored: { status: parsed.finalise ? 'final' : 'draft', updatedBy: actor.username, updatedAt: new Date(), projects } };
+    const status = parsed.finalise ? 'final' : 'draft';
+    const next: EvaluatedYear = { ...year, stored: { status, updatedBy: actor.username, updatedAt: new Date(), projects } };
     const evaluation = presentEvaluation(next);
     if (parsed.finalise) refuseIncomplete(evaluation);
-    await replaceEvaluation(trx, { unitId: year.unitId, fiscalYear: key.fiscalYear }, { status: next.stored!.status, updatedBy: actor.username, projects });
+    const version = await replaceEvaluationIfVersion(trx, ref, parsed.expectedVersion, { status, updatedBy: actor.username, projects });
+    if (version === undefined) {
+      const current = await evaluationVersion(trx, ref);
+      throw await versionConflict(trx, `${key.unitCode} ${key.fiscalYear} 年度的自评表`, {
+        username: current.updatedBy, at: current.updatedAt, currentVersion: current.version, expectedVersion: parsed.expectedVersion!,
+      });
+    }
     await recordAudit(trx, actor, {
       action: parsed.finalise ? 'finalise-evaluation' : 'save-evaluation',
       unitCode: key.unitCode, fiscalYear: key.fiscalYear, entity: 'evaluation', entityKey: `${key.unitCode}/${key.fiscalYear}`,
       before: year.stored ? { status: year.stored.status, projects: year.stored.projects } : null,
-      after: { status: next.stored!.status, projects },
+      after: { status, projects },
     });
-    return evaluation;
+    return { ...evaluation, version };
   });
 }
 

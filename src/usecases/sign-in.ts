@@ -1,31 +1,45 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit } from '../db/audit.repo.ts';
 import type { Db } from '../db/database.ts';
-import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import {
-  countFailedAttempts,
   deleteExpiredSessions,
   insertSession,
+  maxthRecentFailureOfIp,
   pruneLoginAttempts,
   recordLoginAttempt,
 } from '../db/sessions.repo.ts';
-import { type UserWithHash, clearFailedPasswords, findUserByUsername, recordFailedPassword } from '../db/users.repo.ts';
+import { type LockoutRule, clearSignInFailures, findLockedUntil, pruneSignInLockouts, recordSignInFailure } from '../db/sign-in-lockouts.repo.ts';
+import { type UserWithHash, findUserByUsername, recordSignInTime } from '../db/users.repo.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { DUMMY_HASH, verifyPassword } from './password-hash.ts';
 
-/** Login throttling and session lifetime; docs/decisions/007-accounts-sessions.md explains the numbers. */
+/** Sign-in throttling and session lifetime; docs/decisions/019-accounts-management.md explains the numbers. */
 export const SESSION_RULES = {
+  /** Wrong passwords in a row that lock a name (existing or not) … */
   maxFailures: 5,
-  lockMinutes: 15,
-  ipWindowMinutes: 15,
+  /** … for 1 minute, then 2, 4, … up to 60 for each further lock, */
+  firstLockMinutes: 1,
+  maxLockMinutes: 60,
+  /** … until the name has been quiet this long. */
+  forgetLockoutHours: 24,
+  /** Per address: a short sliding window, so one address's failures never block a NAT for long. */
+  ipWindowMinutes: 5,
   ipMaxFailures: 30,
   sessionHours: 12,
   idleMinutes: 120,
 } as const;
 
 const MINUTE = 60_000;
+export const LOCKOUT: LockoutRule = {
+  maxFailures: SESSION_RULES.maxFailures,
+  firstLockSeconds: SESSION_RULES.firstLockMinutes * 60,
+  maxLockSeconds: SESSION_RULES.maxLockMinutes * 60,
+  forgetAfterSeconds: SESSION_RULES.forgetLockoutHours * 3600,
+};
+/** Stored with a session so its owner can recognise it; longer agents are cut. */
+const MAX_USER_AGENT = 300;
 
 export interface NewSession {
   /** The cookie's value; only its SHA-256 is stored. */
@@ -33,6 +47,15 @@ export interface NewSession {
   csrfToken: string;
   expiresAt: Date;
   actor: Actor;
+  mustChangePassword: boolean;
+}
+
+export interface SignInInput {
+  username: string;
+  password: string;
+  ip: string;
+  userAgent?: string;
+  now?: Date;
 }
 
 export function sessionIdOf(token: string): string {
@@ -40,66 +63,76 @@ export function sessionIdOf(token: string): string {
 }
 
 /**
- * Checks the password and opens a session. Refuses with RATE_LIMITED when the IP has failed too
- * often, LOCKED when the account is locked (5 wrong passwords → 15 minutes), UNAUTHENTICATED for a
- * wrong name or password (the same words for both), FORBIDDEN for a disabled account.
+ * Checks the password and opens a session. An attacker learns nothing about which names exist:
+ * an unknown name, a wrong password, a locked name and a disabled account with a wrong password
+ * all read the user and the lockout, verify one argon2id hash (a dummy one for an unknown name),
+ * count the failure against the typed name and answer alike — UNAUTHENTICATED, or LOCKED with the
+ * same words once the name is locked. Only the right password of a disabled account is told it is
+ * disabled (FORBIDDEN): whoever knows the password learns nothing new. RATE_LIMITED when the
+ * address failed too often in the last few minutes.
  */
-export async function signIn(
-  db: Db,
-  input: { username: string; password: string; ip: string; now?: Date },
-): Promise<NewSession> {
+export async function signIn(db: Db, input: SignInInput): Promise<NewSession> {
   const now = input.now ?? new Date();
   const username = input.username.trim();
-  const trx = db.kysely;
-  const ipFailures = await countFailedAttempts(trx, { ip: input.ip }, new Date(now.getTime() - SESSION_RULES.ipWindowMinutes * MINUTE));
-  if (ipFailures >= SESSION_RULES.ipMaxFailures) {
-    throw new AppError('RATE_LIMITED', `此地址登录失败次数过多，请 ${SESSION_RULES.ipWindowMinutes} 分钟后再试`);
-  }
-  const user = await findUserByUsername(trx, username);
-  if (user?.lockedUntil && user.lockedUntil > now) {
-    await recordLoginAttempt(trx, { username, ip: input.ip, succeeded: false, at: now });
-    throw lockedError(user.lockedUntil);
-  }
+  await assertAddressNotThrottled(db, input.ip, now);
+  const user = await findUserByUsername(db.kysely, username);
+  const lockedUntil = await findLockedUntil(db.kysely, username, now);
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
-  if (!user || !valid) {
-    await recordLoginAttempt(trx, { username, ip: input.ip, succeeded: false, at: now });
-    throw await failedPasswordError(trx, user, username, now);
+  if (!user || !valid || lockedUntil !== null) {
+    const lock = await inTransaction(db, async (trx) => {
+      await recordLoginAttempt(trx, { username, ip: input.ip, succeeded: false, at: now });
+      return recordSignInFailure(trx, username, LOCKOUT, now);
+    });
+    throw lock !== null ? lockedError(lock, now) : new AppError('UNAUTHENTICATED', '用户名或密码不正确');
   }
-  if (user.disabled) throw new AppError('FORBIDDEN', `账号 ${username} 已停用，请联系管理员`);
-  return openSession(db, user, input.ip, now);
-}
-
-async function failedPasswordError(trx: Executor, user: UserWithHash | undefined, username: string, now: Date): Promise<AppError> {
-  const lockUntil = new Date(now.getTime() + SESSION_RULES.lockMinutes * MINUTE);
-  if (user) {
-    const { locked } = await recordFailedPassword(trx, user.id, { maxFailures: SESSION_RULES.maxFailures, lockUntil, now });
-    if (locked) return lockedError(lockUntil);
-  } else {
-    // An unknown name locks like a real one, so that the answers do not tell which names exist.
-    const since = new Date(now.getTime() - SESSION_RULES.lockMinutes * MINUTE);
-    if ((await countFailedAttempts(trx, { username }, since)) >= SESSION_RULES.maxFailures) return lockedError(lockUntil);
+  if (user.disabled) {
+    await recordLoginAttempt(db.kysely, { username, ip: input.ip, succeeded: false, at: now });
+    throw new AppError('FORBIDDEN', '此账号已停用，请联系管理员');
   }
-  return new AppError('UNAUTHENTICATED', '用户名或密码不正确');
+  return openSession(db, user, { ip: input.ip, userAgent: input.userAgent ?? '', now });
 }
 
-function lockedError(until: Date): AppError {
-  const time = until.toISOString().slice(11, 16);
-  return new AppError('LOCKED', `密码连续错误 ${SESSION_RULES.maxFailures} 次，账号已锁定至 ${time}（UTC），请稍后再试`);
+/** The per-address limit: the address is free again once its max-th most recent failure leaves the window. */
+async function assertAddressNotThrottled(db: Db, ip: string, now: Date): Promise<void> {
+  const windowMs = SESSION_RULES.ipWindowMinutes * MINUTE;
+  const since = new Date(now.getTime() - windowMs);
+  const reached = await maxthRecentFailureOfIp(db.kysely, ip, since, SESSION_RULES.ipMaxFailures);
+  if (reached === null) return;
+  const minutes = Math.max(1, Math.ceil((reached.getTime() + windowMs - now.getTime()) / MINUTE));
+  throw new AppError('RATE_LIMITED', `此地址登录失败次数过多，请 ${minutes} 分钟后再试`);
 }
 
-async function openSession(db: Db, user: UserWithHash, ip: string, now: Date): Promise<NewSession> {
+/** The same words for every name: nothing in them depends on whether the account exists. */
+function lockedError(until: Date, now: Date): AppError {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / MINUTE));
+  return new AppError('LOCKED', `登录失败次数过多，此用户名已暂时锁定，请 ${minutes} 分钟后再试`);
+}
+
+async function openSession(db: Db, user: UserWithHash, client: { ip: string; userAgent: string; now: Date }): Promise<NewSession> {
+  const { ip, now } = client;
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_RULES.sessionHours * 60 * MINUTE);
   const actor: Actor = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, orgCode: user.orgCode };
   await inTransaction(db, async (trx) => {
-    await clearFailedPasswords(trx, user.id);
+    await clearSignInFailures(trx, user.username);
+    await recordSignInTime(trx, user.id, now);
     await recordLoginAttempt(trx, { username: user.username, ip, succeeded: true, at: now });
-    await insertSession(trx, { id: sessionIdOf(token), userId: user.id, csrfToken, expiresAt, now });
+    await insertSession(trx, {
+      id: sessionIdOf(token),
+      publicId: randomBytes(12).toString('base64url'),
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+      now,
+      ip,
+      userAgent: client.userAgent.slice(0, MAX_USER_AGENT),
+    });
     await recordAudit(trx, actor, { action: 'sign-in', entity: 'session', entityKey: user.username, after: { ip } });
-    // Housekeeping rides on sign-ins: expired sessions and day-old attempts are of no use.
+    // Housekeeping rides on sign-ins: expired sessions, day-old attempts and forgotten lockouts are of no use.
     await deleteExpiredSessions(trx, now);
     await pruneLoginAttempts(trx, new Date(now.getTime() - 24 * 60 * MINUTE));
+    await pruneSignInLockouts(trx, new Date(now.getTime() - SESSION_RULES.forgetLockoutHours * 60 * MINUTE));
   });
-  return { token, csrfToken, expiresAt, actor };
+  return { token, csrfToken, expiresAt, actor, mustChangePassword: user.mustChangePassword };
 }

@@ -136,7 +136,7 @@ describe('department page (real server, real browser)', () => {
 
     await name.fill('困难职工帮扶资金（我的修改）');
     await page.getByTestId('editor-save').click();
-    await expect(page.getByTestId('editor-error').textContent()).resolves.toContain('该项目已被他人修改，请刷新后重试');
+    await expect(page.getByTestId('conflict-notice').textContent()).resolves.toMatch(/此记录已被.*修改。您的修改尚未保存。/);
     await expect(name.inputValue()).resolves.toBe('困难职工帮扶资金（我的修改）');
   });
 

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
+import { orgCodeOption } from '../code-options.ts';
 import { AppError } from '../../domain/errors.ts';
 import { exportBulk } from '../../usecases/export-bulk.ts';
 import { BINARY_FORMATS, EXPORT_FORMATS, exportTargets, type ExportFormat } from '../../usecases/export-targets.ts';
@@ -20,7 +21,7 @@ interface ExportOptions {
 export function exportCommand(): Command {
   return new Command('export')
     .description('导出某单位某年度的绩效目标，或用 --all 把全部单位打包为 .zip / export a unit-year, or every unit as a zip')
-    .option('--unit <code>', '单位编码，如 711002')
+    .option('--unit <code>', '单位编码，如 711002', orgCodeOption('--unit'))
     .option('--all', '导出该年度全部单位（.zip，需 --out）')
     .requiredOption('--year <year>', '财政年度', parseYear)
     .addOption(new Option('--format <format>', '输出格式').choices(EXPORT_FORMATS).default('json'))

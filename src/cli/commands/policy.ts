@@ -1,12 +1,13 @@
 import { Command, Option } from 'commander';
 import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
+import { orgCodeOption } from '../code-options.ts';
 import { AppError } from '../../domain/errors.ts';
 import { POLICY_KINDS, type PolicyKind, type PolicyView, getOrganisationPolicy } from '../../usecases/get-policy.ts';
 import { putOrganisationPolicy } from '../../usecases/put-policy.ts';
 import { readInputFile, withDatabase } from '../options.ts';
 
 const kindOption = () => new Option('--kind <kind>', '规则类别：review 审核、monitoring 运行监控、scoring 绩效评分').choices(POLICY_KINDS).makeOptionMandatory();
-const orgOption = () => new Option('--org <code>', '机构编码，如 SHG-CZJ（财政局）或 711（主管部门）').makeOptionMandatory();
+const orgOption = () => new Option('--org <code>', '机构编码，如 SHG-CZJ（财政局）或 711（主管部门）').argParser(orgCodeOption('--org')).makeOptionMandatory();
 
 /** `jixiao policy show|set`: the finance bureau's rule settings, for the operator without the web page. */
 export function policyCommand(): Command {

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { orgCodeOption } from '../code-options.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { ReviewReport } from '../../domain/review/index.ts';
 import { reviewStoredTargets, reviewTargetsFile } from '../../usecases/review-targets.ts';
@@ -11,7 +12,7 @@ export function reviewCommand(): Command {
   return new Command('review')
     .description('绩效目标审核：按审核规则检查文件或已入库的目标 / review targets against the rules')
     .argument('[file]', '目标文件（种子文本 .txt、交换格式 .json、Word .docx 或 Excel .xlsx）；省略时用 --unit 和 --year 审核已入库的目标')
-    .option('--unit <code>', '单位编码，如 711002（审核已入库的目标）')
+    .option('--unit <code>', '单位编码，如 711002（审核已入库的目标）', orgCodeOption('--unit'))
     .option('--year <year>', '财政年度', parseYear)
     .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json']).default('table'))
     .action(async (file: string | undefined, options: ReviewOptions) => {

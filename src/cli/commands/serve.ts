@@ -3,9 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../domain/errors.ts';
 import { type Db, openDatabase, resolveDatabaseOptions } from '../../db/database.ts';
 import { buildServer } from '../../server/app.ts';
+import { logLevelFromEnv } from '../../server/logging.ts';
+import { metricsFromEnv } from '../../server/metrics.ts';
+import { parseTrustProxy } from '../../server/trust-proxy.ts';
+import { newControlToken, writeControlFile } from '../control-file.ts';
 import { startSummarySweeper } from '../../server/summary-refresh.ts';
-import { ensureFirstAdmin } from '../../usecases/ensure-first-admin.ts';
+import { getInstanceState } from '../../usecases/instance-state.ts';
 import { loadDemoDataIfEmpty } from '../../usecases/load-demo-data.ts';
+import { SETUP_LINK_HOURS, issueSetupToken, setupLinkUrl } from '../../usecases/setup-link.ts';
 
 /**
  * In-flight requests get this long after SIGTERM/SIGINT before the process gives up on them
@@ -31,19 +36,25 @@ function parsePort(text: string): number {
  */
 export function serveCommand(): Command {
   return new Command('serve')
-    .description('启动 API 与网页；空数据库时载入示例单位 / start the API and web app (loads demo data into an empty database)')
+    .description('启动 API 与网页（不建任何账号；首个管理员见 jixiao setup） / start the API and web app')
     .option('--port <port>', '端口（0 = 任选空闲端口）', parsePort, Number(process.env.PORT ?? 3000))
     .option('--host <host>', '监听地址', process.env.HOST ?? '127.0.0.1')
-    .option('--no-demo', '空数据库时不载入示例数据')
+    .option('--demo', '空数据库时载入示例单位与公开密码的示例账号（仅供试用，npm start 使用）', false)
     .action(async (options: { port: number; host: string; demo: boolean }) => {
       const dbOptions = resolveDatabaseOptions(process.env);
       const db = await openDatabase(dbOptions);
-      const app = await prepare(db, options.demo);
+      // PGlite: the local `jixiao backup`/`restore` reach the database through this server (control-file.ts).
+      const controlToken = dbOptions.dataDir ? newControlToken() : undefined;
+      const app = await prepare(db, options.demo, controlToken);
       const address = await listen(app, db, options);
+      const removeControlFile = dbOptions.dataDir && controlToken ? writeControlFile(dbOptions.dataDir, { url: address, token: controlToken, pid: process.pid }) : () => {};
       const where = dbOptions.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${dbOptions.dataDir ?? ''}`;
+      // Before the start line, which tells scripts (and tests) that start-up is complete.
+      await announceInstance(db, address);
       process.stdout.write(`Jixiao 已启动：${address}  数据库：${where}  API 文档：${address}/api/docs  (pid ${process.pid})\n`);
       const stopSweeper = startSummarySweeper(db, { intervalMs: SUMMARY_SWEEP_MS, onError: reportSweepError });
       await waitForShutdown(async () => {
+        removeControlFile();
         await closeServer(app);
         await stopSweeper();
         await db.close();
@@ -63,13 +74,12 @@ async function listen(app: FastifyInstance, db: Db, options: { port: number; hos
   }
 }
 
-async function prepare(db: Db, demo: boolean): Promise<FastifyInstance> {
+async function prepare(db: Db, demo: boolean, controlToken: string | undefined): Promise<FastifyInstance> {
   try {
     if (demo && (await loadDemoDataIfEmpty(db))) {
       process.stdout.write('已载入示例数据：711002 秦皇岛市山海关区总工会 2020 年\n');
     }
-    await announceFirstAdmin(db);
-    return await buildServer({ db, logger: false, secureCookies: process.env.JIXIAO_SECURE_COOKIES === '1', trustProxy: process.env.JIXIAO_TRUST_PROXY === '1' });
+    return await buildServer({ db, logger: { level: logLevelFromEnv(process.env) }, metrics: metricsFromEnv(process.env), secureCookies: process.env.JIXIAO_SECURE_COOKIES === '1', trustProxy: parseTrustProxy(process.env.JIXIAO_TRUST_PROXY), controlToken });
   } catch (error) {
     await db.close();
     throw error;
@@ -95,12 +105,20 @@ function reportSweepError(error: unknown): void {
   process.stderr.write(`jixiao: 刷新财政局汇总失败（稍后重试）：${error instanceof Error ? error.message : String(error)}\n`);
 }
 
-/** The first start creates `admin`; a generated password is printed this once and never again. */
-async function announceFirstAdmin(db: Db): Promise<void> {
-  const admin = await ensureFirstAdmin(db);
-  if (!admin) return;
-  const shown = admin.generated ? `初始密码：${admin.password}（仅显示这一次，请登录后妥善保存）` : '密码取自 JIXIAO_ADMIN_PASSWORD';
-  process.stdout.write(`已创建管理员账号 ${admin.username}，${shown}\n`);
+/**
+ * Creates no account. While there is no administrator, prints a one-time setup link (valid
+ * SETUP_LINK_HOURS, used once) — whoever reads this console is whoever runs the server; and says
+ * plainly when the database holds the demo's accounts, whose passwords are public.
+ */
+async function announceInstance(db: Db, address: string): Promise<void> {
+  const state = await getInstanceState(db);
+  if (state.demo) process.stdout.write('注意：此数据库载入了示例数据，示例账号的密码是公开的（README），不要用于正式数据\n');
+  const setup = await issueSetupToken(db);
+  if (!setup) return;
+  process.stdout.write(
+    `尚无管理员账号。请在 ${SETUP_LINK_HOURS} 小时内打开一次性设置链接创建管理员：${setupLinkUrl(address, setup.token)}\n` +
+      '（或在服务器上运行 jixiao setup）\n',
+  );
 }
 
 /**

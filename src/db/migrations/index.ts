@@ -10,6 +10,10 @@ import * as summaries from './2026_11_25_0008_summaries.ts';
 import * as jobs from './2026_11_25_0009_jobs.ts';
 import * as listIndexes from './2026_11_25_0010_list_indexes.ts';
 import * as projectReadFunction from './2026_12_02_0011_project_read_function.ts';
+import * as organisationAdmin from './2026_12_07_0013_organisation_admin.ts';
+import * as versions from './2026_12_07_0014_versions.ts';
+import * as accountManagement from './2026_12_07_0012_account_management.ts';
+import * as instance from './2026_12_07_0015_instance.ts';
 
 /**
  * Forward-only: a migration, once released, is never edited; a change is a new file. Names sort
@@ -27,6 +31,10 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_0009_jobs': jobs,
   '2026_11_25_0010_list_indexes': listIndexes,
   '2026_12_02_0011_project_read_function': projectReadFunction,
+  '2026_12_07_0013_organisation_admin': organisationAdmin,
+  '2026_12_07_0014_versions': versions,
+  '2026_12_07_0012_account_management': accountManagement,
+  '2026_12_07_0015_instance': instance,
 };
 
 export const migrationProvider: MigrationProvider = {

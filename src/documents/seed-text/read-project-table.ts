@@ -1,3 +1,4 @@
+import { checkOrgCode, checkProjectCode } from '../../domain/codes.ts';
 import { formatCents, parseAmountToCents } from '../../domain/money.ts';
 import type { Amount } from '../../domain/money.ts';
 import type { Budget, Project, SpendingCheckpoint, Unit } from '../../domain/targets.ts';
@@ -46,6 +47,9 @@ function readUnitRow(ctx: ReadContext, row: Row, field: string): ProjectTable['u
     fail(ctx, amountUnit.line, `应为“${AMOUNT_UNIT_LABEL}”，实际为${quote(amountUnit.text)}`, `${field}.budget`);
   }
   if (row.cells.length > 2) fail(ctx, row.cells[2]!.line, `表头行应只有单位和“${AMOUNT_UNIT_LABEL}”，多出${quote(row.cells[2]!.text)}`, field);
+  // Codes reach URLs and file names: one that breaks the code rules is refused here, by line (decision 020).
+  const codeProblem = checkOrgCode(match[1]!);
+  if (codeProblem !== null) fail(ctx, cell.line, `单位编码不符合要求：${codeProblem}`, 'unit.code');
   return { code: match[1]!, name: match[2]!.trim(), line: cell.line };
 }
 
@@ -62,6 +66,8 @@ function checkSameUnit(ctx: ReadContext, unit: ProjectTable['unit'], first: Proj
 function readCodeRow(ctx: ReadContext, row: Row, field: string): { code: string; name: string } {
   expectLabel(ctx, row, 0, LABELS.code, `${field}.code`);
   const code = requiredCell(ctx, row, 1, LABELS.code[0], `${field}.code`);
+  const codeProblem = checkProjectCode(code);
+  if (codeProblem !== null) fail(ctx, row.cells[1]!.line, `项目编码不符合要求：${codeProblem}`, `${field}.code`);
   expectLabel(ctx, row, 2, LABELS.name, `${field}.name`);
   const name = requiredCell(ctx, row, 3, LABELS.name[0], `${field}.name`);
   return { code, name };

@@ -1,4 +1,5 @@
 import type { Worksheet } from 'exceljs';
+import { checkOrgCode } from '../../domain/codes.ts';
 import type { MeasureSection, OverallGoal, OverallTargets, Unit } from '../../domain/targets.ts';
 import { labelKey } from '../seed-text/lines.ts';
 import { type SheetContext, cellAddress, failAt, readText } from './cells.ts';
@@ -27,6 +28,9 @@ export function readOverallSheet(ctx: SheetContext, sheet: Worksheet): OverallSh
   const codeRow = unitRow(UNIT_LABELS.code);
   const nameRow = unitRow(UNIT_LABELS.name);
   const unit = { code: required(ctx, sheet, codeRow, UNIT_LABELS.code), name: required(ctx, sheet, nameRow, UNIT_LABELS.name) };
+  // Codes reach URLs and file names: one that breaks the code rules is refused here, by cell (decision 020).
+  const codeProblem = checkOrgCode(unit.code);
+  if (codeProblem !== null) failAt(ctx, sheet.name, cellAddress(codeRow, 2), `${UNIT_LABELS.code}不符合要求：${codeProblem}`, ['unit', 'code']);
   const yearRow = find(UNIT_LABELS.year);
   const fiscalYear = yearRow === undefined ? undefined : readYear(ctx, sheet, yearRow);
 

@@ -1,4 +1,5 @@
 import type { Worksheet } from 'exceljs';
+import { checkProjectCode } from '../../domain/codes.ts';
 import type { Project, SpendingCheckpoint } from '../../domain/targets.ts';
 import { labelKey } from '../seed-text/lines.ts';
 import { type SheetContext, cellAddress, failAt, readAmount, readPercent, readText } from './cells.ts';
@@ -52,6 +53,8 @@ function readProject(ctx: SheetContext, sheet: Worksheet, row: number, months: {
   const code = text(1);
   const name = text(2);
   if (code === '') failAt(ctx, sheet.name, cellAddress(row, 1), '项目编码不能为空', [...path, 'code']);
+  const codeProblem = checkProjectCode(code);
+  if (codeProblem !== null) failAt(ctx, sheet.name, cellAddress(row, 1), `项目编码不符合要求：${codeProblem}`, [...path, 'code']);
   if (name === '') failAt(ctx, sheet.name, cellAddress(row, 2), '项目名称不能为空', [...path, 'name']);
   const budget = {
     total: readAmount(ctx, sheet, row, 3, PROJECT_HEADER[2]),

@@ -17,7 +17,7 @@ describeEachEngine('sessions over HTTP', (getDb) => {
     const units = await app.inject({ method: 'GET', url: '/api/units' });
     expect(units.statusCode).toBe(401);
     expect(units.json().error.code).toBe('UNAUTHENTICATED');
-    expect((await app.inject({ method: 'GET', url: '/api/session' })).json()).toEqual({ user: null, csrfToken: null });
+    expect((await app.inject({ method: 'GET', url: '/api/session' })).json()).toEqual({ user: null, csrfToken: null, mustChangePassword: false });
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 
@@ -42,6 +42,7 @@ describeEachEngine('sessions over HTTP', (getDb) => {
     expect(me.json()).toEqual({
       user: { username: 'test-unit-711002', displayName: 'test-unit-711002', role: 'unit', orgCode: '711002' },
       csrfToken: client.csrfToken,
+      mustChangePassword: false,
     });
   });
 

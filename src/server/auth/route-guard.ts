@@ -14,6 +14,13 @@ declare module 'fastify' {
     /** The session behind `actor`, for sign-out; null without one. */
     authSession: ResolvedSession | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * Callable by a session that signed in with a one-time password (who am I, sign out, change
+     * the password); every other non-public route answers PASSWORD_CHANGE_REQUIRED to it.
+     */
+    allowedBeforePasswordChange?: boolean;
+  }
 }
 
 export interface GuardedRoute {
@@ -34,7 +41,8 @@ export function guardedRoutes(app: FastifyInstance): GuardedRoute[] {
  * Installs the one access check. At registration, an /api route without `config.access` stops the
  * server from starting, so no route is ever unprotected by omission; the OpenAPI pages are public.
  * On each request: the session cookie gives `request.actor`; non-public routes need a session
- * (401), writes need the session's CSRF token in X-CSRF-Token (403), and a permission is checked
+ * (401), writes need the session's CSRF token in X-CSRF-Token (403), a session with a one-time
+ * password may only change it (403 PASSWORD_CHANGE_REQUIRED), and a permission is checked
  * on the unit in `:unitCode`, if any, through its organisations (403).
  */
 export function installRouteGuard(app: FastifyInstance, db: Db): void {
@@ -58,6 +66,9 @@ export function installRouteGuard(app: FastifyInstance, db: Db): void {
     if (!session) throw new AppError('UNAUTHENTICATED', '请先登录（会话不存在或已过期）');
     if (!SAFE_METHODS.has(request.method) && !tokensMatch(request.headers['x-csrf-token'], session.csrfToken)) {
       throw new AppError('FORBIDDEN', '请求缺少有效的 X-CSRF-Token，请刷新页面后重试');
+    }
+    if (session.mustChangePassword && request.routeOptions.config.allowedBeforePasswordChange !== true) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改管理员发给您的一次性密码');
     }
     if (access === 'signed-in') return;
     const unitCode = unitCodeOf(request);

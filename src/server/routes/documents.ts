@@ -10,6 +10,7 @@ import type { Db } from '../../db/database.ts';
 import { writeTemplateXlsx } from '../../documents/xlsx/index.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../../documents/zip-guard.ts';
 import { AppError } from '../../domain/errors.ts';
+import { asciiFileName, safeFileName } from '../../domain/file-names.ts';
 import { exportBulk } from '../../usecases/export-bulk.ts';
 import { exportTargets } from '../../usecases/export-targets.ts';
 import { importFile } from '../../usecases/import-file.ts';
@@ -24,11 +25,14 @@ const ExportParamsSchema = UnitYearParamsSchema.extend({ format: z.enum(DOCUMENT
 const BulkParamsSchema = z.object({ year: z.coerce.number().int().min(1990).max(2100) });
 const BulkQuerySchema = z.object({ format: z.enum(BULK_FORMATS).default('docx') });
 
-/** "attachment" with an ASCII fallback and the real (Chinese) name per RFC 5987/6266. */
+/**
+ * "attachment" with an ASCII fallback and the real (Chinese) name per RFC 5987/6266. Both names are
+ * made safe here, whatever stored data built them (decision 020): no path, quote or control character.
+ */
 export function attachment(reply: FastifyReply, contentType: string, fileName: string, asciiName: string): FastifyReply {
   return reply
     .header('Content-Type', contentType)
-    .header('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+    .header('Content-Disposition', `attachment; filename="${asciiFileName(asciiName)}"; filename*=UTF-8''${encodeURIComponent(safeFileName(fileName))}`);
 }
 
 /**
@@ -42,7 +46,7 @@ export function documentRoutes(db: Db): FastifyPluginAsyncZod {
     app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: DEFAULT_MAX_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
 
     app.get('/api/units/:unitCode/years/:year/export.:format', {
-      config: { access: { permission: 'targets:read' } },
+      config: { access: { permission: 'targets:read' }, heavy: true },
       schema: { summary: "A unit-year's targets in the official layout as Word, PDF or Excel", tags: ['documents'], params: ExportParamsSchema },
     }, async (request, reply) => {
       const { unitCode, year, format } = request.params;
@@ -56,7 +60,7 @@ export function documentRoutes(db: Db): FastifyPluginAsyncZod {
     }, async (_request, reply) => attachment(reply, XLSX_TYPE, '绩效目标填报模板.xlsx', 'jixiao-template.xlsx').send(await writeTemplateXlsx()));
 
     app.post('/api/units/:unitCode/years/:year/import/preview', {
-      config: { access: { permission: 'targets:edit' } },
+      config: { access: { permission: 'targets:edit' }, heavy: true },
       schema: {
         summary: 'Parse an uploaded file and review it; nothing is saved',
         tags: ['documents'],
@@ -70,7 +74,7 @@ export function documentRoutes(db: Db): FastifyPluginAsyncZod {
     });
 
     app.post('/api/units/:unitCode/years/:year/import', {
-      config: { access: { permission: 'targets:edit' } },
+      config: { access: { permission: 'targets:edit' }, heavy: true },
       schema: {
         summary: "Store an uploaded file as the unit-year's targets (replaces them whole, all or nothing)",
         tags: ['documents'],
@@ -86,7 +90,8 @@ export function documentRoutes(db: Db): FastifyPluginAsyncZod {
     });
 
     app.get('/api/bureau/years/:year/export.zip', {
-      config: { access: { permission: 'overview:read' } },
+      // Heavy for as long as the zip streams: the slot is released when the response closes.
+      config: { access: { permission: 'overview:read' }, heavy: true },
       schema: {
         summary: 'Every unit of a year the user may see, one document each, as a streamed .zip (X-Jixiao-Units: entry count; X-Jixiao-Job: the job to poll)',
         tags: ['documents'],

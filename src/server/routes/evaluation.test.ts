@@ -10,6 +10,8 @@ import { DEMO_EVALUATION } from '../../usecases/load-demo-evaluation.ts';
 import { buildServer } from '../app.ts';
 
 const base = '/api/units/711002/years/2020';
+/** Nothing saved yet: version 0 (decision 023; conflicts: versions.test.ts). */
+const IF_NONE_YET = { 'if-match': '"0"' };
 
 describeEachEngine('evaluation API', (getDb) => {
   let app: FastifyInstance;
@@ -25,7 +27,7 @@ describeEachEngine('evaluation API', (getDb) => {
 
   it('lets the unit save its 自评表 and read the scores', async () => {
     const unit = await signIn(app, getDb(), { role: 'unit', orgCode: '711002' });
-    const put = await unit.inject({ method: 'PUT', url: `${base}/evaluation`, payload: DEMO_EVALUATION });
+    const put = await unit.inject({ method: 'PUT', url: `${base}/evaluation`, headers: IF_NONE_YET, payload: DEMO_EVALUATION });
     expect(put.statusCode).toBe(200);
     expect(put.json()).toMatchObject({ status: 'draft', meanScore: 97.17, missingAnalysis: [] });
 
@@ -42,7 +44,7 @@ describeEachEngine('evaluation API', (getDb) => {
   it('answers a refused finalise with 422-class VALIDATION listing each missing analysis', async () => {
     const unit = await signIn(app, getDb(), { role: 'unit', orgCode: '711002' });
     const projects = DEMO_EVALUATION.projects.map((p) => ({ code: p.code, indicators: p.indicators.map(({ name, actual }) => ({ name, actual })) }));
-    const response = await unit.inject({ method: 'PUT', url: `${base}/evaluation`, payload: { projects, finalise: true } });
+    const response = await unit.inject({ method: 'PUT', url: `${base}/evaluation`, headers: IF_NONE_YET, payload: { projects, finalise: true } });
     expect(response.statusCode).toBeGreaterThanOrEqual(400);
     expect(response.statusCode).toBeLessThan(500);
     const error = (response.json() as { error: { code: string; message: string; issues: unknown[] } }).error;
@@ -54,7 +56,7 @@ describeEachEngine('evaluation API', (getDb) => {
   it('keeps the department read-only and other units out', async () => {
     const department = await signIn(app, getDb(), { role: 'department', orgCode: '711' });
     expect((await department.inject(`${base}/evaluation`)).statusCode).toBe(200);
-    expect((await department.inject({ method: 'PUT', url: `${base}/evaluation`, payload: DEMO_EVALUATION })).statusCode).toBe(403);
+    expect((await department.inject({ method: 'PUT', url: `${base}/evaluation`, headers: IF_NONE_YET, payload: DEMO_EVALUATION })).statusCode).toBe(403);
     const other = await signIn(app, getDb(), { role: 'unit', orgCode: '712001' });
     expect((await other.inject(`${base}/score`)).statusCode).toBe(403);
     expect((await app.inject(`${base}/score`)).statusCode).toBe(401);
@@ -62,7 +64,7 @@ describeEachEngine('evaluation API', (getDb) => {
 
   it('ranks units for the bureau and shows the history', async () => {
     const unit = await signIn(app, getDb(), { role: 'unit', orgCode: '711002' });
-    await unit.inject({ method: 'PUT', url: `${base}/evaluation`, payload: DEMO_EVALUATION });
+    await unit.inject({ method: 'PUT', url: `${base}/evaluation`, headers: IF_NONE_YET, payload: DEMO_EVALUATION });
     const bureau = await signIn(app, getDb(), { role: 'bureau', orgCode: 'SHG-CZJ' });
     const ranking = await bureau.inject('/api/bureau/years/2020/ranking');
     expect(ranking.statusCode).toBe(200);

@@ -12,6 +12,7 @@ import { getEvaluation } from '../../usecases/get-evaluation.ts';
 import { getEvaluationHistory } from '../../usecases/get-evaluation-history.ts';
 import { saveEvaluation } from '../../usecases/save-evaluation.ts';
 import { scoreStoredUnitYear } from '../../usecases/score-unit-year.ts';
+import { IfMatchHeadersSchema, etagOf, expectedVersionFrom } from '../versioning.ts';
 
 const tags = ['evaluation'];
 const base = '/api/units/:unitCode/years/:year';
@@ -27,20 +28,25 @@ export function evaluationRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(`${base}/evaluation`, {
       config: { access: { permission: 'targets:read' } },
       schema: { summary: 'The 自评表: targets, year-end money, actuals, scores and missing analyses', tags, params: UnitYearParamsSchema, response: { 200: EvaluationSchema } },
-    }, async (request) => {
+    }, async (request, reply) => {
       const { unitCode, year } = request.params;
-      return getEvaluation(db, { unitCode, fiscalYear: year });
+      const evaluation = await getEvaluation(db, { unitCode, fiscalYear: year });
+      reply.header('ETag', etagOf(evaluation.version));
+      return evaluation;
     });
 
     app.put(`${base}/evaluation`, {
       config: { access: { permission: 'evaluation:edit' } },
       schema: {
-        summary: 'Replace the 自评表 (whole); finalise: true is refused while data or a deviation analysis is missing',
-        tags, params: UnitYearParamsSchema, body: SaveEvaluationBodySchema, response: { 200: EvaluationSchema },
+        summary: 'Replace the 自评表 (whole); If-Match must carry the version read ("0": none yet; stale → 409 with who and when); finalise: true is refused while data or a deviation analysis is missing',
+        tags, params: UnitYearParamsSchema, headers: IfMatchHeadersSchema, body: SaveEvaluationBodySchema, response: { 200: EvaluationSchema },
       },
-    }, async (request) => {
+    }, async (request, reply) => {
       const { unitCode, year } = request.params;
-      return saveEvaluation(db, requireActor(request.actor), { ...request.body, unitCode, fiscalYear: year });
+      const expectedVersion = expectedVersionFrom(request.headers['if-match'], '自评表');
+      const saved = await saveEvaluation(db, requireActor(request.actor), { ...request.body, unitCode, fiscalYear: year, expectedVersion });
+      reply.header('ETag', etagOf(saved.version));
+      return saved;
     });
 
     app.get(`${base}/score`, {

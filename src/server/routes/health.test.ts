@@ -17,13 +17,31 @@ async function healthApp(db: Db): Promise<FastifyInstance> {
   return app;
 }
 
-describeEachEngine('GET /api/health', (getDb) => {
-  it('answers 200 with the engine when the database answers', async () => {
+describeEachEngine('GET /api/health and /api/health/ready', (getDb) => {
+  it('answers 200 with the engine when the database answers and its migrations are current', async () => {
     const app = await healthApp(getDb());
-    const response = await app.inject({ method: 'GET', url: '/api/health' });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', engine: getDb().engine });
+    for (const url of ['/api/health', '/api/health/ready']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.json()).toEqual({ status: 'ok', engine: getDb().engine });
+    }
     await app.close();
+  });
+
+  it('is not ready while a migration this program knows has not run (503 naming it)', async () => {
+    const app = await healthApp(getDb());
+    const kysely = getDb().kysely;
+    const last = await kysely.selectFrom('kysely_migration' as never).select(['name' as never, 'timestamp' as never]).orderBy('name' as never, 'desc').executeTakeFirstOrThrow() as { name: string; timestamp: string };
+    await kysely.deleteFrom('kysely_migration' as never).where('name' as never, '=', last.name as never).execute();
+    try {
+      const response = await app.inject({ method: 'GET', url: '/api/health/ready' });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toMatchObject({ status: 'unavailable', pendingMigrations: [last.name], message: expect.stringContaining('迁移') });
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    } finally {
+      await kysely.insertInto('kysely_migration' as never).values(last as never).execute();
+      await app.close();
+    }
   });
 });
 
@@ -36,10 +54,11 @@ afterAll(async () => {
   await unreachable.kysely.destroy();
 });
 
-it('answers 503 with a Chinese reason when the database cannot be reached (the balancer then skips this server)', async () => {
+it('is alive but not ready when the database cannot be reached: 503 with a Chinese reason (the balancer then skips this server)', async () => {
   const app = await healthApp(unreachable);
-  const response = await app.inject({ method: 'GET', url: '/api/health' });
+  const response = await app.inject({ method: 'GET', url: '/api/health/ready' });
   expect(response.statusCode).toBe(503);
   expect(response.json()).toMatchObject({ status: 'unavailable', engine: 'postgres', message: expect.stringContaining('数据库不可用') });
+  expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   await app.close();
 });

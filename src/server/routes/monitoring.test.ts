@@ -10,6 +10,8 @@ import { buildServer } from '../app.ts';
 const base = '/api/units/711002/years/2020/monitoring';
 const P = '711-0701-JBN-PGN6';
 const projectUrl = (code: string, what: string) => `${base}/projects/${encodeURIComponent(code)}/${what}`;
+/** A project's monitoring before anything is entered is at version 0 (decision 023; conflicts: versions.test.ts). */
+const IF_NONE_YET = { 'if-match': '"0"' };
 
 describeEachEngine('monitoring API', (getDb) => {
   let app: FastifyInstance;
@@ -33,7 +35,7 @@ describeEachEngine('monitoring API', (getDb) => {
 
   it('takes spending from the unit and shows plan vs actual with a warning', async () => {
     // 9,000 of 20,000 by June = 45% against 60% planned: 15 points behind → 提示
-    const put = await unit.inject({ method: 'PUT', url: projectUrl(P, 'spending'), payload: { entries: [{ month: 6, source: 'fiscal', amount: '9000.00' }] } });
+    const put = await unit.inject({ method: 'PUT', url: projectUrl(P, 'spending'), headers: IF_NONE_YET, payload: { entries: [{ month: 6, source: 'fiscal', amount: '9000.00' }] } });
     expect(put.statusCode).toBe(204);
     const view = await unit.inject({ url: `${base}?asOfMonth=6` });
     expect(view.statusCode).toBe(200);
@@ -45,18 +47,18 @@ describeEachEngine('monitoring API', (getDb) => {
 
   it('refuses 有可能 without measures (400), and writes from another unit or the bureau (403)', async () => {
     const progress = { indicatorName: '补助金发放率', month: 6, valueToDate: '40%', forecast: '85%', likelihood: '有可能' };
-    const missing = await unit.inject({ method: 'PUT', url: projectUrl(P, 'indicator-progress'), payload: progress });
+    const missing = await unit.inject({ method: 'PUT', url: projectUrl(P, 'indicator-progress'), headers: IF_NONE_YET, payload: progress });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.issues.map((i: { field: string }) => i.field)).toEqual(['deviationCategory', 'measures']);
-    const ok = await unit.inject({ method: 'PUT', url: projectUrl(P, 'indicator-progress'), payload: { ...progress, deviationCategory: '制度保障', measures: '修订发放办法' } });
+    const ok = await unit.inject({ method: 'PUT', url: projectUrl(P, 'indicator-progress'), headers: IF_NONE_YET, payload: { ...progress, deviationCategory: '制度保障', measures: '修订发放办法' } });
     expect(ok.statusCode).toBe(200);
-    expect((await otherUnit.inject({ method: 'PUT', url: projectUrl(P, 'indicator-progress'), payload: progress })).statusCode).toBe(403);
-    expect((await bureau.inject({ method: 'PUT', url: projectUrl(P, 'spending'), payload: { entries: [{ month: 1, source: 'fiscal', amount: '1' }] } })).statusCode).toBe(403);
+    expect((await otherUnit.inject({ method: 'PUT', url: projectUrl(P, 'indicator-progress'), headers: IF_NONE_YET, payload: progress })).statusCode).toBe(403);
+    expect((await bureau.inject({ method: 'PUT', url: projectUrl(P, 'spending'), headers: IF_NONE_YET, payload: { entries: [{ month: 1, source: 'fiscal', amount: '1' }] } })).statusCode).toBe(403);
     expect((await bureau.inject({ url: base })).statusCode).toBe(200);
   });
 
   it('records a corrective action and closes the warning; adjusts a budget', async () => {
-    await unit.inject({ method: 'PUT', url: projectUrl(P, 'spending'), payload: { entries: [{ month: 6, source: 'fiscal', amount: '9000.00' }] } });
+    await unit.inject({ method: 'PUT', url: projectUrl(P, 'spending'), headers: IF_NONE_YET, payload: { entries: [{ month: 6, source: 'fiscal', amount: '9000.00' }] } });
     const id = encodeURIComponent(`behind-plan:${P}:6`);
     const follow = (payload: object) => unit.inject({ method: 'POST', url: `${base}/warnings/${id}/follow-up`, payload: { asOfMonth: 6, ...payload } });
     expect((await follow({ step: 'close' })).statusCode).toBe(409);
@@ -64,7 +66,7 @@ describeEachEngine('monitoring API', (getDb) => {
     expect(recorded.statusCode).toBe(200);
     expect(recorded.json()).toMatchObject({ state: 'action-recorded', action: '约谈项目负责人，7月底前完成发放' });
     expect((await follow({ step: 'close' })).json().state).toBe('closed');
-    const adjusted = await unit.inject({ method: 'POST', url: projectUrl(P, 'budget-adjustments'), payload: { adjustedBudget: '15000.00', reason: '年中压减', effectiveDate: '2020-06-10' } });
+    const adjusted = await unit.inject({ method: 'POST', url: projectUrl(P, 'budget-adjustments'), headers: { 'if-match': '"1"' }, payload: { adjustedBudget: '15000.00', reason: '年中压减', effectiveDate: '2020-06-10' } });
     expect(adjusted.statusCode).toBe(201);
     const project = (await unit.inject({ url: `${base}?asOfMonth=6` })).json().projects.find((p: { code: string }) => p.code === P);
     expect([project.adjustedBudget, project.executionRate]).toEqual(['15000.00', '60.00']); // 9,000 / 15,000

@@ -7,6 +7,7 @@ import {
 } from '../../contract/monitoring.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../domain/access.ts';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../../documents/zip-guard.ts';
 import { AppError } from '../../domain/errors.ts';
 import { adjustBudget } from '../../usecases/adjust-budget.ts';
 import { getBureauMonitoring } from '../../usecases/get-bureau-monitoring.ts';
@@ -15,13 +16,19 @@ import { importPayments, previewPayments } from '../../usecases/import-payments.
 import { recordIndicatorProgress } from '../../usecases/record-indicator-progress.ts';
 import { recordSpending } from '../../usecases/record-spending.ts';
 import { updateWarningFollowUp } from '../../usecases/update-warning-follow-up.ts';
+import { IfMatchHeadersSchema, etagOf, expectedVersionFrom } from '../versioning.ts';
 
 const tags = ['monitoring'];
+/** Every write of a project's monitoring names the project's version from GET …/monitoring (projects[].version; decision 023). */
+const IF_MATCH = "If-Match must carry the project's monitoring version read (\"0\": nothing entered yet; stale → 409 with who and when); the new one comes back as ETag";
+const MONITORING = '监控表';
 const base = '/api/units/:unitCode/years/:year/monitoring';
 const read = { access: { permission: 'targets:read' as const } };
 const edit = { access: { permission: 'monitoring:edit' as const } };
 const AsOfQuerySchema = z.object({ asOfMonth: z.coerce.number().int().min(0).max(12).optional() });
 const ProjectParamsSchema = UnitYearParamsSchema.extend({ projectCode: z.string().min(1) });
+/** A payments file of the upload limit (20 MB) as base64 in JSON: above the 1 MB of other JSON bodies. */
+const PAYMENTS_BODY_LIMIT = Math.ceil((DEFAULT_MAX_UPLOAD_BYTES * 4) / 3) + 64 * 1024;
 /** Files travel as base64 in JSON: one request shape for preview and apply, no multipart parser needed. */
 const PaymentsBodySchema = z.object({
   fileName: z.string().min(1).max(255),
@@ -48,28 +55,42 @@ export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.put(`${base}/projects/:projectCode/spending`, {
       config: edit,
-      schema: { summary: "Set a project's spending for months and funding sources (per-month amounts)", tags, params: ProjectParamsSchema, body: SpendingBodySchema, response: { 204: z.null() } },
+      schema: {
+        summary: `Set a project's spending for months and funding sources (per-month amounts); ${IF_MATCH}`,
+        tags, params: ProjectParamsSchema, headers: IfMatchHeadersSchema, body: SpendingBodySchema, response: { 204: z.null() },
+      },
     }, async (request, reply) => {
       const { unitCode, year, projectCode } = request.params;
-      await recordSpending(db, requireActor(request.actor), { unitCode, fiscalYear: year, projectCode, entries: request.body.entries });
-      return reply.code(204).send(null);
+      const expectedVersion = expectedVersionFrom(request.headers['if-match'], MONITORING);
+      const { version } = await recordSpending(db, requireActor(request.actor), { unitCode, fiscalYear: year, projectCode, entries: request.body.entries, expectedVersion });
+      return reply.code(204).header('ETag', etagOf(version)).send(null);
     });
 
     app.post(`${base}/projects/:projectCode/budget-adjustments`, {
       config: edit,
-      schema: { summary: 'Record a 调整后预算数 with its reason and date', tags, params: ProjectParamsSchema, body: BudgetAdjustmentBodySchema, response: { 201: z.object({ id: z.number().int() }) } },
+      schema: {
+        summary: `Record a 调整后预算数 with its reason and date; ${IF_MATCH}`,
+        tags, params: ProjectParamsSchema, headers: IfMatchHeadersSchema, body: BudgetAdjustmentBodySchema, response: { 201: z.object({ id: z.number().int() }) },
+      },
     }, async (request, reply) => {
       const { unitCode, year, projectCode } = request.params;
-      const created = await adjustBudget(db, requireActor(request.actor), { unitCode, fiscalYear: year, projectCode, ...request.body });
-      return reply.code(201).send(created);
+      const expectedVersion = expectedVersionFrom(request.headers['if-match'], MONITORING);
+      const { id, version } = await adjustBudget(db, requireActor(request.actor), { unitCode, fiscalYear: year, projectCode, ...request.body, expectedVersion });
+      return reply.code(201).header('ETag', etagOf(version)).send({ id });
     });
 
     app.put(`${base}/projects/:projectCode/indicator-progress`, {
       config: edit,
-      schema: { summary: "Record an indicator's progress at a checkpoint (有可能/不可能 need reason and measures)", tags, params: ProjectParamsSchema, body: ProgressBodySchema, response: { 200: IndicatorProgressSchema } },
-    }, async (request) => {
+      schema: {
+        summary: `Record an indicator's progress at a checkpoint (有可能/不可能 need reason and measures); ${IF_MATCH}`,
+        tags, params: ProjectParamsSchema, headers: IfMatchHeadersSchema, body: ProgressBodySchema, response: { 200: IndicatorProgressSchema },
+      },
+    }, async (request, reply) => {
       const { unitCode, year, projectCode } = request.params;
-      return recordIndicatorProgress(db, requireActor(request.actor), { unitCode, fiscalYear: year, projectCode, ...request.body });
+      const expectedVersion = expectedVersionFrom(request.headers['if-match'], MONITORING);
+      const { version, ...progress } = await recordIndicatorProgress(db, requireActor(request.actor), { unitCode, fiscalYear: year, projectCode, ...request.body, expectedVersion });
+      reply.header('ETag', etagOf(version));
+      return progress;
     });
 
     app.post(`${base}/warnings/:warningId/follow-up`, {
@@ -81,7 +102,8 @@ export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
     });
 
     app.post(`${base}/payments/preview`, {
-      config: edit,
+      config: { ...edit, heavy: true }, // an import: under the heavy-work limit (decision 022)
+      bodyLimit: PAYMENTS_BODY_LIMIT,
       schema: { summary: 'Read a CSV/XLSX of payments with a column mapping; writes nothing', tags, params: UnitYearParamsSchema, body: PaymentsBodySchema, response: { 200: PaymentsPreviewSchema } },
     }, async (request) => {
       const { unitCode, year } = request.params;
@@ -90,7 +112,8 @@ export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
     });
 
     app.post(`${base}/payments`, {
-      config: edit,
+      config: { ...edit, heavy: true }, // an import: under the heavy-work limit (decision 022)
+      bodyLimit: PAYMENTS_BODY_LIMIT,
       schema: { summary: 'Apply a payments file: all rows or nothing', tags, params: UnitYearParamsSchema, body: PaymentsBodySchema, response: { 200: PaymentsPreviewSchema } },
     }, async (request) => {
       const { unitCode, year } = request.params;

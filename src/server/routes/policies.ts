@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { OrgCodeSchema } from '../../contract/codes.ts';
 import { POLICY_KINDS, PolicyViewSchema } from '../../contract/policies.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../domain/access.ts';
@@ -8,7 +9,7 @@ import { getOrganisationPolicy } from '../../usecases/get-policy.ts';
 import { putOrganisationPolicy } from '../../usecases/put-policy.ts';
 
 const KindParamsSchema = z.object({ kind: z.enum(POLICY_KINDS) });
-const QuerySchema = z.object({ orgCode: z.string().min(1).optional() });
+const QuerySchema = z.object({ orgCode: OrgCodeSchema.optional() });
 
 /**
  * The organisation whose policy a request reads or writes: the actor's own; the administrator

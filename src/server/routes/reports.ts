@@ -20,12 +20,12 @@ export function reportRoutes(db: Db): FastifyPluginAsyncZod {
     };
 
     app.get(`${base}/evaluation.:format`, {
-      config: { access: { permission: 'targets:read' } },
+      config: { access: { permission: 'targets:read' }, heavy: true },
       schema: { summary: 'The 项目支出绩效自评表 of every project as Word, Excel or PDF', tags: ['evaluation'], params: ParamsSchema },
     }, async (request, reply) => download(reply, 'evaluation', request.params));
 
     app.get(`${base}/monitoring.:format`, {
-      config: { access: { permission: 'targets:read' } },
+      config: { access: { permission: 'targets:read' }, heavy: true },
       schema: {
         summary: 'The 绩效运行监控表 of every project as of a month-end (default as on screen) as Word, Excel or PDF',
         tags: ['monitoring'], params: ParamsSchema, querystring: MonitoringQuerySchema,

@@ -33,9 +33,9 @@ export function unitRoutes(db: Db): FastifyPluginAsyncZod {
       },
     }, async (request, reply) => {
       const { unitCode, year } = request.params;
-      const { document, version } = await getTargets(db, { unitCode, fiscalYear: year });
+      const { document, version, projectVersions } = await getTargets(db, { unitCode, fiscalYear: year });
       reply.header('ETag', etagOf(version));
-      return { ...document, fiscalYear: year };
+      return { ...document, fiscalYear: year, projectVersions };
     });
   };
 }

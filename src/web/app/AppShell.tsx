@@ -18,6 +18,11 @@ const EvaluationPage = lazy(() => import('../evaluation/EvaluationPage.tsx'));
 const MonitoringPage = lazy(() => import('../monitoring/MonitoringPage.tsx'));
 const BureauMonitoringPage = lazy(() => import('../monitoring/BureauMonitoringPage.tsx'));
 const PoliciesPage = lazy(() => import('../policies/PoliciesPage.tsx'));
+const OrganisationsPage = lazy(() => import('../organisations/OrganisationsPage.tsx'));
+const AccountPage = lazy(() => import('../account/AccountPage.tsx'));
+const UsersPage = lazy(() => import('../users/UsersPage.tsx'));
+// The one page shown without signing in besides the login form: the first administrator's setup link.
+const SetupPage = lazy(() => import('../auth/SetupPage.tsx'));
 
 const LOCALE_OPTIONS: { label: string; value: Locale }[] = [
   { label: '中文', value: 'zh-CN' },
@@ -26,6 +31,7 @@ const LOCALE_OPTIONS: { label: string; value: Locale }[] = [
 
 export function AppShell() {
   const { t, locale, setLocale } = useI18n();
+  const route = useRoute();
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -38,7 +44,7 @@ export function AppShell() {
         <Segmented<Locale> aria-label={t('app.language')} size="small" options={LOCALE_OPTIONS} value={locale} onChange={setLocale} />
       </Layout.Header>
       <Layout.Content className="app-content">
-        <AuthGate><Page /></AuthGate>
+        {route.name === 'setup' ? <Lazy><SetupPage /></Lazy> : <AuthGate><Page /></AuthGate>}
       </Layout.Content>
     </Layout>
   );
@@ -76,8 +82,16 @@ function Page() {
       return <Lazy><BureauMonitoringPage /></Lazy>;
     case 'policies':
       return <Lazy><PoliciesPage /></Lazy>;
+    case 'organisations':
+      return <Lazy><OrganisationsPage /></Lazy>;
+    case 'account':
+      return <Lazy><AccountPage /></Lazy>;
+    case 'users':
+      return <Lazy><UsersPage /></Lazy>;
     case 'audit':
       return <Lazy><AuditPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} /></Lazy>;
+    case 'setup':
+      return null;
     case 'notFound':
       return (
         <Empty className="not-found" description={t('app.notFound')}>

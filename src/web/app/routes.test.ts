@@ -11,6 +11,11 @@ describe('routes', () => {
     const route = { name: 'department', unitCode: '71 1/002', year: 2021 } as const;
     expect(parseRoute(hrefFor(route))).toEqual(route);
   });
+  it('reads the account and the user administration pages', () => {
+    expect(parseRoute('/account')).toEqual({ name: 'account' });
+    expect(parseRoute('/admin/users/')).toEqual({ name: 'users' });
+    expect(hrefFor({ name: 'users' })).toBe('/admin/users');
+  });
   it('answers notFound for anything else', () => {
     expect(parseRoute('/units/711002')).toEqual({ name: 'notFound', path: '/units/711002' });
     expect(parseRoute('/units/%E0%A4%A/years/2020').name).toBe('notFound');

@@ -8,6 +8,10 @@ export type Route =
   | { name: 'monitoring'; unitCode: string; year: number }
   | { name: 'bureauMonitoring' }
   | { name: 'policies' }
+  | { name: 'organisations' }
+  | { name: 'account' }
+  | { name: 'users' }
+  | { name: 'setup' }
   | { name: 'audit'; unitCode: string; year: number }
   | { name: 'notFound'; path: string };
 
@@ -17,6 +21,10 @@ export function parseRoute(pathname: string): Route {
   if (path === '/bureau') return { name: 'bureau' };
   if (path === '/bureau/monitoring') return { name: 'bureauMonitoring' };
   if (path === '/bureau/policies') return { name: 'policies' };
+  if (path === '/organisations') return { name: 'organisations' };
+  if (path === '/account') return { name: 'account' };
+  if (path === '/admin/users') return { name: 'users' };
+  if (path === '/setup') return { name: 'setup' };
   const monitoring = /^\/units\/([^/]+)\/years\/(\d{4})\/monitoring$/.exec(path);
   if (monitoring) {
     const unitCode = safeDecode(monitoring[1]!);
@@ -63,8 +71,16 @@ export function hrefFor(route: Route): string {
       return '/bureau/monitoring';
     case 'policies':
       return '/bureau/policies';
+    case 'organisations':
+      return '/organisations';
+    case 'account':
+      return '/account';
+    case 'users':
+      return '/admin/users';
     case 'audit':
       return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}/audit`;
+    case 'setup':
+      return '/setup';
     case 'notFound':
       return route.path;
   }

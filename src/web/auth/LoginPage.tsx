@@ -1,8 +1,10 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { InstanceState } from '../../contract/instance.ts';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { fetchInstance } from './instance-api.ts';
 import { signIn } from './session.ts';
 
 interface Credentials {
@@ -15,6 +17,15 @@ export default function LoginPage() {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The demo accounts are shown only where they exist (GET /api/instance): never on a real install.
+  const [instance, setInstance] = useState<InstanceState | null>(null);
+  useEffect(() => {
+    let current = true;
+    fetchInstance().then((state) => current && setInstance(state), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, []);
 
   const submit = async ({ username, password }: Credentials) => {
     setBusy(true);
@@ -41,7 +52,13 @@ export default function LoginPage() {
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">{t('auth.signIn')}</Button>
         </Form>
-        <p className="secondary login-hint">{t('auth.demoHint')}</p>
+        {instance?.needsSetup && <Alert className="login-hint" type="info" showIcon title={t('auth.needsSetup')} data-testid="login-setup-hint" />}
+        {instance?.demo && (
+          <div className="secondary login-hint" data-testid="login-demo-hint">
+            <p>{t('auth.demoHint')}</p>
+            <p>{t('auth.demoAccounts')}</p>
+          </div>
+        )}
       </Card>
     </div>
   );

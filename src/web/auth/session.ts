@@ -7,13 +7,15 @@ export interface SessionState {
   /** 'loading' until the first GET /api/session answers. */
   status: 'loading' | 'ready';
   user: SessionUser | null;
+  /** Signed in with a one-time password: the app shows only the password change until it is done. */
+  mustChangePassword: boolean;
 }
 
 /**
  * The signed-in user as a small external store (no provider to wire in): loaded once, replaced on
  * sign-in and sign-out, and emptied by any 401 so that the shell shows the sign-in page.
  */
-let state: SessionState = { status: 'loading', user: null };
+let state: SessionState = { status: 'loading', user: null, mustChangePassword: false };
 const listeners = new Set<() => void>();
 let started = false;
 
@@ -27,11 +29,11 @@ function start(): void {
   started = true;
   onUnauthenticated(() => {
     setCsrfToken(null);
-    set({ status: 'ready', user: null });
+    set({ status: 'ready', user: null, mustChangePassword: false });
   });
   fetchSession().then(
-    (session) => set({ status: 'ready', user: session.user }),
-    () => set({ status: 'ready', user: null }),
+    (session) => set({ status: 'ready', user: session.user, mustChangePassword: session.mustChangePassword }),
+    () => set({ status: 'ready', user: null, mustChangePassword: false }),
   );
 }
 
@@ -47,13 +49,18 @@ export function useSession(): SessionState {
 
 export async function signIn(username: string, password: string): Promise<void> {
   const session = await postSession(username, password);
-  set({ status: 'ready', user: session.user });
+  set({ status: 'ready', user: session.user, mustChangePassword: session.mustChangePassword });
+}
+
+/** The one-time password was replaced: the whole app opens. */
+export function passwordChanged(): void {
+  set({ ...state, mustChangePassword: false });
 }
 
 export async function signOut(): Promise<void> {
   try {
     await deleteSession();
   } finally {
-    set({ status: 'ready', user: null });
+    set({ status: 'ready', user: null, mustChangePassword: false });
   }
 }

@@ -1,12 +1,15 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, Skeleton, Space, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Evaluation } from '../../contract/evaluation.ts';
 import { navigate } from '../app/router.tsx';
 import { errorMessage } from '../http/error-message.ts';
 import { ApiError } from '../http/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
+import { isStaleWrite } from '../shared/conflict.ts';
+import { ConflictNotice } from '../shared/ConflictNotice.tsx';
+import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
 import { ReportDownloads } from '../reports/ReportDownloads.tsx';
 import { useAsync } from '../shared/use-async.ts';
 import { fetchEvaluation, saveEvaluation } from './api.ts';
@@ -35,26 +38,33 @@ function EvaluationForm({ unitCode, year }: Props) {
   const [drafts, setDrafts] = useState<ProjectDraft[]>([]);
   const [gaps, setGaps] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
+  const [conflict, setConflict] = useState<unknown>(null);
 
   useEffect(() => {
     if (!loaded.data) return;
     setEvaluation(loaded.data);
     setDrafts(draftFrom(loaded.data));
+    setConflict(null);
   }, [loaded.data]);
+  // Unsaved: the drafts differ from what the server last said (leaving asks first).
+  const dirty = useMemo(() => evaluation !== undefined && JSON.stringify(drafts) !== JSON.stringify(draftFrom(evaluation)), [drafts, evaluation]);
+  useUnsavedChanges(dirty);
 
   if (!evaluation) return loaded.error !== undefined ? <LoadError error={loaded.error} onRetry={loaded.reload} /> : <Skeleton active paragraph={{ rows: 12 }} />;
 
   const save = async (finalise: boolean) => {
     setSaving(true);
+    setConflict(null);
     try {
-      const saved = await saveEvaluation(unitCode, year, bodyFrom(drafts, finalise));
+      const saved = await saveEvaluation(unitCode, year, evaluation.version, bodyFrom(drafts, finalise));
       setEvaluation(saved);
       setDrafts(draftFrom(saved));
       setGaps([]);
       message.success(t(finalise ? 'evaluation.finalised' : 'evaluation.saved'));
     } catch (failure) {
       setGaps(failure instanceof ApiError ? failure.issues.map((i) => i.message) : []);
-      message.error(errorMessage(failure, t));
+      if (isStaleWrite(failure)) setConflict(failure);
+      else message.error(errorMessage(failure, t));
     } finally {
       setSaving(false);
     }
@@ -86,6 +96,7 @@ function EvaluationForm({ unitCode, year }: Props) {
           </Descriptions.Item>
         </Descriptions>
         <ReportDownloads unitCode={unitCode} year={year} kind="evaluation" />
+        {conflict !== null && <ConflictNotice error={conflict} onReload={loaded.reload} onDismiss={() => setConflict(null)} />}
         {evaluation.incomplete && <Alert type="warning" showIcon title={t('evaluation.incomplete')} />}
         {gapList.length > 0 && (
           <Alert type="info" showIcon title={t('evaluation.gaps')} description={<ul className="history-list">{gapList.map((g) => <li key={g}>{g}</li>)}</ul>} />

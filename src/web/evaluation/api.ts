@@ -8,8 +8,14 @@ export async function fetchEvaluation(unitCode: string, year: number): Promise<E
   return (await request(EvaluationSchema, `${unitYear(unitCode, year)}/evaluation`)).data;
 }
 
-export async function saveEvaluation(unitCode: string, year: number, body: SaveEvaluationBody): Promise<Evaluation> {
-  return (await request(EvaluationSchema, `${unitYear(unitCode, year)}/evaluation`, { method: 'PUT', ...jsonBody(body) })).data;
+/**
+ * Saves the 自评表 based on `version` (the evaluation's `version` as read; If-Match): a stale one is a
+ * 409 whose error.details says who saved it and when. The answer carries the new version.
+ */
+export async function saveEvaluation(unitCode: string, year: number, version: number, body: SaveEvaluationBody): Promise<Evaluation> {
+  const json = jsonBody(body);
+  const init = { method: 'PUT', body: json.body, headers: { ...json.headers, 'If-Match': `"${version}"` } };
+  return (await request(EvaluationSchema, `${unitYear(unitCode, year)}/evaluation`, init)).data;
 }
 
 export async function fetchEvaluationHistory(unitCode: string, year: number): Promise<EvaluationHistory> {

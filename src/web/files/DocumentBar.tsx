@@ -3,6 +3,7 @@ import { Button, Card, Space } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { documentUrl, TEMPLATE_URL } from './api.ts';
+import { useDownload } from './download.ts';
 
 // The dialog (antd Upload, Table, Modal) loads only when someone imports.
 const UploadDialog = lazy(() => import('./UploadDialog.tsx'));
@@ -11,8 +12,10 @@ const UploadDialog = lazy(() => import('./UploadDialog.tsx'));
 export function DocumentBar({ unitCode, year, onImported }: { unitCode: string; year: number; onImported: () => void }) {
   const { t } = useI18n();
   const [uploading, setUploading] = useState(false);
+  const download = useDownload();
+  // Fetched on click (429 BUSY is waited out, decision 022); the href stays for "open in new tab".
   const link = (href: string, label: string, testId: string) => (
-    <Button icon={<DownloadOutlined />} href={href} download data-testid={testId}>{label}</Button>
+    <Button icon={<DownloadOutlined />} href={href} download onClick={(event) => download(event, href)} data-testid={testId}>{label}</Button>
   );
   return (
     <Card size="small" className="page-card" data-testid="document-bar">

@@ -31,6 +31,7 @@ export const zhCN = {
   'files.bulkRunning': '正在打包 {units} 个单位：已接收 {size}',
   'files.bulkDone': '已完成：{units} 个单位，共 {size}',
   'files.bulkHint': '每个单位一个文件，打包为 .zip。服务器逐个生成并边生成边发送，进度按已接收的数据量显示。',
+  'files.busy': '正在生成，请稍候…（{seconds} 秒后自动重试）',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -65,4 +66,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   'files.bulkRunning': 'Packing {units} units: {size} received',
   'files.bulkDone': 'Done: {units} units, {size}',
   'files.bulkHint': 'One file per unit, in a .zip. The server renders and sends them one by one; progress shows the data received.',
+  'files.busy': 'Generating, please wait… (retrying in {seconds} s)',
 };

@@ -11,13 +11,18 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly issues: ApiIssue[];
+  /** The server's `error.details` and `error.location`: a stale write's CONFLICT says who and when (src/web/shared/conflict.ts). */
+  readonly details: Record<string, unknown> | undefined;
+  readonly location: Record<string, unknown> | undefined;
 
-  constructor(status: number, code: string, message: string, issues: ApiIssue[] = []) {
+  constructor(status: number, code: string, message: string, issues: ApiIssue[] = [], facts: { details?: Record<string, unknown>; location?: Record<string, unknown> } = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.issues = issues;
+    this.details = facts.details;
+    this.location = facts.location;
   }
 }
 
@@ -85,8 +90,8 @@ async function errorFrom(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = ErrorResponseSchema.safeParse(body);
   if (!parsed.success) return new ApiError(response.status, `HTTP_${response.status}`, response.statusText);
-  const { code, message, issues = [] } = parsed.data.error;
-  return new ApiError(response.status, code, message, issues.map(toIssue));
+  const { code, message, issues = [], details, location } = parsed.data.error;
+  return new ApiError(response.status, code, message, issues.map(toIssue), { details, location });
 }
 
 function toIssue(issue: { message: string; [key: string]: unknown }): ApiIssue {
@@ -103,4 +108,37 @@ export function versionFromEtag(etag: string | null): number | null {
 
 export function jsonBody(value: unknown): RequestInit {
   return { body: JSON.stringify(value), headers: { 'Content-Type': 'application/json' } };
+}
+
+/** How a download waits out 429 BUSY (heavy work at its limit on the server; decision 022). */
+export interface BusyRetry {
+  /** Attempts in all, the first included. */
+  attempts?: number;
+  /** Called before each wait with the seconds the server asked for (Retry-After) and the retry's number. */
+  onBusy?: (seconds: number, retry: number) => void;
+  /** For tests: how to wait. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Without a usable Retry-After the wait is this; a server's answer is capped so a download never hangs for minutes. */
+const DEFAULT_RETRY_S = 2;
+const MAX_RETRY_S = 30;
+
+/**
+ * GET a file (an export, a report): on 429 waits the Retry-After seconds and asks again, at most
+ * `attempts` times in all; any other failure, or the last 429, becomes an ApiError.
+ */
+export async function fetchFile(path: string, retry: BusyRetry = {}): Promise<Response> {
+  const attempts = retry.attempts ?? 5;
+  const sleep = retry.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await send(path, {});
+    if (response.ok) return response;
+    if (response.status !== 429 || attempt >= attempts) throw await errorFrom(response);
+    const asked = Number(response.headers.get('Retry-After'));
+    const seconds = Number.isFinite(asked) && asked > 0 ? Math.min(asked, MAX_RETRY_S) : DEFAULT_RETRY_S;
+    await response.body?.cancel();
+    retry.onBusy?.(seconds, attempt);
+    await sleep(seconds * 1000);
+  }
 }

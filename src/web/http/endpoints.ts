@@ -28,7 +28,8 @@ export async function fetchFiscalYears(): Promise<number[]> {
 }
 
 export interface TargetsWithVersion {
-  document: TargetsDocument & { fiscalYear: number };
+  /** projectVersions: each project's version as read, what a delete from the list sends as If-Match. */
+  document: TargetsDocument & { fiscalYear: number; projectVersions?: Record<string, number> };
   version: number | null;
 }
 

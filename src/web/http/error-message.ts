@@ -1,4 +1,5 @@
 import type { Translate } from '../i18n/i18n.tsx';
+import { conflictText, isStaleWrite } from '../shared/conflict.ts';
 import { ApiError } from './client.ts';
 
 /** The one place an API error code becomes words for people. */
@@ -6,7 +7,8 @@ export function errorMessage(error: unknown, t: Translate): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
   switch (error.code) {
     case 'CONFLICT':
-      return error.message || t('error.conflict');
+      // A stale write is worded once, with who and when (ConflictNotice); any other 409 is the server's word.
+      return isStaleWrite(error) ? conflictText(error, t, 'retry') : error.message || t('error.conflict');
     case 'PRECONDITION_REQUIRED':
       return t('error.precondition');
     case 'NETWORK':
@@ -22,7 +24,7 @@ export function errorMessage(error: unknown, t: Translate): string {
   }
 }
 
-/** 409: for a PUT or DELETE with If-Match, someone else saved first (the caller words it: error.conflict). */
+/** Any 409; isStaleWrite (shared/conflict.ts) tells a stale If-Match from the other conflicts. */
 export function isConflict(error: unknown): boolean {
   return error instanceof ApiError && error.status === 409;
 }

@@ -16,6 +16,8 @@ describe('messages', () => {
     expect(translate('zh-CN', 'units.year')).toBe('{year}年');
   });
   it('says the conflict message the way the product promises', () => {
-    expect(translate('zh-CN', 'error.conflict')).toBe('该项目已被他人修改，请刷新后重试');
+    expect(translate('zh-CN', 'conflict.changedBy', { name: '张三', time: '2026-12-07 10:32' }) + translate('zh-CN', 'conflict.unsaved'))
+      .toBe('此记录已被 张三 于 2026-12-07 10:32 修改。您的修改尚未保存。');
+    expect(translate('zh-CN', 'unsaved.title')).toBe('有未保存的修改，确定放弃吗？');
   });
 });

@@ -1,12 +1,16 @@
+import * as accountWords from '../account/messages.ts';
 import * as authWords from '../auth/messages.ts';
 import * as bureauWords from '../bureau/messages.ts';
 import * as filesWords from '../files/messages.ts';
 import * as evaluationWords from '../evaluation/messages.ts';
 import * as monitoringWords from '../monitoring/messages.ts';
+import * as organisationsWords from '../organisations/messages.ts';
 import * as policiesWords from '../policies/messages.ts';
 import * as reportsWords from '../reports/messages.ts';
 import * as reviewWords from '../review/messages.ts';
+import * as sharedWords from '../shared/messages.ts';
 import * as unitsWords from '../units/messages.ts';
+import * as usersWords from '../users/messages.ts';
 import * as workflowWords from '../workflow/messages.ts';
 
 /**
@@ -116,7 +120,7 @@ const coreZhCN = {
   'editor.issuesTitle': '服务器拒绝了保存，请修改以下问题：',
   'editor.loadFailed': '读取项目失败',
 
-  'error.conflict': '该项目已被他人修改，请刷新后重试',
+  'error.conflict': '此记录已被他人修改。请重新加载后再操作。',
   'error.notFound': '找不到请求的数据',
   'error.precondition': '保存需要版本号，请刷新后重试',
   'error.validation': '内容不符合要求',
@@ -133,6 +137,8 @@ const coreZhCN = {
 const zhCN = {
   ...coreZhCN,
   ...authWords.zhCN,
+  ...accountWords.zhCN,
+  ...usersWords.zhCN,
   ...workflowWords.zhCN,
   ...reviewWords.zhCN,
   ...monitoringWords.zhCN,
@@ -140,8 +146,10 @@ const zhCN = {
   ...filesWords.zhCN,
   ...reportsWords.zhCN,
   ...policiesWords.zhCN,
+  ...organisationsWords.zhCN,
   ...bureauWords.zhCN,
   ...unitsWords.zhCN,
+  ...sharedWords.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -249,7 +257,7 @@ const coreEn: Record<keyof typeof coreZhCN, string> = {
   'editor.issuesTitle': 'The server refused to save; please fix:',
   'editor.loadFailed': 'Could not load the project',
 
-  'error.conflict': 'Someone else changed this project; refresh and try again',
+  'error.conflict': 'Someone else changed this record. Reload and try again.',
   'error.notFound': 'Not found',
   'error.precondition': 'Saving needs a version; refresh and try again',
   'error.validation': 'Invalid content',
@@ -261,6 +269,8 @@ const coreEn: Record<keyof typeof coreZhCN, string> = {
 const en: Dictionary = {
   ...coreEn,
   ...authWords.en,
+  ...accountWords.en,
+  ...usersWords.en,
   ...workflowWords.en,
   ...reviewWords.en,
   ...monitoringWords.en,
@@ -268,8 +278,10 @@ const en: Dictionary = {
   ...filesWords.en,
   ...reportsWords.en,
   ...policiesWords.en,
+  ...organisationsWords.en,
   ...bureauWords.en,
   ...unitsWords.en,
+  ...sharedWords.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

@@ -1,9 +1,12 @@
 import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { ProjectMonitoringView } from '../../contract/monitoring.ts';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { isStaleWrite } from '../shared/conflict.ts';
+import { ConflictNotice } from '../shared/ConflictNotice.tsx';
+import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
 import { saveBudgetAdjustment, saveProgress, saveSpending } from './api.ts';
 
 export type EntryKind = 'spending' | 'progress' | 'budget';
@@ -32,6 +35,13 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  // Typed by the user (not the values the form fills in itself): closing or leaving asks first.
+  const [dirty, setDirty] = useState(false);
+  const [conflict, setConflict] = useState<unknown>(null);
+  const { confirmLeave } = useUnsavedChanges(dirty);
+  const close = async () => {
+    if (await confirmLeave()) props.onClose();
+  };
   const projectCode = Form.useWatch('projectCode', form) as string | undefined;
   const month = Form.useWatch('month', form) as number | undefined;
   const likelihood = Form.useWatch('likelihood', form) as string | undefined;
@@ -56,27 +66,31 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
     // A refused form shows its messages in place; the rejection is not an error to report.
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
+    // The version this page read the project at: a save based on it is refused (409) if someone wrote since.
+    const version = props.projects.find((p) => p.code === values.projectCode)?.version ?? 0;
     try {
       if (props.kind === 'spending') {
-        await saveSpending(props.unitCode, props.year, values.projectCode, [
+        await saveSpending(props.unitCode, props.year, values.projectCode, version, [
           { month: values.month, source: 'fiscal', amount: values.fiscal },
           { month: values.month, source: 'other', amount: values.other },
         ]);
       } else if (props.kind === 'progress') {
-        await saveProgress(props.unitCode, props.year, values.projectCode, {
+        await saveProgress(props.unitCode, props.year, values.projectCode, version, {
           indicatorName: values.indicatorName, month: values.month, valueToDate: values.valueToDate ?? '', forecast: values.forecast ?? '',
           likelihood: values.likelihood, deviationCategory: values.deviationCategory ?? null, reason: values.reason ?? '', measures: values.measures ?? '',
         });
       } else if (props.kind === 'budget') {
-        await saveBudgetAdjustment(props.unitCode, props.year, values.projectCode, {
+        await saveBudgetAdjustment(props.unitCode, props.year, values.projectCode, version, {
           adjustedBudget: values.adjustedBudget, reason: values.reason, effectiveDate: (values.effectiveDate as Dayjs).format('YYYY-MM-DD'),
         });
       }
       message.success(t('monitoring.saved'));
+      setDirty(false);
       props.onSaved();
       props.onClose();
     } catch (failure) {
-      message.error(errorMessage(failure, t));
+      if (isStaleWrite(failure)) setConflict(failure);
+      else message.error(errorMessage(failure, t));
     }
   };
 
@@ -90,11 +104,13 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
       okText={t('monitoring.save')}
       cancelText={t('monitoring.cancel')}
       onOk={submit}
-      onCancel={props.onClose}
+      onCancel={() => void close()}
       destroyOnHidden
       width={640}
     >
-      <Form form={form} layout="vertical" initialValues={initialValues} data-testid={`entry-form-${props.kind}`}>
+      {/* 重新加载: the page reads the server's figures anew; the dialog closes on them. */}
+      {conflict !== null && <ConflictNotice error={conflict} onReload={() => { props.onSaved(); props.onClose(); }} onDismiss={() => setConflict(null)} />}
+      <Form form={form} layout="vertical" initialValues={initialValues} onValuesChange={() => setDirty(true)} data-testid={`entry-form-${props.kind}`}>
         <Form.Item name="projectCode" label={t('monitoring.project')} rules={required(t('monitoring.project'))}>
           <Select options={props.projects.map((p) => ({ value: p.code, label: `${p.name}（${p.code}）` }))} />
         </Form.Item>

@@ -22,16 +22,28 @@ export async function fetchMonitoring(unitCode: string, year: number, asOfMonth?
   return (await request(UnitMonitoringSchema, `${base(unitCode, year)}${query}`)).data;
 }
 
-export async function saveSpending(unitCode: string, year: number, code: string, entries: { month: number; source: 'fiscal' | 'other'; amount: string }[]): Promise<void> {
-  await request(null, `${projectBase(unitCode, year, code)}/spending`, { method: 'PUT', ...jsonBody({ entries }) });
+/** The project's monitoring version read with the table (projects[].version) travels as If-Match; the new one comes back as ETag. */
+const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
+
+function versionedBody(version: number, body: unknown) {
+  const json = jsonBody(body);
+  return { body: json.body, headers: { ...json.headers, ...ifMatch(version) } };
 }
 
-export async function saveBudgetAdjustment(unitCode: string, year: number, code: string, body: { adjustedBudget: string; reason: string; effectiveDate: string }): Promise<void> {
-  await request(null, `${projectBase(unitCode, year, code)}/budget-adjustments`, { method: 'POST', ...jsonBody(body) });
+export async function saveSpending(
+  unitCode: string, year: number, code: string, version: number, entries: { month: number; source: 'fiscal' | 'other'; amount: string }[],
+): Promise<number | null> {
+  return (await request(null, `${projectBase(unitCode, year, code)}/spending`, { method: 'PUT', ...versionedBody(version, { entries }) })).version;
 }
 
-export async function saveProgress(unitCode: string, year: number, code: string, body: ProgressBody): Promise<void> {
-  await request(null, `${projectBase(unitCode, year, code)}/indicator-progress`, { method: 'PUT', ...jsonBody(body) });
+export async function saveBudgetAdjustment(
+  unitCode: string, year: number, code: string, version: number, body: { adjustedBudget: string; reason: string; effectiveDate: string },
+): Promise<number | null> {
+  return (await request(null, `${projectBase(unitCode, year, code)}/budget-adjustments`, { method: 'POST', ...versionedBody(version, body) })).version;
+}
+
+export async function saveProgress(unitCode: string, year: number, code: string, version: number, body: ProgressBody): Promise<number | null> {
+  return (await request(null, `${projectBase(unitCode, year, code)}/indicator-progress`, { method: 'PUT', ...versionedBody(version, body) })).version;
 }
 
 export async function followUp(unitCode: string, year: number, warningId: string, body: { step: 'record-action' | 'close' | 'reopen'; action?: string; asOfMonth?: number }): Promise<void> {

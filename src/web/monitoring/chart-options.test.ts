@@ -6,7 +6,7 @@ const month = (m: number, cumulative: string) => ({
   month: m, plannedPercent: `${m * 5}.00`, plannedAmount: `${m * 100}.00`, fiscal: '10.00', other: '0.00', spent: '10.00', cumulative, cumulativePercent: '1.00',
 });
 const project: ProjectMonitoringView = {
-  code: 'P1', name: '困难职工帮扶资金', initialBudget: '20000.00', adjustedBudget: null, adjustments: [],
+  code: 'P1', version: 1, name: '困难职工帮扶资金', initialBudget: '20000.00', adjustedBudget: null, adjustments: [],
   months: Array.from({ length: 12 }, (_, i) => month(i + 1, `${(i + 1) * 10}.00`)), spentToDate: '60.00', executionRate: '0.30', forecastFullYear: null, indicators: [],
 };
 const labels = { plan: '计划累计支出', actual: '实际累计支出', monthly: '当月支出', yuan: '元', monthName: (m: number) => `${m}月` };

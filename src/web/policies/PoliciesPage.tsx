@@ -6,6 +6,7 @@ import { ApiError } from '../http/client.ts';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
+import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
 import { useAsync } from '../shared/use-async.ts';
 import { fetchPolicy, savePolicy } from './api.ts';
 import { issueLines, parsePolicyText, prettyPolicy } from './policy-text.ts';
@@ -37,7 +38,8 @@ function Policies() {
       {user?.role === 'admin' && (
         <Input.Search className="policies-org" aria-label={t('policies.org')} placeholder={t('policies.orgHint')} enterButton onSearch={setAdminOrg} allowClear />
       )}
-      <Tabs items={items} destroyOnHidden />
+      {/* Hidden tabs stay mounted: switching tabs keeps a policy's unsaved text. */}
+      <Tabs items={items} />
     </Card>
   );
 }
@@ -52,6 +54,7 @@ function PolicyEditor({ kind, orgCode }: { kind: PolicyKind; orgCode: string | n
   useEffect(() => {
     if (data) setText(prettyPolicy(data.effective));
   }, [data]);
+  useUnsavedChanges(data !== undefined && text !== prettyPolicy(data.effective));
 
   const save = async (body: Record<string, unknown>) => {
     setSaving(true);

@@ -1,61 +1,61 @@
-import { Alert, App, Button, Drawer, Form, Skeleton, Space } from 'antd';
+import { Button, Drawer, Skeleton, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../http/client.ts';
-import { createProject, fetchProject, updateProject } from '../http/endpoints.ts';
-import { errorMessage, isConflict } from '../http/error-message.ts';
-import { useI18n, type Translate } from '../i18n/i18n.tsx';
+import { fetchProject } from '../http/endpoints.ts';
+import { useI18n } from '../i18n/i18n.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
-import { ProjectFields } from './ProjectFields.tsx';
+import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
+import { ProjectEditorForm } from './ProjectEditorForm.tsx';
 import './editor.css';
-import { emptyProjectForm, formToProject, issueFieldName, normaliseIssuePath, projectToForm, type ProjectFormValues } from './project-form.ts';
+import { emptyProjectForm, projectToForm, type ProjectFormValues } from './project-form.ts';
 
 export type EditorTarget = { mode: 'edit'; code: string } | { mode: 'create' };
 
 interface Props {
   unitCode: string;
   year: number;
-  /** What to edit; null closes the drawer. */
+  /** What to edit; null closes the drawer. Each opening is a new object (a click), and reads the server anew. */
   target: EditorTarget | null;
   onClose: () => void;
   onSaved: () => void;
 }
 
-interface Loaded {
+/** What one opening read from the server; `target` is the opening it belongs to, `seq` numbers the reads. */
+export interface LoadedProject {
+  target: EditorTarget;
   version: number | null;
   values: ProjectFormValues;
-}
-
-interface SaveProblem {
-  title: string;
-  issues: string[];
+  seq: number;
 }
 
 /**
- * 编辑项目 / 新增项目 in a drawer. Edits read the project first (for its version), save with
- * PUT + If-Match; a 409 or a 400 leaves the form as the user left it and says why.
+ * 编辑项目 / 新增项目 in a drawer. Each opening reads the project from the server (never the list's
+ * copy) and mounts a fresh form keyed by unit, year, project and version: no value typed for one
+ * project, or one version, can show in another's form (antd keeps a form store's values across
+ * remounts, which is how a cancelled edit once reached the next project). Closing a changed form asks first.
  */
 export function ProjectEditor({ unitCode, year, target, onClose, onSaved }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<ProjectFormValues>();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loaded, setLoaded] = useState<LoadedProject | null>(null);
   const [loadError, setLoadError] = useState<unknown>(undefined);
-  const [problem, setProblem] = useState<SaveProblem | null>(null);
-  const [saving, setSaving] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const [dirty, setDirty] = useState(false);
+  const [saveSlot, setSaveSlot] = useState<HTMLElement | null>(null);
+  const reads = useRef(0);
+  const { confirmLeave } = useUnsavedChanges(target !== null && dirty);
 
   useEffect(() => {
     setLoaded(null);
     setLoadError(undefined);
-    setProblem(null);
+    setDirty(false);
     if (!target) return;
+    const seq = ++reads.current;
     if (target.mode === 'create') {
-      setLoaded({ version: null, values: emptyProjectForm() });
+      setLoaded({ target, version: null, values: emptyProjectForm(), seq });
       return;
     }
     let current = true;
     fetchProject(unitCode, year, target.code).then(
-      (result) => current && setLoaded({ version: result.version, values: projectToForm(result.project) }),
+      (result) => current && setLoaded({ target, version: result.version, values: projectToForm(result.project), seq }),
       (error: unknown) => current && setLoadError(error),
     );
     return () => {
@@ -63,85 +63,55 @@ export function ProjectEditor({ unitCode, year, target, onClose, onSaved }: Prop
     };
   }, [target, unitCode, year, attempt]);
 
-  const save = async () => {
-    if (!target || !loaded) return;
-    const project = formToProject(form.getFieldsValue(true) as ProjectFormValues);
-    setSaving(true);
-    setProblem(null);
-    try {
-      if (target.mode === 'edit') await updateProject(unitCode, year, target.code, loaded.version ?? 0, project);
-      else await createProject(unitCode, year, project);
-      message.success(t('editor.saved'));
-      onSaved();
-      onClose();
-    } catch (error) {
-      setProblem(describeFailure(error, target.mode, t));
-      markFields(form, error);
-    } finally {
-      setSaving(false);
-    }
+  // Only what was read for this very opening is shown; until then, the skeleton.
+  const shown = loaded !== null && loaded.target === target ? loaded : null;
+  const close = async () => {
+    if (!(await confirmLeave())) return;
+    setDirty(false);
+    onClose();
+  };
+  const saved = () => {
+    setDirty(false);
+    onSaved();
+    onClose();
   };
 
-  const title = target?.mode === 'edit' ? t('editor.titleEdit', { name: loaded?.values.name ?? target.code }) : t('editor.titleCreate');
+  const title = target?.mode === 'edit' ? t('editor.titleEdit', { name: shown?.values.name ?? target.code }) : t('editor.titleCreate');
   return (
     <Drawer
       open={target !== null}
-      onClose={onClose}
+      onClose={() => void close()}
       title={title}
       size={960}
       destroyOnHidden
       mask={{ closable: false }}
       extra={
         <Space>
-          <Button onClick={onClose}>{t('editor.cancel')}</Button>
-          <Button type="primary" loading={saving} disabled={!loaded} onClick={() => form.submit()} data-testid="editor-save">
-            {t('editor.save')}
-          </Button>
+          <Button onClick={() => void close()} data-testid="editor-cancel">{t('editor.cancel')}</Button>
+          {shown ? <span ref={setSaveSlot} /> : <Button type="primary" disabled>{t('editor.save')}</Button>}
         </Space>
       }
     >
-      {problem && <SaveProblemAlert problem={problem} />}
       {loadError !== undefined && <LoadError error={loadError} onRetry={() => setAttempt((a) => a + 1)} />}
-      {!loaded && loadError === undefined && <Skeleton active paragraph={{ rows: 10 }} />}
-      {loaded && (
-        <Form<ProjectFormValues> form={form} name="project" layout="vertical" initialValues={loaded.values} onFinish={save} scrollToFirstError>
-          <ProjectFields creating={target?.mode === 'create'} />
-        </Form>
+      {!shown && loadError === undefined && <Skeleton active paragraph={{ rows: 10 }} />}
+      {shown && (
+        <ProjectEditorForm
+          key={formKey(unitCode, year, shown)}
+          unitCode={unitCode}
+          year={year}
+          loaded={shown}
+          saveSlot={saveSlot}
+          onDirty={setDirty}
+          onSaved={saved}
+          onReload={() => setAttempt((a) => a + 1)}
+        />
       )}
     </Drawer>
   );
 }
 
-function SaveProblemAlert({ problem }: { problem: SaveProblem }) {
-  const anchor = useRef<HTMLDivElement>(null);
-  // The drawer may be scrolled down to the save that failed: bring the explanation into view.
-  // A block body: Chromium's scrollIntoView may return a Promise, which React would call as the cleanup.
-  useEffect(() => {
-    anchor.current?.scrollIntoView({ block: 'nearest' });
-  }, [problem]);
-  const description = problem.issues.length > 0 ? <ul className="issue-list">{problem.issues.map((text, i) => <li key={i}>{text}</li>)}</ul> : undefined;
-  return (
-    <div ref={anchor}>
-      <Alert type="error" showIcon className="editor-alert" title={problem.title} description={description} data-testid="editor-error" />
-    </div>
-  );
-}
-
-/** A 409 on an update means someone saved first; on a create it is the server's word (a duplicate code). */
-function describeFailure(error: unknown, mode: EditorTarget['mode'], t: Translate): SaveProblem {
-  if (isConflict(error) && mode === 'edit') return { title: t('error.conflict'), issues: [] };
-  if (error instanceof ApiError && error.issues.length > 0) {
-    return { title: t('editor.issuesTitle'), issues: error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}：${i.message}` : i.message)) };
-  }
-  return { title: errorMessage(error, t), issues: [] };
-}
-
-/** Puts the server's issues on the fields they name, beside antd's own messages. */
-function markFields(form: ReturnType<typeof Form.useForm<ProjectFormValues>>[0], error: unknown): void {
-  if (!(error instanceof ApiError)) return;
-  const fields = error.issues.flatMap((issue) => {
-    const name = issueFieldName(normaliseIssuePath(issue.path));
-    return name ? [{ name, errors: [issue.message] }] : [];
-  });
-  if (fields.length > 0) form.setFields(fields as Parameters<typeof form.setFields>[0]);
+/** A new project, another project, another version or another read: another form, with its own store. */
+function formKey(unitCode: string, year: number, loaded: LoadedProject): string {
+  const project = loaded.target.mode === 'edit' ? `project:${loaded.target.code}` : 'new';
+  return `${unitCode}/${year}/${project}/v${loaded.version ?? 0}/read${loaded.seq}`;
 }

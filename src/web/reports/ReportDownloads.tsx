@@ -1,5 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
+import { useDownload } from '../files/download.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type ReportFormat, type ReportKind, reportUrl } from './api.ts';
 
@@ -17,9 +18,10 @@ const FORMATS: { format: ReportFormat; label: 'files.word' | 'files.excel' | 'fi
   { format: 'pdf', label: 'files.pdf' },
 ];
 
-/** The 自评表 or 监控表 in its official layout as Word, Excel or PDF: plain links, the browser saves the file. */
+/** The 自评表 or 监控表 in its official layout as Word, Excel or PDF: fetched on click (429 BUSY waited out), then saved. */
 export function ReportDownloads({ unitCode, year, kind, asOfMonth }: Props) {
   const { t } = useI18n();
+  const download = useDownload();
   const caption = kind === 'evaluation' ? t('reports.evaluation') : t('reports.monitoring', { month: asOfMonth ?? 12 });
   return (
     <Space size="small" wrap className="report-downloads" data-testid={`${kind}-downloads`}>
@@ -31,6 +33,7 @@ export function ReportDownloads({ unitCode, year, kind, asOfMonth }: Props) {
           icon={<DownloadOutlined />}
           href={reportUrl(unitCode, year, kind, format, asOfMonth)}
           download
+          onClick={(event) => download(event, reportUrl(unitCode, year, kind, format, asOfMonth))}
           data-testid={`${kind}-download-${format}`}
         >
           {t(label)}

@@ -3,7 +3,7 @@ import { App, Button, Card, Empty, Skeleton, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Project } from '../../domain/targets.ts';
 import { navigate } from '../app/router.tsx';
-import { deleteProject, fetchProject, fetchTargets } from '../http/endpoints.ts';
+import { deleteProject, fetchTargets } from '../http/endpoints.ts';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ProjectEditor, type EditorTarget } from '../projects/ProjectEditor.tsx';
@@ -67,8 +67,8 @@ function Review({ unitCode, year, workflowBar }: ReviewPageProps) {
 
   const remove = async (code: string) => {
     try {
-      const { version } = await fetchProject(unitCode, year, code);
-      await deleteProject(unitCode, year, code, version);
+      // The version this page read (not a fresh one): a delete of what someone changed since is refused (409).
+      await deleteProject(unitCode, year, code, document.projectVersions?.[code] ?? 0);
     } catch (problem) {
       message.error(errorMessage(problem, t));
     }

@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Dropdown, Empty, Skeleton, Space } from 'antd';
 import { useRef, useState } from 'react';
-import { deleteProject, exportUrl, fetchProject, fetchTargets } from '../http/endpoints.ts';
+import { deleteProject, exportUrl, fetchTargets } from '../http/endpoints.ts';
 import { AuditLink } from '../audit/AuditLink.tsx';
 import { MonitoringLink } from '../monitoring/MonitoringLink.tsx';
 import { errorMessage } from '../http/error-message.ts';
@@ -54,8 +54,8 @@ function Department({ unitCode, year }: Props) {
 
   const remove = async (code: string) => {
     try {
-      const { version } = await fetchProject(unitCode, year, code);
-      await deleteProject(unitCode, year, code, version);
+      // The version this page read (not a fresh one): a delete of what someone changed since is refused (409).
+      await deleteProject(unitCode, year, code, document.projectVersions?.[code] ?? 0);
       message.success(t('table.deleted'));
     } catch (failure) {
       message.error(errorMessage(failure, t));

@@ -4,6 +4,7 @@ import type { Project } from '../../contract/targets.ts';
 import type { WorkflowAction } from '../../domain/workflow/states.ts';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
 import type { TransitionBody } from './api.ts';
 import { parseTarget, targetOptions } from './comment-target.ts';
 
@@ -28,7 +29,17 @@ export function StepDialog({ action, projects, onCancel, onConfirm }: Props) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  // A typed comment or reason is not dropped by Cancel, X, Esc or leaving the page without a question.
+  const [dirty, setDirty] = useState(false);
+  const { confirmLeave } = useUnsavedChanges(action !== null && dirty);
   if (action === null) return null;
+
+  const cancel = async () => {
+    if (!(await confirmLeave())) return;
+    setFailure(null);
+    setDirty(false);
+    onCancel();
+  };
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -37,6 +48,7 @@ export function StepDialog({ action, projects, onCancel, onConfirm }: Props) {
     try {
       await onConfirm(toBody(action, values));
       form.resetFields();
+      setDirty(false);
     } catch (error) {
       setFailure(errorMessage(error, t));
     } finally {
@@ -52,11 +64,11 @@ export function StepDialog({ action, projects, onCancel, onConfirm }: Props) {
       cancelText={t('workflow.cancel')}
       confirmLoading={busy}
       onOk={submit}
-      onCancel={() => { setFailure(null); onCancel(); }}
+      onCancel={() => void cancel()}
       destroyOnHidden
     >
       {action === 'submit' && <Typography.Paragraph>{t('workflow.submitConfirm')}</Typography.Paragraph>}
-      <Form form={form} layout="vertical" preserve={false}>
+      <Form form={form} layout="vertical" preserve={false} onValuesChange={() => setDirty(true)}>
         {action === 'request-adjustment' ? (
           <Form.Item name="reason" label={t('workflow.reason')} extra={t('workflow.reasonHelp')} rules={[{ required: true, whitespace: true, message: t('workflow.reasonRequired') }]}>
             <Input.TextArea rows={3} data-testid="workflow-reason" />

@@ -4,6 +4,7 @@ import type { Project } from '../../contract/targets.ts';
 import type { WorkflowView } from '../../contract/workflow.ts';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
 import { addComment } from './api.ts';
 import { parseTarget, targetOptions } from './comment-target.ts';
 import { formatTime } from './format-time.ts';
@@ -88,6 +89,9 @@ function CommentForm({ unitCode, year, projects, onCommented }: { unitCode: stri
   const { message } = App.useApp();
   const [form] = Form.useForm<{ body: string; target: string }>();
   const [busy, setBusy] = useState(false);
+  // A comment typed but not yet added: leaving the page asks first.
+  const typed = Form.useWatch('body', form);
+  useUnsavedChanges(typeof typed === 'string' && typed.trim() !== '');
   const send = async ({ body, target }: { body: string; target: string }) => {
     setBusy(true);
     try {

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { resolveDatabaseOptions } from '../../db/database.ts';
+import { restoreDatabase } from '../../usecases/restore-database.ts';
+import { askServer, openUnlessServed, serverControl } from './backup.ts';
+
+/**
+ * `jixiao restore FILE [--force]`: a backup back into the database, in one transaction. Refuses a
+ * database that holds data unless --force (then everything is replaced). On PGlite with the server
+ * running, the server does it (control-file.ts); its users see the restored data at once.
+ */
+export function restoreCommand(): Command {
+  return new Command('restore')
+    .description('从备份文件恢复整个数据库（非空数据库需 --force，全部替换） / restore a backup')
+    .argument('<file>', 'jixiao backup 生成的 .zip')
+    .option('--force', '数据库已有数据时也恢复：全部替换为备份中的数据')
+    .action(async (file: string, options: { force?: boolean }) => {
+      const path = resolve(file);
+      const dbOptions = resolveDatabaseOptions(process.env);
+      const db = await openUnlessServed(dbOptions);
+      let summary: { tables: number; rows: number; replaced: boolean };
+      if (db === 'served') {
+        const response = await askServer(serverControl(dbOptions), `/api/admin/local/restore?force=${options.force ? '1' : '0'}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/zip' },
+          body: await readFile(path),
+        });
+        summary = (await response.json()) as typeof summary;
+      } else {
+        try {
+          const result = await restoreDatabase(db, { path }, { force: options.force === true });
+          summary = { tables: result.manifest.tables.length, rows: result.manifest.tables.reduce((sum, t) => sum + t.rows, 0), replaced: result.replaced };
+        } finally {
+          await db.close();
+        }
+      }
+      process.stdout.write(`已恢复 ${path}：${summary.tables} 张表，${summary.rows} 行${summary.replaced ? '（原有数据已替换）' : ''}\n`);
+    });
+}

@@ -1,0 +1,50 @@
+import { dictionary } from '@zxcvbn-ts/language-common';
+
+/**
+ * The password policy of NIST SP 800-63B §3.1.1.2 (decision 019): a minimum length, a generous
+ * maximum, no password from a list of commonly used ones, not the user's own name — and no
+ * composition rules (no "one digit, one capital"), which only push people to predictable patterns.
+ */
+export const MIN_PASSWORD_LENGTH = 10;
+/** Long passphrases are welcome; the bound keeps hashing cost and request bodies sane. */
+export const MAX_PASSWORD_LENGTH = 256;
+/** A user name shorter than this is too likely to appear by chance inside a good passphrase. */
+const MIN_NAME_LENGTH_TO_CHECK = 3;
+
+/**
+ * The ~49,000 most common passwords from public breach corpora, ranked, as shipped (and
+ * maintained) by @zxcvbn-ts/language-common. Lower-cased once: the check is case-insensitive,
+ * "Password123" is as guessable as "password123".
+ */
+let commonPasswords: ReadonlySet<string> | undefined;
+function commonPasswordSet(): ReadonlySet<string> {
+  commonPasswords ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  return commonPasswords;
+}
+
+/** How many entries the common-password list has (the policy promises at least 10,000). */
+export function commonPasswordCount(): number {
+  return commonPasswordSet().size;
+}
+
+/** Length in code points, as NIST counts it: "密码" is two characters, an emoji is one. */
+function codePointLength(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/**
+ * Why `password` is not acceptable for the user `username`, in Chinese, or null when it is.
+ * Pure: every place a password is set (create, reset, change, first administrator) calls it.
+ */
+export function checkPassword(password: string, username: string): string | null {
+  const length = codePointLength(password);
+  if (length < MIN_PASSWORD_LENGTH) return `密码至少 ${MIN_PASSWORD_LENGTH} 个字符（现为 ${length} 个）`;
+  if (length > MAX_PASSWORD_LENGTH) return `密码至多 ${MAX_PASSWORD_LENGTH} 个字符`;
+  const lower = password.toLowerCase();
+  if (commonPasswordSet().has(lower)) return '这是最常见的密码之一，很容易被猜中，请换一个';
+  const name = username.trim().toLowerCase();
+  if (codePointLength(name) >= MIN_NAME_LENGTH_TO_CHECK && lower.includes(name)) return '密码不能包含用户名';
+  return null;
+}

@@ -1,0 +1,37 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import { deleteSetupTokens, hasAdministrator, insertSetupToken } from '../db/instance.repo.ts';
+
+/** How long a printed setup link stays valid. */
+export const SETUP_LINK_HOURS = 24;
+
+export function setupTokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface SetupToken {
+  /** 32 random bytes, base64url: printed once on the server's console, only its hash stored. */
+  token: string;
+  expiresAt: Date;
+}
+
+/**
+ * While no administrator exists, a new one-time token for the setup page (`/setup#token=…`; the
+ * fragment never reaches a server log or a Referer). Returns null once an administrator exists.
+ * Each server start issues its own; creating the administrator voids them all.
+ */
+export async function issueSetupToken(db: Db, now: Date = new Date()): Promise<SetupToken | null> {
+  if (await hasAdministrator(db.kysely)) return null;
+  await deleteSetupTokens(db.kysely, now);
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SETUP_LINK_HOURS * 3_600_000);
+  await insertSetupToken(db.kysely, setupTokenHash(token), expiresAt);
+  return { token, expiresAt };
+}
+
+/** The address to print: a listening address of 0.0.0.0 or :: is not one a browser can open. */
+export function setupLinkUrl(address: string, token: string): string {
+  const url = new URL(address);
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = 'localhost';
+  return `${url.origin}/setup#token=${token}`;
+}

@@ -1,0 +1,232 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VersionedProject } from '../../contract/api.ts';
+import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
+import { openDatabase } from '../../db/database.ts';
+import type { TargetsDocument } from '../../domain/targets.ts';
+import { createDemoUsers } from '../../usecases/create-demo-users.ts';
+import { importTargets } from '../../usecases/import-targets.ts';
+import { seedOrganisations } from '../../../test/api-client.ts';
+import { assertWebBuilt, launchChromium, REPO_ROOT, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import { formatTime } from '../workflow/format-time.ts';
+import { emptyProjectForm, projectToForm, type ProjectFormValues } from './project-form.ts';
+
+/**
+ * The project editor shows the project it was opened for, from the server, and nothing else: a
+ * cancelled edit of one project never reaches the next project's editor, 新增项目 or a save.
+ */
+const SEED = resolve(REPO_ROOT, 'test/fixtures/shanhaiguan-2020.expected.json');
+const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
+const FIRST = '711-0701-JBN-PGN6';
+const SECOND = '711-0403-JBN-3EQS';
+const projectApi = (code: string) => `/api/units/711002/years/2020/projects/${encodeURIComponent(code)}`;
+
+/** The value every field of the form should show, by the input's id (antd: `<form name>_<path>`). */
+function expectedFields(values: ProjectFormValues): Record<string, string> {
+  const text = (value: string | number | null) => (value === null ? '' : String(value));
+  const fields: Record<string, string> = {
+    project_code: values.code,
+    project_name: values.name,
+    project_budget_total: values.budget.total,
+    project_budget_fiscal: values.budget.fiscal,
+    project_budget_other: values.budget.other,
+    project_purpose: values.purpose,
+  };
+  values.spendingPlan.forEach((c, i) => {
+    fields[`project_spendingPlan_${i}_month`] = text(c.month);
+    fields[`project_spendingPlan_${i}_cumulativePercent`] = text(c.cumulativePercent);
+  });
+  values.goals.forEach((goal, i) => (fields[`project_goals_${i}`] = goal));
+  values.indicators.forEach((indicator, i) => {
+    for (const [key, value] of Object.entries(indicator)) fields[`project_indicators_${i}_${key}`] = value;
+  });
+  return fields;
+}
+
+describe('project editor: never another project\'s values (real server, real browser)', () => {
+  let db: Awaited<ReturnType<typeof openDatabase>>;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let baseUrl: string;
+  let cookie: string;
+  let csrfToken: string;
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    const seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
+    db = await openDatabase({ memory: true });
+    await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
+    await seedOrganisations(db);
+    await createDemoUsers(db);
+    ({ app, baseUrl } = await serveWebApp(db));
+    const signedIn = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(UNIT_USER) });
+    cookie = signedIn.headers.getSetCookie()[0]!.split(';')[0]!;
+    csrfToken = ((await signedIn.json()) as { csrfToken: string }).csrfToken;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(`${baseUrl}/units/711002/years/2020`);
+    await page.getByTestId('login-page').waitFor();
+    await signInOnPage(page, UNIT_USER.username, UNIT_USER.password);
+    await page.getByTestId('project-tables').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+
+  const stored = async (code: string) => (await (await fetch(`${baseUrl}${projectApi(code)}`, { headers: { cookie } })).json()) as VersionedProject;
+  const drawer = () => page.locator('.ant-drawer-open');
+
+  /** Every input and text area of the open editor's form, by id: what the user sees. */
+  async function shownFields(): Promise<Record<string, string>> {
+    const form = drawer().locator('form#project');
+    await form.waitFor();
+    return form.evaluate((element) => {
+      const fields: Record<string, string> = {};
+      for (const input of element.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[id^="project_"], textarea[id^="project_"]')) fields[input.id] = input.value;
+      return fields;
+    });
+  }
+
+  async function openEditor(code: string): Promise<void> {
+    await page.getByTestId(`project-${code}`).getByRole('button', { name: /编\s*辑/ }).click();
+    await drawer().waitFor();
+  }
+
+  /** Cancel; a changed form asks first, and `discard` answers 放弃修改. */
+  async function closeEditor({ discard = false } = {}): Promise<void> {
+    await page.getByTestId('editor-cancel').click();
+    if (discard) await page.getByTestId('discard-confirm').click();
+    await drawer().waitFor({ state: 'detached' });
+  }
+
+  it('after a cancelled edit, shows the next project, then an empty 新增项目, from the server', async () => {
+    const first = await stored(FIRST);
+    const second = await stored(SECOND);
+    await openEditor(FIRST);
+    expect(await shownFields()).toEqual(expectedFields(projectToForm(first.project)));
+    await page.locator('#project_name').fill('不该出现在别的项目里');
+    await page.locator('#project_purpose').fill('取消的修改');
+    await page.locator('#project_indicators_0_target').fill('≥1%');
+    await closeEditor({ discard: true });
+
+    await openEditor(SECOND);
+    expect(await shownFields()).toEqual(expectedFields(projectToForm(second.project)));
+    await closeEditor();
+
+    await page.getByRole('button', { name: /新增项目/ }).click();
+    await drawer().waitFor();
+    expect(await shownFields()).toEqual(expectedFields(emptyProjectForm()));
+    await closeEditor();
+  });
+
+  it('saves the project it shows and leaves the other one as it was', async () => {
+    const first = await stored(FIRST);
+    const second = await stored(SECOND);
+    await openEditor(FIRST);
+    await page.locator('#project_name').fill('又一次取消的修改');
+    await closeEditor({ discard: true });
+
+    await openEditor(SECOND);
+    expect(await shownFields()).toEqual(expectedFields(projectToForm(second.project)));
+    await page.locator('#project_name').fill('劳模荣誉津贴（改）');
+    await page.getByTestId('editor-save').click();
+    await page.getByText('已保存').waitFor();
+
+    const firstAfter = await stored(FIRST);
+    expect(firstAfter).toEqual(first);
+    const secondAfter = await stored(SECOND);
+    expect(secondAfter.version).toBe(second.version + 1);
+    expect(secondAfter.project).toEqual({ ...second.project, name: '劳模荣誉津贴（改）' });
+  });
+
+  it('asks before a changed editor is closed (Cancel, X, Esc), the page left (back) or the tab closed, and keeps the edits on stay', async () => {
+    // From the unit list into the department inside the app, so that back is the app's own history.
+    await page.locator('.app-header a').first().click();
+    await page.getByRole('link', { name: '2020年' }).click();
+    await page.getByTestId('project-tables').waitFor();
+    const departmentPath = new URL(page.url()).pathname;
+    await openEditor(FIRST);
+    const name = page.locator('#project_name');
+    await name.fill('尚未保存的名称');
+    const question = page.locator('.ant-modal-confirm').filter({ hasText: '有未保存的修改，确定放弃吗？' });
+    const stay = async () => {
+      await question.waitFor();
+      await page.getByTestId('discard-stay').click();
+      await question.waitFor({ state: 'detached' });
+      await expect(name.inputValue()).resolves.toBe('尚未保存的名称');
+    };
+
+    await page.getByTestId('editor-cancel').click();
+    await stay();
+    await drawer().locator('.ant-drawer-close').click();
+    await stay();
+    await name.press('Escape');
+    await stay();
+
+    // The browser's back button (the drawer's mask covers the header's links; the 自评表 test has those).
+    await page.goBack();
+    await stay();
+    expect(new URL(page.url()).pathname).toBe(departmentPath);
+
+    // Reloading or closing the tab: the browser's own beforeunload prompt (dismissed, so the page stays).
+    // A reload from the page, not page.close({ runBeforeUnload }): with Chromium 156 headless that
+    // closes the page without the prompt even on a plain page with a beforeunload handler.
+    const prompt = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.type()); void dialog.dismiss(); }));
+    await page.evaluate(() => window.location.reload());
+    expect(await prompt).toBe('beforeunload');
+    await expect(name.inputValue()).resolves.toBe('尚未保存的名称');
+
+    await page.goBack();
+    await page.getByTestId('discard-confirm').click();
+    await page.getByTestId('unit-list').waitFor();
+    expect(await stored(FIRST).then((p) => p.project.name)).not.toBe('尚未保存的名称');
+  });
+
+  it('says who changed the project when a save is stale, keeps the edits, and reloads the server\'s version when asked', async () => {
+    await page.goto(`${baseUrl}/units/711002/years/2020`);
+    await page.getByTestId('project-tables').waitFor();
+    await openEditor(FIRST);
+    const name = page.locator('#project_name');
+    await name.fill('我的修改');
+
+    const read = await stored(FIRST);
+    const other = await fetch(`${baseUrl}${projectApi(FIRST)}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'If-Match': `"${read.version}"`, cookie, 'X-CSRF-Token': csrfToken },
+      body: JSON.stringify({ ...read.project, purpose: '他人修改的资金用途' }),
+    });
+    expect(other.status).toBe(200);
+
+    const refused = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(projectApi(FIRST)));
+    await page.getByTestId('editor-save').click();
+    const body = (await (await refused).json()) as { error: { details?: { changedBy: { displayName: string } | null; changedAt: string } } };
+    const notice = page.getByTestId('conflict-notice');
+    // The other session saved as the same user: the notice names that user (decision 023's details).
+    // (The browser runs in the test's time zone, so formatTime here prints what the page prints.)
+    const changedBy = body.error.details?.changedBy?.displayName;
+    expect(changedBy).toBeTruthy();
+    await expect(notice.locator('.ant-alert-title').textContent()).resolves.toBe(`此记录已被 ${changedBy} 于 ${formatTime(body.error.details!.changedAt)} 修改。您的修改尚未保存。`);
+    await expect(name.inputValue()).resolves.toBe('我的修改');
+
+    await page.getByTestId('conflict-dismiss').click();
+    await notice.waitFor({ state: 'detached' });
+    await expect(name.inputValue()).resolves.toBe('我的修改');
+
+    await page.getByTestId('editor-save').click();
+    await page.getByTestId('conflict-reload').click();
+    await page.getByTestId('discard-confirm').click();
+    await notice.waitFor({ state: 'detached' });
+    const current = await stored(FIRST);
+    await expect.poll(shownFields).toEqual(expectedFields(projectToForm(current.project)));
+    expect(current.project.purpose).toBe('他人修改的资金用途');
+    await closeEditor();
+  });
+});
