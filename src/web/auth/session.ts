@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { SessionUser } from '../../contract/accounts.ts';
-import { onUnauthenticated, setCsrfToken } from '../http/client.ts';
+import { onPasswordChangeRequired, onUnauthenticated, setCsrfToken } from '../http/client.ts';
 import { deleteSession, fetchSession, postSession } from './api.ts';
 
 export interface SessionState {
@@ -31,6 +31,7 @@ function start(): void {
     setCsrfToken(null);
     set({ status: 'ready', user: null, mustChangePassword: false });
   });
+  onPasswordChangeRequired(() => set({ ...state, mustChangePassword: true }));
   fetchSession().then(
     (session) => set({ status: 'ready', user: session.user, mustChangePassword: session.mustChangePassword }),
     () => set({ status: 'ready', user: null, mustChangePassword: false }),

@@ -83,7 +83,26 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   if (response.status === 401 && !path.startsWith('/api/session')) {
     for (const listener of unauthenticatedListeners) listener();
   }
+  if (response.status === 403) await notifyPasswordChangeRequired(response);
   return response;
+}
+
+/**
+ * An administrator reset the password while this tab was open: the server now refuses everything
+ * with PASSWORD_CHANGE_REQUIRED, and the app must show the password change instead of an error.
+ */
+async function notifyPasswordChangeRequired(response: Response): Promise<void> {
+  const body: unknown = await response.clone().json().catch(() => undefined);
+  const code = ErrorResponseSchema.safeParse(body).data?.error.code;
+  if (code === 'PASSWORD_CHANGE_REQUIRED') for (const listener of passwordChangeListeners) listener();
+}
+
+const passwordChangeListeners = new Set<() => void>();
+
+/** Called when the server says the signed-in user must change the password first. */
+export function onPasswordChangeRequired(listener: () => void): () => void {
+  passwordChangeListeners.add(listener);
+  return () => passwordChangeListeners.delete(listener);
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {
