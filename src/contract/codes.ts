@@ -10,8 +10,6 @@ import { ORG_CODE_MAX, ORG_CODE_PATTERN, PROJECT_CODE_MAX, PROJECT_CODE_PATTERN 
 /** A unit, department or bureau code: 711002, 711, SHG-CZJ. */
 export const OrgCodeSchema = z
   .string()
-  // Surrounding spaces are a copy-paste slip, not part of the code (as the readers trim them too).
-  .trim()
   .min(1, { message: '编码不能为空' })
   .max(ORG_CODE_MAX, { message: `编码最长 ${ORG_CODE_MAX} 个字符` })
   .regex(ORG_CODE_PATTERN, { message: '编码只能由英文字母、数字和“-”组成，且以字母或数字开头（如 711002、SHG-CZJ）' })
@@ -20,7 +18,6 @@ export const OrgCodeSchema = z
 /** A project code: 711-0701-JBN-PGN6. */
 export const ProjectCodeSchema = z
   .string()
-  .trim()
   .min(1, { message: '项目编码不能为空' })
   .max(PROJECT_CODE_MAX, { message: `项目编码最长 ${PROJECT_CODE_MAX} 个字符` })
   .regex(PROJECT_CODE_PATTERN, { message: '项目编码只能由英文字母、数字和“-”“_”“.”组成，且以字母或数字开头（如 711-0701-JBN-PGN6）' })

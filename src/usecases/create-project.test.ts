@@ -56,7 +56,8 @@ describeEachEngine('createProject and getProject', (getDb) => {
     const error = await expectAppError(createProject(getDb(), SYSTEM_ACTOR, { ...unitYear, project: bad }), 'VALIDATION');
     expect(error.issues[0]?.path).toEqual(['budget', 'total']);
 
-    const sloppy: Project = { ...sampleProject('  TRIM-1 '), goals: ['  完成测试 ', ''] };
+    // Codes are refused, not trimmed, when they carry spaces (decision 020); names and goals are tidied.
+    const sloppy: Project = { ...sampleProject('TRIM-1'), name: '  测试项目   TRIM-1 ', goals: ['  完成测试 ', ''] };
     sloppy.indicators = sloppy.indicators.map((indicator) => ({ ...indicator, category: null, target: { ...indicator.target, op: null } }));
     const created = await createProject(getDb(), SYSTEM_ACTOR, { ...unitYear, project: sloppy });
     expect(created.project).toStrictEqual({ ...sampleProject('TRIM-1'), name: '测试项目   TRIM-1' });
