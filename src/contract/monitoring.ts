@@ -127,6 +127,8 @@ export const PaymentsPreviewSchema = z.object({
   rows: z.array(z.object({ row: z.number().int(), projectCode: z.string(), month: z.number().int(), source: z.enum(['fiscal', 'other']), amount: Amount })),
   errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
   months: z.array(z.object({ projectCode: z.string(), month: z.number().int(), source: z.enum(['fiscal', 'other']), amount: Amount })),
+  /** Each booked project's monitoring version read (decision 023): the apply sends it back as `expectedVersions`. */
+  versions: z.record(z.string(), z.number().int()).optional(),
 });
 
 export type UnitMonitoringView = z.infer<typeof UnitMonitoringSchema>;

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { recordAudit } from '../db/audit.repo.ts';
-import { bumpMonitoringVersions, setMonthlySpending } from '../db/monitoring.repo.ts';
+import { type UnitYearRef, bumpMonitoringVersions, loadMonitoringVersions, setMonthlySpending } from '../db/monitoring.repo.ts';
+import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { readTable } from '../documents/payments/read-table.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { formatCents, parseAmountToCents } from '../domain/money.ts';
-import { type MonitoredYear, loadMonitoredYear } from './monitoring-context.ts';
+import { type MonitoredYear, claimMonitoringVersion, loadMonitoredYear } from './monitoring-context.ts';
 import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
 
 /** A column: a letter ('B') or a header text of row 1 ('项目编码'). */
@@ -26,6 +27,11 @@ const ImportPaymentsInputSchema = UnitYearInputSchema.extend({
   columns: PaymentColumnsSchema,
   /** Row 1 holds headers (default); header names in `columns` need it. */
   hasHeader: z.boolean().default(true),
+  /**
+   * The monitoring version of each booked project as the preview answered it (decision 023): stale →
+   * CONFLICT, nothing written. Every HTTP apply sends it; only scripts and tests (as the system) leave it out.
+   */
+  expectedVersions: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 export type ImportPaymentsInput = z.input<typeof ImportPaymentsInputSchema> & { content: Uint8Array };
 
@@ -46,13 +52,16 @@ export interface PaymentsPreview {
   errors: PaymentIssue[];
   /** What applying writes: one entry per project, month and source (payments summed). */
   months: { projectCode: string; month: number; source: 'fiscal' | 'other'; amount: string }[];
+  /** Each booked project's monitoring version (0: nothing entered yet), to send back with the apply. */
+  versions: Record<string, number>;
 }
 
 /** Reads and checks a payments file against the unit-year's projects; writes nothing. */
 export async function previewPayments(db: Db, input: ImportPaymentsInput): Promise<PaymentsPreview> {
   const parsed = validateInput(ImportPaymentsInputSchema, input, '支付数据导入');
   const year = await loadMonitoredYear(db.kysely, parsed);
-  return readPayments(year, await readTable(input.content, parsed.fileName), parsed.columns, parsed.hasHeader, parsed.fileName);
+  const preview = readPayments(year, await readTable(input.content, parsed.fileName), parsed.columns, parsed.hasHeader, parsed.fileName);
+  return { ...preview, versions: await bookedVersions(db.kysely, year.ref, preview.months) };
 }
 
 /**
@@ -72,18 +81,48 @@ export async function importPayments(db: Db, actor: Actor, input: ImportPayments
         issues: preview.errors.map((e) => ({ file: parsed.fileName, line: e.row, field: e.column, message: e.message })),
       });
     }
+    await claimBookedProjects(trx, year, preview.months, { expected: parsed.expectedVersions, by: actor.username, fileName: parsed.fileName });
     for (const entry of preview.months) await setMonthlySpending(trx, year.ref, entry);
-    // A file's spending changes its projects as a form would: editors that read them before go stale.
-    await bumpMonitoringVersions(trx, year.ref, preview.months.map((m) => m.projectCode), actor.username);
     await recordAudit(trx, actor, {
       action: 'import-payments', unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear, entity: 'payments-file', entityKey: parsed.fileName,
       after: { rows: preview.rows.length, months: preview.months },
     });
-    return preview;
+    return { ...preview, versions: await bookedVersions(trx, year.ref, preview.months) };
   });
 }
 
-function readPayments(year: MonitoredYear, table: string[][], columns: PaymentColumns, hasHeader: boolean, fileName: string): PaymentsPreview {
+/**
+ * A file's spending changes its projects as a form would: each booked project's version is
+ * compare-and-set against the preview's (stale → CONFLICT naming who wrote last, decision 023), so
+ * editors that read them before go stale and a file never overwrites spending its preview did not show.
+ * Without `expected` (scripts, tests) the versions are only bumped.
+ */
+async function claimBookedProjects(
+  trx: Executor,
+  year: MonitoredYear,
+  months: PaymentsPreview['months'],
+  options: { expected: Record<string, number> | undefined; by: string; fileName: string },
+): Promise<void> {
+  const booked = [...new Set(months.map((m) => m.projectCode))].sort(); // one lock order for concurrent applies
+  if (!options.expected) return bumpMonitoringVersions(trx, year.ref, booked, options.by);
+  for (const projectCode of booked) {
+    const expectedVersion = options.expected[projectCode];
+    if (expectedVersion === undefined) {
+      throw new AppError('VALIDATION', `预览中没有项目 ${projectCode} 的版本（文件可能已更换），请重新预览后再导入`, {
+        location: { file: options.fileName, field: 'expectedVersions' },
+      });
+    }
+    await claimMonitoringVersion(trx, year, { projectCode, expectedVersion, by: options.by });
+  }
+}
+
+/** The monitoring versions of the projects a file books (0 where nothing is stored yet). */
+async function bookedVersions(db: Executor, ref: UnitYearRef, months: PaymentsPreview['months']): Promise<Record<string, number>> {
+  const stored = await loadMonitoringVersions(db, ref);
+  return Object.fromEntries(months.map((m) => [m.projectCode, stored.get(m.projectCode)?.version ?? 0]));
+}
+
+function readPayments(year: MonitoredYear, table: string[][], columns: PaymentColumns, hasHeader: boolean, fileName: string): Omit<PaymentsPreview, 'versions'> {
   const header = hasHeader ? (table[0] ?? []) : [];
   const index = (ref: string, field: string) => {
     const byName = header.findIndex((h) => h.trim() === ref);

@@ -77,7 +77,11 @@ describeEachEngine('monitoring API', (getDb) => {
     const payload = { fileName: 'pay.csv', contentBase64: Buffer.from(csv).toString('base64'), columns: { projectCode: 'A', date: 'B', amount: 'C' } };
     const preview = await unit.inject({ method: 'POST', url: `${base}/payments/preview`, payload });
     expect(preview.json().months).toEqual([{ projectCode: P, month: 3, source: 'fiscal', amount: '3000.00' }]);
-    expect((await unit.inject({ method: 'POST', url: `${base}/payments`, payload })).statusCode).toBe(200);
+    expect(preview.json().versions).toEqual({ [P]: 0 });
+    expect((await unit.inject({ method: 'POST', url: `${base}/payments`, payload })).statusCode).toBe(400); // no versions: never previewed
+    const applied = await unit.inject({ method: 'POST', url: `${base}/payments`, payload: { ...payload, expectedVersions: preview.json().versions } });
+    expect(applied.statusCode).toBe(200);
+    expect(applied.json().versions).toEqual({ [P]: 1 });
     const project = (await unit.inject({ url: `${base}?asOfMonth=3` })).json().projects.find((p: { code: string }) => p.code === P);
     expect(project.spentToDate).toBe('3000.00');
   });

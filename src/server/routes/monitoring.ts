@@ -36,6 +36,10 @@ const PaymentsBodySchema = z.object({
   columns: PaymentColumnsBodySchema,
   hasHeader: z.boolean().optional(),
 });
+/** The apply sends back the preview's `versions`: a project changed since → 409, nothing written (decision 023). */
+const ApplyPaymentsBodySchema = PaymentsBodySchema.extend({
+  expectedVersions: z.record(z.string(), z.number().int().nonnegative()),
+});
 
 function requireActor(actor: Actor | null | undefined): Actor {
   if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
@@ -114,7 +118,10 @@ export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
     app.post(`${base}/payments`, {
       config: { ...edit, heavy: true }, // an import: under the heavy-work limit (decision 022)
       bodyLimit: PAYMENTS_BODY_LIMIT,
-      schema: { summary: 'Apply a payments file: all rows or nothing', tags, params: UnitYearParamsSchema, body: PaymentsBodySchema, response: { 200: PaymentsPreviewSchema } },
+      schema: {
+        summary: "Apply a payments file: all rows or nothing; expectedVersions = the preview's versions (a booked project changed since → 409 with who and when)",
+        tags, params: UnitYearParamsSchema, body: ApplyPaymentsBodySchema, response: { 200: PaymentsPreviewSchema },
+      },
     }, async (request) => {
       const { unitCode, year } = request.params;
       const { contentBase64, ...rest } = request.body;

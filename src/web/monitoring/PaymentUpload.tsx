@@ -3,6 +3,8 @@ import { useState } from 'react';
 import type { PaymentsPreviewView } from '../../contract/monitoring.ts';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { isStaleWrite } from '../shared/conflict.ts';
+import { ConflictNotice } from '../shared/ConflictNotice.tsx';
 import { applyPayments, type PaymentsUpload, previewPayments } from './api.ts';
 
 interface Props {
@@ -28,6 +30,8 @@ export function PaymentUpload({ open, unitCode, year, onClose, onImported }: Pro
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<PaymentsPreviewView | null>(null);
   const [busy, setBusy] = useState(false);
+  /** A stale apply's 409: a booked project's spending changed after the preview (decision 023). */
+  const [conflict, setConflict] = useState<unknown>(null);
 
   const upload = async (): Promise<PaymentsUpload | null> => {
     if (!file) return null;
@@ -39,8 +43,10 @@ export function PaymentUpload({ open, unitCode, year, onClose, onImported }: Pro
     const body = await upload();
     if (!body) return;
     setBusy(true);
+    setConflict(null);
     try {
-      const result = apply ? await applyPayments(unitCode, year, body) : await previewPayments(unitCode, year, body);
+      // The apply sends the versions its preview read: what the user checked is what gets replaced.
+      const result = apply ? await applyPayments(unitCode, year, body, preview?.versions ?? {}) : await previewPayments(unitCode, year, body);
       setPreview(result);
       if (apply) {
         message.success(t('monitoring.imported'));
@@ -48,7 +54,10 @@ export function PaymentUpload({ open, unitCode, year, onClose, onImported }: Pro
         onClose();
       }
     } catch (failure) {
-      message.error(errorMessage(failure, t));
+      if (apply && isStaleWrite(failure)) {
+        setConflict(failure);
+        setPreview(null); // the preview shows figures that are no longer there: preview again before importing
+      } else message.error(errorMessage(failure, t));
     } finally {
       setBusy(false);
     }
@@ -58,7 +67,7 @@ export function PaymentUpload({ open, unitCode, year, onClose, onImported }: Pro
   return (
     <Modal open={open} title={t('monitoring.importPayments')} onCancel={onClose} width={760} destroyOnHidden footer={[
       <Button key="preview" onClick={() => run(false)} loading={busy} disabled={!file}>{t('monitoring.preview')}</Button>,
-      <Button key="apply" type="primary" onClick={() => run(true)} loading={busy} disabled={!preview || preview.errors.length > 0}>{t('monitoring.apply')}</Button>,
+      <Button key="apply" type="primary" data-testid="payments-apply" onClick={() => run(true)} loading={busy} disabled={!preview || preview.errors.length > 0}>{t('monitoring.apply')}</Button>,
     ]}>
       <Form form={form} layout="inline" initialValues={{ projectCode: '项目编码', date: '支付日期', amount: '金额', source: '' }}>
         <Form.Item label={t('monitoring.file')}>
@@ -72,6 +81,9 @@ export function PaymentUpload({ open, unitCode, year, onClose, onImported }: Pro
         </Space>
       </Form>
       <p className="monitoring-note">{t('monitoring.columnHint')}</p>
+      {/* 重新加载 = preview again: the same file against the figures stored now. */}
+      {conflict !== null && <ConflictNotice error={conflict} onReload={() => void run(false)} onDismiss={() => setConflict(null)} />}
+      {conflict !== null && <p className="monitoring-note" data-testid="payments-preview-again">{t('monitoring.previewAgain')}</p>}
       {preview && (
         <div data-testid="payments-preview">
           <Alert type={preview.errors.length > 0 ? 'error' : 'success'} showIcon title={preview.errors.length > 0

@@ -60,8 +60,9 @@ export async function previewPayments(unitCode: string, year: number, upload: Pa
   return (await request(PaymentsPreviewSchema, `${base(unitCode, year)}/payments/preview`, { method: 'POST', ...jsonBody(upload) })).data;
 }
 
-export async function applyPayments(unitCode: string, year: number, upload: PaymentsUpload): Promise<PaymentsPreviewView> {
-  return (await request(PaymentsPreviewSchema, `${base(unitCode, year)}/payments`, { method: 'POST', ...jsonBody(upload) })).data;
+/** Applies the file previewed, with the preview's versions: a booked project changed since → 409 (decision 023). */
+export async function applyPayments(unitCode: string, year: number, upload: PaymentsUpload, expectedVersions: Record<string, number>): Promise<PaymentsPreviewView> {
+  return (await request(PaymentsPreviewSchema, `${base(unitCode, year)}/payments`, { method: 'POST', ...jsonBody({ ...upload, expectedVersions }) })).data;
 }
 
 export async function fetchBureauMonitoring(year: number, query: BureauMonitoringQuery = {}): Promise<BureauMonitoringView> {

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.ts';
+import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
 import { loadDemoDataIfEmpty } from '../../usecases/load-demo-data.ts';
+import { recordSpending } from '../../usecases/record-spending.ts';
 import { assertWebBuilt, chooseOption, launchChromium, screenshotPath, serveWebApp, signInOnPage } from '../../../test/browser.ts';
 
 const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
@@ -112,5 +114,29 @@ describe('monitoring (real server, real browser, demo year)', () => {
     }
     await bureau.screenshot({ path: screenshotPath('bureau-monitoring.png'), fullPage: true });
     await context.close();
+  });
+
+  it('refuses a payments file whose project changed after the preview, and imports it after a new preview', async () => {
+    await page.goto(`${baseUrl}/units/711002/years/2020/monitoring`);
+    await page.getByTestId('monitoring-page').waitFor();
+    await page.getByRole('button', { name: /导入支付数据/ }).click();
+    const csv = `项目编码,支付日期,金额\n${PGN6},2020-11-05,300.00\n`;
+    await page.getByTestId('payments-file').setInputFiles({ name: 'pay.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog().getByRole('button', { name: /预\s*览/ }).click();
+    await page.getByTestId('payments-preview').waitFor();
+
+    // Someone else books November of the same project after the preview was read.
+    await recordSpending(db, SYSTEM_ACTOR, { unitCode: '711002', fiscalYear: 2020, projectCode: PGN6, entries: [{ month: 11, source: 'fiscal', amount: '1.00' }] });
+    const apply = page.getByTestId('payments-apply');
+    await apply.click();
+    await expect.poll(() => page.getByTestId('conflict-notice').textContent()).toContain('系统');
+    await page.getByTestId('payments-preview-again').waitFor();
+    expect(await apply.isDisabled()).toBe(true); // the preview showed figures that are gone
+
+    await page.getByTestId('conflict-reload').click();
+    await page.getByTestId('discard-confirm').click();
+    await page.getByTestId('payments-preview').waitFor();
+    await apply.click();
+    await page.getByText('已导入').last().waitFor();
   });
 });
