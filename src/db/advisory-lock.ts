@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
+import type { Executor } from './schema.ts';
 
 /** Advisory lock keys (pg_advisory_xact_lock takes a bigint); one per check-then-act done at start-up. */
 export const LOCK_KEYS = {
@@ -18,7 +19,12 @@ export const LOCK_KEYS = {
 export async function withAdvisoryLock<T>(db: Db, key: bigint, work: () => Promise<T>): Promise<T> {
   if (db.engine === 'pglite') return work();
   return db.kysely.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${key.toString()}::bigint)`.execute(trx);
+    await takeAdvisoryXactLock(trx, key);
     return work();
   });
+}
+
+/** Takes the lock inside the caller's transaction, released by its commit or rollback. */
+export async function takeAdvisoryXactLock(trx: Executor, key: bigint): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${key.toString()}::bigint)`.execute(trx);
 }

@@ -128,3 +128,8 @@ export async function resetSequences(db: Executor): Promise<void> {
     await sql`select setval(${row.sequence}::regclass, coalesce((select max(${sql.raw(quote(row.column))}) from ${sql.raw(quote(row.table))}), 0) + 1, false)`.execute(db);
   }
 }
+
+/** The backup's transaction may not write, whatever a bug in the reader would try. */
+export async function setTransactionReadOnly(db: Executor): Promise<void> {
+  await sql`set transaction read only`.execute(db);
+}

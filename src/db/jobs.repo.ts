@@ -61,3 +61,9 @@ export async function findJob(db: Executor, id: string): Promise<Job | null> {
     updatedAt: new Date(row.updated_at),
   };
 }
+
+/** How many jobs are running now (a job is written as 'running' when its work starts; there is no queue before). */
+export async function countRunningJobs(db: Executor): Promise<number> {
+  const row = await db.selectFrom('jobs').select((eb) => eb.fn.countAll<string>().as('n')).where('state', '=', 'running').executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Db } from '../db/database.ts';
+import { countRunningJobs } from '../db/jobs.repo.ts';
 
 /**
  * Prometheus metrics at /metrics (decision 021), behind a setting: JIXIAO_METRICS=1 turns them on,
@@ -47,9 +47,7 @@ new Gauge({
   async collect() {
     this.reset();
     if (!scraped) return;
-    // A job is written as 'running' when its work starts (there is no queue before that).
-    const row = await scraped.kysely.selectFrom('jobs').select(sql<string>`count(*)`.as('count')).where('state', '=', 'running').executeTakeFirst();
-    this.set({ state: 'running' }, Number(row?.count ?? 0));
+    this.set({ state: 'running' }, await countRunningJobs(scraped.kysely));
   },
 });
 

@@ -1,9 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { countRows, latestMigration, listTables, readRows } from '../db/backup.repo.ts';
+import { countRows, latestMigration, listTables, readRows, setTransactionReadOnly } from '../db/backup.repo.ts';
 import type { Db } from '../db/database.ts';
 import { ZipStream } from '../documents/docx/zip-writer.ts';
 import { AppError } from '../domain/errors.ts';
@@ -54,7 +53,7 @@ export function backupDatabase(db: Db, now: Date = new Date()): RunningBackup {
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      await sql`set transaction read only`.execute(trx);
+      await setTransactionReadOnly(trx);
       const manifest: BackupManifest = { format: BACKUP_FORMAT, createdAt: now.toISOString(), engine: db.engine, migration: await latestMigration(trx), tables: [] };
       for (const table of await listTables(trx)) {
         const entry = { name: table.name, rows: 0, chunks: [] as string[] };

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { LOCK_KEYS } from '../db/advisory-lock.ts';
+import { LOCK_KEYS, takeAdvisoryXactLock } from '../db/advisory-lock.ts';
 import { SYSTEM_ACTOR, recordAudit } from '../db/audit.repo.ts';
 import type { Db } from '../db/database.ts';
 import { consumeSetupToken, deleteSetupTokens, hasAdministrator } from '../db/instance.repo.ts';
@@ -40,7 +39,7 @@ export async function createFirstAdmin(db: Db, input: FirstAdminInput, options: 
   const passwordHash = await hashPassword(admin.password);
   const now = options.now ?? new Date();
   return inTransaction(db, async (trx) => {
-    await sql`select pg_advisory_xact_lock(${LOCK_KEYS.startup.toString()}::bigint)`.execute(trx);
+    await takeAdvisoryXactLock(trx, LOCK_KEYS.startup);
     if (options.setupToken !== undefined && !(await consumeSetupToken(trx, setupTokenHash(options.setupToken), now))) {
       throw new AppError('FORBIDDEN', '设置链接无效、已被使用或已过期：请重新启动 jixiao serve 获取新链接，或在服务器上运行 jixiao setup', { location: { field: 'token' } });
     }

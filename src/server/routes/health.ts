@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Migrator, sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import { migrationProvider } from '../../db/migrations/index.ts';
+import { pendingMigrations, pingDatabase } from '../../db/health.repo.ts';
 
 const LiveSchema = z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']) });
 const ReadySchema = z.object({
@@ -43,8 +42,8 @@ export function healthRoutes(db: Db): FastifyPluginAsyncZod {
     }, async (_request, reply) => {
       let pending: string[];
       try {
-        await withTimeout(sql`select 1`.execute(db.kysely), CHECK_TIMEOUT_MS);
-        pending = await withTimeout(pendingMigrations(db), CHECK_TIMEOUT_MS);
+        await withTimeout(pingDatabase(db.kysely), CHECK_TIMEOUT_MS);
+        pending = await withTimeout(pendingMigrations(db.kysely), CHECK_TIMEOUT_MS);
       } catch (error) {
         const message = `数据库不可用：${error instanceof Error ? error.message : String(error)}`;
         return reply.code(503).send({ status: 'unavailable' as const, engine: db.engine, message });
@@ -56,12 +55,6 @@ export function healthRoutes(db: Db): FastifyPluginAsyncZod {
       return { status: 'ok' as const, engine: db.engine };
     });
   };
-}
-
-/** The migrations this program ships that the database has not recorded as run. */
-async function pendingMigrations(db: Db): Promise<string[]> {
-  const migrations = await new Migrator({ db: db.kysely, provider: migrationProvider }).getMigrations();
-  return migrations.filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
