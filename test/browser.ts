@@ -2,8 +2,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import type { Db } from '../src/db/database.ts';
+import { SYSTEM_ACTOR } from '../src/db/audit.repo.ts';
+import { type Db, openDatabase } from '../src/db/database.ts';
 import { buildServer } from '../src/server/app.ts';
+import { createDemoUsers } from '../src/usecases/create-demo-users.ts';
+import { importTargets } from '../src/usecases/import-targets.ts';
+import { seedOrganisations } from './api-client.ts';
+import { seedDocument } from './targets-fixtures.ts';
 
 /**
  * What every browser test needs: the built web app, a real server on a free port, Debian's
@@ -24,6 +29,22 @@ export async function serveWebApp(db: Db): Promise<{ app: FastifyInstance; baseU
   const app = await buildServer({ db, webRoot: WEB_ROOT });
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, baseUrl };
+}
+
+/** A fresh in-memory database holding the seed unit 711002 (2020) in the demo tree, with the demo accounts. */
+export async function openSeedUnitDb(): Promise<Db> {
+  const db = await openDatabase({ memory: true });
+  await importTargets(db, SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
+  await seedOrganisations(db);
+  await createDemoUsers(db);
+  return db;
+}
+
+/** A desktop-sized page in Chinese whose script errors show in the test output. */
+export async function newDesktopPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  return page;
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -3,15 +3,10 @@ import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedOrganisations } from '../../../test/api-client.ts';
 import { bookSeedSpending } from '../../../test/evaluation-fixtures.ts';
-import { seedDocument } from '../../../test/targets-fixtures.ts';
-import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
-import { openDatabase } from '../../db/database.ts';
-import { createDemoUsers } from '../../usecases/create-demo-users.ts';
-import { importTargets } from '../../usecases/import-targets.ts';
+import type { Db } from '../../db/database.ts';
 import { DEMO_EVALUATION } from '../../usecases/load-demo-evaluation.ts';
-import { assertWebBuilt, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import { assertWebBuilt, newDesktopPage, openSeedUnitDb, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SCREENSHOT = process.env.UPDATE_SCREENSHOTS ? resolve(ROOT, 'docs/screenshots/evaluation-page.png') : resolve(ROOT, 'test-results/evaluation-page.png');
@@ -19,7 +14,7 @@ const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
 const MQNI = '711-0403-JBN-MQNI';
 
 describe('自评表 (real server, real browser)', () => {
-  let db: Awaited<ReturnType<typeof openDatabase>>;
+  let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
   let page: Page;
@@ -27,15 +22,11 @@ describe('自评表 (real server, real browser)', () => {
 
   beforeAll(async () => {
     assertWebBuilt();
-    db = await openDatabase({ memory: true });
-    await importTargets(db, SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
-    await seedOrganisations(db);
-    await createDemoUsers(db);
+    db = await openSeedUnitDb();
     await bookSeedSpending(db, '711002', 2020);
     ({ app, baseUrl } = await serveWebApp(db));
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    page = await newDesktopPage(browser);
     await page.goto(`${baseUrl}/`);
     await signInOnPage(page, UNIT_USER.username, UNIT_USER.password);
     await page.getByTestId('unit-list').waitFor();

@@ -1,16 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VersionedProject } from '../../contract/api.ts';
-import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
-import { openDatabase } from '../../db/database.ts';
-import type { TargetsDocument } from '../../domain/targets.ts';
-import { createDemoUsers } from '../../usecases/create-demo-users.ts';
-import { importTargets } from '../../usecases/import-targets.ts';
-import { seedOrganisations } from '../../../test/api-client.ts';
-import { assertWebBuilt, launchChromium, REPO_ROOT, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import type { Db } from '../../db/database.ts';
+import { assertWebBuilt, newDesktopPage, openSeedUnitDb, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
 import { formatTime } from '../workflow/format-time.ts';
 import { emptyProjectForm, projectToForm, type ProjectFormValues } from './project-form.ts';
 
@@ -18,7 +11,6 @@ import { emptyProjectForm, projectToForm, type ProjectFormValues } from './proje
  * The project editor shows the project it was opened for, from the server, and nothing else: a
  * cancelled edit of one project never reaches the next project's editor, 新增项目 or a save.
  */
-const SEED = resolve(REPO_ROOT, 'test/fixtures/shanhaiguan-2020.expected.json');
 const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
 const FIRST = '711-0701-JBN-PGN6';
 const SECOND = '711-0403-JBN-3EQS';
@@ -47,7 +39,7 @@ function expectedFields(values: ProjectFormValues): Record<string, string> {
 }
 
 describe('project editor: never another project\'s values (real server, real browser)', () => {
-  let db: Awaited<ReturnType<typeof openDatabase>>;
+  let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
   let page: Page;
@@ -57,18 +49,13 @@ describe('project editor: never another project\'s values (real server, real bro
 
   beforeAll(async () => {
     assertWebBuilt();
-    const seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
-    db = await openDatabase({ memory: true });
-    await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
-    await seedOrganisations(db);
-    await createDemoUsers(db);
+    db = await openSeedUnitDb();
     ({ app, baseUrl } = await serveWebApp(db));
     const signedIn = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(UNIT_USER) });
     cookie = signedIn.headers.getSetCookie()[0]!.split(';')[0]!;
     csrfToken = ((await signedIn.json()) as { csrfToken: string }).csrfToken;
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    page = await newDesktopPage(browser);
     await page.goto(`${baseUrl}/units/711002/years/2020`);
     await page.getByTestId('login-page').waitFor();
     await signInOnPage(page, UNIT_USER.username, UNIT_USER.password);

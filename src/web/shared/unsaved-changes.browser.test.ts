@@ -1,27 +1,19 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
-import { openDatabase } from '../../db/database.ts';
-import type { TargetsDocument } from '../../domain/targets.ts';
-import { createDemoUsers } from '../../usecases/create-demo-users.ts';
-import { importTargets } from '../../usecases/import-targets.ts';
-import { seedOrganisations } from '../../../test/api-client.ts';
-import { assertWebBuilt, launchChromium, REPO_ROOT, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import type { Db } from '../../db/database.ts';
+import { assertWebBuilt, newDesktopPage, openSeedUnitDb, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
 
 /**
  * Unsaved edits on the pages beside the project editor (editor.browser.test.ts has the editor's):
  * the 自评表 asks before the header's link or its own back button leaves it, and a workflow
  * step's dialog asks before Esc or Cancel drops a typed comment.
  */
-const SEED = resolve(REPO_ROOT, 'test/fixtures/shanhaiguan-2020.expected.json');
 const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
 const DEPARTMENT = '/units/711002/years/2020';
 
 describe('unsaved changes ask first (real server, real browser)', () => {
-  let db: Awaited<ReturnType<typeof openDatabase>>;
+  let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
   let page: Page;
@@ -29,15 +21,10 @@ describe('unsaved changes ask first (real server, real browser)', () => {
 
   beforeAll(async () => {
     assertWebBuilt();
-    const seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
-    db = await openDatabase({ memory: true });
-    await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
-    await seedOrganisations(db);
-    await createDemoUsers(db);
+    db = await openSeedUnitDb();
     ({ app, baseUrl } = await serveWebApp(db));
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    page = await newDesktopPage(browser);
     await page.goto(`${baseUrl}${DEPARTMENT}`);
     await page.getByTestId('login-page').waitFor();
     await signInOnPage(page, UNIT_USER.username, UNIT_USER.password);
