@@ -16,13 +16,32 @@ export default tseslint.config(
     // The dependency rule, enforced: the domain imports nothing from the outer layers.
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['../contract/*', '../usecases/*', '../db/*', '../documents/*', '../server/*', '../cli/*', '../web/*', 'node:*', 'fs', 'path'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '../contract/*',
+            '../usecases/*',
+            '../db/*',
+            '../documents/*',
+            '../server/*',
+            '../cli/*',
+            '../web/*',
+            'node:*',
+            'fs',
+            'path',
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/usecases/*', '**/db/*', '**/documents/*', '**/server/*', '**/cli/*', 'node:*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/usecases/*', '**/db/*', '**/documents/*', '**/server/*', '**/cli/*', 'node:*'] },
+      ],
     },
   },
   {

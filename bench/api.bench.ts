@@ -30,16 +30,33 @@ interface LoadResult {
 }
 
 async function load(url: string, cookie: string, seconds: number): Promise<LoadResult> {
-  const { stdout } = await run(process.execPath, [AUTOCANNON, '-c', String(CONNECTIONS), '-d', String(seconds), '-j', '-H', `cookie=${cookie}`, url], {
-    maxBuffer: 64 * 1024 * 1024, timeout: (seconds + 60) * 1000,
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [AUTOCANNON, '-c', String(CONNECTIONS), '-d', String(seconds), '-j', '-H', `cookie=${cookie}`, url],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: (seconds + 60) * 1000,
+    },
+  );
   const result = JSON.parse(stdout) as {
-    requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number;
+    requests: { average: number; total: number };
+    latency: { p50: number; p99: number };
+    non2xx: number;
+    errors: number;
   };
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
-async function startServer(db: Parameters<typeof buildServer>[0]['db']): Promise<{ app: FastifyInstance; baseUrl: string }> {
+async function startServer(
+  db: Parameters<typeof buildServer>[0]['db'],
+): Promise<{ app: FastifyInstance; baseUrl: string }> {
   const app = await buildServer({ db, webRoot: '/nonexistent' });
   // The baseline: Fastify's hello world in the same setup (plugins, hooks, serializers).
   app.get('/bench/hello', { config: { access: 'public' } }, () => ({ hello: 'world' }));
@@ -49,7 +66,7 @@ async function startServer(db: Parameters<typeof buildServer>[0]['db']): Promise
 
 export const benchmark: Benchmark = {
   id: 'api',
-  title: 'API: one project\'s target table',
+  title: "API: one project's target table",
   async run(ctx): Promise<BenchResult[]> {
     const { url: dbUrl, db } = await ctx.cityDatabase();
     const year = ctx.scale.fiscalYear;
@@ -63,7 +80,9 @@ export const benchmark: Benchmark = {
       if (check.status !== 200) throw new Error(`GET ${projectUrl} answered ${check.status}: ${await check.text()}`);
       const bytes = (await check.arrayBuffer()).byteLength;
       const seconds = ctx.scale.units >= 1000 ? 10 : 5;
-      ctx.log(`api: ${projectUrl} (${bytes} bytes), ${CONNECTIONS} connections, ${seconds} s each, autocannon in a child process`);
+      ctx.log(
+        `api: ${projectUrl} (${bytes} bytes), ${CONNECTIONS} connections, ${seconds} s each, autocannon in a child process`,
+      );
       await load(`${baseUrl}/bench/hello`, cookie, 2); // warm-up, both routes
       await load(projectUrl, cookie, 2);
       const hello = await load(`${baseUrl}/bench/hello`, cookie, seconds);
@@ -74,12 +93,13 @@ export const benchmark: Benchmark = {
       const sent = statements.filter((s) => s.toplevel);
       const perRequest = sent.reduce((sum, s) => sum + s.calls, 0) / Math.max(1, project.requests);
       const sqlMsPerRequest = sent.reduce((sum, s) => sum + s.totalMs, 0) / Math.max(1, project.requests);
-      if (project.non2xx > 0 || project.errors > 0) throw new Error(`project route: ${project.non2xx} non-2xx answers, ${project.errors} errors under load`);
+      if (project.non2xx > 0 || project.errors > 0)
+        throw new Error(`project route: ${project.non2xx} non-2xx answers, ${project.errors} errors under load`);
       const ratio = project.requestsPerSecond / hello.requestsPerSecond;
       const met = ratio >= GOAL_RATIO;
       const result: BenchResult = {
         id: 'api',
-        title: 'API: one project\'s target table',
+        title: "API: one project's target table",
         figures: {
           'requests per second': { value: project.requestsPerSecond, unit: 'req/s' },
           'p50 latency': { value: project.p50, unit: 'ms' },
@@ -89,16 +109,22 @@ export const benchmark: Benchmark = {
           'SQL execution per request': { value: sqlMsPerRequest, unit: 'ms' },
           'response size': { value: bytes, unit: 'bytes' },
         },
-        baseline: { name: 'Fastify hello-world route, same setup, same cookie', value: hello.requestsPerSecond, unit: 'req/s' },
+        baseline: {
+          name: 'Fastify hello-world route, same setup, same cookie',
+          value: hello.requestsPerSecond,
+          unit: 'req/s',
+        },
         ratio,
         goal: { description: `≥ ${GOAL_RATIO} of hello-world req/s at ${CONNECTIONS} connections (p99 reported)`, met },
       };
       const sql = `SQL during the project run (${project.requests} requests, ${perRequest.toFixed(1)} statements each), by total time:\n${formatStatements(statements)}`;
       if (!met) {
         const { top, idlePercent } = await profileCpu(() => load(projectUrl, cookie, Math.min(seconds, 5)));
-        result.profile = `Server CPU profile during a ${Math.min(seconds, 5)} s run (this process; idle, i.e. waiting on PostgreSQL or the CPU, ${idlePercent.toFixed(0)}%), ` +
+        result.profile =
+          `Server CPU profile during a ${Math.min(seconds, 5)} s run (this process; idle, i.e. waiting on PostgreSQL or the CPU, ${idlePercent.toFixed(0)}%), ` +
           `top self time:\n${formatHotFunctions(top)}\n\n${sql}`;
-        result.plan = `PostgreSQL executes a request's SQL in ${sqlMsPerRequest.toFixed(2)} ms over ${perRequest.toFixed(0)} round trips: the session ` +
+        result.plan =
+          `PostgreSQL executes a request's SQL in ${sqlMsPerRequest.toFixed(2)} ms over ${perRequest.toFixed(0)} round trips: the session ` +
           '(a join of sessions and users, sent as fixed SQL but parsed and planned by PostgreSQL on every request) and the read ' +
           '(the PL/pgSQL function project_with_details, whose plan is kept per connection); a unit user on its own unit needs no organisation query. ' +
           'The rest is Node CPU: socket writes, pg row parsing (json_agg columns), zod params validation, JSON serialization (see the ' +

@@ -17,7 +17,12 @@ import type { Benchmark, BenchResult } from './lib/types.ts';
 const REQUESTS = 100;
 const GOAL_P95_MS = 100;
 
-interface Latencies { p50: number; p95: number; p99: number; bytes: number }
+interface Latencies {
+  p50: number;
+  p95: number;
+  p99: number;
+  bytes: number;
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
@@ -32,7 +37,8 @@ async function measure(url: string, cookie: string, count: number): Promise<Late
     const response = await fetch(url, { headers: { cookie } });
     const body = await response.arrayBuffer();
     times.push(performance.now() - started);
-    if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${Buffer.from(body).toString()}`);
+    if (response.status !== 200)
+      throw new Error(`GET ${url} answered ${response.status}: ${Buffer.from(body).toString()}`);
     bytes = body.byteLength;
   }
   times.sort((a, b) => a - b);
@@ -55,10 +61,17 @@ async function explainSlowest(url: string, work: (db: Db) => Promise<unknown>): 
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const result = await client.query(`explain (analyze, buffers) ${slowest.query.sql}`, slowest.query.parameters as unknown[]);
-      const statements = timed.map((t) => `${t.ms.toFixed(1)} ms  ${t.query.sql.replace(/\s+/g, ' ').slice(0, 140)}`).join('\n');
-      return `statements of one request (${timed.length}):\n${statements}\n\nEXPLAIN ANALYZE of the slowest (${slowest.ms.toFixed(1)} ms):\n` +
-        (result.rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+      const result = await client.query(
+        `explain (analyze, buffers) ${slowest.query.sql}`,
+        slowest.query.parameters as unknown[],
+      );
+      const statements = timed
+        .map((t) => `${t.ms.toFixed(1)} ms  ${t.query.sql.replace(/\s+/g, ' ').slice(0, 140)}`)
+        .join('\n');
+      return (
+        `statements of one request (${timed.length}):\n${statements}\n\nEXPLAIN ANALYZE of the slowest (${slowest.ms.toFixed(1)} ms):\n` +
+        (result.rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n')
+      );
     } finally {
       await client.end();
     }
@@ -84,7 +97,12 @@ export const benchmark: Benchmark = {
     const { url: dbUrl, db } = await ctx.cityDatabase();
     const year = ctx.scale.fiscalYear;
     const refresh = await refreshAll(db, ctx.log);
-    const bureau = await db.kysely.selectFrom('organisations').select('code').where('kind', '=', 'bureau').orderBy('id').executeTakeFirstOrThrow();
+    const bureau = await db.kysely
+      .selectFrom('organisations')
+      .select('code')
+      .where('kind', '=', 'bureau')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const user = await ensureBenchUser(db, 'bureau', bureau.code);
     const app = await buildServer({ db, webRoot: '/nonexistent' });
     try {
@@ -99,7 +117,9 @@ export const benchmark: Benchmark = {
       const results: Record<string, Latencies> = {};
       for (const [name, url] of Object.entries(urls)) {
         results[name] = await measure(url, cookie, REQUESTS);
-        ctx.log(`dashboard: ${name}: p50 ${results[name].p50.toFixed(1)} ms, p95 ${results[name].p95.toFixed(1)} ms, p99 ${results[name].p99.toFixed(1)} ms (${results[name].bytes} bytes)`);
+        ctx.log(
+          `dashboard: ${name}: p50 ${results[name].p50.toFixed(1)} ms, p95 ${results[name].p95.toFixed(1)} ms, p99 ${results[name].p99.toFixed(1)} ms (${results[name].bytes} bytes)`,
+        );
       }
       const ranking = results.ranking!;
       const met = ranking.p95 < GOAL_P95_MS;
@@ -115,14 +135,22 @@ export const benchmark: Benchmark = {
         id: 'dashboard',
         title: `Bureau dashboard: ranking of ${refresh.units} units by score and execution, first page, over HTTP`,
         figures,
-        goal: { description: `ranking request p95 < ${GOAL_P95_MS} ms (${REQUESTS} sequential requests, bureau user)`, met },
+        goal: {
+          description: `ranking request p95 < ${GOAL_P95_MS} ms (${REQUESTS} sequential requests, bureau user)`,
+          met,
+        },
       };
       if (!met) {
         result.profile = await explainSlowest(dbUrl, async (recording) => {
           const { getBureauRanking } = await import('../src/usecases/get-bureau-ranking.ts');
-          await getBureauRanking(recording, { userId: 0, username: 'bench', displayName: 'bench', role: 'bureau', orgCode: bureau.code }, { fiscalYear: year });
+          await getBureauRanking(
+            recording,
+            { userId: 0, username: 'bench', displayName: 'bench', role: 'bureau', orgCode: bureau.code },
+            { fiscalYear: year },
+          );
         });
-        result.plan = 'The ranking reads one row per unit from unit_year_summaries and ranks them with window functions; a miss means the ' +
+        result.plan =
+          'The ranking reads one row per unit from unit_year_summaries and ranks them with window functions; a miss means the ' +
           'window over every visible unit dominates (see the plan): keep the rank in the summary row, recomputed with the refresh.';
       }
       return [result];

@@ -24,16 +24,27 @@ const FLAT_TOLERANCE = 0.15;
 
 /** One unit of `projectsPerUnit` projects: the generator's first unit when it is there, else the bench's seed copies. */
 async function oneUnit(ctx: BenchContext): Promise<{ source: string; document: TargetsDocument }> {
-  const options = { units: 1, projectsPerUnit: ctx.scale.projectsPerUnit, seed: ctx.scale.seed, fiscalYear: ctx.scale.fiscalYear };
+  const options = {
+    units: 1,
+    projectsPerUnit: ctx.scale.projectsPerUnit,
+    seed: ctx.scale.seed,
+    fiscalYear: ctx.scale.fiscalYear,
+  };
   const path = '../src/domain/generate/index.ts';
   try {
-    const module = (await import(path)) as { generateUnits?: (o: typeof options) => Iterable<{ document: TargetsDocument }> };
+    const module = (await import(path)) as {
+      generateUnits?: (o: typeof options) => Iterable<{ document: TargetsDocument }>;
+    };
     for (const unit of module.generateUnits?.(options) ?? []) return { source: 'generator', document: unit.document };
   } catch (error) {
     if (!/Cannot find module|ERR_MODULE_NOT_FOUND/.test(String(error))) throw error;
   }
   // The official layout needs a numeric unit code (the table's head is "code + name"); the copies' codes are not.
-  for (const unit of seedUnits(options)) return { source: 'bench copies of the seed', document: { ...unit.document, unit: { ...unit.document.unit, code: '900001' } } };
+  for (const unit of seedUnits(options))
+    return {
+      source: 'bench copies of the seed',
+      document: { ...unit.document, unit: { ...unit.document.unit, code: '900001' } },
+    };
   throw new Error('no unit to render');
 }
 
@@ -59,7 +70,9 @@ async function singleUnit(ctx: BenchContext): Promise<BenchResult> {
     cpuTimes.push((used.user + used.system) / 1000);
   }
   const ms = median(times);
-  ctx.log(`documents.docx-unit: ${document.projects.length} projects (${source}): median ${ms.toFixed(1)} ms, ${(bytes / 1024).toFixed(0)} KB`);
+  ctx.log(
+    `documents.docx-unit: ${document.projects.length} projects (${source}): median ${ms.toFixed(1)} ms, ${(bytes / 1024).toFixed(0)} KB`,
+  );
   // What one unit may take for the city's bulk export to fit its goal on one core, with half the time left for reading the database.
   const budget = (BULK_GOAL_S * 1000) / 2 / 2000;
   const met = ms < budget;
@@ -67,11 +80,11 @@ async function singleUnit(ctx: BenchContext): Promise<BenchResult> {
     id: 'documents.docx-unit',
     title: `.docx of one unit (${document.projects.length} projects)`,
     figures: {
-      'median': { value: ms, unit: 'ms' },
-      'fastest': { value: Math.min(...times), unit: 'ms' },
+      median: { value: ms, unit: 'ms' },
+      fastest: { value: Math.min(...times), unit: 'ms' },
       'median CPU time': { value: median(cpuTimes), unit: 'ms' },
-      'indicators': { value: document.projects.reduce((sum, p) => sum + p.indicators.length, 0), unit: 'indicators' },
-      'size': { value: bytes / 1024, unit: 'KB' },
+      indicators: { value: document.projects.reduce((sum, p) => sum + p.indicators.length, 0), unit: 'indicators' },
+      size: { value: bytes / 1024, unit: 'KB' },
     },
     goal: { description: `under ${budget} ms (half of 120 s over 2,000 units)`, met },
   };
@@ -80,11 +93,12 @@ async function singleUnit(ctx: BenchContext): Promise<BenchResult> {
       for (let i = 0; i < RUNS; i++) await writeTargetsDocx(document);
     });
     result.profile = `CPU profile of ${RUNS} renders (${totalMs.toFixed(0)} ms), top self time:\n${formatHotFunctions(top)}`;
-    result.plan = median(cpuTimes) < budget
-      ? `The render itself took ${median(cpuTimes).toFixed(1)} ms of CPU: the rest of the wall time was waiting for a core (a shared machine). `
-        + 'Re-run on a quiet machine.'
-      : 'document.xml is built as one string per unit (decision 015); what is left is deflate (zlib level 6) and the grid objects of '
-        + 'table-model.ts: a lower deflate level (3: ~2.5x faster, files ~50% larger) or writing cells straight from the project would close it.';
+    result.plan =
+      median(cpuTimes) < budget
+        ? `The render itself took ${median(cpuTimes).toFixed(1)} ms of CPU: the rest of the wall time was waiting for a core (a shared machine). ` +
+          'Re-run on a quiet machine.'
+        : 'document.xml is built as one string per unit (decision 015); what is left is deflate (zlib level 6) and the grid objects of ' +
+          'table-model.ts: a lower deflate level (3: ~2.5x faster, files ~50% larger) or writing cells straight from the project would close it.';
   }
   return result;
 }
@@ -126,7 +140,16 @@ async function bulkRun(ctx: BenchContext, url: string, limit: number, profileDir
   const script = join(ctx.tmpDir, 'documents-bulk-child.mts');
   await writeFile(script, CHILD);
   const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const args = [...profiling, '--import', 'tsx', script, url, join(ctx.tmpDir, `bulk-${limit}.zip`), String(limit), String(ctx.scale.fiscalYear)];
+  const args = [
+    ...profiling,
+    '--import',
+    'tsx',
+    script,
+    url,
+    join(ctx.tmpDir, `bulk-${limit}.zip`),
+    String(limit),
+    String(ctx.scale.fiscalYear),
+  ];
   const { stdout } = await promisify(execFile)(process.execPath, args, {
     cwd: REPO,
     maxBuffer: 1024 * 1024,
@@ -138,9 +161,13 @@ async function bulkRun(ctx: BenchContext, url: string, limit: number, profileDir
 async function bulk(ctx: BenchContext): Promise<BenchResult> {
   const { url } = await ctx.cityDatabase();
   const quarter = await bulkRun(ctx, url, Math.max(1, Math.round(ctx.scale.units / 4)));
-  ctx.log(`documents.bulk-zip: ${quarter.units} units in ${quarter.seconds.toFixed(1)} s, peak RSS ${quarter.maxRssMb.toFixed(0)} MB`);
+  ctx.log(
+    `documents.bulk-zip: ${quarter.units} units in ${quarter.seconds.toFixed(1)} s, peak RSS ${quarter.maxRssMb.toFixed(0)} MB`,
+  );
   const full = await bulkRun(ctx, url, 0);
-  ctx.log(`documents.bulk-zip: ${full.units} units in ${full.seconds.toFixed(1)} s, peak RSS ${full.maxRssMb.toFixed(0)} MB, ${(full.bytes / 1024 / 1024).toFixed(0)} MB zip`);
+  ctx.log(
+    `documents.bulk-zip: ${full.units} units in ${full.seconds.toFixed(1)} s, peak RSS ${full.maxRssMb.toFixed(0)} MB, ${(full.bytes / 1024 / 1024).toFixed(0)} MB zip`,
+  );
   // At another scale the time goal is what the city's 2,000 units would take at this rate.
   const projected = (full.seconds * 2000) / full.units;
   const growth = full.maxRssMb / quarter.maxRssMb - 1;
@@ -149,7 +176,7 @@ async function bulk(ctx: BenchContext): Promise<BenchResult> {
     id: 'documents.bulk-zip',
     title: `Bulk .zip of ${full.units} units as .docx (child process)`,
     figures: {
-      'time': { value: full.seconds, unit: 's' },
+      time: { value: full.seconds, unit: 's' },
       'time for 2,000 units': { value: projected, unit: 's' },
       'units per second': { value: full.units / full.seconds, unit: 'units/s' },
       'CPU time of the export': { value: full.cpuSeconds, unit: 's' },
@@ -159,22 +186,29 @@ async function bulk(ctx: BenchContext): Promise<BenchResult> {
       'RSS growth from N/4 to N': { value: growth * 100, unit: '%' },
       'zip size': { value: full.bytes / 1024 / 1024, unit: 'MB' },
     },
-    goal: { description: `2,000 units under ${BULK_GOAL_S} s, peak RSS under ${RSS_GOAL_MB} MB, RSS at N within ${FLAT_TOLERANCE * 100}% of N/4`, met },
+    goal: {
+      description: `2,000 units under ${BULK_GOAL_S} s, peak RSS under ${RSS_GOAL_MB} MB, RSS at N within ${FLAT_TOLERANCE * 100}% of N/4`,
+      met,
+    },
   };
   if (!met) {
     // Where the child's time goes: a CPU profile of the export of 100 units, in a child as above.
     const profileDir = join(ctx.tmpDir, 'documents-profile');
     const sample = await bulkRun(ctx, url, Math.min(100, full.units), profileDir);
     const [file] = await readdir(profileDir);
-    const { top, totalMs } = topSelfTime(JSON.parse(await readFile(join(profileDir, file!), 'utf8')) as Profiler.Profile, 15);
+    const { top, totalMs } = topSelfTime(
+      JSON.parse(await readFile(join(profileDir, file!), 'utf8')) as Profiler.Profile,
+      15,
+    );
     result.profile = `CPU profile of the export of ${sample.units} units in the child (${totalMs.toFixed(0)} ms), top self time:\n${formatHotFunctions(top)}`;
     const cpuFor2000 = (full.cpuSeconds * 2000) / full.units;
-    result.plan = (cpuFor2000 < BULK_GOAL_S * 0.8 && projected >= BULK_GOAL_S
-      ? `The exporting process used ${cpuFor2000.toFixed(0)} s of CPU for 2,000 units: the rest of the ${projected.toFixed(0)} s was waiting for a core `
-        + '(a shared machine) or for PostgreSQL. Re-run on a quiet machine. '
-      : '')
-      + 'Per unit the export reads the next unit (one repeatable-read transaction, 4 statements) while the current one renders; '
-      + 'if rendering dominates, render in 2 worker threads while the main thread zips; if reading dominates, read the projects of several units per statement.';
+    result.plan =
+      (cpuFor2000 < BULK_GOAL_S * 0.8 && projected >= BULK_GOAL_S
+        ? `The exporting process used ${cpuFor2000.toFixed(0)} s of CPU for 2,000 units: the rest of the ${projected.toFixed(0)} s was waiting for a core ` +
+          '(a shared machine) or for PostgreSQL. Re-run on a quiet machine. '
+        : '') +
+      'Per unit the export reads the next unit (one repeatable-read transaction, 4 statements) while the current one renders; ' +
+      'if rendering dominates, render in 2 worker threads while the main thread zips; if reading dominates, read the projects of several units per statement.';
   }
   return result;
 }

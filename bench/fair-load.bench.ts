@@ -27,11 +27,15 @@ const READERS = 4;
 const HAMMERS = 4;
 const GOAL_RATIO = 5;
 
-interface Loop { latencies: number[]; statuses: Record<string, number> }
+interface Loop {
+  latencies: number[];
+  statuses: Record<string, number>;
+}
 
 async function loop(url: string, cookie: string, connections: number, seconds: number): Promise<Loop> {
   const { stdout } = await run(process.execPath, [CLIENT, url, cookie, String(connections), String(seconds)], {
-    maxBuffer: 64 * 1024 * 1024, timeout: (seconds + 60) * 1000,
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: (seconds + 60) * 1000,
   });
   return JSON.parse(stdout) as Loop;
 }
@@ -41,10 +45,21 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-interface Phase { p50: number; p95: number; reads: number; pdfs: number; refused: number }
+interface Phase {
+  p50: number;
+  p95: number;
+  reads: number;
+  pdfs: number;
+  refused: number;
+}
 
 /** Idle, then under load, on one server built with `renderThreads` (undefined: the default pool). */
-async function measure(db: Db, ctx: BenchContext, seconds: number, renderThreads?: number): Promise<{ idle: Phase; loaded: Phase }> {
+async function measure(
+  db: Db,
+  ctx: BenchContext,
+  seconds: number,
+  renderThreads?: number,
+): Promise<{ idle: Phase; loaded: Phase }> {
   const app: FastifyInstance = await buildServer({ db, webRoot: '/nonexistent', renderThreads });
   try {
     const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -55,7 +70,10 @@ async function measure(db: Db, ctx: BenchContext, seconds: number, renderThreads
     const hammerCookie = await signInHttp(baseUrl, hammerer.username, hammerer.password);
     const readUrl = `${baseUrl}/api/units/${sample.unitCode}/years/${DEMO_YEAR}/projects/${encodeURIComponent(sample.projectCode)}`;
     const pdfUrl = `${baseUrl}/api/units/${DEMO_UNIT}/years/${DEMO_YEAR}/export.pdf`;
-    for (const [url, cookie] of [[readUrl, readCookie], [pdfUrl, hammerCookie]] as const) {
+    for (const [url, cookie] of [
+      [readUrl, readCookie],
+      [pdfUrl, hammerCookie],
+    ] as const) {
       const check = await fetch(url, { headers: { cookie } });
       if (check.status !== 200) throw new Error(`GET ${url} answered ${check.status}: ${await check.text()}`);
       await check.arrayBuffer();
@@ -68,14 +86,21 @@ async function measure(db: Db, ctx: BenchContext, seconds: number, renderThreads
     const loadedRun = await loop(readUrl, readCookie, READERS, seconds);
     const hammered = await hammer;
     const phase = (r: Loop, pdfs = 0, refused = 0): Phase => ({
-      p50: percentile(r.latencies, 50), p95: percentile(r.latencies, 95), reads: r.latencies.length, pdfs, refused,
+      p50: percentile(r.latencies, 50),
+      p95: percentile(r.latencies, 95),
+      reads: r.latencies.length,
+      pdfs,
+      refused,
     });
     const idle = phase(idleRun);
     const loaded = phase(loadedRun, hammered.statuses['200'] ?? 0, hammered.statuses['429'] ?? 0);
     const odd = Object.keys({ ...idleRun.statuses, ...loadedRun.statuses }).filter((s) => s !== '200');
-    if (odd.length > 0) throw new Error(`light reads answered ${JSON.stringify({ idle: idleRun.statuses, loaded: loadedRun.statuses })}`);
-    ctx.log(`fair-load (render threads: ${renderThreads ?? 'default'}): idle p95 ${idle.p95.toFixed(1)} ms (${idle.reads} reads); ` +
-      `under load p95 ${loaded.p95.toFixed(1)} ms (${loaded.reads} reads) while ${loaded.pdfs} PDFs were written and ${loaded.refused} refused 429`);
+    if (odd.length > 0)
+      throw new Error(`light reads answered ${JSON.stringify({ idle: idleRun.statuses, loaded: loadedRun.statuses })}`);
+    ctx.log(
+      `fair-load (render threads: ${renderThreads ?? 'default'}): idle p95 ${idle.p95.toFixed(1)} ms (${idle.reads} reads); ` +
+        `under load p95 ${loaded.p95.toFixed(1)} ms (${loaded.reads} reads) while ${loaded.pdfs} PDFs were written and ${loaded.refused} refused 429`,
+    );
     return { idle, loaded };
   } finally {
     await app.close();
@@ -91,8 +116,10 @@ export const benchmark: Benchmark = {
       await loadDemoDataIfEmpty(db);
       const seconds = ctx.scale.units >= 1000 ? 10 : 5;
       const limits = heavyLimitsFromEnv();
-      ctx.log(`fair-load: demo data, ${READERS} reading and ${HAMMERS} hammering connections, ${seconds} s per phase; ` +
-        `limits ${limits.perUser} per user, ${limits.global} global; ${availableParallelism()} cores`);
+      ctx.log(
+        `fair-load: demo data, ${READERS} reading and ${HAMMERS} hammering connections, ${seconds} s per phase; ` +
+          `limits ${limits.perUser} per user, ${limits.global} global; ${availableParallelism()} cores`,
+      );
       const pooled = await measure(db, ctx, seconds);
       const inline = await measure(db, ctx, seconds, 0);
       const ratio = pooled.loaded.p95 / pooled.idle.p95;
@@ -114,13 +141,17 @@ export const benchmark: Benchmark = {
         figures,
         baseline: { name: 'the same read on the idle server, same run', value: pooled.idle.p95, unit: 'ms' },
         ratio,
-        goal: { description: `light-read p95 under PDF-export load ≤ ${GOAL_RATIO}× idle p95 (${READERS} readers, ${HAMMERS} hammering clients)`, met },
+        goal: {
+          description: `light-read p95 under PDF-export load ≤ ${GOAL_RATIO}× idle p95 (${READERS} readers, ${HAMMERS} hammering clients)`,
+          met,
+        },
       };
       if (!met) {
-        result.plan = `The PDF is written in a render thread, so what remains on the event loop is the hammer's 429 answers ` +
+        result.plan =
+          `The PDF is written in a render thread, so what remains on the event loop is the hammer's 429 answers ` +
           `(${pooled.loaded.refused} in the phase, each a session lookup) and copying each PDF to the socket; on ${availableParallelism()} ` +
           'cores the render thread and the clients also compete for CPU. Next: honour-free hammering could be slowed by answering a refused ' +
-          'user\'s repeat within its Retry-After without a session lookup (a per-cookie cache), or lowering the render thread\'s priority.';
+          "user's repeat within its Retry-After without a session lookup (a per-cookie cache), or lowering the render thread's priority.";
       }
       return [result];
     } finally {

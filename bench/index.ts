@@ -12,12 +12,4 @@ import { benchmark as fairLoad } from './fair-load.bench.ts';
  * idle machine more than the others). Each lives in bench/<id>.bench.ts and exports `benchmark`.
  * Add one import and one array entry per benchmark.
  */
-export const benchmarks: Benchmark[] = [
-  importBench,
-  reviewScoring,
-  api,
-  web,
-  documents,
-  dashboard,
-  fairLoad,
-];
+export const benchmarks: Benchmark[] = [importBench, reviewScoring, api, web, documents, dashboard, fairLoad];

@@ -28,18 +28,25 @@ const PLAN = [
   '(a hash of every report and score over the generated city, before and after). Measured: walking the documents 24 times costs',
   'about 50 ms of the review, so fusing the rules into one walk would not pay. What remains is per-indicator work of 20-odd',
   'rules and exact BigInt arithmetic (every Rational allocates two BigInts). Next: a Rational kept in doubles while small',
-  '(no BigInt allocation on the common path) and, for the bureau\'s city-wide batch (summaries), two worker threads that each',
+  "(no BigInt allocation on the common path) and, for the bureau's city-wide batch (summaries), two worker threads that each",
   'read and review their half of the units from PostgreSQL. Handing in-memory documents to a worker costs more than the review',
   'itself (v8.serialize + deserialize of half the city: about 2 s), so this in-process figure stays single-threaded.',
 ].join(' ');
 
 /** The generator's pure units when it is there, else the bench's copies of the seed. */
 async function loadUnits(ctx: BenchContext): Promise<{ source: string; units: UnitData[] }> {
-  const options = { units: ctx.scale.units, projectsPerUnit: ctx.scale.projectsPerUnit, seed: ctx.scale.seed, fiscalYear: ctx.scale.fiscalYear };
+  const options = {
+    units: ctx.scale.units,
+    projectsPerUnit: ctx.scale.projectsPerUnit,
+    seed: ctx.scale.seed,
+    fiscalYear: ctx.scale.fiscalYear,
+  };
   const path = '../src/domain/generate/index.ts';
   let generated: Iterable<{ document: TargetsDocument; actuals?: unknown }> | undefined;
   try {
-    const module = (await import(path)) as { generateUnits?: (o: typeof options) => Iterable<{ document: TargetsDocument; actuals?: unknown }> };
+    const module = (await import(path)) as {
+      generateUnits?: (o: typeof options) => Iterable<{ document: TargetsDocument; actuals?: unknown }>;
+    };
     generated = module.generateUnits?.(options);
   } catch (error) {
     if (!/Cannot find module|ERR_MODULE_NOT_FOUND/.test(String(error))) throw error;
@@ -47,7 +54,10 @@ async function loadUnits(ctx: BenchContext): Promise<{ source: string; units: Un
   const source = generated ? 'generator (generateUnits)' : 'bench copies of the seed';
   const units: UnitData[] = [];
   for (const unit of generated ?? seedUnits(options)) {
-    units.push({ document: unit.document, actuals: unit.document.projects.map((p) => actualsOf(unit.actuals, p.code) ?? actualsFor(p)) });
+    units.push({
+      document: unit.document,
+      actuals: unit.document.projects.map((p) => actualsOf(unit.actuals, p.code) ?? actualsFor(p)),
+    });
   }
   return { source, units };
 }
@@ -75,10 +85,22 @@ function plainPass(units: UnitData[]): number {
   for (const { document, actuals } of units) {
     for (const goal of document.overall.goals) total += goal.title.length + (goal.detail?.length ?? 0);
     document.projects.forEach((project, p) => {
-      total += project.name.length + project.purpose.length + project.goals.length + project.spendingPlan.length + (project.budget.total?.length ?? 0);
+      total +=
+        project.name.length +
+        project.purpose.length +
+        project.goals.length +
+        project.spendingPlan.length +
+        (project.budget.total?.length ?? 0);
       for (const goal of project.goals) total += goal.length;
       for (const i of project.indicators) {
-        total += i.level1.length + i.level2.length + i.name.length + i.description.length + i.basis.length + i.target.raw.length + (i.target.value ?? 0);
+        total +=
+          i.level1.length +
+          i.level2.length +
+          i.name.length +
+          i.description.length +
+          i.basis.length +
+          i.target.raw.length +
+          (i.target.value ?? 0);
       }
       for (const a of actuals[p]!.indicators) total += a.name.length + (a.actual?.length ?? 0);
     });
@@ -142,12 +164,12 @@ export const benchmark: Benchmark = {
       title: 'Review and scoring',
       figures: {
         'indicators per second': { value: perSecond, unit: 'indicators/s' },
-        'review': { value: review.seconds * 1000, unit: 'ms' },
-        'scoring': { value: scoring.seconds * 1000, unit: 'ms' },
-        'projects': { value: projects, unit: 'projects' },
-        'indicators': { value: indicators, unit: 'indicators' },
+        review: { value: review.seconds * 1000, unit: 'ms' },
+        scoring: { value: scoring.seconds * 1000, unit: 'ms' },
+        projects: { value: projects, unit: 'projects' },
+        indicators: { value: indicators, unit: 'indicators' },
         'time for 50,000 projects': { value: projected, unit: 's' },
-        'findings': { value: review.result, unit: 'findings' },
+        findings: { value: review.result, unit: 'findings' },
         'projects the scorer refused': { value: scoring.result.refused, unit: 'projects' },
       },
       baseline: { name: 'plain pass over the same objects', value: baselinePerSecond, unit: 'indicators/s' },
@@ -157,13 +179,17 @@ export const benchmark: Benchmark = {
     if (!met) {
       // Units of another seed: texts the measured pass has not seen, so the profile shows the
       // first-time work (segmentation, parsing) that pass paid, not a rerun over warm memos.
-      const fresh = await loadUnits({ ...ctx, scale: { ...ctx.scale, seed: ctx.scale.seed + 1, units: Math.min(ctx.scale.units, 200) } });
+      const fresh = await loadUnits({
+        ...ctx,
+        scale: { ...ctx.scale, seed: ctx.scale.seed + 1, units: Math.min(ctx.scale.units, 200) },
+      });
       const { top, totalMs } = await profileCpu(() => {
         reviewAll(fresh.units);
         scoreAll(fresh.units);
       });
       result.profile = `CPU profile of review + scoring over ${fresh.units.length} units of another seed (${totalMs.toFixed(0)} ms), top self time:\n${formatHotFunctions(top)}`;
-      result.profile += '\n(The rules run inside forEachProject/forEachIndicator, so V8 books much of their own time there once inlined.)';
+      result.profile +=
+        '\n(The rules run inside forEachProject/forEachIndicator, so V8 books much of their own time there once inlined.)';
       result.plan = PLAN;
     }
     return [result];

@@ -22,18 +22,25 @@ const SCALES: Record<string, BenchScale> = {
   small: { units: 100, projectsPerUnit: 10, seed: 1, fiscalYear: 2020 },
 };
 
-const { values: args } = parseArgs({ options: { only: { type: 'string' }, scale: { type: 'string', default: 'city' } } });
+const { values: args } = parseArgs({
+  options: { only: { type: 'string' }, scale: { type: 'string', default: 'city' } },
+});
 const scaleName = args.scale ?? 'city';
 const scale = SCALES[scaleName];
 if (!scale) throw new Error(`--scale ${scaleName}: expected city or small`);
-const only = args.only?.split(',').map((id) => id.trim()).filter(Boolean);
+const only = args.only
+  ?.split(',')
+  .map((id) => id.trim())
+  .filter(Boolean);
 const unknown = only?.filter((id) => !benchmarks.some((b) => b.id === id)) ?? [];
-if (unknown.length) throw new Error(`--only ${unknown.join(',')}: no such benchmark (known: ${benchmarks.map((b) => b.id).join(', ')})`);
+if (unknown.length)
+  throw new Error(`--only ${unknown.join(',')}: no such benchmark (known: ${benchmarks.map((b) => b.id).join(', ')})`);
 const selected = only ? benchmarks.filter((b) => only.includes(b.id)) : benchmarks;
 const partial = only !== undefined || scaleName !== 'city';
 
 const runStart = performance.now();
-const log = (line: string) => console.log(`[${((performance.now() - runStart) / 1000).toFixed(1).padStart(6)} s] ${line}`);
+const log = (line: string) =>
+  console.log(`[${((performance.now() - runStart) / 1000).toFixed(1).padStart(6)} s] ${line}`);
 const phases: BenchRun['phases'] = [];
 async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
   const started = performance.now();
@@ -111,18 +118,29 @@ try {
   await cleanUp();
   const finishedAt = new Date();
   const run: BenchRun = {
-    startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(),
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
     durationSeconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
-    scaleName, scale, machine: machineInfo(postgresVersion), city: cityInfo, phases, results, failures,
+    scaleName,
+    scale,
+    machine: machineInfo(postgresVersion),
+    city: cityInfo,
+    phases,
+    results,
+    failures,
   };
   console.log(`\n${resultTable(results, failures)}\n`);
   console.log('phases:');
   for (const p of phases) console.log(`  ${p.name.padEnd(28)} ${p.seconds.toFixed(1).padStart(7)} s`);
-  console.log(`  ${'total'.padEnd(28)} ${run.durationSeconds.toFixed(1).padStart(7)} s (budget 600 s: ${run.durationSeconds <= 600 ? 'met' : 'MISSED'})`);
+  console.log(
+    `  ${'total'.padEnd(28)} ${run.durationSeconds.toFixed(1).padStart(7)} s (budget 600 s: ${run.durationSeconds <= 600 ? 'met' : 'MISSED'})`,
+  );
   if (partial) {
     const file = join(tmpdir(), 'jixiao-bench-partial.json');
     await writeFile(file, `${JSON.stringify(run, null, 2)}\n`);
-    console.log(`partial run (--only or --scale small): results in ${file}; bench/results/latest.json and docs/performance.md untouched`);
+    console.log(
+      `partial run (--only or --scale small): results in ${file}; bench/results/latest.json and docs/performance.md untouched`,
+    );
   } else {
     await mkdir(join(REPO, 'bench/results'), { recursive: true });
     await writeFile(join(REPO, 'bench/results/latest.json'), `${JSON.stringify(run, null, 2)}\n`);

@@ -22,7 +22,11 @@ const GOAL_MS = 1500;
 const LOADS = 5;
 
 async function buildWeb(outDir: string): Promise<void> {
-  await run(process.execPath, [VITE, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: REPO_ROOT, timeout: 300_000, maxBuffer: 16 * 1024 * 1024 });
+  await run(process.execPath, [VITE, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: REPO_ROOT,
+    timeout: 300_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
 }
 
 /** Every script the page fetched, gzipped at level 9 (what a server with static compression would send). */
@@ -30,7 +34,15 @@ async function firstPageScripts(page: Page, url: string): Promise<{ name: string
   const scripts: Promise<{ name: string; raw: number; gzip: number }>[] = [];
   page.on('response', (response) => {
     if (response.request().resourceType() !== 'script') return;
-    scripts.push(response.body().then((body) => ({ name: new URL(response.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length })));
+    scripts.push(
+      response
+        .body()
+        .then((body) => ({
+          name: new URL(response.url()).pathname,
+          raw: body.length,
+          gzip: gzipSync(body, { level: 9 }).length,
+        })),
+    );
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.getByTestId('login-username').waitFor();
@@ -47,7 +59,11 @@ async function firstPageScripts(page: Page, url: string): Promise<{ name: string
  */
 async function timeDepartmentPage(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
-  const shown = await page.waitForFunction(() => (window as unknown as { __bench: { shownAt: number | null } }).__bench.shownAt, undefined, { timeout: 60_000 });
+  const shown = await page.waitForFunction(
+    () => (window as unknown as { __bench: { shownAt: number | null } }).__bench.shownAt,
+    undefined,
+    { timeout: 60_000 },
+  );
   await page.locator('[data-testid="project-tables"] table').first().waitFor({ state: 'visible' });
   return (await shown.jsonValue()) as number;
 }
@@ -59,14 +75,27 @@ async function timeDepartmentPage(page: Page, url: string): Promise<number> {
  */
 async function lastLoadTimeline(page: Page, tablesAt: number): Promise<string> {
   const { entries, domContentLoaded } = await page.evaluate(() => ({
-    entries: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd })),
-    domContentLoaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? 0,
+    entries: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({
+      name: e.name,
+      start: e.startTime,
+      end: e.responseEnd,
+    })),
+    domContentLoaded:
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
+        ?.domContentLoadedEventEnd ?? 0,
   }));
   const path = (e: { name: string }) => new URL(e.name).pathname + new URL(e.name).search;
   const assets = entries.filter((e) => path(e).startsWith('/assets/'));
   const api = entries.filter((e) => path(e).startsWith('/api/')).sort((a, b) => a.start - b.start);
   const lastResponse = Math.max(0, ...entries.map((e) => e.end));
-  const watched = await page.evaluate(() => (window as unknown as { __bench: { tablesAt: number | null; shownAt: number | null; longTasks: [number, number][] } }).__bench);
+  const watched = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __bench: { tablesAt: number | null; shownAt: number | null; longTasks: [number, number][] };
+        }
+      ).__bench,
+  );
   return [
     `DOMContentLoaded ${domContentLoaded.toFixed(0)}; ${assets.length} scripts and styles done by ${Math.max(0, ...assets.map((e) => e.end)).toFixed(0)}`,
     `all project tables in the DOM at ${watched.tablesAt ?? '—'}, drawn by ${watched.shownAt ?? '—'}; long tasks (start+duration): ${watched.longTasks.map(([start, ms]) => `${start}+${ms}`).join(', ') || 'none'}`,
@@ -127,7 +156,12 @@ export const benchmark: Benchmark = {
       const pageMs = median(times);
       const jsMet = gzipKb <= GOAL_KB;
       const pageMet = pageMs < GOAL_MS;
-      const largest = [...scripts].sort((a, b) => b.gzip - a.gzip).map((s) => `${(s.gzip / 1024).toFixed(1).padStart(7)} KB gzip  ${(s.raw / 1024).toFixed(0).padStart(6)} KB raw  ${s.name}`);
+      const largest = [...scripts]
+        .sort((a, b) => b.gzip - a.gzip)
+        .map(
+          (s) =>
+            `${(s.gzip / 1024).toFixed(1).padStart(7)} KB gzip  ${(s.raw / 1024).toFixed(0).padStart(6)} KB raw  ${s.name}`,
+        );
       const js: BenchResult = {
         id: 'web.first-page-js',
         title: 'Web: JavaScript of the first page',
@@ -139,7 +173,9 @@ export const benchmark: Benchmark = {
         goal: { description: `≤ ${GOAL_KB} KB gzipped JavaScript on the login page`, met: jsMet },
         profile: `Scripts the login page loads:\n${largest.join('\n')}`,
       };
-      if (!jsMet) js.plan = 'Move what the login page does not need (antd components of the signed-in pages) behind the lazy route imports; see vite.config.ts chunk groups.';
+      if (!jsMet)
+        js.plan =
+          'Move what the login page does not need (antd components of the signed-in pages) behind the lazy route imports; see vite.config.ts chunk groups.';
       const pageResult: BenchResult = {
         id: 'web.department-page',
         title: 'Web: department page until its tables show',
@@ -148,14 +184,20 @@ export const benchmark: Benchmark = {
           'slowest of the loads': { value: Math.max(...times), unit: 'ms' },
           'projects on the page': { value: sample.projects, unit: 'projects' },
         },
-        goal: { description: `department page (${sample.projects} project tables) drawn < ${GOAL_MS} ms after navigation start (page clock), median of ${LOADS} loads on localhost`, met: pageMet },
+        goal: {
+          description: `department page (${sample.projects} project tables) drawn < ${GOAL_MS} ms after navigation start (page clock), median of ${LOADS} loads on localhost`,
+          met: pageMet,
+        },
       };
       if (!pageMet) {
         const timeline = await lastLoadTimeline(page, times[times.length - 1]!);
         pageResult.profile = `Loads (ms): ${times.map((t) => t.toFixed(0)).join(', ')}\nThe last load (ms from navigation; API calls start → end):\n${timeline}`;
-        pageResult.plan = 'The targets are requested with the route (targets-prefetch.ts); what remains is the page chunk and its render (the long tasks above). Next: render the project tables progressively (first screen first) and mount the review, history and workflow panels after the tables.';
+        pageResult.plan =
+          'The targets are requested with the route (targets-prefetch.ts); what remains is the page chunk and its render (the long tasks above). Next: render the project tables progressively (first screen first) and mount the review, history and workflow panels after the tables.';
       }
-      ctx.log(`web: first page ${gzipKb.toFixed(0)} KB gzip JS in ${scripts.length} files; department page median ${pageMs.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`);
+      ctx.log(
+        `web: first page ${gzipKb.toFixed(0)} KB gzip JS in ${scripts.length} files; department page median ${pageMs.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`,
+      );
       return [js, pageResult];
     } finally {
       await browser.close();

@@ -22,7 +22,9 @@ for (const tool of ['soffice', 'pdftoppm', 'pdftotext']) {
   }
 }
 
-const seed = JSON.parse(readFileSync(join(root, 'test/fixtures/shanhaiguan-2020.expected.json'), 'utf8')) as TargetsDocument;
+const seed = JSON.parse(
+  readFileSync(join(root, 'test/fixtures/shanhaiguan-2020.expected.json'), 'utf8'),
+) as TargetsDocument;
 const document: TargetsDocument = { ...seed, fiscalYear: 2020 };
 const work = mkdtempSync(join(tmpdir(), 'jixiao-render-'));
 mkdirSync(outDir, { recursive: true });
@@ -30,7 +32,19 @@ mkdirSync(outDir, { recursive: true });
 try {
   writeFileSync(join(work, 'seed.docx'), await writeTargetsDocx(document));
   writeFileSync(join(work, 'seed-direct.pdf'), await writeTargetsPdf(document));
-  execFileSync('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', work, join(work, 'seed.docx')], { stdio: 'ignore' });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${work}/profile`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      work,
+      join(work, 'seed.docx'),
+    ],
+    { stdio: 'ignore' },
+  );
   render(join(work, 'seed.pdf'), 'docx');
   render(join(work, 'seed-direct.pdf'), 'pdf');
 } finally {
@@ -42,7 +56,11 @@ function render(pdf: string, prefix: string): void {
   const pages = pageTexts(pdf);
   const part1 = pages.findIndex((text, i) => i > 0 && text.includes('第一部分')) + 1;
   const tables = pages.findIndex((text, i) => i > 0 && text.includes('绩效目标表') && text.includes('项目编码')) + 1;
-  for (const [name, page] of [['page-1', 1], ['part-1', part1], ['tables', tables]] as const) {
+  for (const [name, page] of [
+    ['page-1', 1],
+    ['part-1', part1],
+    ['tables', tables],
+  ] as const) {
     if (page < 1) continue;
     const base = join(outDir, `${prefix}-${name}`);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), '-singlefile', pdf, base]);

@@ -46,7 +46,9 @@ if (missing.length === 0) {
 const isRoot = process.getuid?.() === 0;
 const sudo = isRoot ? [] : has('sudo', ['-n', 'true']) ? ['sudo', '-n'] : null;
 if (!sudo) {
-  console.error(`setup: missing ${missing.join(', ')}; install them with: sudo apt-get install -y ${missing.join(' ')}`);
+  console.error(
+    `setup: missing ${missing.join(', ')}; install them with: sudo apt-get install -y ${missing.join(' ')}`,
+  );
   process.exit(1);
 }
 const run = (args) => {

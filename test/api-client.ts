@@ -46,8 +46,13 @@ export function testUsername(who: TestIdentity): string {
 export async function signIn(app: FastifyInstance, db: Db, who: TestIdentity = { role: 'admin' }): Promise<TestClient> {
   const username = testUsername(who);
   await ensureTestUser(db, username, who);
-  const response = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password: TEST_PASSWORD } });
-  if (response.statusCode !== 200) throw new Error(`test sign-in as ${username} failed: ${response.statusCode} ${response.body}`);
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { username, password: TEST_PASSWORD },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`test sign-in as ${username} failed: ${response.statusCode} ${response.body}`);
   const sessionCookie = response.cookies.find((c) => c.name === 'jixiao_session');
   if (!sessionCookie) throw new Error('sign-in set no jixiao_session cookie');
   const cookie = `jixiao_session=${sessionCookie.value}`;
@@ -61,7 +66,10 @@ export async function signIn(app: FastifyInstance, db: Db, who: TestIdentity = {
       const method = (request.method ?? 'GET').toUpperCase();
       const headers: Record<string, string> = { cookie };
       if (method !== 'GET' && method !== 'HEAD') headers['x-csrf-token'] = csrfToken;
-      return app.inject({ ...request, headers: { ...headers, ...(request.headers as Record<string, string> | undefined) } });
+      return app.inject({
+        ...request,
+        headers: { ...headers, ...(request.headers as Record<string, string> | undefined) },
+      });
     },
   };
 }
@@ -70,7 +78,13 @@ async function ensureTestUser(db: Db, username: string, who: TestIdentity): Prom
   if (await findUserByUsername(db.kysely, username)) return;
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const orgCode = who.role === 'admin' ? '' : (who.orgCode ?? DEFAULT_ORG[who.role]);
-  await insertUser(db.kysely, { username, displayName: username, role: who.role, orgCode, passwordHash: await passwordHash });
+  await insertUser(db.kysely, {
+    username,
+    displayName: username,
+    role: who.role,
+    orgCode,
+    passwordHash: await passwordHash,
+  });
 }
 
 /**

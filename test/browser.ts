@@ -19,10 +19,20 @@ export const REPO_ROOT = resolve(import.meta.dirname, '..');
 /** `dist/web`, or a build of one's own (JIXIAO_TEST_WEB_ROOT) while others rebuild dist/web on a shared machine. */
 export const WEB_ROOT = process.env.JIXIAO_TEST_WEB_ROOT ?? resolve(REPO_ROOT, 'dist/web');
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function assertWebBuilt(): void {
-  if (!existsSync(resolve(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` (npm run test:browser does)');
+  if (!existsSync(resolve(WEB_ROOT, 'index.html')))
+    throw new Error('dist/web is missing: run `npm run build:web` (npm run test:browser does)');
 }
 
 export async function serveWebApp(db: Db): Promise<{ app: FastifyInstance; baseUrl: string }> {

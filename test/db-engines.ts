@@ -23,7 +23,9 @@ export function describeEachEngine(name: string, body: (getDb: () => Db) => void
   describe(`${name} [PGlite]`, () => body(useDatabase(openTestPglite)));
   const target = inject('postgresTarget');
   const skipped = target.kind === 'skipped' ? ` — SKIPPED: ${target.reason}` : '';
-  describe.skipIf(target.kind === 'skipped')(`${name} [PostgreSQL]${skipped}`, () => body(useDatabase(openTestPostgres)));
+  describe.skipIf(target.kind === 'skipped')(`${name} [PostgreSQL]${skipped}`, () =>
+    body(useDatabase(openTestPostgres)),
+  );
 }
 
 function useDatabase(open: () => Promise<Db>): () => Db {
@@ -45,7 +47,9 @@ function useDatabase(open: () => Promise<Db>): () => Db {
 export async function clearDatabase(db: Db): Promise<void> {
   const tables = await sql<{ name: string }>`
     select quote_ident(table_name) as name from information_schema.tables
-     where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_migration%'`.execute(db.kysely);
+     where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_migration%'`.execute(
+    db.kysely,
+  );
   if (tables.rows.length === 0) return;
   await sql.raw(`truncate ${tables.rows.map((t) => t.name).join(', ')} restart identity cascade`).execute(db.kysely);
 }
@@ -124,7 +128,10 @@ export async function countRows(db: Db): Promise<Record<TableName, number>> {
   const tables: TableName[] = ['units', 'target_documents', 'projects', 'spending_checkpoints', 'indicators'];
   const counts = {} as Record<TableName, number>;
   for (const table of tables) {
-    const row = await db.kysely.selectFrom(table).select(sql<number>`count(*)::integer`.as('n')).executeTakeFirstOrThrow();
+    const row = await db.kysely
+      .selectFrom(table)
+      .select(sql<number>`count(*)::integer`.as('n'))
+      .executeTakeFirstOrThrow();
     counts[table] = row.n;
   }
   return counts;

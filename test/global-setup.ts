@@ -38,7 +38,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('testDatabasePrefix', prefix);
   project.provide('postgresTarget', target);
   const serverDir = join(runDir, 'postgres');
-  const starting = target.kind === 'throwaway' ? startThrowawayPostgres(runDir, () => startPostgres(target, serverDir)) : undefined;
+  const starting =
+    target.kind === 'throwaway' ? startThrowawayPostgres(runDir, () => startPostgres(target, serverDir)) : undefined;
   // A failed start is reported to the tests that need the server; here it must not crash the run.
   starting?.catch(() => {});
 
@@ -71,7 +72,10 @@ async function dropTestDatabases(url: string, prefix: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [prefix]);
+    const { rows } = await client.query<{ datname: string }>(
+      'select datname from pg_database where starts_with(datname, $1)',
+      [prefix],
+    );
     for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
   } finally {
     await client.end();

@@ -26,12 +26,16 @@ export function readPermissionDoc(path = DOC): Record<Role, Record<Permission, S
       table[ROLES[index]!][permission as Permission] = toScope(text);
     });
   }
-  if (seen.length !== PERMISSIONS.length) throw new Error(`the table lists ${seen.length} of ${PERMISSIONS.length} permissions`);
+  if (seen.length !== PERMISSIONS.length)
+    throw new Error(`the table lists ${seen.length} of ${PERMISSIONS.length} permissions`);
   return table;
 }
 
 function cells(line: string): string[] {
-  return line.split('|').slice(1, -1).map((cell) => cell.trim());
+  return line
+    .split('|')
+    .slice(1, -1)
+    .map((cell) => cell.trim());
 }
 
 function toScope(text: string): Scope {

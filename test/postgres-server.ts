@@ -71,11 +71,29 @@ export async function startPostgres(binaries: PostgresBinaries, baseDir: string)
   const dataDir = join(baseDir, 'data');
   const socketDir = join(baseDir, 'sock');
   await postgresOwnedDir(socketDir);
-  await runAsPostgres(binaries.initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  await runAsPostgres(binaries.initdb, [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ]);
   const port = await freePort();
   // Durability is worthless for a server deleted at the end of the run, and costs time.
   const serverOptions = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  await runAsPostgres(binaries.pgCtl, ['-D', dataDir, '-l', join(baseDir, 'server.log'), '-w', '-o', serverOptions, 'start']);
+  await runAsPostgres(binaries.pgCtl, [
+    '-D',
+    dataDir,
+    '-l',
+    join(baseDir, 'server.log'),
+    '-w',
+    '-o',
+    serverOptions,
+    'start',
+  ]);
   return `postgres://postgres@127.0.0.1:${port}/postgres`;
 }
 

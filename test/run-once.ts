@@ -9,7 +9,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * image — are made only when a test needs them, so the fast tier never pays for them.
  * Whoever creates the lock directory builds; the others wait for the result file.
  */
-export async function runOnceAcrossWorkers(runDir: string, name: string, build: () => Promise<string>): Promise<string> {
+export async function runOnceAcrossWorkers(
+  runDir: string,
+  name: string,
+  build: () => Promise<string>,
+): Promise<string> {
   const resultFile = join(runDir, `${name}.result.json`);
   const deadline = Date.now() + 180_000;
   while (!existsSync(resultFile)) {

@@ -76,24 +76,44 @@ export async function startBenchPostgres(baseDir: string): Promise<BenchPostgres
   const dataDir = join(serverDir, 'data');
   const socketDir = join(serverDir, 'sock');
   await ownedDir(socketDir);
-  await asPostgres(binaries.initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  await asPostgres(binaries.initdb, [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ]);
   const port = await freePort();
   const statStatements = hasStatStatements(binaries);
   // No durability for a server deleted at the end; more memory than the default 128 MB for the city data.
   const options = [
-    `-p ${port}`, `-k ${socketDir}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off',
-    '-c full_page_writes=off', '-c shared_buffers=512MB', '-c max_connections=200', '-c max_wal_size=4GB',
+    `-p ${port}`,
+    `-k ${socketDir}`,
+    '-c listen_addresses=127.0.0.1',
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c shared_buffers=512MB',
+    '-c max_connections=200',
+    '-c max_wal_size=4GB',
     ...(statStatements ? ['-c shared_preload_libraries=pg_stat_statements', '-c pg_stat_statements.track=all'] : []),
   ].join(' ');
   await asPostgres(binaries.pgCtl, ['-D', dataDir, '-l', join(serverDir, 'server.log'), '-w', '-o', options, 'start']);
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const stop = async () => {
-    if (existsSync(join(dataDir, 'postmaster.pid'))) await asPostgres(binaries.pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+    if (existsSync(join(dataDir, 'postmaster.pid')))
+      await asPostgres(binaries.pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
   };
   try {
     const version = await adminQuery(adminUrl, 'show server_version');
     return {
-      adminUrl, version: String(version[0]?.['server_version'] ?? '?'), statStatements, stop,
+      adminUrl,
+      version: String(version[0]?.['server_version'] ?? '?'),
+      statStatements,
+      stop,
       newDatabase: async (name) => {
         const safe = name.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
         await adminQuery(adminUrl, `create database "${safe}"`);

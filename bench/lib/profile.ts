@@ -34,14 +34,22 @@ function post<T>(session: Session, method: string, params?: object): Promise<T> 
 }
 
 /** Runs `fn` under the V8 sampling profiler and returns its result and the top self-time functions. */
-export async function profileCpu<T>(fn: () => T | Promise<T>, options: { top?: number; intervalUs?: number } = {}): Promise<CpuProfileResult<T>> {
+export async function profileCpu<T>(
+  fn: () => T | Promise<T>,
+  options: { top?: number; intervalUs?: number } = {},
+): Promise<CpuProfileResult<T>> {
   const session = new Session();
   session.connect();
   try {
     await post(session, 'Profiler.enable');
     await post(session, 'Profiler.setSamplingInterval', { interval: options.intervalUs ?? 200 });
     await post(session, 'Profiler.start');
-    const outcome = await Promise.resolve().then(fn).then((value) => ({ value }), (error: unknown) => ({ error }));
+    const outcome = await Promise.resolve()
+      .then(fn)
+      .then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      );
     const { profile } = await post<{ profile: Profiler.Profile }>(session, 'Profiler.stop');
     if ('error' in outcome) throw outcome.error;
     return { result: outcome.value, ...topSelfTime(profile, options.top ?? 15) };
@@ -51,7 +59,10 @@ export async function profileCpu<T>(fn: () => T | Promise<T>, options: { top?: n
 }
 
 /** Self time per function (summed over its nodes), highest first. */
-export function topSelfTime(profile: Profiler.Profile, count: number): { top: HotFunction[]; totalMs: number; idlePercent: number } {
+export function topSelfTime(
+  profile: Profiler.Profile,
+  count: number,
+): { top: HotFunction[]; totalMs: number; idlePercent: number } {
   const samplesPerNode = new Map<number, number>();
   for (const id of profile.samples ?? []) samplesPerNode.set(id, (samplesPerNode.get(id) ?? 0) + 1);
   const totalSamples = profile.samples?.length ?? 0;
@@ -75,7 +86,8 @@ export function topSelfTime(profile: Profiler.Profile, count: number): { top: Ho
     .sort((a, b) => b.samples - a.samples)
     .slice(0, count)
     .map((f) => ({
-      name: f.name, where: f.where,
+      name: f.name,
+      where: f.where,
       selfMs: totalSamples ? (f.samples / totalSamples) * totalMs : 0,
       percent: totalSamples ? (100 * f.samples) / totalSamples : 0,
     }));
@@ -85,7 +97,8 @@ export function topSelfTime(profile: Profiler.Profile, count: number): { top: Ho
 /** tsx compiles each .ts file to one line: its source map gives the line in the source. */
 function originalLine(frame: Profiler.ProfileNode['callFrame']): number {
   try {
-    const entry = findSourceMap(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber) as { originalLine?: number } | undefined;
+    const entry = findSourceMap(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber) as
+      { originalLine?: number } | undefined;
     if (entry?.originalLine !== undefined) return entry.originalLine + 1;
   } catch {
     // No map (plain .js): the generated line is the line.
@@ -94,7 +107,9 @@ function originalLine(frame: Profiler.ProfileNode['callFrame']): number {
 }
 
 export function formatHotFunctions(top: HotFunction[]): string {
-  return top.map((f) => `${f.percent.toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.name}  ${f.where}`).join('\n');
+  return top
+    .map((f) => `${f.percent.toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.name}  ${f.where}`)
+    .join('\n');
 }
 
 export interface StatementStat {
@@ -124,15 +139,22 @@ async function hasStatStatements(url: string): Promise<boolean> {
 /** The statements run on the database behind `url` since the last reset, by total time. */
 export async function slowestStatements(url: string, limit = 10): Promise<StatementStat[]> {
   if (!(await hasStatStatements(url))) return [];
-  const rows = await adminQuery(url, `
+  const rows = await adminQuery(
+    url,
+    `
     select s.query, s.calls::float8 as calls, s.total_exec_time as total_ms, s.mean_exec_time as mean_ms, s.rows::float8 as rows,
            coalesce((to_jsonb(s) ->> 'toplevel')::boolean, true) as toplevel
       from pg_stat_statements s join pg_database d on d.oid = s.dbid
      where d.datname = current_database() and s.query not ilike '%pg_stat_statements%'
-     order by s.total_exec_time desc limit $1`, [limit]);
+     order by s.total_exec_time desc limit $1`,
+    [limit],
+  );
   return rows.map((r) => ({
     query: String(r['query']).replace(/\s+/g, ' ').trim(),
-    calls: Number(r['calls']), totalMs: Number(r['total_ms']), meanMs: Number(r['mean_ms']), rows: Number(r['rows']),
+    calls: Number(r['calls']),
+    totalMs: Number(r['total_ms']),
+    meanMs: Number(r['mean_ms']),
+    rows: Number(r['rows']),
     toplevel: r['toplevel'] !== false,
   }));
 }

@@ -18,18 +18,26 @@ export interface BenchRun {
 }
 
 export function formatFigure(figure: Figure): string {
-  const value = Math.abs(figure.value) >= 100 ? Math.round(figure.value).toLocaleString('en-US') : String(Math.round(figure.value * 100) / 100);
+  const value =
+    Math.abs(figure.value) >= 100
+      ? Math.round(figure.value).toLocaleString('en-US')
+      : String(Math.round(figure.value * 100) / 100);
   return `${value} ${figure.unit}`;
 }
 
 function figuresText(result: BenchResult): string {
-  return Object.entries(result.figures).map(([name, figure]) => `${name} ${formatFigure(figure)}`).join('; ');
+  return Object.entries(result.figures)
+    .map(([name, figure]) => `${name} ${formatFigure(figure)}`)
+    .join('; ');
 }
 
 /** The console table: one line per result. */
 export function resultTable(results: BenchResult[], failures: BenchRun['failures']): string {
   const rows = results.map((r) => [
-    r.id, r.goal.met ? 'met' : 'MISSED', r.ratio === undefined ? '' : r.ratio.toFixed(2), figuresText(r),
+    r.id,
+    r.goal.met ? 'met' : 'MISSED',
+    r.ratio === undefined ? '' : r.ratio.toFixed(2),
+    figuresText(r),
   ]);
   for (const f of failures) rows.push([f.id, 'FAILED', '', f.error.split('\n')[0] ?? '']);
   const header = ['benchmark', 'goal', 'ratio', 'figures'];
@@ -81,7 +89,8 @@ export function performanceMarkdown(run: BenchRun): string {
     '',
     '## Machine',
     '',
-    '| | |', '|---|---|',
+    '| | |',
+    '|---|---|',
     `| CPU | ${m.cpuModel} (${m.cores} cores) |`,
     `| memory | ${m.memoryGb} GB |`,
     `| load average at start | ${m.loadAverage} |`,
@@ -91,14 +100,20 @@ export function performanceMarkdown(run: BenchRun): string {
     '',
   ];
   if (run.city) {
-    lines.push(`City database: ${run.city.units.toLocaleString('en-US')} units, ${run.city.projects.toLocaleString('en-US')} projects, ` +
-      `${run.city.indicators.toLocaleString('en-US')} indicators, made by the ${run.city.source} in ${run.city.seconds.toFixed(0)} s.`, '');
+    lines.push(
+      `City database: ${run.city.units.toLocaleString('en-US')} units, ${run.city.projects.toLocaleString('en-US')} projects, ` +
+        `${run.city.indicators.toLocaleString('en-US')} indicators, made by the ${run.city.source} in ${run.city.seconds.toFixed(0)} s.`,
+      '',
+    );
   }
   lines.push('## Summary', '', '| benchmark | goal | met | ratio | figures |', '|---|---|---|---|---|');
   for (const r of run.results) {
-    lines.push(`| ${r.title} | ${r.goal.description} | ${r.goal.met ? 'yes' : '**no**'} | ${r.ratio === undefined ? '' : r.ratio.toFixed(2)} | ${figuresText(r)} |`);
+    lines.push(
+      `| ${r.title} | ${r.goal.description} | ${r.goal.met ? 'yes' : '**no**'} | ${r.ratio === undefined ? '' : r.ratio.toFixed(2)} | ${figuresText(r)} |`,
+    );
   }
-  for (const f of run.failures) lines.push(`| \`${f.id}\` | | **failed** | | ${f.error.split('\n')[0]?.replace(/\|/g, '\\|') ?? ''} |`);
+  for (const f of run.failures)
+    lines.push(`| \`${f.id}\` | | **failed** | | ${f.error.split('\n')[0]?.replace(/\|/g, '\\|') ?? ''} |`);
   lines.push('', '## Results', '');
   for (const r of run.results) lines.push(resultSection(r));
   if (run.failures.length) {
@@ -108,8 +123,10 @@ export function performanceMarkdown(run: BenchRun): string {
   lines.push('## Phases', '', '| phase | seconds |', '|---|---|');
   for (const p of run.phases) lines.push(`| ${p.name} | ${p.seconds.toFixed(1)} |`);
   lines.push(`| **total** | **${run.durationSeconds.toFixed(1)}** |`, '');
-  lines.push(`The whole run must take under 10 minutes on this 2-core machine: ${run.durationSeconds <= 600 ? 'met' : '**missed**'} ` +
-    `(${run.durationSeconds.toFixed(0)} s, load average ${run.machine.loadAverage} at the start). The city database is filled inside the first benchmark that asks for it, so that benchmark's phase includes it.`);
+  lines.push(
+    `The whole run must take under 10 minutes on this 2-core machine: ${run.durationSeconds <= 600 ? 'met' : '**missed**'} ` +
+      `(${run.durationSeconds.toFixed(0)} s, load average ${run.machine.loadAverage} at the start). The city database is filled inside the first benchmark that asks for it, so that benchmark's phase includes it.`,
+  );
   lines.push('', HOW_TO_RUN);
   return lines.join('\n');
 }

@@ -32,7 +32,11 @@ const SEED_FILE = resolve(import.meta.dirname, '../../examples/shanhaiguan-2020.
 let seedDocument: TargetsDocument | undefined;
 
 function seed(): TargetsDocument {
-  seedDocument ??= parseTargets({ content: readFileSync(SEED_FILE), fileName: 'shanhaiguan-2020.txt', fiscalYear: 2020 }).document;
+  seedDocument ??= parseTargets({
+    content: readFileSync(SEED_FILE),
+    fileName: 'shanhaiguan-2020.txt',
+    fiscalYear: 2020,
+  }).document;
   return seedDocument;
 }
 
@@ -58,7 +62,12 @@ export function* seedUnits(options: GenerateOptions): Iterable<SeedUnit> {
     yield {
       unit: { code, name: `城市样本单位${i + 1}` },
       departmentCode: `D${String(Math.floor(i / UNITS_PER_DEPARTMENT) + 1).padStart(4, '0')}`,
-      document: { ...structuredClone(base), fiscalYear: options.fiscalYear ?? 2020, unit: { code, name: `城市样本单位${i + 1}` }, projects },
+      document: {
+        ...structuredClone(base),
+        fiscalYear: options.fiscalYear ?? 2020,
+        unit: { code, name: `城市样本单位${i + 1}` },
+        projects,
+      },
       actuals,
     };
   }
@@ -81,7 +90,11 @@ function actualFor(target: TargetValue): string {
 }
 
 /** Stores the copies through the real import path and builds bureau CITY-CZJ → departments → units. */
-export async function seedIntoDatabase(db: Db, options: GenerateOptions, onProgress?: (done: number, total: number) => void): Promise<{ units: number; projects: number; indicators: number }> {
+export async function seedIntoDatabase(
+  db: Db,
+  options: GenerateOptions,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ units: number; projects: number; indicators: number }> {
   const fiscalYear = options.fiscalYear ?? 2020;
   await upsertOrganisation(db.kysely, { code: 'CITY-CZJ', name: '城市财政局', kind: 'bureau', parentCode: null });
   const departments = new Map<string, number>();
@@ -92,7 +105,12 @@ export async function seedIntoDatabase(db: Db, options: GenerateOptions, onProgr
     const result = await importTargets(db, SYSTEM_ACTOR, { document: unit.document, fiscalYear });
     let department = departments.get(unit.departmentCode);
     if (department === undefined) {
-      department = await upsertOrganisation(db.kysely, { code: unit.departmentCode, name: `部门${unit.departmentCode}`, kind: 'department', parentCode: 'CITY-CZJ' });
+      department = await upsertOrganisation(db.kysely, {
+        code: unit.departmentCode,
+        name: `部门${unit.departmentCode}`,
+        kind: 'department',
+        parentCode: 'CITY-CZJ',
+      });
       departments.set(unit.departmentCode, department);
     }
     await setUnitParent(db.kysely, unit.unit.code, department);

@@ -43,11 +43,17 @@ describe('jixiao template / export --format xlsx / export --all', { timeout: 120
 
   it('exports .xlsx, parses it back to the seed, and re-imports it', async () => {
     const out = join(dir, 'seed.xlsx');
-    const exported = await runCli(['export', '--unit', '711002', '--year', '2020', '--format', 'xlsx', '--out', out], env);
+    const exported = await runCli(
+      ['export', '--unit', '711002', '--year', '2020', '--format', 'xlsx', '--out', out],
+      env,
+    );
     expect(exported.code).toBe(0);
     const parsed = await runCli(['parse', out], env);
     expect(parsed.code).toBe(0);
-    expect(JSON.parse(parsed.stdout)).toEqual({ ...JSON.parse(await readFile(SEED_EXPECTED, 'utf8')), fiscalYear: 2020 });
+    expect(JSON.parse(parsed.stdout)).toEqual({
+      ...JSON.parse(await readFile(SEED_EXPECTED, 'utf8')),
+      fiscalYear: 2020,
+    });
     expect(parsed.stderr).toContain('seed.xlsx:5: 工作表“指标明细”单元格 G5');
     const again = await runCli(['import', out], env);
     expect(again.stdout).toContain('已替换 711002 2020 年：4 个项目，12 个指标');

@@ -34,7 +34,10 @@ describe.each(engines)('jixiao import/export on %s', (_name, makeEnv) => {
     expect(imported.stdout).toContain('711002 2020 年：4 个项目，12 个指标');
 
     const textFile = join(dir, 'exported.txt');
-    const exported = await runCli(['export', '--unit', '711002', '--year', '2020', '--format', 'text', '-o', textFile], env);
+    const exported = await runCli(
+      ['export', '--unit', '711002', '--year', '2020', '--format', 'text', '-o', textFile],
+      env,
+    );
     expect(exported.code).toBe(0);
     const reparsed = await runCli(['parse', textFile], env);
     expect(reparsed.code).toBe(0);

@@ -38,7 +38,23 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError(false);
-  for (const add of [parseCommand, importCommand, exportCommand, serveCommand, scoreCommand, reviewCommand, templateCommand, userCommand, policyCommand, generateCommand, orgCommand, setupCommand, demoCommand, backupCommand, restoreCommand]) {
+  for (const add of [
+    parseCommand,
+    importCommand,
+    exportCommand,
+    serveCommand,
+    scoreCommand,
+    reviewCommand,
+    templateCommand,
+    userCommand,
+    policyCommand,
+    generateCommand,
+    orgCommand,
+    setupCommand,
+    demoCommand,
+    backupCommand,
+    restoreCommand,
+  ]) {
     program.addCommand(add().exitOverride());
   }
   return program;

@@ -15,7 +15,12 @@ describe('jixiao policy', () => {
     // The bureau must exist before it can hold a policy (the demo tree's, created directly).
     const db = await openDatabase(resolveDatabaseOptions(env));
     try {
-      await upsertOrganisation(db.kysely, { code: 'SHG-CZJ', name: '秦皇岛市山海关区财政局', kind: 'bureau', parentCode: null });
+      await upsertOrganisation(db.kysely, {
+        code: 'SHG-CZJ',
+        name: '秦皇岛市山海关区财政局',
+        kind: 'bureau',
+        parentCode: null,
+      });
     } finally {
       await db.close();
     }
@@ -33,7 +38,10 @@ describe('jixiao policy', () => {
     expect(set.stdout).toContain('已保存机构 SHG-CZJ 的 monitoring 规则设置');
     const shown = await runCli(['policy', 'show', '--org', 'SHG-CZJ', '--kind', 'monitoring', '--format', 'json'], env);
     expect(shown.code).toBe(0);
-    const view = JSON.parse(shown.stdout) as { stored: unknown; effective: { checkpointMonth: number; overdue: unknown; behindPlan: unknown[] } };
+    const view = JSON.parse(shown.stdout) as {
+      stored: unknown;
+      effective: { checkpointMonth: number; overdue: unknown; behindPlan: unknown[] };
+    };
     expect(view.stored).toEqual({ checkpointMonth: 7, overdue: { graceDays: 10 } });
     expect(view.effective.overdue).toEqual({ graceDays: 10, level: '提示' });
     expect(view.effective.behindPlan).toHaveLength(2);

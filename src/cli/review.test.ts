@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, SEED_FILE } from '../../test/cli.ts';
 
-type CliFinding = { rule: string; criterion: string; severity: string; project: string | null; path: (string | number)[]; message: string };
+type CliFinding = {
+  rule: string;
+  criterion: string;
+  severity: string;
+  project: string | null;
+  path: (string | number)[];
+  message: string;
+};
 
 describe('jixiao review', () => {
   let env: Record<string, string>;
@@ -20,9 +27,24 @@ describe('jixiao review', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { grade: string; findings: CliFinding[] };
     expect(report.grade).toBe('中');
-    expect(Object.keys(report.findings[0]!).sort()).toEqual(['criterion', 'message', 'path', 'project', 'rule', 'severity']);
-    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'completeness.target-value', project: '711-0403-JBN-3EQS', path: ['indicators', 0, 'target'] }));
-    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'relevance.goal-matches-project', project: '711-0403-JBN-MQNI' }));
+    expect(Object.keys(report.findings[0]!).sort()).toEqual([
+      'criterion',
+      'message',
+      'path',
+      'project',
+      'rule',
+      'severity',
+    ]);
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'completeness.target-value',
+        project: '711-0403-JBN-3EQS',
+        path: ['indicators', 0, 'target'],
+      }),
+    );
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ rule: 'relevance.goal-matches-project', project: '711-0403-JBN-MQNI' }),
+    );
   });
 
   it('prints a readable table by default', async () => {

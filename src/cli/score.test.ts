@@ -6,7 +6,9 @@ import { REPO_ROOT, runCli, SEED_FILE } from '../../test/cli.ts';
 
 const ACTUALS = resolve(REPO_ROOT, 'test/fixtures/shanhaiguan-2020.actuals.json');
 
-async function withActuals(change: (data: { projects: { code: string; indicators: { name: string; actual?: string }[] }[] }) => void): Promise<string> {
+async function withActuals(
+  change: (data: { projects: { code: string; indicators: { name: string; actual?: string }[] }[] }) => void,
+): Promise<string> {
   const data = JSON.parse(await readFile(ACTUALS, 'utf8'));
   change(data);
   const file = join(await mkdtemp(join(tmpdir(), 'jixiao-score-')), 'actuals.json');
@@ -23,14 +25,25 @@ describe('jixiao score', () => {
     // 3EQS: 100 % → 10; 补助个人数量 (target "个", no number) 达到 → 50; 95 % → 30; 88 % → 10 × 88/90 = 9.78; total 898/9 = 99.78
     // MQNI: 30240/37800 = 80 % → 8; 80 % → 50 × 80/90 = 44.44 and 30 × 80/90 = 26.67; 92 % → 10; total 802/9 = 89.11 → 良
     // 2UE1: all met, 32800/32800 spent → 100
-    expect(out.projects.map((p: { code: string; score: number; grade: string }) => [p.code, p.score, p.grade])).toEqual([
-      ['711-0701-JBN-PGN6', 99.8, '优'], ['711-0403-JBN-3EQS', 99.78, '优'], ['711-0403-JBN-MQNI', 89.11, '良'], ['711-0701-YSN-2UE1', 100, '优'],
-    ]);
+    expect(out.projects.map((p: { code: string; score: number; grade: string }) => [p.code, p.score, p.grade])).toEqual(
+      [
+        ['711-0701-JBN-PGN6', 99.8, '优'],
+        ['711-0403-JBN-3EQS', 99.78, '优'],
+        ['711-0403-JBN-MQNI', 89.11, '良'],
+        ['711-0701-YSN-2UE1', 100, '优'],
+      ],
+    );
     // (499/5 + 898/9 + 802/9 + 100) / 4 = 17491/180 = 97.172… → 97.17
     expect(out).toMatchObject({ unit: '711002', fiscalYear: 2020, meanScore: 97.17, incomplete: false });
     expect(out.projects[2].execution).toEqual({ rate: 80, weight: 10, points: 8, deviationRequired: true });
     expect(out.projects[2].indicators[0]).toEqual({
-      name: '免费健康体检率', target: '≥90%', actual: '80%', weight: 50, points: 44.44, met: false, deviationRequired: true,
+      name: '免费健康体检率',
+      target: '≥90%',
+      actual: '80%',
+      weight: 50,
+      points: 44.44,
+      met: false,
+      deviationRequired: true,
     });
   });
 
@@ -48,7 +61,12 @@ describe('jixiao score', () => {
     });
     const out = JSON.parse((await runCli(['score', SEED_FILE, '--actuals', file, '--format', 'json'])).stdout);
     expect(out.projects[0]).toMatchObject({ score: 89.8, grade: null, incomplete: true });
-    expect(out.projects[0].indicators[2]).toMatchObject({ name: '群众满意度', actual: null, points: null, missing: true });
+    expect(out.projects[0].indicators[2]).toMatchObject({
+      name: '群众满意度',
+      actual: null,
+      points: null,
+      missing: true,
+    });
     expect(out.incomplete).toBe(true);
   });
 
@@ -61,7 +79,9 @@ describe('jixiao score', () => {
     const badName = await withActuals((data) => (data.projects[3]!.indicators[1]!.name = '生活改善'));
     const name = await runCli(['score', SEED_FILE, '--actuals', badName]);
     expect(name.code).toBe(1);
-    expect(name.stderr).toMatch(/^jixiao: actuals\.json: projects\.3\.indicators\.1\.name: 项目中没有名为“生活改善”的三级指标/);
+    expect(name.stderr).toMatch(
+      /^jixiao: actuals\.json: projects\.3\.indicators\.1\.name: 项目中没有名为“生活改善”的三级指标/,
+    );
 
     const badUnit = await withActuals((data) => (data.projects[0]!.indicators[0]!.actual = '98人'));
     const unit = await runCli(['score', SEED_FILE, '--actuals', badUnit]);

@@ -21,7 +21,11 @@ interface Run {
 
 function jixiao(args: string[], env: Record<string, string | undefined>, input?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/jixiao.js'), ...args], { cwd: REPO_ROOT, env: { ...process.env, PORT: undefined, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/jixiao.js'), ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PORT: undefined, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
@@ -39,7 +43,11 @@ interface Server {
 }
 
 function serve(env: Record<string, string | undefined>, extra: string[] = []): Promise<Server> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/jixiao.js'), 'serve', '--port', '0', ...extra], { cwd: REPO_ROOT, env: { ...process.env, PORT: undefined, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/jixiao.js'), 'serve', '--port', '0', ...extra], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: undefined, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (c: string) => (stdout += c));
@@ -68,8 +76,13 @@ async function stop(server: Server): Promise<void> {
 
 const target = inject('postgresTarget');
 const engines: { name: string; env: () => Promise<Record<string, string>> }[] = [
-  { name: 'PGlite', env: async () => ({ JIXIAO_DATA: await mkdtemp(join(tmpdir(), 'jixiao-serve-')), DATABASE_URL: '' }) },
-  ...(target.kind === 'skipped' ? [] : [{ name: 'PostgreSQL', env: async () => ({ DATABASE_URL: await freshDatabaseUrl() }) }]),
+  {
+    name: 'PGlite',
+    env: async () => ({ JIXIAO_DATA: await mkdtemp(join(tmpdir(), 'jixiao-serve-')), DATABASE_URL: '' }),
+  },
+  ...(target.kind === 'skipped'
+    ? []
+    : [{ name: 'PostgreSQL', env: async () => ({ DATABASE_URL: await freshDatabaseUrl() }) }]),
 ];
 const PASSWORD = 'granite-harbour-lamp-73';
 
@@ -96,8 +109,16 @@ for (const engine of engines) {
       expect(link).not.toBeNull();
       expect(await (await fetch(`${server.url}/api/instance`)).json()).toEqual({ demo: false, needsSetup: true });
       // No published password opens it.
-      for (const [username, password] of [['admin', 'admin'], ['zgh', 'demo-zgh-2020'], ['czj', 'demo-czj-2020']]) {
-        const response = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      for (const [username, password] of [
+        ['admin', 'admin'],
+        ['zgh', 'demo-zgh-2020'],
+        ['czj', 'demo-czj-2020'],
+      ]) {
+        const response = await fetch(`${server.url}/api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password }),
+        });
         expect(response.status, username).toBe(401);
       }
     }, 120_000);
@@ -125,7 +146,9 @@ for (const engine of engines) {
       expect(again.code).toBe(1);
       expect(again.stderr).toContain('已有管理员');
       const users = await jixiao(['user', 'list', '--format', 'json'], env);
-      expect((JSON.parse(users.stdout) as { username: string; role: string }[]).map((u) => [u.username, u.role])).toEqual([['it-office', 'admin']]);
+      expect(
+        (JSON.parse(users.stdout) as { username: string; role: string }[]).map((u) => [u.username, u.role]),
+      ).toEqual([['it-office', 'admin']]);
     }, 120_000);
 
     it('demo loads the demo into an empty database only; serve then says so and prints no setup link', async () => {

@@ -13,10 +13,18 @@ export const ACTUALS_FORMAT = 'jixiao/actuals@1' as const;
 
 export const IndicatorActualSchema = z.object({
   name: safeName().min(1).describe('三级指标 name, as in the targets'),
-  actual: safeText(200).nullable().optional().describe('实际完成值 as written: "95%", "12人", "190/200", or 达到/基本达到/未达到'),
+  actual: safeText(200)
+    .nullable()
+    .optional()
+    .describe('实际完成值 as written: "95%", "12人", "190/200", or 达到/基本达到/未达到'),
   notApplicable: z.boolean().optional(),
   deviationReason: safeText(4000).optional().describe('偏差原因分析及改进措施'),
-  weight: z.number().min(0).max(100).optional().describe('Points for this indicator, overriding the even split of its category'),
+  weight: z
+    .number()
+    .min(0)
+    .max(100)
+    .optional()
+    .describe('Points for this indicator, overriding the even split of its category'),
 }) satisfies z.ZodType<S.IndicatorActual>;
 
 export const ProjectActualsSchema = z.object({

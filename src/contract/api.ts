@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { OrgCodeSchema, ProjectCodeSchema } from './codes.ts';
 import { PageQuerySchema, pageOf } from './paging.ts';
-import { IndicatorCategorySchema, IndicatorSchema, ProjectSchema, TargetsDocumentSchema, TargetValueSchema } from './targets.ts';
+import {
+  IndicatorCategorySchema,
+  IndicatorSchema,
+  ProjectSchema,
+  TargetsDocumentSchema,
+  TargetValueSchema,
+} from './targets.ts';
 
 /** Shapes of the HTTP API that are not the exchange format itself. */
 

@@ -20,6 +20,8 @@ export const ProjectCodeSchema = z
   .string()
   .min(1, { message: '项目编码不能为空' })
   .max(PROJECT_CODE_MAX, { message: `项目编码最长 ${PROJECT_CODE_MAX} 个字符` })
-  .regex(PROJECT_CODE_PATTERN, { message: '项目编码只能由英文字母、数字和“-”“_”“.”组成，且以字母或数字开头（如 711-0701-JBN-PGN6）' })
+  .regex(PROJECT_CODE_PATTERN, {
+    message: '项目编码只能由英文字母、数字和“-”“_”“.”组成，且以字母或数字开头（如 711-0701-JBN-PGN6）',
+  })
   .refine((code) => !code.includes('..'), { message: '项目编码不能包含“..”' })
   .describe(`Project code: ASCII letters, digits, "-", "_" and ".", 1–${PROJECT_CODE_MAX} characters, no ".."`);

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { ProjectScoreSchema } from './actuals.ts';
 import { AmountSchema } from './targets.ts';
-import { BureauFilterQuerySchema, BureauTotalsSchema, GradeDistributionSchema, GradeFilterSchema, WarningCountsSchema } from './bureau.ts';
+import {
+  BureauFilterQuerySchema,
+  BureauTotalsSchema,
+  GradeDistributionSchema,
+  GradeFilterSchema,
+  WarningCountsSchema,
+} from './bureau.ts';
 import { pageOf } from './paging.ts';
 import { safeName, safeText } from './text.ts';
 
@@ -135,17 +141,21 @@ export const EvaluationHistorySchema = z.object({
   unitCode: z.string(),
   fiscalYear: z.number().int(),
   previousYear: z.number().int(),
-  projects: z.array(z.object({
-    code: z.string(),
-    name: z.string(),
-    lastYear: YearResultSchema.nullable(),
-    thisYear: YearResultSchema.nullable(),
-    indicators: z.array(z.object({
+  projects: z.array(
+    z.object({
+      code: z.string(),
       name: z.string(),
-      target: z.string(),
-      lastYearTarget: z.string().nullable(),
-      lastYearActual: z.string().nullable(),
-    })),
-  })),
+      lastYear: YearResultSchema.nullable(),
+      thisYear: YearResultSchema.nullable(),
+      indicators: z.array(
+        z.object({
+          name: z.string(),
+          target: z.string(),
+          lastYearTarget: z.string().nullable(),
+          lastYearActual: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
 });
 export type EvaluationHistory = z.infer<typeof EvaluationHistorySchema>;

@@ -52,21 +52,33 @@ export const ProjectMonitoringSchema = z.object({
   name: z.string(),
   initialBudget: Amount.nullable(),
   adjustedBudget: Amount.nullable(),
-  adjustments: z.array(z.object({ adjustedBudget: Amount, reason: z.string(), effectiveDate: z.string(), recordedBy: z.string() })),
-  months: z.array(z.object({
-    month: z.number().int(),
-    plannedPercent: Percent,
-    plannedAmount: Amount.nullable(),
-    fiscal: Amount,
-    other: Amount,
-    spent: Amount,
-    cumulative: Amount,
-    cumulativePercent: Percent,
-  })),
+  adjustments: z.array(
+    z.object({ adjustedBudget: Amount, reason: z.string(), effectiveDate: z.string(), recordedBy: z.string() }),
+  ),
+  months: z.array(
+    z.object({
+      month: z.number().int(),
+      plannedPercent: Percent,
+      plannedAmount: Amount.nullable(),
+      fiscal: Amount,
+      other: Amount,
+      spent: Amount,
+      cumulative: Amount,
+      cumulativePercent: Percent,
+    }),
+  ),
   spentToDate: Amount,
   executionRate: Percent,
   forecastFullYear: Amount.nullable(),
-  indicators: z.array(z.object({ name: z.string(), level1: z.string(), level2: z.string(), target: z.string(), progress: z.array(IndicatorProgressSchema) })),
+  indicators: z.array(
+    z.object({
+      name: z.string(),
+      level1: z.string(),
+      level2: z.string(),
+      target: z.string(),
+      progress: z.array(IndicatorProgressSchema),
+    }),
+  ),
 });
 
 export const UnitMonitoringSchema = z.object({
@@ -104,9 +116,18 @@ export const BureauMonitoringSchema = pageOf(BureauMonitoringRowSchema).extend(B
 });
 
 export const SpendingBodySchema = z.object({
-  entries: z.array(z.object({ month: z.number().int().min(1).max(12), source: z.enum(['fiscal', 'other']), amount: amountInput() })).min(1).max(24),
+  entries: z
+    .array(
+      z.object({ month: z.number().int().min(1).max(12), source: z.enum(['fiscal', 'other']), amount: amountInput() }),
+    )
+    .min(1)
+    .max(24),
 });
-export const BudgetAdjustmentBodySchema = z.object({ adjustedBudget: amountInput(), reason: safeText(2000), effectiveDate: z.string().max(40) });
+export const BudgetAdjustmentBodySchema = z.object({
+  adjustedBudget: amountInput(),
+  reason: safeText(2000),
+  effectiveDate: z.string().max(40),
+});
 export const ProgressBodySchema = z.object({
   indicatorName: safeName(),
   month: z.number().int().min(1).max(12),
@@ -122,11 +143,26 @@ export const FollowUpBodySchema = z.object({
   action: safeText(4000).optional(),
   asOfMonth: z.number().int().min(0).max(12).optional(),
 });
-export const PaymentColumnsBodySchema = z.object({ projectCode: z.string(), date: z.string(), amount: z.string(), source: z.string().optional() });
+export const PaymentColumnsBodySchema = z.object({
+  projectCode: z.string(),
+  date: z.string(),
+  amount: z.string(),
+  source: z.string().optional(),
+});
 export const PaymentsPreviewSchema = z.object({
-  rows: z.array(z.object({ row: z.number().int(), projectCode: z.string(), month: z.number().int(), source: z.enum(['fiscal', 'other']), amount: Amount })),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      projectCode: z.string(),
+      month: z.number().int(),
+      source: z.enum(['fiscal', 'other']),
+      amount: Amount,
+    }),
+  ),
   errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
-  months: z.array(z.object({ projectCode: z.string(), month: z.number().int(), source: z.enum(['fiscal', 'other']), amount: Amount })),
+  months: z.array(
+    z.object({ projectCode: z.string(), month: z.number().int(), source: z.enum(['fiscal', 'other']), amount: Amount }),
+  ),
   /** Each booked project's monitoring version read (decision 023): the apply sends it back as `expectedVersions`. */
   versions: z.record(z.string(), z.number().int()).optional(),
 });

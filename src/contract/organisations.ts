@@ -8,7 +8,11 @@ export const OrgNodeKindSchema = z.enum(ORG_NODE_KINDS);
 export type OrgNodeKind = z.infer<typeof OrgNodeKindSchema>;
 
 /** Names are what people read in every list; H4's text rules apply on top of these bounds. */
-const OrgNameSchema = z.string().trim().min(1, { message: '名称不能为空' }).max(200, { message: '名称最长 200 个字符' });
+const OrgNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: '名称不能为空' })
+  .max(200, { message: '名称最长 200 个字符' });
 
 export const OrgNodeSchema = z.object({
   code: z.string(),
@@ -28,7 +32,10 @@ export type OrgTree = z.infer<typeof OrgTreeSchema>;
 
 export const OrgTreeQuerySchema = z.object({
   /** Only active nodes: what a picker offers. */
-  active: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+  active: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
 });
 
 export const NewOrgBodySchema = z.object({
@@ -40,11 +47,15 @@ export const NewOrgBodySchema = z.object({
 export type NewOrgBody = z.input<typeof NewOrgBodySchema>;
 
 /** PATCH /api/organisations/:code: any of rename, move, (de)activate; If-Match carries the version read. */
-export const OrgPatchBodySchema = z.object({
-  name: OrgNameSchema.optional(),
-  parentCode: OrgCodeSchema.nullable().optional(),
-  active: z.boolean().optional(),
-}).refine((body) => body.name !== undefined || body.parentCode !== undefined || body.active !== undefined, { message: '请至少给出 name、parentCode 或 active 之一' });
+export const OrgPatchBodySchema = z
+  .object({
+    name: OrgNameSchema.optional(),
+    parentCode: OrgCodeSchema.nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((body) => body.name !== undefined || body.parentCode !== undefined || body.active !== undefined, {
+    message: '请至少给出 name、parentCode 或 active 之一',
+  });
 export type OrgPatchBody = z.input<typeof OrgPatchBodySchema>;
 
 export const OrgCodeParamsSchema = z.object({ code: OrgCodeSchema });

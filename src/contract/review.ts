@@ -14,7 +14,9 @@ export const FindingSchema = z.object({
   criterion: CriterionSchema,
   severity: SeveritySchema,
   project: z.string().nullable().describe('Project code; null for the department’s overall targets'),
-  path: z.array(z.union([z.string(), z.number()])).describe("Inside the project (['indicators', 0, 'target']) or the document (['overall', …])"),
+  path: z
+    .array(z.union([z.string(), z.number()]))
+    .describe("Inside the project (['indicators', 0, 'target']) or the document (['overall', …])"),
   message: z.string(),
   messageEn: z.string(),
 }) satisfies z.ZodType<R.Finding>;
@@ -42,7 +44,9 @@ export const UnitReviewResponseSchema = z.object({
 /** The CLI's --format json shape: the report without the English messages. */
 export const CliReviewSchema = z.object({
   grade: GradeSchema,
-  findings: z.array(FindingSchema.pick({ rule: true, criterion: true, severity: true, project: true, path: true, message: true })),
+  findings: z.array(
+    FindingSchema.pick({ rule: true, criterion: true, severity: true, project: true, path: true, message: true }),
+  ),
 });
 
 /** GET/PUT /api/bureau/review-policy */

@@ -13,8 +13,9 @@ const text = safeText();
 /** Names: one line, no invisible or control characters, at most 200 characters (src/contract/text.ts). */
 const name = safeName().min(1);
 
-export const AmountSchema = amountYuan()
-  .describe('Amount in 元, decimal string with exactly two decimals, 0 … 10¹³ 元');
+export const AmountSchema = amountYuan().describe(
+  'Amount in 元, decimal string with exactly two decimals, 0 … 10¹³ 元',
+);
 
 export const UnitSchema = z.object({
   code: OrgCodeSchema.describe('Unit code, e.g. 711002'),

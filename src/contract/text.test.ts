@@ -47,7 +47,8 @@ describe('safeText', () => {
 
 describe('amounts', () => {
   it('exchange format: 0 … 10¹³ 元 with two decimals, never negative', () => {
-    for (const ok of ['0.00', '20000.00', '10000000000000.00']) expect(amountYuan().safeParse(ok).success, ok).toBe(true);
+    for (const ok of ['0.00', '20000.00', '10000000000000.00'])
+      expect(amountYuan().safeParse(ok).success, ok).toBe(true);
     for (const bad of ['-1.00', '10000000000000.01', '10000000000001.00', '100000000000000.00', '1.5', '']) {
       expect(amountYuan().safeParse(bad).success, bad).toBe(false);
     }
@@ -61,10 +62,30 @@ describe('amounts', () => {
 });
 
 describe('cleanImportedText (Word, Excel and text imports)', () => {
-  const indicator = { level1: '产出指标', level2: '数量\u200B指标', name: '培训\n人数', description: '说明\u000B第二行', target: { raw: '≥100人', op: null, value: null, unit: null }, basis: '', category: null };
+  const indicator = {
+    level1: '产出指标',
+    level2: '数量\u200B指标',
+    name: '培训\n人数',
+    description: '说明\u000B第二行',
+    target: { raw: '≥100人', op: null, value: null, unit: null },
+    basis: '',
+    category: null,
+  };
   const document = {
-    format: 'jixiao/targets@1', unit: { code: '711002', name: '\uFEFF总工会\u202C' }, overall: { goals: [], measures: [] },
-    projects: [{ code: 'P1', name: '项目', budget: { total: null, fiscal: null, other: null }, purpose: '第一行\n第二行', spendingPlan: [], goals: [], indicators: [indicator] }],
+    format: 'jixiao/targets@1',
+    unit: { code: '711002', name: '\uFEFF总工会\u202C' },
+    overall: { goals: [], measures: [] },
+    projects: [
+      {
+        code: 'P1',
+        name: '项目',
+        budget: { total: null, fiscal: null, other: null },
+        purpose: '第一行\n第二行',
+        spendingPlan: [],
+        goals: [],
+        indicators: [indicator],
+      },
+    ],
   } as unknown as TargetsDocument;
 
   it('removes invisible characters, turns controls and line breaks in names into spaces, and notes each field', () => {
@@ -75,7 +96,10 @@ describe('cleanImportedText (Word, Excel and text imports)', () => {
     expect(cleaned.projects[0]!.indicators[0]!.description).toBe('说明 第二行');
     expect(cleaned.projects[0]!.purpose).toBe('第一行\n第二行');
     expect(notes.map((n) => n.message.split('：')[0])).toEqual([
-      'unit.name', 'projects.0.indicators.0.level2', 'projects.0.indicators.0.name', 'projects.0.indicators.0.description',
+      'unit.name',
+      'projects.0.indicators.0.level2',
+      'projects.0.indicators.0.name',
+      'projects.0.indicators.0.description',
     ]);
     expect(notes[0]!.message).toContain('U+FEFF');
   });

@@ -29,7 +29,10 @@ const ZERO_WIDTH = '\\u200B-\\u200D\\u2060\\uFEFF';
 /** Characters no text may hold (NUL and the other controls except tab, LF, CR). */
 export const FORBIDDEN_IN_TEXT = new RegExp(`[${C0_BUT_TAB_LF_CR}${DEL_AND_C1}]`, 'u');
 /** Characters a name or a code may not hold: the above, line breaks, bidi controls, zero-width characters. */
-export const FORBIDDEN_IN_NAME = new RegExp(`[${C0_BUT_TAB_LF_CR}${DEL_AND_C1}${LINE_BREAKS}${BIDI_CONTROLS}${ZERO_WIDTH}]`, 'u');
+export const FORBIDDEN_IN_NAME = new RegExp(
+  `[${C0_BUT_TAB_LF_CR}${DEL_AND_C1}${LINE_BREAKS}${BIDI_CONTROLS}${ZERO_WIDTH}]`,
+  'u',
+);
 /** Invisible characters that imported Word/Excel text may carry harmlessly (see cleanImportedText). */
 export const INVISIBLE_FORMATTING = new RegExp(`[${BIDI_CONTROLS}${ZERO_WIDTH}]`, 'gu');
 
@@ -53,7 +56,14 @@ function withoutForbidden(schema: z.ZodString, forbidden: RegExp, what: string):
 
 /** A one-line name, trimmed: no control, bidi or zero-width character, at most `max` characters. */
 export function safeName(max = NAME_MAX): z.ZodString {
-  return withoutForbidden(z.string().trim().max(max, { error: `名称过长：最多 ${max} 个字符` }), FORBIDDEN_IN_NAME, '名称');
+  return withoutForbidden(
+    z
+      .string()
+      .trim()
+      .max(max, { error: `名称过长：最多 ${max} 个字符` }),
+    FORBIDDEN_IN_NAME,
+    '名称',
+  );
 }
 
 /** Free text: tab and line breaks allowed, no other control character; at most `max` characters. */
@@ -66,7 +76,9 @@ export function amountYuan(): z.ZodString {
   return z
     .string()
     .regex(/^\d{1,14}\.\d{2}$/, { error: '金额应为不小于 0 的元数，保留两位小数，如 "20000.00"' })
-    .refine((text) => (parseAmountToCents(text) ?? 0n) <= AMOUNT_MAX_YUAN * 100n, { error: `金额过大：最多 ${AMOUNT_MAX_YUAN} 元` });
+    .refine((text) => (parseAmountToCents(text) ?? 0n) <= AMOUNT_MAX_YUAN * 100n, {
+      error: `金额过大：最多 ${AMOUNT_MAX_YUAN} 元`,
+    });
 }
 
 /** An amount as a person types it ("20,000", "20000.5"): 元, at most two decimals, 0 … 10¹³ 元. */
@@ -75,5 +87,7 @@ export function amountInput(): z.ZodString {
     .string()
     .max(40)
     .refine((text) => (parseAmountToCents(text) ?? -1n) >= 0n, { error: '金额应为不小于 0 的元数，最多两位小数' })
-    .refine((text) => (parseAmountToCents(text) ?? 0n) <= AMOUNT_MAX_YUAN * 100n, { error: `金额过大：最多 ${AMOUNT_MAX_YUAN} 元` });
+    .refine((text) => (parseAmountToCents(text) ?? 0n) <= AMOUNT_MAX_YUAN * 100n, {
+      error: `金额过大：最多 ${AMOUNT_MAX_YUAN} 元`,
+    });
 }

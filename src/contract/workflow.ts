@@ -131,11 +131,13 @@ export const OverviewQuerySchema = BureauFilterQuerySchema.extend({
   grade: GradeFilterSchema.optional(),
   sort: z.enum(['code', 'updated', 'grade']).default('code'),
 });
-export const OverviewSchema = pageOf(OverviewRowSchema).extend(BureauTotalsSchema.shape).extend({
-  /** Unit-years per workflow state and per review grade over every matching row. */
-  states: z.record(z.string(), z.number().int()),
-  grades: z.record(z.string(), z.number().int()),
-});
+export const OverviewSchema = pageOf(OverviewRowSchema)
+  .extend(BureauTotalsSchema.shape)
+  .extend({
+    /** Unit-years per workflow state and per review grade over every matching row. */
+    states: z.record(z.string(), z.number().int()),
+    grades: z.record(z.string(), z.number().int()),
+  });
 
 export type WorkflowView = z.output<typeof WorkflowViewSchema>;
 export type TargetsChangeView = z.output<typeof TargetsChangeSchema>;

@@ -20,15 +20,33 @@ export interface AuditFilter {
 }
 
 function filtered(db: Executor, filter: AuditFilter) {
-  let query = db.selectFrom('audit_log').where('unit_code', '=', filter.unitCode).where('fiscal_year', '=', filter.fiscalYear);
+  let query = db
+    .selectFrom('audit_log')
+    .where('unit_code', '=', filter.unitCode)
+    .where('fiscal_year', '=', filter.fiscalYear);
   if (filter.entity) query = query.where('entity', '=', filter.entity);
   return query;
 }
 
 /** A unit-year's audit entries, newest first. */
-export async function findAuditEntries(db: Executor, filter: AuditFilter, page: { limit: number; offset: number }): Promise<AuditRow[]> {
+export async function findAuditEntries(
+  db: Executor,
+  filter: AuditFilter,
+  page: { limit: number; offset: number },
+): Promise<AuditRow[]> {
   return filtered(db, filter)
-    .select(['id', 'at', 'actor_name as actorName', 'action', 'unit_code as unitCode', 'fiscal_year as fiscalYear', 'entity', 'entity_key as entityKey', 'before', 'after'])
+    .select([
+      'id',
+      'at',
+      'actor_name as actorName',
+      'action',
+      'unit_code as unitCode',
+      'fiscal_year as fiscalYear',
+      'entity',
+      'entity_key as entityKey',
+      'before',
+      'after',
+    ])
     .orderBy('id', 'desc')
     .limit(page.limit)
     .offset(page.offset)
@@ -36,6 +54,8 @@ export async function findAuditEntries(db: Executor, filter: AuditFilter, page: 
 }
 
 export async function countAuditEntries(db: Executor, filter: AuditFilter): Promise<number> {
-  const row = await filtered(db, filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

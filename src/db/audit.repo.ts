@@ -26,16 +26,18 @@ export async function recordAudits(db: Executor, actor: Actor, entries: readonly
   if (entries.length === 0) return;
   await db
     .insertInto('audit_log')
-    .values(entries.map((entry) => ({
-      actor_id: actor.userId === 0 ? null : actor.userId,
-      actor_name: actor.username,
-      action: entry.action,
-      unit_code: entry.unitCode ?? null,
-      fiscal_year: entry.fiscalYear ?? null,
-      entity: entry.entity,
-      entity_key: entry.entityKey,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })))
+    .values(
+      entries.map((entry) => ({
+        actor_id: actor.userId === 0 ? null : actor.userId,
+        actor_name: actor.username,
+        action: entry.action,
+        unit_code: entry.unitCode ?? null,
+        fiscal_year: entry.fiscalYear ?? null,
+        entity: entry.entity,
+        entity_key: entry.entityKey,
+        before: entry.before === undefined ? null : JSON.stringify(entry.before),
+        after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      })),
+    )
     .execute();
 }

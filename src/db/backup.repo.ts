@@ -88,7 +88,9 @@ export async function insertRows(db: Executor, table: TableInfo, jsonRows: reado
   const columns = table.columns.map(quote).join(', ');
   await sql`
     insert into ${sql.raw(quote(table.name))} (${sql.raw(columns)}) overriding system value
-    select ${sql.raw(columns)} from json_populate_recordset(null::${sql.raw(quote(table.name))}, ${`[${jsonRows.join(',')}]`}::json)`.execute(db);
+    select ${sql.raw(columns)} from json_populate_recordset(null::${sql.raw(quote(table.name))}, ${`[${jsonRows.join(',')}]`}::json)`.execute(
+    db,
+  );
 }
 
 export async function countRows(db: Executor, table: string): Promise<number> {
@@ -98,7 +100,9 @@ export async function countRows(db: Executor, table: string): Promise<number> {
 
 /** The newest migration applied: a backup restores only into a database at the same schema version. */
 export async function latestMigration(db: Executor): Promise<string | null> {
-  const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(db);
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(
+    db,
+  );
   return rows[0]?.name ?? null;
 }
 
@@ -123,9 +127,13 @@ export async function resetSequences(db: Executor): Promise<void> {
   const { rows } = await sql<{ table: string; column: string; sequence: string }>`
     select table_name as "table", column_name as "column", pg_get_serial_sequence(quote_ident(table_name), column_name) as sequence
       from information_schema.columns
-     where table_schema = 'public' and pg_get_serial_sequence(quote_ident(table_name), column_name) is not null`.execute(db);
+     where table_schema = 'public' and pg_get_serial_sequence(quote_ident(table_name), column_name) is not null`.execute(
+    db,
+  );
   for (const row of rows) {
-    await sql`select setval(${row.sequence}::regclass, coalesce((select max(${sql.raw(quote(row.column))}) from ${sql.raw(quote(row.table))}), 0) + 1, false)`.execute(db);
+    await sql`select setval(${row.sequence}::regclass, coalesce((select max(${sql.raw(quote(row.column))}) from ${sql.raw(quote(row.table))}), 0) + 1, false)`.execute(
+      db,
+    );
   }
 }
 

@@ -1,6 +1,10 @@
 import { type Insertable, sql } from 'kysely';
 import type { WorkflowState } from '../domain/workflow/states.ts';
-import type { EvaluationIndicatorsTable, EvaluationProjectsTable, EvaluationUnitYearsTable } from './evaluation.schema.ts';
+import type {
+  EvaluationIndicatorsTable,
+  EvaluationProjectsTable,
+  EvaluationUnitYearsTable,
+} from './evaluation.schema.ts';
 import type { MonitoringIndicatorProgressTable, MonitoringSpendingTable } from './monitoring.schema.ts';
 import type { Executor, Schema } from './schema.ts';
 
@@ -19,25 +23,66 @@ const ROWS_PER_STATEMENT = 20_000;
  * column whatever the row count, so PostgreSQL parses a short statement instead of tens of
  * thousands of placeholders (which cost more than the insert itself).
  */
-async function insertUnnest<T extends keyof Schema & string>(db: Executor, table: T, columns: readonly Column[], rows: Insertable<Schema[T]>[]): Promise<void> {
+async function insertUnnest<T extends keyof Schema & string>(
+  db: Executor,
+  table: T,
+  columns: readonly Column[],
+  rows: Insertable<Schema[T]>[],
+): Promise<void> {
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT) as Record<string, unknown>[];
     const names = sql.join(columns.map(([name]) => sql.ref(name)));
-    const arrays = sql.join(columns.map(([name, type]) => sql`${chunk.map((row) => row[name] ?? null)}::${sql.raw(type)}[]`));
+    const arrays = sql.join(
+      columns.map(([name, type]) => sql`${chunk.map((row) => row[name] ?? null)}::${sql.raw(type)}[]`),
+    );
     await sql`insert into ${sql.table(table)} (${names}) select * from unnest(${arrays})`.execute(db);
   }
 }
 
-const SPENDING: readonly Column[] = [['unit_id', 'integer'], ['fiscal_year', 'integer'], ['project_code', 'text'], ['month', 'integer'], ['source', 'text'], ['amount', 'numeric']];
-const PROGRESS: readonly Column[] = [
-  ['unit_id', 'integer'], ['fiscal_year', 'integer'], ['project_code', 'text'], ['indicator_name', 'text'], ['month', 'integer'], ['value_to_date', 'text'],
-  ['forecast', 'text'], ['likelihood', 'text'], ['deviation_category', 'text'], ['reason', 'text'], ['measures', 'text'], ['updated_by', 'text'],
+const SPENDING: readonly Column[] = [
+  ['unit_id', 'integer'],
+  ['fiscal_year', 'integer'],
+  ['project_code', 'text'],
+  ['month', 'integer'],
+  ['source', 'text'],
+  ['amount', 'numeric'],
 ];
-const EVALUATION_YEARS: readonly Column[] = [['unit_id', 'integer'], ['fiscal_year', 'integer'], ['status', 'text'], ['updated_by', 'text']];
-const EVALUATION_PROJECTS: readonly Column[] = [['unit_id', 'integer'], ['fiscal_year', 'integer'], ['project_code', 'text'], ['execution_reason', 'text']];
+const PROGRESS: readonly Column[] = [
+  ['unit_id', 'integer'],
+  ['fiscal_year', 'integer'],
+  ['project_code', 'text'],
+  ['indicator_name', 'text'],
+  ['month', 'integer'],
+  ['value_to_date', 'text'],
+  ['forecast', 'text'],
+  ['likelihood', 'text'],
+  ['deviation_category', 'text'],
+  ['reason', 'text'],
+  ['measures', 'text'],
+  ['updated_by', 'text'],
+];
+const EVALUATION_YEARS: readonly Column[] = [
+  ['unit_id', 'integer'],
+  ['fiscal_year', 'integer'],
+  ['status', 'text'],
+  ['updated_by', 'text'],
+];
+const EVALUATION_PROJECTS: readonly Column[] = [
+  ['unit_id', 'integer'],
+  ['fiscal_year', 'integer'],
+  ['project_code', 'text'],
+  ['execution_reason', 'text'],
+];
 const EVALUATION_INDICATORS: readonly Column[] = [
-  ['unit_id', 'integer'], ['fiscal_year', 'integer'], ['project_code', 'text'], ['indicator_name', 'text'], ['actual', 'text'],
-  ['not_applicable', 'boolean'], ['deviation_reason', 'text'], ['improvement_measures', 'text'], ['weight', 'numeric'],
+  ['unit_id', 'integer'],
+  ['fiscal_year', 'integer'],
+  ['project_code', 'text'],
+  ['indicator_name', 'text'],
+  ['actual', 'text'],
+  ['not_applicable', 'boolean'],
+  ['deviation_reason', 'text'],
+  ['improvement_measures', 'text'],
+  ['weight', 'numeric'],
 ];
 
 /** The bureau, then its departments, created or renamed in two statements. */
@@ -55,19 +100,36 @@ export async function upsertOrganisationTree(
   if (departments.length === 0) return;
   await db
     .insertInto('organisations')
-    .values(departments.map((d) => ({ code: d.code, name: d.name, kind: 'department' as const, parent_id: bureauRow.id })))
-    .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), kind: eb.ref('excluded.kind'), parent_id: eb.ref('excluded.parent_id') })))
+    .values(
+      departments.map((d) => ({ code: d.code, name: d.name, kind: 'department' as const, parent_id: bureauRow.id })),
+    )
+    .onConflict((oc) =>
+      oc
+        .column('code')
+        .doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          kind: eb.ref('excluded.kind'),
+          parent_id: eb.ref('excluded.parent_id'),
+        })),
+    )
     .execute();
 }
 
 export async function unitIdsByCode(db: Executor, codes: readonly string[]): Promise<Map<string, number>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('units').select(['id', 'code']).where('code', 'in', [...codes]).execute();
+  const rows = await db
+    .selectFrom('units')
+    .select(['id', 'code'])
+    .where('code', 'in', [...codes])
+    .execute();
   return new Map(rows.map((row) => [row.code, row.id]));
 }
 
 /** Places each unit under its department, in one statement. */
-export async function placeUnits(db: Executor, placements: readonly { unitCode: string; parentCode: string }[]): Promise<void> {
+export async function placeUnits(
+  db: Executor,
+  placements: readonly { unitCode: string; parentCode: string }[],
+): Promise<void> {
   if (placements.length === 0) return;
   const values = sql.join(placements.map((p) => sql`(${p.unitCode}, ${p.parentCode})`));
   await sql`
@@ -77,7 +139,12 @@ export async function placeUnits(db: Executor, placements: readonly { unitCode: 
 }
 
 export async function hasTargetsForYear(db: Executor, fiscalYear: number): Promise<boolean> {
-  const row = await db.selectFrom('target_documents').select('id').where('fiscal_year', '=', fiscalYear).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('target_documents')
+    .select('id')
+    .where('fiscal_year', '=', fiscalYear)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -86,28 +153,55 @@ export async function hasTargetsForYear(db: Executor, fiscalYear: number): Promi
  * workflow), so that generating again replaces rather than collides. The workflow goes first:
  * targets under review or approved are locked against the import.
  */
-export async function clearGeneratedYear(db: Executor, unitCodes: readonly string[], fiscalYear: number): Promise<void> {
+export async function clearGeneratedYear(
+  db: Executor,
+  unitCodes: readonly string[],
+  fiscalYear: number,
+): Promise<void> {
   const ids = [...(await unitIdsByCode(db, unitCodes)).values()];
   if (ids.length === 0) return;
-  const documents = db.selectFrom('target_documents').select('id').where('unit_id', 'in', ids).where('fiscal_year', '=', fiscalYear);
+  const documents = db
+    .selectFrom('target_documents')
+    .select('id')
+    .where('unit_id', 'in', ids)
+    .where('fiscal_year', '=', fiscalYear);
   await db.deleteFrom('target_workflows').where('document_id', 'in', documents).execute();
-  await db.deleteFrom('monitoring_spending').where('unit_id', 'in', ids).where('fiscal_year', '=', fiscalYear).execute();
-  await db.deleteFrom('monitoring_indicator_progress').where('unit_id', 'in', ids).where('fiscal_year', '=', fiscalYear).execute();
+  await db
+    .deleteFrom('monitoring_spending')
+    .where('unit_id', 'in', ids)
+    .where('fiscal_year', '=', fiscalYear)
+    .execute();
+  await db
+    .deleteFrom('monitoring_indicator_progress')
+    .where('unit_id', 'in', ids)
+    .where('fiscal_year', '=', fiscalYear)
+    .execute();
   // evaluation_projects and evaluation_indicators go with their year (ON DELETE CASCADE).
-  await db.deleteFrom('evaluation_unit_years').where('unit_id', 'in', ids).where('fiscal_year', '=', fiscalYear).execute();
+  await db
+    .deleteFrom('evaluation_unit_years')
+    .where('unit_id', 'in', ids)
+    .where('fiscal_year', '=', fiscalYear)
+    .execute();
 }
 
 export async function insertSpending(db: Executor, rows: Insertable<MonitoringSpendingTable>[]): Promise<void> {
   await insertUnnest(db, 'monitoring_spending', SPENDING, rows);
 }
 
-export async function insertIndicatorProgress(db: Executor, rows: Insertable<MonitoringIndicatorProgressTable>[]): Promise<void> {
+export async function insertIndicatorProgress(
+  db: Executor,
+  rows: Insertable<MonitoringIndicatorProgressTable>[],
+): Promise<void> {
   await insertUnnest(db, 'monitoring_indicator_progress', PROGRESS, rows);
 }
 
 export async function insertEvaluations(
   db: Executor,
-  rows: { years: Insertable<EvaluationUnitYearsTable>[]; projects: Insertable<EvaluationProjectsTable>[]; indicators: Insertable<EvaluationIndicatorsTable>[] },
+  rows: {
+    years: Insertable<EvaluationUnitYearsTable>[];
+    projects: Insertable<EvaluationProjectsTable>[];
+    indicators: Insertable<EvaluationIndicatorsTable>[];
+  },
 ): Promise<void> {
   await insertUnnest(db, 'evaluation_unit_years', EVALUATION_YEARS, rows.years);
   await insertUnnest(db, 'evaluation_projects', EVALUATION_PROJECTS, rows.projects);
@@ -128,5 +222,7 @@ export async function setWorkflowStates(
     select d.id, v.state, v.version
       from (values ${values}) as v(unit_id, state, version)
       join target_documents d on d.unit_id = v.unit_id and d.fiscal_year = ${fiscalYear}
-    on conflict (document_id) do update set state = excluded.state, version = excluded.version, updated_at = now()`.execute(db);
+    on conflict (document_id) do update set state = excluded.state, version = excluded.version, updated_at = now()`.execute(
+    db,
+  );
 }

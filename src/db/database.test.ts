@@ -26,7 +26,9 @@ describeEachEngine('openDatabase', (getDb) => {
 
   it('keeps amounts exact to the fen in numeric(18,2)', async () => {
     const db = getDb();
-    const { rows } = await sql<{ amount: string }>`select ${'12345678901234.56'}::numeric(18, 2)::text as amount`.execute(db.kysely);
+    const { rows } = await sql<{
+      amount: string;
+    }>`select ${'12345678901234.56'}::numeric(18, 2)::text as amount`.execute(db.kysely);
     expect(rows[0]?.amount).toBe('12345678901234.56');
   });
 });
@@ -57,7 +59,9 @@ describe('PGlite durability', () => {
       const db = await openDatabase({ dataDir: parent });
       try {
         const settings = await sql<{ name: string; setting: string }>`
-          select name, setting from pg_settings where name in ('fsync', 'wal_sync_method', 'synchronous_commit') order by name`.execute(db.kysely);
+          select name, setting from pg_settings where name in ('fsync', 'wal_sync_method', 'synchronous_commit') order by name`.execute(
+          db.kysely,
+        );
         expect(settings.rows).toEqual([
           { name: 'fsync', setting: 'on' },
           { name: 'synchronous_commit', setting: 'on' },
@@ -87,7 +91,10 @@ describe('resolveDatabaseOptions', () => {
   it('falls back to PGlite in JIXIAO_DATA, or ./data, treating an empty DATABASE_URL as unset', () => {
     expect(resolveDatabaseOptions({ JIXIAO_DATA: '/srv/jixiao' })).toEqual({ dataDir: '/srv/jixiao', durable: true });
     expect(resolveDatabaseOptions({ DATABASE_URL: '' })).toEqual({ dataDir: resolve('data'), durable: true });
-    expect(resolveDatabaseOptions({ JIXIAO_PGLITE_FSYNC: 'off' })).toEqual({ dataDir: resolve('data'), durable: false });
+    expect(resolveDatabaseOptions({ JIXIAO_PGLITE_FSYNC: 'off' })).toEqual({
+      dataDir: resolve('data'),
+      durable: false,
+    });
   });
 
   it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {

@@ -79,10 +79,17 @@ interface EmscriptenStream {
 }
 
 function giveNodefsFsync(pglite: PGlite): void {
-  const module = (pglite as unknown as { Module?: { FS?: { lookupPath(path: string): { node: { mount: { type: { stream_ops?: Record<string, unknown> } } } } } } }).Module;
+  const module = (
+    pglite as unknown as {
+      Module?: {
+        FS?: { lookupPath(path: string): { node: { mount: { type: { stream_ops?: Record<string, unknown> } } } } };
+      };
+    }
+  ).Module;
   const streamOps = module?.FS?.lookupPath('/pglite/data').node.mount.type.stream_ops;
   // A PGlite whose internals moved would silently lose durability: refuse to start instead.
-  if (!streamOps || typeof streamOps['write'] !== 'function') throw new Error('PGlite internals changed: cannot enable fsync (set JIXIAO_PGLITE_FSYNC=off to run without)');
+  if (!streamOps || typeof streamOps['write'] !== 'function')
+    throw new Error('PGlite internals changed: cannot enable fsync (set JIXIAO_PGLITE_FSYNC=off to run without)');
   streamOps['fsync'] ??= (stream: EmscriptenStream) => {
     // Through the module object (not a named import), so that a test can count the calls.
     if (stream.nfd !== undefined) nodeFs.fsyncSync(stream.nfd);

@@ -38,7 +38,11 @@ export async function upsertDocument(
   return { id: row.id, version: row.version, replaced: row.version > 1 };
 }
 
-export async function findDocument(db: Executor, unitCode: string, fiscalYear: number): Promise<StoredDocument | undefined> {
+export async function findDocument(
+  db: Executor,
+  unitCode: string,
+  fiscalYear: number,
+): Promise<StoredDocument | undefined> {
   const row = await db
     .selectFrom('target_documents as d')
     .innerJoin('units as u', 'u.id', 'd.unit_id')
@@ -52,7 +56,11 @@ export async function findDocument(db: Executor, unitCode: string, fiscalYear: n
   return { id: row.id, version: row.version, unit: { code: row.code, name: row.name }, overall };
 }
 
-export async function findDocumentRef(db: Executor, unitCode: string, fiscalYear: number): Promise<DocumentRef | undefined> {
+export async function findDocumentRef(
+  db: Executor,
+  unitCode: string,
+  fiscalYear: number,
+): Promise<DocumentRef | undefined> {
   return db
     .selectFrom('target_documents as d')
     .innerJoin('units as u', 'u.id', 'd.unit_id')
@@ -66,7 +74,11 @@ export async function findDocumentRef(db: Executor, unitCode: string, fiscalYear
  * Every change to a project is a change to its document: bump the document's version first. The
  * UPDATE also locks the row, so writers to one unit-year take turns for the rest of the transaction.
  */
-export async function bumpDocumentVersion(db: Executor, unitCode: string, fiscalYear: number): Promise<DocumentRef | undefined> {
+export async function bumpDocumentVersion(
+  db: Executor,
+  unitCode: string,
+  fiscalYear: number,
+): Promise<DocumentRef | undefined> {
   return db
     .updateTable('target_documents as d')
     .from('units as u')

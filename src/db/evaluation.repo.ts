@@ -53,7 +53,12 @@ export async function loadEvaluation(db: Executor, ref: EvaluationRef): Promise<
   const indicators = await db
     .selectFrom('evaluation_indicators')
     .select([
-      'project_code', 'indicator_name', 'actual', 'not_applicable', 'deviation_reason', 'improvement_measures',
+      'project_code',
+      'indicator_name',
+      'actual',
+      'not_applicable',
+      'deviation_reason',
+      'improvement_measures',
       sql<string | null>`weight::text`.as('weight'),
     ])
     .where('unit_id', '=', ref.unitId)
@@ -69,14 +74,16 @@ export async function loadEvaluation(db: Executor, ref: EvaluationRef): Promise<
     projects: projects.map((p) => ({
       code: p.project_code,
       executionReason: p.execution_reason,
-      indicators: indicators.filter((i) => i.project_code === p.project_code).map((i) => ({
-        name: i.indicator_name,
-        actual: i.actual,
-        notApplicable: i.not_applicable,
-        deviationReason: i.deviation_reason,
-        improvementMeasures: i.improvement_measures,
-        weight: i.weight,
-      })),
+      indicators: indicators
+        .filter((i) => i.project_code === p.project_code)
+        .map((i) => ({
+          name: i.indicator_name,
+          actual: i.actual,
+          notApplicable: i.not_applicable,
+          deviationReason: i.deviation_reason,
+          improvementMeasures: i.improvement_measures,
+          weight: i.weight,
+        })),
     })),
   };
 }
@@ -96,40 +103,63 @@ export async function replaceEvaluationIfVersion(
   const key = { unit_id: ref.unitId, fiscal_year: ref.fiscalYear };
   const values = { status: evaluation.status, updated_by: evaluation.updatedBy };
   const next = { ...values, version: sql<number>`evaluation_unit_years.version + 1`, updated_at: sql<string>`now()` };
-  const row = expectedVersion === undefined
-    ? await db.insertInto('evaluation_unit_years').values({ ...key, ...values })
-      .onConflict((oc) => oc.columns(['unit_id', 'fiscal_year']).doUpdateSet(next)).returning('version').executeTakeFirst()
-    : expectedVersion === 0
-      ? await db.insertInto('evaluation_unit_years').values({ ...key, ...values })
-        .onConflict((oc) => oc.columns(['unit_id', 'fiscal_year']).doNothing()).returning('version').executeTakeFirst()
-      : await db.updateTable('evaluation_unit_years').set(next)
-        .where('unit_id', '=', ref.unitId).where('fiscal_year', '=', ref.fiscalYear).where('version', '=', expectedVersion)
-        .returning('version').executeTakeFirst();
+  const row =
+    expectedVersion === undefined
+      ? await db
+          .insertInto('evaluation_unit_years')
+          .values({ ...key, ...values })
+          .onConflict((oc) => oc.columns(['unit_id', 'fiscal_year']).doUpdateSet(next))
+          .returning('version')
+          .executeTakeFirst()
+      : expectedVersion === 0
+        ? await db
+            .insertInto('evaluation_unit_years')
+            .values({ ...key, ...values })
+            .onConflict((oc) => oc.columns(['unit_id', 'fiscal_year']).doNothing())
+            .returning('version')
+            .executeTakeFirst()
+        : await db
+            .updateTable('evaluation_unit_years')
+            .set(next)
+            .where('unit_id', '=', ref.unitId)
+            .where('fiscal_year', '=', ref.fiscalYear)
+            .where('version', '=', expectedVersion)
+            .returning('version')
+            .executeTakeFirst();
   if (!row) return undefined;
   // The indicators go with their projects (ON DELETE CASCADE).
-  await db.deleteFrom('evaluation_projects').where('unit_id', '=', ref.unitId).where('fiscal_year', '=', ref.fiscalYear).execute();
+  await db
+    .deleteFrom('evaluation_projects')
+    .where('unit_id', '=', ref.unitId)
+    .where('fiscal_year', '=', ref.fiscalYear)
+    .execute();
   if (evaluation.projects.length > 0) {
     await db
       .insertInto('evaluation_projects')
       .values(evaluation.projects.map((p) => ({ ...key, project_code: p.code, execution_reason: p.executionReason })))
       .execute();
   }
-  const rows = evaluation.projects.flatMap((p) => p.indicators.map((i) => ({
-    ...key,
-    project_code: p.code,
-    indicator_name: i.name,
-    actual: i.actual,
-    not_applicable: i.notApplicable,
-    deviation_reason: i.deviationReason,
-    improvement_measures: i.improvementMeasures,
-    weight: i.weight,
-  })));
+  const rows = evaluation.projects.flatMap((p) =>
+    p.indicators.map((i) => ({
+      ...key,
+      project_code: p.code,
+      indicator_name: i.name,
+      actual: i.actual,
+      not_applicable: i.notApplicable,
+      deviation_reason: i.deviationReason,
+      improvement_measures: i.improvementMeasures,
+      weight: i.weight,
+    })),
+  );
   if (rows.length > 0) await db.insertInto('evaluation_indicators').values(rows).execute();
   return row.version;
 }
 
 /** The unit-year's version and last writer as committed now: what a stale save's CONFLICT reports. */
-export async function evaluationVersion(db: Executor, ref: EvaluationRef): Promise<{ version: number; updatedBy: string | null; updatedAt: Date | null }> {
+export async function evaluationVersion(
+  db: Executor,
+  ref: EvaluationRef,
+): Promise<{ version: number; updatedBy: string | null; updatedAt: Date | null }> {
   const row = await db
     .selectFrom('evaluation_unit_years')
     .select(['version', 'updated_by', 'updated_at'])

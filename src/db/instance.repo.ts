@@ -31,7 +31,11 @@ export async function insertSetupToken(db: Executor, tokenHash: string, expiresA
  * nothing, so a link is used once however many browsers race for it.
  */
 export async function consumeSetupToken(db: Executor, tokenHash: string, now: Date): Promise<boolean> {
-  const rows = await db.deleteFrom('setup_tokens').where('token_hash', '=', tokenHash).returning('expires_at').execute();
+  const rows = await db
+    .deleteFrom('setup_tokens')
+    .where('token_hash', '=', tokenHash)
+    .returning('expires_at')
+    .execute();
   return rows.some((row) => row.expires_at > now);
 }
 

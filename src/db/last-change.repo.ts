@@ -22,9 +22,15 @@ export async function lastAuditChange(
     .select(['actor_name', 'at'])
     .where('unit_code', '=', key.unitCode)
     .where('fiscal_year', '=', key.fiscalYear)
-    .where((eb) => eb.or(matches.map((m) => (m.entityKey === undefined
-      ? eb('entity', '=', m.entity)
-      : eb.and([eb('entity', '=', m.entity), eb('entity_key', '=', m.entityKey)])))))
+    .where((eb) =>
+      eb.or(
+        matches.map((m) =>
+          m.entityKey === undefined
+            ? eb('entity', '=', m.entity)
+            : eb.and([eb('entity', '=', m.entity), eb('entity_key', '=', m.entityKey)]),
+        ),
+      ),
+    )
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -33,6 +39,10 @@ export async function lastAuditChange(
 
 /** The display name of a user, or undefined for a name no account has (the CLI's 'system'). */
 export async function displayNameOf(db: Executor, username: string): Promise<string | undefined> {
-  const row = await db.selectFrom('users').select(sql<string>`display_name`.as('name')).where('username', '=', username).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select(sql<string>`display_name`.as('name'))
+    .where('username', '=', username)
+    .executeTakeFirst();
   return row?.name;
 }

@@ -25,7 +25,11 @@ export interface MonthlySpending {
 }
 
 /** Sets (replaces) one month's spending of one source; returns the amount it replaced, if any. */
-export async function setMonthlySpending(db: Executor, ref: UnitYearRef, entry: MonthlySpending): Promise<string | null> {
+export async function setMonthlySpending(
+  db: Executor,
+  ref: UnitYearRef,
+  entry: MonthlySpending,
+): Promise<string | null> {
   const before = await db
     .selectFrom('monitoring_spending')
     .select(sql<string>`amount::text`.as('amount'))
@@ -37,9 +41,18 @@ export async function setMonthlySpending(db: Executor, ref: UnitYearRef, entry: 
     .executeTakeFirst();
   await db
     .insertInto('monitoring_spending')
-    .values({ unit_id: ref.unitId, fiscal_year: ref.fiscalYear, project_code: entry.projectCode, month: entry.month, source: entry.source, amount: entry.amount })
+    .values({
+      unit_id: ref.unitId,
+      fiscal_year: ref.fiscalYear,
+      project_code: entry.projectCode,
+      month: entry.month,
+      source: entry.source,
+      amount: entry.amount,
+    })
     .onConflict((oc) =>
-      oc.columns(['unit_id', 'fiscal_year', 'project_code', 'month', 'source']).doUpdateSet({ amount: entry.amount, updated_at: sql<string>`now()` }),
+      oc
+        .columns(['unit_id', 'fiscal_year', 'project_code', 'month', 'source'])
+        .doUpdateSet({ amount: entry.amount, updated_at: sql<string>`now()` }),
     )
     .execute();
   return before?.amount ?? null;
@@ -67,7 +80,11 @@ export interface BudgetAdjustment {
   recordedBy: string;
 }
 
-export async function insertBudgetAdjustment(db: Executor, ref: UnitYearRef, adjustment: Omit<BudgetAdjustment, 'id'>): Promise<number> {
+export async function insertBudgetAdjustment(
+  db: Executor,
+  ref: UnitYearRef,
+  adjustment: Omit<BudgetAdjustment, 'id'>,
+): Promise<number> {
   const row = await db
     .insertInto('monitoring_budget_adjustments')
     .values({
@@ -103,7 +120,12 @@ export async function loadBudgetAdjustments(db: Executor, ref: UnitYearRef): Pro
     .execute();
 }
 
-export async function upsertIndicatorProgress(db: Executor, ref: UnitYearRef, progress: IndicatorProgress, by: string): Promise<void> {
+export async function upsertIndicatorProgress(
+  db: Executor,
+  ref: UnitYearRef,
+  progress: IndicatorProgress,
+  by: string,
+): Promise<void> {
   const values = {
     value_to_date: progress.valueToDate,
     forecast: progress.forecast,
@@ -115,9 +137,18 @@ export async function upsertIndicatorProgress(db: Executor, ref: UnitYearRef, pr
   };
   await db
     .insertInto('monitoring_indicator_progress')
-    .values({ unit_id: ref.unitId, fiscal_year: ref.fiscalYear, project_code: progress.projectCode, indicator_name: progress.indicatorName, month: progress.month, ...values })
+    .values({
+      unit_id: ref.unitId,
+      fiscal_year: ref.fiscalYear,
+      project_code: progress.projectCode,
+      indicator_name: progress.indicatorName,
+      month: progress.month,
+      ...values,
+    })
     .onConflict((oc) =>
-      oc.columns(['unit_id', 'fiscal_year', 'project_code', 'indicator_name', 'month']).doUpdateSet({ ...values, updated_at: sql<string>`now()` }),
+      oc
+        .columns(['unit_id', 'fiscal_year', 'project_code', 'indicator_name', 'month'])
+        .doUpdateSet({ ...values, updated_at: sql<string>`now()` }),
     )
     .execute();
 }
@@ -177,7 +208,11 @@ export async function loadFollowUps(db: Executor, ref: UnitYearRef, warningId?: 
   }));
 }
 
-export async function saveFollowUp(db: Executor, ref: UnitYearRef, followUp: Omit<WarningFollowUp, 'actionAt' | 'closedAt'> & { actionAt: Date | null; closedAt: Date | null }): Promise<void> {
+export async function saveFollowUp(
+  db: Executor,
+  ref: UnitYearRef,
+  followUp: Omit<WarningFollowUp, 'actionAt' | 'closedAt'> & { actionAt: Date | null; closedAt: Date | null },
+): Promise<void> {
   const values = {
     state: followUp.state,
     action: followUp.action,
@@ -207,7 +242,12 @@ export async function loadMonitoringVersions(db: Executor, ref: UnitYearRef): Pr
     .where('unit_id', '=', ref.unitId)
     .where('fiscal_year', '=', ref.fiscalYear)
     .execute();
-  return new Map(rows.map((row) => [row.project_code, { version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at }]));
+  return new Map(
+    rows.map((row) => [
+      row.project_code,
+      { version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at },
+    ]),
+  );
 }
 
 /**
@@ -222,25 +262,48 @@ export async function bumpMonitoringVersion(
   input: { projectCode: string; expectedVersion: number | undefined; by: string },
 ): Promise<number | undefined> {
   const key = { unit_id: ref.unitId, fiscal_year: ref.fiscalYear, project_code: input.projectCode };
-  const next = { version: sql<number>`monitoring_projects.version + 1`, updated_by: input.by, updated_at: sql<string>`now()` };
+  const next = {
+    version: sql<number>`monitoring_projects.version + 1`,
+    updated_by: input.by,
+    updated_at: sql<string>`now()`,
+  };
   const insert = db.insertInto('monitoring_projects').values({ ...key, updated_by: input.by });
-  const row = input.expectedVersion === undefined
-    ? await insert.onConflict((oc) => oc.columns(['unit_id', 'fiscal_year', 'project_code']).doUpdateSet(next)).returning('version').executeTakeFirst()
-    : input.expectedVersion === 0
-      ? await insert.onConflict((oc) => oc.columns(['unit_id', 'fiscal_year', 'project_code']).doNothing()).returning('version').executeTakeFirst()
-      : await db.updateTable('monitoring_projects').set(next)
-        .where('unit_id', '=', ref.unitId).where('fiscal_year', '=', ref.fiscalYear).where('project_code', '=', input.projectCode)
-        .where('version', '=', input.expectedVersion)
-        .returning('version').executeTakeFirst();
+  const row =
+    input.expectedVersion === undefined
+      ? await insert
+          .onConflict((oc) => oc.columns(['unit_id', 'fiscal_year', 'project_code']).doUpdateSet(next))
+          .returning('version')
+          .executeTakeFirst()
+      : input.expectedVersion === 0
+        ? await insert
+            .onConflict((oc) => oc.columns(['unit_id', 'fiscal_year', 'project_code']).doNothing())
+            .returning('version')
+            .executeTakeFirst()
+        : await db
+            .updateTable('monitoring_projects')
+            .set(next)
+            .where('unit_id', '=', ref.unitId)
+            .where('fiscal_year', '=', ref.fiscalYear)
+            .where('project_code', '=', input.projectCode)
+            .where('version', '=', input.expectedVersion)
+            .returning('version')
+            .executeTakeFirst();
   return row?.version;
 }
 
 /** Bumps the versions of many projects at once (a payments file), in one statement: open editors of them go stale. */
-export async function bumpMonitoringVersions(db: Executor, ref: UnitYearRef, projectCodes: readonly string[], by: string): Promise<void> {
+export async function bumpMonitoringVersions(
+  db: Executor,
+  ref: UnitYearRef,
+  projectCodes: readonly string[],
+  by: string,
+): Promise<void> {
   if (projectCodes.length === 0) return;
   await sql`
     insert into monitoring_projects (unit_id, fiscal_year, project_code, updated_by)
     select ${ref.unitId}::integer, ${ref.fiscalYear}::integer, code, ${by}::text from unnest(${[...new Set(projectCodes)]}::text[]) as c(code)
     on conflict (unit_id, fiscal_year, project_code)
-    do update set version = monitoring_projects.version + 1, updated_by = excluded.updated_by, updated_at = now()`.execute(db);
+    do update set version = monitoring_projects.version + 1, updated_by = excluded.updated_by, updated_at = now()`.execute(
+    db,
+  );
 }

@@ -13,7 +13,11 @@ describeEachEngine('organisation tree and policies', (getDb) => {
     await upsertUnit(db, { code: 'U2', name: '单位二' });
     await upsertUnit(db, { code: 'U3', name: '游离单位' });
     await setUnitParent(db, 'U1', dept);
-    await setUnitParent(db, 'U2', (await upsertOrganisation(db, { code: 'B', name: '财政局', kind: 'bureau', parentCode: null })));
+    await setUnitParent(
+      db,
+      'U2',
+      await upsertOrganisation(db, { code: 'B', name: '财政局', kind: 'bureau', parentCode: null }),
+    );
   });
 
   it('walks from a unit up to its bureau, nearest first', async () => {

@@ -30,7 +30,11 @@ export async function organisationId(db: Executor, code: string): Promise<number
 
 /** Places a unit under a department or bureau (null detaches it). Returns false when the unit does not exist. */
 export async function setUnitParent(db: Executor, unitCode: string, parentId: number | null): Promise<boolean> {
-  const result = await db.updateTable('units').set({ parent_id: parentId }).where('code', '=', unitCode).executeTakeFirst();
+  const result = await db
+    .updateTable('units')
+    .set({ parent_id: parentId })
+    .where('code', '=', unitCode)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
@@ -132,16 +136,28 @@ export async function organisationChain(db: Executor, code: string): Promise<str
 }
 
 /** Adds a bureau or department (the caller checked the parent); returns its id. */
-export async function insertOrganisation(db: Executor, org: { code: string; name: string; kind: OrganisationKind; parentId: number | null }): Promise<number> {
-  const row = await db.insertInto('organisations')
+export async function insertOrganisation(
+  db: Executor,
+  org: { code: string; name: string; kind: OrganisationKind; parentId: number | null },
+): Promise<number> {
+  const row = await db
+    .insertInto('organisations')
     .values({ code: org.code, name: org.name, kind: org.kind, parent_id: org.parentId })
-    .returning('id').executeTakeFirstOrThrow();
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Adds a unit placed under a department or bureau; returns its id. */
-export async function insertUnit(db: Executor, unit: { code: string; name: string; parentId: number }): Promise<number> {
-  const row = await db.insertInto('units').values({ code: unit.code, name: unit.name, parent_id: unit.parentId }).returning('id').executeTakeFirstOrThrow();
+export async function insertUnit(
+  db: Executor,
+  unit: { code: string; name: string; parentId: number },
+): Promise<number> {
+  const row = await db
+    .insertInto('units')
+    .values({ code: unit.code, name: unit.name, parent_id: unit.parentId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -153,9 +169,20 @@ export async function updateOrgNodeIfVersion(
   expectedVersion: number,
 ): Promise<number | undefined> {
   const values = { name: change.name, parent_id: change.parentId, active: change.active, version: expectedVersion + 1 };
-  const query = node.kind === 'unit'
-    ? db.updateTable('units').set(values).where('id', '=', node.id).where('version', '=', expectedVersion).returning('version')
-    : db.updateTable('organisations').set(values).where('id', '=', node.id).where('version', '=', expectedVersion).returning('version');
+  const query =
+    node.kind === 'unit'
+      ? db
+          .updateTable('units')
+          .set(values)
+          .where('id', '=', node.id)
+          .where('version', '=', expectedVersion)
+          .returning('version')
+      : db
+          .updateTable('organisations')
+          .set(values)
+          .where('id', '=', node.id)
+          .where('version', '=', expectedVersion)
+          .returning('version');
   return (await query.executeTakeFirst())?.version;
 }
 

@@ -54,7 +54,9 @@ describe('PGliteDialect', () => {
 
   it('reports the rows a statement changed, not the rows it returned', async () => {
     await sql`delete from ${scratch}`.execute(db.kysely);
-    const inserted = await sql`insert into ${scratch} values (10, 'x'), (11, 'y'), (12, 'z') returning id`.execute(db.kysely);
+    const inserted = await sql`insert into ${scratch} values (10, 'x'), (11, 'y'), (12, 'z') returning id`.execute(
+      db.kysely,
+    );
     expect(inserted.numAffectedRows).toBe(3n);
     const updated = await sql`update ${scratch} set label = 'w' where id >= 11`.execute(db.kysely);
     expect(updated.numAffectedRows).toBe(2n);

@@ -11,7 +11,9 @@ export async function putPolicy(db: Executor, orgCode: string, kind: string, bod
   await db
     .insertInto('policies')
     .values({ organisation_id: id, kind, body: JSON.stringify(body) })
-    .onConflict((oc) => oc.columns(['organisation_id', 'kind']).doUpdateSet({ body: JSON.stringify(body), updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc.columns(['organisation_id', 'kind']).doUpdateSet({ body: JSON.stringify(body), updated_at: new Date() }),
+    )
     .execute();
   return true;
 }

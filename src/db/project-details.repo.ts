@@ -1,5 +1,11 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { Indicator, IndicatorCategory, SpendingCheckpoint, TargetOperator, TargetValue } from '../domain/targets.ts';
+import type {
+  Indicator,
+  IndicatorCategory,
+  SpendingCheckpoint,
+  TargetOperator,
+  TargetValue,
+} from '../domain/targets.ts';
 import type { Executor } from './schema.ts';
 
 /**
@@ -25,8 +31,19 @@ export interface ProjectDetails {
 const KEY: readonly string[] = ['key'];
 
 export const INDICATOR_COLUMNS = [
-  'position', 'level1', 'level2', 'name', 'description', 'target_raw', 'target_op', 'target_value', 'target_unit',
-  'target_min', 'target_max', 'basis', 'category',
+  'position',
+  'level1',
+  'level2',
+  'name',
+  'description',
+  'target_raw',
+  'target_op',
+  'target_value',
+  'target_unit',
+  'target_min',
+  'target_max',
+  'basis',
+  'category',
 ] as const;
 export const CHECKPOINT_COLUMNS = ['position', 'month', 'cumulative_percent'] as const;
 
@@ -42,22 +59,40 @@ export async function insertProjectDetails(
 ): Promise<void> {
   const projects = [{ keys: [projectId], ...details }];
   const indicators = indicatorRows(projects);
-  if (indicators) await sql`insert into indicators (project_id, ${columnList(INDICATOR_COLUMNS)}) select * from ${indicators}`.execute(db);
+  if (indicators)
+    await sql`insert into indicators (project_id, ${columnList(INDICATOR_COLUMNS)}) select * from ${indicators}`.execute(
+      db,
+    );
   const checkpoints = checkpointRows(projects);
-  if (checkpoints) await sql`insert into spending_checkpoints (project_id, ${columnList(CHECKPOINT_COLUMNS)}) select * from ${checkpoints}`.execute(db);
+  if (checkpoints)
+    await sql`insert into spending_checkpoints (project_id, ${columnList(CHECKPOINT_COLUMNS)}) select * from ${checkpoints}`.execute(
+      db,
+    );
 }
 
 /**
  * `unnest(…) as x(<keyNames>, <INDICATOR_COLUMNS>)`: every indicator of the projects, each row with
  * its project's keys (integer columns named keyNames); null when there is none.
  */
-export function indicatorRows(projects: readonly ProjectDetails[], keyNames: readonly string[] = KEY): RawBuilder<unknown> | null {
+export function indicatorRows(
+  projects: readonly ProjectDetails[],
+  keyNames: readonly string[] = KEY,
+): RawBuilder<unknown> | null {
   const keys: number[][] = keyNames.map(() => []);
   const c = {
-    position: [] as number[], level1: [] as string[], level2: [] as string[],
-    name: [] as string[], description: [] as string[], raw: [] as string[], op: [] as (string | null)[],
-    value: [] as (number | null)[], unit: [] as (string | null)[], min: [] as (number | null)[],
-    max: [] as (number | null)[], basis: [] as string[], category: [] as (string | null)[],
+    position: [] as number[],
+    level1: [] as string[],
+    level2: [] as string[],
+    name: [] as string[],
+    description: [] as string[],
+    raw: [] as string[],
+    op: [] as (string | null)[],
+    value: [] as (number | null)[],
+    unit: [] as (string | null)[],
+    min: [] as (number | null)[],
+    max: [] as (number | null)[],
+    basis: [] as string[],
+    category: [] as (string | null)[],
   };
   for (const project of projects) {
     project.indicators.forEach((indicator, position) => {
@@ -87,7 +122,10 @@ export function indicatorRows(projects: readonly ProjectDetails[], keyNames: rea
 }
 
 /** `unnest(…) as x(<keyNames>, <CHECKPOINT_COLUMNS>)`: every spending checkpoint of the projects; null when there is none. */
-export function checkpointRows(projects: readonly ProjectDetails[], keyNames: readonly string[] = KEY): RawBuilder<unknown> | null {
+export function checkpointRows(
+  projects: readonly ProjectDetails[],
+  keyNames: readonly string[] = KEY,
+): RawBuilder<unknown> | null {
   const keys: number[][] = keyNames.map(() => []);
   const positions: number[] = [];
   const months: number[] = [];
@@ -150,7 +188,10 @@ export async function loadIndicators(db: Executor, projectIds: number[]): Promis
 }
 
 /** Spending plans of the given projects, each in stored order. */
-export async function loadSpendingPlans(db: Executor, projectIds: number[]): Promise<Map<number, SpendingCheckpoint[]>> {
+export async function loadSpendingPlans(
+  db: Executor,
+  projectIds: number[],
+): Promise<Map<number, SpendingCheckpoint[]>> {
   const byProject = new Map<number, SpendingCheckpoint[]>(projectIds.map((id) => [id, []]));
   if (projectIds.length === 0) return byProject;
   const rows = await db

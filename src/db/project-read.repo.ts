@@ -1,6 +1,12 @@
 import { CompiledQuery } from 'kysely';
 import { z } from 'zod';
-import type { Indicator, IndicatorCategory, SpendingCheckpoint, TargetOperator, TargetValue } from '../domain/targets.ts';
+import type {
+  Indicator,
+  IndicatorCategory,
+  SpendingCheckpoint,
+  TargetOperator,
+  TargetValue,
+} from '../domain/targets.ts';
 import type { VersionedProject } from './projects.repo.ts';
 import type { Executor } from './schema.ts';
 
@@ -20,7 +26,20 @@ const READ = 'select * from project_with_details($1, $2, $3)';
 const GoalsSchema = z.array(z.string());
 
 /** One indicator as the statement builds it: [level1, level2, name, description, raw, op, value, unit, min, max, basis, category]. */
-type IndicatorTuple = [string, string, string, string, string, string | null, number | null, string | null, number | null, number | null, string, string | null];
+type IndicatorTuple = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  number | null,
+  string | null,
+  number | null,
+  number | null,
+  string,
+  string | null,
+];
 /** One checkpoint: [month, cumulative percent as text]. */
 type CheckpointTuple = [number, string | null];
 
@@ -69,7 +88,20 @@ export async function readProjectWithDetails(
   };
 }
 
-function toIndicator([level1, level2, name, description, raw, op, value, unit, min, max, basis, category]: IndicatorTuple): Indicator {
+function toIndicator([
+  level1,
+  level2,
+  name,
+  description,
+  raw,
+  op,
+  value,
+  unit,
+  min,
+  max,
+  basis,
+  category,
+]: IndicatorTuple): Indicator {
   const target: TargetValue = { raw, op: op as TargetOperator | null, value, unit };
   // The exchange format has no min/max keys at all unless the target is a range.
   if (min !== null) target.min = min;

@@ -62,7 +62,11 @@ export async function insertProjects(
 ): Promise<number[]> {
   if (entries.length === 0) return [];
   const column = <T>(pick: (entry: (typeof entries)[number]) => T): T[] => entries.map(pick);
-  const details = entries.map(({ position, project }) => ({ keys: [position], indicators: project.indicators, spendingPlan: project.spendingPlan }));
+  const details = entries.map(({ position, project }) => ({
+    keys: [position],
+    indicators: project.indicators,
+    spendingPlan: project.spendingPlan,
+  }));
   const indicators = indicatorRows(details);
   const checkpoints = checkpointRows(details);
   const result = await sql<{ id: number; position: number }>`
@@ -76,13 +80,21 @@ export async function insertProjects(
                     ${column((e) => JSON.stringify(e.project.goals))}::text[])
           as n(position, version, code, name, total, fiscal, other, purpose, goals)
       returning id, position
-    )${indicators ? sql`, i as (
+    )${
+      indicators
+        ? sql`, i as (
       insert into indicators (project_id, ${columnList(INDICATOR_COLUMNS)})
       select p.id, ${columnList(INDICATOR_COLUMNS, 'x')} from ${indicators} join p on p.position = x.key
-    )` : sql``}${checkpoints ? sql`, c as (
+    )`
+        : sql``
+    }${
+      checkpoints
+        ? sql`, c as (
       insert into spending_checkpoints (project_id, ${columnList(CHECKPOINT_COLUMNS)})
       select p.id, ${columnList(CHECKPOINT_COLUMNS, 'x')} from ${checkpoints} join p on p.position = x.key
-    )` : sql``}
+    )`
+        : sql``
+    }
     select id, position from p`.execute(db);
   const idByPosition = new Map(result.rows.map((row) => [row.position, row.id]));
   return entries.map((entry) => idByPosition.get(entry.position)!);
@@ -109,7 +121,11 @@ export async function nextProjectPosition(db: Executor, documentId: number): Pro
 
 /** Code → version of a document's projects, read before a re-import replaces them. */
 export async function projectVersions(db: Executor, documentId: number): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('projects').select(['code', 'version']).where('document_id', '=', documentId).execute();
+  const rows = await db
+    .selectFrom('projects')
+    .select(['code', 'version'])
+    .where('document_id', '=', documentId)
+    .execute();
   return new Map(rows.map((row) => [row.code, row.version]));
 }
 
@@ -139,7 +155,10 @@ export async function updateProjectIfVersion(
 }
 
 /** Deletes the project (its details cascade) only if it is still at `expectedVersion`. */
-export async function deleteProjectIfVersion(db: Executor, input: { id: number; expectedVersion: number }): Promise<boolean> {
+export async function deleteProjectIfVersion(
+  db: Executor,
+  input: { id: number; expectedVersion: number },
+): Promise<boolean> {
   const result = await db
     .deleteFrom('projects')
     .where('id', '=', input.id)

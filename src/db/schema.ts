@@ -99,7 +99,15 @@ export interface IndicatorsTable {
  * All tables. Feature tables are declared in their own `<feature>.schema.ts` beside their
  * repositories and joined in here by `extends`, one name per feature.
  */
-export type Schema = TargetTables & AuditTables & AccountTables & WorkflowTables & MonitoringTables & EvaluationTables & SummaryTables & JobTables & InstanceTables;
+export type Schema = TargetTables &
+  AuditTables &
+  AccountTables &
+  WorkflowTables &
+  MonitoringTables &
+  EvaluationTables &
+  SummaryTables &
+  JobTables &
+  InstanceTables;
 
 interface TargetTables {
   organisations: OrganisationsTable;

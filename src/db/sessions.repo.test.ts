@@ -13,15 +13,36 @@ describeEachEngine('the live-session lookup', (getDb) => {
 
   beforeEach(async () => {
     await clearDatabase(getDb());
-    const user = await insertUser(getDb().kysely, { username: 'sam', displayName: '山姆', role: 'unit', orgCode: '711002', passwordHash: 'x' });
+    const user = await insertUser(getDb().kysely, {
+      username: 'sam',
+      displayName: '山姆',
+      role: 'unit',
+      orgCode: '711002',
+      passwordHash: 'x',
+    });
     userId = user.id;
-    await insertSession(getDb().kysely, { id: 'session-hash', publicId: 'public-1', userId, csrfToken: 'csrf-1', expiresAt: later(60), now });
+    await insertSession(getDb().kysely, {
+      id: 'session-hash',
+      publicId: 'public-1',
+      userId,
+      csrfToken: 'csrf-1',
+      expiresAt: later(60),
+      now,
+    });
   });
 
   it('answers the session with its user, typed as SessionWithUser', async () => {
     expect(await findLiveSession(getDb().kysely, 'session-hash', later(1))).toStrictEqual({
-      id: 'session-hash', csrfToken: 'csrf-1', expiresAt: later(60), lastSeen: now,
-      userId, username: 'sam', displayName: '山姆', role: 'unit', orgCode: '711002', mustChangePassword: false,
+      id: 'session-hash',
+      csrfToken: 'csrf-1',
+      expiresAt: later(60),
+      lastSeen: now,
+      userId,
+      username: 'sam',
+      displayName: '山姆',
+      role: 'unit',
+      orgCode: '711002',
+      mustChangePassword: false,
     });
   });
 

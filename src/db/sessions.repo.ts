@@ -28,7 +28,16 @@ export interface SessionSummary {
 
 export async function insertSession(
   db: Executor,
-  session: { id: string; publicId: string; userId: number; csrfToken: string; expiresAt: Date; now: Date; ip?: string; userAgent?: string },
+  session: {
+    id: string;
+    publicId: string;
+    userId: number;
+    csrfToken: string;
+    expiresAt: Date;
+    now: Date;
+    ip?: string;
+    userAgent?: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('sessions')
@@ -68,8 +77,18 @@ export async function findLiveSession(db: Executor, id: string, now: Date): Prom
  * Slides the session's idle clock to `lastSeen`, unless it was moved after `unlessSince` already
  * (by a concurrent request or another server): many requests of one session write the row once.
  */
-export async function touchSession(db: Executor, id: string, lastSeen: Date, unlessSince: Date = lastSeen): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen: lastSeen }).where('id', '=', id).where('last_seen', '<', unlessSince).execute();
+export async function touchSession(
+  db: Executor,
+  id: string,
+  lastSeen: Date,
+  unlessSince: Date = lastSeen,
+): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen: lastSeen })
+    .where('id', '=', id)
+    .where('last_seen', '<', unlessSince)
+    .execute();
 }
 
 export async function deleteSession(db: Executor, id: string): Promise<void> {
@@ -84,7 +103,14 @@ export async function deleteSessionsOfUser(db: Executor, userId: number): Promis
 export async function listSessionsOfUser(db: Executor, userId: number, now: Date): Promise<SessionSummary[]> {
   return db
     .selectFrom('sessions')
-    .select(['id', 'public_id as publicId', 'created_at as createdAt', 'last_seen as lastSeen', 'ip', 'user_agent as userAgent'])
+    .select([
+      'id',
+      'public_id as publicId',
+      'created_at as createdAt',
+      'last_seen as lastSeen',
+      'ip',
+      'user_agent as userAgent',
+    ])
     .where('user_id', '=', userId)
     .where('expires_at', '>', now)
     .orderBy('last_seen', 'desc')
@@ -93,8 +119,17 @@ export async function listSessionsOfUser(db: Executor, userId: number, now: Date
 }
 
 /** Ends one of the user's own sessions by its public id; false when the user has no such session. */
-export async function deleteSessionOfUser(db: Executor, userId: number, publicId: string): Promise<{ id: string } | undefined> {
-  return db.deleteFrom('sessions').where('user_id', '=', userId).where('public_id', '=', publicId).returning('id').executeTakeFirst();
+export async function deleteSessionOfUser(
+  db: Executor,
+  userId: number,
+  publicId: string,
+): Promise<{ id: string } | undefined> {
+  return db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('public_id', '=', publicId)
+    .returning('id')
+    .executeTakeFirst();
 }
 
 /** Ends every session of the user except `keepId` (a password change keeps the one that made it). */
@@ -106,7 +141,10 @@ export async function deleteExpiredSessions(db: Executor, now: Date): Promise<vo
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
 
-export async function recordLoginAttempt(db: Executor, attempt: { username: string; ip: string; succeeded: boolean; at: Date }): Promise<void> {
+export async function recordLoginAttempt(
+  db: Executor,
+  attempt: { username: string; ip: string; succeeded: boolean; at: Date },
+): Promise<void> {
   await db.insertInto('login_attempts').values(attempt).execute();
 }
 

@@ -29,7 +29,12 @@ export async function findLockedUntil(db: Executor, username: string, now: Date)
  * `maxFailures` the name is locked for `firstLockSeconds · 2^level` (at most `maxLockSeconds`) and
  * the level goes up. Returns the lock in force afterwards, if any.
  */
-export async function recordSignInFailure(db: Executor, username: string, rule: LockoutRule, now: Date): Promise<Date | null> {
+export async function recordSignInFailure(
+  db: Executor,
+  username: string,
+  rule: LockoutRule,
+  now: Date,
+): Promise<Date | null> {
   const forgetBefore = new Date(now.getTime() - rule.forgetAfterSeconds * 1000);
   // The row as it stands, with a long-quiet name read as fresh.
   const locked = sql<boolean>`(sign_in_lockouts.locked_until is not null and sign_in_lockouts.locked_until > ${now}::timestamptz)`;

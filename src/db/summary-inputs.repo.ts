@@ -13,7 +13,11 @@ import type { Executor } from './schema.ts';
  * the result with the per-unit use-cases.
  */
 
-export interface ChunkKey { unitId: number; fiscalYear: number; documentId: number }
+export interface ChunkKey {
+  unitId: number;
+  fiscalYear: number;
+  documentId: number;
+}
 
 export interface UnitYearData {
   overall: OverallTargets;
@@ -47,35 +51,83 @@ export async function loadChunkData(db: Executor, keys: readonly ChunkKey[]): Pr
   const result = new Map<string, UnitYearData>();
   if (keys.length === 0) return result;
   const documentIds = keys.map((k) => k.documentId);
-  const documents = await db.selectFrom('target_documents').select(['id', 'overall']).where('id', 'in', documentIds).execute();
+  const documents = await db
+    .selectFrom('target_documents')
+    .select(['id', 'overall'])
+    .where('id', 'in', documentIds)
+    .execute();
   const projectsByDocument = await loadProjectsOf(db, documentIds);
   const where = unitYears(keys);
-  const spending = await sql<Keyed & { project_code: string; month: number; source: MonthlySpending['source']; amount: string }>`
+  const spending = await sql<
+    Keyed & { project_code: string; month: number; source: MonthlySpending['source']; amount: string }
+  >`
     select unit_id, fiscal_year, project_code, month, source, amount::text as amount from monitoring_spending
      where ${where} order by unit_id, fiscal_year, project_code, month, source`.execute(db);
-  const adjustments = await sql<Keyed & { id: number; project_code: string; adjusted_budget: string; reason: string; effective_date: string; recorded_by: string }>`
+  const adjustments = await sql<
+    Keyed & {
+      id: number;
+      project_code: string;
+      adjusted_budget: string;
+      reason: string;
+      effective_date: string;
+      recorded_by: string;
+    }
+  >`
     select unit_id, fiscal_year, id, project_code, adjusted_budget::text as adjusted_budget, reason,
            to_char(effective_date, 'YYYY-MM-DD') as effective_date, recorded_by
       from monitoring_budget_adjustments where ${where} order by unit_id, fiscal_year, effective_date, id`.execute(db);
   const progress = await sql<Keyed & Record<string, unknown>>`
-    select * from monitoring_indicator_progress where ${where} order by unit_id, fiscal_year, project_code, month, indicator_name`.execute(db);
+    select * from monitoring_indicator_progress where ${where} order by unit_id, fiscal_year, project_code, month, indicator_name`.execute(
+    db,
+  );
   const followUps = await sql<Keyed & Record<string, unknown>>`
     select * from monitoring_warning_follow_ups where ${where} order by unit_id, fiscal_year, warning_id`.execute(db);
   const evaluations = await loadEvaluationsOf(db, keys);
-  const spendingBy = group(spending.rows, (r) => ({ projectCode: r.project_code, month: r.month, source: r.source, amount: r.amount }));
-  const adjustmentsBy = group(adjustments.rows, (r) => ({
-    id: r.id, projectCode: r.project_code, adjustedBudget: r.adjusted_budget, reason: r.reason, effectiveDate: r.effective_date, recordedBy: r.recorded_by,
+  const spendingBy = group(spending.rows, (r) => ({
+    projectCode: r.project_code,
+    month: r.month,
+    source: r.source,
+    amount: r.amount,
   }));
-  const progressBy = group(progress.rows, (r) => ({
-    projectCode: r.project_code, indicatorName: r.indicator_name, month: r.month, valueToDate: r.value_to_date, forecast: r.forecast,
-    likelihood: r.likelihood, deviationCategory: r.deviation_category, reason: r.reason, measures: r.measures,
-  }) as IndicatorProgress);
-  const followUpsBy = group(followUps.rows, (r) => ({
-    warningId: r.warning_id, state: r.state, action: r.action, actionBy: r.action_by,
-    actionAt: r.action_at === null ? null : new Date(r.action_at as string).toISOString(), closedBy: r.closed_by,
-    closedAt: r.closed_at === null ? null : new Date(r.closed_at as string).toISOString(),
-  }) as WarningFollowUp);
-  const overallOf = new Map(documents.map((d) => [d.id, (typeof d.overall === 'string' ? JSON.parse(d.overall) : d.overall) as OverallTargets]));
+  const adjustmentsBy = group(adjustments.rows, (r) => ({
+    id: r.id,
+    projectCode: r.project_code,
+    adjustedBudget: r.adjusted_budget,
+    reason: r.reason,
+    effectiveDate: r.effective_date,
+    recordedBy: r.recorded_by,
+  }));
+  const progressBy = group(
+    progress.rows,
+    (r) =>
+      ({
+        projectCode: r.project_code,
+        indicatorName: r.indicator_name,
+        month: r.month,
+        valueToDate: r.value_to_date,
+        forecast: r.forecast,
+        likelihood: r.likelihood,
+        deviationCategory: r.deviation_category,
+        reason: r.reason,
+        measures: r.measures,
+      }) as IndicatorProgress,
+  );
+  const followUpsBy = group(
+    followUps.rows,
+    (r) =>
+      ({
+        warningId: r.warning_id,
+        state: r.state,
+        action: r.action,
+        actionBy: r.action_by,
+        actionAt: r.action_at === null ? null : new Date(r.action_at as string).toISOString(),
+        closedBy: r.closed_by,
+        closedAt: r.closed_at === null ? null : new Date(r.closed_at as string).toISOString(),
+      }) as WarningFollowUp,
+  );
+  const overallOf = new Map(
+    documents.map((d) => [d.id, (typeof d.overall === 'string' ? JSON.parse(d.overall) : d.overall) as OverallTargets]),
+  );
   for (const k of keys) {
     const key = chunkKeyOf(k.unitId, k.fiscalYear);
     result.set(key, {
@@ -95,7 +147,12 @@ async function loadProjectsOf(db: Executor, documentIds: number[]): Promise<Map<
   const rows = await db
     .selectFrom('projects')
     .select([
-      'id', 'document_id', 'code', 'name', 'purpose', 'goals',
+      'id',
+      'document_id',
+      'code',
+      'name',
+      'purpose',
+      'goals',
       sql<string | null>`budget_total::text`.as('budget_total'),
       sql<string | null>`budget_fiscal::text`.as('budget_fiscal'),
       sql<string | null>`budget_other::text`.as('budget_other'),
@@ -111,9 +168,11 @@ async function loadProjectsOf(db: Executor, documentIds: number[]): Promise<Map<
   for (const row of rows) {
     const list = out.get(row.document_id) ?? [];
     list.push({
-      code: row.code, name: row.name,
+      code: row.code,
+      name: row.name,
       budget: { total: row.budget_total, fiscal: row.budget_fiscal, other: row.budget_other },
-      purpose: row.purpose, spendingPlan: plans.get(row.id) ?? [],
+      purpose: row.purpose,
+      spendingPlan: plans.get(row.id) ?? [],
       goals: (typeof row.goals === 'string' ? JSON.parse(row.goals) : row.goals) as string[],
       indicators: indicators.get(row.id) ?? [],
     });
@@ -131,23 +190,43 @@ async function loadEvaluationsOf(db: Executor, keys: readonly ChunkKey[]): Promi
   const projects = await sql<Keyed & { project_code: string; execution_reason: string }>`
     select unit_id, fiscal_year, project_code, execution_reason from evaluation_projects where ${where}
      order by unit_id, fiscal_year, project_code`.execute(db);
-  const indicators = await sql<Keyed & { project_code: string; indicator_name: string; actual: string | null; not_applicable: boolean;
-    deviation_reason: string; improvement_measures: string; weight: string | null }>`
+  const indicators = await sql<
+    Keyed & {
+      project_code: string;
+      indicator_name: string;
+      actual: string | null;
+      not_applicable: boolean;
+      deviation_reason: string;
+      improvement_measures: string;
+      weight: string | null;
+    }
+  >`
     select unit_id, fiscal_year, project_code, indicator_name, actual, not_applicable, deviation_reason, improvement_measures, weight::text as weight
-      from evaluation_indicators where ${where} order by unit_id, fiscal_year, project_code, indicator_name`.execute(db);
+      from evaluation_indicators where ${where} order by unit_id, fiscal_year, project_code, indicator_name`.execute(
+    db,
+  );
   const projectsBy = group(projects.rows, (r) => r);
   const indicatorsBy = group(indicators.rows, (r) => r);
   for (const y of years.rows) {
     const key = chunkKeyOf(y.unit_id, y.fiscal_year);
     const own = indicatorsBy.get(key) ?? [];
     out.set(key, {
-      status: y.status, updatedBy: y.updated_by, updatedAt: y.updated_at,
+      status: y.status,
+      updatedBy: y.updated_by,
+      updatedAt: y.updated_at,
       projects: (projectsBy.get(key) ?? []).map((p) => ({
-        code: p.project_code, executionReason: p.execution_reason,
-        indicators: own.filter((i) => i.project_code === p.project_code).map((i) => ({
-          name: i.indicator_name, actual: i.actual, notApplicable: i.not_applicable, deviationReason: i.deviation_reason,
-          improvementMeasures: i.improvement_measures, weight: i.weight,
-        })),
+        code: p.project_code,
+        executionReason: p.execution_reason,
+        indicators: own
+          .filter((i) => i.project_code === p.project_code)
+          .map((i) => ({
+            name: i.indicator_name,
+            actual: i.actual,
+            notApplicable: i.not_applicable,
+            deviationReason: i.deviation_reason,
+            improvementMeasures: i.improvement_measures,
+            weight: i.weight,
+          })),
       })),
     });
   }

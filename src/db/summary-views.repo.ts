@@ -7,7 +7,8 @@ import type { Executor } from './schema.ts';
  * tree (the rule of src/usecases/visible-units.ts), never a list of unit codes in the query.
  */
 
-export type SummaryScope = { kind: 'all' } | { kind: 'none' } | { kind: 'unit'; unitCode: string } | { kind: 'tree'; orgCode: string };
+export type SummaryScope =
+  { kind: 'all' } | { kind: 'none' } | { kind: 'unit'; unitCode: string } | { kind: 'tree'; orgCode: string };
 
 export interface SummaryFilters {
   fiscalYear?: number | undefined;
@@ -35,10 +36,14 @@ const under = (orgCode: string) => sql`(
 
 function scopeCondition(scope: SummaryScope): RawBuilder<unknown> {
   switch (scope.kind) {
-    case 'all': return sql`true`;
-    case 'none': return sql`false`;
-    case 'unit': return sql`u.code = ${scope.unitCode}`;
-    case 'tree': return sql`u.parent_id in ${under(scope.orgCode)}`;
+    case 'all':
+      return sql`true`;
+    case 'none':
+      return sql`false`;
+    case 'unit':
+      return sql`u.code = ${scope.unitCode}`;
+    case 'tree':
+      return sql`u.parent_id in ${under(scope.orgCode)}`;
   }
 }
 
@@ -62,8 +67,10 @@ function filterCondition(f: SummaryFilters): RawBuilder<unknown> {
   }
   if (f.state !== undefined) parts.push(sql`coalesce(r.workflow_state, 'draft') = ${f.state}`);
   // 未定级: no grade (not computable, or 自评 incomplete / not begun).
-  if (f.reviewGrade !== undefined) parts.push(f.reviewGrade === UNGRADED ? sql`r.review_grade is null` : sql`r.review_grade = ${f.reviewGrade}`);
-  if (f.scoreGrade !== undefined) parts.push(f.scoreGrade === UNGRADED ? sql`r.score_grade is null` : sql`r.score_grade = ${f.scoreGrade}`);
+  if (f.reviewGrade !== undefined)
+    parts.push(f.reviewGrade === UNGRADED ? sql`r.review_grade is null` : sql`r.review_grade = ${f.reviewGrade}`);
+  if (f.scoreGrade !== undefined)
+    parts.push(f.scoreGrade === UNGRADED ? sql`r.score_grade is null` : sql`r.score_grade = ${f.scoreGrade}`);
   if (f.minWarningRank !== undefined) parts.push(sql`r.max_warning_rank >= ${f.minWarningRank}`);
   return sql.join(parts, sql` and `);
 }
@@ -86,20 +93,28 @@ export interface SummaryAggregates {
 export async function summaryPage(
   db: Executor,
   input: {
-    scope: SummaryScope; filters: SummaryFilters; orderBy: RawBuilder<unknown>; limit: number; offset: number;
+    scope: SummaryScope;
+    filters: SummaryFilters;
+    orderBy: RawBuilder<unknown>;
+    limit: number;
+    offset: number;
     /** Compute the score and execution ranks (two sorts of every visible row); views that show no rank skip them. */
     ranks: boolean;
   },
 ): Promise<{ rows: SummaryRow[]; totals: SummaryAggregates }> {
   const result = await sql<SummaryRow & Record<`agg_${string}`, string | null>>`
     with v as (${visible(input.scope, input.filters.fiscalYear)}),
-    ranked as (${input.ranks ? sql`
+    ranked as (${
+      input.ranks
+        ? sql`
       select v.*,
              case when v.mean_score is null then count(*) over (partition by v.fiscal_year)
                   else rank() over (partition by v.fiscal_year order by v.mean_score desc nulls last) end as score_rank,
              case when v.year_end_rate is null then null
                   else rank() over (partition by v.fiscal_year order by v.year_end_rate desc nulls last) end as execution_rank
-        from v` : sql`select v.*, null::bigint as score_rank, null::bigint as execution_rank from v`}),
+        from v`
+        : sql`select v.*, null::bigint as score_rank, null::bigint as execution_rank from v`
+    }),
     matching as (select r.* from ranked r where ${filterCondition(input.filters)}),
     agg as (
       select count(*)::text as agg_total,
@@ -134,7 +149,10 @@ export async function summaryPage(
       grades: { 优: n('g1'), 良: n('g2'), 中: n('g3'), 差: n('g4'), 未定级: n('g0') },
       warnings: { 提示: n('w1'), 警示: n('w2'), 重点监控: n('w3') },
       states: JSON.parse(String((first as Record<string, unknown>).agg_states ?? '{}')) as Record<string, number>,
-      reviewGrades: JSON.parse(String((first as Record<string, unknown>).agg_review_grades ?? '{}')) as Record<string, number>,
+      reviewGrades: JSON.parse(String((first as Record<string, unknown>).agg_review_grades ?? '{}')) as Record<
+        string,
+        number
+      >,
     },
   };
 }

@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import { OverallTargetsSchema } from '../contract/targets.ts';
 import type { OverallTargets, Project, Unit } from '../domain/targets.ts';
-import { CHECKPOINT_COLUMNS, INDICATOR_COLUMNS, checkpointRows, columnList, indicatorRows } from './project-details.repo.ts';
+import {
+  CHECKPOINT_COLUMNS,
+  INDICATOR_COLUMNS,
+  checkpointRows,
+  columnList,
+  indicatorRows,
+} from './project-details.repo.ts';
 import type { Executor } from './schema.ts';
 
 /**
@@ -53,7 +59,9 @@ export const unitYearKey = (key: UnitYearKey): string => `${key.unitCode}/${key.
 export async function preferFastCompression(db: Executor): Promise<void> {
   await sql`
     select set_config('default_toast_compression', 'lz4', true)
-     where exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals))`.execute(db);
+     where exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals))`.execute(
+    db,
+  );
 }
 
 /**
@@ -61,20 +69,39 @@ export async function preferFastCompression(db: Executor): Promise<void> {
  * transaction (FOR UPDATE): what an import replaces is read under the lock that keeps concurrent
  * writers of the same unit-years out until commit.
  */
-export async function lockExistingDocuments(db: Executor, keys: readonly UnitYearKey[]): Promise<Map<string, ExistingDocument>> {
+export async function lockExistingDocuments(
+  db: Executor,
+  keys: readonly UnitYearKey[],
+): Promise<Map<string, ExistingDocument>> {
   if (keys.length === 0) return new Map();
-  const result = await sql<{ id: number; code: string; name: string; fiscalYear: number; overall: unknown; state: string }>`
+  const result = await sql<{
+    id: number;
+    code: string;
+    name: string;
+    fiscalYear: number;
+    overall: unknown;
+    state: string;
+  }>`
     select d.id, u.code, u.name, d.fiscal_year as "fiscalYear", d.overall, coalesce(w.state, 'draft') as state
       from unnest(${keys.map((k) => k.unitCode)}::text[], ${keys.map((k) => k.fiscalYear)}::integer[]) as k(code, fiscal_year)
       join units u on u.code = k.code
       join target_documents d on d.unit_id = u.id and d.fiscal_year = k.fiscal_year
       left join target_workflows w on w.document_id = d.id
        for update of d`.execute(db);
-  return new Map(result.rows.map((row) => {
-    // Parsing restores the exchange format's key order, which jsonb does not keep.
-    const document = { id: row.id, unitCode: row.code, fiscalYear: row.fiscalYear, unit: { code: row.code, name: row.name }, overall: OverallTargetsSchema.parse(row.overall), state: row.state };
-    return [unitYearKey(document), document];
-  }));
+  return new Map(
+    result.rows.map((row) => {
+      // Parsing restores the exchange format's key order, which jsonb does not keep.
+      const document = {
+        id: row.id,
+        unitCode: row.code,
+        fiscalYear: row.fiscalYear,
+        unit: { code: row.code, name: row.name },
+        overall: OverallTargetsSchema.parse(row.overall),
+        state: row.state,
+      };
+      return [unitYearKey(document), document];
+    }),
+  );
 }
 
 /**
@@ -82,7 +109,10 @@ export async function lockExistingDocuments(db: Executor, keys: readonly UnitYea
  * (bumping the version), in one statement. The unit-years must be distinct; a unit may come twice
  * (two years): its last name wins, as when the documents are stored one by one.
  */
-export async function upsertUnitDocuments(db: Executor, rows: readonly DocumentRow[]): Promise<Map<string, StoredDocumentRow>> {
+export async function upsertUnitDocuments(
+  db: Executor,
+  rows: readonly DocumentRow[],
+): Promise<Map<string, StoredDocumentRow>> {
   if (rows.length === 0) return new Map();
   const names = new Map(rows.map((row) => [row.unit.code, row.unit.name]));
   const result = await sql<{ id: number; version: number; code: string; fiscalYear: number }>`
@@ -102,17 +132,22 @@ export async function upsertUnitDocuments(db: Executor, rows: readonly DocumentR
       returning id, version, unit_id, fiscal_year
     )
     select d.id, d.version, u.code, d.fiscal_year as "fiscalYear" from d join u on u.id = d.unit_id`.execute(db);
-  return new Map(result.rows.map((row) => {
-    // A new row starts at 1 and every replacement adds one, so a version above 1 means replaced.
-    const stored = { id: row.id, unitCode: row.code, fiscalYear: row.fiscalYear, replaced: row.version > 1 };
-    return [unitYearKey(stored), stored];
-  }));
+  return new Map(
+    result.rows.map((row) => {
+      // A new row starts at 1 and every replacement adds one, so a version above 1 means replaced.
+      const stored = { id: row.id, unitCode: row.code, fiscalYear: row.fiscalYear, replaced: row.version > 1 };
+      return [unitYearKey(stored), stored];
+    }),
+  );
 }
 
 /** The projects of the given documents (their indicators and spending plans cascade), in one statement. */
 export async function deleteProjectsOfDocuments(db: Executor, documentIds: readonly number[]): Promise<void> {
   if (documentIds.length === 0) return;
-  await db.deleteFrom('projects').where('document_id', 'in', [...documentIds]).execute();
+  await db
+    .deleteFrom('projects')
+    .where('document_id', 'in', [...documentIds])
+    .execute();
 }
 
 /**
@@ -124,7 +159,11 @@ export async function insertProjectsOfDocuments(db: Executor, rows: readonly Pro
   if (rows.length === 0) return;
   const col = <T>(pick: (row: ProjectRow) => T): T[] => rows.map(pick);
   const budget = (key: 'total' | 'fiscal' | 'other') => col((r) => r.project.budget[key]);
-  const details = rows.map(({ documentId, position, project }) => ({ keys: [documentId, position], indicators: project.indicators, spendingPlan: project.spendingPlan }));
+  const details = rows.map(({ documentId, position, project }) => ({
+    keys: [documentId, position],
+    indicators: project.indicators,
+    spendingPlan: project.spendingPlan,
+  }));
   const indicators = indicatorRows(details, DETAIL_KEYS);
   const checkpoints = checkpointRows(details, DETAIL_KEYS);
   await sql`
@@ -137,15 +176,23 @@ export async function insertProjectsOfDocuments(db: Executor, rows: readonly Pro
                     ${col((r) => JSON.stringify(r.project.goals))}::text[])
           as n(document_id, position, version, code, name, total, fiscal, other, purpose, goals)
       returning id, document_id, position
-    )${indicators ? sql`, i as (
+    )${
+      indicators
+        ? sql`, i as (
       insert into indicators (project_id, ${columnList(INDICATOR_COLUMNS)})
       select p.id, ${columnList(INDICATOR_COLUMNS, 'x')} from ${indicators}
         join p on p.document_id = x.document_id and p.position = x.project_position
-    )` : sql``}${checkpoints ? sql`, c as (
+    )`
+        : sql``
+    }${
+      checkpoints
+        ? sql`, c as (
       insert into spending_checkpoints (project_id, ${columnList(CHECKPOINT_COLUMNS)})
       select p.id, ${columnList(CHECKPOINT_COLUMNS, 'x')} from ${checkpoints}
         join p on p.document_id = x.document_id and p.position = x.project_position
-    )` : sql``}
+    )`
+        : sql``
+    }
     select count(*) from p`.execute(db);
 }
 

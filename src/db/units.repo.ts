@@ -42,10 +42,7 @@ export async function listUnitsWithYears(db: Executor): Promise<UnitYears[]> {
 
 /** Which units a reader sees: all, none, one unit, or every unit under an organisation (any depth). */
 export type UnitScope =
-  | { kind: 'all' }
-  | { kind: 'none' }
-  | { kind: 'unit'; code: string }
-  | { kind: 'organisation'; code: string };
+  { kind: 'all' } | { kind: 'none' } | { kind: 'unit'; code: string } | { kind: 'organisation'; code: string };
 
 export interface UnitFilter {
   scope: UnitScope;
@@ -78,8 +75,10 @@ function filtered(db: Executor, filter: UnitFilter): UnitQuery {
   const { scope } = filter;
   if (scope.kind === 'none') query = query.where(sql<boolean>`false`);
   if (scope.kind === 'unit') query = query.where('u.code', '=', scope.code);
-  if (scope.kind === 'organisation') query = query.where(sql<boolean>`u.parent_id in ${organisationSubtree(scope.code)}`);
-  if (filter.orgCode !== undefined) query = query.where(sql<boolean>`u.parent_id in ${organisationSubtree(filter.orgCode)}`);
+  if (scope.kind === 'organisation')
+    query = query.where(sql<boolean>`u.parent_id in ${organisationSubtree(scope.code)}`);
+  if (filter.orgCode !== undefined)
+    query = query.where(sql<boolean>`u.parent_id in ${organisationSubtree(filter.orgCode)}`);
   const search = filter.search?.trim();
   if (search) {
     // A code is searched by prefix (index on lower(code) text_pattern_ops); a Chinese name by any
@@ -90,13 +89,19 @@ function filtered(db: Executor, filter: UnitFilter): UnitQuery {
   if (filter.fiscalYear !== undefined) {
     const year = filter.fiscalYear;
     query = query.where(({ exists, selectFrom }) =>
-      exists(selectFrom('target_documents as y').select('y.id').whereRef('y.unit_id', '=', 'u.id').where('y.fiscal_year', '=', year)));
+      exists(
+        selectFrom('target_documents as y')
+          .select('y.id')
+          .whereRef('y.unit_id', '=', 'u.id')
+          .where('y.fiscal_year', '=', year),
+      ),
+    );
   }
   return query;
 }
 
 function parseYears(value: unknown): number[] {
-  const years = typeof value === 'string' ? JSON.parse(value) as unknown : value;
+  const years = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
   return Array.isArray(years) ? years.map(Number) : [];
 }
 
@@ -122,14 +127,18 @@ export async function findUnitPage(
       'p.code',
       'p.name',
       'p.total',
-      sql<unknown>`coalesce((select json_agg(d.fiscal_year order by d.fiscal_year) from target_documents d where d.unit_id = p.id), '[]'::json)`.as('years'),
+      sql<unknown>`coalesce((select json_agg(d.fiscal_year order by d.fiscal_year) from target_documents d where d.unit_id = p.id), '[]'::json)`.as(
+        'years',
+      ),
     ])
     .orderBy('p.code')
     .execute();
   const items = rows.map((row) => ({ code: row.code, name: row.name, years: parseYears(row.years) }));
   if (rows.length > 0) return { items, total: Number(rows[0]!.total) };
   if (page.offset === 0) return { items, total: 0 };
-  const counted = await filtered(db, filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const counted = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return { items, total: Number(counted.n) };
 }
 

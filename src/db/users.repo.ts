@@ -59,7 +59,11 @@ export async function insertUser(db: Executor, user: NewUser): Promise<UserRow> 
 }
 
 export async function findUserByUsername(db: Executor, username: string): Promise<UserWithHash | undefined> {
-  return db.selectFrom('users').select([...columns, 'users.password_hash as passwordHash']).where('users.username', '=', username).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select([...columns, 'users.password_hash as passwordHash'])
+    .where('users.username', '=', username)
+    .executeTakeFirst();
 }
 
 export async function listUserRows(db: Executor, orgCodes: string[] | null = null): Promise<UserRow[]> {
@@ -81,7 +85,9 @@ function filteredUsers(db: Executor, filter: UserFilter) {
   const search = filter.search?.trim();
   if (search) {
     const pattern = escapeLike(search.toLowerCase());
-    query = query.where(sql<boolean>`(lower(users.username) like ${`${pattern}%`} or lower(users.display_name) like ${`%${pattern}%`})`);
+    query = query.where(
+      sql<boolean>`(lower(users.username) like ${`${pattern}%`} or lower(users.display_name) like ${`%${pattern}%`})`,
+    );
   }
   if (filter.role !== undefined) query = query.where('users.role', '=', filter.role);
   if (filter.orgCode !== undefined) query = query.where('users.org_code', '=', filter.orgCode);
@@ -92,7 +98,11 @@ function filteredUsers(db: Executor, filter: UserFilter) {
  * One page of the users matching `filter`, by username, and how many match in all (count(*) over
  * the rows); each with its name's sign-in lockout (sign_in_lockouts is keyed by the typed name).
  */
-export async function findUserPage(db: Executor, filter: UserFilter, page: { limit: number; offset: number }): Promise<{ items: UserListRow[]; total: number }> {
+export async function findUserPage(
+  db: Executor,
+  filter: UserFilter,
+  page: { limit: number; offset: number },
+): Promise<{ items: UserListRow[]; total: number }> {
   const rows = await filteredUsers(db, filter)
     .leftJoin('sign_in_lockouts as l', 'l.username', 'users.username')
     .select([...columns, 'l.locked_until as lockedUntil', sql<string>`count(*) over ()`.as('total')])
@@ -103,18 +113,28 @@ export async function findUserPage(db: Executor, filter: UserFilter, page: { lim
   const items = rows.map(({ total: _total, ...user }) => user);
   if (rows.length > 0) return { items, total: Number(rows[0]!.total) };
   if (page.offset === 0) return { items, total: 0 };
-  const counted = await filteredUsers(db, filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const counted = await filteredUsers(db, filter)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return { items, total: Number(counted.n) };
 }
 
 export async function countUsers(db: Executor): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** Returns the user as it is after, or undefined when there is no such user. */
 export async function setUserDisabled(db: Executor, username: string, disabled: boolean): Promise<UserRow | undefined> {
-  return db.updateTable('users').set({ disabled }).where('username', '=', username).returning(columns).executeTakeFirst();
+  return db
+    .updateTable('users')
+    .set({ disabled })
+    .where('username', '=', username)
+    .returning(columns)
+    .executeTakeFirst();
 }
 
 /** Role, organisation and display name; returns the user after, or undefined when there is no such user. */
@@ -132,8 +152,17 @@ export async function updateUserProfile(
 }
 
 /** A new password hash; `mustChange` marks a one-time password the user must replace at the next sign-in. */
-export async function setUserPassword(db: Executor, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: mustChange }).where('id', '=', userId).execute();
+export async function setUserPassword(
+  db: Executor,
+  userId: number,
+  passwordHash: string,
+  mustChange: boolean,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, must_change_password: mustChange })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function recordSignInTime(db: Executor, userId: number, at: Date): Promise<void> {
@@ -142,8 +171,18 @@ export async function recordSignInTime(db: Executor, userId: number, at: Date): 
 
 /** What an organisation code names: a bureau, a department, a unit, or nothing (also when deactivated: no new users there, decision 020). */
 export async function kindOfOrgCode(db: Executor, code: string): Promise<'bureau' | 'department' | 'unit' | null> {
-  const org = await db.selectFrom('organisations').select('kind').where('code', '=', code).where('active', '=', true).executeTakeFirst();
+  const org = await db
+    .selectFrom('organisations')
+    .select('kind')
+    .where('code', '=', code)
+    .where('active', '=', true)
+    .executeTakeFirst();
   if (org) return org.kind;
-  const unit = await db.selectFrom('units').select('id').where('code', '=', code).where('active', '=', true).executeTakeFirst();
+  const unit = await db
+    .selectFrom('units')
+    .select('id')
+    .where('code', '=', code)
+    .where('active', '=', true)
+    .executeTakeFirst();
   return unit ? 'unit' : null;
 }

@@ -23,18 +23,41 @@ function totalOf(rows: { total: string }[], slice: Slice, recount: () => Promise
 }
 
 /** A page of the document's numbered snapshots, oldest first. */
-export async function findVersionPage(db: Executor, documentId: number, slice: Slice): Promise<{ items: VersionRow[]; total: number }> {
+export async function findVersionPage(
+  db: Executor,
+  documentId: number,
+  slice: Slice,
+): Promise<{ items: VersionRow[]; total: number }> {
   const rows = await db
     .selectFrom('target_versions')
-    .select(['number', 'at', 'actor_name', 'action', 'state', 'document_version', sql<string>`count(*) over ()`.as('total')])
+    .select([
+      'number',
+      'at',
+      'actor_name',
+      'action',
+      'state',
+      'document_version',
+      sql<string>`count(*) over ()`.as('total'),
+    ])
     .where('document_id', '=', documentId)
     .orderBy('number')
     .limit(slice.limit)
     .offset(slice.offset)
     .execute();
-  const items = rows.map((r) => ({ number: r.number, at: iso(r.at), actorName: r.actor_name, action: r.action, state: r.state, documentVersion: r.document_version }));
+  const items = rows.map((r) => ({
+    number: r.number,
+    at: iso(r.at),
+    actorName: r.actor_name,
+    action: r.action,
+    state: r.state,
+    documentVersion: r.document_version,
+  }));
   const total = await totalOf(rows, slice, async () => {
-    const row = await db.selectFrom('target_versions').select((eb) => eb.fn.countAll<string>().as('n')).where('document_id', '=', documentId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('target_versions')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('document_id', '=', documentId)
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   });
   return { items, total };
@@ -66,11 +89,20 @@ export async function findCommentPage(
     .offset(slice.offset)
     .execute();
   const items = rows.map((r) => ({
-    id: r.id, at: iso(r.at), actorName: r.actor_name, actorRole: r.actor_role, state: r.state,
-    projectCode: r.project_code, indicatorIndex: r.indicator_index, body: r.body, transitionId: r.transition_id,
+    id: r.id,
+    at: iso(r.at),
+    actorName: r.actor_name,
+    actorRole: r.actor_role,
+    state: r.state,
+    projectCode: r.project_code,
+    indicatorIndex: r.indicator_index,
+    body: r.body,
+    transitionId: r.transition_id,
   }));
   const total = await totalOf(rows, slice, async () => {
-    const row = await comments(db, documentId, filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const row = await comments(db, documentId, filter)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   });
   return { items, total };

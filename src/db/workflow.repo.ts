@@ -19,7 +19,11 @@ export interface WorkflowRecord {
  * Locks the unit-year's document row for the rest of the transaction, the same lock every edit
  * takes (bumpDocumentVersion), so a transition and an edit never interleave.
  */
-export async function lockDocumentRow(db: Executor, unitCode: string, fiscalYear: number): Promise<{ id: number; version: number } | undefined> {
+export async function lockDocumentRow(
+  db: Executor,
+  unitCode: string,
+  fiscalYear: number,
+): Promise<{ id: number; version: number } | undefined> {
   const result = await sql<{ id: number; version: number }>`
     select d.id, d.version from target_documents d join units u on u.id = d.unit_id
      where u.code = ${unitCode} and d.fiscal_year = ${fiscalYear}
@@ -28,7 +32,11 @@ export async function lockDocumentRow(db: Executor, unitCode: string, fiscalYear
 }
 
 export async function findWorkflow(db: Executor, documentId: number): Promise<WorkflowRecord> {
-  const row = await db.selectFrom('target_workflows').select(['state', 'version']).where('document_id', '=', documentId).executeTakeFirst();
+  const row = await db
+    .selectFrom('target_workflows')
+    .select(['state', 'version'])
+    .where('document_id', '=', documentId)
+    .executeTakeFirst();
   return row ?? { state: 'draft', version: 0 };
 }
 
@@ -69,7 +77,14 @@ export interface TransitionRow {
 
 export async function insertTransition(
   db: Executor,
-  input: { documentId: number; actor: Actor; action: WorkflowAction; from: WorkflowState; to: WorkflowState; comment: string },
+  input: {
+    documentId: number;
+    actor: Actor;
+    action: WorkflowAction;
+    from: WorkflowState;
+    to: WorkflowState;
+    comment: string;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('workflow_transitions')
@@ -87,7 +102,11 @@ export async function insertTransition(
 }
 
 function actorColumns(actor: Actor) {
-  return { actor_id: actor.userId === 0 ? null : actor.userId, actor_name: actor.displayName || actor.username, actor_role: actor.role };
+  return {
+    actor_id: actor.userId === 0 ? null : actor.userId,
+    actor_name: actor.displayName || actor.username,
+    actor_role: actor.role,
+  };
 }
 
 export async function listTransitions(db: Executor, documentId: number): Promise<TransitionRow[]> {
@@ -98,7 +117,14 @@ export async function listTransitions(db: Executor, documentId: number): Promise
     .orderBy('id')
     .execute();
   return rows.map((r) => ({
-    id: r.id, at: iso(r.at), actorName: r.actor_name, actorRole: r.actor_role, action: r.action, from: r.from_state, to: r.to_state, comment: r.comment,
+    id: r.id,
+    at: iso(r.at),
+    actorName: r.actor_name,
+    actorRole: r.actor_role,
+    action: r.action,
+    from: r.from_state,
+    to: r.to_state,
+    comment: r.comment,
   }));
 }
 
@@ -119,7 +145,13 @@ export interface CommentRow extends CommentTarget {
 
 export async function insertComment(
   db: Executor,
-  input: CommentTarget & { documentId: number; actor: Actor; state: WorkflowState; body: string; transitionId: number | null },
+  input: CommentTarget & {
+    documentId: number;
+    actor: Actor;
+    state: WorkflowState;
+    body: string;
+    transitionId: number | null;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('review_comments')
@@ -138,10 +170,22 @@ export async function insertComment(
 }
 
 export async function listComments(db: Executor, documentId: number): Promise<CommentRow[]> {
-  const rows = await db.selectFrom('review_comments').selectAll().where('document_id', '=', documentId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('review_comments')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({
-    id: r.id, at: iso(r.at), actorName: r.actor_name, actorRole: r.actor_role, state: r.state,
-    projectCode: r.project_code, indicatorIndex: r.indicator_index, body: r.body, transitionId: r.transition_id,
+    id: r.id,
+    at: iso(r.at),
+    actorName: r.actor_name,
+    actorRole: r.actor_role,
+    state: r.state,
+    projectCode: r.project_code,
+    indicatorIndex: r.indicator_index,
+    body: r.body,
+    transitionId: r.transition_id,
   }));
 }
 
@@ -157,7 +201,14 @@ export interface VersionRow {
 /** Appends the next numbered snapshot; the caller holds the document row lock, so numbers never collide. */
 export async function insertVersion(
   db: Executor,
-  input: { documentId: number; actor: Actor; action: WorkflowAction; state: WorkflowState; documentVersion: number; snapshot: unknown },
+  input: {
+    documentId: number;
+    actor: Actor;
+    action: WorkflowAction;
+    state: WorkflowState;
+    documentVersion: number;
+    snapshot: unknown;
+  },
 ): Promise<number> {
   const last = await db
     .selectFrom('target_versions')
@@ -187,7 +238,14 @@ export async function listVersions(db: Executor, documentId: number): Promise<Ve
     .where('document_id', '=', documentId)
     .orderBy('number')
     .execute();
-  return rows.map((r) => ({ number: r.number, at: iso(r.at), actorName: r.actor_name, action: r.action, state: r.state, documentVersion: r.document_version }));
+  return rows.map((r) => ({
+    number: r.number,
+    at: iso(r.at),
+    actorName: r.actor_name,
+    action: r.action,
+    state: r.state,
+    documentVersion: r.document_version,
+  }));
 }
 
 export async function findVersionSnapshot(db: Executor, documentId: number, number: number): Promise<unknown> {
@@ -209,10 +267,18 @@ export interface AdjustmentRow {
   closedAt: string | null;
 }
 
-export async function openAdjustment(db: Executor, input: { documentId: number; actor: Actor; reason: string }): Promise<number> {
+export async function openAdjustment(
+  db: Executor,
+  input: { documentId: number; actor: Actor; reason: string },
+): Promise<number> {
   const row = await db
     .insertInto('adjustment_requests')
-    .values({ document_id: input.documentId, requested_by: actorColumns(input.actor).actor_name, reason: input.reason, state: 'open' })
+    .values({
+      document_id: input.documentId,
+      requested_by: actorColumns(input.actor).actor_name,
+      reason: input.reason,
+      state: 'open',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -229,8 +295,20 @@ export async function closeAdjustment(db: Executor, documentId: number): Promise
 }
 
 export async function listAdjustments(db: Executor, documentId: number): Promise<AdjustmentRow[]> {
-  const rows = await db.selectFrom('adjustment_requests').selectAll().where('document_id', '=', documentId).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, at: iso(r.at), requestedBy: r.requested_by, reason: r.reason, state: r.state, closedAt: r.closed_at === null ? null : iso(r.closed_at) }));
+  const rows = await db
+    .selectFrom('adjustment_requests')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: iso(r.at),
+    requestedBy: r.requested_by,
+    reason: r.reason,
+    state: r.state,
+    closedAt: r.closed_at === null ? null : iso(r.closed_at),
+  }));
 }
 
 export interface DocumentStateRow {
@@ -242,7 +320,11 @@ export interface DocumentStateRow {
 }
 
 /** Every unit-year document among `unitCodes` (null: all) with its workflow state, by unit and year. */
-export async function listDocumentStates(db: Executor, unitCodes: string[] | null, fiscalYear?: number): Promise<DocumentStateRow[]> {
+export async function listDocumentStates(
+  db: Executor,
+  unitCodes: string[] | null,
+  fiscalYear?: number,
+): Promise<DocumentStateRow[]> {
   if (unitCodes !== null && unitCodes.length === 0) return [];
   let query = db
     .selectFrom('target_documents as d')
@@ -254,5 +336,11 @@ export async function listDocumentStates(db: Executor, unitCodes: string[] | nul
   if (unitCodes !== null) query = query.where('u.code', 'in', unitCodes);
   if (fiscalYear !== undefined) query = query.where('d.fiscal_year', '=', fiscalYear);
   const rows = await query.execute();
-  return rows.map((r) => ({ unitCode: r.code, unitName: r.name, fiscalYear: r.fiscal_year, state: r.state ?? 'draft', updatedAt: r.updated_at === null ? null : iso(r.updated_at) }));
+  return rows.map((r) => ({
+    unitCode: r.code,
+    unitName: r.name,
+    fiscalYear: r.fiscal_year,
+    state: r.state ?? 'draft',
+    updatedAt: r.updated_at === null ? null : iso(r.updated_at),
+  }));
 }

@@ -41,7 +41,10 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 
 describe('readZipSafely', () => {
   it('returns every entry of a well-formed zip by name', async () => {
-    const zip = await buildZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document>山海关</w:document>' });
+    const zip = await buildZip({
+      '[Content_Types].xml': '<Types/>',
+      'word/document.xml': '<w:document>山海关</w:document>',
+    });
     const files = await readZipSafely(zip, { fileName: 'a.docx' });
     expect([...files.keys()].sort()).toEqual(['[Content_Types].xml', 'word/document.xml']);
     expect(files.get('word/document.xml')?.toString('utf8')).toBe('<w:document>山海关</w:document>');
@@ -54,7 +57,9 @@ describe('readZipSafely', () => {
   });
 
   it('refuses data that is not a zip, naming the file', async () => {
-    const error = await refusal(readZipSafely(Buffer.from('这不是压缩包，只是文字'.repeat(5)), { fileName: '目标.docx' }));
+    const error = await refusal(
+      readZipSafely(Buffer.from('这不是压缩包，只是文字'.repeat(5)), { fileName: '目标.docx' }),
+    );
     expect(error.code).toBe('BAD_INPUT');
     expect(error.message).toContain('目标.docx');
     expect(error.location?.file).toBe('目标.docx');
@@ -69,7 +74,9 @@ describe('readZipSafely', () => {
 
   it('refuses more entries than the limit', async () => {
     const entries = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`f${i}.xml`, 'x']));
-    const error = await refusal(readZipSafely(await buildZip(entries), { fileName: 'many.xlsx', limits: { maxEntries: 5 } }));
+    const error = await refusal(
+      readZipSafely(await buildZip(entries), { fileName: 'many.xlsx', limits: { maxEntries: 5 } }),
+    );
     expect(error.message).toContain('条目过多（6 个，上限 5）');
   });
 
@@ -92,7 +99,9 @@ describe('readZipSafely', () => {
     const zip = await buildZip({ 'word/document.xml': randomBytes(3 * 1024 * 1024) });
     // declares 100 bytes, so declared-size and ratio checks pass; the bytes themselves must be counted
     const lying = patchCentral(zip, 24, (b, at) => b.writeUInt32LE(100, at));
-    const error = await refusal(readZipSafely(lying, { fileName: 'liar.docx', limits: { maxEntryBytes: 1024 * 1024 } }));
+    const error = await refusal(
+      readZipSafely(lying, { fileName: 'liar.docx', limits: { maxEntryBytes: 1024 * 1024 } }),
+    );
     expect(error.code).toBe('BAD_INPUT');
     expect(error.message).toContain('liar.docx');
   });

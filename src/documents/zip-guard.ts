@@ -93,7 +93,12 @@ function openZip(buffer: Buffer): Promise<ZipFile> {
   });
 }
 
-function readEntries(zip: ZipFile, fileName: string, limits: ZipLimits, include: (name: string) => boolean): Promise<Map<string, Buffer>> {
+function readEntries(
+  zip: ZipFile,
+  fileName: string,
+  limits: ZipLimits,
+  include: (name: string) => boolean,
+): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
   let declaredTotal = 0;
   let inflatedTotal = 0;
@@ -162,7 +167,8 @@ function checkInflated(
   limits: ZipLimits,
 ): AppError | null {
   if (entryBytes > limits.maxEntryBytes) return refuse(fileName, `压缩包内的 ${name} 解压后过大`);
-  if (totalBytes > limits.maxTotalBytes) return refuse(fileName, `解压后总大小过大（超过 ${mib(limits.maxTotalBytes)}）`);
+  if (totalBytes > limits.maxTotalBytes)
+    return refuse(fileName, `解压后总大小过大（超过 ${mib(limits.maxTotalBytes)}）`);
   return null;
 }
 

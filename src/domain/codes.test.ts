@@ -6,7 +6,8 @@ import { HOSTILE_CODES } from '../../test/hostile-codes.ts';
 
 describe('codes', () => {
   it('accepts the real unit and organisation codes', () => {
-    for (const code of ['711002', '711', 'SHG-CZJ', '101001', '301-02', 'A'.repeat(40)]) expect(checkOrgCode(code), code).toBeNull();
+    for (const code of ['711002', '711', 'SHG-CZJ', '101001', '301-02', 'A'.repeat(40)])
+      expect(checkOrgCode(code), code).toBeNull();
   });
 
   it('refuses hostile unit and organisation codes, saying why', () => {
@@ -16,7 +17,8 @@ describe('codes', () => {
   });
 
   it('accepts real project codes and refuses hostile ones', () => {
-    for (const code of ['711-0701-JBN-PGN6', 'P1', '2024_01', 'A.1', 'x'.repeat(64)]) expect(checkProjectCode(code), code).toBeNull();
+    for (const code of ['711-0701-JBN-PGN6', 'P1', '2024_01', 'A.1', 'x'.repeat(64)])
+      expect(checkProjectCode(code), code).toBeNull();
     for (const code of [...HOSTILE_CODES.filter((c) => c !== 'A'.repeat(41)), 'a..b', '.hidden', 'x'.repeat(65)]) {
       expect(checkProjectCode(code), JSON.stringify(code)).not.toBeNull();
     }
@@ -25,7 +27,17 @@ describe('codes', () => {
 
 describe('file names built from stored data', () => {
   it('never carry a separator, "..", a control, bidi or zero-width character, or a leading dot', () => {
-    for (const text of ['../../etc/passwd', 'a/b\\c', 'x\u0000y\r\nz', 'evil\u202etxt.exe', 'a\u200bb', '..', '.env', 'C:\\x', 'a"b;c']) {
+    for (const text of [
+      '../../etc/passwd',
+      'a/b\\c',
+      'x\u0000y\r\nz',
+      'evil\u202etxt.exe',
+      'a\u200bb',
+      '..',
+      '.env',
+      'C:\\x',
+      'a"b;c',
+    ]) {
       const name = safeFileName(text);
       // eslint-disable-next-line no-control-regex -- finding control characters is the point
       expect(name, JSON.stringify(text)).not.toMatch(/[\\/\u0000-\u001f\u202a-\u202e\u200b-\u200f":]|\.\.|^\./u);

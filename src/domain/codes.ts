@@ -15,13 +15,22 @@ export const PROJECT_CODE_MAX = 64;
 
 /** Why `code` is not a valid unit or organisation code, in Chinese; null when it is valid. */
 export function checkOrgCode(code: string): string | null {
-  return checkCode(code, ORG_CODE_PATTERN, ORG_CODE_MAX, '编码只能由英文字母、数字和“-”组成，且以字母或数字开头（如 711002、SHG-CZJ）');
+  return checkCode(
+    code,
+    ORG_CODE_PATTERN,
+    ORG_CODE_MAX,
+    '编码只能由英文字母、数字和“-”组成，且以字母或数字开头（如 711002、SHG-CZJ）',
+  );
 }
 
 /** Why `code` is not a valid project code, in Chinese; null when it is valid. */
 export function checkProjectCode(code: string): string | null {
-  const problem = checkCode(code, PROJECT_CODE_PATTERN, PROJECT_CODE_MAX,
-    '项目编码只能由英文字母、数字和“-”“_”“.”组成，且以字母或数字开头（如 711-0701-JBN-PGN6）');
+  const problem = checkCode(
+    code,
+    PROJECT_CODE_PATTERN,
+    PROJECT_CODE_MAX,
+    '项目编码只能由英文字母、数字和“-”“_”“.”组成，且以字母或数字开头（如 711-0701-JBN-PGN6）',
+  );
   if (problem !== null) return problem;
   return code.includes('..') ? '项目编码不能包含“..”' : null;
 }

@@ -44,7 +44,12 @@ describe('the standard framework as data', () => {
 
   it('lists the 二级 under each category, synonyms included', () => {
     expect(STANDARD_LEVEL2.output.map((l) => l.name)).toEqual(['数量指标', '质量指标', '时效指标', '成本指标']);
-    expect(STANDARD_LEVEL2.benefit.map((l) => l.name)).toEqual(['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标']);
+    expect(STANDARD_LEVEL2.benefit.map((l) => l.name)).toEqual([
+      '经济效益指标',
+      '社会效益指标',
+      '生态效益指标',
+      '可持续影响指标',
+    ]);
     expect(STANDARD_LEVEL2.satisfaction.map((l) => l.name)).toEqual(['服务对象满意度指标']);
     expect(STANDARD_LEVEL2.cost.map((l) => l.name)).toEqual(['经济成本指标', '社会成本指标', '生态环境成本指标']);
     expect(STANDARD_LEVEL2.benefit.find((l) => l.name === '生态效益指标')?.synonyms).toContain('环境效益指标');

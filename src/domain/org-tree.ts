@@ -15,7 +15,10 @@ export const KIND_NAMES: Record<OrgTreeKind, string> = { bureau: '财政局', de
 /** Why a node of `kind` cannot sit under a parent of `parentKind` (null: at the top); null when it can. */
 export function placementProblem(kind: OrgTreeKind, parentKind: OrgTreeKind | null): string | null {
   const allowed = PARENT_KINDS[kind];
-  if (parentKind === null) return allowed.length === 0 ? null : `${KIND_NAMES[kind]}必须有上级（${allowed.map((k) => KIND_NAMES[k]).join('或')}）`;
+  if (parentKind === null)
+    return allowed.length === 0
+      ? null
+      : `${KIND_NAMES[kind]}必须有上级（${allowed.map((k) => KIND_NAMES[k]).join('或')}）`;
   if (allowed.includes(parentKind)) return null;
   if (allowed.length === 0) return `${KIND_NAMES[kind]}在最上层，不能有上级`;
   return `${KIND_NAMES[kind]}只能放在${allowed.map((k) => KIND_NAMES[k]).join('或')}之下，不能放在${KIND_NAMES[parentKind]}之下`;

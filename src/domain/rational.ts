@@ -110,7 +110,9 @@ export const mul = (a: Rational, b: Rational): Rational =>
   bothSmall(a, b) ? reducedSmall(Number(a.n) * Number(b.n), Number(a.d) * Number(b.d)) : rational(a.n * b.n, a.d * b.d);
 export const div = (a: Rational, b: Rational): Rational => {
   if (b.n === 0n) throw new RangeError('division by zero');
-  return bothSmall(a, b) ? reducedSmall(Number(a.n) * Number(b.d), Number(a.d) * Number(b.n)) : rational(a.n * b.d, a.d * b.n);
+  return bothSmall(a, b)
+    ? reducedSmall(Number(a.n) * Number(b.d), Number(a.d) * Number(b.n))
+    : rational(a.n * b.d, a.d * b.n);
 };
 export const compare = (a: Rational, b: Rational): number => {
   if (a.d === b.d) return a.n > b.n ? 1 : a.n < b.n ? -1 : 0;

@@ -80,7 +80,7 @@ describe('parseTargetValue', () => {
     },
   );
 
-  it.each(['个', '%', '人次', '万元'])('keeps the unit of %j, which lacks its number (the seed\'s defect)', (raw) => {
+  it.each(['个', '%', '人次', '万元'])("keeps the unit of %j, which lacks its number (the seed's defect)", (raw) => {
     expect(parseTargetValue(raw)).toEqual({ raw, op: null, value: null, unit: raw });
   });
 

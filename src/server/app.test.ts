@@ -53,15 +53,28 @@ describeEachEngine('HTTP API', (getDb) => {
     const read = await client.inject({ method: 'GET', url: projectUrl });
     const { project, version } = read.json();
     expect(read.headers.etag).toBe(`"${version}"`);
-    const edited = { ...project, indicators: [{ ...project.indicators[0], target: { raw: '≥95%' } }, ...project.indicators.slice(1)] };
-    const first = await client.inject({ method: 'PUT', url: projectUrl, headers: { 'if-match': `"${version}"` }, payload: edited });
+    const edited = {
+      ...project,
+      indicators: [{ ...project.indicators[0], target: { raw: '≥95%' } }, ...project.indicators.slice(1)],
+    };
+    const first = await client.inject({
+      method: 'PUT',
+      url: projectUrl,
+      headers: { 'if-match': `"${version}"` },
+      payload: edited,
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBeGreaterThan(version);
     // The server re-reads the target with the grammar: raw text alone is enough.
     expect(first.json().project.indicators[0].target).toEqual({ raw: '≥95%', op: '>=', value: 95, unit: '%' });
 
     const stale = { ...project, name: '改名' };
-    const second = await client.inject({ method: 'PUT', url: projectUrl, headers: { 'if-match': `"${version}"` }, payload: stale });
+    const second = await client.inject({
+      method: 'PUT',
+      url: projectUrl,
+      headers: { 'if-match': `"${version}"` },
+      payload: stale,
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json().error.code).toBe('CONFLICT');
     const after = (await client.inject({ method: 'GET', url: projectUrl })).json();
@@ -78,7 +91,12 @@ describeEachEngine('HTTP API', (getDb) => {
   it('rejects an invalid project with 400, Chinese messages and the path, keeping what was stored', async () => {
     const { project, version } = (await client.inject({ method: 'GET', url: projectUrl })).json();
     const invalid = { ...project, budget: { ...project.budget, total: '两万' } };
-    const response = await client.inject({ method: 'PUT', url: projectUrl, headers: { 'if-match': `"${version}"` }, payload: invalid });
+    const response = await client.inject({
+      method: 'PUT',
+      url: projectUrl,
+      headers: { 'if-match': `"${version}"` },
+      payload: invalid,
+    });
     expect(response.statusCode).toBe(400);
     const { error } = response.json();
     expect(error.code).toBe('VALIDATION');
@@ -89,15 +107,27 @@ describeEachEngine('HTTP API', (getDb) => {
 
   it('creates and deletes a project', async () => {
     const { project } = (await client.inject({ method: 'GET', url: projectUrl })).json();
-    const created = await client.inject({ method: 'POST', url: `${base}/projects`, payload: { ...project, code: 'NEW-001' } });
+    const created = await client.inject({
+      method: 'POST',
+      url: `${base}/projects`,
+      payload: { ...project, code: 'NEW-001' },
+    });
     expect(created.statusCode).toBe(201);
-    const duplicate = await client.inject({ method: 'POST', url: `${base}/projects`, payload: { ...project, code: 'NEW-001' } });
+    const duplicate = await client.inject({
+      method: 'POST',
+      url: `${base}/projects`,
+      payload: { ...project, code: 'NEW-001' },
+    });
     expect(duplicate.statusCode).toBe(409);
     const doc = (await client.inject({ method: 'GET', url: `${base}/targets` })).json();
     expect(doc.projects.map((p: { code: string }) => p.code).at(-1)).toBe('NEW-001');
 
     const url = `${base}/projects/NEW-001`;
-    const deleted = await client.inject({ method: 'DELETE', url, headers: { 'if-match': `"${created.json().version}"` } });
+    const deleted = await client.inject({
+      method: 'DELETE',
+      url,
+      headers: { 'if-match': `"${created.json().version}"` },
+    });
     expect(deleted.statusCode).toBe(204);
     expect((await client.inject({ method: 'GET', url })).statusCode).toBe(404);
   });
@@ -106,7 +136,9 @@ describeEachEngine('HTTP API', (getDb) => {
     const response = await client.inject({ method: 'GET', url: `${base}/export?format=text` });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/plain');
-    expect(response.headers['content-disposition']).toContain(encodeURIComponent('秦皇岛市山海关区总工会2020年绩效目标.txt'));
+    expect(response.headers['content-disposition']).toContain(
+      encodeURIComponent('秦皇岛市山海关区总工会2020年绩效目标.txt'),
+    );
     expect(response.body).toContain('\t711-0701-JBN-PGN6');
   });
 

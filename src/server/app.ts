@@ -4,7 +4,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { useChineseValidationMessages } from '../contract/locale.ts';
 import type { Db } from '../db/database.ts';
 import { openRenderPool } from '../documents/render/render-pool.ts';
@@ -62,7 +67,11 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   useChineseValidationMessages();
   const log = options.logger === true ? {} : (options.logger ?? false);
-  const app = Fastify({ ...loggerServerOptions(log), bodyLimit: JSON_BODY_LIMIT, trustProxy: fastifyTrustProxy(options.trustProxy) }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    ...loggerServerOptions(log),
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: fastifyTrustProxy(options.trustProxy),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -79,7 +88,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Jixiao API', description: '预算绩效管理系统 HTTP API (exchange format jixiao/targets@1)', version: '0.1.0' },
+      info: {
+        title: 'Jixiao API',
+        description: '预算绩效管理系统 HTTP API (exchange format jixiao/targets@1)',
+        version: '0.1.0',
+      },
     },
     transform: jsonSchemaTransform,
   });

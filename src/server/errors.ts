@@ -47,7 +47,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
 
 function errorResponse(error: FastifyError): [number, ErrorBody] {
   if (isAppError(error)) {
-    return [STATUS[error.code], { code: error.code, message: error.message, location: error.location, issues: error.issues, details: error.details }];
+    return [
+      STATUS[error.code],
+      {
+        code: error.code,
+        message: error.message,
+        location: error.location,
+        issues: error.issues,
+        details: error.details,
+      },
+    ];
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext ?? 'body';
@@ -57,7 +66,9 @@ function errorResponse(error: FastifyError): [number, ErrorBody] {
     }));
     const first = issues[0];
     const field = first?.path.join('.') ?? '';
-    const message = first ? `请求内容不符合格式：${PARTS[part] ?? ''}${field || '(根)'}：${first.message}` : '请求内容不符合格式';
+    const message = first
+      ? `请求内容不符合格式：${PARTS[part] ?? ''}${field || '(根)'}：${first.message}`
+      : '请求内容不符合格式';
     return [400, { code: 'VALIDATION', message, location: { in: part, field }, issues }];
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

@@ -15,20 +15,46 @@ const base = '/api/units/711002/years/2020';
 /** A small valid project; each test spoils one field. */
 function project(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    code: 'H4-TEST-1', name: '测试项目', budget: { total: '100.00', fiscal: '100.00', other: null }, purpose: '用途',
-    spendingPlan: [], goals: ['目标'],
-    indicators: [{ level1: '产出指标', level2: '数量指标', name: '培训人数', description: '', target: { raw: '≥100人' }, basis: '' }],
+    code: 'H4-TEST-1',
+    name: '测试项目',
+    budget: { total: '100.00', fiscal: '100.00', other: null },
+    purpose: '用途',
+    spendingPlan: [],
+    goals: ['目标'],
+    indicators: [
+      {
+        level1: '产出指标',
+        level2: '数量指标',
+        name: '培训人数',
+        description: '',
+        target: { raw: '≥100人' },
+        basis: '',
+      },
+    ],
     ...overrides,
   };
 }
 
 const seedDocument = {
-  format: 'jixiao/targets@1', unit: { code: '711002', name: '秦皇岛市山海关区总工会' },
+  format: 'jixiao/targets@1',
+  unit: { code: '711002', name: '秦皇岛市山海关区总工会' },
   overall: { goals: [], measures: [] },
-  projects: [project({
-    code: 'H4-SEED',
-    indicators: [{ level1: '产出指标', level2: '数量指标', name: '培训人数', description: '', target: { raw: '≥100人', op: '>=', value: 100, unit: '人' }, basis: '', category: 'output' }],
-  })],
+  projects: [
+    project({
+      code: 'H4-SEED',
+      indicators: [
+        {
+          level1: '产出指标',
+          level2: '数量指标',
+          name: '培训人数',
+          description: '',
+          target: { raw: '≥100人', op: '>=', value: 100, unit: '人' },
+          basis: '',
+          category: 'output',
+        },
+      ],
+    }),
+  ],
 };
 
 describeEachEngine('HTTP hardening and input hygiene', (getDb) => {
@@ -69,7 +95,9 @@ describeEachEngine('HTTP hardening and input hygiene', (getDb) => {
   it('marks API answers no-store, hashed assets immutable and index.html no-cache', async () => {
     expect((await client.inject({ method: 'GET', url: '/api/units' })).headers['cache-control']).toBe('no-store');
     expect((await app.inject({ method: 'GET', url: '/api/nothing-here' })).headers['cache-control']).toBe('no-store');
-    expect((await app.inject({ method: 'GET', url: '/assets/index-abc123.js' })).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await app.inject({ method: 'GET', url: '/assets/index-abc123.js' })).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
     expect((await app.inject({ method: 'GET', url: '/' })).headers['cache-control']).toBe('no-cache');
     expect((await app.inject({ method: 'GET', url: '/units/711002' })).headers['cache-control']).toBe('no-cache');
   });
@@ -80,14 +108,20 @@ describeEachEngine('HTTP hardening and input hygiene', (getDb) => {
     expect(response.statusCode).toBe(413);
     expect(response.json().error.message).toContain('请求内容过大');
     const upload = await client.inject({
-      method: 'POST', url: `${base}/import/preview?fileName=big.txt`,
-      headers: { 'content-type': 'text/plain' }, payload: `${'。'.repeat(700_000)}`,
+      method: 'POST',
+      url: `${base}/import/preview?fileName=big.txt`,
+      headers: { 'content-type': 'text/plain' },
+      payload: `${'。'.repeat(700_000)}`,
     });
     expect(upload.statusCode).not.toBe(413);
   });
 
   it('answers 400 naming the field for NUL in a project name', async () => {
-    const response = await client.inject({ method: 'POST', url: `${base}/projects`, payload: project({ name: '测试\u0000项目' }) });
+    const response = await client.inject({
+      method: 'POST',
+      url: `${base}/projects`,
+      payload: project({ name: '测试\u0000项目' }),
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toMatchObject({ code: 'VALIDATION', location: { field: 'name' } });
     expect(response.json().error.message).toContain('U+0000');
@@ -103,14 +137,20 @@ describeEachEngine('HTTP hardening and input hygiene', (getDb) => {
     const query = await app.inject({ method: 'GET', url: '/api/units?search=a%00b' });
     expect(query.statusCode).toBe(400);
     expect(query.headers['content-security-policy']).toBeDefined();
-    const signInBody = await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'ad\u0000min', password: 'x' } });
+    const signInBody = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'ad\u0000min', password: 'x' },
+    });
     expect(signInBody.statusCode).toBe(400);
     expect(signInBody.json().error.location.field).toBe('username');
   });
 
   it('answers 400 naming the key for NUL in a JSON key (a schema would have dropped it silently)', async () => {
     const response = await client.inject({
-      method: 'POST', url: `${base}/projects`, headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      url: `${base}/projects`,
+      headers: { 'content-type': 'application/json' },
       payload: JSON.stringify({ ...project(), 'extra\u0000key': 1 }),
     });
     expect(response.statusCode).toBe(400);
@@ -120,8 +160,10 @@ describeEachEngine('HTTP hardening and input hygiene', (getDb) => {
   it('answers 400 naming the field for a bidi override in a unit name (import)', async () => {
     const document = { ...seedDocument, unit: { code: '711002', name: '总工会\u202Eevil' } };
     const response = await client.inject({
-      method: 'POST', url: `${base}/import/preview?fileName=doc.json`,
-      headers: { 'content-type': 'application/json' }, payload: JSON.stringify(document),
+      method: 'POST',
+      url: `${base}/import/preview?fileName=doc.json`,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(document),
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.location.path).toEqual(['unit', 'name']);
@@ -133,7 +175,11 @@ describeEachEngine('HTTP hardening and input hygiene', (getDb) => {
     const first = await client.inject({ method: 'POST', url: `${base}/projects`, payload: zeroWidth });
     expect(first.statusCode).toBe(400);
     expect(first.json().error.location.field).toBe('indicators.0.name');
-    const long = await client.inject({ method: 'POST', url: `${base}/projects`, payload: project({ name: '项'.repeat(201) }) });
+    const long = await client.inject({
+      method: 'POST',
+      url: `${base}/projects`,
+      payload: project({ name: '项'.repeat(201) }),
+    });
     expect(long.statusCode).toBe(400);
     expect(long.json().error.location.field).toBe('name');
     expect(long.json().error.message).toContain('200');
@@ -141,22 +187,35 @@ describeEachEngine('HTTP hardening and input hygiene', (getDb) => {
 
   it('answers 400 for an amount of -1 元 and one of 10¹³ 元 + 1, and takes 10¹³ 元', async () => {
     for (const total of ['-1.00', '10000000000001.00']) {
-      const response = await client.inject({ method: 'POST', url: `${base}/projects`, payload: project({ code: 'H4-AMOUNT', budget: { total, fiscal: null, other: null } }) });
+      const response = await client.inject({
+        method: 'POST',
+        url: `${base}/projects`,
+        payload: project({ code: 'H4-AMOUNT', budget: { total, fiscal: null, other: null } }),
+      });
       expect(response.statusCode, total).toBe(400);
       expect(response.json().error.location.field).toBe('budget.total');
     }
     const spending = await client.inject({
-      method: 'PUT', url: `${base}/monitoring/projects/H4-SEED/spending`,
+      method: 'PUT',
+      url: `${base}/monitoring/projects/H4-SEED/spending`,
       payload: { entries: [{ month: 1, source: 'fiscal', amount: '-1' }] },
     });
     expect(spending.statusCode).toBe(400);
     expect(spending.json().error.location.field).toBe('entries.0.amount');
-    const largest = await client.inject({ method: 'POST', url: `${base}/projects`, payload: project({ code: 'H4-AMOUNT', budget: { total: '10000000000000.00', fiscal: null, other: null } }) });
+    const largest = await client.inject({
+      method: 'POST',
+      url: `${base}/projects`,
+      payload: project({ code: 'H4-AMOUNT', budget: { total: '10000000000000.00', fiscal: null, other: null } }),
+    });
     expect(largest.statusCode).toBe(201);
   });
 
   it('keeps tabs and line breaks in free text', async () => {
-    const response = await client.inject({ method: 'POST', url: `${base}/projects`, payload: project({ code: 'H4-TEXT', purpose: '第一行\r\n\t第二行' }) });
+    const response = await client.inject({
+      method: 'POST',
+      url: `${base}/projects`,
+      payload: project({ code: 'H4-TEXT', purpose: '第一行\r\n\t第二行' }),
+    });
     expect(response.statusCode).toBe(201);
     expect(response.json().project.purpose).toMatch(/^第一行\r?\n\t第二行$/);
   });
@@ -171,13 +230,23 @@ describeEachEngine('HTTP hardening and input hygiene', (getDb) => {
     const proxied = await buildServer({ db: getDb(), webRoot, trustProxy: 1 });
     try {
       const payload = { username: client.username, password: TEST_PASSWORD };
-      const viaTls = await proxied.inject({ method: 'POST', url: '/api/session', headers: { 'x-forwarded-proto': 'https' }, payload });
+      const viaTls = await proxied.inject({
+        method: 'POST',
+        url: '/api/session',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload,
+      });
       expect(viaTls.statusCode).toBe(200);
       expect(viaTls.cookies.find((c) => c.name === 'jixiao_session')?.secure).toBe(true);
       const plain = await proxied.inject({ method: 'POST', url: '/api/session', payload });
       expect(plain.cookies.find((c) => c.name === 'jixiao_session')?.secure).toBeFalsy();
       // Without a trusted proxy, a client's own X-Forwarded-Proto changes nothing.
-      const forged = await app.inject({ method: 'POST', url: '/api/session', headers: { 'x-forwarded-proto': 'https' }, payload });
+      const forged = await app.inject({
+        method: 'POST',
+        url: '/api/session',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload,
+      });
       expect(forged.cookies.find((c) => c.name === 'jixiao_session')?.secure).toBeFalsy();
     } finally {
       await proxied.close();

@@ -41,7 +41,10 @@ describe('HeavyWork (the counting semaphore)', () => {
     expect('release' in b).toBe(true);
     expect('retryAfterSeconds' in heavy.tryAdmit('c')).toBe(true); // global limit
     now = 10_000;
-    if ('release' in a) { a.release(); a.release(); } // idempotent: one slot freed, not two
+    if ('release' in a) {
+      a.release();
+      a.release();
+    } // idempotent: one slot freed, not two
     expect(heavy.stats()).toEqual({ running: 1, admitted: 2, refused: 2 });
     // The mean moved towards the 10 s just measured; b has run 10 s of it already.
     expect(heavy.tryAdmit('a')).toHaveProperty('release');
@@ -67,7 +70,10 @@ describe('HeavyWork (the counting semaphore)', () => {
   it('reads its limits from the environment, defaulting to one per user and all cores but one', () => {
     expect(heavyLimitsFromEnv({}, 2)).toEqual({ perUser: 1, global: 1 });
     expect(heavyLimitsFromEnv({}, 8)).toEqual({ perUser: 1, global: 7 });
-    expect(heavyLimitsFromEnv({ JIXIAO_HEAVY_PER_USER: '2', JIXIAO_HEAVY_GLOBAL: '5' }, 2)).toEqual({ perUser: 2, global: 5 });
+    expect(heavyLimitsFromEnv({ JIXIAO_HEAVY_PER_USER: '2', JIXIAO_HEAVY_GLOBAL: '5' }, 2)).toEqual({
+      perUser: 2,
+      global: 5,
+    });
     expect(() => heavyLimitsFromEnv({ JIXIAO_HEAVY_GLOBAL: '0' }, 2)).toThrow(/JIXIAO_HEAVY_GLOBAL/);
   });
 });
@@ -88,42 +94,51 @@ describeEachEngine('heavy work over HTTP: per-user and global limits, 429 + Retr
   it('marks every export, report download, bulk zip and import route heavy, and nothing light', () => {
     const routes = app.heavyWork.routes;
     for (const expected of [
-      'GET /api/units/:unitCode/years/:year/export', 'GET /api/units/:unitCode/years/:year/export.:format',
-      'GET /api/units/:unitCode/years/:year/evaluation.:format', 'GET /api/units/:unitCode/years/:year/monitoring.:format',
-      'GET /api/bureau/years/:year/export.zip', 'POST /api/units/:unitCode/years/:year/import',
-      'POST /api/units/:unitCode/years/:year/import/preview', 'POST /api/units/:unitCode/years/:year/monitoring/payments',
-    ]) expect(routes).toContain(expected);
+      'GET /api/units/:unitCode/years/:year/export',
+      'GET /api/units/:unitCode/years/:year/export.:format',
+      'GET /api/units/:unitCode/years/:year/evaluation.:format',
+      'GET /api/units/:unitCode/years/:year/monitoring.:format',
+      'GET /api/bureau/years/:year/export.zip',
+      'POST /api/units/:unitCode/years/:year/import',
+      'POST /api/units/:unitCode/years/:year/import/preview',
+      'POST /api/units/:unitCode/years/:year/monitoring/payments',
+    ])
+      expect(routes).toContain(expected);
     expect(routes.filter((r) => !/export|import|payments|\.:format/.test(r))).toEqual([]);
   });
 
-  it('refuses the same user a second concurrent PDF, admits another user, and admits the first again after', { timeout: 60_000 }, async () => {
-    const unit = await signIn(app, getDb(), { role: 'unit', orgCode: '711002' });
-    const bureau = await signIn(app, getDb(), { role: 'bureau' });
-    gates.holding = true;
-    const first = unit.inject(pdf);
-    await vi.waitFor(() => expect(gates.waiting).toHaveLength(1)); // admitted and rendering
+  it(
+    'refuses the same user a second concurrent PDF, admits another user, and admits the first again after',
+    { timeout: 60_000 },
+    async () => {
+      const unit = await signIn(app, getDb(), { role: 'unit', orgCode: '711002' });
+      const bureau = await signIn(app, getDb(), { role: 'bureau' });
+      gates.holding = true;
+      const first = unit.inject(pdf);
+      await vi.waitFor(() => expect(gates.waiting).toHaveLength(1)); // admitted and rendering
 
-    const second = await unit.inject(pdf);
-    expect(second.statusCode).toBe(429);
-    expect(second.json()).toMatchObject({ error: { code: 'BUSY' } });
-    expect(Number(second.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    // A light read of the same user is never limited.
-    expect((await unit.inject('/api/units/711002/years/2020/targets')).statusCode).toBe(200);
+      const second = await unit.inject(pdf);
+      expect(second.statusCode).toBe(429);
+      expect(second.json()).toMatchObject({ error: { code: 'BUSY' } });
+      expect(Number(second.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      // A light read of the same user is never limited.
+      expect((await unit.inject('/api/units/711002/years/2020/targets')).statusCode).toBe(200);
 
-    const other = bureau.inject(pdf); // G = 2: another user's export is admitted …
-    await vi.waitFor(() => expect(gates.waiting).toHaveLength(2));
-    const third = await signIn(app, getDb(), { role: 'department', orgCode: '711' });
-    expect((await third.inject(pdf)).statusCode).toBe(429); // … and a third is over the global limit
+      const other = bureau.inject(pdf); // G = 2: another user's export is admitted …
+      await vi.waitFor(() => expect(gates.waiting).toHaveLength(2));
+      const third = await signIn(app, getDb(), { role: 'department', orgCode: '711' });
+      expect((await third.inject(pdf)).statusCode).toBe(429); // … and a third is over the global limit
 
-    gates.holding = false;
-    openGates();
-    for (const response of [await first, await other]) {
-      expect(response.statusCode).toBe(200);
-      expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    }
-    expect(app.heavyWork.stats().running).toBe(0);
-    expect((await unit.inject(pdf)).statusCode).toBe(200); // released: admitted again
-  });
+      gates.holding = false;
+      openGates();
+      for (const response of [await first, await other]) {
+        expect(response.statusCode).toBe(200);
+        expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      }
+      expect(app.heavyWork.stats().running).toBe(0);
+      expect((await unit.inject(pdf)).statusCode).toBe(200); // released: admitted again
+    },
+  );
 
   it('releases the slot when the client goes away mid-export', { timeout: 60_000 }, async () => {
     const unit = await signIn(app, getDb(), { role: 'unit', orgCode: '711002' });

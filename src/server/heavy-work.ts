@@ -64,7 +64,10 @@ export class HeavyWork {
   /** "GET /api/…" of every route marked heavy (the test checks that no export or import route is missing). */
   readonly routes: string[] = [];
 
-  constructor(readonly limits: HeavyLimits, private readonly now: () => number = () => performance.now()) {}
+  constructor(
+    readonly limits: HeavyLimits,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** A release function when admitted (idempotent), or the seconds to wait when not. */
   tryAdmit(key: string, kind = ''): { release: () => void } | { retryAfterSeconds: number } {
@@ -128,7 +131,8 @@ new Gauge({
   collect() {
     this.reset();
     const sum = { running: 0, admitted: 0, refused: 0 };
-    for (const heavy of live) for (const [state, value] of Object.entries(heavy.stats())) sum[state as keyof HeavyStats] += value;
+    for (const heavy of live)
+      for (const [state, value] of Object.entries(heavy.stats())) sum[state as keyof HeavyStats] += value;
     for (const [state, value] of Object.entries(sum)) this.set({ state }, value);
   },
 });
@@ -146,7 +150,8 @@ export function installHeavyWork(app: FastifyInstance, limits: HeavyLimits = hea
     live.delete(heavy);
   });
   app.addHook('onRoute', (route) => {
-    if (route.config?.heavy !== undefined && route.config.heavy !== false) heavy.routes.push(`${String(route.method)} ${route.url}`);
+    if (route.config?.heavy !== undefined && route.config.heavy !== false)
+      heavy.routes.push(`${String(route.method)} ${route.url}`);
   });
   app.addHook('onRequest', async (request, reply) => {
     if (!isHeavy(request)) return;

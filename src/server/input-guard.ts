@@ -50,7 +50,11 @@ function checkPart(value: FastifyRequest['body'], part: Part): void {
 function checkString(text: string, path: (string | number)[], part: Part, forbidden: RegExp, what = ''): void {
   const where = describeForbidden(text, forbidden);
   if (!where) return;
-  const field = path.map((key) => String(key).replace(FORBIDDEN_IN_NAME_GLOBAL, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`)).join('.');
+  const field = path
+    .map((key) =>
+      String(key).replace(FORBIDDEN_IN_NAME_GLOBAL, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`),
+    )
+    .join('.');
   const message = `${what}含有不允许的字符 ${where}`;
   throw new AppError('VALIDATION', `请求内容不符合格式：${PART_NAMES[part]}${field || '(根)'}：${message}`, {
     location: { field, path: [part, ...path] },

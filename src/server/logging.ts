@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
+import {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify';
 import { AppError } from '../domain/errors.ts';
 
 /**
@@ -28,10 +34,24 @@ export function logLevelFromEnv(env: Record<string, string | undefined>): LogLev
 
 /** Paths pino replaces with "[redacted]" wherever a logged object carries them. */
 export const REDACTED_PATHS = [
-  'req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]',
-  'headers.cookie', 'headers.authorization', 'headers["x-csrf-token"]',
-  'password', '*.password', '*.*.password', 'newPassword', '*.newPassword', 'currentPassword', '*.currentPassword',
-  'csrfToken', '*.csrfToken', 'token', '*.token',
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  'headers.cookie',
+  'headers.authorization',
+  'headers["x-csrf-token"]',
+  'password',
+  '*.password',
+  '*.*.password',
+  'newPassword',
+  '*.newPassword',
+  'currentPassword',
+  '*.currentPassword',
+  'csrfToken',
+  '*.csrfToken',
+  'token',
+  '*.token',
 ];
 
 /** A client's X-Request-Id is kept when it is short and plain (it ends up in log lines); else a new one. */

@@ -29,7 +29,10 @@ describeEachEngine('/metrics (Prometheus)', (getDb) => {
 
   it('asks for the bearer token, and refuses a wrong one', async () => {
     expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer scrape-token-2' } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer scrape-token-2' } }))
+        .statusCode,
+    ).toBe(401);
     const response = await app.inject({ method: 'GET', url: '/metrics', headers: auth });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/plain');
@@ -39,13 +42,18 @@ describeEachEngine('/metrics (Prometheus)', (getDb) => {
     const client = await signIn(app, getDb(), { role: 'admin' });
     await client.inject({ method: 'GET', url: '/api/units/711002/years/2020/targets' });
     const text = (await app.inject({ method: 'GET', url: '/metrics', headers: auth })).body;
-    const series = 'jixiao_http_request_duration_seconds_count{route="/api/units/:unitCode/years/:year/targets",method="GET",status="404"}';
+    const series =
+      'jixiao_http_request_duration_seconds_count{route="/api/units/:unitCode/years/:year/targets",method="GET",status="404"}';
     expect(sample(text, series)).toBeGreaterThanOrEqual(1);
     expect(text).not.toContain('route="/api/units/711002');
   });
 
   it('counts running jobs on each scrape, and shows the pool and the process', async () => {
-    const count = async () => sample((await app.inject({ method: 'GET', url: '/metrics', headers: auth })).body, 'jixiao_jobs{state="running"}');
+    const count = async () =>
+      sample(
+        (await app.inject({ method: 'GET', url: '/metrics', headers: auth })).body,
+        'jixiao_jobs{state="running"}',
+      );
     const before = await count();
     const id = await insertJob(getDb().kysely, { kind: 'test', ownerId: null, orgCode: '', total: 1 });
     expect(await count()).toBe(before! + 1);

@@ -73,7 +73,9 @@ new Gauge({
 export function registerMetrics(app: FastifyInstance, db: Db, options: MetricsOptions | false): void {
   if (options === false) {
     // Registered, so a GET does not fall through to the web app's index.html.
-    app.get('/metrics', { config: { access: 'public' } }, async (_request, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: '指标未开启（JIXIAO_METRICS=1）' } }));
+    app.get('/metrics', { config: { access: 'public' } }, async (_request, reply) =>
+      reply.code(404).send({ error: { code: 'NOT_FOUND', message: '指标未开启（JIXIAO_METRICS=1）' } }),
+    );
     return;
   }
   scraped = db;
@@ -83,11 +85,17 @@ export function registerMetrics(app: FastifyInstance, db: Db, options: MetricsOp
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     if (route === '/metrics') return;
-    requestDuration.observe({ route, method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    requestDuration.observe(
+      { route, method: request.method, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
   app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     if (options.token !== undefined && !bearerMatches(request.headers.authorization, options.token)) {
-      return reply.code(401).header('WWW-Authenticate', 'Bearer realm="jixiao-metrics"').send({ error: { code: 'UNAUTHENTICATED', message: '需要指标令牌（Authorization: Bearer …）' } });
+      return reply
+        .code(401)
+        .header('WWW-Authenticate', 'Bearer realm="jixiao-metrics"')
+        .send({ error: { code: 'UNAUTHENTICATED', message: '需要指标令牌（Authorization: Bearer …）' } });
     }
     return reply.header('Content-Type', metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });

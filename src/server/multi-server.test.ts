@@ -34,7 +34,8 @@ interface Session {
 }
 
 const target = inject('postgresTarget');
-const skipped = target.kind === 'skipped' ? ` — SKIPPED: ${target.reason} (needs PostgreSQL: PGlite is one process)` : '';
+const skipped =
+  target.kind === 'skipped' ? ` — SKIPPED: ${target.reason} (needs PostgreSQL: PGlite is one process)` : '';
 
 describe.skipIf(target.kind === 'skipped')(`two jixiao serve processes on one PostgreSQL${skipped}`, () => {
   let databaseUrl = '';
@@ -51,7 +52,8 @@ describe.skipIf(target.kind === 'skipped')(`two jixiao serve processes on one Po
     client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     const created = await postSetup(a, setupTokenOf(a), 'admin');
-    if (created.status !== 201) throw new Error(`setup through ${a.url} failed: ${created.status} ${await created.text()}`);
+    if (created.status !== 201)
+      throw new Error(`setup through ${a.url} failed: ${created.status} ${await created.text()}`);
     admin = await signIn(a, 'admin', ADMIN_PASSWORD);
   }, 120_000);
 
@@ -81,7 +83,9 @@ describe.skipIf(target.kind === 'skipped')(`two jixiao serve processes on one Po
     const expected = Object.keys(await migrationProvider.getMigrations()).length;
     try {
       const { rows } = await sql<{ n: number; distinct: number }>`
-        select count(*)::int as n, count(distinct name)::int as distinct from kysely_migration`.execute(opened[0].kysely);
+        select count(*)::int as n, count(distinct name)::int as distinct from kysely_migration`.execute(
+        opened[0].kysely,
+      );
       expect(rows[0]).toEqual({ n: expected, distinct: expected });
     } finally {
       await Promise.all(opened.map((db) => db.close()));
@@ -94,9 +98,19 @@ describe.skipIf(target.kind === 'skipped')(`two jixiao serve processes on one Po
     expect(((await targets.json()) as { unit: { code: string } }).unit.code).toBe('711002');
     const read = await call(b, admin, 'GET', `${UNIT}/projects/${PROJECTS[1]}`);
     const { project, version } = (await read.json()) as { project: Record<string, unknown>; version: number };
-    const edited = await call(b, admin, 'PUT', `${UNIT}/projects/${PROJECTS[1]}`, { ...project, purpose: '经 B 修改' }, `"${version}"`);
+    const edited = await call(
+      b,
+      admin,
+      'PUT',
+      `${UNIT}/projects/${PROJECTS[1]}`,
+      { ...project, purpose: '经 B 修改' },
+      `"${version}"`,
+    );
     expect(edited.status).toBe(200);
-    const seenOnA = (await (await call(a, admin, 'GET', `${UNIT}/projects/${PROJECTS[1]}`)).json()) as { project: { purpose: string }; version: number };
+    const seenOnA = (await (await call(a, admin, 'GET', `${UNIT}/projects/${PROJECTS[1]}`)).json()) as {
+      project: { purpose: string };
+      version: number;
+    };
     expect(seenOnA).toMatchObject({ project: { purpose: '经 B 修改' }, version: version + 1 });
   });
 
@@ -109,25 +123,38 @@ describe.skipIf(target.kind === 'skipped')(`two jixiao serve processes on one Po
       amount: `${1000 + i}.${String(i).padStart(2, '0')}`,
     }));
     // Each write names the project's monitoring version it read (decision 023): writers of one project race.
-    const statuses = await Promise.all(writes.map(async (w, i) => {
-      const server = i % 2 ? b : a;
-      for (let attempt = 0; attempt < 60; attempt += 1) {
-        const view = (await (await call(server, admin, 'GET', `${UNIT}/monitoring`)).json()) as { projects: { code: string; version: number }[] };
-        const version = view.projects.find((p) => p.code === w.projectCode)!.version;
-        const response = await call(server, admin, 'PUT', `${UNIT}/monitoring/projects/${w.projectCode}/spending`, {
-          entries: [{ month: w.month, source: w.source, amount: w.amount }],
-        }, `"${version}"`);
-        if (response.status !== 409) return response.status;
-      }
-      return 409;
-    }));
+    const statuses = await Promise.all(
+      writes.map(async (w, i) => {
+        const server = i % 2 ? b : a;
+        for (let attempt = 0; attempt < 60; attempt += 1) {
+          const view = (await (await call(server, admin, 'GET', `${UNIT}/monitoring`)).json()) as {
+            projects: { code: string; version: number }[];
+          };
+          const version = view.projects.find((p) => p.code === w.projectCode)!.version;
+          const response = await call(
+            server,
+            admin,
+            'PUT',
+            `${UNIT}/monitoring/projects/${w.projectCode}/spending`,
+            {
+              entries: [{ month: w.month, source: w.source, amount: w.amount }],
+            },
+            `"${version}"`,
+          );
+          if (response.status !== 409) return response.status;
+        }
+        return 409;
+      }),
+    );
     expect(statuses).toEqual(writes.map(() => 204));
     const stored = await client.query<{ key: string; amount: string }>(
       `select project_code || '/' || month || '/' || source as key, amount::text as amount from monitoring_spending`,
     );
     const byKey = new Map(stored.rows.map((row) => [row.key, row.amount]));
     for (const w of writes) expect(byKey.get(`${w.projectCode}/${w.month}/${w.source}`)).toBe(w.amount);
-    const audited = await client.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'record-spending' and actor_name = 'admin'`);
+    const audited = await client.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where action = 'record-spending' and actor_name = 'admin'`,
+    );
     expect(audited.rows[0]!.n).toBe(50);
   });
 
@@ -139,8 +166,18 @@ describe.skipIf(target.kind === 'skipped')(`two jixiao serve processes on one Po
     for (let round = 0; round < rounds; round += 1) {
       // Both read the same version, then write at once: If-Match lets exactly one through.
       const { version, project } = await readProject(a, admin, RACED);
-      const first = await Promise.all([a, b].map((server, i) =>
-        call(server, admin, 'PUT', `${UNIT}/projects/${RACED}`, { ...project, purpose: `第 ${round} 轮 ${'AB'[i]}` }, `"${version}"`)));
+      const first = await Promise.all(
+        [a, b].map((server, i) =>
+          call(
+            server,
+            admin,
+            'PUT',
+            `${UNIT}/projects/${RACED}`,
+            { ...project, purpose: `第 ${round} 轮 ${'AB'[i]}` },
+            `"${version}"`,
+          ),
+        ),
+      );
       const statuses = first.map((r) => r.status).sort();
       expect(statuses).toEqual([200, 409]);
       conflicts += 1;
@@ -177,7 +214,11 @@ describe.skipIf(target.kind === 'skipped')(`two jixiao serve processes on one Po
     const response = await underWay;
     expect(response.status).toBe(200);
     // A .docx is a zip: its first bytes are the zip signature.
-    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     expect(await exitCodeOf(a.child)).toBe(0);
     expect(a.stdout()).toContain('Jixiao 已停止');
     expect((await fetch(`${b.url}/api/health`)).status).toBe(200);
@@ -233,30 +274,57 @@ function setupTokenOf(server: Server): string {
 }
 
 function postSetup(server: Server, token: string, username: string): Promise<Response> {
-  return fetch(`${server.url}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, username, password: ADMIN_PASSWORD }) });
+  return fetch(`${server.url}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token, username, password: ADMIN_PASSWORD }),
+  });
 }
 
 function postSession(server: Server, username: string, password: string): Promise<Response> {
-  return fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  return fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
 }
 
 async function signIn(server: Server, username: string, password: string): Promise<Session> {
   const response = await postSession(server, username, password);
-  if (response.status !== 200) throw new Error(`sign-in as ${username} failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('jixiao_session='))?.split(';')[0];
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${username} failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('jixiao_session='))
+    ?.split(';')[0];
   if (!cookie) throw new Error('sign-in set no jixiao_session cookie');
   return { cookie, csrfToken: ((await response.json()) as { csrfToken: string }).csrfToken };
 }
 
-function call(server: Server, session: Session, method: string, path: string, body?: unknown, ifMatch?: string): Promise<Response> {
+function call(
+  server: Server,
+  session: Session,
+  method: string,
+  path: string,
+  body?: unknown,
+  ifMatch?: string,
+): Promise<Response> {
   const headers: Record<string, string> = { cookie: session.cookie };
   if (method !== 'GET') headers['x-csrf-token'] = session.csrfToken;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (ifMatch) headers['if-match'] = ifMatch;
-  return fetch(`${server.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(`${server.url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
-async function readProject(server: Server, session: Session, code: string): Promise<{ project: Record<string, unknown>; version: number }> {
+async function readProject(
+  server: Server,
+  session: Session,
+  code: string,
+): Promise<{ project: Record<string, unknown>; version: number }> {
   const response = await call(server, session, 'GET', `${UNIT}/projects/${code}`);
   expect(response.status).toBe(200);
   return (await response.json()) as { project: Record<string, unknown>; version: number };
@@ -265,7 +333,14 @@ async function readProject(server: Server, session: Session, code: string): Prom
 async function applyWithRetry(server: Server, session: Session, code: string, purpose: string): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const { project, version } = await readProject(server, session, code);
-    const response = await call(server, session, 'PUT', `${UNIT}/projects/${code}`, { ...project, purpose }, `"${version}"`);
+    const response = await call(
+      server,
+      session,
+      'PUT',
+      `${UNIT}/projects/${code}`,
+      { ...project, purpose },
+      `"${version}"`,
+    );
     if (response.status === 200) return;
     expect(response.status).toBe(409);
   }
@@ -273,6 +348,9 @@ async function applyWithRetry(server: Server, session: Session, code: string, pu
 }
 
 async function countProjectAudits(client: pg.Client, code: string): Promise<number> {
-  const result = await client.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'update-project' and entity_key = $1`, [code]);
+  const result = await client.query<{ n: number }>(
+    `select count(*)::int as n from audit_log where action = 'update-project' and entity_key = $1`,
+    [code],
+  );
   return result.rows[0]!.n;
 }

@@ -17,7 +17,11 @@ import { type GuardedRoute, guardedRoutes } from './auth/route-guard.ts';
  */
 const YEAR = 2020;
 /** 711002 (the seed) under department 711 under bureau SHG-CZJ; 712001 under 712 under SHG-CZJ; 800001 under another bureau. */
-const UNITS: Record<string, string[]> = { '711002': ['711', 'SHG-CZJ'], '712001': ['712', 'SHG-CZJ'], '800001': ['800', 'QHD-CZJ'] };
+const UNITS: Record<string, string[]> = {
+  '711002': ['711', 'SHG-CZJ'],
+  '712001': ['712', 'SHG-CZJ'],
+  '800001': ['800', 'QHD-CZJ'],
+};
 const table = readPermissionDoc();
 
 function inOrganisation(role: Role, unitCode: string): boolean {
@@ -35,12 +39,14 @@ function expectedAllowed(role: Role, route: GuardedRoute, unitCode: string | nul
 }
 
 function urlFor(route: GuardedRoute, unitCode: string): string {
-  return route.url.replace(/:(\w+)/g, (_, name: string) => {
-    if (name === 'unitCode') return unitCode;
-    if (name === 'year') return String(YEAR);
-    if (name === 'projectCode') return '711-0701-JBN-PGN6';
-    return 'x-test';
-  }).replace(/\*$/, '');
+  return route.url
+    .replace(/:(\w+)/g, (_, name: string) => {
+      if (name === 'unitCode') return unitCode;
+      if (name === 'year') return String(YEAR);
+      if (name === 'projectCode') return '711-0701-JBN-PGN6';
+      return 'x-test';
+    })
+    .replace(/\*$/, '');
 }
 
 /** The guard's refusal names the permission; a use-case's own FORBIDDEN (a workflow step) does not. */
@@ -56,7 +62,10 @@ describeEachEngine('permissions: every route × every role × own/other unit', (
   beforeAll(async () => {
     const db = getDb();
     await importTargets(db, SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: YEAR });
-    await importTargets(db, SYSTEM_ACTOR, { document: documentForUnit('712001', '山海关区第一中学'), fiscalYear: YEAR });
+    await importTargets(db, SYSTEM_ACTOR, {
+      document: documentForUnit('712001', '山海关区第一中学'),
+      fiscalYear: YEAR,
+    });
     await importTargets(db, SYSTEM_ACTOR, { document: documentForUnit('800001', '秦皇岛市博物馆'), fiscalYear: YEAR });
     await seedOrganisations(db);
     app = await buildServer({ db, webRoot: '/nonexistent' });
@@ -64,23 +73,35 @@ describeEachEngine('permissions: every route × every role × own/other unit', (
   });
 
   afterAll(() => {
-    console.info(`permission test: ${counts.routes} routes, ${counts.calls} calls, ${counts.allowed} allowed, ${counts.denied} denied`);
+    console.info(
+      `permission test: ${counts.routes} routes, ${counts.calls} calls, ${counts.allowed} allowed, ${counts.denied} denied`,
+    );
   });
 
   // Signing out would end the clients' sessions mid-test; auth.test.ts covers it.
   const isSignOut = (r: GuardedRoute) => r.method === 'DELETE' && r.url === '/api/session';
-  const apiRoutes = () => guardedRoutes(app).filter((r) => r.method !== 'HEAD' && !r.url.startsWith('/api/docs') && !isSignOut(r));
+  const apiRoutes = () =>
+    guardedRoutes(app).filter((r) => r.method !== 'HEAD' && !r.url.startsWith('/api/docs') && !isSignOut(r));
 
   it('finds the routes of every feature, each with an access rule', () => {
     const urls = apiRoutes().map((r) => `${r.method} ${r.url}`);
-    expect(urls).toEqual(expect.arrayContaining([
-      'GET /api/units', 'PUT /api/units/:unitCode/years/:year/projects/:projectCode', 'POST /api/users', 'GET /api/units/:unitCode/years/:year/audit',
-    ]));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        'GET /api/units',
+        'PUT /api/units/:unitCode/years/:year/projects/:projectCode',
+        'POST /api/users',
+        'GET /api/units/:unitCode/years/:year/audit',
+      ]),
+    );
   });
 
   it('answers 401 on every non-public route without a session', async () => {
     for (const route of apiRoutes().filter((r) => r.access !== 'public')) {
-      const response = await app.inject({ method: route.method as 'GET', url: urlFor(route, '711002'), payload: route.method === 'GET' ? undefined : {} });
+      const response = await app.inject({
+        method: route.method as 'GET',
+        url: urlFor(route, '711002'),
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });
@@ -93,13 +114,18 @@ describeEachEngine('permissions: every route × every role × own/other unit', (
       for (const role of ROLES) {
         for (const unitCode of units) {
           const response = await clients[role].inject({
-            method: route.method as 'GET', url: urlFor(route, unitCode ?? '711002'), payload: route.method === 'GET' ? undefined : {},
+            method: route.method as 'GET',
+            url: urlFor(route, unitCode ?? '711002'),
+            payload: route.method === 'GET' ? undefined : {},
           });
           const expected = expectedAllowed(role, route, unitCode);
           const allowed = response.statusCode !== 401 && !deniedByGuard(response);
           counts.calls++;
           counts[allowed ? 'allowed' : 'denied']++;
-          if (allowed !== expected) mismatches.push(`${role} ${route.method} ${urlFor(route, unitCode ?? '-')}: ${response.statusCode} (expected ${expected ? 'allowed' : 'denied'})`);
+          if (allowed !== expected)
+            mismatches.push(
+              `${role} ${route.method} ${urlFor(route, unitCode ?? '-')}: ${response.statusCode} (expected ${expected ? 'allowed' : 'denied'})`,
+            );
           if (allowed && route.method === 'GET') assertNoLeak(role, route, response, mismatches);
         }
       }
@@ -110,7 +136,9 @@ describeEachEngine('permissions: every route × every role × own/other unit', (
   it('lists to each role only the units it may see', async () => {
     const seen: Record<string, string[]> = {};
     for (const role of ROLES) {
-      const units = (await clients[role].inject({ method: 'GET', url: '/api/units' })).json().items as { code: string }[];
+      const units = (await clients[role].inject({ method: 'GET', url: '/api/units' })).json().items as {
+        code: string;
+      }[];
       seen[role] = units.map((u) => u.code);
     }
     expect(seen).toEqual({

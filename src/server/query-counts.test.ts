@@ -22,7 +22,10 @@ import { buildServer } from './app.ts';
  */
 
 const YEAR = 2020;
-const SIZES = [{ units: 2, projectsPerUnit: 3 }, { units: 12, projectsPerUnit: 15 }] as const;
+const SIZES = [
+  { units: 2, projectsPerUnit: 3 },
+  { units: 12, projectsPerUnit: 15 },
+] as const;
 
 interface Subject {
   unitCode: string;
@@ -34,10 +37,18 @@ function endpoints(subject: Subject): { name: string; url: string; roles: Role[]
   const unitYear = `/api/units/${subject.unitCode}/years/${YEAR}`;
   return [
     { name: 'unit list', url: '/api/units', roles: ['bureau', 'unit'] },
-    { name: 'unit list, filtered', url: `/api/units?search=${subject.unitCode.slice(0, 3)}&year=${YEAR}&orgCode=${subject.departmentCode}&pageSize=5`, roles: ['bureau'] },
+    {
+      name: 'unit list, filtered',
+      url: `/api/units?search=${subject.unitCode.slice(0, 3)}&year=${YEAR}&orgCode=${subject.departmentCode}&pageSize=5`,
+      roles: ['bureau'],
+    },
     { name: 'fiscal years', url: '/api/units/fiscal-years', roles: ['bureau', 'unit'] },
     { name: 'targets', url: `${unitYear}/targets`, roles: ['bureau', 'unit'] },
-    { name: 'project', url: `${unitYear}/projects/${encodeURIComponent(subject.projectCode)}`, roles: ['bureau', 'unit'] },
+    {
+      name: 'project',
+      url: `${unitYear}/projects/${encodeURIComponent(subject.projectCode)}`,
+      roles: ['bureau', 'unit'],
+    },
     { name: 'review', url: `${unitYear}/review`, roles: ['bureau', 'unit'] },
     { name: 'workflow state', url: `${unitYear}/workflow`, roles: ['bureau', 'unit'] },
     { name: 'workflow versions', url: `${unitYear}/workflow/versions`, roles: ['bureau', 'unit'] },
@@ -58,10 +69,22 @@ async function buildData(db: Db, size: { units: number; projectsPerUnit: number 
   await clearDatabase(db);
   await generateIntoDatabase(db, { ...size, seed: 6, fiscalYear: YEAR });
   await refreshStaleSummaries(db);
-  const unit = await db.kysely.selectFrom('units as u').innerJoin('organisations as o', 'o.id', 'u.parent_id')
-    .select(['u.code', 'o.code as departmentCode']).orderBy('u.code').limit(1).executeTakeFirstOrThrow();
-  const project = await db.kysely.selectFrom('projects as p').innerJoin('target_documents as d', 'd.id', 'p.document_id').innerJoin('units as u', 'u.id', 'd.unit_id')
-    .select('p.code').where('u.code', '=', unit.code).orderBy('p.position').limit(1).executeTakeFirstOrThrow();
+  const unit = await db.kysely
+    .selectFrom('units as u')
+    .innerJoin('organisations as o', 'o.id', 'u.parent_id')
+    .select(['u.code', 'o.code as departmentCode'])
+    .orderBy('u.code')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const project = await db.kysely
+    .selectFrom('projects as p')
+    .innerJoin('target_documents as d', 'd.id', 'p.document_id')
+    .innerJoin('units as u', 'u.id', 'd.unit_id')
+    .select('p.code')
+    .where('u.code', '=', unit.code)
+    .orderBy('p.position')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return { unitCode: unit.code, departmentCode: unit.departmentCode, projectCode: project.code };
 }
 
@@ -106,7 +129,11 @@ describeEachEngine('query counts do not grow with the data', (getDb) => {
       await sql`select 1`.execute(trx);
     });
     await counter.db.kysely.selectFrom('organisations').select('id').execute();
-    expect(counter.statements()).toEqual(['select "code" from "units"', 'select 1', 'select "id" from "organisations"']);
+    expect(counter.statements()).toEqual([
+      'select "code" from "units"',
+      'select 1',
+      'select "id" from "organisations"',
+    ]);
   });
 
   it('sends the same number of statements for every main page at both sizes', async () => {
@@ -121,7 +148,11 @@ describeEachEngine('query counts do not grow with the data', (getDb) => {
       measured.push(await measure(counter, clients, subject));
     }
     const [small, large] = measured as [Counts, Counts];
-    const rows = [...small.keys()].map((key) => ({ endpoint: key, [label(SIZES[0])]: small.get(key), [label(SIZES[1])]: large.get(key) }));
+    const rows = [...small.keys()].map((key) => ({
+      endpoint: key,
+      [label(SIZES[0])]: small.get(key),
+      [label(SIZES[1])]: large.get(key),
+    }));
     console.log(`statements per request (${getDb().engine})\n${table(rows)}`);
     const grown = rows.filter((row) => small.get(row.endpoint) !== large.get(row.endpoint)).map((row) => row.endpoint);
     expect(grown, 'endpoints whose query count grows with the data').toEqual([]);
@@ -135,6 +166,7 @@ function label(size: { units: number; projectsPerUnit: number }): string {
 function table(rows: Record<string, unknown>[]): string {
   const columns = Object.keys(rows[0] ?? {});
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   return [line(columns), ...rows.map((r) => line(columns.map((c) => String(r[c]))))].join('\n');
 }

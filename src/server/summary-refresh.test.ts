@@ -15,7 +15,9 @@ const P = '711-0701-JBN-PGN6';
 
 async function summaryOf(db: Db, unitCode: string): Promise<{ stale: boolean; spent: string | null }> {
   const result = await sql<{ stale: boolean; spent: string | null }>`
-    select s.stale, s.spent_cents::text as spent from unit_year_summaries s join units u on u.id = s.unit_id where u.code = ${unitCode}`.execute(db.kysely);
+    select s.stale, s.spent_cents::text as spent from unit_year_summaries s join units u on u.id = s.unit_id where u.code = ${unitCode}`.execute(
+    db.kysely,
+  );
   return result.rows[0]!;
 }
 
@@ -29,7 +31,10 @@ describeEachEngine('bureau summaries through the HTTP layer', (getDb) => {
   beforeEach(async () => {
     await clearDatabase(getDb());
     await importTargets(getDb(), SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
-    await importTargets(getDb(), SYSTEM_ACTOR, { document: documentForUnit('712001', '山海关区教育局'), fiscalYear: 2020 });
+    await importTargets(getDb(), SYSTEM_ACTOR, {
+      document: documentForUnit('712001', '山海关区教育局'),
+      fiscalYear: 2020,
+    });
     await seedOrganisations(getDb());
     await refreshStaleSummaries(getDb());
   });
@@ -38,7 +43,9 @@ describeEachEngine('bureau summaries through the HTTP layer', (getDb) => {
     expect(await summaryOf(getDb(), '711002')).toEqual({ stale: false, spent: '0' });
     const unit = await signIn(app, getDb(), { role: 'unit', orgCode: '711002' });
     const put = await unit.inject({
-      method: 'PUT', url: `/api/units/711002/years/2020/monitoring/projects/${encodeURIComponent(P)}/spending`, headers: { 'if-match': '"0"' },
+      method: 'PUT',
+      url: `/api/units/711002/years/2020/monitoring/projects/${encodeURIComponent(P)}/spending`,
+      headers: { 'if-match': '"0"' },
       payload: { entries: [{ month: 3, source: 'fiscal', amount: '9000.00' }] },
     });
     expect(put.statusCode).toBe(204);
@@ -51,9 +58,14 @@ describeEachEngine('bureau summaries through the HTTP layer', (getDb) => {
 
   it('leaves the figures stale when the write fails, and the sweeper brings them up to date', async () => {
     const other = await signIn(app, getDb(), { role: 'unit', orgCode: '712001' });
-    await importTargets(getDb(), SYSTEM_ACTOR, { document: documentForUnit('712001', '山海关区教育局（新）'), fiscalYear: 2020 });
+    await importTargets(getDb(), SYSTEM_ACTOR, {
+      document: documentForUnit('712001', '山海关区教育局（新）'),
+      fiscalYear: 2020,
+    });
     const refused = await other.inject({
-      method: 'PUT', url: `/api/units/711002/years/2020/monitoring/projects/${encodeURIComponent(P)}/spending`, headers: { 'if-match': '"0"' },
+      method: 'PUT',
+      url: `/api/units/711002/years/2020/monitoring/projects/${encodeURIComponent(P)}/spending`,
+      headers: { 'if-match': '"0"' },
       payload: { entries: [{ month: 3, source: 'fiscal', amount: '1.00' }] },
     });
     expect(refused.statusCode).toBe(403);
@@ -67,7 +79,9 @@ describeEachEngine('bureau summaries through the HTTP layer', (getDb) => {
     const bureau = await signIn(app, getDb(), { role: 'bureau', orgCode: 'SHG-CZJ' });
     const ranking = (await bureau.inject({ url: '/api/bureau/years/2020/ranking?pageSize=1&page=2&sort=code' })).json();
     expect(ranking).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [{ unitCode: '712001' }], stale: 0 });
-    const overview = (await bureau.inject({ url: '/api/bureau/overview?year=2020&state=draft&search=山海关区教育局' })).json();
+    const overview = (
+      await bureau.inject({ url: '/api/bureau/overview?year=2020&state=draft&search=山海关区教育局' })
+    ).json();
     expect(overview).toMatchObject({ total: 1, items: [{ unitCode: '712001', state: 'draft' }], states: { draft: 1 } });
     expect((await bureau.inject({ url: '/api/bureau/years/2020/ranking?pageSize=500' })).statusCode).toBe(400);
     expect((await bureau.inject({ url: '/api/bureau/years/2020/monitoring?sort=nonsense' })).statusCode).toBe(400);

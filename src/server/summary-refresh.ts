@@ -23,7 +23,12 @@ export function summaryRefresh(db: Db): FastifyPluginAsync {
         if (key !== null) await refreshStaleSummaries(db, { keys: [key], countRemaining: false });
         // A write without a unit (sign-in, a policy, a bulk import): a one-row probe unless something is stale.
         else if (await hasStaleSummaries(db.kysely)) {
-          await refreshStaleSummaries(db, { limit: UNSCOPED_LIMIT, includeOutdated: false, discover: false, countRemaining: false });
+          await refreshStaleSummaries(db, {
+            limit: UNSCOPED_LIMIT,
+            includeOutdated: false,
+            discover: false,
+            countRemaining: false,
+          });
         }
       } catch (error) {
         request.log.error({ err: error }, 'refreshing the bureau summaries after a write failed');
@@ -47,14 +52,22 @@ function unitYearOf(request: FastifyRequest): { unitCode: string; fiscalYear: nu
  * For `jixiao serve`: every `intervalMs` recomputes what is stale or was computed before today
  * (time-dependent warnings such as overdue data), sharing the work with other server processes.
  */
-export function startSummarySweeper(db: Db, options: { intervalMs: number; onError?: (error: unknown) => void }): () => Promise<void> {
+export function startSummarySweeper(
+  db: Db,
+  options: { intervalMs: number; onError?: (error: unknown) => void },
+): () => Promise<void> {
   let current: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {
     if (stopped || current !== null) return; // one sweep at a time per process
     current = refreshStaleSummaries(db)
-      .then(() => undefined, (error: unknown) => options.onError?.(error))
-      .finally(() => { current = null; });
+      .then(
+        () => undefined,
+        (error: unknown) => options.onError?.(error),
+      )
+      .finally(() => {
+        current = null;
+      });
   };
   const timer = setInterval(tick, options.intervalMs);
   timer.unref();

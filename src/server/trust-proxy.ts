@@ -24,7 +24,10 @@ export function parseTrustProxy(text: string | undefined): TrustProxy {
     return hops;
   }
   if (value.toLowerCase() === 'true') throw usage('不接受 true（那样任何客户端都能伪造自己的地址）');
-  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
   for (const entry of entries) {
     if (!isAddressOrRange(entry)) throw usage(`“${entry}”不是 IP 地址或 CIDR`);
   }
@@ -42,14 +45,19 @@ function isAddressOrRange(entry: string): boolean {
 }
 
 function usage(why: string): AppError {
-  return new AppError('USAGE', `JIXIAO_TRUST_PROXY 应为代理层数（如 1）或以逗号分隔的代理地址/CIDR（如 10.0.0.5,10.1.0.0/16）：${why}`);
+  return new AppError(
+    'USAGE',
+    `JIXIAO_TRUST_PROXY 应为代理层数（如 1）或以逗号分隔的代理地址/CIDR（如 10.0.0.5,10.1.0.0/16）：${why}`,
+  );
 }
 
 /**
  * The setting in the form Fastify's types accept. Fastify trusts a hop count at run time but does
  * not type it; a count of n is its own function `hop < n` (the socket's peer is hop 0).
  */
-export function fastifyTrustProxy(setting: TrustProxy | undefined): false | string[] | ((address: string, hop: number) => boolean) {
+export function fastifyTrustProxy(
+  setting: TrustProxy | undefined,
+): false | string[] | ((address: string, hop: number) => boolean) {
   if (setting === undefined || setting === false || setting === 0) return false;
   if (typeof setting === 'number') return (_address, hop) => hop < setting;
   return setting;

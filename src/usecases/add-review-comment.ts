@@ -35,9 +35,20 @@ export async function addReviewComment(db: Db, actor: Actor, input: ReviewCommen
     const indicatorIndex = projectCode === null ? null : (parsed.indicatorIndex ?? null);
     if (projectCode !== null) await requireTarget(await readWholeDocument(trx, key), projectCode, indicatorIndex);
     const { state } = await findWorkflow(trx, locked.id);
-    const id = await insertComment(trx, { documentId: locked.id, actor, state, body: parsed.body, projectCode, indicatorIndex, transitionId: null });
+    const id = await insertComment(trx, {
+      documentId: locked.id,
+      actor,
+      state,
+      body: parsed.body,
+      projectCode,
+      indicatorIndex,
+      transitionId: null,
+    });
     await recordAudit(trx, actor, {
-      action: 'add-review-comment', ...key, entity: 'review-comment', entityKey: String(id),
+      action: 'add-review-comment',
+      ...key,
+      entity: 'review-comment',
+      entityKey: String(id),
       after: { projectCode, indicatorIndex, body: parsed.body },
     });
     return (await listComments(trx, locked.id)).find((c) => c.id === id)!;
@@ -45,13 +56,20 @@ export async function addReviewComment(db: Db, actor: Actor, input: ReviewCommen
 }
 
 async function requireTarget(
-  whole: Awaited<ReturnType<typeof readWholeDocument>>, projectCode: string, indicatorIndex: number | null,
+  whole: Awaited<ReturnType<typeof readWholeDocument>>,
+  projectCode: string,
+  indicatorIndex: number | null,
 ): Promise<void> {
   const project = whole.document.projects.find((p) => p.code === projectCode);
-  if (!project) throw new AppError('NOT_FOUND', `没有编码为 ${projectCode} 的项目`, { location: { field: 'projectCode' } });
+  if (!project)
+    throw new AppError('NOT_FOUND', `没有编码为 ${projectCode} 的项目`, { location: { field: 'projectCode' } });
   if (indicatorIndex !== null && indicatorIndex >= project.indicators.length) {
-    throw new AppError('VALIDATION', `项目 ${projectCode} 只有 ${project.indicators.length} 个指标，没有第 ${indicatorIndex + 1} 个`, {
-      location: { field: 'indicatorIndex' },
-    });
+    throw new AppError(
+      'VALIDATION',
+      `项目 ${projectCode} 只有 ${project.indicators.length} 个指标，没有第 ${indicatorIndex + 1} 个`,
+      {
+        location: { field: 'indicatorIndex' },
+      },
+    );
   }
 }

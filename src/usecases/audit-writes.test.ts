@@ -16,7 +16,12 @@ describeEachEngine('every write leaves an audit entry, who and what, before and 
     await importTargets(getDb(), zgh, { document: seedDocument(), fiscalYear: 2020 });
     await importTargets(getDb(), zgh, { document: seedDocument(), fiscalYear: 2020 });
     const created = await createProject(getDb(), zgh, { ...key, project: sampleProject('NEW-1') });
-    const updated = await updateProject(getDb(), zgh, { ...key, projectCode: 'NEW-1', expectedVersion: created.version, project: sampleProject('NEW-1', { name: '改名' }) });
+    const updated = await updateProject(getDb(), zgh, {
+      ...key,
+      projectCode: 'NEW-1',
+      expectedVersion: created.version,
+      project: sampleProject('NEW-1', { name: '改名' }),
+    });
     await deleteProject(getDb(), zgh, { ...key, projectCode: 'NEW-1', expectedVersion: updated.version });
   });
 

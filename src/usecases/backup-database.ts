@@ -48,13 +48,20 @@ export function backupDatabase(db: Db, now: Date = new Date()): RunningBackup {
     zip.stream.once('close', () => reject(new AppError('BAD_INPUT', '备份输出已中断')));
   });
   abandoned.catch(() => undefined);
-  const add = (name: string, text: string) => Promise.race([zip.add(name, Buffer.from(text, 'utf8'), { compress: true, modified: now }), abandoned]);
+  const add = (name: string, text: string) =>
+    Promise.race([zip.add(name, Buffer.from(text, 'utf8'), { compress: true, modified: now }), abandoned]);
   const done = db.kysely
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       await setTransactionReadOnly(trx);
-      const manifest: BackupManifest = { format: BACKUP_FORMAT, createdAt: now.toISOString(), engine: db.engine, migration: await latestMigration(trx), tables: [] };
+      const manifest: BackupManifest = {
+        format: BACKUP_FORMAT,
+        createdAt: now.toISOString(),
+        engine: db.engine,
+        migration: await latestMigration(trx),
+        tables: [],
+      };
       for (const table of await listTables(trx)) {
         const entry = { name: table.name, rows: 0, chunks: [] as string[] };
         for await (const rows of readRows(trx, table.name, CHUNK_ROWS)) {

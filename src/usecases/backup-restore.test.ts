@@ -18,7 +18,9 @@ import { signIn } from './sign-in.ts';
 async function snapshot(db: Db): Promise<Record<string, string[]>> {
   const result: Record<string, string[]> = {};
   for (const table of await listTables(db.kysely)) {
-    const { rows } = await sql<{ row: string }>`select row_to_json(t)::text as row from ${sql.raw(`"${table.name}"`)} t`.execute(db.kysely);
+    const { rows } = await sql<{
+      row: string;
+    }>`select row_to_json(t)::text as row from ${sql.raw(`"${table.name}"`)} t`.execute(db.kysely);
     result[table.name] = rows.map((r) => r.row).sort();
   }
   return result;
@@ -57,7 +59,16 @@ describeEachEngine('backup and restore', (getDb) => {
     expect(manifest.tables.map((t) => t.name).sort()).toEqual(Object.keys(before).sort());
     for (const table of manifest.tables) expect(table.rows, table.name).toBe(before[table.name]!.length);
     // The demo fills the tables that matter; an empty table would prove nothing about its types.
-    for (const table of ['units', 'projects', 'indicators', 'users', 'audit_log', 'sessions', 'setup_tokens', 'instance_settings']) {
+    for (const table of [
+      'units',
+      'projects',
+      'indicators',
+      'users',
+      'audit_log',
+      'sessions',
+      'setup_tokens',
+      'instance_settings',
+    ]) {
       expect(before[table]!.length, table).toBeGreaterThan(0);
     }
 
@@ -79,6 +90,8 @@ describeEachEngine('backup and restore', (getDb) => {
   }, 120_000);
 
   it('refuses a file that is not a backup, and changes nothing', async () => {
-    await expect(restoreDatabase(target, { buffer: Buffer.from('not a zip') }, { force: true })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(restoreDatabase(target, { buffer: Buffer.from('not a zip') }, { force: true })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+    });
   });
 });

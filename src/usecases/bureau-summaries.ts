@@ -27,10 +27,20 @@ export function summaryScopeOf(actor: Actor): SummaryScope {
 const CATCH_UP = 20;
 export async function catchUpSummaries(db: Db, today?: string): Promise<void> {
   if (!(await hasStaleSummaries(db.kysely))) return;
-  await refreshStaleSummaries(db, { limit: CATCH_UP, includeOutdated: false, discover: false, countRemaining: false, today });
+  await refreshStaleSummaries(db, {
+    limit: CATCH_UP,
+    includeOutdated: false,
+    discover: false,
+    countRemaining: false,
+    today,
+  });
 }
 
-export function filtersOf(query: { department?: string | undefined; search?: string | undefined; warningLevel?: WarningLevel | undefined }): SummaryFilters {
+export function filtersOf(query: {
+  department?: string | undefined;
+  search?: string | undefined;
+  warningLevel?: WarningLevel | undefined;
+}): SummaryFilters {
   return {
     department: query.department,
     search: query.search,
@@ -39,13 +49,20 @@ export function filtersOf(query: { department?: string | undefined; search?: str
 }
 
 /** A sort's ORDER BY for each direction: fixed SQL chosen by the use-case, never request text. */
-export interface SortSql { asc: string; desc: string }
+export interface SortSql {
+  asc: string;
+  desc: string;
+}
 export function orderBy(sort: SortSql, order: 'asc' | 'desc'): RawBuilder<unknown> {
   return sql.raw(sort[order]);
 }
 
 export function warningCountsOf(row: SummaryRow): Record<WarningLevel, number> {
-  return { 提示: Number(row.warnings_notice ?? 0), 警示: Number(row.warnings_alert ?? 0), 重点监控: Number(row.warnings_focus ?? 0) };
+  return {
+    提示: Number(row.warnings_notice ?? 0),
+    警示: Number(row.warnings_alert ?? 0),
+    重点监控: Number(row.warnings_focus ?? 0),
+  };
 }
 
 export const isStale = (row: SummaryRow): boolean => row.stale === true || row.computed_at === null;

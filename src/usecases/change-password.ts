@@ -14,7 +14,10 @@ import { LOCKOUT } from './sign-in.ts';
 import { validateInput } from './usecase-input.ts';
 
 const ChangePasswordInputSchema = z.object({
-  currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH * 4),
+  currentPassword: z
+    .string()
+    .min(1)
+    .max(MAX_PASSWORD_LENGTH * 4),
   newPassword: z.string().max(MAX_PASSWORD_LENGTH * 4),
 });
 export type ChangePasswordInput = z.input<typeof ChangePasswordInputSchema>;
@@ -26,11 +29,18 @@ export type ChangePasswordInput = z.input<typeof ChangePasswordInputSchema>;
  * session that made the change stays; a one-time password's must-change flag is cleared. Wrong
  * current passwords count against the name's sign-in lockout, so an open session is no way around it.
  */
-export async function changeOwnPassword(db: Db, actor: Actor, sessionId: string, input: ChangePasswordInput, now = new Date()): Promise<void> {
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  sessionId: string,
+  input: ChangePasswordInput,
+  now = new Date(),
+): Promise<void> {
   const change = validateInput(ChangePasswordInputSchema, input, '修改密码');
   const user = await findUserByUsername(db.kysely, actor.username);
   if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', '请先登录');
-  if (await findLockedUntil(db.kysely, user.username, now)) throw new AppError('LOCKED', '密码错误次数过多，请稍后再试');
+  if (await findLockedUntil(db.kysely, user.username, now))
+    throw new AppError('LOCKED', '密码错误次数过多，请稍后再试');
   if (!(await verifyPassword(user.passwordHash, change.currentPassword))) {
     await recordSignInFailure(db.kysely, user.username, LOCKOUT, now);
     throw new AppError('VALIDATION', '当前密码不正确', { location: { field: 'currentPassword' } });
@@ -43,6 +53,11 @@ export async function changeOwnPassword(db: Db, actor: Actor, sessionId: string,
   await inTransaction(db, async (trx) => {
     await setUserPassword(trx, user.id, passwordHash, false);
     await deleteOtherSessionsOfUser(trx, user.id, sessionId);
-    await recordAudit(trx, actor, { action: 'change-password', entity: 'user', entityKey: user.username, after: { otherSessionsEnded: true } });
+    await recordAudit(trx, actor, {
+      action: 'change-password',
+      entity: 'user',
+      entityKey: user.username,
+      after: { otherSessionsEnded: true },
+    });
   });
 }

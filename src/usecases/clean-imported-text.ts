@@ -36,8 +36,9 @@ function cleanString(text: string, path: (string | number)[], notes: ImportNote[
   let cleaned = text.replace(INVISIBLE_FORMATTING, '').replace(CONTROLS, ' ');
   if (isName) cleaned = cleaned.replace(LINE_BREAKS, ' ');
   if (cleaned === text) return text;
-  const removed = [...new Set([...text].filter((c) => !cleaned.includes(c)))]
-    .map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  const removed = [...new Set([...text].filter((c) => !cleaned.includes(c)))].map(
+    (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+  );
   notes.push({
     line: 0,
     code: 'text-cleaned',

@@ -11,7 +11,13 @@ import { hashPassword } from './password-hash.ts';
  * demo`, `serve --demo`). The administrator is not among them: it comes from `jixiao setup` or the
  * one-time setup link `serve` prints while there is none.
  */
-export const DEMO_USERS: readonly { username: string; displayName: string; role: Role; orgCode: string; password: string }[] = [
+export const DEMO_USERS: readonly {
+  username: string;
+  displayName: string;
+  role: Role;
+  orgCode: string;
+  password: string;
+}[] = [
   { username: 'czj', displayName: '山海关区财政局', role: 'bureau', orgCode: 'SHG-CZJ', password: 'demo-czj-2020' },
   { username: 'zgb', displayName: '山海关区总工会机关', role: 'department', orgCode: '711', password: 'demo-zgb-2020' },
   { username: 'zgh', displayName: '山海关区总工会财务室', role: 'unit', orgCode: '711002', password: 'demo-zgh-2020' },
@@ -31,7 +37,12 @@ export async function createDemoUsers(db: Db): Promise<void> {
     await inTransaction(db, async (trx) => {
       const { username, displayName, role, orgCode } = user;
       await insertUser(trx, { username, displayName, role, orgCode, passwordHash });
-      await recordAudit(trx, SYSTEM_ACTOR, { action: 'create-user', entity: 'user', entityKey: username, after: { username, displayName, role, orgCode, demo: true } });
+      await recordAudit(trx, SYSTEM_ACTOR, {
+        action: 'create-user',
+        entity: 'user',
+        entityKey: username,
+        after: { username, displayName, role, orgCode, demo: true },
+      });
     });
   }
 }

@@ -25,11 +25,20 @@ export async function createOrganisation(db: Db, actor: Actor, input: NewOrgBody
     if (body.kind === 'unit') {
       await insertUnit(trx, { code: body.code, name: body.name, parentId: parent!.id });
     } else {
-      await insertOrganisation(trx, { code: body.code, name: body.name, kind: body.kind, parentId: parent?.id ?? null });
+      await insertOrganisation(trx, {
+        code: body.code,
+        name: body.name,
+        kind: body.kind,
+        parentId: parent?.id ?? null,
+      });
     }
     const created = nodeView(await requireOrgNode(trx, body.code));
     await recordAudit(trx, actor, {
-      action: 'create-organisation', unitCode: body.kind === 'unit' ? body.code : null, entity: 'organisation', entityKey: body.code, after: created,
+      action: 'create-organisation',
+      unitCode: body.kind === 'unit' ? body.code : null,
+      entity: 'organisation',
+      entityKey: body.code,
+      after: created,
     });
     return created;
   });

@@ -25,7 +25,13 @@ export async function createProject(
     const position = await nextProjectPosition(trx, document.id);
     await insertProject(trx, { documentId: document.id, position, version: 1, project });
     const created = await readProject(trx, document.id, { ...key, projectCode: project.code });
-    await recordAudit(trx, actor, { action: 'create-project', ...key, entity: 'project', entityKey: project.code, after: created });
+    await recordAudit(trx, actor, {
+      action: 'create-project',
+      ...key,
+      entity: 'project',
+      entityKey: project.code,
+      after: created,
+    });
     return created;
   });
 }

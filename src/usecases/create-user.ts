@@ -11,7 +11,10 @@ import { assertPasswordAllowed } from './password-rules.ts';
 import { validateInput } from './usecase-input.ts';
 
 export const NewUserInputSchema = z.object({
-  username: z.string().trim().regex(/^[A-Za-z0-9_.@-]{2,64}$/, '用户名应为 2–64 个字母、数字或 _ . @ -'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.@-]{2,64}$/, '用户名应为 2–64 个字母、数字或 _ . @ -'),
   displayName: z.string().trim().max(100).optional(),
   role: z.enum(ROLES),
   orgCode: z.string().trim().max(64).default(''),
@@ -50,7 +53,12 @@ export async function createUser(db: Db, actor: Actor, input: NewUserInput): Pro
       passwordHash,
     });
     const { username, displayName, role, orgCode } = created;
-    await recordAudit(trx, actor, { action: 'create-user', entity: 'user', entityKey: username, after: { username, displayName, role, orgCode } });
+    await recordAudit(trx, actor, {
+      action: 'create-user',
+      entity: 'user',
+      entityKey: username,
+      after: { username, displayName, role, orgCode },
+    });
     return created;
   });
 }
@@ -62,6 +70,8 @@ export async function assertOrganisationFits(db: Db, role: Role, orgCode: string
   const kind = orgCode === '' ? null : await kindOfOrgCode(db.kysely, orgCode);
   if (kind === null || !allowed.includes(kind)) {
     const wanted = allowed.map((k) => ({ bureau: '财政局', department: '主管部门', unit: '预算单位' })[k]).join('或');
-    throw new AppError('VALIDATION', `角色 ${role} 的所属组织应为已存在且未停用的${wanted}编码（收到“${orgCode}”）`, { location: { field: 'orgCode' } });
+    throw new AppError('VALIDATION', `角色 ${role} 的所属组织应为已存在且未停用的${wanted}编码（收到“${orgCode}”）`, {
+      location: { field: 'orgCode' },
+    });
   }
 }

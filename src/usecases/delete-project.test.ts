@@ -33,13 +33,27 @@ describeEachEngine('deleteProject', (getDb) => {
 
   it('refuses a stale version with CONFLICT and keeps the project', async () => {
     const before = await getTargets(getDb(), unitYear);
-    await expectAppError(deleteProject(getDb(), SYSTEM_ACTOR, { ...unitYear, projectCode: victim.code, expectedVersion: 7 }), 'CONFLICT');
+    await expectAppError(
+      deleteProject(getDb(), SYSTEM_ACTOR, { ...unitYear, projectCode: victim.code, expectedVersion: 7 }),
+      'CONFLICT',
+    );
     expect(await getTargets(getDb(), unitYear)).toStrictEqual(before);
   });
 
   it('answers NOT_FOUND for a project that is not there', async () => {
     await deleteProject(getDb(), SYSTEM_ACTOR, { ...unitYear, projectCode: victim.code, expectedVersion: 1 });
-    await expectAppError(deleteProject(getDb(), SYSTEM_ACTOR, { ...unitYear, projectCode: victim.code, expectedVersion: 1 }), 'NOT_FOUND');
-    await expectAppError(deleteProject(getDb(), SYSTEM_ACTOR, { unitCode: '000000', fiscalYear: 2020, projectCode: victim.code, expectedVersion: 1 }), 'NOT_FOUND');
+    await expectAppError(
+      deleteProject(getDb(), SYSTEM_ACTOR, { ...unitYear, projectCode: victim.code, expectedVersion: 1 }),
+      'NOT_FOUND',
+    );
+    await expectAppError(
+      deleteProject(getDb(), SYSTEM_ACTOR, {
+        unitCode: '000000',
+        fiscalYear: 2020,
+        projectCode: victim.code,
+        expectedVersion: 1,
+      }),
+      'NOT_FOUND',
+    );
   });
 });

@@ -22,7 +22,12 @@ export async function deleteProject(
     const deleted = await deleteProjectIfVersion(trx, { id: current.id, expectedVersion });
     if (!deleted) throw await projectConflict(trx, key, current, expectedVersion);
     await recordAudit(trx, actor, {
-      action: 'delete-project', unitCode: key.unitCode, fiscalYear: key.fiscalYear, entity: 'project', entityKey: current.code, before,
+      action: 'delete-project',
+      unitCode: key.unitCode,
+      fiscalYear: key.fiscalYear,
+      entity: 'project',
+      entityKey: current.code,
+      before,
     });
   });
 }

@@ -25,20 +25,31 @@ export async function diffTargetVersions(
 ): Promise<{ from: VersionRef; to: VersionRef; changes: TargetsChange[] }> {
   const parsed = validateInput(DiffVersionsInputSchema, input, '版本比较');
   const key = { unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear };
-  return inTransaction(db, async (trx) => {
-    const document = await findDocumentRef(trx, key.unitCode, key.fiscalYear);
-    if (!document) throw targetsNotFound(key);
-    const before = await readVersion(trx, key, document.id, parsed.from);
-    const after = await readVersion(trx, key, document.id, parsed.to);
-    return { from: parsed.from, to: parsed.to, changes: diffTargets(before, after) };
-  }, 'repeatable read');
+  return inTransaction(
+    db,
+    async (trx) => {
+      const document = await findDocumentRef(trx, key.unitCode, key.fiscalYear);
+      if (!document) throw targetsNotFound(key);
+      const before = await readVersion(trx, key, document.id, parsed.from);
+      const after = await readVersion(trx, key, document.id, parsed.to);
+      return { from: parsed.from, to: parsed.to, changes: diffTargets(before, after) };
+    },
+    'repeatable read',
+  );
 }
 
-async function readVersion(trx: Executor, key: { unitCode: string; fiscalYear: number }, documentId: number, ref: VersionRef): Promise<TargetsDocument> {
+async function readVersion(
+  trx: Executor,
+  key: { unitCode: string; fiscalYear: number },
+  documentId: number,
+  ref: VersionRef,
+): Promise<TargetsDocument> {
   if (ref === 'current') return (await readWholeDocument(trx, key)).document;
   const snapshot = await findVersionSnapshot(trx, documentId, ref);
   if (snapshot === undefined) {
-    throw new AppError('NOT_FOUND', `单位 ${key.unitCode} ${key.fiscalYear} 年度没有第 ${ref} 版`, { location: { field: 'version' } });
+    throw new AppError('NOT_FOUND', `单位 ${key.unitCode} ${key.fiscalYear} 年度没有第 ${ref} 版`, {
+      location: { field: 'version' },
+    });
   }
   return parseSnapshot(snapshot);
 }

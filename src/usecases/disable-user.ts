@@ -7,7 +7,11 @@ import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 
 /** Disables (or re-enables) an account; disabling ends its sessions at once. */
-export async function setUserEnabled(db: Db, actor: Actor, input: { username: string; enabled: boolean }): Promise<UserRow> {
+export async function setUserEnabled(
+  db: Db,
+  actor: Actor,
+  input: { username: string; enabled: boolean },
+): Promise<UserRow> {
   if (!input.enabled && input.username === actor.username) {
     throw new AppError('CONFLICT', '不能停用自己正在使用的账号');
   }

@@ -32,7 +32,11 @@ export interface FirstAdminOptions {
  * one creates the administrator and the others find it there (CONFLICT). A setup link's token is
  * consumed in the same transaction, so a failed attempt (a refused password) leaves it usable.
  */
-export async function createFirstAdmin(db: Db, input: FirstAdminInput, options: FirstAdminOptions = {}): Promise<UserRow> {
+export async function createFirstAdmin(
+  db: Db,
+  input: FirstAdminInput,
+  options: FirstAdminOptions = {},
+): Promise<UserRow> {
   const admin = validateInput(FirstAdminInputSchema, input, '管理员');
   const refused = checkPassword(admin.password, admin.username);
   if (refused !== null) throw new AppError('VALIDATION', refused, { location: { field: 'password' } });
@@ -41,17 +45,33 @@ export async function createFirstAdmin(db: Db, input: FirstAdminInput, options: 
   return inTransaction(db, async (trx) => {
     await takeAdvisoryXactLock(trx, LOCK_KEYS.startup);
     if (options.setupToken !== undefined && !(await consumeSetupToken(trx, setupTokenHash(options.setupToken), now))) {
-      throw new AppError('FORBIDDEN', '设置链接无效、已被使用或已过期：请重新启动 jixiao serve 获取新链接，或在服务器上运行 jixiao setup', { location: { field: 'token' } });
+      throw new AppError(
+        'FORBIDDEN',
+        '设置链接无效、已被使用或已过期：请重新启动 jixiao serve 获取新链接，或在服务器上运行 jixiao setup',
+        { location: { field: 'token' } },
+      );
     }
-    if (await hasAdministrator(trx)) throw new AppError('CONFLICT', '已有管理员账号：请用管理员登录后在“用户”中新建账号');
+    if (await hasAdministrator(trx))
+      throw new AppError('CONFLICT', '已有管理员账号：请用管理员登录后在“用户”中新建账号');
     if (await findUserByUsername(trx, admin.username)) {
       throw new AppError('CONFLICT', `用户名 ${admin.username} 已存在`, { location: { field: 'username' } });
     }
-    const created = await insertUser(trx, { username: admin.username, displayName: admin.displayName || admin.username, role: 'admin', orgCode: '', passwordHash });
+    const created = await insertUser(trx, {
+      username: admin.username,
+      displayName: admin.displayName || admin.username,
+      role: 'admin',
+      orgCode: '',
+      passwordHash,
+    });
     // Any other link printed by another server is void from now on.
     await deleteSetupTokens(trx);
     const { username, displayName, role } = created;
-    await recordAudit(trx, SYSTEM_ACTOR, { action: 'create-first-admin', entity: 'user', entityKey: username, after: { username, displayName, role } });
+    await recordAudit(trx, SYSTEM_ACTOR, {
+      action: 'create-first-admin',
+      entity: 'user',
+      entityKey: username,
+      after: { username, displayName, role },
+    });
     return created;
   });
 }

@@ -21,14 +21,20 @@ export interface EvaluatedYear {
   policy: ScoringPolicy;
 }
 
-export async function loadEvaluatedYear(db: Executor, key: { unitCode: string; fiscalYear: number }): Promise<EvaluatedYear> {
+export async function loadEvaluatedYear(
+  db: Executor,
+  key: { unitCode: string; fiscalYear: number },
+): Promise<EvaluatedYear> {
   const unitId = await findUnitId(db, key.unitCode);
   const document = unitId === undefined ? undefined : await findDocument(db, key.unitCode, key.fiscalYear);
   if (unitId === undefined || !document) throw targetsNotFound(key);
   const projects = (await loadProjects(db, document.id)).map((p) => p.project);
   const ref = { unitId, fiscalYear: key.fiscalYear };
   return {
-    unitId, unit: document.unit, fiscalYear: key.fiscalYear, projects,
+    unitId,
+    unit: document.unit,
+    fiscalYear: key.fiscalYear,
+    projects,
     money: await yearEndMoney(db, ref, projects),
     stored: await loadEvaluation(db, ref),
     policy: await scoringPolicyOf(db, key.unitCode),
@@ -40,14 +46,22 @@ export async function loadEvaluatedYear(db: Executor, key: { unitCode: string; f
  * year (December's cumulative). Both are monitoring's: the evaluation never keeps a second copy.
  * A project with no spending booked has no 执行数 (missing data, not zero).
  */
-async function yearEndMoney(db: Executor, ref: { unitId: number; fiscalYear: number }, projects: Project[]): Promise<EvaluatedYear['money']> {
+async function yearEndMoney(
+  db: Executor,
+  ref: { unitId: number; fiscalYear: number },
+  projects: Project[],
+): Promise<EvaluatedYear['money']> {
   const adjustments = await loadBudgetAdjustments(db, ref);
   const spending = await loadMonthlySpending(db, ref);
   const money: EvaluatedYear['money'] = new Map();
   for (const project of projects) {
-    const adjusted = adjustments.filter((a) => a.projectCode === project.code).at(-1)?.adjustedBudget ?? project.budget.total;
+    const adjusted =
+      adjustments.filter((a) => a.projectCode === project.code).at(-1)?.adjustedBudget ?? project.budget.total;
     const rows = spending.filter((s) => s.projectCode === project.code);
-    const spent = rows.length === 0 ? null : formatCents(rows.reduce((total, row) => total + (parseAmountToCents(row.amount) ?? 0n), 0n));
+    const spent =
+      rows.length === 0
+        ? null
+        : formatCents(rows.reduce((total, row) => total + (parseAmountToCents(row.amount) ?? 0n), 0n));
     money.set(project.code, { adjustedBudget: adjusted, spent });
   }
   return money;
@@ -68,12 +82,14 @@ export function actualsOf(year: EvaluatedYear, project: Project): ProjectActuals
   return {
     ...money,
     executionReason: stored?.executionReason ?? null,
-    indicators: (stored?.indicators ?? []).filter((i) => project.indicators.some((t) => t.name === i.name)).map((i) => ({
-      name: i.name,
-      actual: i.actual,
-      notApplicable: i.notApplicable,
-      deviationReason: i.deviationReason,
-      weight: i.weight === null ? null : Number(i.weight),
-    })),
+    indicators: (stored?.indicators ?? [])
+      .filter((i) => project.indicators.some((t) => t.name === i.name))
+      .map((i) => ({
+        name: i.name,
+        actual: i.actual,
+        notApplicable: i.notApplicable,
+        deviationReason: i.deviationReason,
+        weight: i.weight === null ? null : Number(i.weight),
+      })),
   };
 }

@@ -38,7 +38,10 @@ describeEachEngine('exportBulk', (getDb) => {
   beforeAll(async () => {
     await clearDatabase(getDb());
     for (let i = 1; i <= UNITS; i++) {
-      await importTargets(getDb(), SYSTEM_ACTOR, { document: documentForUnit(code(i), `测试单位${i}`), fiscalYear: 2020 });
+      await importTargets(getDb(), SYSTEM_ACTOR, {
+        document: documentForUnit(code(i), `测试单位${i}`),
+        fiscalYear: 2020,
+      });
     }
   }, 120_000);
 
@@ -59,28 +62,45 @@ describeEachEngine('exportBulk', (getDb) => {
     for await (const chunk of bulk.stream) chunks.push(chunk as Buffer);
     await bulk.done;
     expect(progress.at(-1)).toEqual({ done: UNITS, total: UNITS, unitCode: code(UNITS) });
-    expect(await findJob(getDb().kysely, bulk.jobId)).toMatchObject({ state: 'succeeded', done: UNITS, total: UNITS, error: null });
+    expect(await findJob(getDb().kysely, bulk.jobId)).toMatchObject({
+      state: 'succeeded',
+      done: UNITS,
+      total: UNITS,
+      error: null,
+    });
 
     const files = await readZip(Buffer.concat(chunks));
-    expect([...files.keys()]).toEqual(Array.from({ length: UNITS }, (_, i) => `${code(i + 1)}-测试单位${i + 1}2020年绩效目标.xlsx`));
-    const last = await readTargetsXlsx(files.get(`${code(UNITS)}-测试单位${UNITS}2020年绩效目标.xlsx`)!, { fileName: 'last.xlsx' });
+    expect([...files.keys()]).toEqual(
+      Array.from({ length: UNITS }, (_, i) => `${code(i + 1)}-测试单位${i + 1}2020年绩效目标.xlsx`),
+    );
+    const last = await readTargetsXlsx(files.get(`${code(UNITS)}-测试单位${UNITS}2020年绩效目标.xlsx`)!, {
+      fileName: 'last.xlsx',
+    });
     expect(last.document).toEqual({ ...documentForUnit(code(UNITS), `测试单位${UNITS}`), fiscalYear: 2020 });
   });
 
   it('marks the job failed, with the reason, when a unit cannot be read half-way', { timeout: 60_000 }, async () => {
     const bulk = await exportBulk(getDb(), { fiscalYear: 2020, format: 'json' });
     // The last unit's targets go away while the zip is being written: the export stops and says why.
-    await getDb().kysely.deleteFrom('target_documents')
+    await getDb()
+      .kysely.deleteFrom('target_documents')
       .where('unit_id', 'in', getDb().kysely.selectFrom('units').select('id').where('code', '=', code(UNITS)))
       .execute();
-    const reading = (async () => { for await (const _chunk of bulk.stream) { /* drain */ } })();
+    const reading = (async () => {
+      for await (const _chunk of bulk.stream) {
+        /* drain */
+      }
+    })();
     await expect(bulk.done).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await reading.catch(() => undefined);
     await sleep(100);
     const job = await findJob(getDb().kysely, bulk.jobId);
     expect(job).toMatchObject({ state: 'failed', total: UNITS });
     expect(job!.error).toContain(code(UNITS));
-    await importTargets(getDb(), SYSTEM_ACTOR, { document: documentForUnit(code(UNITS), `测试单位${UNITS}`), fiscalYear: 2020 });
+    await importTargets(getDb(), SYSTEM_ACTOR, {
+      document: documentForUnit(code(UNITS), `测试单位${UNITS}`),
+      fiscalYear: 2020,
+    });
   });
 
   it('stops and marks the job failed when the reader goes away', { timeout: 60_000 }, async () => {
@@ -93,6 +113,8 @@ describeEachEngine('exportBulk', (getDb) => {
   });
 
   it('says so when no unit has targets for the year', async () => {
-    await expect(exportBulk(getDb(), { fiscalYear: 2031, format: 'json' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(exportBulk(getDb(), { fiscalYear: 2031, format: 'json' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

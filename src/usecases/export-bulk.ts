@@ -56,8 +56,9 @@ export async function exportBulk(
   },
 ): Promise<BulkExport> {
   const only = input.unitCodes ? new Set(input.unitCodes) : null;
-  const units = (input.actor ? await listUnits(db, input.actor) : await listUnitsWithYears(db.kysely))
-    .filter((unit) => unit.years.includes(input.fiscalYear) && (only === null || only.has(unit.code)));
+  const units = (input.actor ? await listUnits(db, input.actor) : await listUnitsWithYears(db.kysely)).filter(
+    (unit) => unit.years.includes(input.fiscalYear) && (only === null || only.has(unit.code)),
+  );
   if (units.length === 0) throw new AppError('NOT_FOUND', `${input.fiscalYear} 年没有可导出的单位绩效目标`);
   const actor = input.actor ?? null;
   const jobId = await insertJob(db.kysely, {
@@ -83,7 +84,10 @@ export async function exportBulk(
       const file = await renderTargets(document, input.fiscalYear, input.format);
       // Codes stored before they were validated (decision 020) still make a safe entry name.
       const name = `${safeFileName(unitCode, 'unit')}-${safeFileName(exportBaseName(document.unit.name, input.fiscalYear))}.${file.extension}`;
-      await Promise.race([zip.add(name, Buffer.from(file.content), { compress: !STORED.includes(input.format) }), abandoned]);
+      await Promise.race([
+        zip.add(name, Buffer.from(file.content), { compress: !STORED.includes(input.format) }),
+        abandoned,
+      ]);
       await progress(index + 1);
       input.onProgress?.({ done: index + 1, total: codes.length, unitCode });
     }

@@ -5,7 +5,12 @@ import { ancestorsOfUnit } from '../db/organisations.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { renderDocument } from '../documents/render/render-pool.ts';
-import type { EvaluationReport, EvaluationReportProject, MonitoringReport, MonitoringReportIndicator } from '../documents/reports/types.ts';
+import type {
+  EvaluationReport,
+  EvaluationReportProject,
+  MonitoringReport,
+  MonitoringReportIndicator,
+} from '../documents/reports/types.ts';
 import type { Project } from '../domain/targets.ts';
 import { loadEvaluatedYear } from './evaluation-context.ts';
 import type { ExportedFile } from './export-targets.ts';
@@ -41,13 +46,20 @@ export async function exportReport(
 ): Promise<ExportedFile> {
   const key = validateInput(ExportReportInputSchema, input, '导出条件');
   // Read in one snapshot, render after it: the writers take a while and need no database.
-  const report = await inTransaction(db, async (trx) => {
-    const department = await departmentOf(trx, key.unitCode);
-    return key.kind === 'evaluation'
-      ? { kind: 'evaluation' as const, body: await evaluationReport(trx, key, department) }
-      : { kind: 'monitoring' as const, body: await monitoringReport(trx, key, department) };
-  }, 'repeatable read');
-  const content = report.kind === 'evaluation' ? await renderEvaluation(report.body, key.format) : await renderMonitoring(report.body, key.format);
+  const report = await inTransaction(
+    db,
+    async (trx) => {
+      const department = await departmentOf(trx, key.unitCode);
+      return key.kind === 'evaluation'
+        ? { kind: 'evaluation' as const, body: await evaluationReport(trx, key, department) }
+        : { kind: 'monitoring' as const, body: await monitoringReport(trx, key, department) };
+    },
+    'repeatable read',
+  );
+  const content =
+    report.kind === 'evaluation'
+      ? await renderEvaluation(report.body, key.format)
+      : await renderMonitoring(report.body, key.format);
   return {
     content,
     contentType: CONTENT_TYPES[key.format],
@@ -60,32 +72,58 @@ async function departmentOf(db: Executor, unitCode: string): Promise<string | nu
   return (await ancestorsOfUnit(db, unitCode)).find((o) => o.kind === 'department')?.name ?? null;
 }
 
-export async function evaluationReport(db: Executor, key: { unitCode: string; fiscalYear: number }, department: string | null): Promise<EvaluationReport> {
+export async function evaluationReport(
+  db: Executor,
+  key: { unitCode: string; fiscalYear: number },
+  department: string | null,
+): Promise<EvaluationReport> {
   const year = await loadEvaluatedYear(db, key);
   return toEvaluationReport(presentEvaluation(year), year.projects, department);
 }
 
-export function toEvaluationReport(evaluation: Evaluation, targets: Project[], department: string | null): EvaluationReport {
+export function toEvaluationReport(
+  evaluation: Evaluation,
+  targets: Project[],
+  department: string | null,
+): EvaluationReport {
   return {
-    unitCode: evaluation.unitCode, unitName: evaluation.unitName, department, fiscalYear: evaluation.fiscalYear,
+    unitCode: evaluation.unitCode,
+    unitName: evaluation.unitName,
+    department,
+    fiscalYear: evaluation.fiscalYear,
     meanScore: evaluation.meanScore,
     projects: evaluation.projects.map((project): EvaluationReportProject => {
       const scored = project.score;
       return {
-        code: project.code, name: project.name,
+        code: project.code,
+        name: project.name,
         goals: targets.find((t) => t.code === project.code)?.goals ?? [],
         achieved: achievedLine(scored.indicators),
-        initialBudget: project.initialBudget, adjustedBudget: project.adjustedBudget, spent: project.spent,
+        initialBudget: project.initialBudget,
+        adjustedBudget: project.adjustedBudget,
+        spent: project.spent,
         execution: { rate: scored.execution.rate, weight: scored.execution.weight, points: scored.execution.points },
         executionReason: project.executionReason,
-        score: scored.score, grade: scored.grade, incomplete: scored.incomplete,
+        score: scored.score,
+        grade: scored.grade,
+        incomplete: scored.incomplete,
         indicators: project.indicators.map((indicator, i) => {
-          const points = scored.indicators[i]?.name === indicator.name ? scored.indicators[i] : scored.indicators.find((s) => s.name === indicator.name);
+          const points =
+            scored.indicators[i]?.name === indicator.name
+              ? scored.indicators[i]
+              : scored.indicators.find((s) => s.name === indicator.name);
           return {
-            level1: indicator.level1, level2: indicator.level2, name: indicator.name, target: indicator.target,
-            actual: indicator.actual, notApplicable: indicator.notApplicable,
-            weight: points?.weight ?? 0, points: points?.points ?? null,
-            analysis: [indicator.deviationReason, indicator.improvementMeasures].filter((t) => t.trim() !== '').join('\n'),
+            level1: indicator.level1,
+            level2: indicator.level2,
+            name: indicator.name,
+            target: indicator.target,
+            actual: indicator.actual,
+            notApplicable: indicator.notApplicable,
+            weight: points?.weight ?? 0,
+            points: points?.points ?? null,
+            analysis: [indicator.deviationReason, indicator.improvementMeasures]
+              .filter((t) => t.trim() !== '')
+              .join('\n'),
           };
         }),
       };
@@ -105,7 +143,9 @@ function achievedLine(indicators: { met: boolean | null; missing?: true; notAppl
 }
 
 export async function monitoringReport(
-  db: Executor, key: { unitCode: string; fiscalYear: number; asOfMonth?: number }, department: string | null,
+  db: Executor,
+  key: { unitCode: string; fiscalYear: number; asOfMonth?: number },
+  department: string | null,
 ): Promise<MonitoringReport> {
   return toMonitoringReport(await getUnitMonitoring(db, key), department);
 }
@@ -114,18 +154,36 @@ export async function monitoringReport(
 export function toMonitoringReport(monitoring: UnitMonitoring, department: string | null): MonitoringReport {
   const { asOfMonth } = monitoring;
   return {
-    unitCode: monitoring.unit.code, unitName: monitoring.unit.name, department, fiscalYear: monitoring.fiscalYear, asOfMonth,
+    unitCode: monitoring.unit.code,
+    unitName: monitoring.unit.name,
+    department,
+    fiscalYear: monitoring.fiscalYear,
+    asOfMonth,
     projects: monitoring.projects.map((project) => ({
-      code: project.code, name: project.name,
-      initialBudget: project.initialBudget, adjustedBudget: project.adjustedBudget, spentToDate: project.spentToDate,
-      executionRate: project.executionRate, forecastFullYear: project.forecastFullYear,
+      code: project.code,
+      name: project.name,
+      initialBudget: project.initialBudget,
+      adjustedBudget: project.adjustedBudget,
+      spentToDate: project.spentToDate,
+      executionRate: project.executionRate,
+      forecastFullYear: project.forecastFullYear,
       indicators: project.indicators.map((indicator): MonitoringReportIndicator => {
-        const latest = indicator.progress.filter((p) => p.month <= asOfMonth).sort((a, b) => a.month - b.month).at(-1);
+        const latest = indicator.progress
+          .filter((p) => p.month <= asOfMonth)
+          .sort((a, b) => a.month - b.month)
+          .at(-1);
         return {
-          level1: indicator.level1, level2: indicator.level2, name: indicator.name, target: indicator.target,
-          month: latest?.month ?? null, valueToDate: latest?.valueToDate ?? '', forecast: latest?.forecast ?? '',
-          likelihood: latest?.likelihood ?? '', deviationCategory: latest?.deviationCategory ?? '',
-          reason: latest?.reason ?? '', measures: latest?.measures ?? '',
+          level1: indicator.level1,
+          level2: indicator.level2,
+          name: indicator.name,
+          target: indicator.target,
+          month: latest?.month ?? null,
+          valueToDate: latest?.valueToDate ?? '',
+          forecast: latest?.forecast ?? '',
+          likelihood: latest?.likelihood ?? '',
+          deviationCategory: latest?.deviationCategory ?? '',
+          reason: latest?.reason ?? '',
+          measures: latest?.measures ?? '',
         };
       }),
     })),

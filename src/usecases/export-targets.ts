@@ -35,7 +35,11 @@ export async function exportTargets(
 }
 
 /** A loaded document in one format; pure apart from the format writers (bulk export calls it per unit). */
-export async function renderTargets(document: TargetsDocument, fiscalYear: number, format: ExportFormat): Promise<ExportedFile> {
+export async function renderTargets(
+  document: TargetsDocument,
+  fiscalYear: number,
+  format: ExportFormat,
+): Promise<ExportedFile> {
   const { contentType, extension } = CONTENT_TYPES[format];
   const fileName = `${safeFileName(exportBaseName(document.unit.name, fiscalYear))}.${extension}`;
   return { content: await renderContent(document, format), contentType, extension, fileName };

@@ -18,17 +18,27 @@ describeEachEngine('the first administrator: jixiao setup and the one-time setup
     expect(await listUserRows(getDb().kysely)).toEqual([]);
     expect(await getInstanceState(getDb())).toEqual({ demo: false, needsSetup: true });
     await createFirstAdmin(getDb(), { username: 'boss', password: GOOD, displayName: '信息科' });
-    expect((await listUserRows(getDb().kysely)).map((u) => [u.username, u.role, u.displayName])).toEqual([['boss', 'admin', '信息科']]);
+    expect((await listUserRows(getDb().kysely)).map((u) => [u.username, u.role, u.displayName])).toEqual([
+      ['boss', 'admin', '信息科'],
+    ]);
     expect(await getInstanceState(getDb())).toEqual({ demo: false, needsSetup: false });
     await expect(signIn(getDb(), { username: 'boss', password: GOOD, ip: '10.1.1.1' })).resolves.toBeDefined();
-    await expect(createFirstAdmin(getDb(), { username: 'second', password: GOOD })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(createFirstAdmin(getDb(), { username: 'second', password: GOOD })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     expect(await issueSetupToken(getDb())).toBeNull();
   });
 
   it('applies the password policy to the first administrator', async () => {
-    await expect(createFirstAdmin(getDb(), { username: 'boss', password: 'short' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(createFirstAdmin(getDb(), { username: 'boss', password: 'password123' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(createFirstAdmin(getDb(), { username: 'administrator', password: 'administrator-2026' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(createFirstAdmin(getDb(), { username: 'boss', password: 'short' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(createFirstAdmin(getDb(), { username: 'boss', password: 'password123' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(
+      createFirstAdmin(getDb(), { username: 'administrator', password: 'administrator-2026' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await listUserRows(getDb().kysely)).toEqual([]);
   });
 
@@ -37,18 +47,26 @@ describeEachEngine('the first administrator: jixiao setup and the one-time setup
     const link = (await issueSetupToken(getDb(), now))!;
     expect(link.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(link.expiresAt.getTime() - now.getTime()).toBe(SETUP_LINK_HOURS * HOUR);
-    await expect(createFirstAdmin(getDb(), { username: 'boss', password: GOOD }, { setupToken: 'x'.repeat(43), now })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(createFirstAdmin(getDb(), { username: 'boss', password: 'short' }, { setupToken: link.token, now })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      createFirstAdmin(getDb(), { username: 'boss', password: GOOD }, { setupToken: 'x'.repeat(43), now }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      createFirstAdmin(getDb(), { username: 'boss', password: 'short' }, { setupToken: link.token, now }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
     await createFirstAdmin(getDb(), { username: 'boss', password: GOOD }, { setupToken: link.token, now });
-    await expect(createFirstAdmin(getDb(), { username: 'boss2', password: GOOD }, { setupToken: link.token, now })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      createFirstAdmin(getDb(), { username: 'boss2', password: GOOD }, { setupToken: link.token, now }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await listUserRows(getDb().kysely)).map((u) => u.username)).toEqual(['boss']);
   });
 
   it('an expired link is refused', async () => {
     const issued = new Date('2026-12-01T08:00:00Z');
     const link = (await issueSetupToken(getDb(), issued))!;
-    const later = new Date(issued.getTime() + (SETUP_LINK_HOURS * HOUR) + 1_000);
-    await expect(createFirstAdmin(getDb(), { username: 'boss', password: GOOD }, { setupToken: link.token, now: later })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const later = new Date(issued.getTime() + SETUP_LINK_HOURS * HOUR + 1_000);
+    await expect(
+      createFirstAdmin(getDb(), { username: 'boss', password: GOOD }, { setupToken: link.token, now: later }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await listUserRows(getDb().kysely)).toEqual([]);
   });
 

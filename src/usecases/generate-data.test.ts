@@ -40,7 +40,11 @@ describeEachEngine('generateIntoDatabase', (getDb) => {
 
   it('stores every unit’s targets exactly as generated, under its department and the city bureau', async () => {
     const units = [...generateUnits(options)];
-    expect(summary).toEqual({ units: 3, projects: 12, indicators: units.reduce((n, u) => n + u.document.projects.reduce((m, p) => m + p.indicators.length, 0), 0) });
+    expect(summary).toEqual({
+      units: 3,
+      projects: 12,
+      indicators: units.reduce((n, u) => n + u.document.projects.reduce((m, p) => m + p.indicators.length, 0), 0),
+    });
     expect(progress.at(-1)).toEqual([3, 3]);
     for (const unit of units) {
       const { document } = await getTargets(getDb(), { unitCode: unit.unit.code, fiscalYear: 2020 });
@@ -54,13 +58,18 @@ describeEachEngine('generateIntoDatabase', (getDb) => {
     for (const unit of generateUnits(options)) {
       const key = { unitCode: unit.unit.code, fiscalYear: 2020 };
       const monitoring = await getUnitMonitoring(getDb(), { ...key, asOfMonth: 12, today: '2021-01-20' });
-      const recorded = (code: string) => unit.monitoring.spending.filter((s) => s.projectCode === code).reduce((sum, s) => sum + Math.round(Number(s.amount) * 100), 0);
-      for (const project of monitoring.projects) expect(Math.round(Number(project.spentToDate) * 100)).toBe(recorded(project.code));
+      const recorded = (code: string) =>
+        unit.monitoring.spending
+          .filter((s) => s.projectCode === code)
+          .reduce((sum, s) => sum + Math.round(Number(s.amount) * 100), 0);
+      for (const project of monitoring.projects)
+        expect(Math.round(Number(project.spentToDate) * 100)).toBe(recorded(project.code));
       expect((await getWorkflowState(getDb(), key)).state).toBe(unit.workflowState);
       if (unit.evaluationStatus === null) continue;
       const evaluation = await getEvaluation(getDb(), key);
       expect(evaluation.status).toBe(unit.evaluationStatus);
-      const actual = (code: string, name: string) => unit.actuals.projects.find((p) => p.code === code)!.indicators.find((i) => i.name === name)!.actual;
+      const actual = (code: string, name: string) =>
+        unit.actuals.projects.find((p) => p.code === code)!.indicators.find((i) => i.name === name)!.actual;
       for (const p of evaluation.projects) for (const i of p.indicators) expect(i.actual).toBe(actual(p.code, i.name));
     }
   });
@@ -90,7 +99,12 @@ describeEachEngine('generateToDirectory', (getDb) => {
 
   it('writes files the real importer, payments import and scorer accept', async () => {
     const files = (await readdir(dir)).sort();
-    expect(files).toEqual(['801001', '801002', '801003'].flatMap((c) => [`${c}.actuals.json`, `${c}.json`, `${c}.payments.csv`]).concat('organisations.json').sort());
+    expect(files).toEqual(
+      ['801001', '801002', '801003']
+        .flatMap((c) => [`${c}.actuals.json`, `${c}.json`, `${c}.payments.csv`])
+        .concat('organisations.json')
+        .sort(),
+    );
     const tree = JSON.parse(await readFile(join(dir, 'organisations.json'), 'utf8'));
     expect(tree.units.map((u: { code: string }) => u.code)).toEqual(['801001', '801002', '801003']);
     for (const unit of generateUnits(options)) {
@@ -100,13 +114,24 @@ describeEachEngine('generateToDirectory', (getDb) => {
       expect(imported.projects).toBe(4);
       expect((await getTargets(getDb(), { unitCode: code, fiscalYear: 2020 })).document).toEqual(unit.document);
       await importPayments(getDb(), SYSTEM_ACTOR, {
-        unitCode: code, fiscalYear: 2020, fileName: `${code}.payments.csv`, content: await readFile(join(dir, `${code}.payments.csv`)),
+        unitCode: code,
+        fiscalYear: 2020,
+        fileName: `${code}.payments.csv`,
+        content: await readFile(join(dir, `${code}.payments.csv`)),
         columns: { projectCode: '项目编码', date: '支付日期', amount: '金额', source: '资金来源' },
       });
-      const monitoring = await getUnitMonitoring(getDb(), { unitCode: code, fiscalYear: 2020, asOfMonth: 12, today: '2021-01-20' });
+      const monitoring = await getUnitMonitoring(getDb(), {
+        unitCode: code,
+        fiscalYear: 2020,
+        asOfMonth: 12,
+        today: '2021-01-20',
+      });
       const spent = unit.monitoring.spending.reduce((sum, s) => sum + BigInt(s.amount.replace('.', '')), 0n);
       expect(BigInt(monitoring.totals.spentToDate.replace('.', ''))).toBe(spent);
-      const score = await scoreActuals({ targets: { content, fileName: `${code}.json` }, actuals: { content: await readFile(join(dir, `${code}.actuals.json`)), fileName: `${code}.actuals.json` } });
+      const score = await scoreActuals({
+        targets: { content, fileName: `${code}.json` },
+        actuals: { content: await readFile(join(dir, `${code}.actuals.json`)), fileName: `${code}.actuals.json` },
+      });
       expect(score.projects).toHaveLength(4);
       expect(score.incomplete).toBe(false);
     }

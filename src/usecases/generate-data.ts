@@ -5,11 +5,25 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { recordAudit, SYSTEM_ACTOR } from '../db/audit.repo.ts';
 import {
-  clearGeneratedYear, hasTargetsForYear, insertEvaluations, insertIndicatorProgress, insertSpending, placeUnits, setWorkflowStates, unitIdsByCode, upsertOrganisationTree,
+  clearGeneratedYear,
+  hasTargetsForYear,
+  insertEvaluations,
+  insertIndicatorProgress,
+  insertSpending,
+  placeUnits,
+  setWorkflowStates,
+  unitIdsByCode,
+  upsertOrganisationTree,
 } from '../db/bulk-load.repo.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { BUREAU, DEFAULT_FISCAL_YEAR, departmentsFor, generateUnits, type GeneratedUnit } from '../domain/generate/index.ts';
+import {
+  BUREAU,
+  DEFAULT_FISCAL_YEAR,
+  departmentsFor,
+  generateUnits,
+  type GeneratedUnit,
+} from '../domain/generate/index.ts';
 import type { WorkflowState } from '../domain/workflow/states.ts';
 import { importTargets } from './import-targets.ts';
 import { refreshStaleSummaries } from './refresh-summaries.ts';
@@ -42,7 +56,12 @@ const PARALLEL_BATCHES = 2;
 
 /** Workflow version = transitions taken + 1 (draft → submitted → reviewed → approved → adjusting). */
 const WORKFLOW_VERSION: Record<WorkflowState, number> = {
-  draft: 1, submitted: 2, 'department-reviewed': 3, returned: 3, approved: 4, adjusting: 5,
+  draft: 1,
+  submitted: 2,
+  'department-reviewed': 3,
+  returned: 3,
+  approved: 4,
+  adjusting: 5,
 };
 
 function count(summary: GenerateSummary, unit: GeneratedUnit): void {
@@ -51,7 +70,11 @@ function count(summary: GenerateSummary, unit: GeneratedUnit): void {
   summary.indicators += unit.document.projects.reduce((n, p) => n + p.indicators.length, 0);
 }
 
-export async function generateIntoDatabase(db: Db, options: GenerateOptions, onProgress?: ProgressCallback): Promise<GenerateSummary> {
+export async function generateIntoDatabase(
+  db: Db,
+  options: GenerateOptions,
+  onProgress?: ProgressCallback,
+): Promise<GenerateSummary> {
   const parsed = validateInput(GenerateOptionsSchema, options, '生成参数');
   await upsertOrganisationTree(db.kysely, BUREAU, departmentsFor(parsed));
   // Into an empty year there is nothing to clear: skip four deletes per batch.
@@ -66,7 +89,9 @@ export async function generateIntoDatabase(db: Db, options: GenerateOptions, onP
       batch.forEach((u) => count(summary, u));
       onProgress?.(summary.units, parsed.units);
     });
-    const tracked: Promise<void> = stored.catch((error: unknown) => void (failure ??= { error })).finally(() => inFlight.delete(tracked));
+    const tracked: Promise<void> = stored
+      .catch((error: unknown) => void (failure ??= { error }))
+      .finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
     if (inFlight.size >= PARALLEL_BATCHES) await Promise.race(inFlight);
     if (failure) throw failure.error;
@@ -96,29 +121,84 @@ async function storeBatch(db: Db, units: GeneratedUnit[], fiscalYear: number, re
   await inTransaction(db, async (trx) => {
     const ids = await unitIdsByCode(trx, codes);
     const idOf = (unit: GeneratedUnit) => ids.get(unit.unit.code)!;
-    await placeUnits(trx, units.map((u) => ({ unitCode: u.unit.code, parentCode: u.departmentCode })));
-    await insertSpending(trx, units.flatMap((u) => u.monitoring.spending.map((s) => ({
-      unit_id: idOf(u), fiscal_year: fiscalYear, project_code: s.projectCode, month: s.month, source: s.source, amount: s.amount,
-    }))));
-    await insertIndicatorProgress(trx, units.flatMap((u) => u.monitoring.progress.map((p) => ({
-      unit_id: idOf(u), fiscal_year: fiscalYear, project_code: p.projectCode, indicator_name: p.indicatorName, month: p.month,
-      value_to_date: p.valueToDate, forecast: p.forecast, likelihood: p.likelihood, deviation_category: p.deviationCategory,
-      reason: p.reason, measures: p.measures, updated_by: SYSTEM_ACTOR.username,
-    }))));
+    await placeUnits(
+      trx,
+      units.map((u) => ({ unitCode: u.unit.code, parentCode: u.departmentCode })),
+    );
+    await insertSpending(
+      trx,
+      units.flatMap((u) =>
+        u.monitoring.spending.map((s) => ({
+          unit_id: idOf(u),
+          fiscal_year: fiscalYear,
+          project_code: s.projectCode,
+          month: s.month,
+          source: s.source,
+          amount: s.amount,
+        })),
+      ),
+    );
+    await insertIndicatorProgress(
+      trx,
+      units.flatMap((u) =>
+        u.monitoring.progress.map((p) => ({
+          unit_id: idOf(u),
+          fiscal_year: fiscalYear,
+          project_code: p.projectCode,
+          indicator_name: p.indicatorName,
+          month: p.month,
+          value_to_date: p.valueToDate,
+          forecast: p.forecast,
+          likelihood: p.likelihood,
+          deviation_category: p.deviationCategory,
+          reason: p.reason,
+          measures: p.measures,
+          updated_by: SYSTEM_ACTOR.username,
+        })),
+      ),
+    );
     const evaluated = units.filter((u) => u.evaluationStatus !== null);
     await insertEvaluations(trx, {
-      years: evaluated.map((u) => ({ unit_id: idOf(u), fiscal_year: fiscalYear, status: u.evaluationStatus!, updated_by: SYSTEM_ACTOR.username })),
-      projects: evaluated.flatMap((u) => u.actuals.projects.map((p) => ({
-        unit_id: idOf(u), fiscal_year: fiscalYear, project_code: p.code, execution_reason: p.executionReason ?? '',
-      }))),
-      indicators: evaluated.flatMap((u) => u.actuals.projects.flatMap((p) => p.indicators.map((i) => ({
-        unit_id: idOf(u), fiscal_year: fiscalYear, project_code: p.code, indicator_name: i.name, actual: i.actual,
-        not_applicable: false, deviation_reason: i.deviationReason ?? '', improvement_measures: i.improvementMeasures ?? '', weight: null,
-      })))),
+      years: evaluated.map((u) => ({
+        unit_id: idOf(u),
+        fiscal_year: fiscalYear,
+        status: u.evaluationStatus!,
+        updated_by: SYSTEM_ACTOR.username,
+      })),
+      projects: evaluated.flatMap((u) =>
+        u.actuals.projects.map((p) => ({
+          unit_id: idOf(u),
+          fiscal_year: fiscalYear,
+          project_code: p.code,
+          execution_reason: p.executionReason ?? '',
+        })),
+      ),
+      indicators: evaluated.flatMap((u) =>
+        u.actuals.projects.flatMap((p) =>
+          p.indicators.map((i) => ({
+            unit_id: idOf(u),
+            fiscal_year: fiscalYear,
+            project_code: p.code,
+            indicator_name: i.name,
+            actual: i.actual,
+            not_applicable: false,
+            deviation_reason: i.deviationReason ?? '',
+            improvement_measures: i.improvementMeasures ?? '',
+            weight: null,
+          })),
+        ),
+      ),
     });
-    await setWorkflowStates(trx, fiscalYear, units.map((u) => ({ unitId: idOf(u), state: u.workflowState, version: WORKFLOW_VERSION[u.workflowState] })));
+    await setWorkflowStates(
+      trx,
+      fiscalYear,
+      units.map((u) => ({ unitId: idOf(u), state: u.workflowState, version: WORKFLOW_VERSION[u.workflowState] })),
+    );
     await recordAudit(trx, SYSTEM_ACTOR, {
-      action: 'generate-data', fiscalYear, entity: 'generated-units', entityKey: `${codes[0]}…${codes.at(-1)}`,
+      action: 'generate-data',
+      fiscalYear,
+      entity: 'generated-units',
+      entityKey: `${codes[0]}…${codes.at(-1)}`,
       after: { units: codes.length, codes },
     });
   });
@@ -130,7 +210,9 @@ export function paymentsCsv(unit: GeneratedUnit): string {
   unit.monitoring.spending.forEach((entry, n) => {
     const day = String(5 + ((n * 7) % 20)).padStart(2, '0');
     const month = String(entry.month).padStart(2, '0');
-    lines.push(`${unit.unit.code}-${n + 1},${entry.projectCode},${unit.fiscalYear}-${month}-${day},${entry.amount},${entry.source === 'fiscal' ? '财政资金' : '其他资金'}`);
+    lines.push(
+      `${unit.unit.code}-${n + 1},${entry.projectCode},${unit.fiscalYear}-${month}-${day},${entry.amount},${entry.source === 'fiscal' ? '财政资金' : '其他资金'}`,
+    );
   });
   return `${lines.join('\n')}\n`;
 }
@@ -140,7 +222,11 @@ export function paymentsCsv(unit: GeneratedUnit): string {
  * `jixiao score --actuals`) and `<code>.payments.csv`, plus `organisations.json` (the tree),
  * written as the units are generated.
  */
-export async function generateToDirectory(dir: string, options: GenerateOptions, onProgress?: ProgressCallback): Promise<GenerateSummary> {
+export async function generateToDirectory(
+  dir: string,
+  options: GenerateOptions,
+  onProgress?: ProgressCallback,
+): Promise<GenerateSummary> {
   const parsed = validateInput(GenerateOptionsSchema, options, '生成参数');
   await mkdir(dir, { recursive: true });
   const tree = createWriteStream(join(dir, 'organisations.json'), 'utf8');
@@ -148,7 +234,9 @@ export async function generateToDirectory(dir: string, options: GenerateOptions,
     if (!tree.write(text)) await once(tree, 'drain');
   };
   const departments = departmentsFor(parsed).map(({ code, name }) => ({ code, name, parentCode: BUREAU.code }));
-  await write(`{"format":"jixiao/organisations@1","bureau":${JSON.stringify(BUREAU)},"departments":${JSON.stringify(departments)},"units":[`);
+  await write(
+    `{"format":"jixiao/organisations@1","bureau":${JSON.stringify(BUREAU)},"departments":${JSON.stringify(departments)},"units":[`,
+  );
   const summary: GenerateSummary = { units: 0, projects: 0, indicators: 0 };
   try {
     for (const unit of generateUnits(parsed)) {
@@ -156,7 +244,9 @@ export async function generateToDirectory(dir: string, options: GenerateOptions,
       await writeFile(`${base}.json`, `${JSON.stringify(unit.document, null, 1)}\n`);
       await writeFile(`${base}.actuals.json`, `${JSON.stringify(unit.actuals, null, 1)}\n`);
       await writeFile(`${base}.payments.csv`, paymentsCsv(unit));
-      await write(`${summary.units === 0 ? '' : ','}\n${JSON.stringify({ ...unit.unit, departmentCode: unit.departmentCode })}`);
+      await write(
+        `${summary.units === 0 ? '' : ','}\n${JSON.stringify({ ...unit.unit, departmentCode: unit.departmentCode })}`,
+      );
       count(summary, unit);
       onProgress?.(summary.units, parsed.units);
     }

@@ -5,12 +5,23 @@ import type { Db } from '../db/database.ts';
 import { type SummaryRow, summaryPage } from '../db/summary-views.repo.ts';
 import type { Actor } from '../domain/access.ts';
 import type { WorkflowState } from '../domain/workflow/states.ts';
-import { type SortSql, catchUpSummaries, filtersOf, isStale, orderBy, summaryScopeOf, timeOf } from './bureau-summaries.ts';
+import {
+  type SortSql,
+  catchUpSummaries,
+  filtersOf,
+  isStale,
+  orderBy,
+  summaryScopeOf,
+  timeOf,
+} from './bureau-summaries.ts';
 import { validateInput } from './usecase-input.ts';
 
 const SORTS: Record<'code' | 'updated' | 'grade', SortSql> = {
   code: { asc: 'r.code asc, r.fiscal_year asc', desc: 'r.code desc, r.fiscal_year desc' },
-  updated: { asc: 'r.workflow_updated_at asc nulls first, r.code asc', desc: 'r.workflow_updated_at desc nulls last, r.code asc' },
+  updated: {
+    asc: 'r.workflow_updated_at asc nulls first, r.code asc',
+    desc: 'r.workflow_updated_at desc nulls last, r.code asc',
+  },
   // 优 < 良 < 中 < 差 in Unicode order is not the grade order: spell it out.
   grade: {
     asc: "array_position(array['优','良','中','差'], r.review_grade) asc nulls last, r.code asc",
@@ -28,10 +39,22 @@ export async function getBureauOverview(db: Db, actor: Actor, input: OverviewQue
   await catchUpSummaries(db);
   const scope = summaryScopeOf(actor);
   const filters = { ...filtersOf(query), fiscalYear: query.year, state: query.state, reviewGrade: query.grade };
-  const { rows, totals } = await summaryPage(db.kysely, { scope, filters, orderBy: orderBy(SORTS[query.sort], query.order), ...limitOffset(query), ranks: false });
+  const { rows, totals } = await summaryPage(db.kysely, {
+    scope,
+    filters,
+    orderBy: orderBy(SORTS[query.sort], query.order),
+    ...limitOffset(query),
+    ranks: false,
+  });
   return {
-    items: rows.map(overviewRow), total: totals.total, page: query.page, pageSize: query.pageSize,
-    stale: totals.stale, warningTotals: totals.warnings, states: totals.states, grades: totals.reviewGrades,
+    items: rows.map(overviewRow),
+    total: totals.total,
+    page: query.page,
+    pageSize: query.pageSize,
+    stale: totals.stale,
+    warningTotals: totals.warnings,
+    states: totals.states,
+    grades: totals.reviewGrades,
   };
 }
 

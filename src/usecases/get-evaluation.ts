@@ -32,9 +32,14 @@ export function presentEvaluation(year: EvaluatedYear): Evaluation {
       indicators: project.indicators.map((indicator) => {
         const entry = stored?.indicators.find((i) => i.name === indicator.name);
         return {
-          level1: indicator.level1, level2: indicator.level2, name: indicator.name, target: indicator.target.raw,
-          actual: entry?.actual ?? null, notApplicable: entry?.notApplicable ?? false,
-          deviationReason: entry?.deviationReason ?? '', improvementMeasures: entry?.improvementMeasures ?? '',
+          level1: indicator.level1,
+          level2: indicator.level2,
+          name: indicator.name,
+          target: indicator.target.raw,
+          actual: entry?.actual ?? null,
+          notApplicable: entry?.notApplicable ?? false,
+          deviationReason: entry?.deviationReason ?? '',
+          improvementMeasures: entry?.improvementMeasures ?? '',
           weight: entry?.weight == null ? null : Number(entry.weight),
         };
       }),
@@ -42,10 +47,21 @@ export function presentEvaluation(year: EvaluatedYear): Evaluation {
     };
   });
   const missingAnalysis = year.projects.flatMap((project, p) =>
-    missingDeviationAnalysis(scored.exact[p]!, actualsOf(year, project)).map((m) => ({ ...m, path: ['projects', p, ...m.path] })));
+    missingDeviationAnalysis(scored.exact[p]!, actualsOf(year, project)).map((m) => ({
+      ...m,
+      path: ['projects', p, ...m.path],
+    })),
+  );
   return {
-    unitCode: year.unit.code, unitName: year.unit.name, fiscalYear: year.fiscalYear,
-    status: year.stored?.status ?? 'none', updatedBy: year.stored?.updatedBy ?? null, version: year.stored?.version ?? 0,
-    meanScore: scored.meanScore, incomplete: scored.incomplete, projects, missingAnalysis,
+    unitCode: year.unit.code,
+    unitName: year.unit.name,
+    fiscalYear: year.fiscalYear,
+    status: year.stored?.status ?? 'none',
+    updatedBy: year.stored?.updatedBy ?? null,
+    version: year.stored?.version ?? 0,
+    meanScore: scored.meanScore,
+    incomplete: scored.incomplete,
+    projects,
+    missingAnalysis,
   };
 }

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import {
-  type WarningFollowUp, loadBudgetAdjustments, loadFollowUps, loadIndicatorProgress, loadMonitoringVersions, loadMonthlySpending,
+  type WarningFollowUp,
+  loadBudgetAdjustments,
+  loadFollowUps,
+  loadIndicatorProgress,
+  loadMonitoringVersions,
+  loadMonthlySpending,
 } from '../db/monitoring.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import { addAmounts, parseAmountToCents } from '../domain/money.ts';
@@ -28,11 +33,21 @@ export interface UnitMonitoring {
   warningCounts: Record<WarningLevel, number>;
 }
 
-const OPEN: Omit<WarningFollowUp, 'warningId'> = { state: 'open', action: null, actionBy: null, actionAt: null, closedBy: null, closedAt: null };
+const OPEN: Omit<WarningFollowUp, 'warningId'> = {
+  state: 'open',
+  action: null,
+  actionBy: null,
+  actionAt: null,
+  closedBy: null,
+  closedAt: null,
+};
 
 const AsOfSchema = UnitYearInputSchema.extend({
   asOfMonth: z.number().int().min(0).max(12).optional(),
-  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  today: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 
 /**
@@ -58,18 +73,35 @@ export async function getUnitMonitoring(
     loadMonitoringVersions(executor, year.ref),
   ]);
   const summaries = year.projects.map((project) =>
-    summariseProject(project, {
-      spending: spending.filter((s) => s.projectCode === project.code),
-      adjustments: adjustments.filter((a) => a.projectCode === project.code),
-      progress: progress.filter((p) => p.projectCode === project.code),
-    }, asOfMonth),
+    summariseProject(
+      project,
+      {
+        spending: spending.filter((s) => s.projectCode === project.code),
+        adjustments: adjustments.filter((a) => a.projectCode === project.code),
+        progress: progress.filter((p) => p.projectCode === project.code),
+      },
+      asOfMonth,
+    ),
   );
   const followUpById = new Map(followUps.map(({ warningId, ...rest }) => [warningId, rest]));
-  const warnings = computeWarnings(summaries.map((s) => s.facts), policy, { fiscalYear: key.fiscalYear, asOfMonth, today })
+  const warnings = computeWarnings(
+    summaries.map((s) => s.facts),
+    policy,
+    { fiscalYear: key.fiscalYear, asOfMonth, today },
+  )
     .map((w) => ({ ...w, followUp: followUpById.get(w.id) ?? OPEN }))
     .sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.id.localeCompare(b.id));
   const projects = summaries.map((s) => ({ ...s.view, version: versions.get(s.view.code)?.version ?? 0 }));
-  return { unit: year.unit, fiscalYear: key.fiscalYear, asOfMonth, policy, totals: totalsOf(projects), projects, warnings, warningCounts: countByLevel(warnings) };
+  return {
+    unit: year.unit,
+    fiscalYear: key.fiscalYear,
+    asOfMonth,
+    policy,
+    totals: totalsOf(projects),
+    projects,
+    warnings,
+    warningCounts: countByLevel(warnings),
+  };
 }
 
 function totalsOf(projects: ProjectMonitoring[]): UnitMonitoring['totals'] {

@@ -37,5 +37,11 @@ export function effectivePolicy(kind: PolicyKind, stored: unknown): Record<strin
 
 export async function getOrganisationPolicy(db: Db, input: { kind: PolicyKind; orgCode: string }): Promise<PolicyView> {
   const stored = (await getPolicy(db.kysely, input.orgCode, input.kind)) as Record<string, unknown> | null;
-  return { kind: input.kind, orgCode: input.orgCode, stored, effective: effectivePolicy(input.kind, stored), defaults: policyDefaults(input.kind) };
+  return {
+    kind: input.kind,
+    orgCode: input.orgCode,
+    stored,
+    effective: effectivePolicy(input.kind, stored),
+    defaults: policyDefaults(input.kind),
+  };
 }

@@ -13,7 +13,13 @@ describeEachEngine('getTargets', (getDb) => {
     const base = sampleProject('Z-9');
     const document = seedDocument();
     document.projects = [
-      { ...base, spendingPlan: [{ month: 12, cumulativePercent: 100 }, { month: 3, cumulativePercent: 12.5 }] },
+      {
+        ...base,
+        spendingPlan: [
+          { month: 12, cumulativePercent: 100 },
+          { month: 3, cumulativePercent: 12.5 },
+        ],
+      },
       sampleProject('A-1', { indicators: [...base.indicators].reverse() }),
       sampleProject('M-5', { spendingPlan: [], indicators: [], goals: [] }),
     ];

@@ -14,10 +14,14 @@ export async function getTargets(
 ): Promise<{ document: TargetsDocument; version: number; projectVersions: Record<string, number> }> {
   const key = validateInput(UnitYearInputSchema, input, '查询条件');
   // One snapshot for the several reads, so a concurrent re-import is seen whole or not at all.
-  return inTransaction(db, async (trx) => {
-    const { document, version, projectVersions } = await readWholeDocument(trx, key);
-    return { document, version, projectVersions };
-  }, 'repeatable read');
+  return inTransaction(
+    db,
+    async (trx) => {
+      const { document, version, projectVersions } = await readWholeDocument(trx, key);
+      return { document, version, projectVersions };
+    },
+    'repeatable read',
+  );
 }
 
 /** The unit-year's document in the exchange format, with its id and version; the caller provides the snapshot. */

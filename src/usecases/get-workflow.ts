@@ -2,8 +2,15 @@ import type { Db } from '../db/database.ts';
 import { ancestorsOfUnit } from '../db/organisations.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import {
-  type AdjustmentRow, type CommentRow, type TransitionRow, type VersionRow,
-  findWorkflow, listAdjustments, listComments, listTransitions, listVersions,
+  type AdjustmentRow,
+  type CommentRow,
+  type TransitionRow,
+  type VersionRow,
+  findWorkflow,
+  listAdjustments,
+  listComments,
+  listTransitions,
+  listVersions,
 } from '../db/workflow.repo.ts';
 import { findDocumentRef } from '../db/documents.repo.ts';
 import type { Actor } from '../domain/access.ts';
@@ -31,25 +38,32 @@ export interface WorkflowView {
 }
 
 /** A unit-year's workflow: state, what the actor may do, history, comments, versions and adjustments. */
-export async function getWorkflowState(db: Db, input: { unitCode: string; fiscalYear: number; actor?: Actor | null }): Promise<WorkflowView> {
+export async function getWorkflowState(
+  db: Db,
+  input: { unitCode: string; fiscalYear: number; actor?: Actor | null },
+): Promise<WorkflowView> {
   const key = validateInput(UnitYearInputSchema, input, '查询条件');
-  return inTransaction(db, async (trx) => {
-    const document = await findDocumentRef(trx, key.unitCode, key.fiscalYear);
-    if (!document) throw targetsNotFound(key);
-    const { state, version } = await findWorkflow(trx, document.id);
-    const hasDepartment = (await ancestorsOfUnit(trx, key.unitCode)).some((a) => a.kind === 'department');
-    return {
-      ...key,
-      state,
-      stateVersion: version,
-      editable: isEditableState(state),
-      hasDepartment,
-      allowedActions: input.actor ? allowedActions(state, input.actor.role, { hasDepartment }) : [],
-      canComment: input.actor ? REVIEWER_ROLES.includes(input.actor.role) : false,
-      history: await listTransitions(trx, document.id),
-      comments: await listComments(trx, document.id),
-      versions: await listVersions(trx, document.id),
-      adjustments: await listAdjustments(trx, document.id),
-    };
-  }, 'repeatable read');
+  return inTransaction(
+    db,
+    async (trx) => {
+      const document = await findDocumentRef(trx, key.unitCode, key.fiscalYear);
+      if (!document) throw targetsNotFound(key);
+      const { state, version } = await findWorkflow(trx, document.id);
+      const hasDepartment = (await ancestorsOfUnit(trx, key.unitCode)).some((a) => a.kind === 'department');
+      return {
+        ...key,
+        state,
+        stateVersion: version,
+        editable: isEditableState(state),
+        hasDepartment,
+        allowedActions: input.actor ? allowedActions(state, input.actor.role, { hasDepartment }) : [],
+        canComment: input.actor ? REVIEWER_ROLES.includes(input.actor.role) : false,
+        history: await listTransitions(trx, document.id),
+        comments: await listComments(trx, document.id),
+        versions: await listVersions(trx, document.id),
+        adjustments: await listAdjustments(trx, document.id),
+      };
+    },
+    'repeatable read',
+  );
 }

@@ -13,7 +13,8 @@ import { parseTargetsFile } from './parse-targets.ts';
  * refused with the place it was read from (file, line or cell, field), in every format.
  */
 const SEED = readFileSync(resolve(import.meta.dirname, '../../examples/shanhaiguan-2020.txt'), 'utf8');
-const parse = (content: Uint8Array | string, fileName: string) => expectAppError(parseTargetsFile({ content, fileName, fiscalYear: 2020 }), 'BAD_INPUT');
+const parse = (content: Uint8Array | string, fileName: string) =>
+  expectAppError(parseTargetsFile({ content, fileName, fiscalYear: 2020 }), 'BAD_INPUT');
 
 describe('codes read from imported files', () => {
   it('seed text: a 41-digit unit code and a hostile project code name the line and the field', async () => {
@@ -34,7 +35,10 @@ describe('codes read from imported files', () => {
       const document = seedDocument();
       const projects = document.projects.map((p, i) => (i === 1 ? { ...p, code } : p));
       const project = await parse(JSON.stringify({ ...document, projects }), 'project.json');
-      expect(project.location, JSON.stringify(code)).toMatchObject({ file: 'project.json', path: ['projects', 1, 'code'] });
+      expect(project.location, JSON.stringify(code)).toMatchObject({
+        file: 'project.json',
+        path: ['projects', 1, 'code'],
+      });
     }
   });
 
@@ -42,20 +46,35 @@ describe('codes read from imported files', () => {
     const { writeTargetsXlsx } = await import('../documents/xlsx/index.ts');
     const edited = async (change: (book: ExcelJS.Workbook) => void) => {
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load((await writeTargetsXlsx({ ...seedDocument(), fiscalYear: 2020 })) as unknown as ExcelJS.Buffer);
+      await book.xlsx.load(
+        (await writeTargetsXlsx({ ...seedDocument(), fiscalYear: 2020 })) as unknown as ExcelJS.Buffer,
+      );
       change(book);
       return new Uint8Array(await book.xlsx.writeBuffer());
     };
-    const unit = await parse(await edited((book) => (book.getWorksheet(SHEETS.overall)!.getCell('B2').value = 'a/b')), 'unit.xlsx');
+    const unit = await parse(
+      await edited((book) => (book.getWorksheet(SHEETS.overall)!.getCell('B2').value = 'a/b')),
+      'unit.xlsx',
+    );
     expect(unit.location).toMatchObject({ file: 'unit.xlsx', field: `${SHEETS.overall}!B2`, path: ['unit', 'code'] });
-    const project = await parse(await edited((book) => (book.getWorksheet(SHEETS.projects)!.getCell('A3').value = 'x\u202eb')), 'project.xlsx');
-    expect(project.location).toMatchObject({ file: 'project.xlsx', field: `${SHEETS.projects}!A3`, path: ['projects', 1, 'code'] });
+    const project = await parse(
+      await edited((book) => (book.getWorksheet(SHEETS.projects)!.getCell('A3').value = 'x\u202eb')),
+      'project.xlsx',
+    );
+    expect(project.location).toMatchObject({
+      file: 'project.xlsx',
+      field: `${SHEETS.projects}!A3`,
+      path: ['projects', 1, 'code'],
+    });
   });
 
   it('Word: a hostile project code names its place in the document', async () => {
     const { writeTargetsDocx } = await import('../documents/docx/index.ts');
     const document = seedDocument();
-    const docx = await writeTargetsDocx({ ...document, projects: document.projects.map((p, i) => (i === 0 ? { ...p, code: '..%2f' } : p)) });
+    const docx = await writeTargetsDocx({
+      ...document,
+      projects: document.projects.map((p, i) => (i === 0 ? { ...p, code: '..%2f' } : p)),
+    });
     const error = await parse(docx, 'evil.docx');
     expect(error.location).toMatchObject({ file: 'evil.docx' });
     expect(error.message).toContain('项目编码不符合要求');

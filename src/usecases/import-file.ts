@@ -27,7 +27,9 @@ export async function importFile(
   if (input.expectUnitCode !== undefined) assertUnit(document.unit.code, input.expectUnitCode, input.fileName);
   const fiscalYear = document.fiscalYear;
   if (fiscalYear === undefined) {
-    throw new AppError('USAGE', `文件未写明年度，请用 --year 指定（${input.fileName}）`, { location: { file: input.fileName } });
+    throw new AppError('USAGE', `文件未写明年度，请用 --year 指定（${input.fileName}）`, {
+      location: { file: input.fileName },
+    });
   }
   const stored = await importTargets(db, actor, { document, fiscalYear });
   return { ...stored, notes };
@@ -35,6 +37,8 @@ export async function importFile(
 
 export function assertUnit(actual: string, expected: string, fileName: string): void {
   if (actual !== expected) {
-    throw new AppError('VALIDATION', `文件中的单位编码是 ${actual}，不是当前单位 ${expected}`, { location: { file: fileName, path: ['unit', 'code'] } });
+    throw new AppError('VALIDATION', `文件中的单位编码是 ${actual}，不是当前单位 ${expected}`, {
+      location: { file: fileName, path: ['unit', 'code'] },
+    });
   }
 }

@@ -58,12 +58,17 @@ export async function openDocumentSource(path: string, limits: ZipLimits = BULK_
 
 function accepted(name: string): boolean {
   const base = basename(name);
-  return !base.startsWith('.') && !name.startsWith('__MACOSX/') && ACCEPTED_EXTENSIONS.includes(extname(base).toLowerCase());
+  return (
+    !base.startsWith('.') && !name.startsWith('__MACOSX/') && ACCEPTED_EXTENSIONS.includes(extname(base).toLowerCase())
+  );
 }
 
 async function directorySource(dir: string): Promise<DocumentSource> {
   // Names only (a few bytes each), sorted so that messages and the store order are reproducible.
-  const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && accepted(e.name)).map((e) => e.name).sort();
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isFile() && accepted(e.name))
+    .map((e) => e.name)
+    .sort();
   return {
     description: `目录 ${dir}`,
     count: names.length,
@@ -99,7 +104,10 @@ async function* linesOf(path: string): AsyncGenerator<string> {
     if (!chunk.includes('\n')) {
       // A long line arrives in many chunks: join them without re-splitting, up to one document's limit.
       rest += chunk;
-      if (rest.length > MAX_LINE_CHARS) throw new AppError('BAD_INPUT', `${basename(path)}：有一行超过 ${MAX_LINE_CHARS} 个字符`, { location: { file: basename(path) } });
+      if (rest.length > MAX_LINE_CHARS)
+        throw new AppError('BAD_INPUT', `${basename(path)}：有一行超过 ${MAX_LINE_CHARS} 个字符`, {
+          location: { file: basename(path) },
+        });
       continue;
     }
     const parts = (rest + chunk).split('\n');
@@ -166,7 +174,13 @@ function nextEntry(zip: ZipFile, file: string): Promise<Entry | null> {
 /** The same guards as src/documents/zip-guard.ts applies to uploads, entry by entry. */
 function checkEntry(entry: Entry, file: string, limits: ZipLimits, declaredTotal: number): void {
   const name = entry.fileName;
-  if (name.includes('\\') || name.includes('\0') || name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.split('/').includes('..')) {
+  if (
+    name.includes('\\') ||
+    name.includes('\0') ||
+    name.startsWith('/') ||
+    /^[a-zA-Z]:/.test(name) ||
+    name.split('/').includes('..')
+  ) {
     throw refuse(file, `压缩包内的文件名不安全：${JSON.stringify(name)}`);
   }
   if (entry.isEncrypted()) throw refuse(file, `${name} 已加密，请去除密码后再导入`);
@@ -178,7 +192,13 @@ function checkEntry(entry: Entry, file: string, limits: ZipLimits, declaredTotal
   }
 }
 
-function readEntry(zip: ZipFile, entry: Entry, file: string, limits: ZipLimits, totals: { inflated: number }): Promise<Buffer> {
+function readEntry(
+  zip: ZipFile,
+  entry: Entry,
+  file: string,
+  limits: ZipLimits,
+  totals: { inflated: number },
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err || !stream) {

@@ -73,7 +73,12 @@ describeEachEngine('importMany', (getDb) => {
     const lines = ['820001', '820002'].map((code) => JSON.stringify({ ...unitDocument(code), fiscalYear: 2021 }));
     const ndjson = join(dir, `units-${getDb().engine}.ndjson`);
     await writeFile(ndjson, `\uFEFF${lines[0]}\r\n\r\n${lines[1]}\n`);
-    expect(await importMany(getDb(), SYSTEM_ACTOR, await openDocumentSource(ndjson))).toEqual({ documents: 2, projects: 4, indicators: 8, replaced: 1 });
+    expect(await importMany(getDb(), SYSTEM_ACTOR, await openDocumentSource(ndjson))).toEqual({
+      documents: 2,
+      projects: 4,
+      indicators: 8,
+      replaced: 1,
+    });
 
     const zip = await zipOf(`units-${getDb().engine}.zip`, {
       'city/820003.json': JSON.stringify(unitDocument('820003')),
@@ -82,7 +87,10 @@ describeEachEngine('importMany', (getDb) => {
     });
     const source = await openDocumentSource(zip);
     expect(source.count).toBe(3);
-    expect(await importMany(getDb(), SYSTEM_ACTOR, source, { fiscalYear: 2021 })).toMatchObject({ documents: 1, projects: 2 });
+    expect(await importMany(getDb(), SYSTEM_ACTOR, source, { fiscalYear: 2021 })).toMatchObject({
+      documents: 1,
+      projects: 2,
+    });
     expect((await countRows(getDb())).units).toBe(3);
   });
 
@@ -90,14 +98,20 @@ describeEachEngine('importMany', (getDb) => {
     const broken = unitDocument('830002') as unknown as { projects: { budget: { total: string } }[] };
     broken.projects[1]!.budget.total = '12.3';
     const ndjson = join(dir, `broken-${getDb().engine}.ndjson`);
-    await writeFile(ndjson, [
-      JSON.stringify(unitDocument('830001')),
-      JSON.stringify(broken),
-      '{not json',
-      JSON.stringify({ ...unitDocument('830001'), fiscalYear: 2020 }),
-      JSON.stringify({ ...unitDocument('830003'), fiscalYear: 2019 }),
-    ].join('\n'));
-    const error = await expectAppError(importMany(getDb(), SYSTEM_ACTOR, await openDocumentSource(ndjson), { fiscalYear: 2020 }), 'BAD_INPUT');
+    await writeFile(
+      ndjson,
+      [
+        JSON.stringify(unitDocument('830001')),
+        JSON.stringify(broken),
+        '{not json',
+        JSON.stringify({ ...unitDocument('830001'), fiscalYear: 2020 }),
+        JSON.stringify({ ...unitDocument('830003'), fiscalYear: 2019 }),
+      ].join('\n'),
+    );
+    const error = await expectAppError(
+      importMany(getDb(), SYSTEM_ACTOR, await openDocumentSource(ndjson), { fiscalYear: 2020 }),
+      'BAD_INPUT',
+    );
     const file = `broken-${getDb().engine}.ndjson`;
     expect(error.message).toContain('5 个文档中有 4 个有问题，未导入任何内容');
     expect(error.issues.map(({ file: f, line, path }) => [f, line, path])).toEqual([
@@ -113,13 +127,21 @@ describeEachEngine('importMany', (getDb) => {
   it('refuses targets under review (LOCKED) in the check pass, before anything is stored', async () => {
     await importTargets(getDb(), SYSTEM_ACTOR, { document: unitDocument('840002'), fiscalYear: 2020 });
     const { id } = await getDb().kysely.selectFrom('target_documents').select('id').executeTakeFirstOrThrow();
-    await getDb().kysely.insertInto('target_workflows').values({ document_id: id, state: 'approved', version: 4 }).execute();
+    await getDb()
+      .kysely.insertInto('target_workflows')
+      .values({ document_id: id, state: 'approved', version: 4 })
+      .execute();
     const path = await folder(`locked-${getDb().engine}`, {
       '1.json': JSON.stringify(unitDocument('840001')),
       '2.json': JSON.stringify(unitDocument('840002', 4)),
     });
-    const error = await expectAppError(importMany(getDb(), SYSTEM_ACTOR, await openDocumentSource(path), { fiscalYear: 2020 }), 'LOCKED');
-    expect(error.issues).toEqual([expect.objectContaining({ file: '2.json', message: expect.stringContaining('840002 2020 年度：绩效目标已批复') })]);
+    const error = await expectAppError(
+      importMany(getDb(), SYSTEM_ACTOR, await openDocumentSource(path), { fiscalYear: 2020 }),
+      'LOCKED',
+    );
+    expect(error.issues).toEqual([
+      expect.objectContaining({ file: '2.json', message: expect.stringContaining('840002 2020 年度：绩效目标已批复') }),
+    ]);
     expect(await countRows(getDb())).toMatchObject({ units: 1, projects: 2 });
   });
 
@@ -138,7 +160,9 @@ describeEachEngine('importMany', (getDb) => {
       '1.json': JSON.stringify(unitDocument('850001')),
       '2.json': JSON.stringify(poisoned),
     });
-    await expect(importMany(getDb(), SYSTEM_ACTOR, await openDocumentSource(path), { fiscalYear: 2020 })).rejects.toThrow(/U\+0000/);
+    await expect(
+      importMany(getDb(), SYSTEM_ACTOR, await openDocumentSource(path), { fiscalYear: 2020 }),
+    ).rejects.toThrow(/U\+0000/);
     expect(await countRows(getDb())).toMatchObject({ units: 0, target_documents: 0, projects: 0 });
   });
 });

@@ -45,7 +45,12 @@ const MAX_IN_FLIGHT = 2;
  * problem on, the rest is only checked. At the end, any problem (or a refusal by the database,
  * e.g. a NUL byte in a text) rolls the transaction back: nothing of the import remains.
  */
-export async function importMany(db: Db, actor: Actor, source: DocumentSource, options: ImportManyOptions = {}): Promise<ImportManyResult> {
+export async function importMany(
+  db: Db,
+  actor: Actor,
+  source: DocumentSource,
+  options: ImportManyOptions = {},
+): Promise<ImportManyResult> {
   return inTransaction(db, async (trx) => {
     await preferFastCompression(trx);
     return new ImportRun(trx, actor, source, options).run();
@@ -92,7 +97,10 @@ class ImportRun {
       await Promise.all(this.storing);
     }
     if (this.count === 0) {
-      throw new AppError('BAD_INPUT', `${this.source.description} 中没有可导入的文档（.json、.txt、.docx、.xlsx 或 NDJSON 的行）`);
+      throw new AppError(
+        'BAD_INPUT',
+        `${this.source.description} 中没有可导入的文档（.json、.txt、.docx、.xlsx 或 NDJSON 的行）`,
+      );
     }
     this.problems.throwIfAny(this.source.description, this.count);
     if (this.failed) throw this.databaseError;
@@ -142,13 +150,25 @@ class ImportRun {
   private async storeBatch(batch: Checked[]): Promise<void> {
     if (this.failed) return;
     try {
-      const existing = await lockExistingDocuments(this.trx, batch.map(({ prepared }) => ({ unitCode: prepared.document.unit.code, fiscalYear: prepared.fiscalYear })));
+      const existing = await lockExistingDocuments(
+        this.trx,
+        batch.map(({ prepared }) => ({ unitCode: prepared.document.unit.code, fiscalYear: prepared.fiscalYear })),
+      );
       for (const { prepared, item } of batch) {
         const message = lockedMessage((existing.get(keyOf(prepared))?.state ?? 'draft') as WorkflowState);
-        if (message !== null) this.problems.addLocked({ ...at(item), message: `单位 ${prepared.document.unit.code} ${prepared.fiscalYear} 年度：${message}` }, item);
+        if (message !== null)
+          this.problems.addLocked(
+            { ...at(item), message: `单位 ${prepared.document.unit.code} ${prepared.fiscalYear} 年度：${message}` },
+            item,
+          );
       }
       if (this.problems.any) return;
-      for (const stored of await storeTargetsBatch(this.trx, this.actor, batch.map(({ prepared }) => prepared), existing)) {
+      for (const stored of await storeTargetsBatch(
+        this.trx,
+        this.actor,
+        batch.map(({ prepared }) => prepared),
+        existing,
+      )) {
         this.result.documents += 1;
         this.result.projects += stored.projects;
         this.result.indicators += stored.indicators;

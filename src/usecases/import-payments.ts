@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { recordAudit } from '../db/audit.repo.ts';
-import { type UnitYearRef, bumpMonitoringVersions, loadMonitoringVersions, setMonthlySpending } from '../db/monitoring.repo.ts';
+import {
+  type UnitYearRef,
+  bumpMonitoringVersions,
+  loadMonitoringVersions,
+  setMonthlySpending,
+} from '../db/monitoring.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { readTable } from '../documents/payments/read-table.ts';
@@ -60,7 +65,13 @@ export interface PaymentsPreview {
 export async function previewPayments(db: Db, input: ImportPaymentsInput): Promise<PaymentsPreview> {
   const parsed = validateInput(ImportPaymentsInputSchema, input, '支付数据导入');
   const year = await loadMonitoredYear(db.kysely, parsed);
-  const preview = readPayments(year, await readTable(input.content, parsed.fileName), parsed.columns, parsed.hasHeader, parsed.fileName);
+  const preview = readPayments(
+    year,
+    await readTable(input.content, parsed.fileName),
+    parsed.columns,
+    parsed.hasHeader,
+    parsed.fileName,
+  );
   return { ...preview, versions: await bookedVersions(db.kysely, year.ref, preview.months) };
 }
 
@@ -76,15 +87,32 @@ export async function importPayments(db: Db, actor: Actor, input: ImportPayments
     const preview = readPayments(year, table, parsed.columns, parsed.hasHeader, parsed.fileName);
     if (preview.errors.length > 0) {
       const first = preview.errors[0]!;
-      throw new AppError('VALIDATION', `${parsed.fileName} 有 ${preview.errors.length} 处错误，未导入任何数据。第 ${first.row} 行 ${first.column} 列：${first.message}`, {
-        location: { file: parsed.fileName, line: first.row, field: first.column },
-        issues: preview.errors.map((e) => ({ file: parsed.fileName, line: e.row, field: e.column, message: e.message })),
-      });
+      throw new AppError(
+        'VALIDATION',
+        `${parsed.fileName} 有 ${preview.errors.length} 处错误，未导入任何数据。第 ${first.row} 行 ${first.column} 列：${first.message}`,
+        {
+          location: { file: parsed.fileName, line: first.row, field: first.column },
+          issues: preview.errors.map((e) => ({
+            file: parsed.fileName,
+            line: e.row,
+            field: e.column,
+            message: e.message,
+          })),
+        },
+      );
     }
-    await claimBookedProjects(trx, year, preview.months, { expected: parsed.expectedVersions, by: actor.username, fileName: parsed.fileName });
+    await claimBookedProjects(trx, year, preview.months, {
+      expected: parsed.expectedVersions,
+      by: actor.username,
+      fileName: parsed.fileName,
+    });
     for (const entry of preview.months) await setMonthlySpending(trx, year.ref, entry);
     await recordAudit(trx, actor, {
-      action: 'import-payments', unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear, entity: 'payments-file', entityKey: parsed.fileName,
+      action: 'import-payments',
+      unitCode: parsed.unitCode,
+      fiscalYear: parsed.fiscalYear,
+      entity: 'payments-file',
+      entityKey: parsed.fileName,
       after: { rows: preview.rows.length, months: preview.months },
     });
     return { ...preview, versions: await bookedVersions(trx, year.ref, preview.months) };
@@ -117,20 +145,38 @@ async function claimBookedProjects(
 }
 
 /** The monitoring versions of the projects a file books (0 where nothing is stored yet). */
-async function bookedVersions(db: Executor, ref: UnitYearRef, months: PaymentsPreview['months']): Promise<Record<string, number>> {
+async function bookedVersions(
+  db: Executor,
+  ref: UnitYearRef,
+  months: PaymentsPreview['months'],
+): Promise<Record<string, number>> {
   const stored = await loadMonitoringVersions(db, ref);
   return Object.fromEntries(months.map((m) => [m.projectCode, stored.get(m.projectCode)?.version ?? 0]));
 }
 
-function readPayments(year: MonitoredYear, table: string[][], columns: PaymentColumns, hasHeader: boolean, fileName: string): Omit<PaymentsPreview, 'versions'> {
+function readPayments(
+  year: MonitoredYear,
+  table: string[][],
+  columns: PaymentColumns,
+  hasHeader: boolean,
+  fileName: string,
+): Omit<PaymentsPreview, 'versions'> {
   const header = hasHeader ? (table[0] ?? []) : [];
   const index = (ref: string, field: string) => {
     const byName = header.findIndex((h) => h.trim() === ref);
     if (byName >= 0) return byName;
-    if (/^[A-Za-z]{1,3}$/.test(ref)) return [...ref.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    throw new AppError('VALIDATION', `${fileName}：找不到“${ref}”列（${field}）。请填列字母（如 B）或第 1 行的标题`, { location: { file: fileName, field } });
+    if (/^[A-Za-z]{1,3}$/.test(ref))
+      return [...ref.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    throw new AppError('VALIDATION', `${fileName}：找不到“${ref}”列（${field}）。请填列字母（如 B）或第 1 行的标题`, {
+      location: { file: fileName, field },
+    });
   };
-  const col = { code: index(columns.projectCode, 'projectCode'), date: index(columns.date, 'date'), amount: index(columns.amount, 'amount'), source: columns.source === undefined ? null : index(columns.source, 'source') };
+  const col = {
+    code: index(columns.projectCode, 'projectCode'),
+    date: index(columns.date, 'date'),
+    amount: index(columns.amount, 'amount'),
+    source: columns.source === undefined ? null : index(columns.source, 'source'),
+  };
   const letter = (i: number) => columnLetter(i);
   const codes = new Set(year.projects.map((p) => p.code));
   const rows: PaymentRow[] = [];
@@ -147,12 +193,14 @@ function readPayments(year: MonitoredYear, table: string[][], columns: PaymentCo
     const cents = parseAmountToCents(cells[col.amount] ?? '');
     const source = col.source === null ? 'fiscal' : sourceOf(cells[col.source] ?? '');
     let ok = true;
-    if (!codes.has(code)) ok = fail(col.code, code === '' ? '项目编码为空' : `${year.ref.fiscalYear} 年度没有编码为 ${code} 的项目`);
+    if (!codes.has(code))
+      ok = fail(col.code, code === '' ? '项目编码为空' : `${year.ref.fiscalYear} 年度没有编码为 ${code} 的项目`);
     if (typeof month === 'string') ok = fail(col.date, month);
     if (cents === null) ok = fail(col.amount, `金额“${cells[col.amount] ?? ''}”不是元数（最多两位小数）`);
     else if (cents < 0n) ok = fail(col.amount, '金额不能为负数；退款请冲减当月支出后再导入');
     if (source === null) ok = fail(col.source!, `资金来源“${cells[col.source!] ?? ''}”应为 财政资金 或 其他资金`);
-    if (ok && typeof month === 'number' && cents !== null && source !== null) rows.push({ row, projectCode: code, month, source, amount: formatCents(cents) });
+    if (ok && typeof month === 'number' && cents !== null && source !== null)
+      rows.push({ row, projectCode: code, month, source, amount: formatCents(cents) });
   });
   return { rows, errors, months: sumByMonth(rows) };
 }

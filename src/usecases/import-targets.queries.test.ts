@@ -43,7 +43,11 @@ describeEachEngine('importTargets statement count', (getDb) => {
     const reordered = documentWithProjects('800003', 30);
     reordered.projects = [sampleProject('NEW'), ...reordered.projects.slice(10).reverse()];
     await importTargets(getDb(), SYSTEM_ACTOR, { document: reordered, fiscalYear: 2020 });
-    const rows = await getDb().kysely.selectFrom('projects').select(['code', 'version', 'position']).orderBy('position').execute();
+    const rows = await getDb()
+      .kysely.selectFrom('projects')
+      .select(['code', 'version', 'position'])
+      .orderBy('position')
+      .execute();
     expect(rows.map((row) => row.code)).toEqual(['NEW', ...Array.from({ length: 20 }, (_, i) => `P-${30 - i}`)]);
     expect(rows.map((row) => row.version)).toEqual([1, ...Array<number>(20).fill(2)]);
   });

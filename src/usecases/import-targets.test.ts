@@ -14,7 +14,9 @@ describeEachEngine('importTargets', (getDb) => {
 
   /** importTargets without the schema check: what the database itself does with a value. */
   const storeUnchecked = (document: TargetsDocument) =>
-    inTransaction(getDb(), (trx) => storeTargets(trx, SYSTEM_ACTOR, prepareParsedTargets({ document, fiscalYear: 2020 })));
+    inTransaction(getDb(), (trx) =>
+      storeTargets(trx, SYSTEM_ACTOR, prepareParsedTargets({ document, fiscalYear: 2020 })),
+    );
 
   it('stores the seed so that getTargets gives back exactly the exchange JSON, with the year', async () => {
     const result = await importTargets(getDb(), SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
@@ -30,11 +32,17 @@ describeEachEngine('importTargets', (getDb) => {
     changed.unit.name = '山海关区总工会（更名）';
     changed.projects = [changed.projects[2]!, sampleProject('NEW-1')];
     const result = await importTargets(getDb(), SYSTEM_ACTOR, { document: changed, fiscalYear: 2020 });
-    expect(result).toMatchObject({ projects: 2, indicators: changed.projects[0]!.indicators.length + 2, replaced: true });
+    expect(result).toMatchObject({
+      projects: 2,
+      indicators: changed.projects[0]!.indicators.length + 2,
+      replaced: true,
+    });
     const { document, version } = await getTargets(getDb(), { unitCode: '711002', fiscalYear: 2020 });
     expect(document).toStrictEqual({ ...changed, fiscalYear: 2020 });
     expect(version).toBe(2);
-    expect(await listUnits(getDb(), SYSTEM_ACTOR)).toEqual([{ code: '711002', name: '山海关区总工会（更名）', years: [2020] }]);
+    expect(await listUnits(getDb(), SYSTEM_ACTOR)).toEqual([
+      { code: '711002', name: '山海关区总工会（更名）', years: [2020] },
+    ]);
     expect((await countRows(getDb())).projects).toBe(2);
   });
 
@@ -48,9 +56,18 @@ describeEachEngine('importTargets', (getDb) => {
     trimmed.projects = trimmed.projects.slice(0, 1);
     await importTargets(getDb(), SYSTEM_ACTOR, { document: trimmed, fiscalYear: 2021 });
 
-    expect((await getTargets(getDb(), { unitCode: '711002', fiscalYear: 2020 })).document).toStrictEqual({ ...seedDocument(), fiscalYear: 2020 });
-    expect((await getTargets(getDb(), { unitCode: '711002', fiscalYear: 2021 })).document).toStrictEqual({ ...trimmed, fiscalYear: 2021 });
-    expect((await getTargets(getDb(), { unitCode: '711003', fiscalYear: 2020 })).document).toStrictEqual({ ...other, fiscalYear: 2020 });
+    expect((await getTargets(getDb(), { unitCode: '711002', fiscalYear: 2020 })).document).toStrictEqual({
+      ...seedDocument(),
+      fiscalYear: 2020,
+    });
+    expect((await getTargets(getDb(), { unitCode: '711002', fiscalYear: 2021 })).document).toStrictEqual({
+      ...trimmed,
+      fiscalYear: 2021,
+    });
+    expect((await getTargets(getDb(), { unitCode: '711003', fiscalYear: 2020 })).document).toStrictEqual({
+      ...other,
+      fiscalYear: 2020,
+    });
     expect(await listUnits(getDb(), SYSTEM_ACTOR)).toEqual([
       { code: '711002', name: '秦皇岛市山海关区总工会', years: [2020, 2021] },
       { code: '711003', name: '秦皇岛市山海关区卫生健康局', years: [2020] },
@@ -88,14 +105,19 @@ describeEachEngine('importTargets', (getDb) => {
     const newUnit = documentForUnit('799999', '新单位');
     newUnit.projects[1]!.purpose = 'bad\u0000byte';
     await expect(storeUnchecked(newUnit)).rejects.toThrow(/数据库拒绝了该值.*0x00/);
-    expect(await listUnits(getDb(), SYSTEM_ACTOR)).toEqual([{ code: '711002', name: '秦皇岛市山海关区总工会', years: [2020] }]);
+    expect(await listUnits(getDb(), SYSTEM_ACTOR)).toEqual([
+      { code: '711002', name: '秦皇岛市山海关区总工会', years: [2020] },
+    ]);
   });
 
   it('refuses a document that breaks the schema, naming each problem by its path', async () => {
     const broken = seedDocument() as unknown as { projects: { budget: { total: string }; name: string }[] };
     broken.projects[0]!.budget.total = '20000';
     broken.projects[2]!.name = '';
-    const error = await expectAppError(importTargets(getDb(), SYSTEM_ACTOR, { document: broken as unknown as TargetsDocument, fiscalYear: 2020 }), 'VALIDATION');
+    const error = await expectAppError(
+      importTargets(getDb(), SYSTEM_ACTOR, { document: broken as unknown as TargetsDocument, fiscalYear: 2020 }),
+      'VALIDATION',
+    );
     expect(error.issues.map((issue) => issue.path)).toEqual([
       ['projects', 0, 'budget', 'total'],
       ['projects', 2, 'name'],
@@ -106,17 +128,32 @@ describeEachEngine('importTargets', (getDb) => {
   it('refuses duplicate project codes and a year that contradicts the document', async () => {
     const duplicated = seedDocument();
     duplicated.projects[3]!.code = duplicated.projects[1]!.code;
-    const error = await expectAppError(importTargets(getDb(), SYSTEM_ACTOR, { document: duplicated, fiscalYear: 2020 }), 'VALIDATION');
-    expect(error.issues).toEqual([{ path: ['projects', 3, 'code'], message: expect.stringContaining(duplicated.projects[1]!.code) }]);
-    await expectAppError(importTargets(getDb(), SYSTEM_ACTOR, { document: { ...seedDocument(), fiscalYear: 2019 }, fiscalYear: 2020 }), 'VALIDATION');
-    await expectAppError(importTargets(getDb(), SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 1200 }), 'VALIDATION');
+    const error = await expectAppError(
+      importTargets(getDb(), SYSTEM_ACTOR, { document: duplicated, fiscalYear: 2020 }),
+      'VALIDATION',
+    );
+    expect(error.issues).toEqual([
+      { path: ['projects', 3, 'code'], message: expect.stringContaining(duplicated.projects[1]!.code) },
+    ]);
+    await expectAppError(
+      importTargets(getDb(), SYSTEM_ACTOR, { document: { ...seedDocument(), fiscalYear: 2019 }, fiscalYear: 2020 }),
+      'VALIDATION',
+    );
+    await expectAppError(
+      importTargets(getDb(), SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 1200 }),
+      'VALIDATION',
+    );
     expect((await countRows(getDb())).units).toBe(0);
   });
 
   it('recomputes derived fields from the text rather than trusting them', async () => {
     const document = seedDocument();
     const indicator = sampleProject('D-1').indicators[1]!;
-    document.projects = [sampleProject('D-1', { indicators: [{ ...indicator, target: { ...indicator.target, op: '<', value: 1 }, category: 'cost' }] })];
+    document.projects = [
+      sampleProject('D-1', {
+        indicators: [{ ...indicator, target: { ...indicator.target, op: '<', value: 1 }, category: 'cost' }],
+      }),
+    ];
     await importTargets(getDb(), SYSTEM_ACTOR, { document, fiscalYear: 2020 });
     const stored = await getTargets(getDb(), { unitCode: '711002', fiscalYear: 2020 });
     expect(stored.document.projects[0]!.indicators[0]).toStrictEqual(indicator);

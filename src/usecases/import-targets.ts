@@ -43,7 +43,10 @@ export async function importTargets(
 
 /** Validates and normalises a document for the given year, touching no database; throws VALIDATION. */
 export function prepareTargets(input: { document: unknown; fiscalYear: number }): PreparedTargets {
-  return prepareParsedTargets({ document: validateInput(TargetsDocumentSchema, input.document, '绩效目标文档'), fiscalYear: input.fiscalYear });
+  return prepareParsedTargets({
+    document: validateInput(TargetsDocumentSchema, input.document, '绩效目标文档'),
+    fiscalYear: input.fiscalYear,
+  });
 }
 
 /**
@@ -69,7 +72,11 @@ export function prepareParsedTargets(input: { document: TargetsDocument; fiscalY
  * number of statements whatever the number of projects — 4 for a new unit-year, 8 for a re-import
  * (which reads what it replaces, for the audit log and the version bumps, and deletes it).
  */
-export async function storeTargets(trx: Executor, actor: Actor, prepared: PreparedTargets): Promise<ImportTargetsResult> {
+export async function storeTargets(
+  trx: Executor,
+  actor: Actor,
+  prepared: PreparedTargets,
+): Promise<ImportTargetsResult> {
   const { document, fiscalYear } = prepared;
   // Locked first, so what is read as "before" is what this import replaces (concurrent imports queue here).
   const earlier = await findDocumentForReplace(trx, document.unit.code, fiscalYear);
@@ -88,11 +95,24 @@ export async function storeTargets(trx: Executor, actor: Actor, prepared: Prepar
   await insertProjects(
     trx,
     stored.id,
-    document.projects.map((project, position) => ({ position, version: (versions.get(project.code) ?? 0) + 1, project })),
+    document.projects.map((project, position) => ({
+      position,
+      version: (versions.get(project.code) ?? 0) + 1,
+      project,
+    })),
   );
   await recordAudit(trx, actor, {
-    action: 'import-targets', unitCode: document.unit.code, fiscalYear, entity: 'target-document', entityKey: document.unit.code,
-    before: earlier ? auditDocument(earlier, earlierProjects.map(({ project }) => project)) : undefined,
+    action: 'import-targets',
+    unitCode: document.unit.code,
+    fiscalYear,
+    entity: 'target-document',
+    entityKey: document.unit.code,
+    before: earlier
+      ? auditDocument(
+          earlier,
+          earlierProjects.map(({ project }) => project),
+        )
+      : undefined,
     after: { unit: document.unit, overall: document.overall, projects: document.projects },
   });
   return {

@@ -61,13 +61,27 @@ const MAX_CSV_ROWS = 100_000;
  * The unit-year's audit log (up to 100,000 entries, newest first) as CSV (RFC 4180). Starts with a
  * UTF-8 BOM: without it Excel reads the file as the local code page and garbles the Chinese.
  */
-export async function exportAuditCsv(db: Db, input: { unitCode: string; fiscalYear: number; entity?: string }): Promise<string> {
+export async function exportAuditCsv(
+  db: Db,
+  input: { unitCode: string; fiscalYear: number; entity?: string },
+): Promise<string> {
   const query = validateInput(AuditQueryInputSchema, input, '审计日志查询条件');
   const filter = { unitCode: query.unitCode, fiscalYear: query.fiscalYear, entity: query.entity };
   const entries = (await findAuditEntries(db.kysely, filter, { limit: MAX_CSV_ROWS, offset: 0 })).map(toEntry);
-  const lines = [CSV_HEADER, ...entries.map((e) => [
-    e.at, e.actor, e.action, e.unitCode ?? '', e.fiscalYear === null ? '' : String(e.fiscalYear), e.entity, e.entityKey, json(e.before), json(e.after),
-  ])];
+  const lines = [
+    CSV_HEADER,
+    ...entries.map((e) => [
+      e.at,
+      e.actor,
+      e.action,
+      e.unitCode ?? '',
+      e.fiscalYear === null ? '' : String(e.fiscalYear),
+      e.entity,
+      e.entityKey,
+      json(e.before),
+      json(e.after),
+    ]),
+  ];
   return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 

@@ -10,7 +10,11 @@ import { validateInput } from './usecase-input.ts';
  * administrator (units not yet placed included, parentCode null), a bureau's own subtree for a bureau
  * user, nothing for anyone else. `active: true` leaves out deactivated nodes (pickers).
  */
-export async function listOrganisations(db: Db, actor: Actor, input: { active?: 'true' | 'false' } = {}): Promise<OrgTree> {
+export async function listOrganisations(
+  db: Db,
+  actor: Actor,
+  input: { active?: 'true' | 'false' } = {},
+): Promise<OrgTree> {
   const query = validateInput(OrgTreeQuerySchema, input, '机构查询条件');
   if (actor.role !== 'admin' && (actor.role !== 'bureau' || actor.orgCode === '')) return { items: [] };
   const rows = await listOrgNodes(db.kysely, actor.role === 'admin' ? null : actor.orgCode);

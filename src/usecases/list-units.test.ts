@@ -7,7 +7,13 @@ import type { Actor } from '../domain/access.ts';
 import { importTargets } from './import-targets.ts';
 import { listFiscalYears, listUnitPage, listUnits } from './list-units.ts';
 
-const actor = (role: Actor['role'], orgCode: string): Actor => ({ userId: 1, username: role, displayName: role, role, orgCode });
+const actor = (role: Actor['role'], orgCode: string): Actor => ({
+  userId: 1,
+  username: role,
+  displayName: role,
+  role,
+  orgCode,
+});
 
 describeEachEngine('listUnits', (getDb) => {
   beforeEach(() => clearDatabase(getDb()));
@@ -34,24 +40,52 @@ describeEachEngine('listUnitPage', (getDb) => {
     const db = getDb();
     await clearDatabase(db);
     const units: [string, string, number[]][] = [
-      ['101', '文化馆', [2020, 2021]], ['102', '图书馆', [2021]], ['103', '博物馆_旧址', [2020]], ['201', '体育中心', [2020]], ['900', '独立单位', [2019]],
+      ['101', '文化馆', [2020, 2021]],
+      ['102', '图书馆', [2021]],
+      ['103', '博物馆_旧址', [2020]],
+      ['201', '体育中心', [2020]],
+      ['900', '独立单位', [2019]],
     ];
     for (const [code, name, years] of units) {
-      for (const year of years) await importTargets(db, SYSTEM_ACTOR, { document: documentForUnit(code, name), fiscalYear: year });
+      for (const year of years)
+        await importTargets(db, SYSTEM_ACTOR, { document: documentForUnit(code, name), fiscalYear: year });
     }
     await upsertOrganisation(db.kysely, { code: 'B', name: '财政局', kind: 'bureau', parentCode: null });
     await upsertOrganisation(db.kysely, { code: 'D1', name: '文旅局', kind: 'department', parentCode: 'B' });
     await upsertOrganisation(db.kysely, { code: 'D2', name: '体育局', kind: 'department', parentCode: 'B' });
-    for (const code of ['101', '102', '103']) await setUnitParent(db.kysely, code, (await db.kysely.selectFrom('organisations').select('id').where('code', '=', 'D1').executeTakeFirstOrThrow()).id);
-    await setUnitParent(db.kysely, '201', (await db.kysely.selectFrom('organisations').select('id').where('code', '=', 'D2').executeTakeFirstOrThrow()).id);
+    for (const code of ['101', '102', '103'])
+      await setUnitParent(
+        db.kysely,
+        code,
+        (await db.kysely.selectFrom('organisations').select('id').where('code', '=', 'D1').executeTakeFirstOrThrow())
+          .id,
+      );
+    await setUnitParent(
+      db.kysely,
+      '201',
+      (await db.kysely.selectFrom('organisations').select('id').where('code', '=', 'D2').executeTakeFirstOrThrow()).id,
+    );
   });
 
   const codes = (page: { items: { code: string }[] }) => page.items.map((u) => u.code);
 
   it('pages by code and counts every match', async () => {
     const second = await listUnitPage(getDb(), SYSTEM_ACTOR, { page: 2, pageSize: 2 });
-    expect(second).toEqual({ items: [{ code: '103', name: '博物馆_旧址', years: [2020] }, { code: '201', name: '体育中心', years: [2020] }], total: 5, page: 2, pageSize: 2 });
-    expect(await listUnitPage(getDb(), SYSTEM_ACTOR, { page: 9, pageSize: 2 })).toEqual({ items: [], total: 5, page: 9, pageSize: 2 });
+    expect(second).toEqual({
+      items: [
+        { code: '103', name: '博物馆_旧址', years: [2020] },
+        { code: '201', name: '体育中心', years: [2020] },
+      ],
+      total: 5,
+      page: 2,
+      pageSize: 2,
+    });
+    expect(await listUnitPage(getDb(), SYSTEM_ACTOR, { page: 9, pageSize: 2 })).toEqual({
+      items: [],
+      total: 5,
+      page: 9,
+      pageSize: 2,
+    });
   });
 
   it('narrows to what the actor may read, in SQL', async () => {
@@ -70,7 +104,10 @@ describeEachEngine('listUnitPage', (getDb) => {
     // "_" is a character here, not LIKE's any-one-character.
     expect(codes(await listUnitPage(getDb(), SYSTEM_ACTOR, { search: '馆_' }))).toEqual(['103']);
     const year2021 = await listUnitPage(getDb(), SYSTEM_ACTOR, { year: 2021 });
-    expect(year2021.items).toEqual([{ code: '101', name: '文化馆', years: [2020, 2021] }, { code: '102', name: '图书馆', years: [2021] }]);
+    expect(year2021.items).toEqual([
+      { code: '101', name: '文化馆', years: [2020, 2021] },
+      { code: '102', name: '图书馆', years: [2021] },
+    ]);
     expect(codes(await listUnitPage(getDb(), SYSTEM_ACTOR, { orgCode: 'D1', year: 2020 }))).toEqual(['101', '103']);
     expect(codes(await listUnitPage(getDb(), actor('department', 'D2'), { orgCode: 'D1' }))).toEqual([]);
   });

@@ -13,7 +13,11 @@ import { validateInput } from './usecase-input.ts';
  * department, a unit user's own unit only. Paging and the visibility rule both run in SQL, so the
  * request costs the same few statements whatever the number of units.
  */
-export async function listUnitPage(db: Db, actor: Actor, input: z.input<typeof UnitListQuerySchema> = {}): Promise<Page<UnitYears>> {
+export async function listUnitPage(
+  db: Db,
+  actor: Actor,
+  input: z.input<typeof UnitListQuerySchema> = {},
+): Promise<Page<UnitYears>> {
   const query = validateInput(UnitListQuerySchema, input, '单位列表查询条件');
   const filter = { scope: unitScopeOf(actor), search: query.search, fiscalYear: query.year, orgCode: query.orgCode };
   const { items, total } = await findUnitPage(db.kysely, filter, limitOffset(query));

@@ -22,8 +22,18 @@ describeEachEngine('listUserPage', (getDb) => {
   const names = (page: { items: { username: string }[] }) => page.items.map((u) => u.username);
 
   it('pages by username and counts every match', async () => {
-    expect(await listUserPage(getDb(), { page: 2, pageSize: 2 })).toMatchObject({ total: 5, page: 2, pageSize: 2, items: [{ username: 'zgb' }, { username: 'zgh' }] });
-    expect(await listUserPage(getDb(), { page: 4, pageSize: 2 })).toEqual({ items: [], total: 5, page: 4, pageSize: 2 });
+    expect(await listUserPage(getDb(), { page: 2, pageSize: 2 })).toMatchObject({
+      total: 5,
+      page: 2,
+      pageSize: 2,
+      items: [{ username: 'zgb' }, { username: 'zgh' }],
+    });
+    expect(await listUserPage(getDb(), { page: 4, pageSize: 2 })).toEqual({
+      items: [],
+      total: 5,
+      page: 4,
+      pageSize: 2,
+    });
   });
 
   it('filters by username prefix or part of the display name, role and organisation', async () => {

@@ -17,8 +17,15 @@ const UserQueryInputSchema = PageQuerySchema.extend({
 });
 
 /** One page of users by username, filtered in SQL (GET /api/users). */
-export async function listUserPage(db: Db, input: UserFilter & { page?: number; pageSize?: number } = {}): Promise<Page<UserListRow>> {
+export async function listUserPage(
+  db: Db,
+  input: UserFilter & { page?: number; pageSize?: number } = {},
+): Promise<Page<UserListRow>> {
   const query = validateInput(UserQueryInputSchema, input, '用户列表查询条件');
-  const { items, total } = await findUserPage(db.kysely, { search: query.search, role: query.role, orgCode: query.orgCode }, limitOffset(query));
+  const { items, total } = await findUserPage(
+    db.kysely,
+    { search: query.search, role: query.role, orgCode: query.orgCode },
+    limitOffset(query),
+  );
   return { items, total, page: query.page, pageSize: query.pageSize };
 }

@@ -12,7 +12,10 @@ type PageInput = { page?: number; pageSize?: number };
 const VersionQueryInputSchema = UnitYearInputSchema.extend(PageQuerySchema.shape);
 
 /** A page of the numbered snapshots of a unit-year's targets (one at every submit and approve), oldest first. */
-export async function listTargetVersions(db: Db, input: { unitCode: string; fiscalYear: number } & PageInput): Promise<Page<VersionRow>> {
+export async function listTargetVersions(
+  db: Db,
+  input: { unitCode: string; fiscalYear: number } & PageInput,
+): Promise<Page<VersionRow>> {
   const query = validateInput(VersionQueryInputSchema, input, '查询条件');
   const document = await findDocumentRef(db.kysely, query.unitCode, query.fiscalYear);
   if (!document) throw targetsNotFound(query);
@@ -20,7 +23,9 @@ export async function listTargetVersions(db: Db, input: { unitCode: string; fisc
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
-const CommentQueryInputSchema = VersionQueryInputSchema.extend({ projectCode: z.string().trim().min(1).max(200).optional() });
+const CommentQueryInputSchema = VersionQueryInputSchema.extend({
+  projectCode: z.string().trim().min(1).max(200).optional(),
+});
 
 /** A page of a unit-year's review comments, oldest first, optionally those on one project. */
 export async function listReviewComments(
@@ -30,6 +35,11 @@ export async function listReviewComments(
   const query = validateInput(CommentQueryInputSchema, input, '查询条件');
   const document = await findDocumentRef(db.kysely, query.unitCode, query.fiscalYear);
   if (!document) throw targetsNotFound(query);
-  const { items, total } = await findCommentPage(db.kysely, document.id, { projectCode: query.projectCode }, limitOffset(query));
+  const { items, total } = await findCommentPage(
+    db.kysely,
+    document.id,
+    { projectCode: query.projectCode },
+    limitOffset(query),
+  );
   return { items, total, page: query.page, pageSize: query.pageSize };
 }

@@ -46,6 +46,10 @@ async function loadIfEmpty(db: Db): Promise<boolean> {
 
 async function placeDemoUnit(db: Db): Promise<void> {
   await upsertOrganisation(db.kysely, { ...DEMO_BUREAU, kind: 'bureau', parentCode: null });
-  const department = await upsertOrganisation(db.kysely, { ...DEMO_DEPARTMENT, kind: 'department', parentCode: DEMO_BUREAU.code });
+  const department = await upsertOrganisation(db.kysely, {
+    ...DEMO_DEPARTMENT,
+    kind: 'department',
+    parentCode: DEMO_BUREAU.code,
+  });
   await setUnitParent(db.kysely, DEMO_UNIT, department);
 }

@@ -28,8 +28,14 @@ describeEachEngine('demo self-evaluation', (getDb) => {
 
   it('scores exactly as `jixiao score` does on the actuals fixture', async () => {
     const fromFiles = await scoreActuals({
-      targets: { content: await readFile(resolve(ROOT, 'examples/shanhaiguan-2020.txt')), fileName: 'shanhaiguan-2020.txt' },
-      actuals: { content: await readFile(resolve(ROOT, 'test/fixtures/shanhaiguan-2020.actuals.json')), fileName: 'actuals.json' },
+      targets: {
+        content: await readFile(resolve(ROOT, 'examples/shanhaiguan-2020.txt')),
+        fileName: 'shanhaiguan-2020.txt',
+      },
+      actuals: {
+        content: await readFile(resolve(ROOT, 'test/fixtures/shanhaiguan-2020.actuals.json')),
+        fileName: 'actuals.json',
+      },
     });
     const stored = await scoreStoredUnitYear(getDb(), { unitCode: DEMO_UNIT, fiscalYear: DEMO_YEAR });
     expect(stored.projects).toEqual(fromFiles.projects);

@@ -26,7 +26,8 @@ export const DEMO_EVALUATION: SaveEvaluationBody = {
         { name: '补助个人数量', actual: '达到' },
         { name: '补助人群生活改善情况', actual: '95%' },
         {
-          name: '群众满意度', actual: '88%',
+          name: '群众满意度',
+          actual: '88%',
           deviationReason: '部分劳模反映津贴标准多年未调整',
           improvementMeasures: '向市总工会反映标准调整诉求，年内增加走访次数。',
         },
@@ -37,12 +38,14 @@ export const DEMO_EVALUATION: SaveEvaluationBody = {
       executionReason: '受新冠肺炎疫情影响，定点医院暂停团体体检近四个月，约两成劳模未能在年内参检，体检费用相应结余。',
       indicators: [
         {
-          name: '免费健康体检率', actual: '80%',
+          name: '免费健康体检率',
+          actual: '80%',
           deviationReason: '疫情期间体检暂停，下半年分批组织后年底前完成八成劳模体检',
           improvementMeasures: '2021年上半年组织补检，与定点医院签订错峰体检协议。',
         },
         {
-          name: '健康体检表完成率', actual: '80%',
+          name: '健康体检表完成率',
+          actual: '80%',
           deviationReason: '体检表随体检完成情况同步下降',
           improvementMeasures: '补检同时完成建档，体检表电子化归档。',
         },

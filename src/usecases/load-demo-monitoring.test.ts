@@ -19,12 +19,20 @@ describeEachEngine('demo monitoring year', (getDb) => {
     const m = await getUnitMonitoring(getDb(), { ...key, asOfMonth: 12, today: '2021-01-20' });
     expect(Object.fromEntries(m.projects.map((p) => [p.code, p.spentToDate]))).toEqual(DEMO_YEAR_END_SPENT);
     expect(DEMO_YEAR_END_SPENT).toEqual({
-      '711-0701-JBN-PGN6': '19600.00', '711-0403-JBN-3EQS': '14400.00', '711-0403-JBN-MQNI': '30240.00', '711-0701-YSN-2UE1': '32800.00',
+      '711-0701-JBN-PGN6': '19600.00',
+      '711-0403-JBN-3EQS': '14400.00',
+      '711-0403-JBN-MQNI': '30240.00',
+      '711-0701-YSN-2UE1': '32800.00',
     });
     const adjusted = m.projects.find((p) => p.code === '711-0701-YSN-2UE1')!;
     expect([adjusted.adjustedBudget, adjusted.executionRate]).toEqual(['32800.00', '100.00']);
     // 97,040 of 105,000 (102,000 + 3,000 added) = 92.419…%
-    expect(m.totals).toEqual({ initialBudget: '102000.00', budget: '105000.00', spentToDate: '97040.00', executionRate: '92.42' });
+    expect(m.totals).toEqual({
+      initialBudget: '102000.00',
+      budget: '105000.00',
+      spentToDate: '97040.00',
+      executionRate: '92.42',
+    });
   });
 
   it('shows the 体检费 project behind in June with its corrective action, and its 有可能 indicator', async () => {

@@ -19,23 +19,78 @@ type Cumulative = readonly string[]; // 元 at each month-end, January first
  */
 export const DEMO_CUMULATIVE_SPENDING: Record<string, { fiscal: Cumulative; other?: Cumulative }> = {
   '711-0701-JBN-PGN6': {
-    fiscal: ['0.00', '2000.00', '4000.00', '6000.00', '8000.00', '12000.00', '13000.00', '14000.00', '15500.00', '18000.00', '19000.00', '19600.00'],
+    fiscal: [
+      '0.00',
+      '2000.00',
+      '4000.00',
+      '6000.00',
+      '8000.00',
+      '12000.00',
+      '13000.00',
+      '14000.00',
+      '15500.00',
+      '18000.00',
+      '19000.00',
+      '19600.00',
+    ],
   },
   '711-0403-JBN-3EQS': {
-    fiscal: ['0.00', '0.00', '0.00', '0.00', '0.00', '7200.00', '7200.00', '7200.00', '7200.00', '7200.00', '7200.00', '14400.00'],
+    fiscal: [
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '7200.00',
+      '7200.00',
+      '7200.00',
+      '7200.00',
+      '7200.00',
+      '7200.00',
+      '14400.00',
+    ],
   },
   '711-0403-JBN-MQNI': {
-    fiscal: ['0.00', '0.00', '0.00', '0.00', '3780.00', '7560.00', '11340.00', '15120.00', '18900.00', '22680.00', '26460.00', '30240.00'],
+    fiscal: [
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '3780.00',
+      '7560.00',
+      '11340.00',
+      '15120.00',
+      '18900.00',
+      '22680.00',
+      '26460.00',
+      '30240.00',
+    ],
   },
   '711-0701-YSN-2UE1': {
-    fiscal: ['0.00', '2980.00', '8940.00', '8940.00', '11920.00', '17880.00', '17880.00', '20860.00', '23840.00', '26820.00', '28300.00', '29800.00'],
+    fiscal: [
+      '0.00',
+      '2980.00',
+      '8940.00',
+      '8940.00',
+      '11920.00',
+      '17880.00',
+      '17880.00',
+      '20860.00',
+      '23840.00',
+      '26820.00',
+      '28300.00',
+      '29800.00',
+    ],
     other: ['0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '1500.00', '1500.00', '3000.00'],
   },
 };
 
 /** 执行数 at year end (December cumulative, both sources), read by the year-end 自评. */
 export const DEMO_YEAR_END_SPENT: Record<string, string> = Object.fromEntries(
-  Object.entries(DEMO_CUMULATIVE_SPENDING).map(([code, s]) => [code, formatCents(cents(s.fiscal[11]!) + cents(s.other?.[11] ?? '0'))]),
+  Object.entries(DEMO_CUMULATIVE_SPENDING).map(([code, s]) => [
+    code,
+    formatCents(cents(s.fiscal[11]!) + cents(s.other?.[11] ?? '0')),
+  ]),
 );
 
 export const DEMO_BUDGET_ADJUSTMENT = {
@@ -45,21 +100,47 @@ export const DEMO_BUDGET_ADJUSTMENT = {
   effectiveDate: '2020-09-15',
 } as const;
 
-export const DEMO_CORRECTIVE_ACTION = '与定点医院协商，疫情缓解后自7月起分批组织劳模体检，延长体检时段，确保年底前完成八成以上';
+export const DEMO_CORRECTIVE_ACTION =
+  '与定点医院协商，疫情缓解后自7月起分批组织劳模体检，延长体检时段，确保年底前完成八成以上';
 
-const sure = (indicatorName: string, valueToDate: string, forecast: string) => ({ indicatorName, valueToDate, forecast, likelihood: '确定能' as const });
-const JUNE_PROGRESS: Record<string, Omit<RecordIndicatorProgressInput, 'unitCode' | 'fiscalYear' | 'projectCode' | 'month'>[]> = {
-  '711-0701-JBN-PGN6': [sure('补助金发放率', '60%', '98%'), sure('补助人群生活改善情况', '90%', '92%'), sure('群众满意度', '92%', '93%')],
-  '711-0403-JBN-3EQS': [sure('补助个人数量', '已发放上半年津贴', '达到'), sure('补助人群生活改善情况', '93%', '95%'), sure('群众满意度', '90%', '90%')],
+const sure = (indicatorName: string, valueToDate: string, forecast: string) => ({
+  indicatorName,
+  valueToDate,
+  forecast,
+  likelihood: '确定能' as const,
+});
+const JUNE_PROGRESS: Record<
+  string,
+  Omit<RecordIndicatorProgressInput, 'unitCode' | 'fiscalYear' | 'projectCode' | 'month'>[]
+> = {
+  '711-0701-JBN-PGN6': [
+    sure('补助金发放率', '60%', '98%'),
+    sure('补助人群生活改善情况', '90%', '92%'),
+    sure('群众满意度', '92%', '93%'),
+  ],
+  '711-0403-JBN-3EQS': [
+    sure('补助个人数量', '已发放上半年津贴', '达到'),
+    sure('补助人群生活改善情况', '93%', '95%'),
+    sure('群众满意度', '90%', '90%'),
+  ],
   '711-0403-JBN-MQNI': [
     {
-      indicatorName: '免费健康体检率', valueToDate: '20%', forecast: '75%', likelihood: '有可能', deviationCategory: '其他',
-      reason: '新冠肺炎疫情期间定点医院暂停团体体检', measures: '疫情缓解后分批组织体检，延长体检时段，必要时顺延至次年上半年补检',
+      indicatorName: '免费健康体检率',
+      valueToDate: '20%',
+      forecast: '75%',
+      likelihood: '有可能',
+      deviationCategory: '其他',
+      reason: '新冠肺炎疫情期间定点医院暂停团体体检',
+      measures: '疫情缓解后分批组织体检，延长体检时段，必要时顺延至次年上半年补检',
     },
     sure('健康体检表完成率', '20%', '90%'),
     sure('保健对象健康体检满意率', '95%', '92%'),
   ],
-  '711-0701-YSN-2UE1': [sure('补助金发放率', '60%', '100%'), sure('补助人群生活改善情况', '88%', '90%'), sure('群众满意度', '94%', '95%')],
+  '711-0701-YSN-2UE1': [
+    sure('补助金发放率', '60%', '100%'),
+    sure('补助人群生活改善情况', '88%', '90%'),
+    sure('群众满意度', '94%', '95%'),
+  ],
 };
 
 /** The demo monitoring year: spending by month, one budget adjustment, June progress, one followed-up warning. */
@@ -67,7 +148,9 @@ export async function loadDemoMonitoring(db: Db, key: { unitCode: string; fiscal
   for (const [projectCode, cumulative] of Object.entries(DEMO_CUMULATIVE_SPENDING)) {
     const entries = [
       ...monthly(cumulative.fiscal).map((amount, i) => ({ month: i + 1, source: 'fiscal' as const, amount })),
-      ...(cumulative.other ? monthly(cumulative.other).map((amount, i) => ({ month: i + 1, source: 'other' as const, amount })) : []),
+      ...(cumulative.other
+        ? monthly(cumulative.other).map((amount, i) => ({ month: i + 1, source: 'other' as const, amount }))
+        : []),
     ].filter((e) => e.amount !== '0.00');
     await recordSpending(db, SYSTEM_ACTOR, { ...key, projectCode, entries });
   }
@@ -76,7 +159,11 @@ export async function loadDemoMonitoring(db: Db, key: { unitCode: string; fiscal
     for (const p of progress) await recordIndicatorProgress(db, SYSTEM_ACTOR, { ...key, projectCode, month: 6, ...p });
   }
   await updateWarningFollowUp(db, SYSTEM_ACTOR, {
-    ...key, asOfMonth: 12, warningId: 'behind-plan:711-0403-JBN-MQNI:6', step: 'record-action', action: DEMO_CORRECTIVE_ACTION,
+    ...key,
+    asOfMonth: 12,
+    warningId: 'behind-plan:711-0403-JBN-MQNI:6',
+    step: 'record-action',
+    action: DEMO_CORRECTIVE_ACTION,
   });
 }
 

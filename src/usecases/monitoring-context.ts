@@ -16,7 +16,10 @@ export interface MonitoredYear {
   projects: Project[];
 }
 
-export async function loadMonitoredYear(db: Executor, key: { unitCode: string; fiscalYear: number }): Promise<MonitoredYear> {
+export async function loadMonitoredYear(
+  db: Executor,
+  key: { unitCode: string; fiscalYear: number },
+): Promise<MonitoredYear> {
   const unitId = await findUnitId(db, key.unitCode);
   const document = unitId === undefined ? undefined : await findDocument(db, key.unitCode, key.fiscalYear);
   if (unitId === undefined || !document) throw targetsNotFound(key);
@@ -24,10 +27,18 @@ export async function loadMonitoredYear(db: Executor, key: { unitCode: string; f
   return { ref: { unitId, fiscalYear: key.fiscalYear }, unit: document.unit, projects };
 }
 
-export function requireMonitoredProject(year: MonitoredYear, projectCode: string, path: (string | number)[] = ['projectCode']): Project {
+export function requireMonitoredProject(
+  year: MonitoredYear,
+  projectCode: string,
+  path: (string | number)[] = ['projectCode'],
+): Project {
   const project = year.projects.find((p) => p.code === projectCode);
   if (!project) {
-    throw new AppError('NOT_FOUND', `单位 ${year.unit.code} ${year.ref.fiscalYear} 年度没有编码为 ${projectCode} 的项目`, { location: { path } });
+    throw new AppError(
+      'NOT_FOUND',
+      `单位 ${year.unit.code} ${year.ref.fiscalYear} 年度没有编码为 ${projectCode} 的项目`,
+      { location: { path } },
+    );
   }
   return project;
 }
@@ -47,7 +58,10 @@ export async function claimMonitoringVersion(
   if (version !== undefined) return version;
   const current = (await loadMonitoringVersions(db, year.ref)).get(input.projectCode);
   throw await versionConflict(db, `项目 ${input.projectCode} 的监控数据`, {
-    username: current?.updatedBy ?? null, at: current?.updatedAt ?? null, currentVersion: current?.version ?? 0, expectedVersion: input.expectedVersion!,
+    username: current?.updatedBy ?? null,
+    at: current?.updatedAt ?? null,
+    currentVersion: current?.version ?? 0,
+    expectedVersion: input.expectedVersion!,
   });
 }
 

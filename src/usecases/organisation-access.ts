@@ -10,12 +10,18 @@ export type FoundNode = OrgNodeRow & { parentId: number | null };
 export async function requireOrgNode(trx: Executor, code: string, field = 'code'): Promise<FoundNode> {
   const nodes = await findOrgNodes(trx, code);
   if (nodes.length === 0) throw new AppError('NOT_FOUND', `机构或单位“${code}”不存在`, { location: { field } });
-  if (nodes.length > 1) throw new AppError('CONFLICT', `编码“${code}”同时属于一个机构和一个单位，请先在数据库中更正`, { location: { field } });
+  if (nodes.length > 1)
+    throw new AppError('CONFLICT', `编码“${code}”同时属于一个机构和一个单位，请先在数据库中更正`, {
+      location: { field },
+    });
   return nodes[0]!;
 }
 
 /** The node's own code, then every organisation above it. */
-export async function chainOf(trx: Executor, node: Pick<OrgNodeRow, 'code' | 'kind' | 'parentCode'>): Promise<string[]> {
+export async function chainOf(
+  trx: Executor,
+  node: Pick<OrgNodeRow, 'code' | 'kind' | 'parentCode'>,
+): Promise<string[]> {
   if (node.kind !== 'unit') return organisationChain(trx, node.code);
   return [node.code, ...(node.parentCode === null ? [] : await organisationChain(trx, node.parentCode))];
 }
@@ -30,19 +36,37 @@ export async function assertMayManage(trx: Executor, actor: Actor, node: FoundNo
 }
 
 /** The parent (an active bureau or department the actor may place under) and its chain. */
-export async function requirePlacement(trx: Executor, actor: Actor, parentCode: string | null, what: string): Promise<{ parent: FoundNode | null; chain: string[] }> {
+export async function requirePlacement(
+  trx: Executor,
+  actor: Actor,
+  parentCode: string | null,
+  what: string,
+): Promise<{ parent: FoundNode | null; chain: string[] }> {
   if (parentCode === null) {
     if (!mayPlaceUnder(actor, [])) throw forbidden(what);
     return { parent: null, chain: [] };
   }
   const parent = await requireOrgNode(trx, parentCode, 'parentCode');
-  if (parent.kind === 'unit') throw new AppError('VALIDATION', `上级“${parentCode}”是预算单位，单位之下不能再有机构`, { location: { field: 'parentCode' } });
-  if (!parent.active) throw new AppError('VALIDATION', `上级“${parentCode}”已停用，不能在其下新增或移入`, { location: { field: 'parentCode' } });
+  if (parent.kind === 'unit')
+    throw new AppError('VALIDATION', `上级“${parentCode}”是预算单位，单位之下不能再有机构`, {
+      location: { field: 'parentCode' },
+    });
+  if (!parent.active)
+    throw new AppError('VALIDATION', `上级“${parentCode}”已停用，不能在其下新增或移入`, {
+      location: { field: 'parentCode' },
+    });
   const chain = await chainOf(trx, parent);
   if (!mayPlaceUnder(actor, chain)) throw forbidden(parentCode);
   return { parent, chain };
 }
 
 export function nodeView(node: OrgNodeRow): Omit<OrgNodeRow, 'id'> {
-  return { code: node.code, name: node.name, kind: node.kind, parentCode: node.parentCode, active: node.active, version: node.version };
+  return {
+    code: node.code,
+    name: node.name,
+    kind: node.kind,
+    parentCode: node.parentCode,
+    active: node.active,
+    version: node.version,
+  };
 }

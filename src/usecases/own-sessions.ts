@@ -14,7 +14,12 @@ export interface OwnSession {
 }
 
 /** The signed-in user's live sessions, the one making the request marked `current`. */
-export async function listOwnSessions(db: Db, actor: Actor, currentSessionId: string, now = new Date()): Promise<OwnSession[]> {
+export async function listOwnSessions(
+  db: Db,
+  actor: Actor,
+  currentSessionId: string,
+  now = new Date(),
+): Promise<OwnSession[]> {
   const sessions = await listSessionsOfUser(db.kysely, actor.userId, now);
   return sessions.map(({ id, publicId, ...rest }) => ({ id: publicId, ...rest, current: id === currentSessionId }));
 }
@@ -23,7 +28,12 @@ export async function listOwnSessions(db: Db, actor: Actor, currentSessionId: st
  * Ends one of the user's own sessions (another device's, or this one). Someone else's session is
  * NOT_FOUND, exactly like one that does not exist. Answers whether it was the current one.
  */
-export async function endOwnSession(db: Db, actor: Actor, currentSessionId: string, publicId: string): Promise<{ wasCurrent: boolean }> {
+export async function endOwnSession(
+  db: Db,
+  actor: Actor,
+  currentSessionId: string,
+  publicId: string,
+): Promise<{ wasCurrent: boolean }> {
   const ended = await deleteSessionOfUser(db.kysely, actor.userId, publicId);
   if (!ended) throw new AppError('NOT_FOUND', '没有这个会话（可能已结束）');
   return { wasCurrent: ended.id === currentSessionId };

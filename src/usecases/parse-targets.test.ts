@@ -13,7 +13,10 @@ describe('parseTargetsFile dispatches by content, then by name', () => {
     expect(detectDocumentKind(xlsx, 'renamed.txt')).toBe('xlsx');
     const { document } = await parseTargetsFile({ content: xlsx, fileName: 'renamed.txt', fiscalYear: 2020 });
     expect(document).toEqual({ ...seedDocument(), fiscalYear: 2020 });
-    const error = await expectAppError(parseTargetsFile({ content: xlsx, fileName: 'a.xlsx', fiscalYear: 2021 }), 'BAD_INPUT');
+    const error = await expectAppError(
+      parseTargetsFile({ content: xlsx, fileName: 'a.xlsx', fiscalYear: 2021 }),
+      'BAD_INPUT',
+    );
     expect(error.message).toBe('文件写明的年度 2020 与指定的年度 2021 不一致');
   });
 
@@ -27,7 +30,10 @@ describe('parseTargetsFile dispatches by content, then by name', () => {
 
   it('keeps reading text and JSON as before', async () => {
     const text = await readFile(SEED_FILE);
-    expect((await parseTargetsFile({ content: text, fileName: 'seed.txt', fiscalYear: 2020 })).document).toEqual({ ...seedDocument(), fiscalYear: 2020 });
+    expect((await parseTargetsFile({ content: text, fileName: 'seed.txt', fiscalYear: 2020 })).document).toEqual({
+      ...seedDocument(),
+      fiscalYear: 2020,
+    });
     const json = Buffer.from(JSON.stringify(seedDocument()));
     expect((await parseTargetsFile({ content: json, fileName: 'seed.json' })).document).toEqual(seedDocument());
   });

@@ -28,9 +28,10 @@ export async function parseTargetsFile(input: ParseInput): Promise<ParsedTargets
   if (kind === 'json' || kind === 'text') return parseTargets(input);
   const buffer = Buffer.from(input.content as Uint8Array);
   // The Office readers load on first use, keeping exceljs out of every CLI start.
-  const parsed = kind === 'xlsx'
-    ? await (await import('../documents/xlsx/index.ts')).readTargetsXlsx(buffer, { fileName: input.fileName })
-    : await (await import('../documents/docx/index.ts')).readTargetsDocx(buffer, { fileName: input.fileName });
+  const parsed =
+    kind === 'xlsx'
+      ? await (await import('../documents/xlsx/index.ts')).readTargetsXlsx(buffer, { fileName: input.fileName })
+      : await (await import('../documents/docx/index.ts')).readTargetsDocx(buffer, { fileName: input.fileName });
   return withCleanText({ ...parsed, document: withFiscalYear(parsed.document, input.fiscalYear, input.fileName) });
 }
 
@@ -41,12 +42,17 @@ export async function parseTargetsFile(input: ParseInput): Promise<ParsedTargets
 export function parseTargets(input: ParseInput): ParsedTargets {
   const kind = detectDocumentKind(input.content, input.fileName);
   if (kind === 'docx' || kind === 'xlsx') {
-    throw new AppError('BAD_INPUT', `${input.fileName} 是 ${kind === 'xlsx' ? 'Excel' : 'Word'} 文件，此处只接受文本或 JSON`, { location: { file: input.fileName } });
+    throw new AppError(
+      'BAD_INPUT',
+      `${input.fileName} 是 ${kind === 'xlsx' ? 'Excel' : 'Word'} 文件，此处只接受文本或 JSON`,
+      { location: { file: input.fileName } },
+    );
   }
   const text = typeof input.content === 'string' ? input.content : decodeText(input.content);
-  const parsed = kind === 'json'
-    ? { document: parseExchangeJson(text, input.fileName), notes: [] }
-    : withCleanText(readSeedText(text, { fileName: input.fileName }));
+  const parsed =
+    kind === 'json'
+      ? { document: parseExchangeJson(text, input.fileName), notes: [] }
+      : withCleanText(readSeedText(text, { fileName: input.fileName }));
   return { ...parsed, document: withFiscalYear(parsed.document, input.fiscalYear, input.fileName) };
 }
 
@@ -72,13 +78,23 @@ export function detectDocumentKind(content: Uint8Array | string, fileName: strin
     if (buffer.includes('xl/workbook.xml')) return 'xlsx';
     if (buffer.includes('word/document.xml')) return 'docx';
     if (extension === '.xlsx' || extension === '.docx') return extension === '.xlsx' ? 'xlsx' : 'docx';
-    throw new AppError('BAD_INPUT', `${fileName} 是 zip 压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件`, { location: { file: fileName } });
+    throw new AppError('BAD_INPUT', `${fileName} 是 zip 压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件`, {
+      location: { file: fileName },
+    });
   }
   if (bytes && startsWith(bytes, OLE_MAGIC)) {
-    throw new AppError('BAD_INPUT', `${fileName} 是旧版 Office 文件（.doc/.xls），请在 Word/Excel/WPS 中另存为 .docx 或 .xlsx 后再导入`, { location: { file: fileName } });
+    throw new AppError(
+      'BAD_INPUT',
+      `${fileName} 是旧版 Office 文件（.doc/.xls），请在 Word/Excel/WPS 中另存为 .docx 或 .xlsx 后再导入`,
+      { location: { file: fileName } },
+    );
   }
   if (extension === '.xlsx' || extension === '.docx') {
-    throw new AppError('BAD_INPUT', `${fileName} 的扩展名是 ${extension}，但内容不是 ${extension === '.xlsx' ? 'Excel' : 'Word'} 文件（文件可能已损坏）`, { location: { file: fileName } });
+    throw new AppError(
+      'BAD_INPUT',
+      `${fileName} 的扩展名是 ${extension}，但内容不是 ${extension === '.xlsx' ? 'Excel' : 'Word'} 文件（文件可能已损坏）`,
+      { location: { file: fileName } },
+    );
   }
   return extension === '.json' ? 'json' : 'text';
 }
@@ -105,10 +121,14 @@ function parseExchangeJson(text: string, fileName: string): TargetsDocument {
   const result = TargetsDocumentSchema.safeParse(data);
   if (!result.success) {
     const issues = zodIssues(result.error).map((issue) => ({ ...issue, file: fileName }));
-    throw new AppError('BAD_INPUT', `不符合 jixiao/targets@1 格式：${issues[0]?.path?.join('.') ?? ''} ${issues[0]?.message ?? ''}`.trim(), {
-      location: { file: fileName, path: issues[0]?.path },
-      issues,
-    });
+    throw new AppError(
+      'BAD_INPUT',
+      `不符合 jixiao/targets@1 格式：${issues[0]?.path?.join('.') ?? ''} ${issues[0]?.message ?? ''}`.trim(),
+      {
+        location: { file: fileName, path: issues[0]?.path },
+        issues,
+      },
+    );
   }
   return result.data;
 }

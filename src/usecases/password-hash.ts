@@ -20,4 +20,5 @@ export async function verifyPassword(hashed: string, password: string): Promise<
 }
 
 /** Verified against when the username is unknown, so that the answer takes as long as for a real user. */
-export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$AW70RwTI+A8mcVSQ7yWwnw$6f6zCwEczgde6RKi7I1aqd4dn4hDtAtLXzfUCvXrSKo';
+export const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$AW70RwTI+A8mcVSQ7yWwnw$6f6zCwEczgde6RKi7I1aqd4dn4hDtAtLXzfUCvXrSKo';

@@ -31,12 +31,23 @@ describe('policy bodies', () => {
   it('finds unknown keys at any depth, including inside arrays', () => {
     const input = { a: 1, b: { c: 2, typo: 3 }, list: [{ x: 1, y: 2 }] };
     const parsed = { a: 1, b: { c: 2, d: 4 }, list: [{ x: 1 }], e: 5 };
-    expect(unknownKeyPaths(input, parsed)).toEqual([['b', 'typo'], ['list', 0, 'y']]);
+    expect(unknownKeyPaths(input, parsed)).toEqual([
+      ['b', 'typo'],
+      ['list', 0, 'y'],
+    ]);
   });
 
   it('accepts a partial nested body and refuses a misspelt nested knob with its path', () => {
     expect(validatePolicyBody('scoring', { grades: { excellent: 95 } })).toEqual({ grades: { excellent: 95 } });
-    expect(() => validatePolicyBody('monitoring', { largeAndSlow: [{ minBudget: '1000000', month: 9, maxRate: 50, level: '警示', extra: 1 }] }))
-      .toThrow(expect.objectContaining({ code: 'VALIDATION', issues: [expect.objectContaining({ path: ['largeAndSlow', 0, 'extra'] })] }));
+    expect(() =>
+      validatePolicyBody('monitoring', {
+        largeAndSlow: [{ minBudget: '1000000', month: 9, maxRate: 50, level: '警示', extra: 1 }],
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        issues: [expect.objectContaining({ path: ['largeAndSlow', 0, 'extra'] })],
+      }),
+    );
   });
 });

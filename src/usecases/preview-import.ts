@@ -24,10 +24,20 @@ export async function previewImport(
   db: Db,
   input: { content: Uint8Array; fileName: string; unitCode: string; fiscalYear: number },
 ): Promise<ImportPreview> {
-  const parsed = await parseTargetsFile({ content: input.content, fileName: input.fileName, fiscalYear: input.fiscalYear });
+  const parsed = await parseTargetsFile({
+    content: input.content,
+    fileName: input.fileName,
+    fiscalYear: input.fiscalYear,
+  });
   assertUnit(parsed.document.unit.code, input.unitCode, input.fileName);
   const document = normaliseDocument(parsed.document);
   const policy = await reviewPolicyForUnit(db.kysely, input.unitCode);
   const existing = await findDocumentRef(db.kysely, input.unitCode, input.fiscalYear);
-  return { fileName: input.fileName, document, notes: parsed.notes, review: reviewTargets(document, policy), replaces: existing !== undefined };
+  return {
+    fileName: input.fileName,
+    document,
+    notes: parsed.notes,
+    review: reviewTargets(document, policy),
+    replaces: existing !== undefined,
+  };
 }

@@ -51,7 +51,15 @@ export async function readProject(trx: Executor, documentId: number, key: Projec
  * A write that names a version other than the stored one changes nothing: CONFLICT naming the last
  * writer of the project (its latest project entry in the audit log, or the import that stored it).
  */
-export async function projectConflict(trx: Executor, key: ProjectKey, current: { code: string; version: number }, expectedVersion: number): Promise<AppError> {
-  const change = await lastAuditChange(trx, key, [{ entity: 'project', entityKey: current.code }, { entity: 'target-document' }]);
+export async function projectConflict(
+  trx: Executor,
+  key: ProjectKey,
+  current: { code: string; version: number },
+  expectedVersion: number,
+): Promise<AppError> {
+  const change = await lastAuditChange(trx, key, [
+    { entity: 'project', entityKey: current.code },
+    { entity: 'target-document' },
+  ]);
   return versionConflict(trx, `项目 ${current.code} `, { ...change, currentVersion: current.version, expectedVersion });
 }

@@ -20,15 +20,29 @@ export interface StoredReviewPolicy {
  * key is refused rather than silently ignored) and stored as given, so knobs it leaves out follow
  * future defaults.
  */
-export async function putReviewPolicy(db: Db, actor: Actor, input: { orgCode: string; policy: unknown }): Promise<StoredReviewPolicy> {
+export async function putReviewPolicy(
+  db: Db,
+  actor: Actor,
+  input: { orgCode: string; policy: unknown },
+): Promise<StoredReviewPolicy> {
   const body = validateInput(ReviewPolicySchema.partial().strict(), input.policy, '审核规则设置');
   return inTransaction(db, async (trx) => {
     const before = await getPolicy(trx, input.orgCode, 'review');
     if (!(await putPolicy(trx, input.orgCode, 'review', input.policy))) {
       throw new AppError('NOT_FOUND', `找不到机构“${input.orgCode}”`, { location: { field: 'orgCode' } });
     }
-    await recordAudit(trx, actor, { action: 'put-review-policy', entity: 'policy', entityKey: `${input.orgCode}/review`, before, after: input.policy });
-    return { orgCode: input.orgCode, stored: input.policy as Record<string, unknown>, effective: resolveReviewPolicy(body as Partial<ReviewPolicy>) };
+    await recordAudit(trx, actor, {
+      action: 'put-review-policy',
+      entity: 'policy',
+      entityKey: `${input.orgCode}/review`,
+      before,
+      after: input.policy,
+    });
+    return {
+      orgCode: input.orgCode,
+      stored: input.policy as Record<string, unknown>,
+      effective: resolveReviewPolicy(body as Partial<ReviewPolicy>),
+    };
   });
 }
 

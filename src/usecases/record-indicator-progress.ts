@@ -5,7 +5,12 @@ import { loadIndicatorProgress, upsertIndicatorProgress } from '../db/monitoring
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
-import { DEVIATION_CATEGORIES, LIKELIHOODS, type IndicatorProgress, checkIndicatorProgress } from '../domain/monitoring/progress.ts';
+import {
+  DEVIATION_CATEGORIES,
+  LIKELIHOODS,
+  type IndicatorProgress,
+  checkIndicatorProgress,
+} from '../domain/monitoring/progress.ts';
 import { claimMonitoringVersion, loadMonitoredYear, requireMonitoredProject } from './monitoring-context.ts';
 import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
 
@@ -35,24 +40,45 @@ export async function recordIndicatorProgress(
 ): Promise<IndicatorProgress & { version: number }> {
   const parsed = validateInput(RecordProgressInputSchema, input, '指标监控信息');
   const progress: IndicatorProgress = {
-    projectCode: parsed.projectCode, indicatorName: parsed.indicatorName, month: parsed.month, valueToDate: parsed.valueToDate,
-    forecast: parsed.forecast, likelihood: parsed.likelihood, deviationCategory: parsed.deviationCategory, reason: parsed.reason, measures: parsed.measures,
+    projectCode: parsed.projectCode,
+    indicatorName: parsed.indicatorName,
+    month: parsed.month,
+    valueToDate: parsed.valueToDate,
+    forecast: parsed.forecast,
+    likelihood: parsed.likelihood,
+    deviationCategory: parsed.deviationCategory,
+    reason: parsed.reason,
+    measures: parsed.measures,
   };
   checkIndicatorProgress(progress);
   return inTransaction(db, async (trx) => {
     const year = await loadMonitoredYear(trx, parsed);
     const project = requireMonitoredProject(year, parsed.projectCode);
     if (!project.indicators.some((i) => i.name === progress.indicatorName)) {
-      throw new AppError('NOT_FOUND', `项目 ${project.code} 没有名为“${progress.indicatorName}”的三级指标`, { location: { field: 'indicatorName' } });
+      throw new AppError('NOT_FOUND', `项目 ${project.code} 没有名为“${progress.indicatorName}”的三级指标`, {
+        location: { field: 'indicatorName' },
+      });
     }
-    const version = await claimMonitoringVersion(trx, year, { projectCode: project.code, expectedVersion: parsed.expectedVersion, by: actor.username });
+    const version = await claimMonitoringVersion(trx, year, {
+      projectCode: project.code,
+      expectedVersion: parsed.expectedVersion,
+      by: actor.username,
+    });
     const before = (await loadIndicatorProgress(trx, year.ref)).find(
-      (p) => p.projectCode === progress.projectCode && p.indicatorName === progress.indicatorName && p.month === progress.month,
+      (p) =>
+        p.projectCode === progress.projectCode &&
+        p.indicatorName === progress.indicatorName &&
+        p.month === progress.month,
     );
     await upsertIndicatorProgress(trx, year.ref, progress, actor.username);
     await recordAudit(trx, actor, {
-      action: 'record-indicator-progress', unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear,
-      entity: 'indicator-progress', entityKey: `${progress.projectCode}:${progress.indicatorName}:${progress.month}`, before: before ?? null, after: progress,
+      action: 'record-indicator-progress',
+      unitCode: parsed.unitCode,
+      fiscalYear: parsed.fiscalYear,
+      entity: 'indicator-progress',
+      entityKey: `${progress.projectCode}:${progress.indicatorName}:${progress.month}`,
+      before: before ?? null,
+      after: progress,
     });
     return { ...progress, version };
   });

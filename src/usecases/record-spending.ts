@@ -34,18 +34,32 @@ export async function recordSpending(db: Db, actor: Actor, input: RecordSpending
   return inTransaction(db, async (trx) => {
     const year = await loadMonitoredYear(trx, parsed);
     requireMonitoredProject(year, parsed.projectCode);
-    const version = await claimMonitoringVersion(trx, year, { projectCode: parsed.projectCode, expectedVersion: parsed.expectedVersion, by: actor.username });
+    const version = await claimMonitoringVersion(trx, year, {
+      projectCode: parsed.projectCode,
+      expectedVersion: parsed.expectedVersion,
+      by: actor.username,
+    });
     const before: Record<string, string | null> = {};
     const after: Record<string, string> = {};
     for (const entry of parsed.entries) {
       const amount = normaliseAmount(entry.amount);
       const key = `${entry.month}-${entry.source}`;
-      before[key] = await setMonthlySpending(trx, year.ref, { projectCode: parsed.projectCode, month: entry.month, source: entry.source, amount });
+      before[key] = await setMonthlySpending(trx, year.ref, {
+        projectCode: parsed.projectCode,
+        month: entry.month,
+        source: entry.source,
+        amount,
+      });
       after[key] = amount;
     }
     await recordAudit(trx, actor, {
-      action: 'record-spending', unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear,
-      entity: 'project-spending', entityKey: parsed.projectCode, before, after,
+      action: 'record-spending',
+      unitCode: parsed.unitCode,
+      fiscalYear: parsed.fiscalYear,
+      entity: 'project-spending',
+      entityKey: parsed.projectCode,
+      before,
+      after,
     });
     return { version };
   });

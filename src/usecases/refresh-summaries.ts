@@ -1,7 +1,13 @@
 import type { Db } from '../db/database.ts';
 import { type UnitYearData, chunkKeyOf, loadChunkData } from '../db/summary-inputs.repo.ts';
 import {
-  type SummaryHead, type SummaryValues, claimSummaries, countDueSummaries, deleteSummaries, insertMissingSummaries, saveSummary,
+  type SummaryHead,
+  type SummaryValues,
+  claimSummaries,
+  countDueSummaries,
+  deleteSummaries,
+  insertMissingSummaries,
+  saveSummary,
 } from '../db/summaries.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { isAppError } from '../domain/errors.ts';
@@ -12,7 +18,14 @@ import { fromDecimal, rational, toFixed } from '../domain/rational.ts';
 import type { EvaluatedYear } from './evaluation-context.ts';
 import { defaultAsOfMonth, todayUtc } from './monitoring-context.ts';
 import { scoreEvaluatedYear } from './score-unit-year.ts';
-import { type PolicyTree, evaluatedYearOf, inputsOf, loadPolicyTree, monitoringOf, reviewOf } from './summary-figures.ts';
+import {
+  type PolicyTree,
+  evaluatedYearOf,
+  inputsOf,
+  loadPolicyTree,
+  monitoringOf,
+  reviewOf,
+} from './summary-figures.ts';
 
 export interface RefreshOptions {
   /** At most this many unit-years (default: all that are due). */
@@ -68,9 +81,17 @@ export async function refreshStaleSummaries(db: Db, options: RefreshOptions = {}
   return result;
 }
 
-async function refreshChunk(db: Db, options: RefreshOptions & { limit: number; today: string }): Promise<{ claimed: number; removed: number }> {
+async function refreshChunk(
+  db: Db,
+  options: RefreshOptions & { limit: number; today: string },
+): Promise<{ claimed: number; removed: number }> {
   return inTransaction(db, async (trx) => {
-    const heads = await claimSummaries(trx, { limit: options.limit, today: options.today, includeOutdated: options.includeOutdated ?? true, keys: options.keys });
+    const heads = await claimSummaries(trx, {
+      limit: options.limit,
+      today: options.today,
+      includeOutdated: options.includeOutdated ?? true,
+      keys: options.keys,
+    });
     const gone = heads.filter((h) => h.documentId === null);
     await deleteSummaries(trx, gone);
     const live = heads.filter((h): h is SummaryHead & { documentId: number } => h.documentId !== null);
@@ -78,7 +99,12 @@ async function refreshChunk(db: Db, options: RefreshOptions & { limit: number; t
       // A fixed number of statements per chunk: the policies, then each table once for every unit-year.
       const tree = await loadPolicyTree(trx);
       const data = await loadChunkData(trx, live);
-      for (const head of live) await saveSummary(trx, head, computeSummary(head, data.get(chunkKeyOf(head.unitId, head.fiscalYear))!, options.today, tree));
+      for (const head of live)
+        await saveSummary(
+          trx,
+          head,
+          computeSummary(head, data.get(chunkKeyOf(head.unitId, head.fiscalYear))!, options.today, tree),
+        );
     }
     return { claimed: heads.length, removed: gone.length };
   });
@@ -126,13 +152,35 @@ export function computeSummary(head: SummaryHead, data: UnitYearData, today: str
   };
 }
 
-type ScoringColumns = Pick<SummaryValues,
-  'mean_score' | 'score_grade' | 'incomplete' | 'evaluated' | 'grade_excellent' | 'grade_good' | 'grade_fair' | 'grade_poor' | 'grade_none'
-  | 'year_end_budget_cents' | 'year_end_spent_cents' | 'year_end_rate'>;
+type ScoringColumns = Pick<
+  SummaryValues,
+  | 'mean_score'
+  | 'score_grade'
+  | 'incomplete'
+  | 'evaluated'
+  | 'grade_excellent'
+  | 'grade_good'
+  | 'grade_fair'
+  | 'grade_poor'
+  | 'grade_none'
+  | 'year_end_budget_cents'
+  | 'year_end_spent_cents'
+  | 'year_end_rate'
+>;
 
 const NO_SCORING: ScoringColumns = {
-  mean_score: null, score_grade: null, incomplete: null, evaluated: null, grade_excellent: null, grade_good: null, grade_fair: null,
-  grade_poor: null, grade_none: null, year_end_budget_cents: null, year_end_spent_cents: null, year_end_rate: null,
+  mean_score: null,
+  score_grade: null,
+  incomplete: null,
+  evaluated: null,
+  grade_excellent: null,
+  grade_good: null,
+  grade_fair: null,
+  grade_poor: null,
+  grade_none: null,
+  year_end_budget_cents: null,
+  year_end_spent_cents: null,
+  year_end_rate: null,
 };
 
 /** What the ranking showed per unit (decision 010): mean score, its grade, project grades, year-end execution. */
@@ -154,10 +202,15 @@ function scoringFigures(year: EvaluatedYear): ScoringColumns {
   }
   return {
     mean_score: meanScore,
-    score_grade: meanScore === null || scored.incomplete ? null : gradeOf(fromDecimal(meanScore.toFixed(2)), year.policy),
+    score_grade:
+      meanScore === null || scored.incomplete ? null : gradeOf(fromDecimal(meanScore.toFixed(2)), year.policy),
     incomplete: scored.incomplete,
     evaluated,
-    grade_excellent: grades.优, grade_good: grades.良, grade_fair: grades.中, grade_poor: grades.差, grade_none: grades.未定级,
+    grade_excellent: grades.优,
+    grade_good: grades.良,
+    grade_fair: grades.中,
+    grade_poor: grades.差,
+    grade_none: grades.未定级,
     year_end_budget_cents: budget,
     year_end_spent_cents: spent,
     year_end_rate: budget > 0n ? toFixed(rational(spent * 100n, budget)) : null,

@@ -19,16 +19,27 @@ describeEachEngine('the session touch and the one-statement project read', (getD
     await clearDatabase(getDb());
     await importTargets(getDb(), SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
     await upsertOrganisation(getDb().kysely, { code: 'B1', name: '财政局', kind: 'bureau', parentCode: null });
-    const department = await upsertOrganisation(getDb().kysely, { code: 'D7', name: '主管部门', kind: 'department', parentCode: 'B1' });
+    const department = await upsertOrganisation(getDb().kysely, {
+      code: 'D7',
+      name: '主管部门',
+      kind: 'department',
+      parentCode: 'B1',
+    });
     await setUnitParent(getDb().kysely, '711002', department);
-    await createUser(getDb(), SYSTEM_ACTOR, { username: 'dora', role: 'department', orgCode: 'D7', password: 'correct-horse' });
+    await createUser(getDb(), SYSTEM_ACTOR, {
+      username: 'dora',
+      role: 'department',
+      orgCode: 'D7',
+      password: 'correct-horse',
+    });
   });
 
   const session = () => signIn(getDb(), { username: 'dora', password: 'correct-horse', ip: '10.0.0.1', now: t0 });
 
   it('slides last_seen at most once a minute, and never backwards', async () => {
     const { token } = await session();
-    const lastSeen = async () => (await getDb().kysely.selectFrom('sessions').select('last_seen').executeTakeFirstOrThrow()).last_seen;
+    const lastSeen = async () =>
+      (await getDb().kysely.selectFrom('sessions').select('last_seen').executeTakeFirstOrThrow()).last_seen;
     await resolveSession(getDb(), token, minutes(0.5));
     expect(new Date(await lastSeen()).getTime()).toBe(t0.getTime());
     await resolveSession(getDb(), token, minutes(2));
@@ -44,10 +55,18 @@ describeEachEngine('the session touch and the one-statement project read', (getD
   it('reads every seed project exactly as the whole-document reader does', async () => {
     const { document } = await getTargets(getDb(), { unitCode: '711002', fiscalYear: 2020 });
     for (const project of document.projects) {
-      const read = await readProjectWithDetails(getDb().kysely, { unitCode: '711002', fiscalYear: 2020, projectCode: project.code });
+      const read = await readProjectWithDetails(getDb().kysely, {
+        unitCode: '711002',
+        fiscalYear: 2020,
+        projectCode: project.code,
+      });
       expect(read.project?.project).toStrictEqual(project);
     }
-    expect(await readProjectWithDetails(getDb().kysely, { unitCode: '711002', fiscalYear: 2020, projectCode: 'NO-SUCH' })).toStrictEqual({ document: true, project: null });
-    expect(await readProjectWithDetails(getDb().kysely, { unitCode: '711002', fiscalYear: 2031, projectCode: 'X' })).toStrictEqual({ document: false, project: null });
+    expect(
+      await readProjectWithDetails(getDb().kysely, { unitCode: '711002', fiscalYear: 2020, projectCode: 'NO-SUCH' }),
+    ).toStrictEqual({ document: true, project: null });
+    expect(
+      await readProjectWithDetails(getDb().kysely, { unitCode: '711002', fiscalYear: 2031, projectCode: 'X' }),
+    ).toStrictEqual({ document: false, project: null });
   });
 });

@@ -29,7 +29,12 @@ function sessionIdFromToken(token: string): string | null {
 }
 
 /** Sliding expiry: an idle session is deleted; a live one is touched at most once a minute. */
-async function checkLiveness(db: Db, sessionId: string, found: SessionWithUser | undefined, now: Date): Promise<ResolvedSession | null> {
+async function checkLiveness(
+  db: Db,
+  sessionId: string,
+  found: SessionWithUser | undefined,
+  now: Date,
+): Promise<ResolvedSession | null> {
   if (!found) return null;
   const idleMs = now.getTime() - found.lastSeen.getTime();
   if (idleMs > SESSION_RULES.idleMinutes * 60_000) {
@@ -38,7 +43,12 @@ async function checkLiveness(db: Db, sessionId: string, found: SessionWithUser |
   }
   if (idleMs > TOUCH_EVERY_MS) await touchSession(db.kysely, sessionId, now, new Date(now.getTime() - TOUCH_EVERY_MS));
   const { userId, username, displayName, role, orgCode } = found;
-  return { sessionId, csrfToken: found.csrfToken, actor: { userId, username, displayName, role, orgCode }, mustChangePassword: found.mustChangePassword };
+  return {
+    sessionId,
+    csrfToken: found.csrfToken,
+    actor: { userId, username, displayName, role, orgCode },
+    mustChangePassword: found.mustChangePassword,
+  };
 }
 
 export async function signOut(db: Db, sessionId: string): Promise<void> {

@@ -1,6 +1,15 @@
 import { text } from 'node:stream/consumers';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { type TableInfo, countRows, insertRows, latestMigration, listTables, resetSequences, setUserTriggers, truncateTables } from '../db/backup.repo.ts';
+import {
+  type TableInfo,
+  countRows,
+  insertRows,
+  latestMigration,
+  listTables,
+  resetSequences,
+  setUserTriggers,
+  truncateTables,
+} from '../db/backup.repo.ts';
 import type { Db } from '../db/database.ts';
 import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -24,7 +33,11 @@ export interface RestoreResult {
  * the backup's schema version (the same migrations) and empty; with `force`, what it holds is
  * replaced. Row counts are checked against the manifest before committing.
  */
-export async function restoreDatabase(db: Db, source: BackupSource, options: { force?: boolean } = {}): Promise<RestoreResult> {
+export async function restoreDatabase(
+  db: Db,
+  source: BackupSource,
+  options: { force?: boolean } = {},
+): Promise<RestoreResult> {
   const zip = await openZip(source);
   try {
     const entries = await readEntries(zip);
@@ -33,7 +46,10 @@ export async function restoreDatabase(db: Db, source: BackupSource, options: { f
       const tables = await checkTarget(trx, manifest);
       const filled = await filledTables(trx, tables);
       if (filled.length > 0 && !options.force) {
-        throw new AppError('CONFLICT', `数据库不是空的（${filled.slice(0, 5).join('、')} 有数据）：恢复会替换全部数据，确认请加 --force`);
+        throw new AppError(
+          'CONFLICT',
+          `数据库不是空的（${filled.slice(0, 5).join('、')} 有数据）：恢复会替换全部数据，确认请加 --force`,
+        );
       }
       if (filled.length > 0) await truncateTables(trx, tables);
       await setUserTriggers(trx, tables, false);
@@ -61,11 +77,19 @@ export async function readBackupManifest(source: BackupSource): Promise<BackupMa
 async function checkTarget(trx: Executor, manifest: BackupManifest): Promise<TableInfo[]> {
   const migration = await latestMigration(trx);
   if (migration !== manifest.migration) {
-    throw new AppError('VALIDATION', `备份来自数据库版本 ${manifest.migration ?? '（空）'}，本程序的数据库版本为 ${migration ?? '（空）'}：请用生成备份的 Jixiao 版本恢复，再升级`);
+    throw new AppError(
+      'VALIDATION',
+      `备份来自数据库版本 ${manifest.migration ?? '（空）'}，本程序的数据库版本为 ${migration ?? '（空）'}：请用生成备份的 Jixiao 版本恢复，再升级`,
+    );
   }
   const tables = await listTables(trx);
-  const names = (list: { name: string }[]) => list.map((t) => t.name).sort().join(',');
-  if (names(tables) !== names(manifest.tables)) throw new AppError('VALIDATION', '备份中的表与数据库的表不一致：文件不是这个版本的 Jixiao 备份');
+  const names = (list: { name: string }[]) =>
+    list
+      .map((t) => t.name)
+      .sort()
+      .join(',');
+  if (names(tables) !== names(manifest.tables))
+    throw new AppError('VALIDATION', '备份中的表与数据库的表不一致：文件不是这个版本的 Jixiao 备份');
   return tables;
 }
 
@@ -75,7 +99,13 @@ async function filledTables(trx: Executor, tables: TableInfo[]): Promise<string[
   return filled;
 }
 
-async function restoreTable(trx: Executor, table: TableInfo, manifest: BackupManifest, zip: ZipFile, entries: Map<string, Entry>): Promise<void> {
+async function restoreTable(
+  trx: Executor,
+  table: TableInfo,
+  manifest: BackupManifest,
+  zip: ZipFile,
+  entries: Map<string, Entry>,
+): Promise<void> {
   const expected = manifest.tables.find((t) => t.name === table.name)!;
   // A table that refers to itself goes in with one statement: the check runs after the statement.
   const pending: string[] = [];
@@ -84,11 +114,13 @@ async function restoreTable(trx: Executor, table: TableInfo, manifest: BackupMan
     if (!entry) throw new AppError('BAD_INPUT', `备份文件不完整：缺少 ${chunk}`);
     const lines = (await readEntry(zip, entry)).split('\n').filter((line) => line.length > 0);
     pending.push(...lines);
-    while (!table.selfReferencing && pending.length >= INSERT_ROWS) await insertRows(trx, table, pending.splice(0, INSERT_ROWS));
+    while (!table.selfReferencing && pending.length >= INSERT_ROWS)
+      await insertRows(trx, table, pending.splice(0, INSERT_ROWS));
   }
   await insertRows(trx, table, pending);
   const rows = await countRows(trx, table.name);
-  if (rows !== expected.rows) throw new AppError('BAD_INPUT', `恢复 ${table.name} 后有 ${rows} 行，备份清单记为 ${expected.rows} 行：文件已损坏`);
+  if (rows !== expected.rows)
+    throw new AppError('BAD_INPUT', `恢复 ${table.name} 后有 ${rows} 行，备份清单记为 ${expected.rows} 行：文件已损坏`);
 }
 
 async function readManifest(zip: ZipFile, entries: Map<string, Entry>): Promise<BackupManifest> {
@@ -107,7 +139,8 @@ async function readManifest(zip: ZipFile, entries: Map<string, Entry>): Promise<
 
 function openZip(source: BackupSource): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    const done = (error: Error | null, zip?: ZipFile) => (error || !zip ? reject(new AppError('BAD_INPUT', `无法读取备份文件：${error?.message ?? ''}`)) : resolve(zip));
+    const done = (error: Error | null, zip?: ZipFile) =>
+      error || !zip ? reject(new AppError('BAD_INPUT', `无法读取备份文件：${error?.message ?? ''}`)) : resolve(zip);
     if ('path' in source) yauzl.open(source.path, { lazyEntries: true, autoClose: false }, done);
     else yauzl.fromBuffer(source.buffer, { lazyEntries: true }, done);
   });
@@ -129,7 +162,8 @@ function readEntries(zip: ZipFile): Promise<Map<string, Entry>> {
 function readEntry(zip: ZipFile, entry: Entry): Promise<string> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
-      if (error || !stream) return reject(new AppError('BAD_INPUT', `备份文件已损坏：${error?.message ?? entry.fileName}`));
+      if (error || !stream)
+        return reject(new AppError('BAD_INPUT', `备份文件已损坏：${error?.message ?? entry.fileName}`));
       text(stream).then(resolve, reject);
     });
   });

@@ -3,7 +3,12 @@ import { policyForUnit } from '../db/policies.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import { AppError } from '../domain/errors.ts';
 import {
-  extractNarrativeIndicators, type NarrativeIndicator, type ReviewPolicy, ReviewPolicySchema, type ReviewReport, reviewTargets,
+  extractNarrativeIndicators,
+  type NarrativeIndicator,
+  type ReviewPolicy,
+  ReviewPolicySchema,
+  type ReviewReport,
+  reviewTargets,
 } from '../domain/review/index.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
 import type { ImportNote } from '../documents/seed-text/read-seed-text.ts';
@@ -20,7 +25,10 @@ export interface UnitReview {
 }
 
 /** 绩效目标审核 of a stored unit-year, under the review policy of the unit's department or bureau. */
-export async function reviewStoredTargets(db: Db, input: { unitCode: string; fiscalYear: number }): Promise<UnitReview> {
+export async function reviewStoredTargets(
+  db: Db,
+  input: { unitCode: string; fiscalYear: number },
+): Promise<UnitReview> {
   const { document } = await getTargets(db, input);
   const policy = await reviewPolicyForUnit(db.kysely, input.unitCode);
   return reviewDocument(document, input.unitCode, input.fiscalYear, policy);
@@ -41,7 +49,12 @@ export async function reviewPolicyForUnit(db: Executor, unitCode: string): Promi
   return parsePolicy((await policyForUnit(db, unitCode, 'review')) ?? {});
 }
 
-function reviewDocument(document: TargetsDocument, unitCode: string, fiscalYear: number, policy: ReviewPolicy): UnitReview {
+function reviewDocument(
+  document: TargetsDocument,
+  unitCode: string,
+  fiscalYear: number,
+  policy: ReviewPolicy,
+): UnitReview {
   return {
     unitCode,
     fiscalYear,
@@ -54,5 +67,9 @@ function parsePolicy(body: unknown): ReviewPolicy {
   const parsed = ReviewPolicySchema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issues = zodIssues(parsed.error);
-  throw new AppError('VALIDATION', `审核规则设置不符合要求：${issues[0]?.path?.join('.') ?? ''} ${issues[0]?.message ?? ''}`.trim(), { issues });
+  throw new AppError(
+    'VALIDATION',
+    `审核规则设置不符合要求：${issues[0]?.path?.join('.') ?? ''} ${issues[0]?.message ?? ''}`.trim(),
+    { issues },
+  );
 }

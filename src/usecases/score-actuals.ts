@@ -32,20 +32,34 @@ export function readActualsDocument(content: Uint8Array | string, fileName: stri
   if (result.success) return result.data;
   const issues = zodIssues(result.error).map((issue) => ({ ...issue, file: fileName }));
   throw new AppError('BAD_INPUT', `不符合 jixiao/actuals@1 格式：${issues[0]?.message ?? ''}`, {
-    location: { file: fileName, path: issues[0]?.path }, issues,
+    location: { file: fileName, path: issues[0]?.path },
+    issues,
   });
 }
 
-function scoreDocumentWithActuals(document: TargetsDocument, actuals: ActualsDocument, fileName: string, policy?: ScoringPolicyInput): UnitScore {
+function scoreDocumentWithActuals(
+  document: TargetsDocument,
+  actuals: ActualsDocument,
+  fileName: string,
+  policy?: ScoringPolicyInput,
+): UnitScore {
   if (actuals.unit !== document.unit.code) {
-    throw new AppError('BAD_INPUT', `实际完成值文件的单位 ${actuals.unit} 与目标文件的单位 ${document.unit.code} 不一致`, {
-      location: { file: fileName, field: 'unit' },
-    });
+    throw new AppError(
+      'BAD_INPUT',
+      `实际完成值文件的单位 ${actuals.unit} 与目标文件的单位 ${document.unit.code} 不一致`,
+      {
+        location: { file: fileName, field: 'unit' },
+      },
+    );
   }
   if (document.fiscalYear !== undefined && document.fiscalYear !== actuals.fiscalYear) {
-    throw new AppError('BAD_INPUT', `实际完成值文件的年度 ${actuals.fiscalYear} 与目标文件的年度 ${document.fiscalYear} 不一致`, {
-      location: { file: fileName, field: 'fiscalYear' },
-    });
+    throw new AppError(
+      'BAD_INPUT',
+      `实际完成值文件的年度 ${actuals.fiscalYear} 与目标文件的年度 ${document.fiscalYear} 不一致`,
+      {
+        location: { file: fileName, field: 'fiscalYear' },
+      },
+    );
   }
   const byCode = new Map<string, { actuals: ProjectActuals; index: number }>();
   actuals.projects.forEach((project, index) => {
@@ -56,7 +70,9 @@ function scoreDocumentWithActuals(document: TargetsDocument, actuals: ActualsDoc
       });
     }
     if (byCode.has(project.code)) {
-      throw new AppError('BAD_INPUT', `项目 ${project.code} 重复出现`, { location: { file: fileName, path: ['projects', index, 'code'] } });
+      throw new AppError('BAD_INPUT', `项目 ${project.code} 重复出现`, {
+        location: { file: fileName, path: ['projects', index, 'code'] },
+      });
     }
     byCode.set(project.code, { actuals: project, index });
   });
@@ -69,9 +85,17 @@ function scoreDocumentWithActuals(document: TargetsDocument, actuals: ActualsDoc
   };
   try {
     const result = scoreProjects(document.projects, actualsOf, policy);
-    return { unit: document.unit.code, fiscalYear: actuals.fiscalYear, meanScore: result.meanScore, incomplete: result.incomplete, projects: result.projects };
+    return {
+      unit: document.unit.code,
+      fiscalYear: actuals.fiscalYear,
+      meanScore: result.meanScore,
+      incomplete: result.incomplete,
+      projects: result.projects,
+    };
   } catch (error) {
     if (!(error instanceof AppError) || !error.location?.path) throw error;
-    throw new AppError('BAD_INPUT', error.message, { location: { file: fileName, path: ['projects', current, ...error.location.path] } });
+    throw new AppError('BAD_INPUT', error.message, {
+      location: { file: fileName, path: ['projects', current, ...error.location.path] },
+    });
   }
 }

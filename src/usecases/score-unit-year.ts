@@ -7,15 +7,27 @@ import { actualsOf, type EvaluatedYear, loadEvaluatedYear } from './evaluation-c
 import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
 
 /** A stored unit-year scored by its policy: the 自评 as it stands (incomplete while data is missing). */
-export async function scoreStoredUnitYear(db: Db, input: { unitCode: string; fiscalYear: number }): Promise<StoredUnitScore> {
+export async function scoreStoredUnitYear(
+  db: Db,
+  input: { unitCode: string; fiscalYear: number },
+): Promise<StoredUnitScore> {
   const key = validateInput(UnitYearInputSchema, input, '查询条件');
   return inTransaction(db, (trx) => scoreUnitYearIn(trx, key), 'repeatable read');
 }
 
-export async function scoreUnitYearIn(db: Executor, key: { unitCode: string; fiscalYear: number }): Promise<StoredUnitScore> {
+export async function scoreUnitYearIn(
+  db: Executor,
+  key: { unitCode: string; fiscalYear: number },
+): Promise<StoredUnitScore> {
   const year = await loadEvaluatedYear(db, key);
   const result = scoreEvaluatedYear(year);
-  return { unitCode: key.unitCode, fiscalYear: key.fiscalYear, meanScore: result.meanScore, incomplete: result.incomplete, projects: result.projects };
+  return {
+    unitCode: key.unitCode,
+    fiscalYear: key.fiscalYear,
+    meanScore: result.meanScore,
+    incomplete: result.incomplete,
+    projects: result.projects,
+  };
 }
 
 export function scoreEvaluatedYear(year: EvaluatedYear): UnitScoreResult {

@@ -25,7 +25,10 @@ describeEachEngine('signIn', (getDb) => {
   async function failures(n: number, now: Date, username = 'alice'): Promise<string[]> {
     const codes: string[] = [];
     for (let i = 0; i < n; i++) {
-      const outcome = await attempt('wrong-password', now, `10.2.${i}.1`, username).then(() => 'SIGNED_IN', (e: { code: string }) => e.code);
+      const outcome = await attempt('wrong-password', now, `10.2.${i}.1`, username).then(
+        () => 'SIGNED_IN',
+        (e: { code: string }) => e.code,
+      );
       codes.push(outcome);
     }
     return codes;
@@ -56,7 +59,13 @@ describeEachEngine('signIn', (getDb) => {
   });
 
   it('locks a name after 5 wrong passwords for 1 minute, then 2, 4 … doubling up to an hour, even for the right password', async () => {
-    expect(await failures(5, t0)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'LOCKED']);
+    expect(await failures(5, t0)).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'LOCKED',
+    ]);
     const locked = await expectAppError(attempt(PASSWORD, minutes(0.9)), 'LOCKED');
     expect(locked.message).toContain('1 分钟');
     // Attempts while locked neither count nor extend the lock.
@@ -64,7 +73,13 @@ describeEachEngine('signIn', (getDb) => {
     const expectedLocks = [2, 4, 8, 16, 32, 60, 60];
     for (const lockMinutes of expectedLocks) {
       now += 0.01;
-      expect(await failures(5, minutes(now))).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'LOCKED']);
+      expect(await failures(5, minutes(now))).toEqual([
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'LOCKED',
+      ]);
       await expectAppError(attempt(PASSWORD, minutes(now + lockMinutes - 0.05)), 'LOCKED');
       now += lockMinutes;
     }
@@ -75,12 +90,14 @@ describeEachEngine('signIn', (getDb) => {
     expect((await attempt(PASSWORD, minutes(now + 0.02 + 1.01))).actor.username).toBe('alice');
   });
 
-  it('forgets a name\'s lock level after a quiet day', async () => {
+  it("forgets a name's lock level after a quiet day", async () => {
     await failures(5, t0);
     await failures(5, minutes(1.5)); // second lock: 2 minutes
     await failures(5, minutes(SESSION_RULES.forgetLockoutHours * 60 + 10));
     await expectAppError(attempt(PASSWORD, minutes(SESSION_RULES.forgetLockoutHours * 60 + 10.9)), 'LOCKED');
-    expect((await attempt(PASSWORD, minutes(SESSION_RULES.forgetLockoutHours * 60 + 11.1))).actor.username).toBe('alice');
+    expect((await attempt(PASSWORD, minutes(SESSION_RULES.forgetLockoutHours * 60 + 11.1))).actor.username).toBe(
+      'alice',
+    );
   });
 
   it('answers an unknown name exactly like a wrong password, and locks it the same way', async () => {
@@ -105,7 +122,9 @@ describeEachEngine('signIn', (getDb) => {
     // Another address behind another NAT is untouched, and the account is not locked.
     expect((await attempt(PASSWORD, minutes(3), '10.0.0.3')).actor.username).toBe('alice');
     // The window slides: once the oldest failures leave it, the address may try again.
-    expect((await attempt(PASSWORD, minutes(SESSION_RULES.ipWindowMinutes + 0.05), '10.9.9.9')).actor.username).toBe('alice');
+    expect((await attempt(PASSWORD, minutes(SESSION_RULES.ipWindowMinutes + 0.05), '10.9.9.9')).actor.username).toBe(
+      'alice',
+    );
   });
 
   it('answers a disabled account with a wrong password like any wrong password; the right password learns it is disabled', async () => {
@@ -113,17 +132,43 @@ describeEachEngine('signIn', (getDb) => {
     const session = await signIn(getDb(), { username: 'bob', password: 'violin-harbour-7', ip: '10.0.0.4', now: t0 });
     await setUserEnabled(getDb(), SYSTEM_ACTOR, { username: 'bob', enabled: false });
     expect(await resolveSession(getDb(), session.token, minutes(1))).toBeNull();
-    const wrong = await expectAppError(signIn(getDb(), { username: 'bob', password: 'wrong-password', ip: '10.0.0.4', now: t0 }), 'UNAUTHENTICATED');
+    const wrong = await expectAppError(
+      signIn(getDb(), { username: 'bob', password: 'wrong-password', ip: '10.0.0.4', now: t0 }),
+      'UNAUTHENTICATED',
+    );
     expect(wrong.message).toBe('用户名或密码不正确');
-    await expectAppError(signIn(getDb(), { username: 'bob', password: 'violin-harbour-7', ip: '10.0.0.4', now: t0 }), 'FORBIDDEN');
+    await expectAppError(
+      signIn(getDb(), { username: 'bob', password: 'violin-harbour-7', ip: '10.0.0.4', now: t0 }),
+      'FORBIDDEN',
+    );
   });
 
   it('refuses a user whose organisation does not exist or does not fit the role, or whose password breaks the policy', async () => {
-    await expectAppError(createUser(getDb(), SYSTEM_ACTOR, { username: 'u1', role: 'bureau', orgCode: 'NOPE', password: 'long-enough-pw' }), 'VALIDATION');
-    await expectAppError(createUser(getDb(), SYSTEM_ACTOR, { username: 'alice', role: 'admin', password: 'long-enough-pw' }), 'CONFLICT');
-    const short = await expectAppError(createUser(getDb(), SYSTEM_ACTOR, { username: 'u2', role: 'admin', password: 'short-pw' }), 'VALIDATION');
+    await expectAppError(
+      createUser(getDb(), SYSTEM_ACTOR, {
+        username: 'u1',
+        role: 'bureau',
+        orgCode: 'NOPE',
+        password: 'long-enough-pw',
+      }),
+      'VALIDATION',
+    );
+    await expectAppError(
+      createUser(getDb(), SYSTEM_ACTOR, { username: 'alice', role: 'admin', password: 'long-enough-pw' }),
+      'CONFLICT',
+    );
+    const short = await expectAppError(
+      createUser(getDb(), SYSTEM_ACTOR, { username: 'u2', role: 'admin', password: 'short-pw' }),
+      'VALIDATION',
+    );
     expect(short.location?.field).toBe('password');
-    await expectAppError(createUser(getDb(), SYSTEM_ACTOR, { username: 'u2', role: 'admin', password: 'qwertyuiop' }), 'VALIDATION');
-    await expectAppError(createUser(getDb(), SYSTEM_ACTOR, { username: 'zhang', role: 'admin', password: 'i-am-Zhang-2026' }), 'VALIDATION');
+    await expectAppError(
+      createUser(getDb(), SYSTEM_ACTOR, { username: 'u2', role: 'admin', password: 'qwertyuiop' }),
+      'VALIDATION',
+    );
+    await expectAppError(
+      createUser(getDb(), SYSTEM_ACTOR, { username: 'zhang', role: 'admin', password: 'i-am-Zhang-2026' }),
+      'VALIDATION',
+    );
   });
 });

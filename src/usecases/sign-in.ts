@@ -9,7 +9,13 @@ import {
   pruneLoginAttempts,
   recordLoginAttempt,
 } from '../db/sessions.repo.ts';
-import { type LockoutRule, clearSignInFailures, findLockedUntil, pruneSignInLockouts, recordSignInFailure } from '../db/sign-in-lockouts.repo.ts';
+import {
+  type LockoutRule,
+  clearSignInFailures,
+  findLockedUntil,
+  pruneSignInLockouts,
+  recordSignInFailure,
+} from '../db/sign-in-lockouts.repo.ts';
 import { type UserWithHash, findUserByUsername, recordSignInTime } from '../db/users.repo.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
@@ -108,12 +114,22 @@ function lockedError(until: Date, now: Date): AppError {
   return new AppError('LOCKED', `登录失败次数过多，此用户名已暂时锁定，请 ${minutes} 分钟后再试`);
 }
 
-async function openSession(db: Db, user: UserWithHash, client: { ip: string; userAgent: string; now: Date }): Promise<NewSession> {
+async function openSession(
+  db: Db,
+  user: UserWithHash,
+  client: { ip: string; userAgent: string; now: Date },
+): Promise<NewSession> {
   const { ip, now } = client;
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_RULES.sessionHours * 60 * MINUTE);
-  const actor: Actor = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, orgCode: user.orgCode };
+  const actor: Actor = {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    orgCode: user.orgCode,
+  };
   await inTransaction(db, async (trx) => {
     await clearSignInFailures(trx, user.username);
     await recordSignInTime(trx, user.id, now);

@@ -31,10 +31,18 @@ export async function storeTargetsBatch(
   const versions = new Map<string, Map<string, number>>();
   for (const [key, document] of existing) {
     const projects = await loadProjects(trx, document.id);
-    earlierProjects.set(key, projects.map(({ project }) => project));
+    earlierProjects.set(
+      key,
+      projects.map(({ project }) => project),
+    );
     versions.set(key, new Map(projects.map(({ project, version }) => [project.code, version])));
   }
-  const rows = batch.map(({ document, fiscalYear }) => ({ unitCode: document.unit.code, fiscalYear, unit: document.unit, overall: document.overall }));
+  const rows = batch.map(({ document, fiscalYear }) => ({
+    unitCode: document.unit.code,
+    fiscalYear,
+    unit: document.unit,
+    overall: document.overall,
+  }));
   const stored = await upsertUnitDocuments(trx, rows);
   const documentIds = batch.map((prepared) => stored.get(keyOf(prepared))!.id);
   for (const [key, row] of stored) {
@@ -43,9 +51,16 @@ export async function storeTargetsBatch(
     await assertTargetsEditable(trx, row.id);
     versions.set(key, await projectVersions(trx, row.id));
   }
-  await deleteProjectsOfDocuments(trx, [...stored.values()].filter((row) => row.replaced).map((row) => row.id));
+  await deleteProjectsOfDocuments(
+    trx,
+    [...stored.values()].filter((row) => row.replaced).map((row) => row.id),
+  );
   await insertProjectsOfDocuments(trx, projectRows(batch, documentIds, versions));
-  await recordAudits(trx, actor, batch.map((prepared) => auditEntry(prepared, existing.get(keyOf(prepared)), earlierProjects.get(keyOf(prepared)))));
+  await recordAudits(
+    trx,
+    actor,
+    batch.map((prepared) => auditEntry(prepared, existing.get(keyOf(prepared)), earlierProjects.get(keyOf(prepared)))),
+  );
   return batch.map(({ document, fiscalYear }) => ({
     unitCode: document.unit.code,
     fiscalYear,
@@ -63,7 +78,11 @@ export function keyOf(prepared: PreparedTargets): string {
  * A project that survives a re-import gets a newer version, so an edit based on what was read
  * before the import is refused rather than silently applied to the new content.
  */
-function projectRows(batch: readonly PreparedTargets[], documentIds: number[], versions: Map<string, Map<string, number>>): ProjectRow[] {
+function projectRows(
+  batch: readonly PreparedTargets[],
+  documentIds: number[],
+  versions: Map<string, Map<string, number>>,
+): ProjectRow[] {
   return batch.flatMap((prepared, index) => {
     const earlier = versions.get(keyOf(prepared));
     return prepared.document.projects.map((project, position) => ({
@@ -76,9 +95,17 @@ function projectRows(batch: readonly PreparedTargets[], documentIds: number[], v
 }
 
 /** The same entry storeTargets writes: the whole document after, and what it replaced before. */
-function auditEntry({ document, fiscalYear }: PreparedTargets, earlier: ExistingDocument | undefined, earlierProjects: Project[] | undefined): AuditEntry {
+function auditEntry(
+  { document, fiscalYear }: PreparedTargets,
+  earlier: ExistingDocument | undefined,
+  earlierProjects: Project[] | undefined,
+): AuditEntry {
   return {
-    action: 'import-targets', unitCode: document.unit.code, fiscalYear, entity: 'target-document', entityKey: document.unit.code,
+    action: 'import-targets',
+    unitCode: document.unit.code,
+    fiscalYear,
+    entity: 'target-document',
+    entityKey: document.unit.code,
     before: earlier ? { unit: earlier.unit, overall: earlier.overall, projects: earlierProjects ?? [] } : undefined,
     after: { unit: document.unit, overall: document.overall, projects: document.projects },
   };

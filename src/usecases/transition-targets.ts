@@ -4,7 +4,14 @@ import type { Db } from '../db/database.ts';
 import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import {
-  closeAdjustment, findWorkflow, insertComment, insertTransition, insertVersion, lockDocumentRow, openAdjustment, setWorkflowState,
+  closeAdjustment,
+  findWorkflow,
+  insertComment,
+  insertTransition,
+  insertVersion,
+  lockDocumentRow,
+  openAdjustment,
+  setWorkflowState,
 } from '../db/workflow.repo.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
@@ -50,18 +57,32 @@ export async function transitionTargets(db: Db, actor: Actor, input: TransitionI
     const context = await requireUnitReach(trx, actor, key.unitCode);
     const current = await findWorkflow(trx, document.id);
     if (parsed.expectedStateVersion !== undefined && parsed.expectedStateVersion !== current.version) {
-      throw new AppError('CONFLICT', `流程状态已被他人改变（当前版本 ${current.version}），请刷新后再操作`, { location: { field: 'expectedStateVersion' } });
+      throw new AppError('CONFLICT', `流程状态已被他人改变（当前版本 ${current.version}），请刷新后再操作`, {
+        location: { field: 'expectedStateVersion' },
+      });
     }
     const to = nextState(current.state, parsed.action, actor.role, context);
     requireWords(parsed);
-    const stateVersion = await setWorkflowState(trx, { documentId: document.id, expectedVersion: current.version, state: to });
+    const stateVersion = await setWorkflowState(trx, {
+      documentId: document.id,
+      expectedVersion: current.version,
+      state: to,
+    });
     if (stateVersion === undefined) throw new AppError('CONFLICT', '流程状态已被他人改变，请刷新后再操作');
     const words = parsed.action === 'request-adjustment' ? parsed.reason! : (parsed.comment ?? '');
-    const transitionId = await insertTransition(trx, { documentId: document.id, actor, action: parsed.action, from: current.state, to, comment: words });
+    const transitionId = await insertTransition(trx, {
+      documentId: document.id,
+      actor,
+      action: parsed.action,
+      from: current.state,
+      to,
+      comment: words,
+    });
     await recordSideEffects(trx, actor, { ...parsed, documentId: document.id, to, transitionId });
-    const versionNumber = parsed.action === 'submit' || parsed.action === 'approve'
-      ? await snapshot(trx, actor, key, parsed.action, to)
-      : null;
+    const versionNumber =
+      parsed.action === 'submit' || parsed.action === 'approve'
+        ? await snapshot(trx, actor, key, parsed.action, to)
+        : null;
     await recordAudit(trx, actor, {
       action: `${parsed.action}-targets`,
       ...key,
@@ -79,7 +100,9 @@ function requireWords(input: z.output<typeof TransitionInputSchema>): void {
     throw new AppError('VALIDATION', '退回须写明意见（退回原因）', { location: { field: 'comment' } });
   }
   if (input.action === 'request-adjustment' && !input.reason) {
-    throw new AppError('VALIDATION', '申请调整须写明理由（绩效目标随预算调整而调整，财预〔2015〕88号）', { location: { field: 'reason' } });
+    throw new AppError('VALIDATION', '申请调整须写明理由（绩效目标随预算调整而调整，财预〔2015〕88号）', {
+      location: { field: 'reason' },
+    });
   }
 }
 
@@ -90,17 +113,27 @@ async function recordSideEffects(
 ): Promise<void> {
   if (input.action === 'return' && input.comment) {
     await insertComment(trx, {
-      documentId: input.documentId, actor, state: input.to, body: input.comment, transitionId: input.transitionId,
-      projectCode: input.projectCode ?? null, indicatorIndex: input.projectCode ? (input.indicatorIndex ?? null) : null,
+      documentId: input.documentId,
+      actor,
+      state: input.to,
+      body: input.comment,
+      transitionId: input.transitionId,
+      projectCode: input.projectCode ?? null,
+      indicatorIndex: input.projectCode ? (input.indicatorIndex ?? null) : null,
     });
   }
-  if (input.action === 'request-adjustment') await openAdjustment(trx, { documentId: input.documentId, actor, reason: input.reason! });
+  if (input.action === 'request-adjustment')
+    await openAdjustment(trx, { documentId: input.documentId, actor, reason: input.reason! });
   if (input.action === 'approve') await closeAdjustment(trx, input.documentId);
 }
 
 /** Every submitted and approved state is kept whole, so any two can be compared later. */
 async function snapshot(
-  trx: Executor, actor: Actor, key: { unitCode: string; fiscalYear: number }, action: WorkflowAction, state: WorkflowState,
+  trx: Executor,
+  actor: Actor,
+  key: { unitCode: string; fiscalYear: number },
+  action: WorkflowAction,
+  state: WorkflowState,
 ): Promise<number> {
   const { id, version, document } = await readWholeDocument(trx, key);
   return insertVersion(trx, { documentId: id, actor, action, state, documentVersion: version, snapshot: document });

@@ -41,29 +41,42 @@ export async function updateOrganisation(
     const moved = after.parentCode !== node.parentCode;
     if (moved && node.kind !== 'unit') await markSummariesUnderStale(trx, code);
     await recordAudit(trx, actor, {
-      action: auditAction(node, after), unitCode: node.kind === 'unit' ? code : null, entity: 'organisation', entityKey: code,
-      before: nodeView(node), after,
+      action: auditAction(node, after),
+      unitCode: node.kind === 'unit' ? code : null,
+      entity: 'organisation',
+      entityKey: code,
+      before: nodeView(node),
+      after,
     });
     return after;
   });
 }
 
 /** The parent id after the patch: unchanged, or a checked new parent. */
-async function newParentId(trx: Executor, actor: Actor, node: FoundNode, parentCode: string | null | undefined): Promise<number | null> {
+async function newParentId(
+  trx: Executor,
+  actor: Actor,
+  node: FoundNode,
+  parentCode: string | null | undefined,
+): Promise<number | null> {
   if (parentCode === undefined || parentCode === node.parentCode) return node.parentId;
   const { parent, chain } = await requirePlacement(trx, actor, parentCode, node.code);
   const problem = placementProblem(node.kind, parent?.kind ?? null);
   if (problem !== null) throw new AppError('VALIDATION', problem, { location: { field: 'parentCode' } });
   // The kinds alone rule out a cycle today; the check stays so a deeper tree cannot loop.
   if (chain.includes(node.code)) {
-    throw new AppError('VALIDATION', `不能把“${node.code}”移到它自己或它的下级之下`, { location: { field: 'parentCode' } });
+    throw new AppError('VALIDATION', `不能把“${node.code}”移到它自己或它的下级之下`, {
+      location: { field: 'parentCode' },
+    });
   }
   return parent?.id ?? null;
 }
 
 async function checkActivation(trx: Executor, node: FoundNode, active: boolean, moved: boolean): Promise<void> {
   if (!active && node.kind !== 'unit' && (await countActiveChildren(trx, node.id)) > 0) {
-    throw new AppError('VALIDATION', `“${node.code}”之下还有未停用的机构或单位：请先停用或移走它们`, { location: { field: 'active' } });
+    throw new AppError('VALIDATION', `“${node.code}”之下还有未停用的机构或单位：请先停用或移走它们`, {
+      location: { field: 'active' },
+    });
   }
   if (active && !moved && node.parentCode !== null && !(await requireOrgNode(trx, node.parentCode)).active) {
     throw new AppError('VALIDATION', `上级“${node.parentCode}”已停用：请先启用上级`, { location: { field: 'active' } });
@@ -71,9 +84,13 @@ async function checkActivation(trx: Executor, node: FoundNode, active: boolean, 
 }
 
 function stale(node: FoundNode, expectedVersion: number): AppError {
-  return new AppError('CONFLICT', `“${node.code}”已被他人修改（当前版本 ${node.version}，您读取的是 ${expectedVersion}），请刷新后重试`, {
-    location: { field: 'If-Match' },
-  });
+  return new AppError(
+    'CONFLICT',
+    `“${node.code}”已被他人修改（当前版本 ${node.version}，您读取的是 ${expectedVersion}），请刷新后重试`,
+    {
+      location: { field: 'If-Match' },
+    },
+  );
 }
 
 function auditAction(before: OrgNode, after: OrgNode): string {

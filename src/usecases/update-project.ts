@@ -1,13 +1,25 @@
 import { recordAudit } from '../db/audit.repo.ts';
 import type { Db } from '../db/database.ts';
 import { findUnitId } from '../db/monitoring.repo.ts';
-import { type VersionedProject, dataUnderProjectCode, findProjectRef, renameProjectCode, updateProjectIfVersion } from '../db/projects.repo.ts';
+import {
+  type VersionedProject,
+  dataUnderProjectCode,
+  findProjectRef,
+  renameProjectCode,
+  updateProjectIfVersion,
+} from '../db/projects.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { lockDocumentForWrite, projectConflict, readProject, requireProjectRef } from './project-access.ts';
-import { ExpectedVersionInputSchema, ProjectKeyInputSchema, type ProjectInput, parseProjectInput, validateInput } from './usecase-input.ts';
+import {
+  ExpectedVersionInputSchema,
+  ProjectKeyInputSchema,
+  type ProjectInput,
+  parseProjectInput,
+  validateInput,
+} from './usecase-input.ts';
 
 /**
  * Replaces a project, indicators and spending plan included, if it is still at the version the
@@ -35,24 +47,50 @@ export async function updateProject(
     if (version === undefined) throw await projectConflict(trx, key, current, expectedVersion);
     if (renamed) {
       const unitId = (await findUnitId(trx, key.unitCode))!;
-      await renameProjectCode(trx, { unitId, fiscalYear: key.fiscalYear, documentId: document.id, from: current.code, to: project.code });
+      await renameProjectCode(trx, {
+        unitId,
+        fiscalYear: key.fiscalYear,
+        documentId: document.id,
+        from: current.code,
+        to: project.code,
+      });
     }
     const after = await readProject(trx, document.id, { ...key, projectCode: project.code });
     // Keyed by the code it has now: a conflict later names this write, and the entry shows the old code in `before`.
     await recordAudit(trx, actor, {
-      action: 'update-project', unitCode: key.unitCode, fiscalYear: key.fiscalYear, entity: 'project', entityKey: project.code, before, after,
+      action: 'update-project',
+      unitCode: key.unitCode,
+      fiscalYear: key.fiscalYear,
+      entity: 'project',
+      entityKey: project.code,
+      before,
+      after,
     });
     return after;
   });
 }
 
-async function refuseTakenCode(trx: Executor, target: { unitCode: string; fiscalYear: number; documentId: number; to: string }): Promise<void> {
+async function refuseTakenCode(
+  trx: Executor,
+  target: { unitCode: string; fiscalYear: number; documentId: number; to: string },
+): Promise<void> {
   if (await findProjectRef(trx, target.documentId, target.to)) {
-    throw new AppError('CONFLICT', `不能改为编码 ${target.to}：该年度已有此编码的项目`, { location: { path: ['code'] } });
+    throw new AppError('CONFLICT', `不能改为编码 ${target.to}：该年度已有此编码的项目`, {
+      location: { path: ['code'] },
+    });
   }
   const unitId = (await findUnitId(trx, target.unitCode))!;
-  const leftOver = await dataUnderProjectCode(trx, { unitId, fiscalYear: target.fiscalYear, documentId: target.documentId, to: target.to });
+  const leftOver = await dataUnderProjectCode(trx, {
+    unitId,
+    fiscalYear: target.fiscalYear,
+    documentId: target.documentId,
+    to: target.to,
+  });
   if (leftOver.length > 0) {
-    throw new AppError('CONFLICT', `不能改为编码 ${target.to}：该年度仍有此编码（已删除项目）的${leftOver.join('、')}数据`, { location: { path: ['code'] } });
+    throw new AppError(
+      'CONFLICT',
+      `不能改为编码 ${target.to}：该年度仍有此编码（已删除项目）的${leftOver.join('、')}数据`,
+      { location: { path: ['code'] } },
+    );
   }
 }

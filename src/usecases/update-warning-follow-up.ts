@@ -25,18 +25,35 @@ export type UpdateWarningFollowUpInput = z.input<typeof FollowUpInputSchema>;
 export async function updateWarningFollowUp(db: Db, actor: Actor, input: UpdateWarningFollowUpInput) {
   const parsed = validateInput(FollowUpInputSchema, input, '预警跟踪');
   return inTransaction(db, async (trx) => {
-    const current = await getUnitMonitoring(trx, { unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear, asOfMonth: parsed.asOfMonth });
+    const current = await getUnitMonitoring(trx, {
+      unitCode: parsed.unitCode,
+      fiscalYear: parsed.fiscalYear,
+      asOfMonth: parsed.asOfMonth,
+    });
     const warning = current.warnings.find((w) => w.id === parsed.warningId);
-    if (!warning) throw new AppError('NOT_FOUND', `没有编号为 ${parsed.warningId} 的预警（预警由数据计算得出，可能已消除）`, { location: { field: 'warningId' } });
+    if (!warning)
+      throw new AppError('NOT_FOUND', `没有编号为 ${parsed.warningId} 的预警（预警由数据计算得出，可能已消除）`, {
+        location: { field: 'warningId' },
+      });
     const unitId = (await findUnitId(trx, parsed.unitCode))!;
     const ref = { unitId, fiscalYear: parsed.fiscalYear };
     const before = warning.followUp;
     const now = new Date();
-    const next = { warningId: warning.id, ...before, actionAt: before.actionAt === null ? null : new Date(before.actionAt), closedAt: before.closedAt === null ? null : new Date(before.closedAt) };
+    const next = {
+      warningId: warning.id,
+      ...before,
+      actionAt: before.actionAt === null ? null : new Date(before.actionAt),
+      closedAt: before.closedAt === null ? null : new Date(before.closedAt),
+    };
     if (parsed.step === 'record-action') {
       if (!parsed.action) throw new AppError('VALIDATION', '请填写纠偏/整改措施', { location: { field: 'action' } });
       if (before.state === 'closed') throw new AppError('CONFLICT', '该预警已关闭，需先重新打开再记录措施');
-      Object.assign(next, { state: 'action-recorded', action: parsed.action, actionBy: actor.displayName || actor.username, actionAt: now });
+      Object.assign(next, {
+        state: 'action-recorded',
+        action: parsed.action,
+        actionBy: actor.displayName || actor.username,
+        actionAt: now,
+      });
     } else if (parsed.step === 'close') {
       if (before.state !== 'action-recorded') throw new AppError('CONFLICT', '关闭预警前需先记录纠偏/整改措施');
       Object.assign(next, { state: 'closed', closedBy: actor.displayName || actor.username, closedAt: now });
@@ -46,8 +63,13 @@ export async function updateWarningFollowUp(db: Db, actor: Actor, input: UpdateW
     }
     await saveFollowUp(trx, ref, next);
     await recordAudit(trx, actor, {
-      action: 'update-warning-follow-up', unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear, entity: 'warning-follow-up', entityKey: warning.id,
-      before, after: { state: next.state, action: next.action },
+      action: 'update-warning-follow-up',
+      unitCode: parsed.unitCode,
+      fiscalYear: parsed.fiscalYear,
+      entity: 'warning-follow-up',
+      entityKey: warning.id,
+      before,
+      after: { state: next.state, action: next.action },
     });
     const [saved] = await loadFollowUps(trx, ref, warning.id);
     return saved!;

@@ -30,7 +30,6 @@ export function validateInput<S extends z.ZodType>(schema: S, input: unknown, su
   });
 }
 
-
 /** Validates a project from outside and returns it normalised, derived fields recomputed. */
 export function parseProjectInput(input: unknown): Project {
   const parsed = validateInput(ProjectInputSchema, input, '项目');

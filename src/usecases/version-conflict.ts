@@ -13,11 +13,20 @@ export async function versionConflict(
   what: string,
   change: LastChange & { currentVersion: number; expectedVersion: number },
 ): Promise<AppError> {
-  const changedBy = change.username === null ? null : {
-    username: change.username,
-    displayName: (await displayNameOf(db, change.username)) ?? (change.username === SYSTEM_ACTOR.username ? SYSTEM_ACTOR.displayName : change.username),
+  const changedBy =
+    change.username === null
+      ? null
+      : {
+          username: change.username,
+          displayName:
+            (await displayNameOf(db, change.username)) ??
+            (change.username === SYSTEM_ACTOR.username ? SYSTEM_ACTOR.displayName : change.username),
+        };
+  const details: ConflictDetails = {
+    changedBy,
+    changedAt: change.at === null ? null : new Date(change.at).toISOString(),
+    currentVersion: change.currentVersion,
   };
-  const details: ConflictDetails = { changedBy, changedAt: change.at === null ? null : new Date(change.at).toISOString(), currentVersion: change.currentVersion };
   const who = changedBy ? `${changedBy.displayName}（${changedBy.username}）` : '他人';
   const when = details.changedAt ? `于 ${details.changedAt} ` : '';
   return new AppError(

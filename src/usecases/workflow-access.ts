@@ -12,7 +12,11 @@ import type { TargetsDocument } from '../domain/targets.ts';
  * Refuses an actor outside the unit's organisation (the HTTP hook checks it too; use-cases are also
  * called directly) and tells whether the unit has a supervising department (else the bureau reviews alone).
  */
-export async function requireUnitReach(db: Executor, actor: Actor, unitCode: string): Promise<{ hasDepartment: boolean }> {
+export async function requireUnitReach(
+  db: Executor,
+  actor: Actor,
+  unitCode: string,
+): Promise<{ hasDepartment: boolean }> {
   const ancestors = await ancestorsOfUnit(db, unitCode);
   if (!isInOrganisation(actor, { unitCode, unitAncestors: ancestors.map((a) => a.code) })) {
     throw new AppError('FORBIDDEN', `您（${actor.username}）无权处理单位 ${unitCode} 的绩效目标`);

@@ -41,8 +41,15 @@ describe('department page (real server, real browser)', () => {
     await seedOrganisations(db);
     await createDemoUsers(db);
     ({ app, baseUrl } = await serveWebApp(db));
-    const signedIn = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(UNIT_USER) });
-    api = { cookie: signedIn.headers.getSetCookie()[0]!.split(';')[0]!, csrfToken: ((await signedIn.json()) as { csrfToken: string }).csrfToken };
+    const signedIn = await fetch(`${baseUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(UNIT_USER),
+    });
+    api = {
+      cookie: signedIn.headers.getSetCookie()[0]!.split(';')[0]!,
+      csrfToken: ((await signedIn.json()) as { csrfToken: string }).csrfToken,
+    };
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -87,7 +94,9 @@ describe('department page (real server, real browser)', () => {
     await openDepartmentPage();
     for (const project of seed.projects) {
       const table = projectTable(project.code);
-      await expect(table.getByTestId('indicator-name').allTextContents()).resolves.toEqual(project.indicators.map((i) => i.name));
+      await expect(table.getByTestId('indicator-name').allTextContents()).resolves.toEqual(
+        project.indicators.map((i) => i.name),
+      );
       await expect(table.getByTestId('indicator-target').allTextContents()).resolves.toEqual(
         project.indicators.map((i) => (i.target.raw === '个' ? '个缺少指标值' : i.target.raw)),
       );
@@ -104,7 +113,9 @@ describe('department page (real server, real browser)', () => {
 
   it('edits an indicator value in the editor, saves it, and still shows it after a reload', async () => {
     await openDepartmentPage();
-    await projectTable(EDITED_PROJECT).getByRole('button', { name: /编\s*辑/ }).click();
+    await projectTable(EDITED_PROJECT)
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
     const target = page.locator('#project_indicators_0_target');
     await expect(target.inputValue()).resolves.toBe('≥90%');
     await target.fill('≥95%');
@@ -115,32 +126,45 @@ describe('department page (real server, real browser)', () => {
     await page.getByTestId('project-tables').waitFor();
     const values = await projectTable(EDITED_PROJECT).getByTestId('indicator-target').allTextContents();
     expect(values[0]).toBe('≥95%');
-    const stored = await (await fetch(`${baseUrl}${projectApi(EDITED_PROJECT)}`, { headers: { cookie: api.cookie } })).json() as { project: TargetsDocument['projects'][number] };
+    const stored = (await (
+      await fetch(`${baseUrl}${projectApi(EDITED_PROJECT)}`, { headers: { cookie: api.cookie } })
+    ).json()) as { project: TargetsDocument['projects'][number] };
     expect(stored.project.indicators[0]!.target).toMatchObject({ raw: '≥95%', op: '>=', value: 95, unit: '%' });
   });
 
-  it('keeps the user\'s edits and says so when someone else saved first (409)', async () => {
+  it("keeps the user's edits and says so when someone else saved first (409)", async () => {
     await openDepartmentPage();
-    await projectTable(EDITED_PROJECT).getByRole('button', { name: /编\s*辑/ }).click();
+    await projectTable(EDITED_PROJECT)
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
     const name = page.locator('#project_name');
     await expect(name.inputValue()).resolves.toBe('困难职工帮扶资金');
 
     // Someone else saves the same project meanwhile.
-    const read = await (await fetch(`${baseUrl}${projectApi(EDITED_PROJECT)}`, { headers: { cookie: api.cookie } })).json() as { project: object; version: number };
+    const read = (await (
+      await fetch(`${baseUrl}${projectApi(EDITED_PROJECT)}`, { headers: { cookie: api.cookie } })
+    ).json()) as { project: object; version: number };
     const other = await fetch(`${baseUrl}${projectApi(EDITED_PROJECT)}`, {
       method: 'PUT',
-      headers: { 'Content-Type': 'application/json', 'If-Match': `"${read.version}"`, cookie: api.cookie, 'X-CSRF-Token': api.csrfToken },
+      headers: {
+        'Content-Type': 'application/json',
+        'If-Match': `"${read.version}"`,
+        cookie: api.cookie,
+        'X-CSRF-Token': api.csrfToken,
+      },
       body: JSON.stringify({ ...read.project, purpose: '他人修改的资金用途' }),
     });
     expect(other.status).toBe(200);
 
     await name.fill('困难职工帮扶资金（我的修改）');
     await page.getByTestId('editor-save').click();
-    await expect(page.getByTestId('conflict-notice').textContent()).resolves.toMatch(/此记录已被.*修改。您的修改尚未保存。/);
+    await expect(page.getByTestId('conflict-notice').textContent()).resolves.toMatch(
+      /此记录已被.*修改。您的修改尚未保存。/,
+    );
     await expect(name.inputValue()).resolves.toBe('困难职工帮扶资金（我的修改）');
   });
 
-  it('signs out, and shows a reviewer the audit log with the unit\'s change field by field', async () => {
+  it("signs out, and shows a reviewer the audit log with the unit's change field by field", async () => {
     await page.goto(`${baseUrl}/`);
     await page.getByTestId('sign-out').click();
     await page.getByTestId('login-page').waitFor();
@@ -153,7 +177,11 @@ describe('department page (real server, real browser)', () => {
     const firstRow = audit.locator('tr.ant-table-row').first();
     expect(await firstRow.textContent()).toContain('zgh');
     await firstRow.locator('.ant-table-row-expand-icon').click();
-    await expect(page.getByTestId('audit-changes').first().textContent()).resolves.toMatch(/purpose困难职工帮扶资金他人修改的资金用途/);
-    expect(await audit.getByRole('link', { name: /导出 CSV/ }).getAttribute('href')).toBe('/api/units/711002/years/2020/audit.csv');
+    await expect(page.getByTestId('audit-changes').first().textContent()).resolves.toMatch(
+      /purpose困难职工帮扶资金他人修改的资金用途/,
+    );
+    expect(await audit.getByRole('link', { name: /导出 CSV/ }).getAttribute('href')).toBe(
+      '/api/units/711002/years/2020/audit.csv',
+    );
   });
 });

@@ -55,12 +55,16 @@ async function writeBackup(options: DatabaseOptions, file: string): Promise<stri
 }
 
 /** The database, or 'served' when a running `jixiao serve` holds the PGlite directory. */
-export async function openUnlessServed(options: DatabaseOptions): Promise<Awaited<ReturnType<typeof openDatabase>> | 'served'> {
-  if (options.dataDir && !existsSync(options.dataDir)) throw new AppError('NOT_FOUND', `数据目录 ${options.dataDir} 不存在（JIXIAO_DATA）`);
+export async function openUnlessServed(
+  options: DatabaseOptions,
+): Promise<Awaited<ReturnType<typeof openDatabase>> | 'served'> {
+  if (options.dataDir && !existsSync(options.dataDir))
+    throw new AppError('NOT_FOUND', `数据目录 ${options.dataDir} 不存在（JIXIAO_DATA）`);
   try {
     return await openDatabase(options);
   } catch (error) {
-    if (isAppError(error) && error.code === 'LOCKED' && options.dataDir && readControlFile(options.dataDir)) return 'served';
+    if (isAppError(error) && error.code === 'LOCKED' && options.dataDir && readControlFile(options.dataDir))
+      return 'served';
     throw error;
   }
 }
@@ -75,12 +79,21 @@ export function serverControl(options: DatabaseOptions): Control {
 export async function askServer(control: Control, path: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(new URL(path, control.url), { ...init, headers: { ...(init.headers as Record<string, string>), [CONTROL_TOKEN_HEADER]: control.token } });
+    response = await fetch(new URL(path, control.url), {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), [CONTROL_TOKEN_HEADER]: control.token },
+    });
   } catch (error) {
-    throw new AppError('LOCKED', `无法连接运行中的服务 ${control.url}（pid ${control.pid}）：${(error as Error).message}`);
+    throw new AppError(
+      'LOCKED',
+      `无法连接运行中的服务 ${control.url}（pid ${control.pid}）：${(error as Error).message}`,
+    );
   }
   if (response.ok && response.body) return response;
   const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
   const code = body?.error?.code;
-  throw new AppError(code === 'CONFLICT' || code === 'VALIDATION' || code === 'BAD_INPUT' || code === 'FORBIDDEN' ? code : 'BAD_INPUT', body?.error?.message ?? `服务答复 ${response.status}`);
+  throw new AppError(
+    code === 'CONFLICT' || code === 'VALIDATION' || code === 'BAD_INPUT' || code === 'FORBIDDEN' ? code : 'BAD_INPUT',
+    body?.error?.message ?? `服务答复 ${response.status}`,
+  );
 }

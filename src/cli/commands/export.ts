@@ -20,7 +20,9 @@ interface ExportOptions {
 
 export function exportCommand(): Command {
   return new Command('export')
-    .description('导出某单位某年度的绩效目标，或用 --all 把全部单位打包为 .zip / export a unit-year, or every unit as a zip')
+    .description(
+      '导出某单位某年度的绩效目标，或用 --all 把全部单位打包为 .zip / export a unit-year, or every unit as a zip',
+    )
     .option('--unit <code>', '单位编码，如 711002', orgCodeOption('--unit'))
     .option('--all', '导出该年度全部单位（.zip，需 --out）')
     .requiredOption('--year <year>', '财政年度', parseYear)
@@ -40,7 +42,9 @@ export function exportCommand(): Command {
       if (!output && BINARY_FORMATS.includes(options.format) && process.stdout.isTTY) {
         throw new AppError('USAGE', `${options.format} 是二进制格式，请用 --out 指定文件`);
       }
-      const file = await withDatabase((db) => exportTargets(db, { unitCode, fiscalYear: options.year, format: options.format }));
+      const file = await withDatabase((db) =>
+        exportTargets(db, { unitCode, fiscalYear: options.year, format: options.format }),
+      );
       if (!output) {
         process.stdout.write(file.content);
         return;
@@ -57,7 +61,11 @@ async function exportAll(fiscalYear: number, format: ExportFormat, output: strin
   const bar = progressBar();
   const started = Date.now();
   const total = await withDatabase(async (db) => {
-    const bulk = await exportBulk(db, { fiscalYear, format, onProgress: (p) => bar.update(p.done, p.total, p.unitCode) });
+    const bulk = await exportBulk(db, {
+      fiscalYear,
+      format,
+      onProgress: (p) => bar.update(p.done, p.total, p.unitCode),
+    });
     const file = createWriteStream(output);
     try {
       await Promise.all([pipeline(bulk.stream, file), bulk.done]);

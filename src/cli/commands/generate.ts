@@ -36,8 +36,14 @@ export function generateCommand(): Command {
     .option('--out <dir>', '写入目录：每个单位的 .json、.actuals.json、.payments.csv 和 organisations.json')
     .option('--into-db', '直接写入数据库（DATABASE_URL 或本地数据目录）')
     .action(async (options: GenerateCommandOptions) => {
-      if (Boolean(options.out) === Boolean(options.intoDb)) throw new AppError('USAGE', '请指定 --out <目录> 或 --into-db 之一');
-      const generateOptions = { units: options.units, projectsPerUnit: options.projectsPerUnit, seed: options.seed, fiscalYear: options.year };
+      if (Boolean(options.out) === Boolean(options.intoDb))
+        throw new AppError('USAGE', '请指定 --out <目录> 或 --into-db 之一');
+      const generateOptions = {
+        units: options.units,
+        projectsPerUnit: options.projectsPerUnit,
+        seed: options.seed,
+        fiscalYear: options.year,
+      };
       const bar = progressBar();
       const onProgress = (done: number, total: number) => bar.update(done, total, '个单位');
       const started = Date.now();
@@ -47,6 +53,8 @@ export function generateCommand(): Command {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       bar.finish(`完成，用时 ${seconds} 秒`);
       const where = options.out ? `写入 ${options.out}` : '写入数据库';
-      process.stdout.write(`已生成 ${summary.units} 个单位、${summary.projects} 个项目、${summary.indicators} 个指标（种子 ${options.seed}，${options.year} 年度），${where}\n`);
+      process.stdout.write(
+        `已生成 ${summary.units} 个单位、${summary.projects} 个项目、${summary.indicators} 个指标（种子 ${options.seed}，${options.year} 年度），${where}\n`,
+      );
     });
 }

@@ -38,7 +38,8 @@ async function importManyDocuments(path: string, fiscalYear: number | undefined)
       fiscalYear,
       onProgress: (phase, done, total) => {
         // An NDJSON file's size in documents is known only at its end: report every hundredth then.
-        if (total !== undefined || done % 100 === 0) bar.update(done, total ?? done, phase === 'check' ? '检查' : '导入');
+        if (total !== undefined || done % 100 === 0)
+          bar.update(done, total ?? done, phase === 'check' ? '检查' : '导入');
       },
     }),
   );

@@ -6,12 +6,20 @@ import { POLICY_KINDS, type PolicyKind, type PolicyView, getOrganisationPolicy }
 import { putOrganisationPolicy } from '../../usecases/put-policy.ts';
 import { readInputFile, withDatabase } from '../options.ts';
 
-const kindOption = () => new Option('--kind <kind>', '规则类别：review 审核、monitoring 运行监控、scoring 绩效评分').choices(POLICY_KINDS).makeOptionMandatory();
-const orgOption = () => new Option('--org <code>', '机构编码，如 SHG-CZJ（财政局）或 711（主管部门）').argParser(orgCodeOption('--org')).makeOptionMandatory();
+const kindOption = () =>
+  new Option('--kind <kind>', '规则类别：review 审核、monitoring 运行监控、scoring 绩效评分')
+    .choices(POLICY_KINDS)
+    .makeOptionMandatory();
+const orgOption = () =>
+  new Option('--org <code>', '机构编码，如 SHG-CZJ（财政局）或 711（主管部门）')
+    .argParser(orgCodeOption('--org'))
+    .makeOptionMandatory();
 
 /** `jixiao policy show|set`: the finance bureau's rule settings, for the operator without the web page. */
 export function policyCommand(): Command {
-  const policy = new Command('policy').description('查看或设置机构的审核、运行监控、绩效评分规则 / show or set an organisation\'s policies');
+  const policy = new Command('policy').description(
+    "查看或设置机构的审核、运行监控、绩效评分规则 / show or set an organisation's policies",
+  );
   policy
     .command('show')
     .description('显示已保存的设置和生效的设置（未设置的项取默认值）')
@@ -31,7 +39,9 @@ export function policyCommand(): Command {
     .addOption(kindOption())
     .action(async (file: string, options: { org: string; kind: PolicyKind }) => {
       const body = parseJson(await readInputFile(file), file);
-      const view = await withDatabase((db) => putOrganisationPolicy(db, SYSTEM_ACTOR, { kind: options.kind, orgCode: options.org, policy: body }));
+      const view = await withDatabase((db) =>
+        putOrganisationPolicy(db, SYSTEM_ACTOR, { kind: options.kind, orgCode: options.org, policy: body }),
+      );
       process.stdout.write(`已保存机构 ${view.orgCode} 的 ${view.kind} 规则设置\n${formatView(view)}`);
     })
     .exitOverride();

@@ -21,20 +21,30 @@ export function restoreCommand(): Command {
       const db = await openUnlessServed(dbOptions);
       let summary: { tables: number; rows: number; replaced: boolean };
       if (db === 'served') {
-        const response = await askServer(serverControl(dbOptions), `/api/admin/local/restore?force=${options.force ? '1' : '0'}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/zip' },
-          body: await readFile(path),
-        });
+        const response = await askServer(
+          serverControl(dbOptions),
+          `/api/admin/local/restore?force=${options.force ? '1' : '0'}`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/zip' },
+            body: await readFile(path),
+          },
+        );
         summary = (await response.json()) as typeof summary;
       } else {
         try {
           const result = await restoreDatabase(db, { path }, { force: options.force === true });
-          summary = { tables: result.manifest.tables.length, rows: result.manifest.tables.reduce((sum, t) => sum + t.rows, 0), replaced: result.replaced };
+          summary = {
+            tables: result.manifest.tables.length,
+            rows: result.manifest.tables.reduce((sum, t) => sum + t.rows, 0),
+            replaced: result.replaced,
+          };
         } finally {
           await db.close();
         }
       }
-      process.stdout.write(`已恢复 ${path}：${summary.tables} 张表，${summary.rows} 行${summary.replaced ? '（原有数据已替换）' : ''}\n`);
+      process.stdout.write(
+        `已恢复 ${path}：${summary.tables} 张表，${summary.rows} 行${summary.replaced ? '（原有数据已替换）' : ''}\n`,
+      );
     });
 }

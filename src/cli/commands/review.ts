@@ -11,19 +11,25 @@ type ReviewOptions = { unit?: string; year?: number; format: 'table' | 'json' };
 export function reviewCommand(): Command {
   return new Command('review')
     .description('绩效目标审核：按审核规则检查文件或已入库的目标 / review targets against the rules')
-    .argument('[file]', '目标文件（种子文本 .txt、交换格式 .json、Word .docx 或 Excel .xlsx）；省略时用 --unit 和 --year 审核已入库的目标')
+    .argument(
+      '[file]',
+      '目标文件（种子文本 .txt、交换格式 .json、Word .docx 或 Excel .xlsx）；省略时用 --unit 和 --year 审核已入库的目标',
+    )
     .option('--unit <code>', '单位编码，如 711002（审核已入库的目标）', orgCodeOption('--unit'))
     .option('--year <year>', '财政年度', parseYear)
     .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json']).default('table'))
     .action(async (file: string | undefined, options: ReviewOptions) => {
       const report = await reviewFromOptions(file, options);
-      process.stdout.write(options.format === 'json' ? `${JSON.stringify(jsonReport(report), null, 2)}\n` : formatTable(report));
+      process.stdout.write(
+        options.format === 'json' ? `${JSON.stringify(jsonReport(report), null, 2)}\n` : formatTable(report),
+      );
     });
 }
 
 async function reviewFromOptions(file: string | undefined, options: ReviewOptions): Promise<ReviewReport> {
   if (file !== undefined) {
-    if (options.unit !== undefined) throw new AppError('USAGE', '请只给出文件，或只给出 --unit 和 --year，不要同时给出');
+    if (options.unit !== undefined)
+      throw new AppError('USAGE', '请只给出文件，或只给出 --unit 和 --year，不要同时给出');
     const input = await readInputFile(file);
     const result = await reviewTargetsFile({ ...input, fiscalYear: options.year });
     writeNotes(result.notes, input.fileName);
@@ -40,7 +46,14 @@ async function reviewFromOptions(file: string | undefined, options: ReviewOption
 function jsonReport(report: ReviewReport) {
   return {
     grade: report.grade,
-    findings: report.findings.map(({ rule, criterion, severity, project, path, message }) => ({ rule, criterion, severity, project, path, message })),
+    findings: report.findings.map(({ rule, criterion, severity, project, path, message }) => ({
+      rule,
+      criterion,
+      severity,
+      project,
+      path,
+      message,
+    })),
   };
 }
 
@@ -57,9 +70,12 @@ function formatTable(report: ReviewReport): string {
       lines.push(current === null ? '部门整体绩效目标' : `项目 ${current}`);
     }
     const where = finding.path.join('.');
-    lines.push(`  [${SEVERITY_LABEL[finding.severity]}] ${finding.criterion}\u3000${finding.message}\u3000（${finding.rule}${where ? ` @ ${where}` : ''}）`);
+    lines.push(
+      `  [${SEVERITY_LABEL[finding.severity]}] ${finding.criterion}\u3000${finding.message}\u3000（${finding.rule}${where ? ` @ ${where}` : ''}）`,
+    );
   }
-  const count = (severity: keyof typeof SEVERITY_LABEL) => report.findings.filter((f) => f.severity === severity).length;
+  const count = (severity: keyof typeof SEVERITY_LABEL) =>
+    report.findings.filter((f) => f.severity === severity).length;
   if (lines.length > 0) lines.push('');
   lines.push(`审核结果：${report.grade}（错误 ${count('error')}，警告 ${count('warning')}，提示 ${count('info')}）`);
   return `${lines.join('\n')}\n`;

@@ -27,12 +27,18 @@ function formatTable(result: UnitScore): string {
     const grade = project.grade ?? '未定级（数据不完整）';
     lines.push(`${project.code}  ${project.name}  得分 ${fixed(project.score)}  ${grade}`);
     const e = project.execution;
-    const execution = e.notApplicable ? '不适用（调整后预算数为 0）' : e.missing ? '缺少数据' : `${fixed(e.rate, '%')}  ${fixed(e.points)} / ${fixed(e.weight)}`;
+    const execution = e.notApplicable
+      ? '不适用（调整后预算数为 0）'
+      : e.missing
+        ? '缺少数据'
+        : `${fixed(e.rate, '%')}  ${fixed(e.points)} / ${fixed(e.weight)}`;
     lines.push(`  预算执行率  ${execution}${e.deviationRequired ? '  须说明原因' : ''}`);
     for (const i of project.indicators) {
       const status = i.notApplicable ? '不适用' : i.missing ? '缺少实际完成值' : i.met ? '达成' : '未达成';
       const points = i.notApplicable ? '—' : `${fixed(i.points)} / ${fixed(i.weight)}`;
-      lines.push(`  ${i.name}  目标 ${i.target}  实际 ${i.actual ?? '—'}  ${points}  ${status}${i.deviationRequired ? '  须填写偏差原因' : ''}`);
+      lines.push(
+        `  ${i.name}  目标 ${i.target}  实际 ${i.actual ?? '—'}  ${points}  ${status}${i.deviationRequired ? '  须填写偏差原因' : ''}`,
+      );
     }
     lines.push('');
   }

@@ -25,7 +25,8 @@ const SUMMARY_SWEEP_MS = 60_000;
 
 function parsePort(text: string): number {
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('USAGE', `--port 应为 0–65535 的整数（收到“${text}”）`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new AppError('USAGE', `--port 应为 0–65535 的整数（收到“${text}”）`);
   return port;
 }
 
@@ -47,11 +48,16 @@ export function serveCommand(): Command {
       const controlToken = dbOptions.dataDir ? newControlToken() : undefined;
       const app = await prepare(db, options.demo, controlToken);
       const address = await listen(app, db, options);
-      const removeControlFile = dbOptions.dataDir && controlToken ? writeControlFile(dbOptions.dataDir, { url: address, token: controlToken, pid: process.pid }) : () => {};
+      const removeControlFile =
+        dbOptions.dataDir && controlToken
+          ? writeControlFile(dbOptions.dataDir, { url: address, token: controlToken, pid: process.pid })
+          : () => {};
       const where = dbOptions.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${dbOptions.dataDir ?? ''}`;
       // Before the start line, which tells scripts (and tests) that start-up is complete.
       await announceInstance(db, address);
-      process.stdout.write(`Jixiao 已启动：${address}  数据库：${where}  API 文档：${address}/api/docs  (pid ${process.pid})\n`);
+      process.stdout.write(
+        `Jixiao 已启动：${address}  数据库：${where}  API 文档：${address}/api/docs  (pid ${process.pid})\n`,
+      );
       const stopSweeper = startSummarySweeper(db, { intervalMs: SUMMARY_SWEEP_MS, onError: reportSweepError });
       await waitForShutdown(async () => {
         removeControlFile();
@@ -70,7 +76,10 @@ async function listen(app: FastifyInstance, db: Db, options: { port: number; hos
     await app.close();
     await db.close();
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    throw new AppError('USAGE', `端口 ${options.port} 已被占用（${options.host}）：换一个 --port，或用 --port 0 任选空闲端口`);
+    throw new AppError(
+      'USAGE',
+      `端口 ${options.port} 已被占用（${options.host}）：换一个 --port，或用 --port 0 任选空闲端口`,
+    );
   }
 }
 
@@ -79,7 +88,14 @@ async function prepare(db: Db, demo: boolean, controlToken: string | undefined):
     if (demo && (await loadDemoDataIfEmpty(db))) {
       process.stdout.write('已载入示例数据：711002 秦皇岛市山海关区总工会 2020 年\n');
     }
-    return await buildServer({ db, logger: { level: logLevelFromEnv(process.env) }, metrics: metricsFromEnv(process.env), secureCookies: process.env.JIXIAO_SECURE_COOKIES === '1', trustProxy: parseTrustProxy(process.env.JIXIAO_TRUST_PROXY), controlToken });
+    return await buildServer({
+      db,
+      logger: { level: logLevelFromEnv(process.env) },
+      metrics: metricsFromEnv(process.env),
+      secureCookies: process.env.JIXIAO_SECURE_COOKIES === '1',
+      trustProxy: parseTrustProxy(process.env.JIXIAO_TRUST_PROXY),
+      controlToken,
+    });
   } catch (error) {
     await db.close();
     throw error;
@@ -102,7 +118,9 @@ async function closeServer(app: FastifyInstance): Promise<void> {
 }
 
 function reportSweepError(error: unknown): void {
-  process.stderr.write(`jixiao: 刷新财政局汇总失败（稍后重试）：${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `jixiao: 刷新财政局汇总失败（稍后重试）：${error instanceof Error ? error.message : String(error)}\n`,
+  );
 }
 
 /**
@@ -112,7 +130,8 @@ function reportSweepError(error: unknown): void {
  */
 async function announceInstance(db: Db, address: string): Promise<void> {
   const state = await getInstanceState(db);
-  if (state.demo) process.stdout.write('注意：此数据库载入了示例数据，示例账号的密码是公开的（README），不要用于正式数据\n');
+  if (state.demo)
+    process.stdout.write('注意：此数据库载入了示例数据，示例账号的密码是公开的（README），不要用于正式数据\n');
   const setup = await issueSetupToken(db);
   if (!setup) return;
   process.stdout.write(

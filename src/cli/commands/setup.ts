@@ -36,21 +36,30 @@ export function setupCommand(): Command {
 }
 
 function alreadySetUp(): AppError {
-  return new AppError('CONFLICT', '已有管理员账号，jixiao setup 只用于创建第一个管理员；其他账号请由管理员创建（jixiao user add 或网页“用户”）');
+  return new AppError(
+    'CONFLICT',
+    '已有管理员账号，jixiao setup 只用于创建第一个管理员；其他账号请由管理员创建（jixiao user add 或网页“用户”）',
+  );
 }
 
-async function askForAdmin(options: SetupOptions, env: Record<string, string | undefined>): Promise<{ username: string; displayName?: string; password: string }> {
+async function askForAdmin(
+  options: SetupOptions,
+  env: Record<string, string | undefined>,
+): Promise<{ username: string; displayName?: string; password: string }> {
   const interactive = process.stdin.isTTY === true && !options.passwordStdin && !env['JIXIAO_ADMIN_PASSWORD'];
   let username = options.username ?? env['JIXIAO_ADMIN_USERNAME'];
-  if (username === undefined && interactive) username = (await prompt(`管理员用户名（${DEFAULT_USERNAME}）：`)) || DEFAULT_USERNAME;
+  if (username === undefined && interactive)
+    username = (await prompt(`管理员用户名（${DEFAULT_USERNAME}）：`)) || DEFAULT_USERNAME;
   username ??= DEFAULT_USERNAME;
   const displayName = options.displayName;
   if (options.passwordStdin) return { username, displayName, password: await readStdinLine() };
   const fromEnv = env['JIXIAO_ADMIN_PASSWORD'];
   if (fromEnv) return { username, displayName, password: fromEnv };
-  if (!interactive) throw new AppError('USAGE', '请在终端中运行，或用 --password-stdin / JIXIAO_ADMIN_PASSWORD 提供密码');
+  if (!interactive)
+    throw new AppError('USAGE', '请在终端中运行，或用 --password-stdin / JIXIAO_ADMIN_PASSWORD 提供密码');
   const password = await prompt('密码（至少 10 个字符，不显示）：', true);
-  if ((await prompt('再输入一次：', true)) !== password) throw new AppError('VALIDATION', '两次输入的密码不一致', { location: { field: 'password' } });
+  if ((await prompt('再输入一次：', true)) !== password)
+    throw new AppError('VALIDATION', '两次输入的密码不一致', { location: { field: 'password' } });
   return { username, displayName, password };
 }
 
@@ -80,5 +89,7 @@ async function readStdinLine(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   // One line: the trailing newline of `echo` is not part of the password.
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }

@@ -13,7 +13,9 @@ export function templateCommand(): Command {
       try {
         await writeFile(options.out, content);
       } catch (error) {
-        throw new AppError('BAD_INPUT', `无法写入文件：${(error as Error).message}`, { location: { file: options.out } });
+        throw new AppError('BAD_INPUT', `无法写入文件：${(error as Error).message}`, {
+          location: { file: options.out },
+        });
       }
       process.stdout.write(`已生成模板：${options.out}\n`);
     });

@@ -43,9 +43,17 @@ export function userCommand(): Command {
     .action(async (options: AddOptions) => {
       const password = await passwordFrom(options);
       const created = await withDatabase((db) =>
-        createUser(db, SYSTEM_ACTOR, { username: options.username, role: options.role, orgCode: options.org ?? '', displayName: options.displayName, password }),
+        createUser(db, SYSTEM_ACTOR, {
+          username: options.username,
+          role: options.role,
+          orgCode: options.org ?? '',
+          displayName: options.displayName,
+          password,
+        }),
       );
-      process.stdout.write(`已创建用户 ${created.username}（${created.role}${created.orgCode ? ` · ${created.orgCode}` : ''}）\n`);
+      process.stdout.write(
+        `已创建用户 ${created.username}（${created.role}${created.orgCode ? ` · ${created.orgCode}` : ''}）\n`,
+      );
     })
     .exitOverride();
   user
@@ -55,15 +63,26 @@ export function userCommand(): Command {
     .action(async (options: { format: 'table' | 'json' }) => {
       const users = await withDatabase((db) => listUsers(db));
       if (options.format === 'json') {
-        const rows = users.map(({ username, displayName, role, orgCode, disabled, mustChangePassword, lastSignInAt }) =>
-          ({ username, displayName, role, orgCode, disabled, mustChangePassword, lastSignInAt: lastSignInAt?.toISOString() ?? null }));
+        const rows = users.map(
+          ({ username, displayName, role, orgCode, disabled, mustChangePassword, lastSignInAt }) => ({
+            username,
+            displayName,
+            role,
+            orgCode,
+            disabled,
+            mustChangePassword,
+            lastSignInAt: lastSignInAt?.toISOString() ?? null,
+          }),
+        );
         process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;
       }
       for (const u of users) {
         const flags = [u.disabled ? '已停用' : '', u.mustChangePassword ? '须改密码' : ''].filter(Boolean).join(' ');
         const lastSignIn = u.lastSignInAt ? u.lastSignInAt.toISOString() : '从未登录';
-        process.stdout.write(`${u.username}\t${u.role}\t${u.orgCode || '—'}\t${u.displayName}\t${lastSignIn}${flags ? `\t${flags}` : ''}\n`);
+        process.stdout.write(
+          `${u.username}\t${u.role}\t${u.orgCode || '—'}\t${u.displayName}\t${lastSignIn}${flags ? `\t${flags}` : ''}\n`,
+        );
       }
     })
     .exitOverride();
@@ -80,12 +99,18 @@ function addManagementCommands(user: Command): void {
     .option('--display-name <name>', '显示名称')
     .action(async (username: string, options: SetOptions) => {
       const changes = { role: options.role, orgCode: options.org, displayName: options.displayName };
-      if (Object.values(changes).every((v) => v === undefined)) throw new AppError('USAGE', '请至少给出 --role、--org 或 --display-name 之一');
+      if (Object.values(changes).every((v) => v === undefined))
+        throw new AppError('USAGE', '请至少给出 --role、--org 或 --display-name 之一');
       const after = await withDatabase((db) => updateUser(db, SYSTEM_ACTOR, username, changes));
-      process.stdout.write(`已更新用户 ${after.username}（${after.role}${after.orgCode ? ` · ${after.orgCode}` : ''} · ${after.displayName}）\n`);
+      process.stdout.write(
+        `已更新用户 ${after.username}（${after.role}${after.orgCode ? ` · ${after.orgCode}` : ''} · ${after.displayName}）\n`,
+      );
     })
     .exitOverride();
-  for (const [name, enabled, words] of [['disable', false, '停用（并结束其所有会话）'], ['enable', true, '启用']] as const) {
+  for (const [name, enabled, words] of [
+    ['disable', false, '停用（并结束其所有会话）'],
+    ['enable', true, '启用'],
+  ] as const) {
     user
       .command(`${name} <username>`)
       .description(`${words} / ${name} a user`)
@@ -100,7 +125,9 @@ function addManagementCommands(user: Command): void {
     .description('重置为一次性密码（仅显示这一次；用户下次登录须修改） / reset to a one-time password')
     .action(async (username: string) => {
       const reset = await withDatabase((db) => resetUserPassword(db, SYSTEM_ACTOR, { username }));
-      process.stdout.write(`用户 ${reset.username} 的一次性密码：${reset.password}\n（仅显示这一次；该用户下次登录后须设置自己的密码，其会话均已结束）\n`);
+      process.stdout.write(
+        `用户 ${reset.username} 的一次性密码：${reset.password}\n（仅显示这一次；该用户下次登录后须设置自己的密码，其会话均已结束）\n`,
+      );
     })
     .exitOverride();
   user
@@ -111,18 +138,25 @@ function addManagementCommands(user: Command): void {
     .option('--temporary', '作为一次性密码：用户下次登录须修改')
     .action(async (username: string, options: { password?: string; passwordStdin?: boolean; temporary?: boolean }) => {
       const password = await passwordFrom(options);
-      await withDatabase((db) => setPassword(db, SYSTEM_ACTOR, { username, password, mustChange: options.temporary === true }));
-      process.stdout.write(`已设置用户 ${username} 的密码${options.temporary ? '（一次性，下次登录须修改）' : ''}，其会话均已结束\n`);
+      await withDatabase((db) =>
+        setPassword(db, SYSTEM_ACTOR, { username, password, mustChange: options.temporary === true }),
+      );
+      process.stdout.write(
+        `已设置用户 ${username} 的密码${options.temporary ? '（一次性，下次登录须修改）' : ''}，其会话均已结束\n`,
+      );
     })
     .exitOverride();
 }
 
 async function passwordFrom(options: { password?: string; passwordStdin?: boolean }): Promise<string> {
-  if (options.password !== undefined && options.passwordStdin) throw new AppError('USAGE', '--password 与 --password-stdin 只能用一个');
+  if (options.password !== undefined && options.passwordStdin)
+    throw new AppError('USAGE', '--password 与 --password-stdin 只能用一个');
   if (options.password !== undefined) return options.password;
   if (!options.passwordStdin) throw new AppError('USAGE', '请用 --password-stdin（推荐）或 --password 提供密码');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   // One line: the trailing newline of `echo` is not part of the password.
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }

@@ -18,7 +18,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id').onDelete('cascade'))
     .addColumn('fiscal_year', 'integer', (c) => c.notNull().check(sql`fiscal_year between 1990 and 2100`))
     .addColumn('overall', 'jsonb', (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1).check(sql`version > 0`))
+    .addColumn('version', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`version > 0`),
+    )
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('target_documents_unit_year_key', ['unit_id', 'fiscal_year'])
     .execute();
@@ -35,7 +40,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('budget_other', 'numeric(18, 2)')
     .addColumn('purpose', 'text', (c) => c.notNull())
     .addColumn('goals', 'jsonb', (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1).check(sql`version > 0`))
+    .addColumn('version', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`version > 0`),
+    )
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('projects_document_code_key', ['document_id', 'code'])
     .addUniqueConstraint('projects_document_position_key', ['document_id', 'position'])

@@ -19,7 +19,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('before', 'jsonb')
     .addColumn('after', 'jsonb')
     .execute();
-  await db.schema.createIndex('audit_log_unit_year_idx').on('audit_log').columns(['unit_code', 'fiscal_year', 'id']).execute();
+  await db.schema
+    .createIndex('audit_log_unit_year_idx')
+    .on('audit_log')
+    .columns(['unit_code', 'fiscal_year', 'id'])
+    .execute();
 
   await sql`
     create function audit_log_append_only() returns trigger language plpgsql as $$

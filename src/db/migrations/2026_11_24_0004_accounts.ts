@@ -11,7 +11,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
-    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'bureau', 'department', 'unit', 'auditor')`))
+    .addColumn('role', 'text', (c) =>
+      c.notNull().check(sql`role in ('admin', 'bureau', 'department', 'unit', 'auditor')`),
+    )
     .addColumn('org_code', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('disabled', 'boolean', (c) => c.notNull().defaultTo(false))

@@ -29,7 +29,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('to_state', 'text', (c) => c.notNull().check(sql`to_state in ${states}`))
     .addColumn('comment', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
-  await db.schema.createIndex('workflow_transitions_document_idx').on('workflow_transitions').columns(['document_id', 'id']).execute();
+  await db.schema
+    .createIndex('workflow_transitions_document_idx')
+    .on('workflow_transitions')
+    .columns(['document_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('review_comments')
@@ -45,7 +49,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('transition_id', 'integer', (c) => c.references('workflow_transitions.id').onDelete('set null'))
     .execute();
-  await db.schema.createIndex('review_comments_document_idx').on('review_comments').columns(['document_id', 'id']).execute();
+  await db.schema
+    .createIndex('review_comments_document_idx')
+    .on('review_comments')
+    .columns(['document_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('target_versions')
@@ -71,5 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('closed_at', 'timestamptz')
     .execute();
   // At most one adjustment in progress per document.
-  await sql`create unique index adjustment_requests_open_idx on adjustment_requests (document_id) where state = 'open'`.execute(db);
+  await sql`create unique index adjustment_requests_open_idx on adjustment_requests (document_id) where state = 'open'`.execute(
+    db,
+  );
 }

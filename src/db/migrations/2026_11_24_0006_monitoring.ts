@@ -44,12 +44,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('value_to_date', 'text', (c) => c.notNull())
     .addColumn('forecast', 'text', (c) => c.notNull())
     .addColumn('likelihood', 'text', (c) => c.notNull().check(sql`likelihood in ('确定能', '有可能', '不可能')`))
-    .addColumn('deviation_category', 'text', (c) => c.check(sql`deviation_category in ('经费保障', '制度保障', '人员保障', '硬件条件保障', '其他')`))
+    .addColumn('deviation_category', 'text', (c) =>
+      c.check(sql`deviation_category in ('经费保障', '制度保障', '人员保障', '硬件条件保障', '其他')`),
+    )
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('measures', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addPrimaryKeyConstraint('monitoring_indicator_progress_pkey', ['unit_id', 'fiscal_year', 'project_code', 'indicator_name', 'month'])
+    .addPrimaryKeyConstraint('monitoring_indicator_progress_pkey', [
+      'unit_id',
+      'fiscal_year',
+      'project_code',
+      'indicator_name',
+      'month',
+    ])
     // The guide's rule, as the last line behind the use-case's check.
     .addCheckConstraint(
       'monitoring_indicator_progress_deviation_check',

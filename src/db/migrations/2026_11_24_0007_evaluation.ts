@@ -24,8 +24,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('project_code', 'text', (c) => c.notNull())
     .addColumn('execution_reason', 'text', (c) => c.notNull().defaultTo(''))
     .addPrimaryKeyConstraint('evaluation_projects_pkey', ['unit_id', 'fiscal_year', 'project_code'])
-    .addForeignKeyConstraint('evaluation_projects_year_fkey', ['unit_id', 'fiscal_year'], 'evaluation_unit_years', ['unit_id', 'fiscal_year'], (c) =>
-      c.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'evaluation_projects_year_fkey',
+      ['unit_id', 'fiscal_year'],
+      'evaluation_unit_years',
+      ['unit_id', 'fiscal_year'],
+      (c) => c.onDelete('cascade'),
+    )
     .execute();
 
   await db.schema
@@ -41,8 +46,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('weight', 'numeric(7, 4)', (c) => c.check(sql`weight is null or (weight >= 0 and weight <= 100)`))
     .addPrimaryKeyConstraint('evaluation_indicators_pkey', ['unit_id', 'fiscal_year', 'project_code', 'indicator_name'])
     .addForeignKeyConstraint(
-      'evaluation_indicators_project_fkey', ['unit_id', 'fiscal_year', 'project_code'],
-      'evaluation_projects', ['unit_id', 'fiscal_year', 'project_code'], (c) => c.onDelete('cascade'),
+      'evaluation_indicators_project_fkey',
+      ['unit_id', 'fiscal_year', 'project_code'],
+      'evaluation_projects',
+      ['unit_id', 'fiscal_year', 'project_code'],
+      (c) => c.onDelete('cascade'),
     )
     .execute();
 }

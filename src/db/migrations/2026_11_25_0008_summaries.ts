@@ -49,7 +49,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // One index per sort and filter the bureau pages offer; every list is narrowed by year first.
-  const index = (name: string, columns: string) => sql.raw(`create index ${name} on unit_year_summaries (${columns})`).execute(db);
+  const index = (name: string, columns: string) =>
+    sql.raw(`create index ${name} on unit_year_summaries (${columns})`).execute(db);
   await index('unit_year_summaries_score_idx', 'fiscal_year, mean_score desc nulls last, unit_code');
   await index('unit_year_summaries_year_end_rate_idx', 'fiscal_year, year_end_rate desc nulls last, unit_code');
   await index('unit_year_summaries_execution_idx', 'fiscal_year, execution_rate, unit_code');
@@ -59,7 +60,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await index('unit_year_summaries_score_grade_idx', 'fiscal_year, score_grade');
   await index('unit_year_summaries_warning_idx', 'fiscal_year, max_warning_rank');
   await index('unit_year_summaries_computed_on_idx', 'computed_on');
-  await sql`create index unit_year_summaries_stale_idx on unit_year_summaries (unit_id, fiscal_year) where stale`.execute(db);
+  await sql`create index unit_year_summaries_stale_idx on unit_year_summaries (unit_id, fiscal_year) where stale`.execute(
+    db,
+  );
   // Visibility and the department filter join units on their parent organisation.
   await sql`create index unit_year_summaries_units_parent_idx on units (parent_id)`.execute(db);
 

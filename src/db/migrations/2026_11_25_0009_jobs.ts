@@ -9,8 +9,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('owner_id', 'integer')
     .addColumn('org_code', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('total', 'integer', (c) => c.notNull().check(sql`total >= 0`))
-    .addColumn('done', 'integer', (c) => c.notNull().defaultTo(0).check(sql`done >= 0`))
-    .addColumn('state', 'text', (c) => c.notNull().defaultTo('running').check(sql`state in ('running', 'succeeded', 'failed')`))
+    .addColumn('done', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`done >= 0`),
+    )
+    .addColumn('state', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('running')
+        .check(sql`state in ('running', 'succeeded', 'failed')`),
+    )
     .addColumn('error', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

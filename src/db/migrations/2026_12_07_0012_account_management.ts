@@ -34,7 +34,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('user_agent', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
   // Sessions open during the upgrade get a random public id (md5 of random bits: no secret derives from it).
-  await sql`update sessions set public_id = substr(md5(random()::text || id), 1, 16) where public_id is null`.execute(db);
-  await db.schema.alterTable('sessions').alterColumn('public_id', (c) => c.setNotNull()).execute();
+  await sql`update sessions set public_id = substr(md5(random()::text || id), 1, 16) where public_id is null`.execute(
+    db,
+  );
+  await db.schema
+    .alterTable('sessions')
+    .alterColumn('public_id', (c) => c.setNotNull())
+    .execute();
   await db.schema.createIndex('sessions_public_id_idx').on('sessions').column('public_id').unique().execute();
 }

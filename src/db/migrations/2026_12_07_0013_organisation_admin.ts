@@ -10,7 +10,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.schema
       .alterTable(table)
       .addColumn('active', 'boolean', (c) => c.notNull().defaultTo(true))
-      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1).check(sql`version > 0`))
+      .addColumn('version', 'integer', (c) =>
+        c
+          .notNull()
+          .defaultTo(1)
+          .check(sql`version > 0`),
+      )
       .execute();
   }
 }

@@ -14,7 +14,12 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('evaluation_unit_years')
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1).check(sql`version > 0`))
+    .addColumn('version', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`version > 0`),
+    )
     .execute();
 
   await db.schema
@@ -22,7 +27,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id').onDelete('cascade'))
     .addColumn('fiscal_year', 'integer', (c) => c.notNull().check(sql`fiscal_year between 1990 and 2100`))
     .addColumn('project_code', 'text', (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1).check(sql`version > 0`))
+    .addColumn('version', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`version > 0`),
+    )
     .addColumn('updated_by', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('monitoring_projects_pkey', ['unit_id', 'fiscal_year', 'project_code'])
@@ -32,8 +42,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('evaluation_indicators')
     .addForeignKeyConstraint(
-      'evaluation_indicators_project_fkey', ['unit_id', 'fiscal_year', 'project_code'],
-      'evaluation_projects', ['unit_id', 'fiscal_year', 'project_code'], (c) => c.onDelete('cascade').onUpdate('cascade'),
+      'evaluation_indicators_project_fkey',
+      ['unit_id', 'fiscal_year', 'project_code'],
+      'evaluation_projects',
+      ['unit_id', 'fiscal_year', 'project_code'],
+      (c) => c.onDelete('cascade').onUpdate('cascade'),
     )
     .execute();
 }

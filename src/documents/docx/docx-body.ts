@@ -44,7 +44,19 @@ interface WalkState {
   tables: number;
 }
 
-const SKIPPED = new Set(['w:del', 'w:moveFrom', 'w:pPr', 'w:rPr', 'w:sectPr', 'w:tblPr', 'w:tblGrid', 'w:trPr', 'w:tcPr', 'w:sdtPr', 'w:sdtEndPr']);
+const SKIPPED = new Set([
+  'w:del',
+  'w:moveFrom',
+  'w:pPr',
+  'w:rPr',
+  'w:sectPr',
+  'w:tblPr',
+  'w:tblGrid',
+  'w:trPr',
+  'w:tcPr',
+  'w:sdtPr',
+  'w:sdtEndPr',
+]);
 
 export function tagOf(node: XmlNode): string | undefined {
   return Object.keys(node).find((key) => key !== ':@' && key !== '#text');
@@ -119,7 +131,11 @@ function hiddenByField(state: WalkState): boolean {
   return state.fields.some((field) => !field.inResult) || insideToc(state);
 }
 
-function walkRuns(nodes: XmlNode[], state: WalkState, acc: { text: string; tcCodes: string[]; visible: boolean }): void {
+function walkRuns(
+  nodes: XmlNode[],
+  state: WalkState,
+  acc: { text: string; tcCodes: string[]; visible: boolean },
+): void {
   for (const node of nodes) {
     const tag = tagOf(node);
     if (!tag || SKIPPED.has(tag)) continue;
@@ -132,7 +148,8 @@ function walkRuns(nodes: XmlNode[], state: WalkState, acc: { text: string; tcCod
       simpleField(node, state, acc);
     } else if (tag === 'w:t' || tag === 'w:tab' || tag === 'w:br' || tag === 'w:cr' || tag === 'w:noBreakHyphen') {
       if (!hiddenByField(state)) {
-        acc.text += tag === 'w:t' ? textOf(node) : tag === 'w:tab' ? ' ' : tag === 'w:noBreakHyphen' ? '-' : breakText(node);
+        acc.text +=
+          tag === 'w:t' ? textOf(node) : tag === 'w:tab' ? ' ' : tag === 'w:noBreakHyphen' ? '-' : breakText(node);
         acc.visible = true;
       }
     } else if (tag === 'w:sdt') {
@@ -161,7 +178,11 @@ function fieldChar(type: string | undefined, state: WalkState, acc: { tcCodes: s
   }
 }
 
-function simpleField(node: XmlNode, state: WalkState, acc: { text: string; tcCodes: string[]; visible: boolean }): void {
+function simpleField(
+  node: XmlNode,
+  state: WalkState,
+  acc: { text: string; tcCodes: string[]; visible: boolean },
+): void {
   const instruction = attr(node, 'w:instr') ?? '';
   if (/^\s*TC\b/i.test(instruction)) acc.tcCodes.push(instruction.trim());
   else if (!/^\s*TOC\b/i.test(instruction)) walkRuns(childrenOf(node), state, acc);
@@ -210,6 +231,9 @@ function readCell(tc: XmlNode, state: WalkState): DocxCell {
       lines.push(...block.rows.map((row) => row.map((cell) => cell.text).join(' ')));
     }
   }
-  const text = lines.map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')).filter((line) => line !== '').join('\n');
+  const text = lines
+    .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
+    .filter((line) => line !== '')
+    .join('\n');
   return { text: merged ? '' : text, merged, tcCodes };
 }

@@ -6,7 +6,10 @@ import { readZipSafely } from '../zip-guard.ts';
 import { readTargetsDocx, writeTargetsDocx } from './index.ts';
 import { xmlText } from './xml-text.ts';
 
-const seed = (): TargetsDocument => ({ ...(fixtureJson('shanhaiguan-2020.expected.json') as TargetsDocument), fiscalYear: 2020 });
+const seed = (): TargetsDocument => ({
+  ...(fixtureJson('shanhaiguan-2020.expected.json') as TargetsDocument),
+  fiscalYear: 2020,
+});
 
 describe('text in the hand-written WordprocessingML', () => {
   it('escapes the five XML specials and drops what XML 1.0 cannot hold', () => {
@@ -24,12 +27,17 @@ describe('text in the hand-written WordprocessingML', () => {
     const document: TargetsDocument = {
       ...base,
       unit: { ...base.unit, name: `${base.unit.name}<&>` },
-      projects: [{
-        ...project,
-        name: `"引号" & 'apos' <标签>\u0001`,
-        purpose: 'a < b && c > d\u0007',
-        indicators: [{ ...indicator, description: '<w:t>注入</w:t>]]>', basis: `'&amp;'` }, ...project.indicators.slice(1)],
-      }],
+      projects: [
+        {
+          ...project,
+          name: `"引号" & 'apos' <标签>\u0001`,
+          purpose: 'a < b && c > d\u0007',
+          indicators: [
+            { ...indicator, description: '<w:t>注入</w:t>]]>', basis: `'&amp;'` },
+            ...project.indicators.slice(1),
+          ],
+        },
+      ],
     };
     const bytes = await writeTargetsDocx(document);
     const files = await readZipSafely(bytes, { fileName: 'x.docx' });

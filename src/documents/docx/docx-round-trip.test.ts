@@ -17,7 +17,9 @@ describe('seed → .docx → readTargetsDocx', () => {
   });
 
   it('notes only the seed’s own gap (a target without a number): merged 一级/二级 cells are Word merges, not gaps', async () => {
-    const read = await readTargetsDocx(await writeTargetsDocx({ ...seed(), fiscalYear: 2020 }), { fileName: 'seed.docx' });
+    const read = await readTargetsDocx(await writeTargetsDocx({ ...seed(), fiscalYear: 2020 }), {
+      fileName: 'seed.docx',
+    });
     expect(read.notes.map((n) => n.code)).toEqual(['target-missing-number']);
     expect(read.notes[0]?.place).toMatch(/^表 \d+，第 \d+ 行，第 \d+ 列$/);
   });

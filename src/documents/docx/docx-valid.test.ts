@@ -10,7 +10,10 @@ import { readZipSafely } from '../zip-guard.ts';
 import { type XmlNode, attr, bodyOf, childrenOf, findChild, tagOf } from './docx-body.ts';
 import { readTargetsDocx, writeTargetsDocx } from './index.ts';
 
-const seed = (): TargetsDocument => ({ ...(fixtureJson('shanhaiguan-2020.expected.json') as TargetsDocument), fiscalYear: 2020 });
+const seed = (): TargetsDocument => ({
+  ...(fixtureJson('shanhaiguan-2020.expected.json') as TargetsDocument),
+  fiscalYear: 2020,
+});
 
 let files: Map<string, Buffer>;
 let bytes: Buffer;
@@ -19,7 +22,8 @@ beforeAll(async () => {
   files = await readZipSafely(bytes, { fileName: 'seed.docx' });
 });
 
-const xml = (part: string): XmlNode[] => parseXmlSafely(files.get(part)!, { fileName: 'seed.docx', part, parser: { preserveOrder: true } }) as XmlNode[];
+const xml = (part: string): XmlNode[] =>
+  parseXmlSafely(files.get(part)!, { fileName: 'seed.docx', part, parser: { preserveOrder: true } }) as XmlNode[];
 const text = (part: string): string => files.get(part)!.toString('utf8');
 
 /** Every cell of a table as [row, first grid column, span, vMerge]. */
@@ -63,7 +67,10 @@ describe('the exported .docx is a well-formed package', () => {
     for (const table of tables) {
       const { columns, rows } = layout(table);
       rows.forEach((cells, r) => {
-        expect(cells.reduce((sum, c) => sum + c.span, 0), `row ${r + 1}`).toBe(columns);
+        expect(
+          cells.reduce((sum, c) => sum + c.span, 0),
+          `row ${r + 1}`,
+        ).toBe(columns);
         for (const cell of cells.filter((c) => c.merge === 'continue')) {
           const above = rows[r - 1]?.find((c) => c.start === cell.start && c.span === cell.span);
           expect(above?.merge, `row ${r + 1} column ${cell.start + 1}`).toMatch(/^(restart|continue)$/);
@@ -86,36 +93,71 @@ describe('the exported .docx is a well-formed package', () => {
 const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0);
 const pdftotext = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
 
-describe.skipIf(!soffice || !pdftotext)('LibreOffice opens the .docx (skipped without soffice and pdftotext: npm run setup:test installs them)', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'jixiao-docx-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('converts it to a PDF holding the Chinese text of every part and table', () => {
-    writeFileSync(join(dir, 'seed.docx'), bytes);
-    execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'seed.docx')], {
-      stdio: 'ignore',
-      timeout: 120_000,
+describe.skipIf(!soffice || !pdftotext)(
+  'LibreOffice opens the .docx (skipped without soffice and pdftotext: npm run setup:test installs them)',
+  () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'jixiao-docx-'));
     });
-    execFileSync('pdftotext', ['-layout', join(dir, 'seed.pdf'), join(dir, 'seed.txt')]);
-    const pdfText = readFileSync(join(dir, 'seed.txt'), 'utf8');
-    for (const expected of ['第一部分', '总体绩效目标', '第二部分', '困难职工帮扶资金绩效目标表', '711-0701-JBN-PGN6', '群众满意度', '行业标准']) {
-      expect(pdfText).toContain(expected);
-    }
-  }, 150_000);
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads back the same document after LibreOffice saved it again as .docx (another producer)', async () => {
-    writeFileSync(join(dir, 'again.docx'), bytes);
-    const out = join(dir, 'out');
-    execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', out, join(dir, 'again.docx')], {
-      stdio: 'ignore',
-      timeout: 120_000,
-    });
-    const resaved = readFileSync(join(out, 'again.docx'));
-    expect(resaved.equals(bytes)).toBe(false);
-    const { document } = await readTargetsDocx(resaved, { fileName: 'again.docx' });
-    expect(document).toStrictEqual(seed());
-  }, 150_000);
-});
+    it('converts it to a PDF holding the Chinese text of every part and table', () => {
+      writeFileSync(join(dir, 'seed.docx'), bytes);
+      execFileSync(
+        soffice!,
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          join(dir, 'seed.docx'),
+        ],
+        {
+          stdio: 'ignore',
+          timeout: 120_000,
+        },
+      );
+      execFileSync('pdftotext', ['-layout', join(dir, 'seed.pdf'), join(dir, 'seed.txt')]);
+      const pdfText = readFileSync(join(dir, 'seed.txt'), 'utf8');
+      for (const expected of [
+        '第一部分',
+        '总体绩效目标',
+        '第二部分',
+        '困难职工帮扶资金绩效目标表',
+        '711-0701-JBN-PGN6',
+        '群众满意度',
+        '行业标准',
+      ]) {
+        expect(pdfText).toContain(expected);
+      }
+    }, 150_000);
+
+    it('reads back the same document after LibreOffice saved it again as .docx (another producer)', async () => {
+      writeFileSync(join(dir, 'again.docx'), bytes);
+      const out = join(dir, 'out');
+      execFileSync(
+        soffice!,
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--convert-to',
+          'docx:MS Word 2007 XML',
+          '--outdir',
+          out,
+          join(dir, 'again.docx'),
+        ],
+        {
+          stdio: 'ignore',
+          timeout: 120_000,
+        },
+      );
+      const resaved = readFileSync(join(out, 'again.docx'));
+      expect(resaved.equals(bytes)).toBe(false);
+      const { document } = await readTargetsDocx(resaved, { fileName: 'again.docx' });
+      expect(document).toStrictEqual(seed());
+    }, 150_000);
+  },
+);

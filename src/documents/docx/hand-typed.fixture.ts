@@ -17,7 +17,9 @@ function escape(text: string): string {
 
 /** Splits text over several runs, with a proofing mark between two of them, as Word does after editing. */
 export function runs(text: string, bold = false): string {
-  const rPr = bold ? '<w:rPr><w:b/><w:rFonts w:hint="eastAsia"/></w:rPr>' : '<w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>';
+  const rPr = bold
+    ? '<w:rPr><w:b/><w:rFonts w:hint="eastAsia"/></w:rPr>'
+    : '<w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>';
   const pieces: string[] = [];
   for (let i = 0; i < text.length; i += 3) pieces.push(text.slice(i, i + 3));
   return pieces
@@ -47,7 +49,13 @@ interface Cell {
 
 function cell({ text, span, merge }: Cell): string {
   const props = `${span ? `<w:gridSpan w:val="${span}"/>` : ''}${merge ? `<w:vMerge${merge === 'restart' ? ' w:val="restart"' : ''}/>` : ''}`;
-  const paragraphs = text === '' ? EMPTY : text.split('\n').map((line) => `<w:p>${runs(line)}</w:p>`).join(EMPTY);
+  const paragraphs =
+    text === ''
+      ? EMPTY
+      : text
+          .split('\n')
+          .map((line) => `<w:p>${runs(line)}</w:p>`)
+          .join(EMPTY);
   return `<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/>${props}</w:tcPr>${paragraphs}</w:tc>`;
 }
 
@@ -62,24 +70,46 @@ function projectTable(project: Project): string {
     row([{ text: '项目编码' }, { text: project.code, span: 4 }, { text: '项目名称' }, { text: project.name, span: 6 }]),
     row([
       { text: '预算规模及资金用途', merge: 'restart' },
-      { text: '预算数' }, { text: project.budget.total ?? '', span: 2 },
-      { text: '其中：财政资金', span: 2 }, { text: project.budget.fiscal ?? '', span: 2 },
-      { text: '其他资金', span: 2 }, { text: project.budget.other ?? '', span: 2 },
+      { text: '预算数' },
+      { text: project.budget.total ?? '', span: 2 },
+      { text: '其中：财政资金', span: 2 },
+      { text: project.budget.fiscal ?? '', span: 2 },
+      { text: '其他资金', span: 2 },
+      { text: project.budget.other ?? '', span: 2 },
     ]),
-    row([{ text: '', merge: 'continue' }, { text: project.purpose, span: 11 }]),
+    row([
+      { text: '', merge: 'continue' },
+      { text: project.purpose, span: 11 },
+    ]),
   ];
   if (project.spendingPlan.length > 0) {
     const span = Math.floor(11 / n);
     const last = 11 - span * (n - 1);
     const spans = project.spendingPlan.map((_, i) => (i === n - 1 ? last : span));
     rows.push(
-      row([{ text: '资金支出计划（%）', merge: 'restart' }, ...project.spendingPlan.map((c, i) => ({ text: `${c.month}月底`, span: spans[i]! }))]),
-      row([{ text: '', merge: 'continue' }, ...project.spendingPlan.map((c, i) => ({ text: c.cumulativePercent === null ? '' : c.cumulativePercent.toFixed(2), span: spans[i]! }))]),
+      row([
+        { text: '资金支出计划（%）', merge: 'restart' },
+        ...project.spendingPlan.map((c, i) => ({ text: `${c.month}月底`, span: spans[i]! })),
+      ]),
+      row([
+        { text: '', merge: 'continue' },
+        ...project.spendingPlan.map((c, i) => ({
+          text: c.cumulativePercent === null ? '' : c.cumulativePercent.toFixed(2),
+          span: spans[i]!,
+        })),
+      ]),
     );
   }
   rows.push(
     row([{ text: '绩效目标' }, { text: project.goals.map((g, i) => `${i + 1}、${g}`).join('\n'), span: 11 }]),
-    row([{ text: '一级指标' }, { text: '二级指标', span: 2 }, { text: '三级指标', span: 2 }, { text: '绩效指标描述', span: 3 }, { text: '指标值', span: 2 }, { text: '指标值确定依据', span: 2 }]),
+    row([
+      { text: '一级指标' },
+      { text: '二级指标', span: 2 },
+      { text: '三级指标', span: 2 },
+      { text: '绩效指标描述', span: 3 },
+      { text: '指标值', span: 2 },
+      { text: '指标值确定依据', span: 2 },
+    ]),
     ...project.indicators.map((indicator, i) => indicatorRow(indicator, project.indicators[i - 1])),
   );
   const grid = `<w:tblGrid>${'<w:gridCol w:w="800"/>'.repeat(12)}</w:tblGrid>`;
@@ -101,13 +131,18 @@ function indicatorRow(indicator: Indicator, above: Indicator | undefined): strin
 }
 
 export function handTypedBody(doc: TargetsDocument): string {
-  const parts: string[] = [para(`${doc.unit.name}${doc.fiscalYear ?? ''}年度部门绩效目标`, { bold: true }), EMPTY, EMPTY];
+  const parts: string[] = [
+    para(`${doc.unit.name}${doc.fiscalYear ?? ''}年度部门绩效目标`, { bold: true }),
+    EMPTY,
+    EMPTY,
+  ];
   parts.push(para('第一部分', { bold: true }), para('部门整体绩效目标', { bold: true }), EMPTY);
   parts.push(para('一、总体绩效目标', { tc: '总体绩效目标' }), para(`${doc.unit.name}总体绩效目标`), EMPTY);
   for (const goal of doc.overall.goals) parts.push(para(`${goal.seq}.${goal.title}`), EMPTY, EMPTY);
   parts.push(para('二、分项绩效目标', { tc: '分项绩效目标' }), para(`${doc.unit.name}分项绩效目标`));
   for (const goal of doc.overall.goals) {
-    if (goal.detail !== null) parts.push(...goal.detail.split('\n').map((line, i) => para(i === 0 ? `${goal.seq}.${line}` : line)));
+    if (goal.detail !== null)
+      parts.push(...goal.detail.split('\n').map((line, i) => para(i === 0 ? `${goal.seq}.${line}` : line)));
   }
   parts.push(para('三、工作保障措施', { tc: '工作保障措施' }), para(`${doc.unit.name}工作保障措施`), EMPTY);
   for (const measure of doc.overall.measures) {

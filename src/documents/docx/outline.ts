@@ -1,7 +1,14 @@
 import { AppError } from '../../domain/errors.ts';
 import type { OverallGoal, Project, TargetsDocument, Unit } from '../../domain/targets.ts';
 import {
-  PART1, PART1_TITLE, PART2, PART2_TITLE, SECTION_NAMES, SECTION_NUMERALS, SECTION_ORDER, TABLE_TITLE_SUFFIX,
+  PART1,
+  PART1_TITLE,
+  PART2,
+  PART2_TITLE,
+  SECTION_NAMES,
+  SECTION_NUMERALS,
+  SECTION_ORDER,
+  TABLE_TITLE_SUFFIX,
 } from '../seed-text/layout.ts';
 
 /**
@@ -45,7 +52,12 @@ export function outline(doc: TargetsDocument): Block[] {
   blocks.push({ kind: 'pageBreak' }, { kind: 'part', lines: [PART2, PART2_TITLE] });
   doc.projects.forEach((project, index) => {
     // The title is not data (the name has its own cell); a line break in it would start a stray paragraph.
-    blocks.push({ kind: 'project', title: `${index + 1}、${project.name.replace(/\s*\n\s*/g, ' ')}${TABLE_TITLE_SUFFIX}`, unit: doc.unit, project });
+    blocks.push({
+      kind: 'project',
+      title: `${index + 1}、${project.name.replace(/\s*\n\s*/g, ' ')}${TABLE_TITLE_SUFFIX}`,
+      unit: doc.unit,
+      project,
+    });
   });
   return blocks;
 }

@@ -39,18 +39,32 @@ export async function readTargetsDocx(buffer: Buffer, options: ReadDocxOptions):
   const { fileName } = options;
   assertFileSize(buffer, options.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES, fileName);
   if (buffer.subarray(0, 4).equals(OLE_MAGIC)) {
-    throw new AppError('BAD_INPUT', `${fileName}：这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入`, { location: { file: fileName } });
+    throw new AppError(
+      'BAD_INPUT',
+      `${fileName}：这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入`,
+      { location: { file: fileName } },
+    );
   }
   // Only the XML parts are read: pictures and embedded objects are never inflated.
-  const files = await readZipSafely(buffer, { fileName, include: (name) => name.endsWith('.xml') || name.endsWith('.rels') });
+  const files = await readZipSafely(buffer, {
+    fileName,
+    include: (name) => name.endsWith('.xml') || name.endsWith('.rels'),
+  });
   const part = mainPart(files, fileName);
   const xml = files.get(part);
-  if (!xml) throw new AppError('BAD_INPUT', `${fileName}：不是 Word 文档（缺少 ${part}）`, { location: { file: fileName } });
+  if (!xml)
+    throw new AppError('BAD_INPUT', `${fileName}：不是 Word 文档（缺少 ${part}）`, { location: { file: fileName } });
   const body = bodyOf(parseXmlSafely(xml, { fileName, part, parser: { preserveOrder: true } }) as XmlNode[]);
-  if (!body) throw new AppError('BAD_INPUT', `${fileName}：${part} 中没有正文（w:body）`, { location: { file: fileName, field: part } });
+  if (!body)
+    throw new AppError('BAD_INPUT', `${fileName}：${part} 中没有正文（w:body）`, {
+      location: { file: fileName, field: part },
+    });
   const view = toSeedText(readBody(body));
   try {
-    const { document, notes } = readSeedText(view.text, { fileName, ...(options.fiscalYear === undefined ? {} : { fiscalYear: options.fiscalYear }) });
+    const { document, notes } = readSeedText(view.text, {
+      fileName,
+      ...(options.fiscalYear === undefined ? {} : { fiscalYear: options.fiscalYear }),
+    });
     return { document, notes: placeNotes(notes, view.origins) };
   } catch (error) {
     throw isAppError(error) ? placeError(error, view.origins, fileName) : error;

@@ -48,10 +48,20 @@ function gcd(a: number, b: number): number {
 export function projectGrid(unit: Unit, project: Project): GridTable {
   const n = Math.max(1, project.spendingPlan.length);
   const k = n / gcd(6, n);
-  const toGrid = ({ from, to, ...rest }: CellSpec): GridCell => ({ ...rest, gridFrom: from === 0 ? 0 : 1 + (from - 1) * k, gridTo: to === 0 ? 0 : to * k });
+  const toGrid = ({ from, to, ...rest }: CellSpec): GridCell => ({
+    ...rest,
+    gridFrom: from === 0 ? 0 : 1 + (from - 1) * k,
+    gridTo: to === 0 ? 0 : to * k,
+  });
   const rows: GridCell[][] = [
     [
-      { text: `${unit.code}${/^\d/.test(unit.name) ? ' ' : ''}${unit.name}`, from: 0, to: 4, align: 'left', caption: true },
+      {
+        text: `${unit.code}${/^\d/.test(unit.name) ? ' ' : ''}${unit.name}`,
+        from: 0,
+        to: 4,
+        align: 'left',
+        caption: true,
+      },
       { text: AMOUNT_UNIT_LABEL, from: 5, to: 6, align: 'right', caption: true },
     ],
     [
@@ -75,7 +85,12 @@ export function projectGrid(unit: Unit, project: Project): GridTable {
     ],
   ].map((cells) => (cells as CellSpec[]).map(toGrid));
   if (project.spendingPlan.length > 0) rows.push(...spendingRows(project, 6 * k));
-  rows.push([{ text: LABELS.goals[0], from: 0, to: 0, label: true }, { text: goalLines(project.goals).join('\n'), from: 1, to: 6, align: 'left' }].map((c) => toGrid(c as CellSpec)));
+  rows.push(
+    [
+      { text: LABELS.goals[0], from: 0, to: 0, label: true },
+      { text: goalLines(project.goals).join('\n'), from: 1, to: 6, align: 'left' },
+    ].map((c) => toGrid(c as CellSpec)),
+  );
   const headerRow = rows.length;
   rows.push(INDICATOR_HEADERS.map((text, i) => toGrid({ text, ...INDICATOR_COLUMNS[i]!, label: true })));
   rows.push(...indicatorRows(project.indicators).map((cells) => cells.map(toGrid)));
@@ -85,7 +100,12 @@ export function projectGrid(unit: Unit, project: Project): GridTable {
 
 /** 一级 | 二级 | 三级 | 描述 (two logical columns) | 指标值 | 依据. */
 const INDICATOR_COLUMNS = [
-  { from: 0, to: 0 }, { from: 1, to: 1 }, { from: 2, to: 2 }, { from: 3, to: 4 }, { from: 5, to: 5 }, { from: 6, to: 6 },
+  { from: 0, to: 0 },
+  { from: 1, to: 1 },
+  { from: 2, to: 2 },
+  { from: 3, to: 4 },
+  { from: 5, to: 5 },
+  { from: 6, to: 6 },
 ] as const;
 
 function splitWidth(width: number, k: number): number[] {
@@ -104,7 +124,10 @@ function spendingRows(project: Project, gridColumns: number): GridCell[][] {
     ],
     [
       { text: '', gridFrom: 0, gridTo: 0, merge: 'continue' },
-      ...project.spendingPlan.map((c, i) => ({ text: c.cumulativePercent === null ? '' : formatPercent(c.cumulativePercent), ...at(i) })),
+      ...project.spendingPlan.map((c, i) => ({
+        text: c.cumulativePercent === null ? '' : formatPercent(c.cumulativePercent),
+        ...at(i),
+      })),
     ],
   ];
 }
@@ -112,7 +135,9 @@ function spendingRows(project: Project, gridColumns: number): GridCell[][] {
 /** 一级 merges over the rows that repeat it; 二级 merges where both 一级 and 二级 repeat. */
 function indicatorRows(indicators: Indicator[]): CellSpec[][] {
   const level1 = mergeRuns(indicators.map((i) => (i.level1 === '' ? null : i.level1)));
-  const level2 = mergeRuns(indicators.map((i) => (i.level1 === '' || i.level2 === '' ? null : JSON.stringify([i.level1, i.level2]))));
+  const level2 = mergeRuns(
+    indicators.map((i) => (i.level1 === '' || i.level2 === '' ? null : JSON.stringify([i.level1, i.level2]))),
+  );
   return indicators.map((indicator, i) => {
     const texts = [
       level1[i] === 'continue' ? '' : indicator.level1,

@@ -57,7 +57,14 @@ function writeTable(table: DocxTable, blockNo: number, lines: string[], origins:
   }
   table.rows.forEach((row, r) => {
     row.forEach((cell, c) => {
-      const origin: Origin = { kind: 'cell', table: table.index, row: r + 1, column: c + 1, merged: cell.merged, block: blockNo };
+      const origin: Origin = {
+        kind: 'cell',
+        table: table.index,
+        row: r + 1,
+        column: c + 1,
+        merged: cell.merged,
+        block: blockNo,
+      };
       writeCell(cell, origin, push);
     });
     push('', { kind: 'none' });

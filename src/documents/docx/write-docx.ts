@@ -47,8 +47,10 @@ function tocEntries(blocks: Block[]): TocEntry[] {
   });
 }
 
-const run = (text: string, rPr = ''): string => `<w:r>${rPr === '' ? '' : `<w:rPr>${rPr}</w:rPr>`}<w:t xml:space="preserve">${xmlText(text)}</w:t></w:r>`;
-const bookmarked = (id: number, runs: string): string => `<w:bookmarkStart w:id="${id}" w:name="_Toc${id}"/>${runs}<w:bookmarkEnd w:id="${id}"/>`;
+const run = (text: string, rPr = ''): string =>
+  `<w:r>${rPr === '' ? '' : `<w:rPr>${rPr}</w:rPr>`}<w:t xml:space="preserve">${xmlText(text)}</w:t></w:r>`;
+const bookmarked = (id: number, runs: string): string =>
+  `<w:bookmarkStart w:id="${id}" w:name="_Toc${id}"/>${runs}<w:bookmarkEnd w:id="${id}"/>`;
 
 function blockXml(block: Exclude<Block, { kind: 'toc' }>, bookmark: number): string {
   switch (block.kind) {
@@ -58,8 +60,10 @@ function blockXml(block: Exclude<Block, { kind: 'toc' }>, bookmark: number): str
       return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
     case 'part':
       // One heading, two lines: the TOC lists "第一部分 部门整体绩效目标" as one entry.
-      return `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>${bookmarked(bookmark,
-        `${run(block.lines[0])}<w:r><w:br/><w:t xml:space="preserve">${xmlText(block.lines[1])}</w:t></w:r>`)}</w:p>`;
+      return `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>${bookmarked(
+        bookmark,
+        `${run(block.lines[0])}<w:r><w:br/><w:t xml:space="preserve">${xmlText(block.lines[1])}</w:t></w:r>`,
+      )}</w:p>`;
     case 'heading':
       return `<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr>${bookmarked(bookmark, run(block.text))}</w:p>`;
     case 'subtitle':
@@ -67,8 +71,10 @@ function blockXml(block: Exclude<Block, { kind: 'toc' }>, bookmark: number): str
     case 'paragraph':
       return `<w:p><w:pPr><w:ind w:firstLine="560"/></w:pPr>${run(block.text, block.level === 'measure' ? rFonts(FONT.heading) : '')}</w:p>`;
     case 'project':
-      return `<w:p><w:pPr><w:pStyle w:val="Heading2"/><w:jc w:val="center"/></w:pPr>${bookmarked(bookmark, run(block.title))}</w:p>`
-        + `${projectTableXml(block.unit, block.project)}<w:p/>`;
+      return (
+        `<w:p><w:pPr><w:pStyle w:val="Heading2"/><w:jc w:val="center"/></w:pPr>${bookmarked(bookmark, run(block.title))}</w:p>` +
+        `${projectTableXml(block.unit, block.project)}<w:p/>`
+      );
   }
 }
 
@@ -81,14 +87,19 @@ const TOC_TAB = `<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="${TEXT_WIDTH
  */
 function tocXml(entries: TocEntry[]): string {
   const caption = `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${run('目  录', `${rFonts(FONT.heading)}${runSize(SIZE.part)}`)}</w:p>`;
-  const begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-    + `<w:r><w:instrText xml:space="preserve">${xmlText('TOC \\o "1-2" \\h \\z \\u')}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`;
-  const lines = entries.map((entry, i) =>
-    `<w:p><w:pPr><w:pStyle w:val="TOC${entry.level}"/>${TOC_TAB}</w:pPr>${i === 0 ? begin : ''}`
-    + `<w:hyperlink w:anchor="_Toc${entry.bookmark}" w:history="1">${run(entry.text)}<w:r><w:tab/></w:r>`
-    + `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF _Toc${entry.bookmark} \\h </w:instrText></w:r>`
-    + '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>');
+  const begin =
+    '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>' +
+    `<w:r><w:instrText xml:space="preserve">${xmlText('TOC \\o "1-2" \\h \\z \\u')}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`;
+  const lines = entries.map(
+    (entry, i) =>
+      `<w:p><w:pPr><w:pStyle w:val="TOC${entry.level}"/>${TOC_TAB}</w:pPr>${i === 0 ? begin : ''}` +
+      `<w:hyperlink w:anchor="_Toc${entry.bookmark}" w:history="1">${run(entry.text)}<w:r><w:tab/></w:r>` +
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF _Toc${entry.bookmark} \\h </w:instrText></w:r>` +
+      '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>',
+  );
   const end = '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>';
-  return `${caption}<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>`
-    + `<w:sdtContent>${entries.length === 0 ? `<w:p>${begin}</w:p>` : lines.join('')}${end}</w:sdtContent></w:sdt>`;
+  return (
+    `${caption}<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>` +
+    `<w:sdtContent>${entries.length === 0 ? `<w:p>${begin}</w:p>` : lines.join('')}${end}</w:sdtContent></w:sdt>`
+  );
 }

@@ -6,7 +6,10 @@ const text = (n: number) => Buffer.from(`第${n}个单位 <unit/> `.repeat(200),
 
 describe('zip writer', () => {
   it('writes deflated parts with UTF-8 names that the guarded reader reads back byte for byte', async () => {
-    const parts = [['word/document.xml', text(1)], ['docProps/标题.xml', Buffer.alloc(0)]] as const;
+    const parts = [
+      ['word/document.xml', text(1)],
+      ['docProps/标题.xml', Buffer.alloc(0)],
+    ] as const;
     const files = await readZipSafely(zipParts(parts, new Date(2020, 5, 30, 12, 0, 0)), { fileName: 'a.zip' });
     expect([...files.keys()]).toEqual(['word/document.xml', 'docProps/标题.xml']);
     expect(files.get('word/document.xml')!.equals(text(1))).toBe(true);

@@ -18,11 +18,25 @@ export function zipParts(parts: readonly (readonly [name: string, data: Buffer])
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    writeCommon(local, 4, { time, date, crc, compressed: compressed.length, size: data.length, nameLength: fileName.length });
+    writeCommon(local, 4, {
+      time,
+      date,
+      crc,
+      compressed: compressed.length,
+      size: data.length,
+      nameLength: fileName.length,
+    });
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // made by: MS-DOS, spec 2.0
-    writeCommon(central, 6, { time, date, crc, compressed: compressed.length, size: data.length, nameLength: fileName.length });
+    writeCommon(central, 6, {
+      time,
+      date,
+      crc,
+      compressed: compressed.length,
+      size: data.length,
+      nameLength: fileName.length,
+    });
     central.writeUInt32LE(offset, 42);
     locals.push(local, fileName, compressed);
     centrals.push(central, fileName);

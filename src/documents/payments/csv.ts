@@ -45,7 +45,8 @@ export function parseCsv(text: string, fileName: string): string[][] {
       [row, line, i] = [[], line + 1, i + 1];
     } else [field, i] = [field + c, i + 1];
   }
-  if (quoted) throw new AppError('BAD_INPUT', `${fileName}：第 ${line} 行的引号没有闭合`, { location: { file: fileName, line } });
+  if (quoted)
+    throw new AppError('BAD_INPUT', `${fileName}：第 ${line} 行的引号没有闭合`, { location: { file: fileName, line } });
   if (field !== '' || row.length > 0) {
     endField();
     rows.push(row);

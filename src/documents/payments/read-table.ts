@@ -21,7 +21,9 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<st
   try {
     await book.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new AppError('BAD_INPUT', `${fileName}：工作簿无法读取（${(error as Error).message}）`, { location: { file: fileName } });
+    throw new AppError('BAD_INPUT', `${fileName}：工作簿无法读取（${(error as Error).message}）`, {
+      location: { file: fileName },
+    });
   }
   const sheet = book.worksheets[0];
   if (!sheet) throw new AppError('BAD_INPUT', `${fileName}：工作簿中没有工作表`, { location: { file: fileName } });

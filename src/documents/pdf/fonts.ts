@@ -22,7 +22,9 @@ export function fontBytes(name: FontName): Buffer {
       bytes = readFileSync(createRequire(import.meta.url).resolve(FILES[name]));
     } catch (error) {
       // An installation fault, not the user's: no AppError code fits, so it surfaces as an internal error.
-      throw new Error(`缺少 PDF 所需的中文字体 ${FILES[name]}，请运行 npm install（${(error as Error).message}）`, { cause: error });
+      throw new Error(`缺少 PDF 所需的中文字体 ${FILES[name]}，请运行 npm install（${(error as Error).message}）`, {
+        cause: error,
+      });
     }
     cache.set(name, bytes);
   }

@@ -150,10 +150,17 @@ function drawRow(g: Geometry, place: Placed, samePage: Placed[], aboveOnPage: bo
     }
     doc.lineWidth(0.6).strokeColor('#000000');
     // The unit line above the table has no frame of its own, only the table's top edge under it.
-    if (cell.caption) doc.moveTo(x, place.y + height).lineTo(x + width, place.y + height).stroke();
+    if (cell.caption)
+      doc
+        .moveTo(x, place.y + height)
+        .lineTo(x + width, place.y + height)
+        .stroke();
     else doc.rect(x, place.y, width, height).stroke();
     if (text === '') continue;
-    doc.font(cell.label ? 'bold' : 'regular').fontSize(FONT_SIZE).fillColor('#000000');
+    doc
+      .font(cell.label ? 'bold' : 'regular')
+      .fontSize(FONT_SIZE)
+      .fillColor('#000000');
     const textHeight = doc.heightOfString(text, textOptions(cell, width));
     doc.text(text, x + PAD_X, place.y + Math.max(PAD_Y, (height - textHeight) / 2), textOptions(cell, width));
   }

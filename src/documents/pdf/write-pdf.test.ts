@@ -9,7 +9,10 @@ import type { TargetsDocument } from '../../domain/targets.ts';
 import { fixtureJson } from '../../../test/seed-text.ts';
 import { writeTargetsPdf } from './index.ts';
 
-const seed = (): TargetsDocument => ({ ...(fixtureJson('shanhaiguan-2020.expected.json') as TargetsDocument), fiscalYear: 2020 });
+const seed = (): TargetsDocument => ({
+  ...(fixtureJson('shanhaiguan-2020.expected.json') as TargetsDocument),
+  fiscalYear: 2020,
+});
 
 let pdf: Buffer;
 beforeAll(async () => {
@@ -55,7 +58,11 @@ describe('writeTargetsPdf', () => {
   it('breaks a table taller than a page, even inside one merged 一级 group', async () => {
     const base = seed();
     const indicator = base.projects[0]!.indicators[0]!;
-    const indicators = Array.from({ length: 80 }, (_, i) => ({ ...indicator, level2: `二级${Math.floor(i / 20)}`, name: `指标${i + 1}` }));
+    const indicators = Array.from({ length: 80 }, (_, i) => ({
+      ...indicator,
+      level2: `二级${Math.floor(i / 20)}`,
+      name: `指标${i + 1}`,
+    }));
     const long = await writeTargetsPdf({ ...base, projects: [{ ...base.projects[0]!, indicators }] });
     const pages = (bytes: Buffer): number => bytes.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
     // 9 pages before 第二部分 (as for the seed), then 80 rows whose two-line description makes them ~34 pt: ~2700 pt
@@ -73,27 +80,39 @@ describe('writeTargetsPdf', () => {
 
 const poppler = spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdfinfo']).status === 0;
 
-describe.skipIf(!poppler)('the PDF read by poppler (skipped without pdftotext/pdfinfo: npm run setup:test installs them)', () => {
-  it('yields the Chinese text of the cover, both parts and every table, and a contents page with page numbers', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jixiao-pdf-'));
-    try {
-      writeFileSync(join(dir, 'seed.pdf'), pdf);
-      const text = execFileSync('pdftotext', ['-layout', join(dir, 'seed.pdf'), '-'], { encoding: 'utf8' });
-      const pages = text.split('\f');
-      expect(pages[0]).toContain('秦皇岛市山海关区总工会2020年绩效目标');
-      // The contents entry's page number is the page the table's title is on.
-      const entry = /1、困难职工帮扶资金绩效目标表\s+(\d+)\n/.exec(pages[0]!);
-      expect(entry).not.toBeNull();
-      expect(pages[Number(entry![1]) - 1]).toMatch(/^\s*1、困难职工帮扶资金绩效目标表|\n\s*1、困难职工帮扶资金绩效目标表/);
-      for (const expected of ['第一部分', '部门整体绩效目标', '第二部分', '预算项目绩效目标', '711-0701-JBN-PGN6', '群众满意度']) {
-        expect(text).toContain(expected);
+describe.skipIf(!poppler)(
+  'the PDF read by poppler (skipped without pdftotext/pdfinfo: npm run setup:test installs them)',
+  () => {
+    it('yields the Chinese text of the cover, both parts and every table, and a contents page with page numbers', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'jixiao-pdf-'));
+      try {
+        writeFileSync(join(dir, 'seed.pdf'), pdf);
+        const text = execFileSync('pdftotext', ['-layout', join(dir, 'seed.pdf'), '-'], { encoding: 'utf8' });
+        const pages = text.split('\f');
+        expect(pages[0]).toContain('秦皇岛市山海关区总工会2020年绩效目标');
+        // The contents entry's page number is the page the table's title is on.
+        const entry = /1、困难职工帮扶资金绩效目标表\s+(\d+)\n/.exec(pages[0]!);
+        expect(entry).not.toBeNull();
+        expect(pages[Number(entry![1]) - 1]).toMatch(
+          /^\s*1、困难职工帮扶资金绩效目标表|\n\s*1、困难职工帮扶资金绩效目标表/,
+        );
+        for (const expected of [
+          '第一部分',
+          '部门整体绩效目标',
+          '第二部分',
+          '预算项目绩效目标',
+          '711-0701-JBN-PGN6',
+          '群众满意度',
+        ]) {
+          expect(text).toContain(expected);
+        }
+        // pdftotext may space out the footer's characters
+        expect(pages[2]).toMatch(/—\s*3\s*—/);
+        const info = execFileSync('pdfinfo', [join(dir, 'seed.pdf')], { encoding: 'utf8' });
+        expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-      // pdftotext may space out the footer's characters
-      expect(pages[2]).toMatch(/—\s*3\s*—/);
-      const info = execFileSync('pdfinfo', [join(dir, 'seed.pdf')], { encoding: 'utf8' });
-      expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
+    });
+  },
+);

@@ -89,26 +89,45 @@ function render(w: Writer, block: Block, tocEntries: number): void {
     case 'part':
       keepWithNext(w, 120);
       heading(w, block.lines.join(' '), 1);
-      doc.font('bold').fontSize(16).text(block.lines[0], MARGIN.x, doc.y + 8, { width: contentWidth, align: 'center' });
+      doc
+        .font('bold')
+        .fontSize(16)
+        .text(block.lines[0], MARGIN.x, doc.y + 8, { width: contentWidth, align: 'center' });
       doc.text(block.lines[1], { width: contentWidth, align: 'center' }).moveDown(0.8);
       return;
     case 'heading':
       keepWithNext(w, 90);
       heading(w, block.text, 2);
-      doc.font('bold').fontSize(14).text(block.text, MARGIN.x, doc.y + 6, { width: contentWidth }).moveDown(0.3);
+      doc
+        .font('bold')
+        .fontSize(14)
+        .text(block.text, MARGIN.x, doc.y + 6, { width: contentWidth })
+        .moveDown(0.3);
       return;
     case 'subtitle':
-      doc.font('bold').fontSize(BODY_SIZE).text(block.text, MARGIN.x, doc.y, { width: contentWidth, align: 'center' }).moveDown(0.4);
+      doc
+        .font('bold')
+        .fontSize(BODY_SIZE)
+        .text(block.text, MARGIN.x, doc.y, { width: contentWidth, align: 'center' })
+        .moveDown(0.4);
       return;
     case 'paragraph':
       doc.font(block.level === 'measure' ? 'bold' : 'regular').fontSize(BODY_SIZE);
-      doc.text(block.text, MARGIN.x, doc.y, { width: contentWidth, indent: BODY_SIZE * 2, lineGap: 5, paragraphGap: 4 });
+      doc.text(block.text, MARGIN.x, doc.y, {
+        width: contentWidth,
+        indent: BODY_SIZE * 2,
+        lineGap: 5,
+        paragraphGap: 4,
+      });
       return;
     case 'project': {
       const grid = projectGrid(block.unit, block.project);
       keepWithNext(w, 160);
       heading(w, block.title, 2);
-      doc.font('bold').fontSize(13).text(block.title, MARGIN.x, doc.y + 10, { width: contentWidth, align: 'center' });
+      doc
+        .font('bold')
+        .fontSize(13)
+        .text(block.title, MARGIN.x, doc.y + 10, { width: contentWidth, align: 'center' });
       const end = drawTable(w.surface, grid, doc.y + 6);
       doc.x = MARGIN.x;
       doc.y = end + 18;
@@ -153,10 +172,23 @@ function drawToc(w: Writer): void {
     doc.font(entry.level === 1 ? 'bold' : 'regular').fontSize(BODY_SIZE);
     const numberWidth = doc.widthOfString(number);
     const textWidth = Math.min(doc.widthOfString(entry.text), contentWidth - indent - numberWidth - 24);
-    doc.text(entry.text, MARGIN.x + indent, slot.y, { width: textWidth, height: TOC_LINE, ellipsis: true, lineBreak: false });
+    doc.text(entry.text, MARGIN.x + indent, slot.y, {
+      width: textWidth,
+      height: TOC_LINE,
+      ellipsis: true,
+      lineBreak: false,
+    });
     const dotsFrom = MARGIN.x + indent + textWidth + 4;
     const dotsTo = MARGIN.x + contentWidth - numberWidth - 4;
-    doc.save().lineWidth(0.8).dash(1, { space: 2.5 }).moveTo(dotsFrom, slot.y + BODY_SIZE).lineTo(dotsTo, slot.y + BODY_SIZE).stroke('#555555').undash().restore();
+    doc
+      .save()
+      .lineWidth(0.8)
+      .dash(1, { space: 2.5 })
+      .moveTo(dotsFrom, slot.y + BODY_SIZE)
+      .lineTo(dotsTo, slot.y + BODY_SIZE)
+      .stroke('#555555')
+      .undash()
+      .restore();
     doc.text(number, MARGIN.x + contentWidth - numberWidth, slot.y, { lineBreak: false });
     doc.goTo(MARGIN.x + indent, slot.y, contentWidth - indent, TOC_LINE - 4, entry.destination);
   });
@@ -170,7 +202,14 @@ function drawPageNumbers(doc: PDFKit.PDFDocument): void {
     // Writing inside the bottom margin would make pdfkit start a new page: lift the margin while drawing.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('regular').fontSize(10.5).text(`— ${i + 1} —`, MARGIN.x, A4.height - MARGIN.bottom / 2 - 6, { width: contentWidth, align: 'center', lineBreak: false });
+    doc
+      .font('regular')
+      .fontSize(10.5)
+      .text(`— ${i + 1} —`, MARGIN.x, A4.height - MARGIN.bottom / 2 - 6, {
+        width: contentWidth,
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottom;
   }
 }

@@ -41,7 +41,12 @@ async function openPool(): Promise<Piscina<RenderTask, Uint8Array>> {
   if (pool) return pool;
   creating ??= import('piscina').then(({ Piscina }) => {
     // Threads stay up once started: a fresh one pays ~0.5 s to load pdfkit and the 15 MB font.
-    pool = new Piscina<RenderTask, Uint8Array>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
+    pool = new Piscina<RenderTask, Uint8Array>({
+      filename: WORKER,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: Infinity,
+    });
     return pool;
   });
   return creating;

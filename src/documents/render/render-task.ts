@@ -19,11 +19,15 @@ export async function renderTask(task: RenderTask): Promise<Uint8Array> {
       return renderTargetsFile(task.document, task.format);
     case 'evaluation': {
       const writers = await import('../reports/index.ts');
-      return { docx: writers.writeEvaluationDocx, xlsx: writers.writeEvaluationXlsx, pdf: writers.writeEvaluationPdf }[task.format](task.report);
+      return { docx: writers.writeEvaluationDocx, xlsx: writers.writeEvaluationXlsx, pdf: writers.writeEvaluationPdf }[
+        task.format
+      ](task.report);
     }
     case 'monitoring': {
       const writers = await import('../reports/index.ts');
-      return { docx: writers.writeMonitoringDocx, xlsx: writers.writeMonitoringXlsx, pdf: writers.writeMonitoringPdf }[task.format](task.report);
+      return { docx: writers.writeMonitoringDocx, xlsx: writers.writeMonitoringXlsx, pdf: writers.writeMonitoringPdf }[
+        task.format
+      ](task.report);
     }
   }
 }

@@ -1,5 +1,15 @@
 import type { EvaluationReport, EvaluationReportIndicator, EvaluationReportProject } from './types.ts';
-import { PORTRAIT_WIDTH, type ReportCell, type ReportTable, amountCell, cell, label, mergeLevels, numberCell, widths } from './grid.ts';
+import {
+  PORTRAIT_WIDTH,
+  type ReportCell,
+  type ReportTable,
+  amountCell,
+  cell,
+  label,
+  mergeLevels,
+  numberCell,
+  widths,
+} from './grid.ts';
 
 /*
  * 项目支出绩效自评表 (财预〔2020〕10号 附件): nine grid columns, the indicator part's
@@ -10,7 +20,17 @@ import { PORTRAIT_WIDTH, type ReportCell, type ReportTable, amountCell, cell, la
 // Times New Roman; the label columns give way, their short Chinese labels wrap instead.
 const COLUMN_WEIGHTS = [8, 8, 9, 14, 14, 14, 7, 8, 14];
 const LAST = COLUMN_WEIGHTS.length - 1;
-export const EVALUATION_INDICATOR_HEADERS = ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
+export const EVALUATION_INDICATOR_HEADERS = [
+  '绩效指标',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '年度指标值',
+  '实际完成值',
+  '分值',
+  '得分',
+  '偏差原因分析及改进措施',
+];
 
 export function evaluationTitle(report: EvaluationReport): string {
   return `${report.unitName}${report.fiscalYear}年度项目支出绩效自评表`;
@@ -22,9 +42,17 @@ export function evaluationGrids(report: EvaluationReport): ReportTable[] {
 
 function evaluationGrid(report: EvaluationReport, project: EvaluationReportProject, seq: number): ReportTable {
   const rows: ReportCell[][] = [
-    [cell(`项目编码：${project.code}`, 0, 5, { caption: true, align: 'left' }), cell('金额单位：元', 6, LAST, { caption: true, align: 'right' })],
+    [
+      cell(`项目编码：${project.code}`, 0, 5, { caption: true, align: 'left' }),
+      cell('金额单位：元', 6, LAST, { caption: true, align: 'right' }),
+    ],
     [label('项目名称', 0), cell(project.name, 1, LAST, { align: 'left' })],
-    [label('主管部门', 0), cell(report.department ?? '', 1, 3, { align: 'left' }), label('实施单位', 4), cell(`${report.unitName}（${report.unitCode}）`, 5, LAST, { align: 'left' })],
+    [
+      label('主管部门', 0),
+      cell(report.department ?? '', 1, 3, { align: 'left' }),
+      label('实施单位', 4),
+      cell(`${report.unitName}（${report.unitCode}）`, 5, LAST, { align: 'left' }),
+    ],
     ...moneyRows(project),
     ...goalRows(project),
   ];
@@ -54,26 +82,46 @@ function moneyRows(project: EvaluationReportProject): ReportCell[][] {
   const { execution } = project;
   const rows: ReportCell[][] = [
     [
-      label('项目资金（元）', 0, 0, { merge: 'restart' }), cell('', 1, 2),
-      label('年初预算数', 3), label('全年预算数', 4), label('全年执行数', 5), label('分值', 6), label('执行率', 7), label('得分', 8),
+      label('项目资金（元）', 0, 0, { merge: 'restart' }),
+      cell('', 1, 2),
+      label('年初预算数', 3),
+      label('全年预算数', 4),
+      label('全年执行数', 5),
+      label('分值', 6),
+      label('执行率', 7),
+      label('得分', 8),
     ],
     [
-      cell('', 0, 0, { merge: 'continue' }), label('年度资金总额', 1, 2),
-      amountCell(project.initialBudget, 3), amountCell(project.adjustedBudget, 4), amountCell(project.spent, 5),
-      numberCell(execution.weight, 6), numberCell(execution.rate, 7, 7, '%'), numberCell(execution.points, 8),
+      cell('', 0, 0, { merge: 'continue' }),
+      label('年度资金总额', 1, 2),
+      amountCell(project.initialBudget, 3),
+      amountCell(project.adjustedBudget, 4),
+      amountCell(project.spent, 5),
+      numberCell(execution.weight, 6),
+      numberCell(execution.rate, 7, 7, '%'),
+      numberCell(execution.points, 8),
     ],
   ];
   if (project.executionReason.trim() !== '') {
-    rows.push([cell('', 0, 0, { merge: 'continue' }), label('执行偏差原因', 1, 2), cell(project.executionReason, 3, LAST, { align: 'left' })]);
+    rows.push([
+      cell('', 0, 0, { merge: 'continue' }),
+      label('执行偏差原因', 1, 2),
+      cell(project.executionReason, 3, LAST, { align: 'left' }),
+    ]);
   }
   return rows;
 }
 
 function goalRows(project: EvaluationReportProject): ReportCell[][] {
-  const goals = project.goals.length <= 1 ? project.goals.join('') : project.goals.map((g, i) => `${i + 1}、${g}`).join('\n');
+  const goals =
+    project.goals.length <= 1 ? project.goals.join('') : project.goals.map((g, i) => `${i + 1}、${g}`).join('\n');
   return [
     [label('年度总体目标', 0, 0, { merge: 'restart' }), label('预期目标', 1, 4), label('实际完成情况', 5, LAST)],
-    [cell('', 0, 0, { merge: 'continue' }), cell(goals, 1, 4, { align: 'left' }), cell(project.achieved, 5, LAST, { align: 'left' })],
+    [
+      cell('', 0, 0, { merge: 'continue' }),
+      cell(goals, 1, 4, { align: 'left' }),
+      cell(project.achieved, 5, LAST, { align: 'left' }),
+    ],
   ];
 }
 

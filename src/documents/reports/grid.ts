@@ -51,9 +51,15 @@ export function groupThousands(amount: string): string {
  * The columns of 一级 and 二级 merged down over the rows that repeat them, as in the official forms;
  * `rows[i][levelColumn]` is the 一级 cell of row i, the 二级 cell follows it.
  */
-export function mergeLevels(rows: ReportCell[][], levels: { level1: string; level2: string }[], levelColumn: number): void {
+export function mergeLevels(
+  rows: ReportCell[][],
+  levels: { level1: string; level2: string }[],
+  levelColumn: number,
+): void {
   const level1 = mergeRuns(levels.map((l) => (l.level1 === '' ? null : l.level1)));
-  const level2 = mergeRuns(levels.map((l) => (l.level1 === '' || l.level2 === '' ? null : JSON.stringify([l.level1, l.level2]))));
+  const level2 = mergeRuns(
+    levels.map((l) => (l.level1 === '' || l.level2 === '' ? null : JSON.stringify([l.level1, l.level2]))),
+  );
   rows.forEach((cells, i) => {
     const one = cells.find((c) => c.gridFrom === levelColumn)!;
     const two = cells.find((c) => c.gridFrom === levelColumn + 1)!;

@@ -1,5 +1,14 @@
 import type { MonitoringReport, MonitoringReportIndicator, MonitoringReportProject } from './types.ts';
-import { LANDSCAPE_WIDTH, type ReportCell, type ReportTable, amountCell, cell, label, mergeLevels, widths } from './grid.ts';
+import {
+  LANDSCAPE_WIDTH,
+  type ReportCell,
+  type ReportTable,
+  amountCell,
+  cell,
+  label,
+  mergeLevels,
+  widths,
+} from './grid.ts';
 
 /*
  * 项目支出绩效目标执行监控表 (财预〔2019〕136号 附件), landscape: ten grid columns, the indicator part's
@@ -9,14 +18,31 @@ import { LANDSCAPE_WIDTH, type ReportCell, type ReportTable, amountCell, cell, l
 const COLUMN_WEIGHTS = [11, 11, 12, 17, 13, 15, 15, 13, 19, 20];
 const LAST = COLUMN_WEIGHTS.length - 1;
 /** 年初预算数 | 调整后预算数 | 1-N月执行数 | 执行率 | 全年预计执行数 over columns 1..9. */
-const MONEY_SPANS = [[1, 2], [3, 4], [5, 6], [7, 7], [8, 9]] as const;
+const MONEY_SPANS = [
+  [1, 2],
+  [3, 4],
+  [5, 6],
+  [7, 7],
+  [8, 9],
+] as const;
 
 export function monitoringTitle(report: MonitoringReport): string {
   return `${report.unitName}${report.fiscalYear}年度项目支出绩效目标执行监控表（1-${report.asOfMonth}月）`;
 }
 
 export function monitoringHeaders(asOfMonth: number): string[] {
-  return ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', `1-${asOfMonth}月执行情况`, '全年预计完成情况', '完成目标可能性', '偏差原因', '完善措施'];
+  return [
+    '绩效指标',
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    '年度指标值',
+    `1-${asOfMonth}月执行情况`,
+    '全年预计完成情况',
+    '完成目标可能性',
+    '偏差原因',
+    '完善措施',
+  ];
 }
 
 export function monitoringGrids(report: MonitoringReport): ReportTable[] {
@@ -27,10 +53,21 @@ function monitoringGrid(report: MonitoringReport, project: MonitoringReportProje
   const n = report.asOfMonth;
   const moneyLabels = ['年初预算数', '调整后预算数', `1-${n}月执行数`, '执行率', '全年预计执行数'];
   const rows: ReportCell[][] = [
-    [cell(`项目编码：${project.code}`, 0, 6, { caption: true, align: 'left' }), cell('金额单位：元', 7, LAST, { caption: true, align: 'right' })],
+    [
+      cell(`项目编码：${project.code}`, 0, 6, { caption: true, align: 'left' }),
+      cell('金额单位：元', 7, LAST, { caption: true, align: 'right' }),
+    ],
     [label('项目名称', 0), cell(project.name, 1, LAST, { align: 'left' })],
-    [label('主管部门', 0), cell(report.department ?? '', 1, 4, { align: 'left' }), label('实施单位', 5), cell(`${report.unitName}（${report.unitCode}）`, 6, LAST, { align: 'left' })],
-    [label('项目资金（元）', 0, 0, { merge: 'restart' }), ...MONEY_SPANS.map(([from, to], i) => label(moneyLabels[i]!, from, to))],
+    [
+      label('主管部门', 0),
+      cell(report.department ?? '', 1, 4, { align: 'left' }),
+      label('实施单位', 5),
+      cell(`${report.unitName}（${report.unitCode}）`, 6, LAST, { align: 'left' }),
+    ],
+    [
+      label('项目资金（元）', 0, 0, { merge: 'restart' }),
+      ...MONEY_SPANS.map(([from, to], i) => label(moneyLabels[i]!, from, to)),
+    ],
     [
       cell('', 0, 0, { merge: 'continue' }),
       amountCell(project.initialBudget, ...MONEY_SPANS[0]),

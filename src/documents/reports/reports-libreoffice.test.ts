@@ -11,38 +11,69 @@ const pdftotext = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
 // LibreOffice without Calc (libreoffice-writer-nogui alone) cannot open any .xlsx.
 const calc = existsSync('/usr/lib/libreoffice/program/libsclo.so');
 
-describe.skipIf(!soffice || !pdftotext)('LibreOffice prints the reports (skipped without soffice and pdftotext: npm run setup:test installs them)', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'jixiao-reports-lo-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  /** A file LibreOffice cannot load gives no PDF; a loaded one prints its text (returned without white space). */
-  function printed(fileName: string, bytes: Buffer): string {
-    writeFileSync(join(dir, fileName), bytes);
-    execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, join(dir, fileName)], {
-      stdio: 'ignore',
-      timeout: 120_000,
+describe.skipIf(!soffice || !pdftotext)(
+  'LibreOffice prints the reports (skipped without soffice and pdftotext: npm run setup:test installs them)',
+  () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'jixiao-reports-lo-'));
     });
-    const pdf = join(dir, fileName.replace(/\.\w+$/, '.pdf'));
-    expect(existsSync(pdf)).toBe(true);
-    execFileSync('pdftotext', [pdf, join(dir, 'out.txt')]);
-    // Labels wrap inside narrow cells: compare without the line breaks.
-    return readFileSync(join(dir, 'out.txt'), 'utf8').replace(/\s+/g, '');
-  }
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('the 自评表 .docx, every project table with its figures', { timeout: 150_000 }, async () => {
-    const text = printed('evaluation.docx', await writeEvaluationDocx(evaluationFixture()));
-    for (const expected of ['2020年度项目支出绩效自评表', '偏差原因分析及改进措施', '困难职工帮扶资金', '19,600.00', '91.50', '等级：优', '职工体检费', '体检推迟到次年一月']) {
-      expect(text).toContain(expected);
+    /** A file LibreOffice cannot load gives no PDF; a loaded one prints its text (returned without white space). */
+    function printed(fileName: string, bytes: Buffer): string {
+      writeFileSync(join(dir, fileName), bytes);
+      execFileSync(
+        soffice!,
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          join(dir, fileName),
+        ],
+        {
+          stdio: 'ignore',
+          timeout: 120_000,
+        },
+      );
+      const pdf = join(dir, fileName.replace(/\.\w+$/, '.pdf'));
+      expect(existsSync(pdf)).toBe(true);
+      execFileSync('pdftotext', [pdf, join(dir, 'out.txt')]);
+      // Labels wrap inside narrow cells: compare without the line breaks.
+      return readFileSync(join(dir, 'out.txt'), 'utf8').replace(/\s+/g, '');
     }
-  });
 
-  it.skipIf(!calc)('the 监控表 .xlsx (needs Calc)', { timeout: 150_000 }, async () => {
-    const text = printed('monitoring.xlsx', await writeMonitoringXlsx(monitoringFixture()));
-    for (const expected of ['项目支出绩效目标执行监控表', '1-7月执行情况', '完成目标可能性', '人员保障：摸底未完成', '9,000.00']) {
-      expect(text).toContain(expected);
-    }
-  });
-});
+    it('the 自评表 .docx, every project table with its figures', { timeout: 150_000 }, async () => {
+      const text = printed('evaluation.docx', await writeEvaluationDocx(evaluationFixture()));
+      for (const expected of [
+        '2020年度项目支出绩效自评表',
+        '偏差原因分析及改进措施',
+        '困难职工帮扶资金',
+        '19,600.00',
+        '91.50',
+        '等级：优',
+        '职工体检费',
+        '体检推迟到次年一月',
+      ]) {
+        expect(text).toContain(expected);
+      }
+    });
+
+    it.skipIf(!calc)('the 监控表 .xlsx (needs Calc)', { timeout: 150_000 }, async () => {
+      const text = printed('monitoring.xlsx', await writeMonitoringXlsx(monitoringFixture()));
+      for (const expected of [
+        '项目支出绩效目标执行监控表',
+        '1-7月执行情况',
+        '完成目标可能性',
+        '人员保障：摸底未完成',
+        '9,000.00',
+      ]) {
+        expect(text).toContain(expected);
+      }
+    });
+  },
+);

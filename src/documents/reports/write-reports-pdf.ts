@@ -20,7 +20,12 @@ export async function writeMonitoringPdf(report: MonitoringReport): Promise<Buff
 const A4 = { short: 595.28, long: 841.89 };
 const MARGIN = 56.7;
 
-async function writeReportPdf(title: string, summary: string, tables: ReportTable[], landscape: boolean): Promise<Buffer> {
+async function writeReportPdf(
+  title: string,
+  summary: string,
+  tables: ReportTable[],
+  landscape: boolean,
+): Promise<Buffer> {
   const page = landscape ? { width: A4.long, height: A4.short } : { width: A4.short, height: A4.long };
   const doc = new PDFDocument({
     size: 'A4',
@@ -35,14 +40,26 @@ async function writeReportPdf(title: string, summary: string, tables: ReportTabl
   doc.registerFont('regular', fontBytes('regular'));
   doc.registerFont('bold', fontBytes('bold'));
   const width = page.width - 2 * MARGIN;
-  const surface: PdfSurface = { doc, left: MARGIN, top: MARGIN, bottom: page.height - MARGIN, newPage: () => void doc.addPage() };
+  const surface: PdfSurface = {
+    doc,
+    left: MARGIN,
+    top: MARGIN,
+    bottom: page.height - MARGIN,
+    newPage: () => void doc.addPage(),
+  };
   doc.font('bold').fontSize(16).text(title, MARGIN, MARGIN, { width, align: 'center' });
-  doc.font('regular').fontSize(11).text(summary, MARGIN, doc.y + 8, { width });
+  doc
+    .font('regular')
+    .fontSize(11)
+    .text(summary, MARGIN, doc.y + 8, { width });
   tables.forEach((table, i) => {
     if (i > 0) doc.addPage();
     const y = i === 0 ? doc.y + 16 : MARGIN;
     doc.font('bold').fontSize(14).text(table.title, MARGIN, y, { width, align: 'center' });
-    doc.font('regular').fontSize(10.5).text(table.subtitle, MARGIN, doc.y + 2, { width, align: 'center' });
+    doc
+      .font('regular')
+      .fontSize(10.5)
+      .text(table.subtitle, MARGIN, doc.y + 2, { width, align: 'center' });
     drawTable(surface, table, doc.y + 6);
   });
   drawPageNumbers(doc, page, width);
@@ -66,7 +83,10 @@ function drawPageNumbers(doc: PDFKit.PDFDocument, page: { height: number }, widt
     // Writing inside the bottom margin would make pdfkit start a new page: lift the margin while drawing.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('regular').fontSize(10.5).text(`— ${i + 1} —`, MARGIN, page.height - MARGIN / 2 - 6, { width, align: 'center', lineBreak: false });
+    doc
+      .font('regular')
+      .fontSize(10.5)
+      .text(`— ${i + 1} —`, MARGIN, page.height - MARGIN / 2 - 6, { width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
 }

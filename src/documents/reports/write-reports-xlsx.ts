@@ -1,6 +1,16 @@
 import ExcelJS from 'exceljs';
 import { AMOUNT_FORMAT } from '../xlsx/layout.ts';
-import { BOLD, CENTER, FONT, HEADER_FILL, TITLE_FONT, amountCellValue, fitRowHeights, sheetName, styleDataCell } from '../xlsx/style.ts';
+import {
+  BOLD,
+  CENTER,
+  FONT,
+  HEADER_FILL,
+  TITLE_FONT,
+  amountCellValue,
+  fitRowHeights,
+  sheetName,
+  styleDataCell,
+} from '../xlsx/style.ts';
 import { evaluationGrids, evaluationTitle } from './evaluation-grid.ts';
 import type { ReportTable } from './grid.ts';
 import { monitoringGrids, monitoringTitle } from './monitoring-grid.ts';
@@ -10,12 +20,21 @@ import type { EvaluationReport, MonitoringReport } from './types.ts';
 /** The 自评表 as a workbook: a 汇总 sheet (one row per project), then one sheet per project in the official layout. */
 export async function writeEvaluationXlsx(report: EvaluationReport): Promise<Buffer> {
   const book = newBook(evaluationTitle(report));
-  const summary = addSummarySheet(book, evaluationTitle(report), evaluationSummary(report),
+  const summary = addSummarySheet(
+    book,
+    evaluationTitle(report),
+    evaluationSummary(report),
     ['项目编码', '项目名称', '全年预算数', '全年执行数', '执行率（%）', '总分', '等级'],
     report.projects.map((p) => [
-      p.code, p.name, amountCellValue(p.adjustedBudget), amountCellValue(p.spent), p.execution.rate,
-      p.incomplete ? null : p.score, p.incomplete ? '数据不全' : (p.grade ?? ''),
-    ]));
+      p.code,
+      p.name,
+      amountCellValue(p.adjustedBudget),
+      amountCellValue(p.spent),
+      p.execution.rate,
+      p.incomplete ? null : p.score,
+      p.incomplete ? '数据不全' : (p.grade ?? ''),
+    ]),
+  );
   summary.getColumn(3).numFmt = AMOUNT_FORMAT;
   summary.getColumn(4).numFmt = AMOUNT_FORMAT;
   for (const c of [5, 6]) summary.getColumn(c).numFmt = '0.00';
@@ -26,12 +45,29 @@ export async function writeEvaluationXlsx(report: EvaluationReport): Promise<Buf
 /** The 监控表 as a workbook: a 汇总 sheet, then one landscape sheet per project. */
 export async function writeMonitoringXlsx(report: MonitoringReport): Promise<Buffer> {
   const book = newBook(monitoringTitle(report));
-  const summary = addSummarySheet(book, monitoringTitle(report), monitoringSummary(report),
-    ['项目编码', '项目名称', '年初预算数', '调整后预算数', `1-${report.asOfMonth}月执行数`, '执行率（%）', '全年预计执行数'],
+  const summary = addSummarySheet(
+    book,
+    monitoringTitle(report),
+    monitoringSummary(report),
+    [
+      '项目编码',
+      '项目名称',
+      '年初预算数',
+      '调整后预算数',
+      `1-${report.asOfMonth}月执行数`,
+      '执行率（%）',
+      '全年预计执行数',
+    ],
     report.projects.map((p) => [
-      p.code, p.name, amountCellValue(p.initialBudget), amountCellValue(p.adjustedBudget ?? p.initialBudget), amountCellValue(p.spentToDate),
-      p.executionRate === null ? null : Number(p.executionRate), amountCellValue(p.forecastFullYear),
-    ]));
+      p.code,
+      p.name,
+      amountCellValue(p.initialBudget),
+      amountCellValue(p.adjustedBudget ?? p.initialBudget),
+      amountCellValue(p.spentToDate),
+      p.executionRate === null ? null : Number(p.executionRate),
+      amountCellValue(p.forecastFullYear),
+    ]),
+  );
   for (const c of [3, 4, 5, 7]) summary.getColumn(c).numFmt = AMOUNT_FORMAT;
   summary.getColumn(6).numFmt = '0.00';
   for (const table of monitoringGrids(report)) addGridSheet(book, table);
@@ -50,9 +86,25 @@ function newBook(title: string): ExcelJS.Workbook {
 
 type Value = string | number | null;
 
-function addSummarySheet(book: ExcelJS.Workbook, title: string, line: string, headers: string[], rows: Value[][]): ExcelJS.Worksheet {
-  const sheet = book.addWorksheet('汇总', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  sheet.columns = [{ width: 22 }, { width: 30 }, { width: 16 }, { width: 16 }, { width: 14 }, { width: 16 }, { width: 16 }];
+function addSummarySheet(
+  book: ExcelJS.Workbook,
+  title: string,
+  line: string,
+  headers: string[],
+  rows: Value[][],
+): ExcelJS.Worksheet {
+  const sheet = book.addWorksheet('汇总', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  sheet.columns = [
+    { width: 22 },
+    { width: 30 },
+    { width: 16 },
+    { width: 16 },
+    { width: 14 },
+    { width: 16 },
+    { width: 16 },
+  ];
   sheet.mergeCells(1, 1, 1, headers.length);
   Object.assign(sheet.getCell(1, 1), { value: title, font: TITLE_FONT, alignment: CENTER });
   sheet.mergeCells(2, 1, 2, headers.length);
@@ -63,7 +115,13 @@ function addSummarySheet(book: ExcelJS.Workbook, title: string, line: string, he
     sheet.getRow(4 + i).values = values;
   });
   for (let r = 3; r <= 3 + rows.length; r++) {
-    for (let c = 1; c <= headers.length; c++) sheet.getCell(r, c).border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+    for (let c = 1; c <= headers.length; c++)
+      sheet.getCell(r, c).border = {
+        top: { style: 'thin' },
+        left: { style: 'thin' },
+        bottom: { style: 'thin' },
+        right: { style: 'thin' },
+      };
   }
   sheet.views = [{ state: 'frozen', ySplit: 3 }];
   return sheet;
@@ -76,7 +134,12 @@ const columnWidth = (twips: number): number => Math.max(6, Math.round((twips / 2
 function addGridSheet(book: ExcelJS.Workbook, table: ReportTable): void {
   const sheet = book.addWorksheet(sheetName(table.sheet), {
     pageSetup: {
-      paperSize: 9, orientation: table.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+      paperSize: 9,
+      orientation: table.landscape ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
     },
   });
   const columns = table.columnWidths.length;
@@ -92,8 +155,10 @@ function addGridSheet(book: ExcelJS.Workbook, table: ReportTable): void {
       const target = sheet.getCell(row, spec.gridFrom + 1);
       if (spec.merge === 'continue') continue;
       const bottom = spec.merge === 'restart' ? row + mergeDepth(table, r, spec.gridFrom) : row;
-      if (bottom > row || spec.gridTo > spec.gridFrom) sheet.mergeCells(row, spec.gridFrom + 1, bottom, spec.gridTo + 1);
-      target.value = spec.amount !== undefined ? amountCellValue(spec.amount) : spec.number !== undefined ? spec.number : spec.text;
+      if (bottom > row || spec.gridTo > spec.gridFrom)
+        sheet.mergeCells(row, spec.gridFrom + 1, bottom, spec.gridTo + 1);
+      target.value =
+        spec.amount !== undefined ? amountCellValue(spec.amount) : spec.number !== undefined ? spec.number : spec.text;
       if (spec.amount !== undefined) target.numFmt = AMOUNT_FORMAT;
       if (spec.number !== undefined) target.numFmt = '0.00';
     }

@@ -3,13 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { type DocxTable, bodyOf, readBody } from '../docx/docx-body.ts';
 import { parseXmlSafely } from '../xml-guard.ts';
 import { readZipSafely } from '../zip-guard.ts';
-import { writeEvaluationDocx, writeEvaluationPdf, writeEvaluationXlsx, writeMonitoringDocx, writeMonitoringPdf, writeMonitoringXlsx } from './index.ts';
+import {
+  writeEvaluationDocx,
+  writeEvaluationPdf,
+  writeEvaluationXlsx,
+  writeMonitoringDocx,
+  writeMonitoringPdf,
+  writeMonitoringXlsx,
+} from './index.ts';
 import { evaluationFixture, monitoringFixture } from './report-fixtures.ts';
 
 async function docxParts(bytes: Buffer): Promise<{ xml: string; tables: DocxTable[] }> {
   const files = await readZipSafely(bytes, { fileName: 'report.docx' });
   const part = 'word/document.xml';
-  const root = parseXmlSafely(files.get(part)!, { fileName: 'report.docx', part, parser: { preserveOrder: true } }) as Record<string, unknown>[];
+  const root = parseXmlSafely(files.get(part)!, {
+    fileName: 'report.docx',
+    part,
+    parser: { preserveOrder: true },
+  }) as Record<string, unknown>[];
   const tables = readBody(bodyOf(root)!).filter((b): b is DocxTable => b.kind === 'table');
   return { xml: files.get(part)!.toString('utf8'), tables };
 }
@@ -29,12 +40,37 @@ describe('自评表 as .docx', () => {
     expect(tables).toHaveLength(2);
     const rows = rowTexts(tables[0]!);
     expect(rows[1]).toEqual(['项目名称', '困难职工帮扶资金']);
-    expect(rows[2]).toEqual(['主管部门', '秦皇岛市山海关区总工会（部门）', '实施单位', '秦皇岛市山海关区总工会（711002）']);
+    expect(rows[2]).toEqual([
+      '主管部门',
+      '秦皇岛市山海关区总工会（部门）',
+      '实施单位',
+      '秦皇岛市山海关区总工会（711002）',
+    ]);
     expect(rows[3]).toEqual(['项目资金（元）', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
     expect(rows[4]).toEqual(['', '年度资金总额', '20,000.00', '20,000.00', '19,600.00', '10.00', '98.00%', '9.80']);
     expect(rows[6]![1]).toBe('1、帮扶困难职工 100 人\n2、发放及时');
-    expect(rows[7]).toEqual(['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']);
-    expect(rows[8]).toEqual(['', '产出指标', '数量指标', '帮扶人数', '≥100人', '90人', '25.00', '22.50', '部分职工已脱困\n下年核实名单']);
+    expect(rows[7]).toEqual([
+      '绩效指标',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '实际完成值',
+      '分值',
+      '得分',
+      '偏差原因分析及改进措施',
+    ]);
+    expect(rows[8]).toEqual([
+      '',
+      '产出指标',
+      '数量指标',
+      '帮扶人数',
+      '≥100人',
+      '90人',
+      '25.00',
+      '22.50',
+      '部分职工已脱困\n下年核实名单',
+    ]);
     // The repeated 一级 and 二级 continue the cells above; the 不适用 indicator shows so, with no points.
     expect(tables[0]!.rows[9]!.slice(0, 3).map((c) => c.merged)).toEqual([true, true, true]);
     expect(rows[10]!.slice(5, 8)).toEqual(['不适用', '0.00', '—']);
@@ -56,11 +92,40 @@ describe('监控表 as .docx', () => {
     expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/);
     const rows = rowTexts(tables[0]!);
     expect(rows[2]![1]).toBe('');
-    expect(rows[3]).toEqual(['项目资金（元）', '年初预算数', '调整后预算数', '1-7月执行数', '执行率', '全年预计执行数']);
+    expect(rows[3]).toEqual([
+      '项目资金（元）',
+      '年初预算数',
+      '调整后预算数',
+      '1-7月执行数',
+      '执行率',
+      '全年预计执行数',
+    ]);
     // Never adjusted: the adjusted budget is the initial one.
     expect(rows[4]).toEqual(['', '20,000.00', '20,000.00', '9,000.00', '45.00%', '19,800.00']);
-    expect(rows[5]).toEqual(['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '1-7月执行情况', '全年预计完成情况', '完成目标可能性', '偏差原因', '完善措施']);
-    expect(rows[6]).toEqual(['', '产出指标', '数量指标', '帮扶人数', '≥100人', '45人', '95人', '有可能', '人员保障：摸底未完成', '八月完成摸底']);
+    expect(rows[5]).toEqual([
+      '绩效指标',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '1-7月执行情况',
+      '全年预计完成情况',
+      '完成目标可能性',
+      '偏差原因',
+      '完善措施',
+    ]);
+    expect(rows[6]).toEqual([
+      '',
+      '产出指标',
+      '数量指标',
+      '帮扶人数',
+      '≥100人',
+      '45人',
+      '95人',
+      '有可能',
+      '人员保障：摸底未完成',
+      '八月完成摸底',
+    ]);
     expect(rows[7]![5]).toBe('50%（截至6月）');
     expect(rows[8]!.slice(1, 6)).toEqual(['满意度指标', '服务对象满意度指标', '受助职工满意度', '≥90%', '']);
   });
@@ -71,7 +136,16 @@ describe('自评表 and 监控表 as .xlsx', () => {
     const book = await workbook(await writeEvaluationXlsx(evaluationFixture()));
     expect(book.worksheets.map((s) => s.name)).toEqual(['汇总', '1、困难职工帮扶资金', '2、职工体检费']);
     const summary = book.getWorksheet('汇总')!;
-    expect(summary.getRow(4).values).toEqual([undefined, '711-0701-JBN-PGN6', '困难职工帮扶资金', 20000, 19600, 98, 91.5, '优']);
+    expect(summary.getRow(4).values).toEqual([
+      undefined,
+      '711-0701-JBN-PGN6',
+      '困难职工帮扶资金',
+      20000,
+      19600,
+      98,
+      91.5,
+      '优',
+    ]);
     expect(summary.getRow(5).getCell(4).value).toBe(960000);
     const sheet = book.getWorksheet('1、困难职工帮扶资金')!;
     expect(sheet.getCell('A1').value).toBe('项目支出绩效自评表');
@@ -95,7 +169,16 @@ describe('自评表 and 监控表 as .xlsx', () => {
   it('writes the 监控表 landscape with the rate as a number', async () => {
     const book = await workbook(await writeMonitoringXlsx(monitoringFixture()));
     const summary = book.getWorksheet('汇总')!;
-    expect(summary.getRow(4).values).toEqual([undefined, '711-0701-JBN-PGN6', '困难职工帮扶资金', 20000, 20000, 9000, 45, 19800]);
+    expect(summary.getRow(4).values).toEqual([
+      undefined,
+      '711-0701-JBN-PGN6',
+      '困难职工帮扶资金',
+      20000,
+      20000,
+      9000,
+      45,
+      19800,
+    ]);
     const sheet = book.getWorksheet('1、困难职工帮扶资金')!;
     expect(sheet.pageSetup.orientation).toBe('landscape');
     expect(sheet.getCell('F7').value).toBe(9000);

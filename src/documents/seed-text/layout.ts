@@ -34,7 +34,14 @@ export const LABELS = {
   goals: ['绩效目标', '年度绩效目标'],
 } as const;
 
-export const INDICATOR_HEADERS = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'] as const;
+export const INDICATOR_HEADERS = [
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '绩效指标描述',
+  '指标值',
+  '指标值确定依据',
+] as const;
 
 /** "1.打造…" (总体/分项), "1、有效解决…" (project goals); also "1．" and "（1）". */
 export const ARABIC_NUMBERING = /^(?:(\d+)\s*[.．、]|[（(]\s*(\d+)\s*[）)])\s*/;

@@ -12,11 +12,18 @@ export function readIndicators(ctx: ReadContext, rows: RowCursor, field: string)
   INDICATOR_HEADERS.forEach((label, i) => expectLabel(ctx, header, i, [label], `${field}.indicators`));
   if (header.cells.length > INDICATOR_HEADERS.length) {
     const extra = header.cells[INDICATOR_HEADERS.length]!;
-    fail(ctx, extra.line, `指标表头应只有 ${INDICATOR_HEADERS.length} 列（${INDICATOR_HEADERS.join('、')}），多出${quote(extra.text)}`, `${field}.indicators`);
+    fail(
+      ctx,
+      extra.line,
+      `指标表头应只有 ${INDICATOR_HEADERS.length} 列（${INDICATOR_HEADERS.join('、')}），多出${quote(extra.text)}`,
+      `${field}.indicators`,
+    );
   }
   const indicators: Indicator[] = [];
   for (const row of rows.rest()) {
-    indicators.push(readIndicator(ctx, row, indicators[indicators.length - 1], `${field}.indicators.${indicators.length}`));
+    indicators.push(
+      readIndicator(ctx, row, indicators[indicators.length - 1], `${field}.indicators.${indicators.length}`),
+    );
   }
   return indicators;
 }
@@ -24,9 +31,21 @@ export function readIndicators(ctx: ReadContext, rows: RowCursor, field: string)
 function readIndicator(ctx: ReadContext, row: Row, previous: Indicator | undefined, field: string): Indicator {
   const line = row.cells[0]!.line;
   if (row.cells.length !== INDICATOR_HEADERS.length) {
-    fail(ctx, line, `指标行应有 ${INDICATOR_HEADERS.length} 个单元格（${INDICATOR_HEADERS.join('、')}），实际为 ${row.cells.length} 个`, field);
+    fail(
+      ctx,
+      line,
+      `指标行应有 ${INDICATOR_HEADERS.length} 个单元格（${INDICATOR_HEADERS.join('、')}），实际为 ${row.cells.length} 个`,
+      field,
+    );
   }
-  const [level1Cell, level2Cell, name, description, targetCell, basis] = row.cells.map((cell) => cell.text) as [string, string, string, string, string, string];
+  const [level1Cell, level2Cell, name, description, targetCell, basis] = row.cells.map((cell) => cell.text) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   if (name === '') fail(ctx, row.cells[2]!.line, '三级指标不能为空', `${field}.name`);
   const level1 = inherit(ctx, row.cells[0]!.line, level1Cell, previous?.level1, '一级指标', `${field}.level1`);
   const level2 = inherit(ctx, row.cells[1]!.line, level2Cell, previous?.level2, '二级指标', `${field}.level2`);
@@ -39,7 +58,14 @@ function readIndicator(ctx: ReadContext, row: Row, previous: Indicator | undefin
  * Word tables merge the 一级/二级 cell over the rows it spans, and the text export leaves the later rows
  * empty: an empty cell repeats the row above. An empty cell with nothing above is a real gap.
  */
-function inherit(ctx: ReadContext, line: number, text: string, above: string | undefined, label: string, field: string): string {
+function inherit(
+  ctx: ReadContext,
+  line: number,
+  text: string,
+  above: string | undefined,
+  label: string,
+  field: string,
+): string {
   if (text !== '') return text;
   if (above === undefined) fail(ctx, line, `${label}不能为空`, field);
   note(ctx, line, 'merged-cell-filled', `${label}为空（合并单元格），已沿用上一行的“${above}”`);
@@ -53,6 +79,11 @@ function noteTarget(ctx: ReadContext, line: number, name: string, target: Target
   } else if (kind === 'empty') {
     note(ctx, line, 'target-empty', `指标“${name}”没有填写指标值`);
   } else if (looksUnparsedNumber(target)) {
-    note(ctx, line, 'target-unparsed', `指标“${name}”的指标值${quote(target.raw)}含有数字但无法识别运算符与单位，已按定性值保留原文`);
+    note(
+      ctx,
+      line,
+      'target-unparsed',
+      `指标“${name}”的指标值${quote(target.raw)}含有数字但无法识别运算符与单位，已按定性值保留原文`,
+    );
   }
 }

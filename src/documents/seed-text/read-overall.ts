@@ -28,7 +28,8 @@ function readNumbered(ctx: ReadContext, section: SectionLines | undefined, name:
     if (match) {
       const seq = Number(match[1] ?? match[2]);
       const twin = entries.find((entry) => entry.seq === seq);
-      if (twin) fail(ctx, line.no, `${SECTION_NAMES[name]}的编号 ${seq} 重复（第 ${twin.line} 行已有）`, `overall.${name}`);
+      if (twin)
+        fail(ctx, line.no, `${SECTION_NAMES[name]}的编号 ${seq} 重复（第 ${twin.line} 行已有）`, `overall.${name}`);
       entries.push({ seq, text: line.text.slice(match[0].length), line: line.no });
     } else if (entries.length > 0) {
       entries[entries.length - 1]!.text += `\n${line.text}`;
@@ -58,7 +59,12 @@ function matchGoals(ctx: ReadContext, titles: NumberedEntry[], details: Numbered
   for (const detail of details) {
     if (titles.some((title) => title.seq === detail.seq)) continue;
     const title = firstSentence(detail.text);
-    note(ctx, detail.line, 'goal-title-derived', `分项绩效目标 ${detail.seq} 在总体绩效目标中没有对应的标题，已取其首句${quote(title)}作为标题`);
+    note(
+      ctx,
+      detail.line,
+      'goal-title-derived',
+      `分项绩效目标 ${detail.seq} 在总体绩效目标中没有对应的标题，已取其首句${quote(title)}作为标题`,
+    );
     goals.push({ seq: detail.seq, title, detail: detail.text });
   }
   return goals;

@@ -20,7 +20,12 @@ export interface ProjectTable {
  * budget row; 资金用途 (its label cell is merged into the budget row's, so it comes out empty); 资金支出计划
  * months and their percents; 绩效目标; the indicator header; one row per indicator.
  */
-export function readProjectTable(ctx: ReadContext, table: RawTable, index: number, firstUnit?: ProjectTable['unit']): ProjectTable {
+export function readProjectTable(
+  ctx: ReadContext,
+  table: RawTable,
+  index: number,
+  firstUnit?: ProjectTable['unit'],
+): ProjectTable {
   const field = `projects.${index}`;
   const rows = new RowCursor(ctx, table, field);
   const unit = readUnitRow(ctx, rows.take('单位编码和名称'), field);
@@ -46,7 +51,8 @@ function readUnitRow(ctx: ReadContext, row: Row, field: string): ProjectTable['u
   if (amountUnit && labelKey(amountUnit.text) !== labelKey(AMOUNT_UNIT_LABEL)) {
     fail(ctx, amountUnit.line, `应为“${AMOUNT_UNIT_LABEL}”，实际为${quote(amountUnit.text)}`, `${field}.budget`);
   }
-  if (row.cells.length > 2) fail(ctx, row.cells[2]!.line, `表头行应只有单位和“${AMOUNT_UNIT_LABEL}”，多出${quote(row.cells[2]!.text)}`, field);
+  if (row.cells.length > 2)
+    fail(ctx, row.cells[2]!.line, `表头行应只有单位和“${AMOUNT_UNIT_LABEL}”，多出${quote(row.cells[2]!.text)}`, field);
   // Codes reach URLs and file names: one that breaks the code rules is refused here, by line (decision 020).
   const codeProblem = checkOrgCode(match[1]!);
   if (codeProblem !== null) fail(ctx, cell.line, `单位编码不符合要求：${codeProblem}`, 'unit.code');
@@ -56,10 +62,20 @@ function readUnitRow(ctx: ReadContext, row: Row, field: string): ProjectTable['u
 /** One document is one unit's: every table must name the unit the first one names. */
 function checkSameUnit(ctx: ReadContext, unit: ProjectTable['unit'], first: ProjectTable['unit']): void {
   if (unit.code !== first.code) {
-    fail(ctx, unit.line, `单位编码“${unit.code}”与第 ${first.line} 行的“${first.code}”不一致：一个文档只能属于一个单位`, 'unit.code');
+    fail(
+      ctx,
+      unit.line,
+      `单位编码“${unit.code}”与第 ${first.line} 行的“${first.code}”不一致：一个文档只能属于一个单位`,
+      'unit.code',
+    );
   }
   if (unit.name !== first.name) {
-    fail(ctx, unit.line, `单位名称“${unit.name}”与第 ${first.line} 行的“${first.name}”不一致：一个文档只能属于一个单位`, 'unit.name');
+    fail(
+      ctx,
+      unit.line,
+      `单位名称“${unit.name}”与第 ${first.line} 行的“${first.name}”不一致：一个文档只能属于一个单位`,
+      'unit.name',
+    );
   }
 }
 
@@ -83,7 +99,12 @@ function requiredCell(ctx: ReadContext, row: Row, index: number, label: string, 
 function readBudgetRow(ctx: ReadContext, row: Row, field: string): Budget {
   expectLabel(ctx, row, 0, LABELS.budget, `${field}.budget`);
   if (row.cells.length > 7) {
-    fail(ctx, row.cells[7]!.line, `预算行应为“预算数、财政资金、其他资金”及其金额（7 个单元格），多出${quote(row.cells[7]!.text)}`, `${field}.budget`);
+    fail(
+      ctx,
+      row.cells[7]!.line,
+      `预算行应为“预算数、财政资金、其他资金”及其金额（7 个单元格），多出${quote(row.cells[7]!.text)}`,
+      `${field}.budget`,
+    );
   }
   const read = (labelIndex: number, labels: readonly string[], key: keyof Budget): Amount | null => {
     expectLabel(ctx, row, labelIndex, labels, `${field}.budget.${key}`);
@@ -124,21 +145,33 @@ function readPurposeRow(ctx: ReadContext, rows: RowCursor): string {
 /** A header row of checkpoint months ("3月底"), then a row of cumulative percents under them. */
 function readSpendingRows(ctx: ReadContext, rows: RowCursor, field: string): SpendingCheckpoint[] {
   if (!startsWith(rows.peek(), LABELS.spending)) return [];
-  const months = rows.take(LABELS.spending[0]).cells.slice(1).map((cell) => readMonth(ctx, cell, field));
+  const months = rows
+    .take(LABELS.spending[0])
+    .cells.slice(1)
+    .map((cell) => readMonth(ctx, cell, field));
   const row = rows.take('资金支出计划的百分比');
   // The seed repeats the (merged) label column as an empty cell; a row without it is accepted too.
   const hasLabelCell = row.cells.length === months.length + 1;
   if (!hasLabelCell && row.cells.length !== months.length) {
-    fail(ctx, row.cells[0]!.line, `资金支出计划有 ${months.length} 个月份，百分比行应有相同数目的单元格，实际为 ${row.cells.length} 个`, `${field}.spendingPlan`);
+    fail(
+      ctx,
+      row.cells[0]!.line,
+      `资金支出计划有 ${months.length} 个月份，百分比行应有相同数目的单元格，实际为 ${row.cells.length} 个`,
+      `${field}.spendingPlan`,
+    );
   }
   const percents = hasLabelCell ? row.cells.slice(1) : row.cells;
-  return months.map((month, i) => ({ month, cumulativePercent: readPercent(ctx, percents[i]!, `${field}.spendingPlan.${i}`) }));
+  return months.map((month, i) => ({
+    month,
+    cumulativePercent: readPercent(ctx, percents[i]!, `${field}.spendingPlan.${i}`),
+  }));
 }
 
 function readMonth(ctx: ReadContext, cell: Cell, field: string): number {
   const match = /^(\d{1,2})\s*月(?:底|末|份)?$/.exec(cell.text);
   const month = match ? Number(match[1]) : NaN;
-  if (!(month >= 1 && month <= 12)) fail(ctx, cell.line, `应为月份（如“3月底”），实际为${quote(cell.text)}`, `${field}.spendingPlan`);
+  if (!(month >= 1 && month <= 12))
+    fail(ctx, cell.line, `应为月份（如“3月底”），实际为${quote(cell.text)}`, `${field}.spendingPlan`);
   return month;
 }
 
@@ -154,6 +187,11 @@ function readGoals(row: Row): string[] {
   return row.cells
     .slice(1)
     .flatMap((cell) => cell.text.split('\n'))
-    .map((line) => line.trim().replace(/^(?:\d+\s*[、]|\d+\s*[.．](?!\d)|[（(]\d+[）)])\s*/, '').trim())
+    .map((line) =>
+      line
+        .trim()
+        .replace(/^(?:\d+\s*[、]|\d+\s*[.．](?!\d)|[（(]\d+[）)])\s*/, '')
+        .trim(),
+    )
     .filter((line) => line !== '');
 }

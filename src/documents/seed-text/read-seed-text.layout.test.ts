@@ -16,21 +16,52 @@ describe('project tables', () => {
   });
 
   it('reads any number of tables, each with any number of indicators', () => {
-    const indicators = Array.from({ length: 9 }, (_, i) => ['产出指标', '数量指标', `指标${i + 1}`, '', `${i + 1}次`, '计划标准']);
-    const tables = [1, 2, 3, 4, 5].map((n) => table({ title: `${n}、项目${n}绩效目标表`, code: `P-${n}`, indicators: indicators.slice(0, n + 4) }));
+    const indicators = Array.from({ length: 9 }, (_, i) => [
+      '产出指标',
+      '数量指标',
+      `指标${i + 1}`,
+      '',
+      `${i + 1}次`,
+      '计划标准',
+    ]);
+    const tables = [1, 2, 3, 4, 5].map((n) =>
+      table({ title: `${n}、项目${n}绩效目标表`, code: `P-${n}`, indicators: indicators.slice(0, n + 4) }),
+    );
     const { document } = read(documentText([], tables));
-    expect(document.projects.map((p) => [p.code, p.indicators.length])).toEqual([['P-1', 5], ['P-2', 6], ['P-3', 7], ['P-4', 8], ['P-5', 9]]);
+    expect(document.projects.map((p) => [p.code, p.indicators.length])).toEqual([
+      ['P-1', 5],
+      ['P-2', 6],
+      ['P-3', 7],
+      ['P-4', 8],
+      ['P-5', 9],
+    ]);
     expect(document.projects[4]!.indicators[8]!.target).toEqual({ raw: '9次', op: '=', value: 9, unit: '次' });
   });
 
   it('reads 其他资金 when filled, with thousands separators and a trailing 元', () => {
-    const budget = ['预算规模及资金用途', '预算数', '1,234,567.8', '其中：财政资金', '1,000,000元', '其他资金', '234,567.80'];
-    expect(firstProject(documentText([], [table({ budget })])).budget).toEqual({ total: '1234567.80', fiscal: '1000000.00', other: '234567.80' });
+    const budget = [
+      '预算规模及资金用途',
+      '预算数',
+      '1,234,567.8',
+      '其中：财政资金',
+      '1,000,000元',
+      '其他资金',
+      '234,567.80',
+    ];
+    expect(firstProject(documentText([], [table({ budget })])).budget).toEqual({
+      total: '1234567.80',
+      fiscal: '1000000.00',
+      other: '234567.80',
+    });
   });
 
   it('reads a budget row without the 其他资金 pair, and empty amount cells, as null', () => {
     const budget = ['预算规模及资金用途', '预算数', '', '其中：财政资金', '300.00'];
-    expect(firstProject(documentText([], [table({ budget })])).budget).toEqual({ total: null, fiscal: '300.00', other: null });
+    expect(firstProject(documentText([], [table({ budget })])).budget).toEqual({
+      total: null,
+      fiscal: '300.00',
+      other: null,
+    });
   });
 
   it('reads a unit line with a space between code and name', () => {
@@ -39,16 +70,33 @@ describe('project tables', () => {
   });
 
   it('accepts label cells with ASCII punctuation, spaces, or a common other spelling', () => {
-    const p = firstProject(documentText([], [table({
-      budget: ['预算规模及资金用途', '预算数', '10.00', '其中:财政资金', '10.00', '其 他 资 金', ''],
-      spending: [['资金支出计划(%)', '12月底'], ['', '100']],
-      goals: ['年度绩效目标', '1、保障'],
-    })]));
-    expect([p.budget.fiscal, p.spendingPlan, p.goals]).toEqual(['10.00', [{ month: 12, cumulativePercent: 100 }], ['保障']]);
+    const p = firstProject(
+      documentText(
+        [],
+        [
+          table({
+            budget: ['预算规模及资金用途', '预算数', '10.00', '其中:财政资金', '10.00', '其 他 资 金', ''],
+            spending: [
+              ['资金支出计划(%)', '12月底'],
+              ['', '100'],
+            ],
+            goals: ['年度绩效目标', '1、保障'],
+          }),
+        ],
+      ),
+    );
+    expect([p.budget.fiscal, p.spendingPlan, p.goals]).toEqual([
+      '10.00',
+      [{ month: 12, cumulativePercent: 100 }],
+      ['保障'],
+    ]);
   });
 
   it('reads any set of checkpoint months, with empty cells as null and "60.00" as 60', () => {
-    const spending = [['资金支出计划（%）', '1月底', '4月底', '7月底', '10月底', '12月底'], ['', '', '10', '45.50', '', '100.00']];
+    const spending = [
+      ['资金支出计划（%）', '1月底', '4月底', '7月底', '10月底', '12月底'],
+      ['', '', '10', '45.50', '', '100.00'],
+    ];
     expect(firstProject(documentText([], [table({ spending })])).spendingPlan).toEqual([
       { month: 1, cumulativePercent: null },
       { month: 4, cumulativePercent: 10 },
@@ -59,7 +107,10 @@ describe('project tables', () => {
   });
 
   it('reads a percent row that lacks the empty label cell', () => {
-    const spending = [['资金支出计划（%）', '6月底', '12月底'], ['40', '100']];
+    const spending = [
+      ['资金支出计划（%）', '6月底', '12月底'],
+      ['40', '100'],
+    ];
     expect(firstProject(documentText([], [table({ spending })])).spendingPlan).toEqual([
       { month: 6, cumulativePercent: 40 },
       { month: 12, cumulativePercent: 100 },
@@ -81,17 +132,29 @@ describe('project tables', () => {
   });
 
   it('keeps an unnumbered goal line whole, including one that starts with a decimal', () => {
-    expect(firstProject(documentText([], [table({ goals: ['绩效目标', '保障低保对象基本生活'] })])).goals).toEqual(['保障低保对象基本生活']);
-    expect(firstProject(documentText([], [table({ goals: ['绩效目标', '3.5万人受益'] })])).goals).toEqual(['3.5万人受益']);
-    expect(firstProject(documentText([], [table({ goals: ['绩效目标', '1、3.5万人受益'] })])).goals).toEqual(['3.5万人受益']);
+    expect(firstProject(documentText([], [table({ goals: ['绩效目标', '保障低保对象基本生活'] })])).goals).toEqual([
+      '保障低保对象基本生活',
+    ]);
+    expect(firstProject(documentText([], [table({ goals: ['绩效目标', '3.5万人受益'] })])).goals).toEqual([
+      '3.5万人受益',
+    ]);
+    expect(firstProject(documentText([], [table({ goals: ['绩效目标', '1、3.5万人受益'] })])).goals).toEqual([
+      '3.5万人受益',
+    ]);
     expect(firstProject(documentText([], [table({ goals: ['绩效目标', ''] })])).goals).toEqual([]);
   });
 
   it('reads a purpose of several paragraphs, and any 一级 names (unknown ones get category null)', () => {
-    const indicators = [['投入指标', '资金投入', '投入资金', '', '20万元', '其他'], ['预期产出指标', '数量指标', '发放户数', '', '1-2家', '计划标准']];
+    const indicators = [
+      ['投入指标', '资金投入', '投入资金', '', '20万元', '其他'],
+      ['预期产出指标', '数量指标', '发放户数', '', '1-2家', '计划标准'],
+    ];
     const p = firstProject(documentText([], [table({ purpose: ['', '按月发放\n城乡低保金'], indicators })]));
     expect(p.purpose).toBe('按月发放\n城乡低保金');
-    expect(p.indicators.map((i) => [i.level1, i.category, i.target.op])).toEqual([['投入指标', null, '='], ['预期产出指标', 'output', 'range']]);
+    expect(p.indicators.map((i) => [i.level1, i.category, i.target.op])).toEqual([
+      ['投入指标', null, '='],
+      ['预期产出指标', 'output', 'range'],
+    ]);
   });
 
   it('fills empty 一级/二级 cells (Word merged cells) from the row above, and notes it', () => {
@@ -112,7 +175,10 @@ describe('project tables', () => {
   it('keeps an empty target and an empty basis, and notes the empty target', () => {
     const indicators = [['产出指标', '数量指标', '保障人数', '全年人数', '', '']];
     const { document, notes } = read(documentText([], [table({ indicators })]));
-    expect(document.projects[0]!.indicators[0]).toMatchObject({ target: { raw: '', op: null, value: null, unit: null }, basis: '' });
+    expect(document.projects[0]!.indicators[0]).toMatchObject({
+      target: { raw: '', op: null, value: null, unit: null },
+      basis: '',
+    });
     expect(notes).toEqual([expect.objectContaining({ code: 'target-empty', message: '指标“保障人数”没有填写指标值' })]);
   });
 
@@ -128,7 +194,16 @@ describe('第一部分', () => {
   const part1 = (...lines: string[]) => documentText(lines, [table()]);
 
   it('matches 分项 details to 总体 titles by number; a title without a detail has detail null', () => {
-    const text = part1('第一部分', '部门整体绩效目标', '一、总体绩效目标', '1.甲。', '', '2.乙。', '二、分项绩效目标', '2.乙。详细。');
+    const text = part1(
+      '第一部分',
+      '部门整体绩效目标',
+      '一、总体绩效目标',
+      '1.甲。',
+      '',
+      '2.乙。',
+      '二、分项绩效目标',
+      '2.乙。详细。',
+    );
     expect(read(text).document.overall.goals).toEqual([
       { seq: 1, title: '甲。', detail: null },
       { seq: 2, title: '乙。', detail: '乙。详细。' },
@@ -149,7 +224,10 @@ describe('第一部分', () => {
 
   it('reads numbering as written, gaps included, and numbering with "、" or "．"', () => {
     const text = part1('一、总体绩效目标', '3、丙', '10．癸');
-    expect(read(text).document.overall.goals.map((g) => [g.seq, g.title])).toEqual([[3, '丙'], [10, '癸']]);
+    expect(read(text).document.overall.goals.map((g) => [g.seq, g.title])).toEqual([
+      [3, '丙'],
+      [10, '癸'],
+    ]);
   });
 
   it('skips the subtitle naming the section, and notes other text before the first number', () => {
@@ -160,7 +238,16 @@ describe('第一部分', () => {
   });
 
   it('reads measure headings with labelled items, an unlabelled paragraph under a heading, and continuations', () => {
-    const text = part1('三、工作保障措施', '某某单位工作保障措施', '一、组织保障', '成立领导小组。', '二、制度保障', '（一）建立制度。', '续写的段落。', '（三）跳号的条目。');
+    const text = part1(
+      '三、工作保障措施',
+      '某某单位工作保障措施',
+      '一、组织保障',
+      '成立领导小组。',
+      '二、制度保障',
+      '（一）建立制度。',
+      '续写的段落。',
+      '（三）跳号的条目。',
+    );
     expect(read(text).document.overall.measures).toEqual([
       { heading: '一、组织保障', items: [{ label: '', text: '成立领导小组。' }] },
       {

@@ -71,11 +71,21 @@ export function readSeedText(text: string, options: ReadSeedTextOptions = {}): S
 /** The unit is named only in the project tables' first rows: without a table, a document has no unit. */
 function documentUnit(ctx: ReadContext, tables: ProjectTable[], where: number): Unit {
   const first = tables[0]?.unit;
-  if (!first) fail(ctx, where, '找不到单位编码：文档中没有项目绩效目标表（单位编码和名称取自表头，如“711002秦皇岛市山海关区总工会”）', 'unit');
+  if (!first)
+    fail(
+      ctx,
+      where,
+      '找不到单位编码：文档中没有项目绩效目标表（单位编码和名称取自表头，如“711002秦皇岛市山海关区总工会”）',
+      'unit',
+    );
   return { code: first.code, name: first.name };
 }
 
-function chooseYear(ctx: ReadContext, stated: { year: number; line: number } | null, given: number | undefined): number | undefined {
+function chooseYear(
+  ctx: ReadContext,
+  stated: { year: number; line: number } | null,
+  given: number | undefined,
+): number | undefined {
   if (stated && given !== undefined && stated.year !== given) {
     fail(ctx, stated.line, `文件写明的年度 ${stated.year} 与指定的年度 ${given} 不一致`, 'fiscalYear');
   }

@@ -40,7 +40,13 @@ export function startsWith(row: Row | undefined, labels: readonly string[]): boo
 }
 
 /** The cell at `index` must be the label (or one of its accepted spellings). */
-export function expectLabel(ctx: ReadContext, row: Row, index: number, labels: readonly string[], field?: string): void {
+export function expectLabel(
+  ctx: ReadContext,
+  row: Row,
+  index: number,
+  labels: readonly string[],
+  field?: string,
+): void {
   const cell = cellAt(ctx, row, index, `“${labels[0]}”`, field);
   if (!labels.some((label) => labelKey(label) === labelKey(cell.text))) {
     fail(ctx, cell.line, `应为“${labels[0]}”，实际为${quote(cell.text)}`, field);

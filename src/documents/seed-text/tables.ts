@@ -60,6 +60,10 @@ function isTitle(line: SourceLine): boolean {
 
 function closeTable(ctx: ReadContext, table: RawTable | undefined): void {
   if (table && table.rows.length === 0 && table.title) {
-    fail(ctx, table.title.no, `标题${quote(table.title.text)}之后应为项目绩效目标表（以制表符开头的单元格），但没有表格`);
+    fail(
+      ctx,
+      table.title.no,
+      `标题${quote(table.title.text)}之后应为项目绩效目标表（以制表符开头的单元格），但没有表格`,
+    );
   }
 }

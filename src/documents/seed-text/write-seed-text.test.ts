@@ -8,13 +8,14 @@ const seedDoc = () => fixtureJson('shanhaiguan-2020.expected.json') as TargetsDo
 const roundTrip = (doc: TargetsDocument) => readSeedText(writeSeedText(doc)).document;
 
 describe('writeSeedText', () => {
-  it.each(['shanhaiguan-2020.expected.json', 'funing-education-2021.expected.json', 'shanhaiguan-health-2021.expected.json'])(
-    'round-trips %s: reading what it writes gives the same document',
-    (name) => {
-      const doc = fixtureJson(name) as TargetsDocument;
-      expect(roundTrip(doc)).toStrictEqual(doc);
-    },
-  );
+  it.each([
+    'shanhaiguan-2020.expected.json',
+    'funing-education-2021.expected.json',
+    'shanhaiguan-health-2021.expected.json',
+  ])('round-trips %s: reading what it writes gives the same document', (name) => {
+    const doc = fixtureJson(name) as TargetsDocument;
+    expect(roundTrip(doc)).toStrictEqual(doc);
+  });
 
   it("writes the seed's own layout: the seed without its field codes and with the unit's full name in subtitles", () => {
     const seed = fixtureText('../../examples/shanhaiguan-2020.txt')
@@ -28,10 +29,17 @@ describe('writeSeedText', () => {
   it('writes LF only, no field codes, tab-prefixed cells and the section headings', () => {
     const text = writeSeedText(seedDoc());
     expect(text).not.toMatch(/\r|\\f|\bTC\b/);
-    expect(text.split('\n').slice(0, 4)).toEqual(['第一部分', '部门整体绩效目标', '一、总体绩效目标', '秦皇岛市山海关区总工会总体绩效目标']);
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      '第一部分',
+      '部门整体绩效目标',
+      '一、总体绩效目标',
+      '秦皇岛市山海关区总工会总体绩效目标',
+    ]);
     expect(text).toContain('\n二、分项绩效目标\n');
     expect(text).toContain('\n三、工作保障措施\n');
-    expect(text).toContain('\n第二部分\n预算项目绩效目标\n1、困难职工帮扶资金绩效目标表\n\t711002秦皇岛市山海关区总工会\n\t单位：元\n');
+    expect(text).toContain(
+      '\n第二部分\n预算项目绩效目标\n1、困难职工帮扶资金绩效目标表\n\t711002秦皇岛市山海关区总工会\n\t单位：元\n',
+    );
     expect(text.endsWith('\t行业标准\n')).toBe(true);
   });
 

@@ -1,8 +1,17 @@
 import { AppError } from '../../domain/errors.ts';
 import type { MeasureSection, OverallGoal, Project, TargetsDocument } from '../../domain/targets.ts';
 import {
-  AMOUNT_UNIT_LABEL, INDICATOR_HEADERS, LABELS, PART1, PART1_TITLE, PART2, PART2_TITLE, SECTION_NAMES, SECTION_NUMERALS,
-  SECTION_ORDER, TABLE_TITLE_SUFFIX,
+  AMOUNT_UNIT_LABEL,
+  INDICATOR_HEADERS,
+  LABELS,
+  PART1,
+  PART1_TITLE,
+  PART2,
+  PART2_TITLE,
+  SECTION_NAMES,
+  SECTION_NUMERALS,
+  SECTION_ORDER,
+  TABLE_TITLE_SUFFIX,
 } from './layout.ts';
 
 /**
@@ -15,7 +24,12 @@ export function writeSeedText(doc: TargetsDocument): string {
   const out: string[] = [];
   if (doc.fiscalYear !== undefined) out.push(`${doc.unit.name}${doc.fiscalYear}年绩效目标`, '');
   out.push(PART1, PART1_TITLE);
-  writeNumbered(out, doc, 'goals', doc.overall.goals.map((goal) => [goal.seq, goal.title]));
+  writeNumbered(
+    out,
+    doc,
+    'goals',
+    doc.overall.goals.map((goal) => [goal.seq, goal.title]),
+  );
   writeNumbered(out, doc, 'details', detailsOf(doc.overall.goals));
   writeMeasures(out, doc, doc.overall.measures);
   out.push(PART2, PART2_TITLE);
@@ -26,7 +40,9 @@ export function writeSeedText(doc: TargetsDocument): string {
 /** The unit is written as "711002秦皇岛市…" and read back as leading digits + the rest. */
 function checkUnit(doc: TargetsDocument): void {
   if (!/^\d+$/.test(doc.unit.code)) {
-    throw new AppError('VALIDATION', `单位编码“${doc.unit.code}”不是数字，无法写成文本版式（表头为“编码+单位名称”）`, { location: { field: 'unit.code' } });
+    throw new AppError('VALIDATION', `单位编码“${doc.unit.code}”不是数字，无法写成文本版式（表头为“编码+单位名称”）`, {
+      location: { field: 'unit.code' },
+    });
   }
 }
 
@@ -34,7 +50,12 @@ function sectionHeading(name: keyof typeof SECTION_NAMES): string {
   return `${SECTION_NUMERALS[SECTION_ORDER.indexOf(name)]}、${SECTION_NAMES[name]}`;
 }
 
-function writeNumbered(out: string[], doc: TargetsDocument, name: 'goals' | 'details', entries: [number, string][]): void {
+function writeNumbered(
+  out: string[],
+  doc: TargetsDocument,
+  name: 'goals' | 'details',
+  entries: [number, string][],
+): void {
   out.push(sectionHeading(name), `${doc.unit.name}${SECTION_NAMES[name]}`, '');
   for (const [seq, text] of entries) writeParagraphs(out, `${seq}.`, text);
 }
@@ -65,11 +86,22 @@ function writeProject(out: string[], doc: TargetsDocument, p: Project, index: nu
   out.push(`${index + 1}、${p.name.replace(/\s*\n\s*/g, ' ')}${TABLE_TITLE_SUFFIX}`);
   row(out, [`${doc.unit.code}${separator}${doc.unit.name}`, AMOUNT_UNIT_LABEL]);
   row(out, [LABELS.code[0], p.code, LABELS.name[0], p.name]);
-  row(out, [LABELS.budget[0], LABELS.total[0], p.budget.total ?? '', LABELS.fiscal[0], p.budget.fiscal ?? '', LABELS.other[0], p.budget.other ?? '']);
+  row(out, [
+    LABELS.budget[0],
+    LABELS.total[0],
+    p.budget.total ?? '',
+    LABELS.fiscal[0],
+    p.budget.fiscal ?? '',
+    LABELS.other[0],
+    p.budget.other ?? '',
+  ]);
   row(out, ['', p.purpose]);
   if (p.spendingPlan.length > 0) {
     row(out, [LABELS.spending[0], ...p.spendingPlan.map((c) => `${c.month}月底`)]);
-    row(out, ['', ...p.spendingPlan.map((c) => (c.cumulativePercent === null ? '' : formatPercent(c.cumulativePercent)))]);
+    row(out, [
+      '',
+      ...p.spendingPlan.map((c) => (c.cumulativePercent === null ? '' : formatPercent(c.cumulativePercent))),
+    ]);
   }
   row(out, [LABELS.goals[0], p.goals.map((goal, i) => `${i + 1}、${goal}`).join('\n')]);
   out.push('');

@@ -14,20 +14,38 @@ export function cellPlace(sheet: string, address: string): string {
   return `工作表“${sheet}”单元格 ${address}`;
 }
 
-export function failAt(ctx: SheetContext, sheet: string, address: string, message: string, path?: (string | number)[]): never {
+export function failAt(
+  ctx: SheetContext,
+  sheet: string,
+  address: string,
+  message: string,
+  path?: (string | number)[],
+): never {
   throw new AppError('BAD_INPUT', `${cellPlace(sheet, address)}：${message}`, {
-    location: { ...(ctx.fileName ? { file: ctx.fileName } : {}), field: `${sheet}!${address}`, ...(path ? { path } : {}) },
+    location: {
+      ...(ctx.fileName ? { file: ctx.fileName } : {}),
+      field: `${sheet}!${address}`,
+      ...(path ? { path } : {}),
+    },
   });
 }
 
 /** Notes carry the row as their line (the CLI prints file:line), and the cell in the message. */
-export function noteAt(ctx: SheetContext, sheet: string, address: string, row: number, code: string, message: string): void {
+export function noteAt(
+  ctx: SheetContext,
+  sheet: string,
+  address: string,
+  row: number,
+  code: string,
+  message: string,
+): void {
   ctx.notes.push({ line: row, code, message: `${cellPlace(sheet, address)}：${message}` });
 }
 
 export function cellAddress(row: number, column: number): string {
   let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return `${letters}${row}`;
 }
 
@@ -37,9 +55,16 @@ type Scalar = string | number | boolean | Date | null;
 function scalarOf(cell: Cell): Scalar | { error: string } {
   const value: unknown = cell.value;
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
+    return value;
   if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string; formula?: string };
+    const v = value as {
+      richText?: { text: string }[];
+      text?: unknown;
+      result?: unknown;
+      error?: string;
+      formula?: string;
+    };
     if (v.richText) return v.richText.map((run) => run.text).join('');
     if (v.error !== undefined) return { error: v.error };
     if ('formula' in v || 'sharedFormula' in v) return (v.result ?? null) as Scalar;
@@ -82,16 +107,29 @@ export function readText(ctx: SheetContext, sheet: Worksheet, row: number, colum
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number') {
     const text = plainDecimal(value);
-    if (text === null) failAt(ctx, sheet.name, address, `数值 ${value} 无法作为文本读取，请将单元格设为文本格式后重新填写`);
+    if (text === null)
+      failAt(ctx, sheet.name, address, `数值 ${value} 无法作为文本读取，请将单元格设为文本格式后重新填写`);
     return isPercentFormat(cell) ? `${shiftDecimalTwo(text)}%` : text;
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) failAt(ctx, sheet.name, address, '此处应为文字，实际为日期（Excel 把输入识别成了日期，请将单元格设为文本格式后重新填写）');
+  if (value instanceof Date)
+    failAt(
+      ctx,
+      sheet.name,
+      address,
+      '此处应为文字，实际为日期（Excel 把输入识别成了日期，请将单元格设为文本格式后重新填写）',
+    );
   return failAt(ctx, sheet.name, address, `单元格是错误值 ${value.error}`);
 }
 
 /** An amount in 元: text ("20,000.00") or a number that is exact to the 分; anything else names the cell. */
-export function readAmount(ctx: SheetContext, sheet: Worksheet, row: number, column: number, label: string): Amount | null {
+export function readAmount(
+  ctx: SheetContext,
+  sheet: Worksheet,
+  row: number,
+  column: number,
+  label: string,
+): Amount | null {
   const cell = sheet.getCell(row, column);
   const value = scalarOf(cell);
   const address = cellAddress(row, column);
@@ -109,12 +147,24 @@ export function readAmount(ctx: SheetContext, sheet: Worksheet, row: number, col
 }
 
 /** A cumulative percent: 60, "60", "60%" or a percent-formatted 0.6; "—" means listed without a value. */
-export function readPercent(ctx: SheetContext, sheet: Worksheet, row: number, column: number): number | null | undefined {
-  const text = readText(ctx, sheet, row, column).replace(/[%％]$/, '').trim();
+export function readPercent(
+  ctx: SheetContext,
+  sheet: Worksheet,
+  row: number,
+  column: number,
+): number | null | undefined {
+  const text = readText(ctx, sheet, row, column)
+    .replace(/[%％]$/, '')
+    .trim();
   if (text === '') return undefined;
   if (/^[—–\-－]+$/.test(text)) return null;
   if (!/^\d{1,3}(?:\.\d{1,4})?$/.test(text)) {
-    failAt(ctx, sheet.name, cellAddress(row, column), `资金支出计划应为 0–100 的百分数（或“—”表示未列数值），实际为“${text}”`);
+    failAt(
+      ctx,
+      sheet.name,
+      cellAddress(row, column),
+      `资金支出计划应为 0–100 的百分数（或“—”表示未列数值），实际为“${text}”`,
+    );
   }
   return Number(text);
 }

@@ -22,7 +22,15 @@ export const MEASURES_TITLE = '三、工作保障措施';
 export const MEASURES_HEADER = ['保障措施', '编号', '内容'] as const;
 
 /** 项目: one row per project; then one column per spending checkpoint, headed "N月底（%）". */
-export const PROJECT_HEADER = ['项目编码', '项目名称', '预算数', '财政资金', '其他资金', '资金用途', '绩效目标'] as const;
+export const PROJECT_HEADER = [
+  '项目编码',
+  '项目名称',
+  '预算数',
+  '财政资金',
+  '其他资金',
+  '资金用途',
+  '绩效目标',
+] as const;
 export const PROJECT_COLUMN_COUNT = PROJECT_HEADER.length;
 /** Months the blank template offers; the export writes the months the document uses. */
 export const TEMPLATE_MONTHS = [3, 6, 9, 12] as const;
@@ -34,7 +42,16 @@ export function checkpointHeader(month: number): string {
 export const NO_PERCENT = '—';
 
 /** 指标明细: one row per indicator, all projects in one sheet. */
-export const INDICATOR_HEADER = ['项目编码', '项目名称', '一级指标', '二级指标', '三级指标', '指标描述', '指标值', '指标值确定依据'] as const;
+export const INDICATOR_HEADER = [
+  '项目编码',
+  '项目名称',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '指标描述',
+  '指标值',
+  '指标值确定依据',
+] as const;
 
 export const BASIS_CHOICES = ['计划标准', '行业标准', '历史标准', '其他'] as const;
 

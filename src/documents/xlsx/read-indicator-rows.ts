@@ -20,10 +20,21 @@ export function readIndicatorRows(ctx: SheetContext, sheet: Worksheet, projects:
     const code = readText(ctx, sheet, row, 1);
     if (code === '') failAt(ctx, sheet.name, cellAddress(row, 1), '项目编码不能为空');
     const entry = byCode.get(code);
-    if (!entry) failAt(ctx, sheet.name, cellAddress(row, 1), `项目编码 ${code} 不在工作表“${SHEETS.projects}”中，请先在那里填写该项目`);
+    if (!entry)
+      failAt(
+        ctx,
+        sheet.name,
+        cellAddress(row, 1),
+        `项目编码 ${code} 不在工作表“${SHEETS.projects}”中，请先在那里填写该项目`,
+      );
     const name = readText(ctx, sheet, row, 2);
     if (name !== '' && name !== entry.project.name) {
-      failAt(ctx, sheet.name, cellAddress(row, 2), `项目名称${quote(name)}与工作表“${SHEETS.projects}”第 ${entry.row} 行的${quote(entry.project.name)}不一致`);
+      failAt(
+        ctx,
+        sheet.name,
+        cellAddress(row, 2),
+        `项目名称${quote(name)}与工作表“${SHEETS.projects}”第 ${entry.row} 行的${quote(entry.project.name)}不一致`,
+      );
     }
     const indicators = entry.project.indicators;
     const path = ['projects', entry.index, 'indicators', indicators.length];
@@ -31,7 +42,13 @@ export function readIndicatorRows(ctx: SheetContext, sheet: Worksheet, projects:
   }
 }
 
-function readIndicator(ctx: SheetContext, sheet: Worksheet, row: number, previous: Indicator | undefined, path: (string | number)[]): Indicator {
+function readIndicator(
+  ctx: SheetContext,
+  sheet: Worksheet,
+  row: number,
+  previous: Indicator | undefined,
+  path: (string | number)[],
+): Indicator {
   const text = (column: number) => readText(ctx, sheet, row, column);
   const level1 = inherit(ctx, sheet, row, 3, previous?.level1, '一级指标', [...path, 'level1']);
   const level2 = inherit(ctx, sheet, row, 4, previous?.level2, '二级指标', [...path, 'level2']);
@@ -40,16 +57,37 @@ function readIndicator(ctx: SheetContext, sheet: Worksheet, row: number, previou
   const target = parseTargetValue(text(7));
   const address = cellAddress(row, 7);
   const kind = describeTargetKind(target);
-  if (kind === 'missing-number') noteAt(ctx, sheet.name, address, row, 'target-missing-number', `指标“${name}”的指标值“${target.raw}”只有单位，缺少数值`);
+  if (kind === 'missing-number')
+    noteAt(
+      ctx,
+      sheet.name,
+      address,
+      row,
+      'target-missing-number',
+      `指标“${name}”的指标值“${target.raw}”只有单位，缺少数值`,
+    );
   else if (kind === 'empty') noteAt(ctx, sheet.name, address, row, 'target-empty', `指标“${name}”没有填写指标值`);
   else if (looksUnparsedNumber(target)) {
-    noteAt(ctx, sheet.name, address, row, 'target-unparsed', `指标“${name}”的指标值${quote(target.raw)}含有数字但无法识别运算符与单位，已按定性值保留原文`);
+    noteAt(
+      ctx,
+      sheet.name,
+      address,
+      row,
+      'target-unparsed',
+      `指标“${name}”的指标值${quote(target.raw)}含有数字但无法识别运算符与单位，已按定性值保留原文`,
+    );
   }
   return { level1, level2, name, description: text(6), target, basis: text(8), category: categoryOfLevel1(level1) };
 }
 
 function inherit(
-  ctx: SheetContext, sheet: Worksheet, row: number, column: number, above: string | undefined, label: string, path: (string | number)[],
+  ctx: SheetContext,
+  sheet: Worksheet,
+  row: number,
+  column: number,
+  above: string | undefined,
+  label: string,
+  path: (string | number)[],
 ): string {
   const text = readText(ctx, sheet, row, column);
   if (text !== '') return text;

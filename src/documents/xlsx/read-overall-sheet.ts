@@ -27,10 +27,14 @@ export function readOverallSheet(ctx: SheetContext, sheet: Worksheet): OverallSh
   };
   const codeRow = unitRow(UNIT_LABELS.code);
   const nameRow = unitRow(UNIT_LABELS.name);
-  const unit = { code: required(ctx, sheet, codeRow, UNIT_LABELS.code), name: required(ctx, sheet, nameRow, UNIT_LABELS.name) };
+  const unit = {
+    code: required(ctx, sheet, codeRow, UNIT_LABELS.code),
+    name: required(ctx, sheet, nameRow, UNIT_LABELS.name),
+  };
   // Codes reach URLs and file names: one that breaks the code rules is refused here, by cell (decision 020).
   const codeProblem = checkOrgCode(unit.code);
-  if (codeProblem !== null) failAt(ctx, sheet.name, cellAddress(codeRow, 2), `${UNIT_LABELS.code}不符合要求：${codeProblem}`, ['unit', 'code']);
+  if (codeProblem !== null)
+    failAt(ctx, sheet.name, cellAddress(codeRow, 2), `${UNIT_LABELS.code}不符合要求：${codeProblem}`, ['unit', 'code']);
   const yearRow = find(UNIT_LABELS.year);
   const fiscalYear = yearRow === undefined ? undefined : readYear(ctx, sheet, yearRow);
 
@@ -42,7 +46,11 @@ export function readOverallSheet(ctx: SheetContext, sheet: Worksheet): OverallSh
   const goalsEnd = Math.min(measuresTitle ?? Infinity, measuresHeader ?? Infinity);
   const goalRows = goalsHeader === undefined ? [] : rows.filter((row) => row > goalsHeader && row < goalsEnd);
   const measureRows = measuresHeader === undefined ? [] : rows.filter((row) => row > measuresHeader);
-  return { unit, fiscalYear, overall: { goals: readGoals(ctx, sheet, goalRows), measures: readMeasures(ctx, sheet, measureRows) } };
+  return {
+    unit,
+    fiscalYear,
+    overall: { goals: readGoals(ctx, sheet, goalRows), measures: readMeasures(ctx, sheet, measureRows) },
+  };
 }
 
 function required(ctx: SheetContext, sheet: Worksheet, row: number, label: string): string {
@@ -67,12 +75,19 @@ function readGoals(ctx: SheetContext, sheet: Worksheet, rows: number[]): Overall
     const seqText = readText(ctx, sheet, row, 1);
     const title = readText(ctx, sheet, row, 2);
     const detail = readText(ctx, sheet, row, 3);
-    if (title === '') failAt(ctx, sheet.name, cellAddress(row, 2), '总体绩效目标不能为空', ['overall', 'goals', goals.length, 'title']);
+    if (title === '')
+      failAt(ctx, sheet.name, cellAddress(row, 2), '总体绩效目标不能为空', ['overall', 'goals', goals.length, 'title']);
     const seq = seqText === '' ? goals.length + 1 : Number(seqText);
     if (!/^\d{1,4}$/.test(seqText) && seqText !== '') {
-      failAt(ctx, sheet.name, cellAddress(row, 1), `序号应为正整数，实际为“${seqText}”`, ['overall', 'goals', goals.length, 'seq']);
+      failAt(ctx, sheet.name, cellAddress(row, 1), `序号应为正整数，实际为“${seqText}”`, [
+        'overall',
+        'goals',
+        goals.length,
+        'seq',
+      ]);
     }
-    if (seq < 1) failAt(ctx, sheet.name, cellAddress(row, 1), '序号应从 1 开始', ['overall', 'goals', goals.length, 'seq']);
+    if (seq < 1)
+      failAt(ctx, sheet.name, cellAddress(row, 1), '序号应从 1 开始', ['overall', 'goals', goals.length, 'seq']);
     goals.push({ seq, title, detail: detail === '' ? null : detail });
   }
   return goals;
@@ -87,7 +102,8 @@ function readMeasures(ctx: SheetContext, sheet: Worksheet, rows: number[]): Meas
     const label = readText(ctx, sheet, row, 2);
     const text = readText(ctx, sheet, row, 3);
     const heading: string | null = written === '' ? previousHeading : written;
-    if (heading === null) failAt(ctx, sheet.name, cellAddress(row, 1), '保障措施标题不能为空', ['overall', 'measures', 0, 'heading']);
+    if (heading === null)
+      failAt(ctx, sheet.name, cellAddress(row, 1), '保障措施标题不能为空', ['overall', 'measures', 0, 'heading']);
     const current = sections.at(-1);
     const section: MeasureSection = current && heading === previousHeading ? current : { heading, items: [] };
     if (section !== current) sections.push(section);

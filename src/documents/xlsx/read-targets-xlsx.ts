@@ -28,23 +28,31 @@ export async function readTargetsXlsx(buffer: Buffer, options: { fileName: strin
   assertFileSize(buffer, DEFAULT_MAX_UPLOAD_BYTES, fileName);
   const entries = await readZipSafely(buffer, { fileName, limits: XLSX_ZIP_LIMITS });
   if (!entries.has('xl/workbook.xml')) {
-    throw new AppError('BAD_INPUT', `${fileName}：不是 Excel 工作簿（缺少 xl/workbook.xml）`, { location: { file: fileName } });
+    throw new AppError('BAD_INPUT', `${fileName}：不是 Excel 工作簿（缺少 xl/workbook.xml）`, {
+      location: { file: fileName },
+    });
   }
   assertWorkbookXmlSafe(entries, fileName);
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new AppError('BAD_INPUT', `${fileName}：工作簿无法读取（${(error as Error).message}）`, { location: { file: fileName } });
+    throw new AppError('BAD_INPUT', `${fileName}：工作簿无法读取（${(error as Error).message}）`, {
+      location: { file: fileName },
+    });
   }
   const ctx: SheetContext = { fileName, notes: [] };
   const sheet = (name: string) => {
     const found = book.getWorksheet(name);
     if (!found) {
       const names = book.worksheets.map((s) => `“${s.name}”`).join('、');
-      throw new AppError('BAD_INPUT', `${fileName}：找不到工作表“${name}”（工作簿中有 ${names}）。请使用 Jixiao 的模板或导出文件`, {
-        location: { file: fileName, field: name },
-      });
+      throw new AppError(
+        'BAD_INPUT',
+        `${fileName}：找不到工作表“${name}”（工作簿中有 ${names}）。请使用 Jixiao 的模板或导出文件`,
+        {
+          location: { file: fileName, field: name },
+        },
+      );
     }
     return found;
   };

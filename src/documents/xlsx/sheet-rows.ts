@@ -29,12 +29,20 @@ export function expectHeader(ctx: SheetContext, sheet: Worksheet, row: number, e
   expected.forEach((label, i) => {
     const actual = readText(ctx, sheet, row, i + 1);
     if (labelKey(actual) !== labelKey(label)) {
-      failAt(ctx, sheet.name, cellAddress(row, i + 1), `表头应为“${label}”，实际为“${actual}”（请使用 Jixiao 模板的列顺序）`);
+      failAt(
+        ctx,
+        sheet.name,
+        cellAddress(row, i + 1),
+        `表头应为“${label}”，实际为“${actual}”（请使用 Jixiao 模板的列顺序）`,
+      );
     }
   });
 }
 
 /** "1、目标" / "1. 目标" / "（1）目标" → "目标", as the text reader strips goal numbering (not "3.5万人"). */
 export function stripNumbering(line: string): string {
-  return line.trim().replace(/^(?:\d+\s*[、]|\d+\s*[.．](?!\d)|[（(]\d+[）)])\s*/, '').trim();
+  return line
+    .trim()
+    .replace(/^(?:\d+\s*[、]|\d+\s*[.．](?!\d)|[（(]\d+[）)])\s*/, '')
+    .trim();
 }

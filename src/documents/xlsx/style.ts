@@ -65,7 +65,9 @@ export function fitRowHeights(sheet: Worksheet, first: number, last: number, lin
       const text = cell.text ?? '';
       if (text === '') return;
       const width = spanWidth(sheet, r, Number(cell.col)) * 0.95;
-      const needed = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / Math.max(width, 1))), 0);
+      const needed = text
+        .split('\n')
+        .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / Math.max(width, 1))), 0);
       lines = Math.max(lines, needed);
     });
     row.height = Math.min(409, lines * lineHeight);

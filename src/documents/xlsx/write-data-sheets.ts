@@ -2,8 +2,18 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { STANDARD_LEVEL1, STANDARD_LEVEL2 } from '../../domain/indicator-category.ts';
 import type { Project, TargetsDocument } from '../../domain/targets.ts';
 import {
-  AMOUNT_FORMAT, BASIS_CHOICES, GOALS_HEADER, GOALS_TITLE, INDICATOR_HEADER, MEASURES_HEADER, MEASURES_TITLE,
-  NO_PERCENT, PROJECT_HEADER, SHEETS, UNIT_LABELS, checkpointHeader,
+  AMOUNT_FORMAT,
+  BASIS_CHOICES,
+  GOALS_HEADER,
+  GOALS_TITLE,
+  INDICATOR_HEADER,
+  MEASURES_HEADER,
+  MEASURES_TITLE,
+  NO_PERCENT,
+  PROJECT_HEADER,
+  SHEETS,
+  UNIT_LABELS,
+  checkpointHeader,
 } from './layout.ts';
 import { BOLD, TITLE_FONT, amountCellValue, fitRowHeights, styleBlock, styleHeaderRow } from './style.ts';
 
@@ -13,7 +23,9 @@ import { BOLD, TITLE_FONT, amountCellValue, fitRowHeights, styleBlock, styleHead
 const LANDSCAPE = { paperSize: 9, orientation: 'landscape' as const, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 
 export function addOverallSheet(book: Workbook, document: TargetsDocument | null, templateRows = 0): Worksheet {
-  const sheet = book.addWorksheet(SHEETS.overall, { pageSetup: { paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = book.addWorksheet(SHEETS.overall, {
+    pageSetup: { paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   sheet.columns = [{ width: 26 }, { width: 40 }, { width: 80 }];
   sheet.mergeCells('A1:C1');
   sheet.getCell('A1').value = '部门整体绩效目标';
@@ -70,9 +82,18 @@ export function checkpointMonths(projects: Project[], fallback: readonly number[
 }
 
 export function addProjectsSheet(book: Workbook, projects: Project[], months: number[], templateRows = 0): Worksheet {
-  const sheet = book.addWorksheet(SHEETS.projects, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }], pageSetup: LANDSCAPE });
+  const sheet = book.addWorksheet(SHEETS.projects, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
+    pageSetup: LANDSCAPE,
+  });
   sheet.columns = [
-    { width: 24 }, { width: 30 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 30 }, { width: 50 },
+    { width: 24 },
+    { width: 30 },
+    { width: 14 },
+    { width: 14 },
+    { width: 14 },
+    { width: 30 },
+    { width: 50 },
     ...months.map(() => ({ width: 12 })),
   ];
   const header = sheet.getRow(1);
@@ -85,9 +106,14 @@ export function addProjectsSheet(book: Workbook, projects: Project[], months: nu
       return checkpoint.cumulativePercent ?? NO_PERCENT;
     });
     sheet.getRow(2 + i).values = [
-      project.code, project.name,
-      amountCellValue(project.budget.total), amountCellValue(project.budget.fiscal), amountCellValue(project.budget.other),
-      project.purpose, project.goals.join('\n'), ...percents,
+      project.code,
+      project.name,
+      amountCellValue(project.budget.total),
+      amountCellValue(project.budget.fiscal),
+      amountCellValue(project.budget.other),
+      project.purpose,
+      project.goals.join('\n'),
+      ...percents,
     ];
   });
   const last = 1 + projects.length + templateRows;
@@ -105,9 +131,25 @@ export interface IndicatorSheetOptions {
   templateRows?: number;
 }
 
-export function addIndicatorsSheet(book: Workbook, projects: Project[], options: IndicatorSheetOptions = {}): Worksheet {
-  const sheet = book.addWorksheet(SHEETS.indicators, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }], pageSetup: LANDSCAPE });
-  sheet.columns = [{ width: 24 }, { width: 26 }, { width: 14 }, { width: 18 }, { width: 24 }, { width: 40 }, { width: 14 }, { width: 16 }];
+export function addIndicatorsSheet(
+  book: Workbook,
+  projects: Project[],
+  options: IndicatorSheetOptions = {},
+): Worksheet {
+  const sheet = book.addWorksheet(SHEETS.indicators, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
+    pageSetup: LANDSCAPE,
+  });
+  sheet.columns = [
+    { width: 24 },
+    { width: 26 },
+    { width: 14 },
+    { width: 18 },
+    { width: 24 },
+    { width: 40 },
+    { width: 14 },
+    { width: 16 },
+  ];
   const header = sheet.getRow(1);
   header.values = [...INDICATOR_HEADER];
   styleHeaderRow(header);
@@ -115,7 +157,14 @@ export function addIndicatorsSheet(book: Workbook, projects: Project[], options:
   for (const project of projects) {
     for (const indicator of project.indicators) {
       sheet.getRow(++r).values = [
-        project.code, project.name, indicator.level1, indicator.level2, indicator.name, indicator.description, indicator.target.raw, indicator.basis,
+        project.code,
+        project.name,
+        indicator.level1,
+        indicator.level2,
+        indicator.name,
+        indicator.description,
+        indicator.target.raw,
+        indicator.basis,
       ];
     }
   }
@@ -143,7 +192,10 @@ function addIndicatorValidation(sheet: Worksheet, first: number, last: number): 
     errorTitle: title,
     error: `建议从下拉列表中选择${title}`,
   });
-  const level1 = list(STANDARD_LEVEL1.map((entry) => entry.name), '一级指标');
+  const level1 = list(
+    STANDARD_LEVEL1.map((entry) => entry.name),
+    '一级指标',
+  );
   const level2 = list(LEVEL2_NAMES, '二级指标');
   const basis = list(BASIS_CHOICES, '指标值确定依据');
   for (let r = first; r <= last; r++) {

@@ -14,9 +14,24 @@ const INDICATOR_LABELS = ['一级指标', '二级指标', '三级指标', '绩�
 export function addProjectSheet(book: Workbook, unit: Unit, project: Project, seq: number): Worksheet {
   const title = `${seq}、${project.name}绩效目标表`;
   const sheet = book.addWorksheet(sheetName(`${seq}、${project.name}`), {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+    },
   });
-  sheet.columns = [{ width: 14 }, { width: 14 }, { width: 18 }, { width: 16 }, { width: 18 }, { width: 14 }, { width: 16 }];
+  sheet.columns = [
+    { width: 14 },
+    { width: 14 },
+    { width: 18 },
+    { width: 16 },
+    { width: 18 },
+    { width: 14 },
+    { width: 16 },
+  ];
   merge(sheet, 1, 1, 1, COLUMNS, title);
   sheet.getCell(1, 1).font = TITLE_FONT;
   sheet.getCell(1, 1).alignment = CENTER;
@@ -28,7 +43,15 @@ export function addProjectSheet(book: Workbook, unit: Unit, project: Project, se
   sheet.mergeCells(3, 2, 3, 3);
   sheet.mergeCells(3, 5, 3, 7);
   const { total, fiscal, other } = project.budget;
-  sheet.getRow(4).values = ['预算规模及资金用途', '预算数', amountCellValue(total), '其中：财政资金', amountCellValue(fiscal), '其他资金', amountCellValue(other)];
+  sheet.getRow(4).values = [
+    '预算规模及资金用途',
+    '预算数',
+    amountCellValue(total),
+    '其中：财政资金',
+    amountCellValue(fiscal),
+    '其他资金',
+    amountCellValue(other),
+  ];
   for (const c of [3, 5, 7]) sheet.getCell(4, c).numFmt = AMOUNT_FORMAT;
   merge(sheet, 5, 2, 5, COLUMNS, project.purpose);
   sheet.mergeCells(4, 1, 5, 1);
@@ -82,11 +105,29 @@ function writeIndicators(sheet: Worksheet, project: Project, top: number): numbe
   const rows = project.indicators;
   rows.forEach((indicator, i) => {
     const r = top + i;
-    sheet.getRow(r).values = [indicator.level1, indicator.level2, indicator.name, indicator.description, null, indicator.target.raw, indicator.basis];
+    sheet.getRow(r).values = [
+      indicator.level1,
+      indicator.level2,
+      indicator.name,
+      indicator.description,
+      null,
+      indicator.target.raw,
+      indicator.basis,
+    ];
     sheet.mergeCells(r, 4, r, 5);
   });
-  mergeRuns(sheet, top, rows.map((indicator) => indicator.level1), 1);
-  mergeRuns(sheet, top, rows.map((indicator) => `${indicator.level1}\u0000${indicator.level2}`), 2);
+  mergeRuns(
+    sheet,
+    top,
+    rows.map((indicator) => indicator.level1),
+    1,
+  );
+  mergeRuns(
+    sheet,
+    top,
+    rows.map((indicator) => `${indicator.level1}\u0000${indicator.level2}`),
+    2,
+  );
   return top + Math.max(rows.length, 1) - 1;
 }
 

@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import type { TargetsDocument } from '../../domain/targets.ts';
-import { BASIS_CHOICES, INDICATOR_HEADER, NO_PERCENT, PROJECT_HEADER, SHEETS, TEMPLATE_MONTHS, UNIT_LABELS } from './layout.ts';
+import {
+  BASIS_CHOICES,
+  INDICATOR_HEADER,
+  NO_PERCENT,
+  PROJECT_HEADER,
+  SHEETS,
+  TEMPLATE_MONTHS,
+  UNIT_LABELS,
+} from './layout.ts';
 import { BOLD, FONT, TITLE_FONT } from './style.ts';
 import { addIndicatorsSheet, addOverallSheet, addProjectsSheet, checkpointMonths } from './write-data-sheets.ts';
 import { addProjectSheet } from './write-project-sheet.ts';

@@ -21,7 +21,11 @@ export function assertWorkbookXmlSafe(entries: Map<string, Buffer>, fileName: st
     for (const source of RANGE_SOURCES) {
       for (const match of text.matchAll(source)) {
         cells += rangeCells(match[1]!);
-        if (cells > MAX_RANGE_CELLS) refuse(fileName, `${name} 中的数据验证、合并单元格或名称覆盖的单元格过多（超过 ${MAX_RANGE_CELLS}），疑似恶意文件`);
+        if (cells > MAX_RANGE_CELLS)
+          refuse(
+            fileName,
+            `${name} 中的数据验证、合并单元格或名称覆盖的单元格过多（超过 ${MAX_RANGE_CELLS}），疑似恶意文件`,
+          );
       }
     }
   }

@@ -26,7 +26,9 @@ describe('writeTargetsXlsx → readTargetsXlsx', () => {
   });
 
   it('keeps a document without a year without one, and exact amounts beyond a double', async () => {
-    const project = sampleProject('P-1', { budget: { total: '123456789012345.67', fiscal: '12345678900.00', other: '1.23' } });
+    const project = sampleProject('P-1', {
+      budget: { total: '123456789012345.67', fiscal: '12345678900.00', other: '1.23' },
+    });
     const doc = { ...seedDocument(), projects: [project, sampleProject('P-2')] };
     const { document } = await readTargetsXlsx(await writeTargetsXlsx(doc), { fileName: 'big.xlsx' });
     expect(document).toEqual(doc);
@@ -37,7 +39,14 @@ describe('writeTargetsXlsx → readTargetsXlsx', () => {
   it('writes the data sheets, one official sheet per project, and 说明', async () => {
     const book = await load(await writeTargetsXlsx({ ...seedDocument(), fiscalYear: 2020 }));
     expect(book.worksheets.map((s) => s.name)).toEqual([
-      '总体目标', '项目', '指标明细', '1、困难职工帮扶资金', '2、劳模荣誉津贴', '3、市级以上劳模体检费', '4、提前下达2020年困难职工及劳模帮扶救助专项资金', '说明',
+      '总体目标',
+      '项目',
+      '指标明细',
+      '1、困难职工帮扶资金',
+      '2、劳模荣誉津贴',
+      '3、市级以上劳模体检费',
+      '4、提前下达2020年困难职工及劳模帮扶救助专项资金',
+      '说明',
     ]);
     const official = book.getWorksheet('1、困难职工帮扶资金')!;
     expect(official.getCell('A2').value).toBe('711002秦皇岛市山海关区总工会');
@@ -46,7 +55,20 @@ describe('writeTargetsXlsx → readTargetsXlsx', () => {
     // 3 indicators with three different 一级: nothing merged in column A below the header (row 9).
     expect(official.getCell('A10').isMerged).toBe(false);
     const projects = book.getWorksheet(SHEETS.projects)!;
-    expect(projects.getRow(1).values).toEqual([undefined, '项目编码', '项目名称', '预算数', '财政资金', '其他资金', '资金用途', '绩效目标', '3月底（%）', '6月底（%）', '10月底（%）', '12月底（%）']);
+    expect(projects.getRow(1).values).toEqual([
+      undefined,
+      '项目编码',
+      '项目名称',
+      '预算数',
+      '财政资金',
+      '其他资金',
+      '资金用途',
+      '绩效目标',
+      '3月底（%）',
+      '6月底（%）',
+      '10月底（%）',
+      '12月底（%）',
+    ]);
     expect(projects.getCell('H2').value).toBe('—');
     expect(projects.getCell('I2').value).toBe(60);
   });
@@ -85,10 +107,31 @@ describe('writeTemplateXlsx', () => {
     overall.getCell('B8').value = '目标一';
     const projects = book.getWorksheet(SHEETS.projects)!;
     // Typed as numbers: 20000 and 20000.5; "60%" becomes 0.6 with a percent format.
-    projects.getRow(2).values = ['P-9', '项目九', 20000.5, 20000.5, null, '用途', '1、第一个目标\n2、第二个目标', '—', 0.6, null, 100];
+    projects.getRow(2).values = [
+      'P-9',
+      '项目九',
+      20000.5,
+      20000.5,
+      null,
+      '用途',
+      '1、第一个目标\n2、第二个目标',
+      '—',
+      0.6,
+      null,
+      100,
+    ];
     projects.getCell('I2').numFmt = '0%';
     const indicators = book.getWorksheet(SHEETS.indicators)!;
-    indicators.getRow(2).values = ['P-9', '项目九', '产出指标', '数量指标', '发放人数', '发放的人数', '≥100人', '计划标准'];
+    indicators.getRow(2).values = [
+      'P-9',
+      '项目九',
+      '产出指标',
+      '数量指标',
+      '发放人数',
+      '发放的人数',
+      '≥100人',
+      '计划标准',
+    ];
     indicators.getRow(3).values = ['P-9', null, null, '时效指标', '及时率', '', '及时', '其他'];
     const { document, notes } = await readTargetsXlsx(await save(book), { fileName: 'filled.xlsx' });
     expect(document.unit).toEqual({ code: '711002', name: '测试单位' });
@@ -96,9 +139,18 @@ describe('writeTemplateXlsx', () => {
     expect(document.overall.goals).toEqual([{ seq: 1, title: '目标一', detail: null }]);
     const project = document.projects[0]!;
     expect(project.budget).toEqual({ total: '20000.50', fiscal: '20000.50', other: null });
-    expect(project.spendingPlan).toEqual([{ month: 3, cumulativePercent: null }, { month: 6, cumulativePercent: 60 }, { month: 12, cumulativePercent: 100 }]);
+    expect(project.spendingPlan).toEqual([
+      { month: 3, cumulativePercent: null },
+      { month: 6, cumulativePercent: 60 },
+      { month: 12, cumulativePercent: 100 },
+    ]);
     expect(project.goals).toEqual(['第一个目标', '第二个目标']);
-    expect(project.indicators[1]).toMatchObject({ level1: '产出指标', level2: '时效指标', category: 'output', target: { raw: '及时', op: null } });
+    expect(project.indicators[1]).toMatchObject({
+      level1: '产出指标',
+      level2: '时效指标',
+      category: 'output',
+      target: { raw: '及时', op: null },
+    });
     expect(project.indicators[0]!.target).toEqual({ raw: '≥100人', op: '>=', value: 100, unit: '人' });
     expect(notes).toEqual([expect.objectContaining({ code: 'merged-cell-filled', line: 3 })]);
     expect(notes[0]!.message).toContain('单元格 C3');
@@ -106,7 +158,14 @@ describe('writeTemplateXlsx', () => {
 });
 
 describe('shiftDecimalTwo', () => {
-  it.each([['0.9', '90'], ['0.955', '95.5'], ['1', '100'], ['0.05', '5'], ['-0.5', '-50'], ['12.3456', '1234.56']])('%s → %s', (input, output) => {
+  it.each([
+    ['0.9', '90'],
+    ['0.955', '95.5'],
+    ['1', '100'],
+    ['0.05', '5'],
+    ['-0.5', '-50'],
+    ['12.3456', '1234.56'],
+  ])('%s → %s', (input, output) => {
     expect(shiftDecimalTwo(input)).toBe(output);
   });
 });

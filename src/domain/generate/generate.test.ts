@@ -30,8 +30,17 @@ describe('generateUnits', () => {
   it('builds the tree bureau → departments of 50 → units with codes like 801001', () => {
     expect(departmentsFor({ units: 120, seed: 1 }).map((d) => d.code)).toEqual(['801', '802', '803']);
     expect(generateUnit({ ...small, units: 120 }, 0).unit.code).toBe('801001');
-    expect(generateUnit({ ...small, units: 120 }, 51)).toMatchObject({ departmentCode: '802', unit: { code: '802002' } });
-    expect([chineseNumber(1), chineseNumber(10), chineseNumber(12), chineseNumber(20), chineseNumber(35)]).toEqual(['一', '十', '十二', '二十', '三十五']);
+    expect(generateUnit({ ...small, units: 120 }, 51)).toMatchObject({
+      departmentCode: '802',
+      unit: { code: '802002' },
+    });
+    expect([chineseNumber(1), chineseNumber(10), chineseNumber(12), chineseNumber(20), chineseNumber(35)]).toEqual([
+      '一',
+      '十',
+      '十二',
+      '二十',
+      '三十五',
+    ]);
   });
 
   it('draws uniform numbers in [0, 1), and streams for neighbouring units are unrelated', () => {
@@ -56,7 +65,17 @@ describe('a generated city (200 units × 25 projects)', () => {
     const level1 = new Set(indicators.map((i) => i.level1));
     expect([...level1].sort()).toEqual(['产出指标', '成本指标', '效果指标', '效益指标', '满意度指标'].sort());
     const level2 = new Set(indicators.map((i) => i.level2));
-    for (const name of ['数量指标', '质量指标', '时效指标', '成本指标', '社会效益指标', '经济效益指标', '可持续影响指标', '服务对象满意度指标']) expect(level2).toContain(name);
+    for (const name of [
+      '数量指标',
+      '质量指标',
+      '时效指标',
+      '成本指标',
+      '社会效益指标',
+      '经济效益指标',
+      '可持续影响指标',
+      '服务对象满意度指标',
+    ])
+      expect(level2).toContain(name);
     const kinds = new Set(indicators.map((i) => describeTargetKind(i.target)));
     expect([...kinds].sort()).toEqual(['empty', 'missing-number', 'qualitative', 'quantitative', 'range']);
     const codes = new Set(units.map((u) => u.unit.code));
@@ -66,12 +85,20 @@ describe('a generated city (200 units × 25 projects)', () => {
   it('plants each defect at about its rate', () => {
     const rate = (count: number, of: number) => count / of;
     expect(rate(planted.filter((d) => d.pastedGoal).length, projects.length)).toBeCloseTo(DEFECT_RATES.pastedGoal, 1);
-    expect(rate(planted.filter((d) => d.blankCheckpoint).length, projects.length)).toBeCloseTo(DEFECT_RATES.blankCheckpoint, 1);
-    expect(rate(planted.filter((d) => d.effectSynonym).length, projects.length)).toBeCloseTo(DEFECT_RATES.effectSynonym, 1);
+    expect(rate(planted.filter((d) => d.blankCheckpoint).length, projects.length)).toBeCloseTo(
+      DEFECT_RATES.blankCheckpoint,
+      1,
+    );
+    expect(rate(planted.filter((d) => d.effectSynonym).length, projects.length)).toBeCloseTo(
+      DEFECT_RATES.effectSynonym,
+      1,
+    );
     const missing = indicators.filter((i) => ['empty', 'missing-number'].includes(describeTargetKind(i.target))).length;
     expect(rate(missing, indicators.length)).toBeGreaterThan(DEFECT_RATES.missingTarget * 0.6);
     expect(rate(missing, indicators.length)).toBeLessThan(DEFECT_RATES.missingTarget * 1.5);
-    const toc = units.filter((u) => u.document.overall.measures.some((m) => m.heading.includes('TC 工作保障措施 \\f A \\l 1'))).length;
+    const toc = units.filter((u) =>
+      u.document.overall.measures.some((m) => m.heading.includes('TC 工作保障措施 \\f A \\l 1')),
+    ).length;
     expect(toc).toBe(units.reduce((n, u) => n + u.defects.tocCodes, 0));
     expect(toc).toBeGreaterThan(3);
     expect(toc).toBeLessThan(25);
@@ -87,7 +114,11 @@ describe('a generated city (200 units × 25 projects)', () => {
       }
     }
     const plantedKeys = (pick: (d: GeneratedUnit['projectDefects'][number]) => boolean) =>
-      new Set(units.flatMap((u) => u.document.projects.filter((_, i) => pick(u.projectDefects[i]!)).map((p) => `${u.unit.code}/${p.code}`)));
+      new Set(
+        units.flatMap((u) =>
+          u.document.projects.filter((_, i) => pick(u.projectDefects[i]!)).map((p) => `${u.unit.code}/${p.code}`),
+        ),
+      );
     const pasted = plantedKeys((d) => d.pastedGoal);
     const goalFindings = byRule.get('relevance.goal-matches-project')!;
     // Every finding is a planted paste; a paste that happens to share a word with the project may pass.
@@ -96,8 +127,15 @@ describe('a generated city (200 units × 25 projects)', () => {
     expect(byRule.get('completeness.spending-plan-filled')).toEqual(plantedKeys((d) => d.blankCheckpoint));
     expect(byRule.get('appropriateness.level1-name')).toEqual(plantedKeys((d) => d.effectSynonym));
     expect(byRule.get('completeness.target-value')!.size).toBeGreaterThan(0);
-    const expected = ['relevance.goal-matches-project', 'relevance.indicators-match-project', 'completeness.spending-plan-filled', 'appropriateness.level1-name',
-      'completeness.target-value', 'appropriateness.vague-target', 'appropriateness.overall-quantified'];
+    const expected = [
+      'relevance.goal-matches-project',
+      'relevance.indicators-match-project',
+      'completeness.spending-plan-filled',
+      'appropriateness.level1-name',
+      'completeness.target-value',
+      'appropriateness.vague-target',
+      'appropriateness.overall-quantified',
+    ];
     expect([...byRule.keys()].filter((rule) => !expected.includes(rule))).toEqual([]);
   });
 
@@ -109,7 +147,9 @@ describe('a generated city (200 units × 25 projects)', () => {
         expect(project.spendingPlan.at(-1)).toEqual({ month: 12, cumulativePercent: 100 });
         const actual = unit.actuals.projects[i]!;
         expect(actual.adjustedBudget).toBe(total);
-        const recorded = unit.monitoring.spending.filter((s) => s.projectCode === project.code).reduce((sum, s) => sum + cents(s.amount), 0n);
+        const recorded = unit.monitoring.spending
+          .filter((s) => s.projectCode === project.code)
+          .reduce((sum, s) => sum + cents(s.amount), 0n);
         if (unit.monitoring.monthsRecorded === 12) expect(recorded).toBe(cents(actual.spent));
         else expect(recorded <= cents(actual.spent)).toBe(true);
         expect(cents(actual.spent) <= cents(total)).toBe(true);
@@ -133,10 +173,19 @@ describe('a generated city (200 units × 25 projects)', () => {
 
   it('mixes workflow states and monitoring answers as a real city would', () => {
     const states = new Set(units.map((u) => u.workflowState));
-    expect([...states].sort()).toEqual(['adjusting', 'approved', 'department-reviewed', 'draft', 'returned', 'submitted']);
+    expect([...states].sort()).toEqual([
+      'adjusting',
+      'approved',
+      'department-reviewed',
+      'draft',
+      'returned',
+      'submitted',
+    ]);
     const progress = units.flatMap((u) => u.monitoring.progress);
     expect(progress.every((p) => p.month === 6)).toBe(true);
-    expect(progress.filter((p) => p.likelihood !== '确定能').every((p) => p.deviationCategory !== null && p.measures !== '')).toBe(true);
+    expect(
+      progress.filter((p) => p.likelihood !== '确定能').every((p) => p.deviationCategory !== null && p.measures !== ''),
+    ).toBe(true);
     expect(new Set(progress.map((p) => p.likelihood)).size).toBe(3);
     expect(units.filter((u) => u.evaluationStatus === null).every((u) => u.monitoring.monthsRecorded < 12)).toBe(true);
   });

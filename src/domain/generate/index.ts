@@ -1,6 +1,17 @@
 import { TARGETS_FORMAT, type MeasureSection, type OverallGoal, type TargetsDocument, type Unit } from '../targets.ts';
 import type { WorkflowState } from '../workflow/states.ts';
-import { CITY, DEPARTMENTS, DISTRICTS, MEASURE_HEADINGS, MEASURE_ITEMS, OVERALL_GOALS, SECTOR_THEMES, type Sector, UNIT_TEMPLATES, chineseNumber } from './pools.ts';
+import {
+  CITY,
+  DEPARTMENTS,
+  DISTRICTS,
+  MEASURE_HEADINGS,
+  MEASURE_ITEMS,
+  OVERALL_GOALS,
+  SECTOR_THEMES,
+  type Sector,
+  UNIT_TEMPLATES,
+  chineseNumber,
+} from './pools.ts';
 import { DEFECT_RATES, generateProject, type ProjectDefects } from './project.ts';
 import { derive, mix32, type Rng } from './prng.ts';
 import { generateProjectYear, type ProgressEntry, type ProjectActualsEntry, type SpendingEntry } from './year.ts';
@@ -45,7 +56,13 @@ export interface GeneratedUnit {
   /** What was planted in each project (same order as document.projects), for tests. */
   projectDefects: ProjectDefects[];
   /** What was planted, counted, for tests and the summary. */
-  defects: { pastedGoals: number; blankCheckpoints: number; effectSynonyms: number; missingTargets: number; tocCodes: number };
+  defects: {
+    pastedGoals: number;
+    blankCheckpoints: number;
+    effectSynonyms: number;
+    missingTargets: number;
+    tocCodes: number;
+  };
 }
 
 export const UNITS_PER_DEPARTMENT = 50;
@@ -98,7 +115,11 @@ function overallTargets(rng: Rng, sector: Sector, toc: boolean): { goals: Overal
   const goals = titles.map((title, i) => {
     // Most department goals carry a number, as the seed's do ("参赛职工不少于2000人").
     const quantity = rng.chance(0.7) ? `，年度任务完成率达到${rng.pick([90, 95, 100])}%以上` : '';
-    return { seq: i + 1, title: `${title}。`, detail: `${title}。${rng.pick(SECTOR_THEMES[sector]).goal}${quantity}。${rng.pick(MEASURE_ITEMS)}` };
+    return {
+      seq: i + 1,
+      title: `${title}。`,
+      detail: `${title}。${rng.pick(SECTOR_THEMES[sector]).goal}${quantity}。${rng.pick(MEASURE_ITEMS)}`,
+    };
   });
   const measures = rng.sample(MEASURE_HEADINGS, rng.int(2, 3)).map((heading, s) => ({
     heading: `${chineseNumber(s + 1)}、${heading}${toc && s === 0 ? ' TC 工作保障措施 \\f A \\l 1' : ''}`,
@@ -117,8 +138,20 @@ export function generateUnit(options: GenerateOptions, index: number): Generated
   const monthsRecorded = rng.chance(0.75) ? 12 : rng.int(6, 11);
   const evaluationStatus = monthsRecorded < 12 ? null : rng.chance(0.85) ? 'final' : 'draft';
   const overall = overallTargets(rng, department.sector, tocCodes);
-  const context = { sector: department.sector, departmentCode: department.code, fiscalYear, usedNames: new Set<string>(), usedCodes: new Set<string>() };
-  const defects = { pastedGoals: 0, blankCheckpoints: 0, effectSynonyms: 0, missingTargets: 0, tocCodes: tocCodes ? 1 : 0 };
+  const context = {
+    sector: department.sector,
+    departmentCode: department.code,
+    fiscalYear,
+    usedNames: new Set<string>(),
+    usedCodes: new Set<string>(),
+  };
+  const defects = {
+    pastedGoals: 0,
+    blankCheckpoints: 0,
+    effectSynonyms: 0,
+    missingTargets: 0,
+    tocCodes: tocCodes ? 1 : 0,
+  };
   const projects = [];
   const projectDefects: ProjectDefects[] = [];
   const spending: SpendingEntry[] = [];
@@ -135,14 +168,23 @@ export function generateUnit(options: GenerateOptions, index: number): Generated
     defects.pastedGoals += generated.defects.pastedGoal ? 1 : 0;
     defects.blankCheckpoints += generated.defects.blankCheckpoint ? 1 : 0;
     defects.effectSynonyms += generated.defects.effectSynonym ? 1 : 0;
-    defects.missingTargets += generated.project.indicators.filter((i) => i.target.value === null && i.target.op === null && (i.target.raw === '' || i.target.unit !== null)).length;
+    defects.missingTargets += generated.project.indicators.filter(
+      (i) => i.target.value === null && i.target.op === null && (i.target.raw === '' || i.target.unit !== null),
+    ).length;
   }
   const document: TargetsDocument = { format: TARGETS_FORMAT, unit, fiscalYear, overall, projects };
   return {
-    index, unit, departmentCode: department.code, fiscalYear, document, workflowState,
+    index,
+    unit,
+    departmentCode: department.code,
+    fiscalYear,
+    document,
+    workflowState,
     monitoring: { monthsRecorded, spending, progress },
     actuals: { format: 'jixiao/actuals@1', unit: unit.code, fiscalYear, projects: actuals },
-    evaluationStatus, projectDefects, defects,
+    evaluationStatus,
+    projectDefects,
+    defects,
   };
 }
 

@@ -44,13 +44,37 @@ function outputPool(rng: Rng, t: ProjectTheme, o: IndicatorOptions, count: numbe
   const low = rng.int(1, 3);
   const perHead = (o.budgetCents + BigInt(count) * 100n - 1n) / (BigInt(count) * 100n);
   return [
-    ['产出指标', '数量指标', `${t.action}任务完成率`, `实际${t.action}数量占计划${t.action}数量的比例`, rng.chance(0.3) ? '=100%' : `≥${percent(rng, [90, 95, 98])}`],
-    ['产出指标', '数量指标', `${t.action}示范点数量`, `年度内培育的${t.action}示范点个数`, `${low}-${low + rng.int(1, 3)}个`],
-    ['产出指标', '质量指标', `${t.action}验收合格率`, `验收合格的${t.action}任务占全部任务的比例`, `≥${percent(rng, [95, 98])}`],
+    [
+      '产出指标',
+      '数量指标',
+      `${t.action}任务完成率`,
+      `实际${t.action}数量占计划${t.action}数量的比例`,
+      rng.chance(0.3) ? '=100%' : `≥${percent(rng, [90, 95, 98])}`,
+    ],
+    [
+      '产出指标',
+      '数量指标',
+      `${t.action}示范点数量`,
+      `年度内培育的${t.action}示范点个数`,
+      `${low}-${low + rng.int(1, 3)}个`,
+    ],
+    [
+      '产出指标',
+      '质量指标',
+      `${t.action}验收合格率`,
+      `验收合格的${t.action}任务占全部任务的比例`,
+      `≥${percent(rng, [95, 98])}`,
+    ],
     ['产出指标', '质量指标', '资金使用合规率', '按规定用途使用的资金占全部资金的比例', '=100%'],
     ['产出指标', '质量指标', `${t.action}差错率`, `${t.action}工作中出现差错的比例`, `≤${percent(rng, [1, 2, 5])}`],
     ['产出指标', '时效指标', `${t.action}及时率`, `按时完成${t.action}的比例`, `≥${percent(rng, [90, 95])}`],
-    ['产出指标', '时效指标', '项目完成时间', `${o.fiscalYear}年度内完成${t.action}任务`, rng.pick(['在项目计划完成时间内完成', '及时'])],
+    [
+      '产出指标',
+      '时效指标',
+      '项目完成时间',
+      `${o.fiscalYear}年度内完成${t.action}任务`,
+      rng.pick(['在项目计划完成时间内完成', '及时']),
+    ],
     ['产出指标', '时效指标', '资金拨付周期', '资金下达后拨付到位的天数', `≤${rng.pick([15, 30, 60])}天`],
     ['产出指标', '成本指标', `人均${t.action}成本`, `项目支出除以${t.action}${t.countUnit}数`, `≤${perHead}元`],
   ];
@@ -59,11 +83,36 @@ function outputPool(rng: Rng, t: ProjectTheme, o: IndicatorOptions, count: numbe
 function benefitPool(rng: Rng, t: ProjectTheme, o: IndicatorOptions, l1: string): Draft[] {
   const pool: Draft[] = [
     [l1, '社会效益指标', `${t.served}受益率`, `受益的${t.served}占应受益总数的比例`, `≥${percent(rng, [85, 90, 95])}`],
-    [l1, '经济效益指标', `${t.action}工作效率提升率`, `与上年相比${t.action}工作效率的提升幅度`, `≥${percent(rng, [5, 10, 15])}`],
-    [l1, '可持续影响指标', `${t.action}长效机制`, `${t.action}工作长效机制建立情况`, rng.pick(['建立健全', '长期', '持续发挥作用'])],
-    [l1, '可持续影响指标', `${t.action}成果持续发挥作用年限`, `${t.action}成果持续发挥作用的年数`, `≥${rng.pick([3, 5, 10])}年`],
+    [
+      l1,
+      '经济效益指标',
+      `${t.action}工作效率提升率`,
+      `与上年相比${t.action}工作效率的提升幅度`,
+      `≥${percent(rng, [5, 10, 15])}`,
+    ],
+    [
+      l1,
+      '可持续影响指标',
+      `${t.action}长效机制`,
+      `${t.action}工作长效机制建立情况`,
+      rng.pick(['建立健全', '长期', '持续发挥作用']),
+    ],
+    [
+      l1,
+      '可持续影响指标',
+      `${t.action}成果持续发挥作用年限`,
+      `${t.action}成果持续发挥作用的年数`,
+      `≥${rng.pick([3, 5, 10])}年`,
+    ],
   ];
-  if (o.ecological) pool.push([l1, '生态效益指标', '生态环境质量改善情况', `${t.action}对生态环境质量的改善`, rng.pick(['明显改善', '≥90%'])]);
+  if (o.ecological)
+    pool.push([
+      l1,
+      '生态效益指标',
+      '生态环境质量改善情况',
+      `${t.action}对生态环境质量的改善`,
+      rng.pick(['明显改善', '≥90%']),
+    ]);
   return pool;
 }
 
@@ -71,19 +120,44 @@ function benefitPool(rng: Rng, t: ProjectTheme, o: IndicatorOptions, l1: string)
 export function projectIndicators(rng: Rng, t: ProjectTheme, o: IndicatorOptions): Indicator[] {
   const count = roundCount(t.count[0] + rng.next() * (t.count[1] - t.count[0]));
   const l1 = o.effectSynonym ? '效果指标' : '效益指标';
-  const countRaw = rng.pick([`≥${count}${t.countUnit}`, `不少于${count}${t.countUnit}`, `=${count}${t.countUnit}`, `${count}${t.countUnit}`]);
+  const countRaw = rng.pick([
+    `≥${count}${t.countUnit}`,
+    `不少于${count}${t.countUnit}`,
+    `=${count}${t.countUnit}`,
+    `${count}${t.countUnit}`,
+  ]);
   const improvement = rng.chance(0.03) ? '显著提升' : rng.pick(['≥90%', '明显改善', '效果明显', '好']);
   const drawn = rng.sample([...outputPool(rng, t, o, count), ...benefitPool(rng, t, o, l1)], rng.int(1, 5));
   const cost: Draft[] = rng.chance(0.15)
-    ? [['成本指标', '经济成本指标', `${t.name}成本控制数`, `${t.name}全年支出控制在预算以内`, `≤${tenThousands(o.budgetCents)}万元`]]
+    ? [
+        [
+          '成本指标',
+          '经济成本指标',
+          `${t.name}成本控制数`,
+          `${t.name}全年支出控制在预算以内`,
+          `≤${tenThousands(o.budgetCents)}万元`,
+        ],
+      ]
     : [];
   const drafts: Draft[] = [
-    ['产出指标', '数量指标', `${t.action}${t.subject}数量`, `年度内${t.action}的${t.subject}${t.countUnit}数`, countRaw],
+    [
+      '产出指标',
+      '数量指标',
+      `${t.action}${t.subject}数量`,
+      `年度内${t.action}的${t.subject}${t.countUnit}数`,
+      countRaw,
+    ],
     ...drawn.filter((d) => d[0] === '产出指标'),
     ...cost,
     [l1, '社会效益指标', `${t.subject}状况改善情况`, `${t.subject}在${t.action}后的改善程度`, improvement],
     ...drawn.filter((d) => d[0] !== '产出指标'),
-    ['满意度指标', '服务对象满意度指标', `${t.served}满意度`, `抽样调查中对${t.action}表示满意的${t.served}占调查总数的比例`, `≥${percent(rng, [85, 90, 95])}`],
+    [
+      '满意度指标',
+      '服务对象满意度指标',
+      `${t.served}满意度`,
+      `抽样调查中对${t.action}表示满意的${t.served}占调查总数的比例`,
+      `≥${percent(rng, [85, 90, 95])}`,
+    ],
   ];
   return drafts.map(([level1, level2, name, description, raw]) => {
     const target = parseTarget(rng.chance(o.missingTargetRate) ? withoutNumber(raw) : raw);

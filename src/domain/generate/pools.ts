@@ -5,37 +5,149 @@
  */
 export const CITY = '江州市';
 export const BUREAU = { code: 'CITY-CZJ', name: `${CITY}财政局` } as const;
-export const DISTRICTS = ['临江区', '城东区', '城西区', '高新区', '经开区', '北湖区', '南山区', '江北区', '青石县', '柳溪县'] as const;
+export const DISTRICTS = [
+  '临江区',
+  '城东区',
+  '城西区',
+  '高新区',
+  '经开区',
+  '北湖区',
+  '南山区',
+  '江北区',
+  '青石县',
+  '柳溪县',
+] as const;
 
-export type Sector = 'education' | 'health' | 'civil' | 'labour' | 'agriculture' | 'urban' | 'culture' | 'environment' | 'safety' | 'economy';
+export type Sector =
+  | 'education'
+  | 'health'
+  | 'civil'
+  | 'labour'
+  | 'agriculture'
+  | 'urban'
+  | 'culture'
+  | 'environment'
+  | 'safety'
+  | 'economy';
 
 /** 主管部门: the name after the city, its sector (which projects it runs). */
 export const DEPARTMENTS: readonly (readonly [string, Sector])[] = [
-  ['教育局', 'education'], ['卫生健康委员会', 'health'], ['民政局', 'civil'], ['人力资源和社会保障局', 'labour'],
-  ['总工会', 'labour'], ['农业农村局', 'agriculture'], ['交通运输局', 'urban'], ['文化广电和旅游局', 'culture'],
-  ['生态环境局', 'environment'], ['住房和城乡建设局', 'urban'], ['自然资源和规划局', 'environment'], ['水务局', 'agriculture'],
-  ['应急管理局', 'safety'], ['市场监督管理局', 'safety'], ['公安局', 'safety'], ['司法局', 'safety'],
-  ['科学技术局', 'economy'], ['工业和信息化局', 'economy'], ['商务局', 'economy'], ['体育局', 'culture'],
-  ['退役军人事务局', 'civil'], ['医疗保障局', 'health'], ['城市管理综合行政执法局', 'urban'], ['林业局', 'environment'],
-  ['统计局', 'economy'], ['审计局', 'economy'], ['档案馆', 'culture'], ['妇女联合会', 'civil'],
-  ['团委', 'labour'], ['残疾人联合会', 'civil'], ['红十字会', 'health'], ['科学技术协会', 'culture'],
-  ['机关事务管理局', 'economy'], ['信访局', 'safety'], ['住房公积金管理中心', 'economy'], ['气象局', 'environment'],
-  ['行政审批局', 'economy'], ['融媒体中心', 'culture'], ['供销合作社', 'agriculture'], ['粮食和物资储备局', 'agriculture'],
-  ['疾病预防控制中心', 'health'], ['消防救援支队', 'safety'],
+  ['教育局', 'education'],
+  ['卫生健康委员会', 'health'],
+  ['民政局', 'civil'],
+  ['人力资源和社会保障局', 'labour'],
+  ['总工会', 'labour'],
+  ['农业农村局', 'agriculture'],
+  ['交通运输局', 'urban'],
+  ['文化广电和旅游局', 'culture'],
+  ['生态环境局', 'environment'],
+  ['住房和城乡建设局', 'urban'],
+  ['自然资源和规划局', 'environment'],
+  ['水务局', 'agriculture'],
+  ['应急管理局', 'safety'],
+  ['市场监督管理局', 'safety'],
+  ['公安局', 'safety'],
+  ['司法局', 'safety'],
+  ['科学技术局', 'economy'],
+  ['工业和信息化局', 'economy'],
+  ['商务局', 'economy'],
+  ['体育局', 'culture'],
+  ['退役军人事务局', 'civil'],
+  ['医疗保障局', 'health'],
+  ['城市管理综合行政执法局', 'urban'],
+  ['林业局', 'environment'],
+  ['统计局', 'economy'],
+  ['审计局', 'economy'],
+  ['档案馆', 'culture'],
+  ['妇女联合会', 'civil'],
+  ['团委', 'labour'],
+  ['残疾人联合会', 'civil'],
+  ['红十字会', 'health'],
+  ['科学技术协会', 'culture'],
+  ['机关事务管理局', 'economy'],
+  ['信访局', 'safety'],
+  ['住房公积金管理中心', 'economy'],
+  ['气象局', 'environment'],
+  ['行政审批局', 'economy'],
+  ['融媒体中心', 'culture'],
+  ['供销合作社', 'agriculture'],
+  ['粮食和物资储备局', 'agriculture'],
+  ['疾病预防控制中心', 'health'],
+  ['消防救援支队', 'safety'],
 ];
 
 /** Units under a department ({d} district, {n} Chinese ordinal). The first unit of a department is its 本级. */
 export const UNIT_TEMPLATES: Record<Sector, readonly string[]> = {
-  education: ['{d}第{n}中学', '{d}实验小学', '{d}第{n}小学', '{d}职业技术学校', '{d}中心幼儿园', '{d}教师发展中心', '{d}学生资助管理中心', '{d}青少年活动中心'],
-  health: ['{d}人民医院', '{d}中医医院', '{d}妇幼保健院', '{d}第{n}社区卫生服务中心', '{d}疾病预防控制所', '{d}卫生监督所', '{d}急救站'],
-  civil: ['{d}社会福利院', '{d}救助管理站', '{d}养老服务中心', '{d}第{n}敬老院', '{d}殡仪服务站', '{d}社区服务中心', '{d}儿童福利指导中心'],
-  labour: ['{d}就业服务中心', '{d}职工服务中心', '{d}劳动人事争议仲裁院', '{d}第{n}职业培训学校', '{d}社会保险事业管理所', '{d}工人文化宫'],
-  agriculture: ['{d}农业技术推广站', '{d}动物疫病预防控制中心', '{d}水利工程管理站', '{d}第{n}农机服务站', '{d}种子管理站', '{d}粮食储备库'],
-  urban: ['{d}市政设施管理处', '{d}公路管理站', '{d}环境卫生管理所', '{d}园林绿化队', '{d}建设工程质量监督站', '{d}第{n}执法中队'],
+  education: [
+    '{d}第{n}中学',
+    '{d}实验小学',
+    '{d}第{n}小学',
+    '{d}职业技术学校',
+    '{d}中心幼儿园',
+    '{d}教师发展中心',
+    '{d}学生资助管理中心',
+    '{d}青少年活动中心',
+  ],
+  health: [
+    '{d}人民医院',
+    '{d}中医医院',
+    '{d}妇幼保健院',
+    '{d}第{n}社区卫生服务中心',
+    '{d}疾病预防控制所',
+    '{d}卫生监督所',
+    '{d}急救站',
+  ],
+  civil: [
+    '{d}社会福利院',
+    '{d}救助管理站',
+    '{d}养老服务中心',
+    '{d}第{n}敬老院',
+    '{d}殡仪服务站',
+    '{d}社区服务中心',
+    '{d}儿童福利指导中心',
+  ],
+  labour: [
+    '{d}就业服务中心',
+    '{d}职工服务中心',
+    '{d}劳动人事争议仲裁院',
+    '{d}第{n}职业培训学校',
+    '{d}社会保险事业管理所',
+    '{d}工人文化宫',
+  ],
+  agriculture: [
+    '{d}农业技术推广站',
+    '{d}动物疫病预防控制中心',
+    '{d}水利工程管理站',
+    '{d}第{n}农机服务站',
+    '{d}种子管理站',
+    '{d}粮食储备库',
+  ],
+  urban: [
+    '{d}市政设施管理处',
+    '{d}公路管理站',
+    '{d}环境卫生管理所',
+    '{d}园林绿化队',
+    '{d}建设工程质量监督站',
+    '{d}第{n}执法中队',
+  ],
   culture: ['{d}图书馆', '{d}文化馆', '{d}博物馆', '{d}体育运动学校', '{d}第{n}综合文化站', '{d}档案史志室'],
-  environment: ['{d}环境监测站', '{d}自然资源所', '{d}林业工作站', '{d}第{n}生态保护站', '{d}气象服务站', '{d}国土空间规划室'],
+  environment: [
+    '{d}环境监测站',
+    '{d}自然资源所',
+    '{d}林业工作站',
+    '{d}第{n}生态保护站',
+    '{d}气象服务站',
+    '{d}国土空间规划室',
+  ],
   safety: ['{d}应急救援中心', '{d}市场监管所', '{d}公证处', '{d}第{n}司法所', '{d}食品药品检验所', '{d}消防救援站'],
-  economy: ['{d}科技创新服务中心', '{d}中小企业服务中心', '{d}统计调查队', '{d}政务服务中心', '{d}第{n}审计服务中心', '{d}机关后勤服务中心'],
+  economy: [
+    '{d}科技创新服务中心',
+    '{d}中小企业服务中心',
+    '{d}统计调查队',
+    '{d}政务服务中心',
+    '{d}第{n}审计服务中心',
+    '{d}机关后勤服务中心',
+  ],
 };
 
 /**
@@ -56,8 +168,27 @@ export interface ProjectTheme {
 }
 
 const theme = (row: string): ProjectTheme => {
-  const [name, purpose, subject, action, countUnit, min, max, goal, served] = row.split('|') as [string, string, string, string, string, string, string, string, string?];
-  return { name, purpose, subject, action, countUnit, count: [Number(min), Number(max)], goal, served: served ?? subject };
+  const [name, purpose, subject, action, countUnit, min, max, goal, served] = row.split('|') as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string?,
+  ];
+  return {
+    name,
+    purpose,
+    subject,
+    action,
+    countUnit,
+    count: [Number(min), Number(max)],
+    goal,
+    served: served ?? subject,
+  };
 };
 
 export const SECTOR_THEMES: Record<Sector, readonly ProjectTheme[]> = {
@@ -170,10 +301,23 @@ export const BASES = ['行业标准', '历史标准', '计划标准', '行业标
 
 /** Department goals (部门整体绩效目标) and 工作保障措施, by sector word. */
 export const OVERALL_GOALS: readonly string[] = [
-  '全面完成年度重点工作任务', '加强预算绩效管理', '深化“放管服”改革', '推进依法行政', '加强干部队伍建设',
-  '强化内部控制制度建设', '提升公共服务水平', '做好安全稳定工作', '推进信息化建设', '加强党风廉政建设',
+  '全面完成年度重点工作任务',
+  '加强预算绩效管理',
+  '深化“放管服”改革',
+  '推进依法行政',
+  '加强干部队伍建设',
+  '强化内部控制制度建设',
+  '提升公共服务水平',
+  '做好安全稳定工作',
+  '推进信息化建设',
+  '加强党风廉政建设',
 ];
-export const MEASURE_HEADINGS: readonly string[] = ['加强组织领导，压实工作责任', '健全制度机制，规范资金管理', '强化监督检查，确保目标实现', '加强宣传引导，营造良好氛围'];
+export const MEASURE_HEADINGS: readonly string[] = [
+  '加强组织领导，压实工作责任',
+  '健全制度机制，规范资金管理',
+  '强化监督检查，确保目标实现',
+  '加强宣传引导，营造良好氛围',
+];
 export const MEASURE_ITEMS: readonly string[] = [
   '成立由主要负责同志任组长的工作领导小组，定期研究解决工作中的重点难点问题。',
   '严格执行预算管理制度，资金使用集体研究，做到专款专用、手续完备。',
@@ -184,10 +328,17 @@ export const MEASURE_ITEMS: readonly string[] = [
 
 export const DEVIATION_CATEGORIES = ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'] as const;
 export const DEVIATION_REASONS: readonly string[] = [
-  '受疫情影响，部分活动延期开展', '资金下达较晚，项目启动推迟', '政府采购流程较长，合同签订延后', '实际服务对象少于年初预计', '人员调整，工作衔接不畅',
+  '受疫情影响，部分活动延期开展',
+  '资金下达较晚，项目启动推迟',
+  '政府采购流程较长，合同签订延后',
+  '实际服务对象少于年初预计',
+  '人员调整，工作衔接不畅',
 ];
 export const IMPROVEMENT_MEASURES: readonly string[] = [
-  '加快项目实施进度，下半年集中组织开展', '优化采购流程，提前做好项目前期准备', '加强与相关部门沟通，及时调整工作计划', '下一年度合理测算目标值，提高目标设定的科学性',
+  '加快项目实施进度，下半年集中组织开展',
+  '优化采购流程，提前做好项目前期准备',
+  '加强与相关部门沟通，及时调整工作计划',
+  '下一年度合理测算目标值，提高目标设定的科学性',
 ];
 
 const DIGITS = '零一二三四五六七八九';

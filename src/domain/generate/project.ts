@@ -35,8 +35,12 @@ function projectCode(rng: Rng, departmentCode: string): string {
 
 function projectName(rng: Rng, theme: ProjectTheme, fiscalYear: number): string {
   return rng.pick([
-    `${theme.name}资金`, `${theme.name}专项经费`, `${theme.name}项目`, `${fiscalYear}年${theme.name}`,
-    `${rng.pick(DISTRICTS)}${theme.name}`, `提前下达${fiscalYear}年${theme.name}专项资金`,
+    `${theme.name}资金`,
+    `${theme.name}专项经费`,
+    `${theme.name}项目`,
+    `${fiscalYear}年${theme.name}`,
+    `${rng.pick(DISTRICTS)}${theme.name}`,
+    `提前下达${fiscalYear}年${theme.name}专项资金`,
   ]);
 }
 
@@ -51,10 +55,15 @@ function budgetCents(rng: Rng): bigint {
 
 /** 预算数 = 财政资金 + 其他资金 exactly; most projects are fiscal only (其他资金 left empty, as in the seed). */
 export function splitBudget(rng: Rng, total: bigint): { budget: Budget; fiscal: bigint; other: bigint } {
-  if (rng.chance(0.75)) return { budget: { total: formatCents(total), fiscal: formatCents(total), other: null }, fiscal: total, other: 0n };
+  if (rng.chance(0.75))
+    return { budget: { total: formatCents(total), fiscal: formatCents(total), other: null }, fiscal: total, other: 0n };
   const other = (total * BigInt(rng.int(10, 50))) / 100n;
   const fiscal = total - other;
-  return { budget: { total: formatCents(total), fiscal: formatCents(fiscal), other: formatCents(other) }, fiscal, other };
+  return {
+    budget: { total: formatCents(total), fiscal: formatCents(fiscal), other: formatCents(other) },
+    fiscal,
+    other,
+  };
 }
 
 /** Cumulative and non-decreasing, ending at 100: 3/6/9/12 or the seed's 3/6/10/12. */
@@ -73,7 +82,9 @@ function spendingPlan(rng: Rng, blankFirst: boolean): SpendingCheckpoint[] {
 
 function goalsFor(rng: Rng, theme: ProjectTheme, sector: Sector, pasted: boolean): string[] {
   if (pasted) {
-    const elsewhere = (Object.keys(SECTOR_THEMES) as Sector[]).filter((s) => s !== sector).flatMap((s) => SECTOR_THEMES[s].map((t) => t.goal));
+    const elsewhere = (Object.keys(SECTOR_THEMES) as Sector[])
+      .filter((s) => s !== sector)
+      .flatMap((s) => SECTOR_THEMES[s].map((t) => t.goal));
     return [rng.chance(0.4) ? rng.pick(STRAY_GOALS) : rng.pick(elsewhere)];
   }
   const second = `规范${theme.name}资金管理，确保资金安全、专款专用`;
@@ -83,7 +94,13 @@ function goalsFor(rng: Rng, theme: ProjectTheme, sector: Sector, pasted: boolean
 /** One project of a unit; `usedNames`/`usedCodes` keep names and codes unique within the unit. */
 export function generateProject(
   rng: Rng,
-  context: { sector: Sector; departmentCode: string; fiscalYear: number; usedNames: Set<string>; usedCodes: Set<string> },
+  context: {
+    sector: Sector;
+    departmentCode: string;
+    fiscalYear: number;
+    usedNames: Set<string>;
+    usedCodes: Set<string>;
+  },
 ): GeneratedProject & { fiscalCents: bigint; otherCents: bigint } {
   const themes = [...SECTOR_THEMES[context.sector], ...GENERAL_THEMES];
   let theme = rng.pick(themes);
@@ -112,8 +129,11 @@ export function generateProject(
     spendingPlan: spendingPlan(rng, defects.blankCheckpoint),
     goals: goalsFor(rng, theme, context.sector, defects.pastedGoal),
     indicators: projectIndicators(rng, theme, {
-      fiscalYear: context.fiscalYear, budgetCents: total, effectSynonym: defects.effectSynonym,
-      ecological: context.sector === 'environment', missingTargetRate: DEFECT_RATES.missingTarget,
+      fiscalYear: context.fiscalYear,
+      budgetCents: total,
+      effectSynonym: defects.effectSynonym,
+      ecological: context.sector === 'environment',
+      missingTargetRate: DEFECT_RATES.missingTarget,
     }),
   };
   return { project, theme, defects, fiscalCents: fiscal, otherCents: other };

@@ -83,12 +83,19 @@ function cumulativeCurve(rng: Rng, project: Project, behind: boolean): number[] 
   return curve;
 }
 
-function monthlySpending(code: string, source: 'fiscal' | 'other', yearCents: bigint, curve: number[], months: number): SpendingEntry[] {
+function monthlySpending(
+  code: string,
+  source: 'fiscal' | 'other',
+  yearCents: bigint,
+  curve: number[],
+  months: number,
+): SpendingEntry[] {
   const entries: SpendingEntry[] = [];
   let before = 0n;
   for (let month = 1; month <= months; month += 1) {
     const cumulative = (yearCents * BigInt(curve[month - 1]!)) / 10_000n;
-    if (cumulative > before) entries.push({ projectCode: code, month, source, amount: formatCents(cumulative - before) });
+    if (cumulative > before)
+      entries.push({ projectCode: code, month, source, amount: formatCents(cumulative - before) });
     before = cumulative;
   }
   return entries;
@@ -117,13 +124,21 @@ function actualFor(rng: Rng, target: TargetValue, met: boolean): string {
 
 function progressFor(rng: Rng, code: string, indicator: Indicator, forecast: string, met: boolean): ProgressEntry {
   const target = indicator.target;
-  const toDate = target.value !== null && target.unit !== null && target.unit !== '%' && target.op !== '<=' && target.op !== '<'
-    ? `${trimNumber(Math.round(target.value * (0.4 + rng.next() * 0.2)))}${target.unit}`
-    : target.unit === '%' ? forecast : '按计划推进';
+  const toDate =
+    target.value !== null && target.unit !== null && target.unit !== '%' && target.op !== '<=' && target.op !== '<'
+      ? `${trimNumber(Math.round(target.value * (0.4 + rng.next() * 0.2)))}${target.unit}`
+      : target.unit === '%'
+        ? forecast
+        : '按计划推进';
   const likelihood: Likelihood = met ? (rng.chance(0.04) ? '有可能' : '确定能') : rng.chance(0.6) ? '有可能' : '不可能';
   const explained = likelihood !== '确定能';
   return {
-    projectCode: code, indicatorName: indicator.name, month: PROGRESS_MONTH, valueToDate: toDate, forecast, likelihood,
+    projectCode: code,
+    indicatorName: indicator.name,
+    month: PROGRESS_MONTH,
+    valueToDate: toDate,
+    forecast,
+    likelihood,
     deviationCategory: explained ? rng.pick(DEVIATION_CATEGORIES) : null,
     reason: explained ? rng.pick(DEVIATION_REASONS) : '',
     measures: explained ? rng.pick(IMPROVEMENT_MEASURES) : '',
@@ -131,7 +146,12 @@ function progressFor(rng: Rng, code: string, indicator: Indicator, forecast: str
 }
 
 /** The year of one project; `monthsRecorded` months of spending are reported (the year-end actuals use all twelve). */
-export function generateProjectYear(rng: Rng, project: Project, money: { fiscalCents: bigint; otherCents: bigint }, monthsRecorded: number): ProjectYear {
+export function generateProjectYear(
+  rng: Rng,
+  project: Project,
+  money: { fiscalCents: bigint; otherCents: bigint },
+  monthsRecorded: number,
+): ProjectYear {
   const execution = executionBasisPoints(rng);
   const curve = cumulativeCurve(rng, project, rng.chance(0.1));
   const fiscalYear = (money.fiscalCents * BigInt(execution)) / 10_000n;
@@ -146,13 +166,24 @@ export function generateProjectYear(rng: Rng, project: Project, money: { fiscalC
     const met = !rng.chance(missRate);
     const actual = actualFor(rng, indicator.target, met);
     progress.push(progressFor(rng, project.code, indicator, actual, met));
-    return met ? { name: indicator.name, actual } : { name: indicator.name, actual, deviationReason: rng.pick(DEVIATION_REASONS), improvementMeasures: rng.pick(IMPROVEMENT_MEASURES) };
+    return met
+      ? { name: indicator.name, actual }
+      : {
+          name: indicator.name,
+          actual,
+          deviationReason: rng.pick(DEVIATION_REASONS),
+          improvementMeasures: rng.pick(IMPROVEMENT_MEASURES),
+        };
   });
   const actuals: ProjectActualsEntry = {
     code: project.code,
     adjustedBudget: formatCents(money.fiscalCents + money.otherCents),
     spent: formatCents(fiscalYear + otherYear),
-    ...(execution < 9_000 ? { executionReason: `${rng.pick(DEVIATION_REASONS)}，资金结余${formatCents(money.fiscalCents + money.otherCents - fiscalYear - otherYear)}元` } : {}),
+    ...(execution < 9_000
+      ? {
+          executionReason: `${rng.pick(DEVIATION_REASONS)}，资金结余${formatCents(money.fiscalCents + money.otherCents - fiscalYear - otherYear)}元`,
+        }
+      : {}),
     indicators,
   };
   return { spending, progress, actuals };

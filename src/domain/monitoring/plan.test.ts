@@ -25,7 +25,10 @@ describe('planned cumulative share', () => {
   });
 
   it('keeps exact thirds until display', () => {
-    const plan = [{ month: 3, cumulativePercent: 20 }, { month: 6, cumulativePercent: 60 }];
+    const plan = [
+      { month: 3, cumulativePercent: 20 },
+      { month: 6, cumulativePercent: 60 },
+    ];
     expect(pct(plan, 1)).toBe('6.67'); // 20/3
     expect(pct(plan, 4)).toBe('33.33'); // 20 + 40/3
     expect(plannedPercentAt(plan, 1)).toEqual(rational(20n, 3n));
@@ -41,7 +44,11 @@ describe('planned cumulative share', () => {
 
 describe('spending to date', () => {
   it('sums per-month amounts into month-end totals', () => {
-    const totals = cumulativeByMonth([{ month: 2, cents: 100_00n }, { month: 2, cents: 50_00n }, { month: 5, cents: 1_00n }]);
+    const totals = cumulativeByMonth([
+      { month: 2, cents: 100_00n },
+      { month: 2, cents: 50_00n },
+      { month: 5, cents: 1_00n },
+    ]);
     expect(totals.slice(0, 6)).toEqual([0n, 150_00n, 150_00n, 150_00n, 151_00n, 151_00n]);
     expect(totals[11]).toBe(151_00n);
   });

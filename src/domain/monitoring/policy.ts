@@ -15,19 +15,28 @@ export const MonitoringPolicySchema = z.object({
   /** The month-end whose data the monitoring round uses (1–6月 → 6; the central round → 7). */
   checkpointMonth: z.number().int().min(1).max(12).default(6),
   /** Spending behind the plan by MORE than `points` percentage points; the highest band that fires wins. */
-  behindPlan: z
-    .array(z.object({ points: z.number().min(0).max(100), level: LevelSchema }))
-    .default([
-      { points: 10, level: '提示' },
-      { points: 20, level: '警示' },
-    ]),
+  behindPlan: z.array(z.object({ points: z.number().min(0).max(100), level: LevelSchema })).default([
+    { points: 10, level: '提示' },
+    { points: 20, level: '警示' },
+  ]),
   /** "Large and slow": budget ≥ minBudget and execution below maxRate % at the end of `month`. */
   largeAndSlow: z
-    .array(z.object({ minBudget: AmountTextSchema, month: z.number().int().min(1).max(12), maxRate: z.number().min(0).max(100), level: LevelSchema }))
+    .array(
+      z.object({
+        minBudget: AmountTextSchema,
+        month: z.number().int().min(1).max(12),
+        maxRate: z.number().min(0).max(100),
+        level: LevelSchema,
+      }),
+    )
     .default([{ minBudget: '2000000.00', month: 8, maxRate: 60, level: '重点监控' }]),
   /** Indicators forecast to miss: the level per 完成目标可能性, and for a forecast that misses its target. */
   forecastMiss: z
-    .object({ possible: LevelSchema.default('提示'), impossible: LevelSchema.default('警示'), forecastBelowTarget: LevelSchema.default('警示') })
+    .object({
+      possible: LevelSchema.default('提示'),
+      impossible: LevelSchema.default('警示'),
+      forecastBelowTarget: LevelSchema.default('警示'),
+    })
     .default({ possible: '提示', impossible: '警示', forecastBelowTarget: '警示' }),
   /** No indicator progress for the checkpoint by its month-end + graceDays. */
   overdue: z

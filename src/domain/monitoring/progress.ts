@@ -34,13 +34,19 @@ export function checkIndicatorProgress(progress: IndicatorProgress): void {
   const issues: ErrorIssue[] = [];
   if (needsDeviationAnalysis(progress.likelihood)) {
     if (progress.deviationCategory === null) {
-      issues.push({ field: 'deviationCategory', message: `完成目标可能性为“${progress.likelihood}”时必须选择偏差原因类别` });
+      issues.push({
+        field: 'deviationCategory',
+        message: `完成目标可能性为“${progress.likelihood}”时必须选择偏差原因类别`,
+      });
     }
     if (progress.deviationCategory === '其他' && progress.reason.trim() === '') {
       issues.push({ field: 'reason', message: '偏差原因类别为“其他”时必须说明原因' });
     }
     if (progress.measures.trim() === '') {
-      issues.push({ field: 'measures', message: `完成目标可能性为“${progress.likelihood}”时必须填写完成目标拟采取的措施` });
+      issues.push({
+        field: 'measures',
+        message: `完成目标可能性为“${progress.likelihood}”时必须填写完成目标拟采取的措施`,
+      });
     }
   }
   if (issues.length > 0) {

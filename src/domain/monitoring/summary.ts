@@ -54,23 +54,34 @@ const cents = (amount: string | null) => (amount === null ? null : parseAmountTo
 /** Everything the table, the charts and the warning rules need for one project. */
 export function summariseProject(
   project: Project,
-  data: { spending: readonly SpendingRow[]; adjustments: readonly AdjustmentView[]; progress: readonly IndicatorProgress[] },
+  data: {
+    spending: readonly SpendingRow[];
+    adjustments: readonly AdjustmentView[];
+    progress: readonly IndicatorProgress[];
+  },
   asOfMonth: number,
 ): { view: ProjectMonitoring; facts: ProjectFacts } {
   const adjustedBudget = data.adjustments.at(-1)?.adjustedBudget ?? null;
   const budgetCents = cents(adjustedBudget ?? project.budget.total);
   const bySource = (source: 'fiscal' | 'other') =>
-    MONTHS.map((month) => data.spending.filter((s) => s.month === month && s.source === source).reduce((sum, s) => sum + (cents(s.amount) ?? 0n), 0n));
+    MONTHS.map((month) =>
+      data.spending
+        .filter((s) => s.month === month && s.source === source)
+        .reduce((sum, s) => sum + (cents(s.amount) ?? 0n), 0n),
+    );
   const fiscal = bySource('fiscal');
   const other = bySource('other');
-  const cumulative = cumulativeByMonth(MONTHS.map((month) => ({ month, cents: fiscal[month - 1]! + other[month - 1]! })));
+  const cumulative = cumulativeByMonth(
+    MONTHS.map((month) => ({ month, cents: fiscal[month - 1]! + other[month - 1]! })),
+  );
   const months = MONTHS.map((month): MonthFigures => {
     const planned = plannedPercentAt(project.spendingPlan, month);
     const rate = executionPercent(cumulative[month - 1]!, budgetCents);
     return {
       month,
       plannedPercent: planned === null ? null : toFixed(planned),
-      plannedAmount: planned === null || budgetCents === null ? null : formatCents(toCents(plannedAmount(budgetCents, planned))),
+      plannedAmount:
+        planned === null || budgetCents === null ? null : formatCents(toCents(plannedAmount(budgetCents, planned))),
       fiscal: formatCents(fiscal[month - 1]!),
       other: formatCents(other[month - 1]!),
       spent: formatCents(fiscal[month - 1]! + other[month - 1]!),
@@ -85,25 +96,43 @@ export function summariseProject(
     name: project.name,
     initialBudget: project.budget.total,
     adjustedBudget,
-    adjustments: data.adjustments.map(({ adjustedBudget, reason, effectiveDate, recordedBy }) => ({ adjustedBudget, reason, effectiveDate, recordedBy })),
+    adjustments: data.adjustments.map(({ adjustedBudget, reason, effectiveDate, recordedBy }) => ({
+      adjustedBudget,
+      reason,
+      effectiveDate,
+      recordedBy,
+    })),
     months,
     spentToDate: formatCents(spentCents),
     executionRate: rate === null ? null : toFixed(rate),
     forecastFullYear: forecastFullYear(project, budgetCents, spentCents, asOfMonth),
     indicators: project.indicators.map((i) => ({
-      name: i.name, level1: i.level1, level2: i.level2, target: i.target.raw,
+      name: i.name,
+      level1: i.level1,
+      level2: i.level2,
+      target: i.target.raw,
       progress: data.progress.filter((p) => p.indicatorName === i.name),
     })),
   };
   const facts: ProjectFacts = {
-    code: project.code, name: project.name, budgetCents, plan: project.spendingPlan, cumulativeCents: cumulative,
-    indicators: project.indicators, progress: data.progress,
+    code: project.code,
+    name: project.name,
+    budgetCents,
+    plan: project.spendingPlan,
+    cumulativeCents: cumulative,
+    indicators: project.indicators,
+    progress: data.progress,
   };
   return { view, facts };
 }
 
 /** Spent to date + budget × (100% − plan at asOfMonth): the rest of the plan assumed carried out. */
-function forecastFullYear(project: Project, budgetCents: bigint | null, spentCents: bigint, asOfMonth: number): string | null {
+function forecastFullYear(
+  project: Project,
+  budgetCents: bigint | null,
+  spentCents: bigint,
+  asOfMonth: number,
+): string | null {
   if (budgetCents === null) return null;
   if (asOfMonth >= 12) return formatCents(spentCents);
   const planned = asOfMonth >= 1 ? plannedPercentAt(project.spendingPlan, asOfMonth) : rational(0n);

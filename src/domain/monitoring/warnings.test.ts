@@ -14,17 +14,37 @@ const SEED_PLAN = [
   { month: 12, cumulativePercent: 100 },
 ];
 const indicator = (name: string, raw: string): Indicator => ({
-  level1: '产出指标', level2: '数量指标', name, description: '', target: parseTargetValue(raw), basis: '计划标准', category: 'output',
+  level1: '产出指标',
+  level2: '数量指标',
+  name,
+  description: '',
+  target: parseTargetValue(raw),
+  basis: '计划标准',
+  category: 'output',
 });
 /** Cumulative spending flat from `month` on at `cents`. */
 const spentBy = (month: number, cents: bigint) => MONTHS.map((m) => (m >= month ? cents : 0n));
 const progress = (over: Partial<IndicatorProgress>): IndicatorProgress => ({
-  projectCode: 'P1', indicatorName: '补助金发放率', month: 6, valueToDate: '50%', forecast: '95%', likelihood: '确定能',
-  deviationCategory: null, reason: '', measures: '', ...over,
+  projectCode: 'P1',
+  indicatorName: '补助金发放率',
+  month: 6,
+  valueToDate: '50%',
+  forecast: '95%',
+  likelihood: '确定能',
+  deviationCategory: null,
+  reason: '',
+  measures: '',
+  ...over,
 });
 const project = (over: Partial<ProjectFacts>): ProjectFacts => ({
-  code: 'P1', name: '困难职工帮扶资金', budgetCents: 20_000_00n, plan: SEED_PLAN, cumulativeCents: spentBy(1, 0n),
-  indicators: [indicator('补助金发放率', '≥90%')], progress: [progress({})], ...over,
+  code: 'P1',
+  name: '困难职工帮扶资金',
+  budgetCents: 20_000_00n,
+  plan: SEED_PLAN,
+  cumulativeCents: spentBy(1, 0n),
+  indicators: [indicator('补助金发放率', '≥90%')],
+  progress: [progress({})],
+  ...over,
 });
 const JUNE = { fiscalYear: 2020, asOfMonth: 6, today: '2020-07-10' };
 const rulesOf = (p: ProjectFacts, ctx = JUNE, policy = DEFAULT_MONITORING_POLICY) =>
@@ -41,8 +61,14 @@ describe('behind-plan warnings', () => {
   });
 
   it('says why in both languages', () => {
-    const [warning] = computeWarnings([project({ cumulativeCents: spentBy(5, 9_000_00n) })], DEFAULT_MONITORING_POLICY, JUNE);
-    expect(warning?.reason).toBe('截至6月底累计执行率 45.00%，低于支出计划 60.00%，落后 15.00 个百分点（容忍度 10 个百分点）');
+    const [warning] = computeWarnings(
+      [project({ cumulativeCents: spentBy(5, 9_000_00n) })],
+      DEFAULT_MONITORING_POLICY,
+      JUNE,
+    );
+    expect(warning?.reason).toBe(
+      '截至6月底累计执行率 45.00%，低于支出计划 60.00%，落后 15.00 个百分点（容忍度 10 个百分点）',
+    );
     expect(warning?.reasonEn).toContain('45.00% against a plan of 60.00%');
   });
 
@@ -59,7 +85,8 @@ describe('behind-plan warnings', () => {
 });
 
 describe('large-and-slow', () => {
-  const big = (spentByAugust: bigint, budget = 2_500_000_00n) => project({ budgetCents: budget, plan: [], cumulativeCents: spentBy(8, spentByAugust) });
+  const big = (spentByAugust: bigint, budget = 2_500_000_00n) =>
+    project({ budgetCents: budget, plan: [], cumulativeCents: spentBy(8, spentByAugust) });
   const SEPTEMBER = { fiscalYear: 2020, asOfMonth: 9, today: '2020-09-20' };
   it('puts ≥ 200万 below 60% at end-August under focused monitoring', () => {
     expect(rulesOf(big(1_400_000_00n), SEPTEMBER)).toEqual(['large-and-slow:P1:8 重点监控']); // 56%
@@ -70,21 +97,32 @@ describe('large-and-slow', () => {
     expect(rulesOf(big(0n), { ...SEPTEMBER, asOfMonth: 7 })).toEqual([]);
   });
   it('follows the policy', () => {
-    const policy = readMonitoringPolicy({ largeAndSlow: [{ minBudget: '10000', month: 6, maxRate: 50, level: '警示' }] });
-    expect(rulesOf(project({ plan: [], cumulativeCents: spentBy(6, 9_000_00n) }), JUNE, policy)).toEqual(['large-and-slow:P1:6 警示']);
+    const policy = readMonitoringPolicy({
+      largeAndSlow: [{ minBudget: '10000', month: 6, maxRate: 50, level: '警示' }],
+    });
+    expect(rulesOf(project({ plan: [], cumulativeCents: spentBy(6, 9_000_00n) }), JUNE, policy)).toEqual([
+      'large-and-slow:P1:6 警示',
+    ]);
   });
 });
 
 describe('forecast-miss', () => {
   it('maps 有可能 to 提示 and 不可能 to 警示', () => {
     const filled = { deviationCategory: '经费保障' as const, measures: '加快拨付' };
-    expect(rulesOf(project({ cumulativeCents: spentBy(6, 12_000_00n), progress: [progress({ likelihood: '有可能', ...filled })] })))
-      .toEqual(['forecast-miss:P1:补助金发放率:6 提示']);
-    expect(rulesOf(project({ cumulativeCents: spentBy(6, 12_000_00n), progress: [progress({ likelihood: '不可能', ...filled })] })))
-      .toEqual(['forecast-miss:P1:补助金发放率:6 警示']);
+    expect(
+      rulesOf(
+        project({ cumulativeCents: spentBy(6, 12_000_00n), progress: [progress({ likelihood: '有可能', ...filled })] }),
+      ),
+    ).toEqual(['forecast-miss:P1:补助金发放率:6 提示']);
+    expect(
+      rulesOf(
+        project({ cumulativeCents: spentBy(6, 12_000_00n), progress: [progress({ likelihood: '不可能', ...filled })] }),
+      ),
+    ).toEqual(['forecast-miss:P1:补助金发放率:6 警示']);
   });
   it('catches a 确定能 whose forecast misses the target, and stays silent when it meets it', () => {
-    const on = (forecast: string) => rulesOf(project({ cumulativeCents: spentBy(6, 12_000_00n), progress: [progress({ forecast })] }));
+    const on = (forecast: string) =>
+      rulesOf(project({ cumulativeCents: spentBy(6, 12_000_00n), progress: [progress({ forecast })] }));
     expect(on('85%')).toEqual(['forecast-miss:P1:补助金发放率:6 警示']);
     expect(on('95%')).toEqual([]);
     expect(on('及时')).toEqual([]);
@@ -123,8 +161,12 @@ describe('indicator progress validation', () => {
     expect((caught as AppError).issues.map((i) => i.field)).toEqual(['deviationCategory', 'measures']);
   });
   it('requires a reason text for 其他 and nothing for 确定能', () => {
-    expect(() => checkIndicatorProgress(progress({ likelihood: '不可能', deviationCategory: '其他', measures: '调整方案' }))).toThrow(/说明原因/);
-    expect(() => checkIndicatorProgress(progress({ likelihood: '不可能', deviationCategory: '人员保障', measures: '增配人员' }))).not.toThrow();
+    expect(() =>
+      checkIndicatorProgress(progress({ likelihood: '不可能', deviationCategory: '其他', measures: '调整方案' })),
+    ).toThrow(/说明原因/);
+    expect(() =>
+      checkIndicatorProgress(progress({ likelihood: '不可能', deviationCategory: '人员保障', measures: '增配人员' })),
+    ).not.toThrow();
     expect(() => checkIndicatorProgress(progress({}))).not.toThrow();
   });
 });
@@ -133,7 +175,10 @@ describe('policy', () => {
   it('fills defaults around what a bureau stored', () => {
     const policy = readMonitoringPolicy({ checkpointMonth: 7 });
     expect(policy.checkpointMonth).toBe(7);
-    expect(policy.behindPlan).toEqual([{ points: 10, level: '提示' }, { points: 20, level: '警示' }]);
+    expect(policy.behindPlan).toEqual([
+      { points: 10, level: '提示' },
+      { points: 20, level: '警示' },
+    ]);
     expect(policy.overdue).toEqual({ graceDays: 15, level: '提示' });
     expect(() => readMonitoringPolicy({ checkpointMonth: 13 })).toThrow();
   });

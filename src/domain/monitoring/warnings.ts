@@ -44,7 +44,11 @@ export interface WarningContext {
   today: string;
 }
 
-export function computeWarnings(projects: readonly ProjectFacts[], policy: MonitoringPolicy, context: WarningContext): MonitoringWarning[] {
+export function computeWarnings(
+  projects: readonly ProjectFacts[],
+  policy: MonitoringPolicy,
+  context: WarningContext,
+): MonitoringWarning[] {
   const warnings = projects.flatMap((project) => [
     ...behindPlan(project, policy, context),
     ...largeAndSlow(project, policy, context),
@@ -56,7 +60,9 @@ export function computeWarnings(projects: readonly ProjectFacts[], policy: Monit
 
 /** Checked at the monitoring checkpoint and at the latest month: the round's finding and today's. */
 function behindPlan(project: ProjectFacts, policy: MonitoringPolicy, context: WarningContext): MonitoringWarning[] {
-  const months = [...new Set([policy.checkpointMonth, context.asOfMonth])].filter((m) => m >= 1 && m <= context.asOfMonth).sort((a, b) => a - b);
+  const months = [...new Set([policy.checkpointMonth, context.asOfMonth])]
+    .filter((m) => m >= 1 && m <= context.asOfMonth)
+    .sort((a, b) => a - b);
   const bands = [...policy.behindPlan].sort((a, b) => b.points - a.points);
   return months.flatMap((month) => {
     const planned = plannedPercentAt(project.plan, month);
@@ -66,11 +72,13 @@ function behindPlan(project: ProjectFacts, policy: MonitoringPolicy, context: Wa
     const band = bands.find((b) => compare(gap, fromDecimal(b.points)) > 0);
     if (!band) return [];
     const [p, a, g] = [toFixed(planned), toFixed(actual), toFixed(gap)];
-    return [{
-      ...base(project, 'behind-plan', month, band.level),
-      reason: `截至${month}月底累计执行率 ${a}%，低于支出计划 ${p}%，落后 ${g} 个百分点（容忍度 ${b(band.points)} 个百分点）`,
-      reasonEn: `Spending to end of month ${month} is ${a}% against a plan of ${p}%: ${g} points behind (tolerance ${b(band.points)})`,
-    }];
+    return [
+      {
+        ...base(project, 'behind-plan', month, band.level),
+        reason: `截至${month}月底累计执行率 ${a}%，低于支出计划 ${p}%，落后 ${g} 个百分点（容忍度 ${b(band.points)} 个百分点）`,
+        reasonEn: `Spending to end of month ${month} is ${a}% against a plan of ${p}%: ${g} points behind (tolerance ${b(band.points)})`,
+      },
+    ];
   });
 }
 
@@ -82,11 +90,13 @@ function largeAndSlow(project: ProjectFacts, policy: MonitoringPolicy, context: 
     if (actual === null || compare(actual, fromDecimal(rule.maxRate)) >= 0) return [];
     const a = toFixed(actual);
     const budget = formatCents(project.budgetCents);
-    return [{
-      ...base(project, 'large-and-slow', rule.month, rule.level),
-      reason: `预算 ${budget} 元（≥ ${rule.minBudget} 元），截至${rule.month}月底执行率 ${a}%，低于 ${b(rule.maxRate)}%`,
-      reasonEn: `Budget ${budget} yuan (≥ ${rule.minBudget}) with ${a}% spent by end of month ${rule.month}, below ${b(rule.maxRate)}%`,
-    }];
+    return [
+      {
+        ...base(project, 'large-and-slow', rule.month, rule.level),
+        reason: `预算 ${budget} 元（≥ ${rule.minBudget} 元），截至${rule.month}月底执行率 ${a}%，低于 ${b(rule.maxRate)}%`,
+        reasonEn: `Budget ${budget} yuan (≥ ${rule.minBudget}) with ${a}% spent by end of month ${rule.month}, below ${b(rule.maxRate)}%`,
+      },
+    ];
   });
 }
 
@@ -99,17 +109,25 @@ function forecastMiss(project: ProjectFacts, policy: MonitoringPolicy, context: 
     let level: WarningLevel | null = null;
     let why = '';
     let whyEn = '';
-    if (progress.likelihood === '不可能') [level, why, whyEn] = [policy.forecastMiss.impossible, '完成目标可能性为“不可能”', 'likelihood "impossible"'];
-    else if (progress.likelihood === '有可能') [level, why, whyEn] = [policy.forecastMiss.possible, '完成目标可能性为“有可能”', 'likelihood "possible"'];
+    if (progress.likelihood === '不可能')
+      [level, why, whyEn] = [policy.forecastMiss.impossible, '完成目标可能性为“不可能”', 'likelihood "impossible"'];
+    else if (progress.likelihood === '有可能')
+      [level, why, whyEn] = [policy.forecastMiss.possible, '完成目标可能性为“有可能”', 'likelihood "possible"'];
     if (misses === true && (level === null || level === policy.forecastMiss.possible)) {
-      [level, why, whyEn] = [policy.forecastMiss.forecastBelowTarget, `全年预计 ${progress.forecast} 达不到指标值 ${target}`, `forecast ${progress.forecast} misses target ${target}`];
+      [level, why, whyEn] = [
+        policy.forecastMiss.forecastBelowTarget,
+        `全年预计 ${progress.forecast} 达不到指标值 ${target}`,
+        `forecast ${progress.forecast} misses target ${target}`,
+      ];
     }
     if (level === null) return [];
-    return [{
-      ...base(project, 'forecast-miss', progress.month, level, progress.indicatorName),
-      reason: `指标“${progress.indicatorName}”（${progress.month}月）：${why}`,
-      reasonEn: `Indicator "${progress.indicatorName}" (month ${progress.month}): ${whyEn}`,
-    }];
+    return [
+      {
+        ...base(project, 'forecast-miss', progress.month, level, progress.indicatorName),
+        reason: `指标“${progress.indicatorName}”（${progress.month}月）：${why}`,
+        reasonEn: `Indicator "${progress.indicatorName}" (month ${progress.month}): ${whyEn}`,
+      },
+    ];
   });
 }
 
@@ -120,11 +138,13 @@ function overdue(project: ProjectFacts, policy: MonitoringPolicy, context: Warni
   if (context.today <= dueDate(context.fiscalYear, month, policy.overdue.graceDays)) return [];
   if (project.progress.some((p) => p.month >= month)) return [];
   const due = dueDate(context.fiscalYear, month, policy.overdue.graceDays);
-  return [{
-    ...base(project, 'overdue', month, policy.overdue.level),
-    reason: `${month}月底的指标监控数据应于 ${due} 前填报，至今未填`,
-    reasonEn: `Indicator progress for end of month ${month} was due by ${due} and is missing`,
-  }];
+  return [
+    {
+      ...base(project, 'overdue', month, policy.overdue.level),
+      reason: `${month}月底的指标监控数据应于 ${due} 前填报，至今未填`,
+      reasonEn: `Indicator progress for end of month ${month} was due by ${due} and is missing`,
+    },
+  ];
 }
 
 /** The month-end plus grace days, 'YYYY-MM-DD' (UTC calendar arithmetic). */
@@ -143,7 +163,13 @@ export function latestProgress(progress: readonly IndicatorProgress[], asOfMonth
   return [...latest.values()];
 }
 
-function base(project: ProjectFacts, rule: WarningRule, month: number, level: WarningLevel, indicator: string | null = null) {
+function base(
+  project: ProjectFacts,
+  rule: WarningRule,
+  month: number,
+  level: WarningLevel,
+  indicator: string | null = null,
+) {
   const id = [rule, project.code, ...(indicator === null ? [] : [indicator]), month].join(':');
   return { id, level, rule, project: project.code, projectName: project.name, indicator, month };
 }

@@ -8,13 +8,23 @@ import { OVERALL_RULES } from './rules-overall.ts';
 import { RELEVANCE_RULES } from './rules-relevance.ts';
 import type { Finding, ReviewReport, ReviewRule, Severity } from './types.ts';
 
-export { DEFAULT_REVIEW_POLICY, ReviewPolicySchema, resolveReviewPolicy, type ReviewPolicy, type ReviewPolicyInput } from './policy.ts';
+export {
+  DEFAULT_REVIEW_POLICY,
+  ReviewPolicySchema,
+  resolveReviewPolicy,
+  type ReviewPolicy,
+  type ReviewPolicyInput,
+} from './policy.ts';
 export { extractNarrativeIndicators, type NarrativeIndicator } from './narrative.ts';
 export type { Criterion, Finding, FindingPath, Grade, ReviewReport, ReviewRule, Severity } from './types.ts';
 
 /** Every rule, in report order: completeness, relevance, appropriateness, feasibility; department rules last. */
 export const REVIEW_RULES: readonly ReviewRule[] = [
-  ...COMPLETENESS_RULES, ...RELEVANCE_RULES, ...APPROPRIATENESS_RULES, ...FEASIBILITY_RULES, ...OVERALL_RULES,
+  ...COMPLETENESS_RULES,
+  ...RELEVANCE_RULES,
+  ...APPROPRIATENESS_RULES,
+  ...FEASIBILITY_RULES,
+  ...OVERALL_RULES,
 ];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -30,12 +40,20 @@ export function reviewTargets(document: TargetsDocument, policy?: Partial<Review
   for (const rule of REVIEW_RULES) {
     if (resolved.disabledRules.includes(rule.id)) continue;
     for (const hit of rule.check({ document, policy: resolved })) {
-      findings.push({ rule: rule.id, criterion: rule.criterion, severity: rule.severity, project: hit.project, path: hit.path, message: hit.message, messageEn: hit.messageEn });
+      findings.push({
+        rule: rule.id,
+        criterion: rule.criterion,
+        severity: rule.severity,
+        project: hit.project,
+        path: hit.path,
+        message: hit.message,
+        messageEn: hit.messageEn,
+      });
     }
   }
   const projectOrder = new Map(document.projects.map((p, i) => [p.code, i]));
   // Stable order: by project as in the document (department last), then severity; rules keep theirs.
-  const rank = (f: Finding) => (f.project === null ? Number.MAX_SAFE_INTEGER : projectOrder.get(f.project) ?? 0);
+  const rank = (f: Finding) => (f.project === null ? Number.MAX_SAFE_INTEGER : (projectOrder.get(f.project) ?? 0));
   findings.sort((a, b) => rank(a) - rank(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return { grade: gradeFindings(findings, document.projects.length, resolved), findings };
 }

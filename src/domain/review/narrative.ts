@@ -27,7 +27,27 @@ export function extractNarrativeIndicators(overall: OverallTargets): NarrativeIn
   );
 }
 
-const OPERATOR_WORDS = ['不少于', '不低于', '不小于', '不高于', '不超过', '不大于', '不多于', '达到', '至少', '超过', '高于', '低于', '少于', '≥', '≤', '＞', '＜', '>', '<'];
+const OPERATOR_WORDS = [
+  '不少于',
+  '不低于',
+  '不小于',
+  '不高于',
+  '不超过',
+  '不大于',
+  '不多于',
+  '达到',
+  '至少',
+  '超过',
+  '高于',
+  '低于',
+  '少于',
+  '≥',
+  '≤',
+  '＞',
+  '＜',
+  '>',
+  '<',
+];
 const UNITS = [...KNOWN_UNITS].filter((unit) => unit !== '分').sort((a, b) => b.length - a.length);
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const QUANTITY = new RegExp(
@@ -98,7 +118,8 @@ function lastOperator(text: string): { word: string; start: number; end: number 
     const start = text.lastIndexOf(word);
     const end = start + word.length;
     // "不少于" and "少于" end at the same place: the longer word is the one written.
-    if (start >= 0 && (best === null || end > best.end || (end === best.end && start < best.start))) best = { word, start, end };
+    if (start >= 0 && (best === null || end > best.end || (end === best.end && start < best.start)))
+      best = { word, start, end };
   }
   return best;
 }

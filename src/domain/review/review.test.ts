@@ -6,14 +6,25 @@ import { cleanProject, documentOf } from './test-fixtures.ts';
 
 describe('reviewTargets on the seed', () => {
   const report = reviewTargets(seedDocument());
-  const find = (rule: string, project: string | null) => report.findings.filter((f) => f.rule === rule && f.project === project);
+  const find = (rule: string, project: string | null) =>
+    report.findings.filter((f) => f.rule === rule && f.project === project);
 
   it('reports the defects the issue names', () => {
-    expect(find('completeness.target-value', '711-0403-JBN-3EQS')).toMatchObject([{ severity: 'error', path: ['indicators', 0, 'target'] }]);
-    expect(find('relevance.goal-matches-project', '711-0403-JBN-MQNI')).toMatchObject([{ severity: 'error', path: ['goals', 0] }]);
-    expect(find('appropriateness.level1-name', '711-0701-JBN-PGN6')).toMatchObject([{ severity: 'info', path: ['indicators', 1, 'level1'] }]);
-    expect(find('completeness.spending-plan-filled', '711-0701-JBN-PGN6')).toMatchObject([{ severity: 'warning', path: ['spendingPlan', 0, 'cumulativePercent'] }]);
-    expect(find('completeness.overall-numbering', null)).toMatchObject([{ path: ['overall', 'measures', 2, 'items', 4, 'label'] }]);
+    expect(find('completeness.target-value', '711-0403-JBN-3EQS')).toMatchObject([
+      { severity: 'error', path: ['indicators', 0, 'target'] },
+    ]);
+    expect(find('relevance.goal-matches-project', '711-0403-JBN-MQNI')).toMatchObject([
+      { severity: 'error', path: ['goals', 0] },
+    ]);
+    expect(find('appropriateness.level1-name', '711-0701-JBN-PGN6')).toMatchObject([
+      { severity: 'info', path: ['indicators', 1, 'level1'] },
+    ]);
+    expect(find('completeness.spending-plan-filled', '711-0701-JBN-PGN6')).toMatchObject([
+      { severity: 'warning', path: ['spendingPlan', 0, 'cumulativePercent'] },
+    ]);
+    expect(find('completeness.overall-numbering', null)).toMatchObject([
+      { path: ['overall', 'measures', 2, 'items', 4, 'label'] },
+    ]);
   });
   it('finds no error on 711-0701-JBN-PGN6', () => {
     expect(report.findings.filter((f) => f.project === '711-0701-JBN-PGN6' && f.severity === 'error')).toEqual([]);
@@ -33,7 +44,11 @@ describe('reviewTargets on the seed', () => {
 
 describe('policy', () => {
   it('has the guide’s defaults', () => {
-    expect(DEFAULT_REVIEW_POLICY).toMatchObject({ minIndicators: 3, requireSatisfaction: 'when-serving-people', spendingPlanTolerance: 0 });
+    expect(DEFAULT_REVIEW_POLICY).toMatchObject({
+      minIndicators: 3,
+      requireSatisfaction: 'when-serving-people',
+      spendingPlanTolerance: 0,
+    });
   });
   it('fills a partial body and rejects a malformed one', () => {
     expect(ReviewPolicySchema.parse({ minIndicators: 4 }).gradePoorErrors).toBe(5);
@@ -46,14 +61,26 @@ describe('policy', () => {
   it('rule ids are unique and carry their criterion', () => {
     const ids = REVIEW_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const prefix = { 完整性: 'completeness', 相关性: 'relevance', 适当性: 'appropriateness', 可行性: 'feasibility' } as const;
+    const prefix = {
+      完整性: 'completeness',
+      相关性: 'relevance',
+      适当性: 'appropriateness',
+      可行性: 'feasibility',
+    } as const;
     expect(REVIEW_RULES.every((r) => r.id.startsWith(`${prefix[r.criterion]}.`))).toBe(true);
   });
 });
 
 describe('grade', () => {
-  const f = (severity: Finding['severity'], project: string | null = 'A'): Finding =>
-    ({ rule: 'x', criterion: '完整性', severity, project, path: [], message: '', messageEn: '' });
+  const f = (severity: Finding['severity'], project: string | null = 'A'): Finding => ({
+    rule: 'x',
+    criterion: '完整性',
+    severity,
+    project,
+    path: [],
+    message: '',
+    messageEn: '',
+  });
   const grade = (findings: Finding[], projects = 4) => gradeFindings(findings, projects, DEFAULT_REVIEW_POLICY);
 
   it('优 with no error and at most two warnings; infos never count', () => {

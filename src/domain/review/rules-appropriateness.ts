@@ -19,10 +19,23 @@ function squash(text: string): string {
 /** Every code unit JavaScript's \s matches (and a few control characters, which the regex then keeps). */
 function mayBeSpace(code: number): boolean {
   if (code < 0x2000) return code <= 32 || code === 0xa0 || code === 0x1680;
-  return code <= 0x200a || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return (
+    code <= 0x200a ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
-const CATEGORY_NAME: Record<IndicatorCategory, string> = { output: '产出指标', benefit: '效益指标', satisfaction: '满意度指标', cost: '成本指标' };
+const CATEGORY_NAME: Record<IndicatorCategory, string> = {
+  output: '产出指标',
+  benefit: '效益指标',
+  satisfaction: '满意度指标',
+  cost: '成本指标',
+};
 
 export const targetParseable: ReviewRule = {
   id: 'appropriateness.target-parseable',
@@ -33,7 +46,13 @@ export const targetParseable: ReviewRule = {
     forEachIndicator(document, (indicator, index) => {
       if (!looksUnparsedNumber(indicator.target)) return NONE;
       const label = indicatorLabel(indicator, index);
-      return [hit(['indicators', index, 'target'], `${label.zh}的指标值“${indicator.target.raw}”无法读成可比较的数值（如 ≥90%）`, `${label.en}: the target “${indicator.target.raw}” cannot be read as a comparable value (e.g. ≥90%)`)];
+      return [
+        hit(
+          ['indicators', index, 'target'],
+          `${label.zh}的指标值“${indicator.target.raw}”无法读成可比较的数值（如 ≥90%）`,
+          `${label.en}: the target “${indicator.target.raw}” cannot be read as a comparable value (e.g. ≥90%)`,
+        ),
+      ];
     }),
 };
 
@@ -48,12 +67,19 @@ export const vagueTarget: ReviewRule = {
       const word = policy.vagueWords.find((vague) => indicator.target.raw.includes(vague));
       if (word === undefined) return NONE;
       const label = indicatorLabel(indicator, index);
-      return [hit(['indicators', index, 'target'], `${label.zh}的指标值“${indicator.target.raw}”含模糊表述“${word}”，应给出数值或等级`, `${label.en}: the target “${indicator.target.raw}” is vague (“${word}”); give a number or a grade`)];
+      return [
+        hit(
+          ['indicators', index, 'target'],
+          `${label.zh}的指标值“${indicator.target.raw}”含模糊表述“${word}”，应给出数值或等级`,
+          `${label.en}: the target “${indicator.target.raw}” is vague (“${word}”); give a number or a grade`,
+        ),
+      ];
     }),
 };
 
 /** Rates where more is better, and quantities where less is better (guide §4 rule 5). */
-const HIGHER_IS_BETTER = /(?:完成|覆盖|发放|达标|合格|满意|及时|到位|知晓|参与|执行|使用|受益|普及|办结|回复|处理|入会|建会|登记|准确|完好|利用)率|满意度/;
+const HIGHER_IS_BETTER =
+  /(?:完成|覆盖|发放|达标|合格|满意|及时|到位|知晓|参与|执行|使用|受益|普及|办结|回复|处理|入会|建会|登记|准确|完好|利用)率|满意度/;
 const LOWER_IS_BETTER = /成本|费用|单价|投诉|差错|错误|事故|故障|失误|违规|超支|损失|延误|返工|不合格|发生率|误差/;
 
 /**
@@ -95,11 +121,24 @@ export const operatorDirection: ReviewRule = {
       const path = ['indicators', index, 'target'];
       const traits = nameTraits(indicator.name);
       if (traits.higherIsBetter) {
-        if (op === '<=' || op === '<') return [hit(path, `${label.zh}越高越好，指标值应使用 ≥ 或 =（现为“${indicator.target.raw}”）`, `${label.en} is better when higher: use ≥ or = (is “${indicator.target.raw}”)`)];
+        if (op === '<=' || op === '<')
+          return [
+            hit(
+              path,
+              `${label.zh}越高越好，指标值应使用 ≥ 或 =（现为“${indicator.target.raw}”）`,
+              `${label.en} is better when higher: use ≥ or = (is “${indicator.target.raw}”)`,
+            ),
+          ];
         return NONE;
       }
       if (traits.lowerIsBetter && (op === '>=' || op === '>')) {
-        return [hit(path, `${label.zh}越低越好，指标值应使用 ≤（现为“${indicator.target.raw}”）`, `${label.en} is better when lower: use ≤ (is “${indicator.target.raw}”)`)];
+        return [
+          hit(
+            path,
+            `${label.zh}越低越好，指标值应使用 ≤（现为“${indicator.target.raw}”）`,
+            `${label.en} is better when lower: use ≤ (is “${indicator.target.raw}”)`,
+          ),
+        ];
       }
       return NONE;
     }),
@@ -117,12 +156,20 @@ export const percentRange: ReviewRule = {
       const target = indicator.target;
       if (target.unit !== '%' && target.unit !== '百分比') return NONE;
       const isBand = /^\s*(?:±|\+-|\+\/-)/.test(target.raw);
-      const values = [target.value, isBand ? null : target.min, target.max].filter((v): v is number => v !== null && v !== undefined);
+      const values = [target.value, isBand ? null : target.min, target.max].filter(
+        (v): v is number => v !== null && v !== undefined,
+      );
       const growth = nameTraits(indicator.name).growth;
       const bad = values.find((v) => (v < 0 && !isBand) || (v > 100 && !growth));
       if (bad === undefined) return NONE;
       const label = indicatorLabel(indicator, index);
-      return [hit(['indicators', index, 'target'], `${label.zh}的百分比 ${bad}% 超出 0–100 范围`, `${label.en}: ${bad}% is outside 0–100`)];
+      return [
+        hit(
+          ['indicators', index, 'target'],
+          `${label.zh}的百分比 ${bad}% 超出 0–100 范围`,
+          `${label.en}: ${bad}% is outside 0–100`,
+        ),
+      ];
     }),
 };
 
@@ -137,7 +184,13 @@ export const basisStandard: ReviewRule = {
       if (policy.allowedBases.includes(basis)) return NONE;
       const label = indicatorLabel(indicator, index);
       const shown = basis === '' ? '未填写' : `为“${indicator.basis}”`;
-      return [hit(['indicators', index, 'basis'], `${label.zh}的指标值确定依据${shown}，应为${policy.allowedBases.join('、')}之一`, `${label.en}: the basis ${basis === '' ? 'is missing' : `“${indicator.basis}” is not standard`}; use one of ${policy.allowedBases.join(', ')}`)];
+      return [
+        hit(
+          ['indicators', index, 'basis'],
+          `${label.zh}的指标值确定依据${shown}，应为${policy.allowedBases.join('、')}之一`,
+          `${label.en}: the basis ${basis === '' ? 'is missing' : `“${indicator.basis}” is not standard`}; use one of ${policy.allowedBases.join(', ')}`,
+        ),
+      ];
     }),
 };
 
@@ -154,11 +207,20 @@ export const inputIndicator: ReviewRule = {
   check: ({ document }) =>
     forEachIndicator(document, (indicator, index) => {
       const traits = nameTraits(indicator.name);
-      const moneyAsOutput = indicator.category === 'output' && squash(indicator.level2) === '数量指标'
-        && MONEY_UNIT.test(indicator.target.unit ?? '') && !traits.moneyResult;
+      const moneyAsOutput =
+        indicator.category === 'output' &&
+        squash(indicator.level2) === '数量指标' &&
+        MONEY_UNIT.test(indicator.target.unit ?? '') &&
+        !traits.moneyResult;
       if (!traits.input && !moneyAsOutput) return NONE;
       const label = indicatorLabel(indicator, index);
-      return [hit(['indicators', index, 'name'], `${label.zh}衡量的是投入（资金/人员），不是产出或效益`, `${label.en} measures an input (money/staff), not an output or outcome`)];
+      return [
+        hit(
+          ['indicators', index, 'name'],
+          `${label.zh}衡量的是投入（资金/人员），不是产出或效益`,
+          `${label.en} measures an input (money/staff), not an output or outcome`,
+        ),
+      ];
     }),
 };
 
@@ -173,7 +235,13 @@ export const level1Name: ReviewRule = {
       if (written === '' || STANDARD_LEVEL1.some((entry) => entry.name === written)) return NONE;
       if (indicator.category === null) return NONE;
       const standard = CATEGORY_NAME[indicator.category];
-      return [hit(['indicators', index, 'level1'], `一级指标“${written}”是“${standard}”的非标准写法，建议改为“${standard}”`, `Level-1 “${written}” is a non-standard name for “${standard}”`)];
+      return [
+        hit(
+          ['indicators', index, 'level1'],
+          `一级指标“${written}”是“${standard}”的非标准写法，建议改为“${standard}”`,
+          `Level-1 “${written}” is a non-standard name for “${standard}”`,
+        ),
+      ];
     }),
 };
 
@@ -186,14 +254,23 @@ export const level1Unknown: ReviewRule = {
     forEachIndicator(document, (indicator, index) => {
       const written = squash(indicator.level1);
       if (written === '' || indicator.category !== null) return NONE;
-      return [hit(['indicators', index, 'level1'], `一级指标“${written}”不是标准名称，无法归入产出/效益/满意度/成本指标`, `Level-1 “${written}” is not a standard category`)];
+      return [
+        hit(
+          ['indicators', index, 'level1'],
+          `一级指标“${written}”不是标准名称，无法归入产出/效益/满意度/成本指标`,
+          `Level-1 “${written}” is not a standard category`,
+        ),
+      ];
     }),
 };
 
 /** Every standard 二级 name and synonym, squashed → its category: built once, looked up per indicator. */
 const LEVEL2_CATEGORY: ReadonlyMap<string, IndicatorCategory> = (() => {
   const map = new Map<string, IndicatorCategory>();
-  for (const [category, names] of Object.entries(STANDARD_LEVEL2) as [IndicatorCategory, typeof STANDARD_LEVEL2.output][]) {
+  for (const [category, names] of Object.entries(STANDARD_LEVEL2) as [
+    IndicatorCategory,
+    typeof STANDARD_LEVEL2.output,
+  ][]) {
     for (const entry of names) {
       for (const name of [entry.name, ...entry.synonyms].map(squash)) if (!map.has(name)) map.set(name, category);
     }
@@ -209,17 +286,34 @@ function level2Category(level2: string): IndicatorCategory | null {
 function misclassification(indicator: Indicator): { zh: string; en: string } | null {
   const traits = nameTraits(indicator.name);
   if (traits.satisfaction && indicator.category !== null && indicator.category !== 'satisfaction') {
-    return { zh: '名称是满意度，却归在“' + indicator.level1 + '”下', en: `a satisfaction measure filed under “${indicator.level1}”` };
+    return {
+      zh: '名称是满意度，却归在“' + indicator.level1 + '”下',
+      en: `a satisfaction measure filed under “${indicator.level1}”`,
+    };
   }
   if (indicator.category === 'satisfaction' && !traits.satisfaction) {
-    return { zh: '归在满意度指标下，但名称不是满意度', en: 'filed under satisfaction but does not measure satisfaction' };
+    return {
+      zh: '归在满意度指标下，但名称不是满意度',
+      en: 'filed under satisfaction but does not measure satisfaction',
+    };
   }
   if (indicator.category === 'benefit' && traits.quality) {
-    return { zh: '衡量的是完成情况或质量（产出指标），却归在效益指标下', en: 'measures completion or quality (an output) but is filed as a benefit' };
+    return {
+      zh: '衡量的是完成情况或质量（产出指标），却归在效益指标下',
+      en: 'measures completion or quality (an output) but is filed as a benefit',
+    };
   }
   const level2 = level2Category(indicator.level2);
-  if (level2 !== null && indicator.category !== null && level2 !== indicator.category && !(level2 === 'output' && squash(indicator.level2) === '成本指标')) {
-    return { zh: `二级指标“${indicator.level2}”属于${CATEGORY_NAME[level2]}，不应放在“${indicator.level1}”下`, en: `level-2 “${indicator.level2}” belongs to ${CATEGORY_NAME[level2]}, not “${indicator.level1}”` };
+  if (
+    level2 !== null &&
+    indicator.category !== null &&
+    level2 !== indicator.category &&
+    !(level2 === 'output' && squash(indicator.level2) === '成本指标')
+  ) {
+    return {
+      zh: `二级指标“${indicator.level2}”属于${CATEGORY_NAME[level2]}，不应放在“${indicator.level1}”下`,
+      en: `level-2 “${indicator.level2}” belongs to ${CATEGORY_NAME[level2]}, not “${indicator.level1}”`,
+    };
   }
   return null;
 }
@@ -254,12 +348,27 @@ export const duplicateIndicator: ReviewRule = {
           if (name !== '') seen.set(name, index);
           return;
         }
-        (hits ??= []).push(hit(['indicators', index, 'name'], `第${index + 1}个指标“${indicator.name}”与第${first + 1}个指标重名`, `Indicator ${index + 1} “${indicator.name}” repeats indicator ${first + 1}`));
+        (hits ??= []).push(
+          hit(
+            ['indicators', index, 'name'],
+            `第${index + 1}个指标“${indicator.name}”与第${first + 1}个指标重名`,
+            `Indicator ${index + 1} “${indicator.name}” repeats indicator ${first + 1}`,
+          ),
+        );
       });
       return hits ?? NONE;
     }),
 };
 
 export const APPROPRIATENESS_RULES: readonly ReviewRule[] = [
-  targetParseable, vagueTarget, operatorDirection, percentRange, basisStandard, inputIndicator, level1Name, level1Unknown, misclassified, duplicateIndicator,
+  targetParseable,
+  vagueTarget,
+  operatorDirection,
+  percentRange,
+  basisStandard,
+  inputIndicator,
+  level1Name,
+  level1Unknown,
+  misclassified,
+  duplicateIndicator,
 ];

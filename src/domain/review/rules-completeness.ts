@@ -17,14 +17,24 @@ export const requiredFields: ReviewRule = {
   check: ({ document }) =>
     forEachProject(document, (project) => {
       // The usual complete project: answered without building lists.
-      if (project.code.trim() !== '' && project.name.trim() !== '' && project.purpose.trim() !== '' && project.budget.total !== null
-        && project.indicators.length > 0 && project.goals.some((goal) => goal.trim() !== '')) return NONE;
+      if (
+        project.code.trim() !== '' &&
+        project.name.trim() !== '' &&
+        project.purpose.trim() !== '' &&
+        project.budget.total !== null &&
+        project.indicators.length > 0 &&
+        project.goals.some((goal) => goal.trim() !== '')
+      )
+        return NONE;
       const hits = REQUIRED.filter(({ field }) => String(project[field]).trim() === '').map(({ field, zh, en }) =>
         hit([field], `未填写${zh}`, `The ${en} is missing`),
       );
-      if (project.budget.total === null) hits.push(hit(['budget', 'total'], '未填写预算数', 'The budget total is missing'));
-      if (!project.goals.some((goal) => goal.trim() !== '')) hits.push(hit(['goals'], '未填写绩效目标', 'No performance goal is stated'));
-      if (project.indicators.length === 0) hits.push(hit(['indicators'], '没有任何绩效指标', 'The project has no indicator'));
+      if (project.budget.total === null)
+        hits.push(hit(['budget', 'total'], '未填写预算数', 'The budget total is missing'));
+      if (!project.goals.some((goal) => goal.trim() !== ''))
+        hits.push(hit(['goals'], '未填写绩效目标', 'No performance goal is stated'));
+      if (project.indicators.length === 0)
+        hits.push(hit(['indicators'], '没有任何绩效指标', 'The project has no indicator'));
       return hits;
     }),
 };
@@ -39,10 +49,16 @@ export const indicatorFields: ReviewRule = {
       // Most indicators have all three names: answer without building the label and the list.
       if (indicator.level1.trim() !== '' && indicator.level2.trim() !== '' && indicator.name.trim() !== '') return NONE;
       const label = indicatorLabel(indicator, index);
-      const levels = [['level1', '一级指标', 'level-1 name'], ['level2', '二级指标', 'level-2 name'], ['name', '三级指标', 'level-3 name']] as const;
+      const levels = [
+        ['level1', '一级指标', 'level-1 name'],
+        ['level2', '二级指标', 'level-2 name'],
+        ['name', '三级指标', 'level-3 name'],
+      ] as const;
       return levels
         .filter(([field]) => indicator[field].trim() === '')
-        .map(([field, zh, en]) => hit(['indicators', index, field], `${label.zh}未填写${zh}`, `${label.en}: the ${en} is missing`));
+        .map(([field, zh, en]) =>
+          hit(['indicators', index, field], `${label.zh}未填写${zh}`, `${label.en}: the ${en} is missing`),
+        );
     }),
 };
 
@@ -56,13 +72,16 @@ export const targetValuePresent: ReviewRule = {
       const kind = describeTargetKind(indicator.target);
       if (kind !== 'empty' && kind !== 'missing-number') return NONE;
       const label = indicatorLabel(indicator, index);
-      if (kind === 'empty') return [hit(['indicators', index, 'target'], `${label.zh}未填写指标值`, `${label.en} has no target value`)];
+      if (kind === 'empty')
+        return [hit(['indicators', index, 'target'], `${label.zh}未填写指标值`, `${label.en} has no target value`)];
       if (kind !== 'missing-number') return NONE;
-      return [hit(
-        ['indicators', index, 'target'],
-        `${label.zh}的指标值只有单位“${indicator.target.raw}”，缺少数值`,
-        `${label.en}: the target value “${indicator.target.raw}” has a unit but no number`,
-      )];
+      return [
+        hit(
+          ['indicators', index, 'target'],
+          `${label.zh}的指标值只有单位“${indicator.target.raw}”，缺少数值`,
+          `${label.en}: the target value “${indicator.target.raw}” has a unit but no number`,
+        ),
+      ];
     }),
 };
 
@@ -75,7 +94,13 @@ export const minIndicators: ReviewRule = {
     forEachProject(document, (project) => {
       const count = project.indicators.length;
       if (count === 0 || count >= policy.minIndicators) return NONE;
-      return [hit(['indicators'], `只有 ${count} 个指标，至少应有 ${policy.minIndicators} 个`, `Only ${count} indicators; at least ${policy.minIndicators} are required`)];
+      return [
+        hit(
+          ['indicators'],
+          `只有 ${count} 个指标，至少应有 ${policy.minIndicators} 个`,
+          `Only ${count} indicators; at least ${policy.minIndicators} are required`,
+        ),
+      ];
     }),
 };
 
@@ -114,7 +139,13 @@ export const satisfactionIndicator: ReviewRule = {
       const word = policy.servingPeopleWords.find((w) => text.includes(w));
       if (policy.requireSatisfaction === 'when-serving-people' && word === undefined) return NONE;
       const why = word ? `（项目面向服务对象：“${word}”）` : '';
-      return [hit(['indicators'], `缺少满意度指标${why}`, `No satisfaction indicator${word ? ` (the project serves people: “${word}”)` : ''}`)];
+      return [
+        hit(
+          ['indicators'],
+          `缺少满意度指标${why}`,
+          `No satisfaction indicator${word ? ` (the project serves people: “${word}”)` : ''}`,
+        ),
+      ];
     }),
 };
 
@@ -129,16 +160,24 @@ export const spendingCheckpointEmpty: ReviewRule = {
       let hits: Omit<Hit, 'project'>[] | undefined;
       project.spendingPlan.forEach((checkpoint, index) => {
         if (checkpoint.cumulativePercent !== null) return;
-        (hits ??= []).push(hit(
-          ['spendingPlan', index, 'cumulativePercent'],
-          `资金支出计划“${checkpoint.month}月底”为空（若计划为 0% 请填写 0）`,
-          `Spending plan: end of month ${checkpoint.month} is empty (write 0 if nothing is planned)`,
-        ));
+        (hits ??= []).push(
+          hit(
+            ['spendingPlan', index, 'cumulativePercent'],
+            `资金支出计划“${checkpoint.month}月底”为空（若计划为 0% 请填写 0）`,
+            `Spending plan: end of month ${checkpoint.month} is empty (write 0 if nothing is planned)`,
+          ),
+        );
       });
       return hits ?? NONE;
     }),
 };
 
 export const COMPLETENESS_RULES: readonly ReviewRule[] = [
-  requiredFields, indicatorFields, targetValuePresent, minIndicators, indicatorCoverage, satisfactionIndicator, spendingCheckpointEmpty,
+  requiredFields,
+  indicatorFields,
+  targetValuePresent,
+  minIndicators,
+  indicatorCoverage,
+  satisfactionIndicator,
+  spendingCheckpointEmpty,
 ];

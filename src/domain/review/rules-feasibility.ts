@@ -16,7 +16,13 @@ export const budgetIdentity: ReviewRule = {
       const [t, f, o] = cents as bigint[];
       if (t === f! + o!) return NONE;
       const sum = formatCents(f! + o!);
-      return [hit(['budget', 'total'], `预算数 ${total} 元不等于财政资金与其他资金之和 ${sum} 元`, `Budget total ${total} differs from fiscal + other funds ${sum}`)];
+      return [
+        hit(
+          ['budget', 'total'],
+          `预算数 ${total} 元不等于财政资金与其他资金之和 ${sum} 元`,
+          `Budget total ${total} differs from fiscal + other funds ${sum}`,
+        ),
+      ];
     }),
 };
 
@@ -42,7 +48,8 @@ function lastFilledCheckpoint(plan: readonly Checkpoint[]): FilledCheckpoint | u
   let last: FilledCheckpoint | undefined;
   for (let index = 0; index < plan.length; index++) {
     const { month, cumulativePercent } = plan[index]!;
-    if (cumulativePercent !== null && (last === undefined || month >= last.month)) last = { month, cumulativePercent, index };
+    if (cumulativePercent !== null && (last === undefined || month >= last.month))
+      last = { month, cumulativePercent, index };
   }
   return last;
 }
@@ -61,9 +68,21 @@ export const spendingPlanShape: ReviewRule = {
         const path = ['spendingPlan', checkpoint.index, 'cumulativePercent'];
         const value = checkpoint.cumulativePercent;
         if (value < 0 || value > 100 + tolerance) {
-          hits.push(hit(path, `资金支出计划“${checkpoint.month}月底”为 ${value}%，超出 0–100%`, `Spending plan: month ${checkpoint.month} is ${value}%, outside 0–100%`));
+          hits.push(
+            hit(
+              path,
+              `资金支出计划“${checkpoint.month}月底”为 ${value}%，超出 0–100%`,
+              `Spending plan: month ${checkpoint.month} is ${value}%, outside 0–100%`,
+            ),
+          );
         } else if (previous && value + tolerance < previous.cumulativePercent) {
-          hits.push(hit(path, `资金支出计划是累计比例，“${checkpoint.month}月底”的 ${value}% 低于“${previous.month}月底”的 ${previous.cumulativePercent}%`, `Spending plan is cumulative: month ${checkpoint.month} (${value}%) is below month ${previous.month} (${previous.cumulativePercent}%)`));
+          hits.push(
+            hit(
+              path,
+              `资金支出计划是累计比例，“${checkpoint.month}月底”的 ${value}% 低于“${previous.month}月底”的 ${previous.cumulativePercent}%`,
+              `Spending plan is cumulative: month ${checkpoint.month} (${value}%) is below month ${previous.month} (${previous.cumulativePercent}%)`,
+            ),
+          );
         }
         previous = checkpoint;
       }
@@ -79,8 +98,19 @@ export const spendingPlanComplete: ReviewRule = {
   check: ({ document, policy }) =>
     forEachProject(document, (project) => {
       const last = lastFilledCheckpoint(project.spendingPlan);
-      if (!last || last.cumulativePercent > 100 || Math.abs(100 - last.cumulativePercent) <= policy.spendingPlanTolerance) return NONE;
-      return [hit(['spendingPlan', last.index, 'cumulativePercent'], `资金支出计划最后一期（${last.month}月底）为 ${last.cumulativePercent}%，未达到 100%，需说明原因`, `Spending plan ends at ${last.cumulativePercent}% (month ${last.month}), not 100%; a reason is needed`)];
+      if (
+        !last ||
+        last.cumulativePercent > 100 ||
+        Math.abs(100 - last.cumulativePercent) <= policy.spendingPlanTolerance
+      )
+        return NONE;
+      return [
+        hit(
+          ['spendingPlan', last.index, 'cumulativePercent'],
+          `资金支出计划最后一期（${last.month}月底）为 ${last.cumulativePercent}%，未达到 100%，需说明原因`,
+          `Spending plan ends at ${last.cumulativePercent}% (month ${last.month}), not 100%; a reason is needed`,
+        ),
+      ];
     }),
 };
 

@@ -11,12 +11,23 @@ const overall = (labels: string[], goals = [1, 2]): OverallTargets => ({
 
 describe('labelNumber', () => {
   it('reads Chinese and Arabic numbering', () => {
-    expect(['（四）', '（六）', '十、', '十二、', '二十一、', '(3)', '无'].map(labelNumber)).toEqual([4, 6, 10, 12, 21, 3, null]);
+    expect(['（四）', '（六）', '十、', '十二、', '二十一、', '(3)', '无'].map(labelNumber)).toEqual([
+      4,
+      6,
+      10,
+      12,
+      21,
+      3,
+      null,
+    ]);
   });
 });
 
 describe('completeness.overall-numbering', () => {
-  it('is silent on （一）（二）（三）', () => expect(runRule('completeness.overall-numbering', documentOf([], overall(['（一）', '（二）', '（三）'])))).toEqual([]));
+  it('is silent on （一）（二）（三）', () =>
+    expect(runRule('completeness.overall-numbering', documentOf([], overall(['（一）', '（二）', '（三）'])))).toEqual(
+      [],
+    ));
   it('finds the seed’s gap （四）→（六） in 工作保障措施 section 三', () => {
     const hits = runRule('completeness.overall-numbering', seedDocument());
     expect(hits).toHaveLength(1);
@@ -24,21 +35,27 @@ describe('completeness.overall-numbering', () => {
     expect(hits[0]!.message).toContain('（四）跳到（六）');
   });
   it('fires on a gap in the goal numbers', () => {
-    expect(runRule('completeness.overall-numbering', documentOf([], overall([], [1, 3])))).toMatchObject([{ path: ['overall', 'goals', 1] }]);
+    expect(runRule('completeness.overall-numbering', documentOf([], overall([], [1, 3])))).toMatchObject([
+      { path: ['overall', 'goals', 1] },
+    ]);
   });
 });
 
 describe('completeness.overall-goal-detail', () => {
-  it('is silent when every goal has its paragraph', () => expect(runRule('completeness.overall-goal-detail', seedDocument())).toEqual([]));
+  it('is silent when every goal has its paragraph', () =>
+    expect(runRule('completeness.overall-goal-detail', seedDocument())).toEqual([]));
   it('fires on a goal without detail', () => {
     const o = overall([]);
     o.goals[1] = { ...o.goals[1]!, detail: null };
-    expect(runRule('completeness.overall-goal-detail', documentOf([], o))).toMatchObject([{ path: ['overall', 'goals', 1] }]);
+    expect(runRule('completeness.overall-goal-detail', documentOf([], o))).toMatchObject([
+      { path: ['overall', 'goals', 1] },
+    ]);
   });
 });
 
 describe('appropriateness.overall-quantified', () => {
-  it('is silent when most goals carry a number', () => expect(runRule('appropriateness.overall-quantified', documentOf([], overall([])))).toEqual([]));
+  it('is silent when most goals carry a number', () =>
+    expect(runRule('appropriateness.overall-quantified', documentOf([], overall([])))).toEqual([]));
   it('notes the seed: 6 of 24 goals are quantified', () => {
     expect(runRule('appropriateness.overall-quantified', seedDocument())[0]!.message).toContain('24 条中只有 6 条');
   });

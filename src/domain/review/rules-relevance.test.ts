@@ -6,7 +6,9 @@ import { contentWords, HAS_CHINESE_DICTIONARY, sharedWords } from './words.ts';
 describe('word segmentation on this Node’s ICU', () => {
   it('splits Chinese into dictionary words and drops single characters and stop words', () => {
     expect([...contentWords('市级以上劳模体检费')]).toEqual(['劳模', '体检']);
-    expect([...contentWords('维护好以工资为核心的各项劳动经济权益')]).toEqual(expect.arrayContaining(['工资', '劳动', '经济', '权益']));
+    expect([...contentWords('维护好以工资为核心的各项劳动经济权益')]).toEqual(
+      expect.arrayContaining(['工资', '劳动', '经济', '权益']),
+    );
     expect(contentWords('维护好以工资为核心的各项劳动经济权益').has('各项')).toBe(false);
   });
   it('has the CJK dictionary here (full ICU): otherwise the character-pair fallback would be in use', () => {
@@ -16,8 +18,12 @@ describe('word segmentation on this Node’s ICU', () => {
   it('falls back to character pairs without a dictionary, and still tells the seed’s goals apart', () => {
     expect([...contentWords('劳模体检费', [], false)]).toEqual(['劳模', '模体', '体检', '检费']);
     const words = (text: string) => contentWords(text, [], false);
-    expect(sharedWords(words('维护好以工资为核心的各项劳动经济权益'), words('市级以上劳模体检费市级以上劳模体检'))).toEqual([]);
-    expect(sharedWords(words('加强和改进劳动模范管理和服务工作，有效解决或缓解困难省劳模的生活状况'), words('劳模荣誉津贴'))).toEqual(['劳模']);
+    expect(
+      sharedWords(words('维护好以工资为核心的各项劳动经济权益'), words('市级以上劳模体检费市级以上劳模体检')),
+    ).toEqual([]);
+    expect(
+      sharedWords(words('加强和改进劳动模范管理和服务工作，有效解决或缓解困难省劳模的生活状况'), words('劳模荣誉津贴')),
+    ).toEqual(['劳模']);
   });
 });
 
@@ -30,7 +36,12 @@ describe('relevance.goal-matches-project', () => {
     expect(hits[0]!.message).toMatch(/第7条.*工资/);
   });
   it('names the other project a goal was pasted from, never the project itself', () => {
-    const road = cleanProject({ code: 'ROAD', name: '乡村道路维修', purpose: '维修乡村道路桥梁，保障群众出行', goals: ['完成乡村道路维修'] });
+    const road = cleanProject({
+      code: 'ROAD',
+      name: '乡村道路维修',
+      purpose: '维修乡村道路桥梁，保障群众出行',
+      goals: ['完成乡村道路维修'],
+    });
     const pasted = cleanProject({ code: 'HELP', goals: ['完成乡村道路桥梁维修'] });
     const hits = runRule('relevance.goal-matches-project', documentOf([pasted, road]));
     expect(hits).toMatchObject([{ project: 'HELP', path: ['goals', 0] }]);
@@ -49,7 +60,14 @@ describe('relevance.goal-matches-project', () => {
 describe('relevance.indicators-match-project', () => {
   it('is silent on the seed', () => expect(runRule('relevance.indicators-match-project', seedDocument())).toEqual([]));
   it('fires when the indicators come from a road project', () => {
-    const doc = documentOf([cleanProject({ indicators: [indicator('产出指标', '数量指标', '道路修复长度', '≥5公里'), indicator('效益指标', '社会效益指标', '通行时间缩短', '≥10分钟')] })]);
+    const doc = documentOf([
+      cleanProject({
+        indicators: [
+          indicator('产出指标', '数量指标', '道路修复长度', '≥5公里'),
+          indicator('效益指标', '社会效益指标', '通行时间缩短', '≥10分钟'),
+        ],
+      }),
+    ]);
     expect(runRule('relevance.indicators-match-project', doc)).toMatchObject([{ path: ['indicators'] }]);
   });
 });
@@ -61,6 +79,8 @@ describe('relevance.goal-numbers-agree', () => {
   });
   it('fires when the goal says 60人 and the indicator ≥50人', () => {
     const doc = documentOf([cleanProject({ goals: ['帮扶困难职工不少于60人'] })]);
-    expect(runRule('relevance.goal-numbers-agree', doc)).toMatchObject([{ path: ['goals', 0], message: expect.stringContaining('≥50人') }]);
+    expect(runRule('relevance.goal-numbers-agree', doc)).toMatchObject([
+      { path: ['goals', 0], message: expect.stringContaining('≥50人') },
+    ]);
   });
 });

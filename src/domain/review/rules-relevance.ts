@@ -19,9 +19,17 @@ function documentSources(document: TargetsDocument): Source[] {
   const cached = sourcesByDocument.get(document);
   if (cached) return cached;
   const sources: Source[] = [
-    ...document.projects.map((other) => ({ project: other, zh: `项目“${other.name}”`, en: `project “${other.name}”`, text: `${other.name}${other.purpose}`.toLowerCase() })),
+    ...document.projects.map((other) => ({
+      project: other,
+      zh: `项目“${other.name}”`,
+      en: `project “${other.name}”`,
+      text: `${other.name}${other.purpose}`.toLowerCase(),
+    })),
     ...document.overall.goals.map((goal) => ({
-      project: null, zh: `部门整体目标第${goal.seq}条“${goal.title}”`, en: `department goal ${goal.seq}`, text: `${goal.title}${goal.detail ?? ''}`.toLowerCase(),
+      project: null,
+      zh: `部门整体目标第${goal.seq}条“${goal.title}”`,
+      en: `department goal ${goal.seq}`,
+      text: `${goal.title}${goal.detail ?? ''}`.toLowerCase(),
     })),
   ];
   sourcesByDocument.set(document, sources);
@@ -48,7 +56,8 @@ function closestOtherSource(document: TargetsDocument, project: Project, goalWor
   for (let k = 0; k < others.length; k++) {
     const shared = sharedBy[k]!;
     const score = shared.reduce((sum, word) => sum + weight(word), 0);
-    if (shared.length >= 2 && (best === null || score > best.score)) best = { zh: others[k]!.zh, en: others[k]!.en, shared, score };
+    if (shared.length >= 2 && (best === null || score > best.score))
+      best = { zh: others[k]!.zh, en: others[k]!.en, shared, score };
   }
   return best;
 }
@@ -64,12 +73,21 @@ export const goalMatchesProject: ReviewRule = {
       if (projectWords.size === 0) return NONE;
       return project.goals.flatMap((goal, index) => {
         const goalWords = contentWords(goal, policy.relevanceStopWords);
-        if (goalWords.size === 0 || sharedWords(goalWords, projectWords).length >= policy.relevanceMinSharedWords) return NONE;
+        if (goalWords.size === 0 || sharedWords(goalWords, projectWords).length >= policy.relevanceMinSharedWords)
+          return NONE;
         const other = closestOtherSource(document, project, goalWords);
         const hint = other ? `；内容更接近${other.zh}（共同词：${other.shared.join('、')}），疑似复制粘贴` : '';
-        const hintEn = other ? `; it is closer to ${other.en} (shared: ${other.shared.join(', ')}), likely copy-pasted` : '';
+        const hintEn = other
+          ? `; it is closer to ${other.en} (shared: ${other.shared.join(', ')}), likely copy-pasted`
+          : '';
         const topic = [...projectWords].join('、');
-        return [hit(['goals', index], `绩效目标第${index + 1}条与项目“${project.name}”无关：未提及项目的任何关键词（${topic}）${hint}`, `Goal ${index + 1} is unrelated to “${project.name}”: it shares no key word with the project (${[...projectWords].join(', ')})${hintEn}`)];
+        return [
+          hit(
+            ['goals', index],
+            `绩效目标第${index + 1}条与项目“${project.name}”无关：未提及项目的任何关键词（${topic}）${hint}`,
+            `Goal ${index + 1} is unrelated to “${project.name}”: it shares no key word with the project (${[...projectWords].join(', ')})${hintEn}`,
+          ),
+        ];
       });
     }),
 };
@@ -85,7 +103,9 @@ export const indicatorsMatchProject: ReviewRule = {
       // The project's words are those of its name and purpose and of each goal, each text read on
       // its own (and remembered: they repeat across a city), not of one text joined anew per project.
       const stop = policy.relevanceStopWords;
-      const topic = [namePurposeWords(project, stop), ...project.goals.map((goal) => contentWords(goal, stop))].filter((words) => words.size > 0);
+      const topic = [namePurposeWords(project, stop), ...project.goals.map((goal) => contentWords(goal, stop))].filter(
+        (words) => words.size > 0,
+      );
       if (topic.length === 0) return NONE;
       const inTopic = (word: string) => topic.some((words) => words.has(word));
       // The texts are joined with spaces, a hard word boundary: the words of the whole are the union
@@ -94,7 +114,13 @@ export const indicatorsMatchProject: ReviewRule = {
         for (const word of contentWords(i.name, stop)) if (inTopic(word)) return NONE;
         for (const word of contentWords(i.description, stop)) if (inTopic(word)) return NONE;
       }
-      return [hit(['indicators'], `指标与项目“${project.name}”的名称、用途和目标没有共同的关键词，可能套用了其他项目的指标`, `The indicators share no key word with “${project.name}”, its purpose or goals; they may belong to another project`)];
+      return [
+        hit(
+          ['indicators'],
+          `指标与项目“${project.name}”的名称、用途和目标没有共同的关键词，可能套用了其他项目的指标`,
+          `The indicators share no key word with “${project.name}”, its purpose or goals; they may belong to another project`,
+        ),
+      ];
     }),
 };
 
@@ -107,15 +133,26 @@ export const goalNumbersAgree: ReviewRule = {
     forEachProject(document, (project) =>
       project.goals.flatMap((goal, goalIndex) =>
         extractQuantities(goal).flatMap((quantity) => {
-          const sameUnit = project.indicators.filter((i) => i.target.unit !== null && i.target.unit === quantity.target.unit);
+          const sameUnit = project.indicators.filter(
+            (i) => i.target.unit !== null && i.target.unit === quantity.target.unit,
+          );
           if (sameUnit.length === 0) return NONE;
           const words = contentWords(quantity.name, policy.relevanceStopWords);
-          const related = sameUnit.filter((i) => sharedWords(contentWords(i.name, policy.relevanceStopWords), words).length > 0);
+          const related = sameUnit.filter(
+            (i) => sharedWords(contentWords(i.name, policy.relevanceStopWords), words).length > 0,
+          );
           const candidates = related.length > 0 ? related : sameUnit;
-          const same = (a: typeof quantity.target, b: typeof quantity.target) => a.value === b.value && a.min === b.min && a.max === b.max;
+          const same = (a: typeof quantity.target, b: typeof quantity.target) =>
+            a.value === b.value && a.min === b.min && a.max === b.max;
           if (candidates.some((i) => same(i.target, quantity.target))) return NONE;
           const values = candidates.map((i) => `“${i.name}” ${i.target.raw}`).join('、');
-          return [hit(['goals', goalIndex], `绩效目标第${goalIndex + 1}条写明“${quantity.name}${quantity.target.raw}”，与指标值不一致（${values}）`, `Goal ${goalIndex + 1} states “${quantity.name} ${quantity.target.raw}”, which no indicator matches (${values})`)];
+          return [
+            hit(
+              ['goals', goalIndex],
+              `绩效目标第${goalIndex + 1}条写明“${quantity.name}${quantity.target.raw}”，与指标值不一致（${values}）`,
+              `Goal ${goalIndex + 1} states “${quantity.name} ${quantity.target.raw}”, which no indicator matches (${values})`,
+            ),
+          ];
         }),
       ),
     ),

@@ -5,8 +5,23 @@ import { resolveReviewPolicy, type ReviewPolicy } from './policy.ts';
 import type { Hit } from './types.ts';
 
 /** Test builders for the rule tests (not used by the application). */
-export function indicator(level1: string, level2: string, name: string, raw: string, overrides: Partial<Indicator> = {}): Indicator {
-  return normaliseIndicator({ level1, level2, name, description: '', target: { raw, op: null, value: null, unit: null }, basis: '计划标准', category: null, ...overrides });
+export function indicator(
+  level1: string,
+  level2: string,
+  name: string,
+  raw: string,
+  overrides: Partial<Indicator> = {},
+): Indicator {
+  return normaliseIndicator({
+    level1,
+    level2,
+    name,
+    description: '',
+    target: { raw, op: null, value: null, unit: null },
+    basis: '计划标准',
+    category: null,
+    ...overrides,
+  });
 }
 
 /** A project that passes every rule: the tests break one thing at a time. */
@@ -16,7 +31,11 @@ export function cleanProject(overrides: Partial<Project> = {}): Project {
     name: '困难职工帮扶资金',
     budget: { total: '20000.00', fiscal: '15000.00', other: '5000.00' },
     purpose: '困难职工帮扶',
-    spendingPlan: [{ month: 3, cumulativePercent: 20 }, { month: 6, cumulativePercent: 60 }, { month: 12, cumulativePercent: 100 }],
+    spendingPlan: [
+      { month: 3, cumulativePercent: 20 },
+      { month: 6, cumulativePercent: 60 },
+      { month: 12, cumulativePercent: 100 },
+    ],
     goals: ['有效缓解困难职工的生活困难'],
     indicators: [
       indicator('产出指标', '数量指标', '帮扶困难职工人数', '≥50人'),
@@ -27,7 +46,10 @@ export function cleanProject(overrides: Partial<Project> = {}): Project {
   };
 }
 
-export function documentOf(projects: Project[], overall: TargetsDocument['overall'] = { goals: [], measures: [] }): TargetsDocument {
+export function documentOf(
+  projects: Project[],
+  overall: TargetsDocument['overall'] = { goals: [], measures: [] },
+): TargetsDocument {
   return { format: 'jixiao/targets@1', unit: { code: 'U1', name: '测试单位' }, fiscalYear: 2020, overall, projects };
 }
 

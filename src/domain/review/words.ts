@@ -16,11 +16,80 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 export const HAS_CHINESE_DICTIONARY = [...segmenter.segment('劳模体检')].some((s) => s.segment === '劳模');
 
 export const STOP_WORDS: ReadonlySet<string> = new Set([
-  '以上', '以下', '以内', '有效', '解决', '加强', '改进', '工作', '项目', '资金', '专项', '提前', '下达', '开展', '做好',
-  '进一步', '全力', '各项', '广大', '提高', '提升', '完成', '情况', '相关', '实现', '推进', '确保', '全面', '积极', '切实',
-  '深入', '持续', '不断', '保障', '促进', '发挥', '作用', '各类', '通过', '进行', '有关', '以及', '其他', '年度', '经费',
-  '费用', '支出', '预算', '用于', '主要', '方面', '组织', '落实', '建立', '完善', '健全', '推动', '努力', '争取', '力争',
-  '维护', '数量', '比例', '比率', '指标', '目标', '水平', '程度', '一批', '更多', '全年', '当年', '实际', '计划',
+  '以上',
+  '以下',
+  '以内',
+  '有效',
+  '解决',
+  '加强',
+  '改进',
+  '工作',
+  '项目',
+  '资金',
+  '专项',
+  '提前',
+  '下达',
+  '开展',
+  '做好',
+  '进一步',
+  '全力',
+  '各项',
+  '广大',
+  '提高',
+  '提升',
+  '完成',
+  '情况',
+  '相关',
+  '实现',
+  '推进',
+  '确保',
+  '全面',
+  '积极',
+  '切实',
+  '深入',
+  '持续',
+  '不断',
+  '保障',
+  '促进',
+  '发挥',
+  '作用',
+  '各类',
+  '通过',
+  '进行',
+  '有关',
+  '以及',
+  '其他',
+  '年度',
+  '经费',
+  '费用',
+  '支出',
+  '预算',
+  '用于',
+  '主要',
+  '方面',
+  '组织',
+  '落实',
+  '建立',
+  '完善',
+  '健全',
+  '推动',
+  '努力',
+  '争取',
+  '力争',
+  '维护',
+  '数量',
+  '比例',
+  '比率',
+  '指标',
+  '目标',
+  '水平',
+  '程度',
+  '一批',
+  '更多',
+  '全年',
+  '当年',
+  '实际',
+  '计划',
 ]);
 
 export function segmentWords(text: string, dictionary = HAS_CHINESE_DICTIONARY): string[] {
@@ -43,7 +112,11 @@ export function segmentWords(text: string, dictionary = HAS_CHINESE_DICTIONARY):
  */
 const cachedWords = new Map<string, BoundedCache<string, ReadonlySet<string>>>();
 
-export function contentWords(text: string, extraStopWords: readonly string[] = [], dictionary = HAS_CHINESE_DICTIONARY): ReadonlySet<string> {
+export function contentWords(
+  text: string,
+  extraStopWords: readonly string[] = [],
+  dictionary = HAS_CHINESE_DICTIONARY,
+): ReadonlySet<string> {
   if (dictionary !== HAS_CHINESE_DICTIONARY) return computeContentWords(text, extraStopWords, dictionary);
   const listKey = extraStopWords.length === 0 ? '' : extraStopWords.join('\u0000');
   let cache = cachedWords.get(listKey);
@@ -65,17 +138,28 @@ export function contentWords(text: string, extraStopWords: readonly string[] = [
  * joined text would be built and hashed anew each time, so the set is kept on the project object
  * (weakly), valid while its name, purpose and the stop-word list are the ones it was read from.
  */
-const namePurposeCache = new WeakMap<object, { name: string; purpose: string; stop: readonly string[]; words: ReadonlySet<string> }>();
+const namePurposeCache = new WeakMap<
+  object,
+  { name: string; purpose: string; stop: readonly string[]; words: ReadonlySet<string> }
+>();
 
-export function namePurposeWords(project: { name: string; purpose: string }, stop: readonly string[]): ReadonlySet<string> {
+export function namePurposeWords(
+  project: { name: string; purpose: string },
+  stop: readonly string[],
+): ReadonlySet<string> {
   const cached = namePurposeCache.get(project);
-  if (cached && cached.name === project.name && cached.purpose === project.purpose && cached.stop === stop) return cached.words;
+  if (cached && cached.name === project.name && cached.purpose === project.purpose && cached.stop === stop)
+    return cached.words;
   const words = contentWords(`${project.name}${project.purpose}`, stop);
   namePurposeCache.set(project, { name: project.name, purpose: project.purpose, stop, words });
   return words;
 }
 
-function computeContentWords(text: string, extraStopWords: readonly string[], dictionary: boolean): ReadonlySet<string> {
+function computeContentWords(
+  text: string,
+  extraStopWords: readonly string[],
+  dictionary: boolean,
+): ReadonlySet<string> {
   const words = new Set<string>();
   for (const segment of segmentWords(text, dictionary)) {
     const word = segment.toLowerCase();

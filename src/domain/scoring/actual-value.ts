@@ -18,15 +18,37 @@ export type ActualValue =
  * so 较好 sits at the bottom of the achieved band and 一般 in the partly band.
  */
 const GRADE_WORDS: readonly [string, QualitativeBand, boolean][] = [
-  ['基本达到', 'partly', false], ['基本完成', 'partly', false], ['部分达到', 'partly', false], ['部分完成', 'partly', false],
-  ['基本满意', 'partly', false], ['基本及时', 'partly', false], ['基本实现', 'partly', false], ['一般', 'partly', false],
-  ['未达到', 'notAchieved', false], ['未完成', 'notAchieved', false], ['没有达到', 'notAchieved', false],
-  ['未实现', 'notAchieved', false], ['不满意', 'notAchieved', false], ['不及时', 'notAchieved', false],
-  ['差', 'notAchieved', false], ['否', 'notAchieved', false],
-  ['较好', 'achieved', true], ['良好', 'achieved', true], ['良', 'achieved', true],
-  ['已达到', 'achieved', false], ['达到', 'achieved', false], ['已完成', 'achieved', false], ['完成', 'achieved', false],
-  ['实现', 'achieved', false], ['达标', 'achieved', false], ['满意', 'achieved', false], ['及时', 'achieved', false],
-  ['优秀', 'achieved', false], ['优', 'achieved', false], ['好', 'achieved', false], ['是', 'achieved', false],
+  ['基本达到', 'partly', false],
+  ['基本完成', 'partly', false],
+  ['部分达到', 'partly', false],
+  ['部分完成', 'partly', false],
+  ['基本满意', 'partly', false],
+  ['基本及时', 'partly', false],
+  ['基本实现', 'partly', false],
+  ['一般', 'partly', false],
+  ['未达到', 'notAchieved', false],
+  ['未完成', 'notAchieved', false],
+  ['没有达到', 'notAchieved', false],
+  ['未实现', 'notAchieved', false],
+  ['不满意', 'notAchieved', false],
+  ['不及时', 'notAchieved', false],
+  ['差', 'notAchieved', false],
+  ['否', 'notAchieved', false],
+  ['较好', 'achieved', true],
+  ['良好', 'achieved', true],
+  ['良', 'achieved', true],
+  ['已达到', 'achieved', false],
+  ['达到', 'achieved', false],
+  ['已完成', 'achieved', false],
+  ['完成', 'achieved', false],
+  ['实现', 'achieved', false],
+  ['达标', 'achieved', false],
+  ['满意', 'achieved', false],
+  ['及时', 'achieved', false],
+  ['优秀', 'achieved', false],
+  ['优', 'achieved', false],
+  ['好', 'achieved', false],
+  ['是', 'achieved', false],
 ];
 
 const GRADE_WORD_MAP: ReadonlyMap<string, readonly [QualitativeBand, boolean]> = new Map(
@@ -70,17 +92,29 @@ function readActualUncached(raw: string, target: TargetValue): ActualValue {
   if (!numeric) {
     const grade = gradeWord(raw);
     if (grade) return { kind: 'grade', ...grade };
-    const why = target.unit !== null ? `年度指标值“${target.raw}”缺少数值，无法按数值比较` : `年度指标值“${target.raw}”是定性指标`;
-    throw new AppError('VALIDATION', `${why}：实际完成值“${raw}”应为 达到 / 基本达到 / 未达到（或 好 / 较好 / 一般 / 差）`);
+    const why =
+      target.unit !== null
+        ? `年度指标值“${target.raw}”缺少数值，无法按数值比较`
+        : `年度指标值“${target.raw}”是定性指标`;
+    throw new AppError(
+      'VALIDATION',
+      `${why}：实际完成值“${raw}”应为 达到 / 基本达到 / 未达到（或 好 / 较好 / 一般 / 差）`,
+    );
   }
   const share = readShare(raw, target);
   if (share) return { kind: 'number', value: share };
   const parsed = rememberedTargetValue(raw);
   if (parsed.op !== '=' || parsed.value === null) {
-    throw new AppError('VALIDATION', `实际完成值“${raw}”应为一个数值${target.unit ? `（单位：${target.unit}）` : ''}，如“${exampleFor(target)}”`);
+    throw new AppError(
+      'VALIDATION',
+      `实际完成值“${raw}”应为一个数值${target.unit ? `（单位：${target.unit}）` : ''}，如“${exampleFor(target)}”`,
+    );
   }
   if (parsed.unit !== null && target.unit !== null && canonicalUnit(parsed.unit) !== canonicalUnit(target.unit)) {
-    throw new AppError('VALIDATION', `实际完成值“${raw}”的单位“${parsed.unit}”与年度指标值“${target.raw}”的单位“${target.unit}”不一致`);
+    throw new AppError(
+      'VALIDATION',
+      `实际完成值“${raw}”的单位“${parsed.unit}”与年度指标值“${target.raw}”的单位“${target.unit}”不一致`,
+    );
   }
   return { kind: 'number', value: exactValue(raw, parsed.value) };
 }
@@ -96,7 +130,9 @@ function readShare(raw: string, target: TargetValue): Rational | null {
 
 /** The digits as typed, so that 92.35 stays 9235/100 exactly. */
 function exactValue(raw: string, value: number): Rational {
-  const digits = /-?\d+(?:,\d{3})*(?:\.\d+)?/.exec(raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  const digits = /-?\d+(?:,\d{3})*(?:\.\d+)?/.exec(
+    raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)),
+  );
   if (digits) {
     const exact = fromDecimal(digits[0].replace(/,/g, ''));
     if (Number(digits[0].replace(/,/g, '')) === value) return exact;

@@ -16,7 +16,9 @@ export function missingDeviationAnalysis(score: ProjectScore, actuals: ProjectAc
   const found: MissingAnalysis[] = [];
   if (score.execution.deviationRequired && !actuals?.executionReason?.trim()) {
     found.push({
-      project: score.code, indicator: null, path: ['executionReason'],
+      project: score.code,
+      indicator: null,
+      path: ['executionReason'],
       message: `项目 ${score.code}：预算执行率低于要求，须说明原因`,
     });
   }
@@ -26,7 +28,9 @@ export function missingDeviationAnalysis(score: ProjectScore, actuals: ProjectAc
     if (entry?.deviationReason?.trim()) return;
     const why = indicator.overAchieved ? '大幅超出年度指标值' : '未达到年度指标值';
     found.push({
-      project: score.code, indicator: indicator.name, path: ['indicators', i, 'deviationReason'],
+      project: score.code,
+      indicator: indicator.name,
+      path: ['indicators', i, 'deviationReason'],
       message: `项目 ${score.code} 指标“${indicator.name}”${why}，须填写偏差原因分析及改进措施`,
     });
   });

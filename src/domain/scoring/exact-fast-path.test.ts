@@ -26,7 +26,19 @@ const refDiv = (a: Rational, b: Rational) => reference(a.n * b.d, a.d * b.n);
 function* fractions(count: number): Generator<Rational> {
   let state = 12345;
   const next = () => (state = (state * 1103515245 + 12345) % 2147483648);
-  const edges = [0n, 1n, 2n, 7n, 100n, (1n << 26n) - 1n, 1n << 26n, (1n << 26n) + 1n, (1n << 53n) - 1n, 1n << 53n, 10n ** 30n + 7n];
+  const edges = [
+    0n,
+    1n,
+    2n,
+    7n,
+    100n,
+    (1n << 26n) - 1n,
+    1n << 26n,
+    (1n << 26n) + 1n,
+    (1n << 53n) - 1n,
+    1n << 53n,
+    10n ** 30n + 7n,
+  ];
   for (let k = 0; k < count; k++) {
     const pick = () => (next() % 3 === 0 ? edges[next() % edges.length]! : BigInt(next() % 1_000_003));
     const n = pick() * (next() % 2 === 0 ? 1n : -1n);
@@ -54,7 +66,17 @@ describe('rational fast path', () => {
   it('RationalSum reduces once and equals repeated addition (small, mixed and large fractions)', () => {
     const values = [...fractions(600)];
     const small = values.filter((v) => v.d < 1000n && v.n < 10n ** 6n && v.n > -(10n ** 6n));
-    for (const list of [values, small, small.slice(0, 40), [], [{ n: (1n << 26n) - 1n, d: 1n }, { n: 1n, d: 1n }, { n: 1n, d: 3n }]]) {
+    for (const list of [
+      values,
+      small,
+      small.slice(0, 40),
+      [],
+      [
+        { n: (1n << 26n) - 1n, d: 1n },
+        { n: 1n, d: 1n },
+        { n: 1n, d: 3n },
+      ],
+    ]) {
       const total = new RationalSum();
       for (const v of list) total.add(v);
       expect(total.value()).toEqual(list.reduce(refAdd, { n: 0n, d: 1n }));
@@ -76,12 +98,21 @@ describe('scoreProject over generated projects', () => {
       const byCode = new Map((unit.actuals.projects as (ProjectActuals & { code: string })[]).map((p) => [p.code, p]));
       for (const project of unit.document.projects) {
         const score = scoreProject(project, byCode.get(project.code) ?? null);
-        const parts = [score.execution.points, ...score.indicators.map((i) => i.points)].filter((p): p is Rational => p !== null);
+        const parts = [score.execution.points, ...score.indicators.map((i) => i.points)].filter(
+          (p): p is Rational => p !== null,
+        );
         expect(score.score).toEqual(parts.reduce(refAdd, { n: 0n, d: 1n }));
-        for (const value of [score.score, score.execution.weight, ...score.indicators.flatMap((i) => [i.weight, i.points ?? { n: 0n, d: 1n }])]) {
+        for (const value of [
+          score.score,
+          score.execution.weight,
+          ...score.indicators.flatMap((i) => [i.weight, i.points ?? { n: 0n, d: 1n }]),
+        ]) {
           expect(value).toEqual(reference(value.n, value.d));
         }
-        const weights = [score.execution.weight, ...score.indicators.map((i) => i.weight)].reduce(refAdd, { n: 0n, d: 1n });
+        const weights = [score.execution.weight, ...score.indicators.map((i) => i.weight)].reduce(refAdd, {
+          n: 0n,
+          d: 1n,
+        });
         // What applies adds up to 100 (or nothing applies).
         expect([100n, 0n]).toContain(weights.n / weights.d);
         scored++;

@@ -12,4 +12,3 @@ const rationals = new BoundedCache<number, Rational>(50_000);
 export function exactNumber(value: number): Rational {
   return rationals.remember(value, fromNumber);
 }
-

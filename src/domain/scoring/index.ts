@@ -1,6 +1,13 @@
 /** Self-evaluation scoring (单位自评, 财预〔2020〕10号; guide §6). Pure: no I/O. */
 export { scoreProject, gradeOf } from './score-project.ts';
-export type { ProjectActuals, IndicatorActual, ProjectScore, IndicatorScore, ExecutionScore, Grade } from './score-project.ts';
+export type {
+  ProjectActuals,
+  IndicatorActual,
+  ProjectScore,
+  IndicatorScore,
+  ExecutionScore,
+  Grade,
+} from './score-project.ts';
 export { ScoringPolicySchema, DEFAULT_SCORING_POLICY, scoringPolicyFrom } from './policy.ts';
 export type { ScoringPolicy, ScoringPolicyInput } from './policy.ts';
 export { missingDeviationAnalysis } from './deviation.ts';

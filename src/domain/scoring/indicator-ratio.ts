@@ -29,7 +29,11 @@ export function indicatorOutcome(target: TargetValue, actual: ActualValue, polic
     case '<':
       return lowerIsBetter(goal, value, target.op === '<');
     default:
-      return { ratio: compare(value, goal) === 0 ? ONE : closeness(value, goal), met: compare(value, goal) === 0, overAchieved: false };
+      return {
+        ratio: compare(value, goal) === 0 ? ONE : closeness(value, goal),
+        met: compare(value, goal) === 0,
+        overAchieved: false,
+      };
   }
 }
 

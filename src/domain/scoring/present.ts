@@ -24,7 +24,14 @@ export interface PresentedProject {
   grade: Grade | null;
   incomplete: boolean;
   /** rate in percent (90.5 = 90.5 %); null when missing or the adjusted budget is zero. */
-  execution: { rate: number | null; weight: number; points: number | null; missing?: true; notApplicable?: true; deviationRequired: boolean };
+  execution: {
+    rate: number | null;
+    weight: number;
+    points: number | null;
+    missing?: true;
+    notApplicable?: true;
+    deviationRequired: boolean;
+  };
   indicators: PresentedIndicator[];
 }
 
@@ -63,7 +70,9 @@ export function presentProjectScore(score: ProjectScore): PresentedProject {
 /** The unit's mean score over its projects, exact then rounded; null when it has none. */
 export function meanScore(scores: readonly ProjectScore[]): number | null {
   if (scores.length === 0) return null;
-  const total = scores.reduce((acc, s) => ({ n: acc.n * s.score.d + s.score.n * acc.d, d: acc.d * s.score.d }), { n: 0n, d: 1n });
+  const total = scores.reduce((acc, s) => ({ n: acc.n * s.score.d + s.score.n * acc.d, d: acc.d * s.score.d }), {
+    n: 0n,
+    d: 1n,
+  });
   return toFixed2(rational(total.n, total.d * BigInt(scores.length)));
 }
-

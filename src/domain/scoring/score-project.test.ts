@@ -2,28 +2,53 @@ import { describe, expect, it } from 'vitest';
 import { categoryOfLevel1 } from '../indicator-category.ts';
 import { parseTargetValue } from '../target-value.ts';
 import type { Project } from '../targets.ts';
-import { gradeOf, missingDeviationAnalysis, presentProjectScore, scoreProject, type IndicatorActual, type ProjectActuals } from './index.ts';
+import {
+  gradeOf,
+  missingDeviationAnalysis,
+  presentProjectScore,
+  scoreProject,
+  type IndicatorActual,
+  type ProjectActuals,
+} from './index.ts';
 import { fromDecimal, rational, toFixed2 } from '../rational.ts';
 
 /** A project with [level1, name, target] rows, budget irrelevant to scoring (the actuals carry it). */
 function project(rows: [string, string, string][]): Project {
   return {
-    code: 'P1', name: '测试项目', budget: { total: '20000.00', fiscal: '20000.00', other: null }, purpose: '', spendingPlan: [], goals: [],
+    code: 'P1',
+    name: '测试项目',
+    budget: { total: '20000.00', fiscal: '20000.00', other: null },
+    purpose: '',
+    spendingPlan: [],
+    goals: [],
     indicators: rows.map(([level1, name, raw]) => ({
-      level1, level2: '', name, description: '', basis: '', target: parseTargetValue(raw), category: categoryOfLevel1(level1),
+      level1,
+      level2: '',
+      name,
+      description: '',
+      basis: '',
+      target: parseTargetValue(raw),
+      category: categoryOfLevel1(level1),
     })),
   };
 }
 
-const SEED_LIKE = project([['产出指标', '补助金发放率', '≥90%'], ['效果指标', '生活改善情况', '≥90%'], ['满意度指标', '群众满意度', '≥90%']]);
+const SEED_LIKE = project([
+  ['产出指标', '补助金发放率', '≥90%'],
+  ['效果指标', '生活改善情况', '≥90%'],
+  ['满意度指标', '群众满意度', '≥90%'],
+]);
 
 function actuals(spent: string, indicators: IndicatorActual[], adjustedBudget = '20000.00'): ProjectActuals {
   return { adjustedBudget, spent, indicators };
 }
 const all = (output: string, benefit: string, satisfaction: string): IndicatorActual[] => [
-  { name: '补助金发放率', actual: output }, { name: '生活改善情况', actual: benefit }, { name: '群众满意度', actual: satisfaction },
+  { name: '补助金发放率', actual: output },
+  { name: '生活改善情况', actual: benefit },
+  { name: '群众满意度', actual: satisfaction },
 ];
-const shown = (p: Project, a: ProjectActuals | null, policy?: Parameters<typeof scoreProject>[2]) => presentProjectScore(scoreProject(p, a, policy));
+const shown = (p: Project, a: ProjectActuals | null, policy?: Parameters<typeof scoreProject>[2]) =>
+  presentProjectScore(scoreProject(p, a, policy));
 
 describe('scoreProject — the rules of guide §6', () => {
   it('execution 10 × rate; ≥ met → full, missed → points × actual / target; satisfied / valid respondents', () => {
@@ -31,7 +56,9 @@ describe('scoreProject — the rules of guide §6', () => {
     const result = shown(SEED_LIKE, actuals('18000.00', all('95%', '85%', '190/200')));
     expect(result.execution).toEqual({ rate: 90, weight: 10, points: 9, deviationRequired: false });
     expect(result.indicators.map((i) => [i.weight, i.points, i.met, i.deviationRequired])).toEqual([
-      [50, 50, true, false], [30, 28.33, false, true], [10, 10, true, false],
+      [50, 50, true, false],
+      [30, 28.33, false, true],
+      [10, 10, true, false],
     ]);
     // 9 + 50 + 85/3 + 10 = 97.333… → 97.33
     expect(result).toMatchObject({ score: 97.33, grade: '优', incomplete: false });
@@ -47,44 +74,94 @@ describe('scoreProject — the rules of guide §6', () => {
   });
 
   it('≤ indicators: met → full; else points × target / actual', () => {
-    const p = project([['产出指标', '办结时限', '≤5天'], ['效益指标', '受益人数', '≥100人'], ['满意度指标', '满意度', '≥90%']]);
-    const late = shown(p, actuals('20000.00', [{ name: '办结时限', actual: '8天' }, { name: '受益人数', actual: '100人' }, { name: '满意度', actual: '90%' }]));
+    const p = project([
+      ['产出指标', '办结时限', '≤5天'],
+      ['效益指标', '受益人数', '≥100人'],
+      ['满意度指标', '满意度', '≥90%'],
+    ]);
+    const late = shown(
+      p,
+      actuals('20000.00', [
+        { name: '办结时限', actual: '8天' },
+        { name: '受益人数', actual: '100人' },
+        { name: '满意度', actual: '90%' },
+      ]),
+    );
     // 50 × 5/8 = 31.25; 10 + 31.25 + 30 + 10 = 81.25 → 良
     expect(late.indicators[0]).toMatchObject({ points: 31.25, met: false });
     expect(late).toMatchObject({ score: 81.25, grade: '良' });
-    const early = shown(p, actuals('20000.00', [{ name: '办结时限', actual: '4' }, { name: '受益人数', actual: '100' }, { name: '满意度', actual: '90' }]));
+    const early = shown(
+      p,
+      actuals('20000.00', [
+        { name: '办结时限', actual: '4' },
+        { name: '受益人数', actual: '100' },
+        { name: '满意度', actual: '90' },
+      ]),
+    );
     expect(early.indicators[0]).toMatchObject({ points: 50, met: true });
   });
 
   it('qualitative targets are scored in bands by grade words', () => {
-    const p = project([['产出指标', '发放数量', '≥10人'], ['效益指标', '政策知晓', '显著提高'], ['满意度指标', '满意度', '≥90%']]);
-    const score = (word: string) => shown(p, actuals('20000.00', [
-      { name: '发放数量', actual: '10人' }, { name: '政策知晓', actual: word }, { name: '满意度', actual: '90%' },
-    ])).indicators[1]!;
+    const p = project([
+      ['产出指标', '发放数量', '≥10人'],
+      ['效益指标', '政策知晓', '显著提高'],
+      ['满意度指标', '满意度', '≥90%'],
+    ]);
+    const score = (word: string) =>
+      shown(
+        p,
+        actuals('20000.00', [
+          { name: '发放数量', actual: '10人' },
+          { name: '政策知晓', actual: word },
+          { name: '满意度', actual: '90%' },
+        ]),
+      ).indicators[1]!;
     expect(score('达到')).toMatchObject({ points: 30, met: true }); // achieved: 100 %
     expect(score('较好')).toMatchObject({ points: 24, met: true }); // bottom of the achieved band: 80 % of 30
     expect(score('基本达到')).toMatchObject({ points: 21, met: false, deviationRequired: true }); // partly: 70 % of 30
     expect(score('一般')).toMatchObject({ points: 21, met: false });
     expect(score('未达到')).toMatchObject({ points: 0, met: false });
-    const custom = shown(p, actuals('20000.00', [
-      { name: '发放数量', actual: '10人' }, { name: '政策知晓', actual: '基本达到' }, { name: '满意度', actual: '90%' },
-    ]), { qualitative: { partly: { min: 60, max: 80, points: 60 } } });
+    const custom = shown(
+      p,
+      actuals('20000.00', [
+        { name: '发放数量', actual: '10人' },
+        { name: '政策知晓', actual: '基本达到' },
+        { name: '满意度', actual: '90%' },
+      ]),
+      { qualitative: { partly: { min: 60, max: 80, points: 60 } } },
+    );
     expect(custom.indicators[1]!.points).toBe(18);
   });
 
   it('not applicable: excluded, the rest rescaled to 100', () => {
-    const result = shown(SEED_LIKE, actuals('20000.00', [
-      { name: '补助金发放率', actual: '95%' }, { name: '生活改善情况', actual: '85%' }, { name: '群众满意度', actual: null, notApplicable: true },
-    ]));
+    const result = shown(
+      SEED_LIKE,
+      actuals('20000.00', [
+        { name: '补助金发放率', actual: '95%' },
+        { name: '生活改善情况', actual: '85%' },
+        { name: '群众满意度', actual: null, notApplicable: true },
+      ]),
+    );
     // Available 10 + 50 + 30 = 90; earned 10 + 50 + 85/3 = 265/3; × 100/90 = 98.148… → 98.15
     expect(result.indicators.map((i) => i.weight)).toEqual([55.56, 33.33, 0]);
     expect(result.execution.weight).toBe(11.11);
-    expect(result.indicators[2]).toMatchObject({ points: null, met: null, notApplicable: true, deviationRequired: false });
+    expect(result.indicators[2]).toMatchObject({
+      points: null,
+      met: null,
+      notApplicable: true,
+      deviationRequired: false,
+    });
     expect(result).toMatchObject({ score: 98.15, grade: '优', incomplete: false });
   });
 
   it('a missing actual is reported as missing, the score is a flagged lower bound and ungraded', () => {
-    const result = shown(SEED_LIKE, actuals('20000.00', [{ name: '补助金发放率', actual: '95%' }, { name: '群众满意度', actual: ' ' }]));
+    const result = shown(
+      SEED_LIKE,
+      actuals('20000.00', [
+        { name: '补助金发放率', actual: '95%' },
+        { name: '群众满意度', actual: ' ' },
+      ]),
+    );
     expect(result.indicators[1]).toMatchObject({ actual: null, points: null, met: null, missing: true });
     expect(result.indicators[2]).toMatchObject({ missing: true });
     expect(result).toMatchObject({ score: 60, grade: null, incomplete: true });
@@ -95,13 +172,22 @@ describe('scoreProject — the rules of guide §6', () => {
 
   it('zero adjusted budget: execution is not applicable and the indicators carry 100', () => {
     const result = shown(SEED_LIKE, actuals('0.00', all('95%', '85%', '90%'), '0.00'));
-    expect(result.execution).toEqual({ rate: null, weight: 0, points: null, notApplicable: true, deviationRequired: false });
+    expect(result.execution).toEqual({
+      rate: null,
+      weight: 0,
+      points: null,
+      notApplicable: true,
+      deviationRequired: false,
+    });
     // earned 50 + 85/3 + 10 = 265/3 of 90 → 98.15
     expect(result.score).toBe(98.15);
   });
 
   it('execution: capped at 100 %, below 90 % needs a reason', () => {
-    expect(shown(SEED_LIKE, actuals('25000.00', all('90%', '90%', '90%'))).execution).toMatchObject({ rate: 125, points: 10 });
+    expect(shown(SEED_LIKE, actuals('25000.00', all('90%', '90%', '90%'))).execution).toMatchObject({
+      rate: 125,
+      points: 10,
+    });
     // 2.00 of 3.00 = 66.666… % → 6.67 points
     const low = scoreProject(SEED_LIKE, actuals('2.00', all('90%', '90%', '90%'), '3.00'));
     expect(presentProjectScore(low).execution).toMatchObject({ rate: 66.67, points: 6.67, deviationRequired: true });
@@ -109,38 +195,92 @@ describe('scoreProject — the rules of guide §6', () => {
   });
 
   it('weights set per indicator override the even split; the rest of the category is shared', () => {
-    const p = project([['产出指标', '发放人数', '≥100人'], ['产出指标', '发放及时率', '≥95%'], ['产出指标', '资料归档', '=20份'],
-      ['效益指标', '改善', '≥90%'], ['满意度指标', '满意度', '≥90%']]);
-    const result = shown(p, actuals('20000.00', [
-      { name: '发放人数', actual: '80人', weight: 30 }, { name: '发放及时率', actual: '95%' }, { name: '资料归档', actual: '18份' },
-      { name: '改善', actual: '90%' }, { name: '满意度', actual: '90%' },
-    ]));
+    const p = project([
+      ['产出指标', '发放人数', '≥100人'],
+      ['产出指标', '发放及时率', '≥95%'],
+      ['产出指标', '资料归档', '=20份'],
+      ['效益指标', '改善', '≥90%'],
+      ['满意度指标', '满意度', '≥90%'],
+    ]);
+    const result = shown(
+      p,
+      actuals('20000.00', [
+        { name: '发放人数', actual: '80人', weight: 30 },
+        { name: '发放及时率', actual: '95%' },
+        { name: '资料归档', actual: '18份' },
+        { name: '改善', actual: '90%' },
+        { name: '满意度', actual: '90%' },
+      ]),
+    );
     // 发放人数 30 × 80/100 = 24; the other two share 50 − 30 = 20: 10 and 10 × 18/20 = 9.
-    expect(result.indicators.map((i) => [i.weight, i.points])).toEqual([[30, 24], [10, 10], [10, 9], [30, 30], [10, 10]]);
+    expect(result.indicators.map((i) => [i.weight, i.points])).toEqual([
+      [30, 24],
+      [10, 10],
+      [10, 9],
+      [30, 30],
+      [10, 10],
+    ]);
     expect(result.score).toBe(93); // 10 + 24 + 10 + 9 + 30 + 10
   });
 
   it('even split of 50 among three is kept exact and rounded only at output', () => {
-    const p = project([['产出指标', 'A', '≥3个'], ['产出指标', 'B', '≥3个'], ['产出指标', 'C', '≥3个'], ['效益指标', 'D', '≥90%'], ['满意度指标', 'E', '≥90%']]);
-    const result = shown(p, actuals('20000.00', [
-      { name: 'A', actual: '3个' }, { name: 'B', actual: '3个' }, { name: 'C', actual: '3个' }, { name: 'D', actual: '90%' }, { name: 'E', actual: '90%' },
-    ]));
+    const p = project([
+      ['产出指标', 'A', '≥3个'],
+      ['产出指标', 'B', '≥3个'],
+      ['产出指标', 'C', '≥3个'],
+      ['效益指标', 'D', '≥90%'],
+      ['满意度指标', 'E', '≥90%'],
+    ]);
+    const result = shown(
+      p,
+      actuals('20000.00', [
+        { name: 'A', actual: '3个' },
+        { name: 'B', actual: '3个' },
+        { name: 'C', actual: '3个' },
+        { name: 'D', actual: '90%' },
+        { name: 'E', actual: '90%' },
+      ]),
+    );
     expect(result.indicators.slice(0, 3).map((i) => i.points)).toEqual([16.67, 16.67, 16.67]);
     expect(result.score).toBe(100); // not 100.01: the parts are summed exactly
   });
 
   it('bands and = targets earn by closeness to the nearer edge', () => {
-    const p = project([['产出指标', '示范单位', '1-2家'], ['效益指标', '误差', '±3%以内'], ['满意度指标', '场次', '20场']]);
-    const result = shown(p, actuals('20000.00', [{ name: '示范单位', actual: '3家' }, { name: '误差', actual: '-4%' }, { name: '场次', actual: '25场' }]));
+    const p = project([
+      ['产出指标', '示范单位', '1-2家'],
+      ['效益指标', '误差', '±3%以内'],
+      ['满意度指标', '场次', '20场'],
+    ]);
+    const result = shown(
+      p,
+      actuals('20000.00', [
+        { name: '示范单位', actual: '3家' },
+        { name: '误差', actual: '-4%' },
+        { name: '场次', actual: '25场' },
+      ]),
+    );
     // 50 × 2/3 = 33.33; 30 × 3/4 = 22.5; 10 × 20/25 = 8
     expect(result.indicators.map((i) => i.points)).toEqual([33.33, 22.5, 8]);
   });
 
   it('成本指标 count under 产出 by default and as their own category when the policy says so', () => {
-    const p = project([['产出指标', '数量', '≥10个'], ['成本指标', '单价', '≤100元'], ['效益指标', '效益', '≥90%'], ['满意度指标', '满意度', '≥90%']]);
-    const a = actuals('20000.00', [{ name: '数量', actual: '10个' }, { name: '单价', actual: '100元' }, { name: '效益', actual: '90%' }, { name: '满意度', actual: '90%' }]);
+    const p = project([
+      ['产出指标', '数量', '≥10个'],
+      ['成本指标', '单价', '≤100元'],
+      ['效益指标', '效益', '≥90%'],
+      ['满意度指标', '满意度', '≥90%'],
+    ]);
+    const a = actuals('20000.00', [
+      { name: '数量', actual: '10个' },
+      { name: '单价', actual: '100元' },
+      { name: '效益', actual: '90%' },
+      { name: '满意度', actual: '90%' },
+    ]);
     expect(shown(p, a).indicators.map((i) => i.weight)).toEqual([25, 25, 30, 10]);
-    const own = shown(p, a, { costAsOwnCategory: true, categoryPoints: { output: 40, cost: 10, benefit: 30, satisfaction: 10 } });
+    const own = shown(p, a, {
+      costAsOwnCategory: true,
+      categoryPoints: { output: 40, cost: 10, benefit: 30, satisfaction: 10 },
+    });
     expect(own.indicators.map((i) => i.weight)).toEqual([40, 10, 30, 10]);
   });
 
@@ -148,7 +288,11 @@ describe('scoreProject — the rules of guide §6', () => {
     const policy = { categoryPoints: { output: 60, benefit: 30, satisfaction: 0, cost: 0 } };
     const result = shown(SEED_LIKE, actuals('18000.00', all('90%', '60%', '50%')), policy);
     // 9 + 60 + 30 × 60/90 = 20 + 0 = 89 → 良; the unweighted 满意度 earns nothing and needs no points
-    expect(result.indicators.map((i) => [i.weight, i.points])).toEqual([[60, 60], [30, 20], [0, 0]]);
+    expect(result.indicators.map((i) => [i.weight, i.points])).toEqual([
+      [60, 60],
+      [30, 20],
+      [0, 0],
+    ]);
     expect(result).toMatchObject({ score: 89, grade: '良' });
     // Execution worth 20: 20 × 0.9 = 18 of 110 nominal → rescaled: (18 + 50 + 20 + 10 × 50/90) × 100/110
     const heavy = shown(SEED_LIKE, actuals('18000.00', all('90%', '60%', '50%')), { executionPoints: 20 });
@@ -157,8 +301,19 @@ describe('scoreProject — the rules of guide §6', () => {
   });
 
   it('a strict > target is missed when only equalled', () => {
-    const p = project([['产出指标', '覆盖率', '>90%'], ['效益指标', '效益', '≥90%'], ['满意度指标', '满意度', '≥90%']]);
-    const result = shown(p, actuals('20000.00', [{ name: '覆盖率', actual: '90%' }, { name: '效益', actual: '90%' }, { name: '满意度', actual: '90%' }]));
+    const p = project([
+      ['产出指标', '覆盖率', '>90%'],
+      ['效益指标', '效益', '≥90%'],
+      ['满意度指标', '满意度', '≥90%'],
+    ]);
+    const result = shown(
+      p,
+      actuals('20000.00', [
+        { name: '覆盖率', actual: '90%' },
+        { name: '效益', actual: '90%' },
+        { name: '满意度', actual: '90%' },
+      ]),
+    );
     expect(result.indicators[0]).toMatchObject({ met: false, points: 50, deviationRequired: true });
   });
 
@@ -169,22 +324,36 @@ describe('scoreProject — the rules of guide §6', () => {
     expect(bad([{ name: '群众满意度', actual: '达到' }])).toThrow(/指标“群众满意度”：实际完成值“达到”应为一个数值/);
     const thrown = (() => {
       try {
-        bad([{ name: '补助金发放率', actual: '95%' }, { name: '群众满意度', actual: '很好' }])();
+        bad([
+          { name: '补助金发放率', actual: '95%' },
+          { name: '群众满意度', actual: '很好' },
+        ])();
       } catch (error) {
         return error;
       }
     })();
     expect(thrown).toMatchObject({ code: 'VALIDATION', location: { path: ['indicators', 1, 'actual'] } });
     const unitOnly = project([['产出指标', '补助个人数量', '个']]);
-    expect(() => scoreProject(unitOnly, actuals('1.00', [{ name: '补助个人数量', actual: '12个' }]))).toThrow(/缺少数值/);
-    expect(shown(unitOnly, actuals('1.00', [{ name: '补助个人数量', actual: '达到' }]), { executionPoints: 0 }).score).toBe(100);
+    expect(() => scoreProject(unitOnly, actuals('1.00', [{ name: '补助个人数量', actual: '12个' }]))).toThrow(
+      /缺少数值/,
+    );
+    expect(
+      shown(unitOnly, actuals('1.00', [{ name: '补助个人数量', actual: '达到' }]), { executionPoints: 0 }).score,
+    ).toBe(100);
   });
 });
 
 describe('grades, rounding, deviation analysis', () => {
   it('grades: 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60, on the shown score', () => {
     const g = (text: string) => gradeOf(fromDecimal(text));
-    expect([g('90'), g('89.99'), g('80'), g('79.99'), g('60'), g('59.99')]).toEqual(['优', '良', '良', '中', '中', '差']);
+    expect([g('90'), g('89.99'), g('80'), g('79.99'), g('60'), g('59.99')]).toEqual([
+      '优',
+      '良',
+      '良',
+      '中',
+      '中',
+      '差',
+    ]);
     expect(g('89.995')).toBe('优'); // shown as 90.00
   });
 
@@ -198,10 +367,13 @@ describe('grades, rounding, deviation analysis', () => {
     const a = actuals('16000.00', all('95%', '85%', '80%'));
     const missing = missingDeviationAnalysis(scoreProject(SEED_LIKE, a), a);
     expect(missing.map((m) => [m.indicator, m.path.join('.')])).toEqual([
-      [null, 'executionReason'], ['生活改善情况', 'indicators.1.deviationReason'], ['群众满意度', 'indicators.2.deviationReason'],
+      [null, 'executionReason'],
+      ['生活改善情况', 'indicators.1.deviationReason'],
+      ['群众满意度', 'indicators.2.deviationReason'],
     ]);
     const explained: ProjectActuals = {
-      ...a, executionReason: '部分帮扶对象年底未完成审核',
+      ...a,
+      executionReason: '部分帮扶对象年底未完成审核',
       indicators: a.indicators.map((i) => ({ ...i, deviationReason: '调查样本偏少；明年扩大走访范围' })),
     };
     expect(missingDeviationAnalysis(scoreProject(SEED_LIKE, explained), explained)).toEqual([]);

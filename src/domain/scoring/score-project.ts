@@ -5,7 +5,21 @@ import { readActual } from './actual-value.ts';
 import { exactNumber } from './exact-number.ts';
 import { indicatorOutcome } from './indicator-ratio.ts';
 import { DEFAULT_SCORING_POLICY, type ScoringPolicy, ScoringPolicySchema, type ScoringPolicyInput } from './policy.ts';
-import { compare, div, isZero, min, mul, ONE, rational, RationalSum, sub, sum, toFixed2, ZERO, type Rational } from '../rational.ts';
+import {
+  compare,
+  div,
+  isZero,
+  min,
+  mul,
+  ONE,
+  rational,
+  RationalSum,
+  sub,
+  sum,
+  toFixed2,
+  ZERO,
+  type Rational,
+} from '../rational.ts';
 
 const HUNDRED = rational(100n);
 
@@ -76,7 +90,11 @@ export interface ProjectScore {
  * adds up to 100. Throws VALIDATION (path into `actuals`) for an actual that names no indicator or
  * cannot be read against its target.
  */
-export function scoreProject(project: Project, actuals: ProjectActuals | null, policyInput?: ScoringPolicyInput): ProjectScore {
+export function scoreProject(
+  project: Project,
+  actuals: ProjectActuals | null,
+  policyInput?: ScoringPolicyInput,
+): ProjectScore {
   const policy = policyInput === undefined ? DEFAULT_SCORING_POLICY : ScoringPolicySchema.parse(policyInput);
   const matched = matchActuals(project.indicators, actuals?.indicators ?? []);
   const nominal = nominalWeights(project.indicators, matched, policy);
@@ -89,8 +107,13 @@ export function scoreProject(project: Project, actuals: ProjectActuals | null, p
   for (const p of parts) if (!p.notApplicable) weights.add(p.weight);
   const available = weights.value();
   const factor = isZero(available) ? ZERO : div(HUNDRED, available);
-  const scale = factor.n === 1n && factor.d === 1n ? (value: Rational) => value : (value: Rational) => mul(value, factor);
-  const scaledExecution = { ...execution, weight: execution.notApplicable ? ZERO : scale(execution.weight), points: execution.points && scale(execution.points) };
+  const scale =
+    factor.n === 1n && factor.d === 1n ? (value: Rational) => value : (value: Rational) => mul(value, factor);
+  const scaledExecution = {
+    ...execution,
+    weight: execution.notApplicable ? ZERO : scale(execution.weight),
+    points: execution.points && scale(execution.points),
+  };
   // The parts are this call's own objects: rescaled in place (same keys, same order as a copy).
   const indicators = parts;
   const total = new RationalSum();
@@ -102,7 +125,15 @@ export function scoreProject(project: Project, actuals: ProjectActuals | null, p
   }
   const score = total.value();
   const incomplete = execution.missing || indicators.some((p) => p.missing);
-  return { code: project.code, name: project.name, score, grade: incomplete ? null : gradeOf(score, policy), incomplete, execution: scaledExecution, indicators };
+  return {
+    code: project.code,
+    name: project.name,
+    score,
+    grade: incomplete ? null : gradeOf(score, policy),
+    incomplete,
+    execution: scaledExecution,
+    indicators,
+  };
 }
 
 /** The grade of a score as shown (rounded to two decimals), so 89.996 shown as 90.00 is 优. */
@@ -126,7 +157,8 @@ function matchActuals(indicators: Indicator[], entries: IndicatorActual[]): Matc
   // indicator's (the same pairing the by-name queues give, duplicates included), and none is stray.
   if (entries.length === indicators.length) {
     let aligned = true;
-    for (let k = 0; k < entries.length && aligned; k++) aligned = entries[k]!.name.trim() === indicators[k]!.name.trim();
+    for (let k = 0; k < entries.length && aligned; k++)
+      aligned = entries[k]!.name.trim() === indicators[k]!.name.trim();
     if (aligned) return entries.map((entry, index) => ({ entry, index }));
   }
   const used = new Set<number>();
@@ -162,7 +194,7 @@ function effectiveCategory(indicator: Indicator, policy: ScoringPolicy): Indicat
 
 /** Category points split evenly among the category's indicators without their own weight. */
 function nominalWeights(indicators: Indicator[], matched: MatchedActual[], policy: ScoringPolicy): Rational[] {
-  const explicit = matched.map((m) => (m.entry?.weight ?? null) === null ? null : exactNumber(m.entry!.weight!));
+  const explicit = matched.map((m) => ((m.entry?.weight ?? null) === null ? null : exactNumber(m.entry!.weight!)));
   const categories = indicators.map((indicator) => effectiveCategory(indicator, policy));
   // One pass per category (not per indicator): the explicit points taken and the indicators left to share the rest.
   const byCategory = new Map<IndicatorCategory, { taken: Rational[]; free: number; share?: Rational }>();
@@ -199,13 +231,27 @@ function executionPart(actuals: ProjectActuals | null, policy: ScoringPolicy): E
 
 type UnscaledPart = IndicatorScore;
 
-function indicatorPart(indicator: Indicator, matched: MatchedActual, weight: Rational, policy: ScoringPolicy): UnscaledPart {
+function indicatorPart(
+  indicator: Indicator,
+  matched: MatchedActual,
+  weight: Rational,
+  policy: ScoringPolicy,
+): UnscaledPart {
   const entry = matched.entry;
   const actual = entry?.actual?.trim() || null;
   // One object per indicator, its keys always in this order (the scorer's hot path: no spread copies).
   const part: UnscaledPart = {
-    name: indicator.name, category: indicator.category, target: indicator.target.raw, actual,
-    weight, points: null, met: null, missing: false, notApplicable: false, deviationRequired: false, overAchieved: false,
+    name: indicator.name,
+    category: indicator.category,
+    target: indicator.target.raw,
+    actual,
+    weight,
+    points: null,
+    met: null,
+    missing: false,
+    notApplicable: false,
+    deviationRequired: false,
+    overAchieved: false,
   };
   if (entry?.notApplicable) {
     part.notApplicable = true;
@@ -220,7 +266,9 @@ function indicatorPart(indicator: Indicator, matched: MatchedActual, weight: Rat
     outcome = indicatorOutcome(indicator.target, readActual(actual, indicator.target), policy);
   } catch (error) {
     if (error instanceof AppError) {
-      throw new AppError(error.code, `指标“${indicator.name}”：${error.message}`, { location: { path: ['indicators', matched.index, 'actual'] } });
+      throw new AppError(error.code, `指标“${indicator.name}”：${error.message}`, {
+        location: { path: ['indicators', matched.index, 'actual'] },
+      });
     }
     throw error;
   }

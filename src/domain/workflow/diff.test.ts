@@ -18,7 +18,13 @@ describe('diffTargets', () => {
     project.budget.total = '1.00';
     const changes = diffTargets(seed, after);
     expect(changes).toEqual([
-      { path: ['projects', pgn6, 'budget', 'total'], where: `项目 ${pgn6} ${project.name}`, label: '预算数', before: before.budget.total, after: '1.00' },
+      {
+        path: ['projects', pgn6, 'budget', 'total'],
+        where: `项目 ${pgn6} ${project.name}`,
+        label: '预算数',
+        before: before.budget.total,
+        after: '1.00',
+      },
       {
         path: ['projects', pgn6, 'indicators', 0, 'target'],
         where: `项目 ${pgn6} ${project.name} · 第1个指标「${project.indicators[0]!.name}」`,
@@ -37,14 +43,24 @@ describe('diffTargets', () => {
     after.projects.push({ ...removed, code: 'NEW-1', name: '新项目' });
     expect(diffTargets(seed, after)).toEqual([
       { path: ['projects', 'NEW-1'], where: '项目 NEW-1', label: '新增项目', before: null, after: '新项目' },
-      { path: ['projects', removed.code], where: `项目 ${removed.code}`, label: '删除项目', before: removed.name, after: null },
+      {
+        path: ['projects', removed.code],
+        where: `项目 ${removed.code}`,
+        label: '删除项目',
+        before: removed.name,
+        after: null,
+      },
     ]);
   });
 
   it('pairs indicators by their unique name, so an inserted row changes only itself', () => {
     const after = seedDocument();
     const project = after.projects.find((p) => p.code === pgn6)!;
-    const inserted = { ...project.indicators[0]!, name: '新增的指标', target: { raw: '10个', op: '=' as const, value: 10, unit: '个' } };
+    const inserted = {
+      ...project.indicators[0]!,
+      name: '新增的指标',
+      target: { raw: '10个', op: '=' as const, value: 10, unit: '个' },
+    };
     project.indicators.unshift(inserted);
     const changes = diffTargets(seed, after);
     expect(changes).toHaveLength(1);

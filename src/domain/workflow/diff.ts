@@ -73,7 +73,8 @@ function diffProjects(changes: Changes, before: Project[], after: Project[]): vo
     else changes.field(['projects', project.code], `项目 ${project.code}`, '新增项目', null, project.name);
   }
   for (const project of before) {
-    if (!later.has(project.code)) changes.field(['projects', project.code], `项目 ${project.code}`, '删除项目', project.name, null);
+    if (!later.has(project.code))
+      changes.field(['projects', project.code], `项目 ${project.code}`, '删除项目', project.name, null);
   }
 }
 
@@ -89,9 +90,19 @@ function diffProject(changes: Changes, a: Project, b: Project): void {
   for (const month of months) {
     const percent = (plan: Project['spendingPlan']) => {
       const checkpoint = plan.find((c) => c.month === month);
-      return checkpoint ? (checkpoint.cumulativePercent === null ? '（空）' : `${checkpoint.cumulativePercent}%`) : null;
+      return checkpoint
+        ? checkpoint.cumulativePercent === null
+          ? '（空）'
+          : `${checkpoint.cumulativePercent}%`
+        : null;
     };
-    changes.field([...base, 'spendingPlan', month], where, `资金支出计划 ${month}月底`, percent(a.spendingPlan), percent(b.spendingPlan));
+    changes.field(
+      [...base, 'spendingPlan', month],
+      where,
+      `资金支出计划 ${month}月底`,
+      percent(a.spendingPlan),
+      percent(b.spendingPlan),
+    );
   }
   changes.field([...base, 'goals'], where, '项目绩效目标', a.goals, b.goals);
   diffIndicators(changes, base, where, pairIndicators(a.indicators, b.indicators));
@@ -116,7 +127,8 @@ export function pairIndicators(before: Indicator[], after: Indicator[]): Indicat
   const pairs: IndicatorPair[] = [];
   after.forEach((indicator, position) => {
     let index = byName(indicator.name) ? before.findIndex((candidate) => candidate.name === indicator.name) : -1;
-    if (index < 0 && position < before.length && !usedBefore.has(position) && !byName(before[position]!.name)) index = position;
+    if (index < 0 && position < before.length && !usedBefore.has(position) && !byName(before[position]!.name))
+      index = position;
     if (index >= 0) usedBefore.add(index);
     pairs.push({ before: index >= 0 ? before[index] : undefined, after: indicator, position });
   });

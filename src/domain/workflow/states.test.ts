@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { expectAppError } from '../../../test/app-errors.ts';
-import { allowedActions, isEditableState, lockedMessage, nextState, WORKFLOW_STATES, type WorkflowAction, type WorkflowState } from './states.ts';
+import {
+  allowedActions,
+  isEditableState,
+  lockedMessage,
+  nextState,
+  WORKFLOW_STATES,
+  type WorkflowAction,
+  type WorkflowState,
+} from './states.ts';
 
 const withDept = { hasDepartment: true };
 const noDept = { hasDepartment: false };
@@ -59,7 +67,9 @@ describe('workflow state machine', () => {
 
   it('refuses a legal move by the wrong role with FORBIDDEN', async () => {
     const error = await refused(() => nextState('submitted', 'review', 'unit', withDept), 'FORBIDDEN');
-    expect(error.message).toBe('当前状态为「已报送（待主管部门审核）」，主管部门审核通过须由主管部门进行；您可执行的操作：无');
+    expect(error.message).toBe(
+      '当前状态为「已报送（待主管部门审核）」，主管部门审核通过须由主管部门进行；您可执行的操作：无',
+    );
     await refused(() => nextState('draft', 'submit', 'bureau', withDept), 'FORBIDDEN');
     await refused(() => nextState('department-reviewed', 'approve', 'auditor', withDept), 'FORBIDDEN');
   });

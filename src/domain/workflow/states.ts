@@ -6,7 +6,14 @@ import { AppError } from '../errors.ts';
  * workflow record is a draft. Approved targets change only through an adjustment request that
  * goes through review again (财预〔2015〕88号: targets change only with a budget adjustment).
  */
-export const WORKFLOW_STATES = ['draft', 'submitted', 'department-reviewed', 'approved', 'returned', 'adjusting'] as const;
+export const WORKFLOW_STATES = [
+  'draft',
+  'submitted',
+  'department-reviewed',
+  'approved',
+  'returned',
+  'adjusting',
+] as const;
 export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 
 export const WORKFLOW_ACTIONS = ['submit', 'review', 'return', 'approve', 'request-adjustment'] as const;
@@ -89,20 +96,33 @@ export function allowedActions(state: WorkflowState, role: Role, context: Transi
  * CONFLICT when the action is illegal from this state for anyone, FORBIDDEN when it is legal but
  * not for this role.
  */
-export function nextState(state: WorkflowState, action: WorkflowAction, role: Role, context: TransitionContext): WorkflowState {
+export function nextState(
+  state: WorkflowState,
+  action: WorkflowAction,
+  role: Role,
+  context: TransitionContext,
+): WorkflowState {
   const edge = edgesFrom(state, context).find((candidate) => candidate.action === action);
   const allowed = allowedActions(state, role, context);
   const allowedText = allowed.length ? allowed.map((a) => ACTION_LABELS[a]).join('、') : '无';
   if (!edge) {
-    throw new AppError('CONFLICT', `当前状态为「${STATE_LABELS[state]}」，不能${ACTION_LABELS[action]}；当前可执行的操作：${allowedText}`, {
-      location: { field: 'state' },
-    });
+    throw new AppError(
+      'CONFLICT',
+      `当前状态为「${STATE_LABELS[state]}」，不能${ACTION_LABELS[action]}；当前可执行的操作：${allowedText}`,
+      {
+        location: { field: 'state' },
+      },
+    );
   }
   if (role !== 'admin' && !edge.roles.includes(role)) {
     const who = edge.roles.map((r) => ROLE_LABELS[r]).join('或');
-    throw new AppError('FORBIDDEN', `当前状态为「${STATE_LABELS[state]}」，${ACTION_LABELS[action]}须由${who}进行；您可执行的操作：${allowedText}`, {
-      location: { field: 'state' },
-    });
+    throw new AppError(
+      'FORBIDDEN',
+      `当前状态为「${STATE_LABELS[state]}」，${ACTION_LABELS[action]}须由${who}进行；您可执行的操作：${allowedText}`,
+      {
+        location: { field: 'state' },
+      },
+    );
   }
   return edge.to;
 }

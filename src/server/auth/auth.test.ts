@@ -17,13 +17,21 @@ describeEachEngine('sessions over HTTP', (getDb) => {
     const units = await app.inject({ method: 'GET', url: '/api/units' });
     expect(units.statusCode).toBe(401);
     expect(units.json().error.code).toBe('UNAUTHENTICATED');
-    expect((await app.inject({ method: 'GET', url: '/api/session' })).json()).toEqual({ user: null, csrfToken: null, mustChangePassword: false });
+    expect((await app.inject({ method: 'GET', url: '/api/session' })).json()).toEqual({
+      user: null,
+      csrfToken: null,
+      mustChangePassword: false,
+    });
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 
   it('sets an HttpOnly, SameSite=Lax cookie on Path=/, Secure only behind https', async () => {
     const client = await signIn(app, getDb(), { role: 'admin' });
-    const response = await app.inject({ method: 'POST', url: '/api/session', payload: { username: client.username, password: TEST_PASSWORD } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: client.username, password: TEST_PASSWORD },
+    });
     const header = String(response.headers['set-cookie']);
     expect(header).toMatch(/^jixiao_session=[\w-]{43};/);
     expect(header).toContain('HttpOnly');
@@ -31,7 +39,10 @@ describeEachEngine('sessions over HTTP', (getDb) => {
     expect(header).toContain('Path=/');
     expect(header).not.toContain('Secure');
     const secure = await app.inject({
-      method: 'POST', url: '/api/session', headers: { 'x-forwarded-proto': 'https' }, payload: { username: client.username, password: TEST_PASSWORD },
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { username: client.username, password: TEST_PASSWORD },
     });
     expect(String(secure.headers['set-cookie'])).not.toContain('Secure'); // no trustProxy: the header is ignored
   });
@@ -46,14 +57,24 @@ describeEachEngine('sessions over HTTP', (getDb) => {
     });
   });
 
-  it('refuses a write without the CSRF token, or with another session\'s', async () => {
+  it("refuses a write without the CSRF token, or with another session's", async () => {
     const client = await signIn(app, getDb(), { role: 'admin' });
     const other = await signIn(app, getDb(), { role: 'unit' });
     const body = { username: 'csrf-victim', role: 'admin', password: 'long-enough-1' };
-    const bare = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie: client.cookie }, payload: body });
+    const bare = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: client.cookie },
+      payload: body,
+    });
     expect(bare.statusCode).toBe(403);
     expect(bare.json().error.message).toContain('X-CSRF-Token');
-    const foreign = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie: client.cookie, 'x-csrf-token': other.csrfToken }, payload: body });
+    const foreign = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: client.cookie, 'x-csrf-token': other.csrfToken },
+      payload: body,
+    });
     expect(foreign.statusCode).toBe(403);
     const users = (await client.inject({ method: 'GET', url: '/api/users' })).json().items as { username: string }[];
     expect(users.map((u) => u.username)).not.toContain('csrf-victim');
@@ -74,12 +95,19 @@ describeEachEngine('sessions over HTTP', (getDb) => {
     await signIn(app, getDb(), { role: 'department' });
     const codes: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const r = await app.inject({ method: 'POST', url: '/api/session', remoteAddress: '10.1.1.1', payload: { username: victim, password: 'wrong' } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/session',
+        remoteAddress: '10.1.1.1',
+        payload: { username: victim, password: 'wrong' },
+      });
       codes.push(r.statusCode);
     }
     expect(codes).toEqual([401, 401, 401, 401, 423, 423]);
     const admin = await signIn(app, getDb(), { role: 'admin' });
-    const listed = (await admin.inject({ method: 'GET', url: '/api/users' })).json().items.find((u: { username: string }) => u.username === victim);
+    const listed = (await admin.inject({ method: 'GET', url: '/api/users' }))
+      .json()
+      .items.find((u: { username: string }) => u.username === victim);
     expect(listed.lockedUntil).not.toBeNull();
     const disabled = await admin.inject({ method: 'PATCH', url: `/api/users/${victim}`, payload: { disabled: true } });
     expect(disabled.json()).toMatchObject({ username: victim, disabled: true });
@@ -94,9 +122,11 @@ describe('route guard', () => {
     try {
       await registerAuth(app, db);
       app.get('/not-api', async () => 'fine');
-      await expect(app.register(async (scope) => {
-        scope.get('/api/forgotten', async () => 'leak');
-      })).rejects.toThrow(/config\.access/);
+      await expect(
+        app.register(async (scope) => {
+          scope.get('/api/forgotten', async () => 'leak');
+        }),
+      ).rejects.toThrow(/config\.access/);
     } finally {
       await app.close().catch(() => {});
     }

@@ -84,9 +84,12 @@ function accessOf(route: RouteOptions): RouteAccess | undefined {
   if (!route.url.startsWith('/api/') && route.url !== '/api') return undefined;
   route.config ??= {};
   const config = route.config as { access?: RouteAccess };
-  if (config.access === undefined && (route.url === '/api/docs' || route.url.startsWith('/api/docs/'))) config.access = 'public';
+  if (config.access === undefined && (route.url === '/api/docs' || route.url.startsWith('/api/docs/')))
+    config.access = 'public';
   if (config.access === undefined) {
-    throw new Error(`路由 ${String(route.method)} ${route.url} 未声明 config.access：每个 /api 路由都必须写明谁可以调用`);
+    throw new Error(
+      `路由 ${String(route.method)} ${route.url} 未声明 config.access：每个 /api 路由都必须写明谁可以调用`,
+    );
   }
   return config.access;
 }

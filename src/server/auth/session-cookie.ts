@@ -11,7 +11,13 @@ export interface CookieOptions {
  * HttpOnly (no script reads it), SameSite=Lax (not sent on cross-site writes; Strict would sign a
  * user out when following a link from mail), Secure behind https, Path=/.
  */
-export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: string, expires: Date, options: CookieOptions): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  token: string,
+  expires: Date,
+  options: CookieOptions,
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',

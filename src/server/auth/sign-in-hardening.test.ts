@@ -19,19 +19,28 @@ describeEachEngine('sign-in tells an attacker nothing', (getDb) => {
 
   beforeAll(async () => {
     app = await buildServer({ db: getDb(), webRoot: '/nonexistent' });
-    for (const username of ['alice', 'dora']) await createUser(getDb(), SYSTEM_ACTOR, { username, role: 'admin', password: PASSWORD });
+    for (const username of ['alice', 'dora'])
+      await createUser(getDb(), SYSTEM_ACTOR, { username, role: 'admin', password: PASSWORD });
     await setUserEnabled(getDb(), SYSTEM_ACTOR, { username: 'dora', enabled: false });
   });
 
   const attempt = (username: string, password: string) =>
     app.inject({ method: 'POST', url: '/api/session', remoteAddress: address(), payload: { username, password } });
-  const answer = (r: LightMyRequestResponse) => ({ status: r.statusCode, body: r.body, cookie: r.headers['set-cookie'] ?? null });
+  const answer = (r: LightMyRequestResponse) => ({
+    status: r.statusCode,
+    body: r.body,
+    cookie: r.headers['set-cookie'] ?? null,
+  });
 
-  it('answers an unknown name, a wrong password and a disabled account\'s wrong password with the same status and body', async () => {
+  it("answers an unknown name, a wrong password and a disabled account's wrong password with the same status and body", async () => {
     const unknown = answer(await attempt('nobody', 'wrong-password-1'));
     const wrong = answer(await attempt('alice', 'wrong-password-1'));
     const disabled = answer(await attempt('dora', 'wrong-password-1'));
-    expect(unknown).toEqual({ status: 401, body: JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: '用户名或密码不正确', issues: [] } }), cookie: null });
+    expect(unknown).toEqual({
+      status: 401,
+      body: JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: '用户名或密码不正确', issues: [] } }),
+      cookie: null,
+    });
     expect(wrong).toEqual(unknown);
     expect(disabled).toEqual(unknown);
     // Locked: the same words whether the name exists or not.
@@ -55,7 +64,10 @@ describeEachEngine('sign-in tells an attacker nothing', (getDb) => {
       await createUser(getDb(), SYSTEM_ACTOR, { username: `timing${i}`, role: 'admin', password: PASSWORD });
     }
     for (let i = 0; i < 20; i++) {
-      for (const [samples, name] of [[unknown, `ghost${i}`], [wrong, `timing${i}`]] as const) {
+      for (const [samples, name] of [
+        [unknown, `ghost${i}`],
+        [wrong, `timing${i}`],
+      ] as const) {
         const started = process.hrtime.bigint();
         const response = await attempt(name, 'wrong-password-2');
         samples.push(Number(process.hrtime.bigint() - started) / 1e6);
@@ -63,7 +75,9 @@ describeEachEngine('sign-in tells an attacker nothing', (getDb) => {
       }
     }
     const ratio = median(unknown) / median(wrong);
-    console.info(`sign-in timing: unknown name median ${median(unknown).toFixed(1)} ms, wrong password ${median(wrong).toFixed(1)} ms, ratio ${ratio.toFixed(2)}`);
+    console.info(
+      `sign-in timing: unknown name median ${median(unknown).toFixed(1)} ms, wrong password ${median(wrong).toFixed(1)} ms, ratio ${ratio.toFixed(2)}`,
+    );
     // Without the dummy hash an unknown name answers ~10× faster (ratio ~0.1); the band allows for a
     // shared machine's noise (0.86–1.14 measured while six other test runs shared two cores).
     expect(ratio).toBeGreaterThan(0.67);
@@ -90,7 +104,11 @@ describeEachEngine('the per-address limit behind a proxy', (getDb) => {
       const forged = `203.0.113.${i}`;
       const xff = realClient === null ? forged : `${forged}, ${realClient}`;
       const r = await app.inject({
-        method: 'POST', url: '/api/session', remoteAddress, headers: { 'x-forwarded-for': xff }, payload: { username: `xff-guess-${remoteAddress}-${i}`, password: 'wrong-password-3' },
+        method: 'POST',
+        url: '/api/session',
+        remoteAddress,
+        headers: { 'x-forwarded-for': xff },
+        payload: { username: `xff-guess-${remoteAddress}-${i}`, password: 'wrong-password-3' },
       });
       statuses.push(r.statusCode);
     }
@@ -103,7 +121,13 @@ describeEachEngine('the per-address limit behind a proxy', (getDb) => {
     expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     // Another client behind the same proxy is not limited.
-    const other = await app.inject({ method: 'POST', url: '/api/session', remoteAddress: '10.60.0.1', headers: { 'x-forwarded-for': '198.51.100.8' }, payload: { username: 'someone', password: 'wrong-password-3' } });
+    const other = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: '10.60.0.1',
+      headers: { 'x-forwarded-for': '198.51.100.8' },
+      payload: { username: 'someone', password: 'wrong-password-3' },
+    });
     expect(other.statusCode).toBe(401);
   });
 
@@ -112,7 +136,13 @@ describeEachEngine('the per-address limit behind a proxy', (getDb) => {
     const statuses = await exhaust(app, '192.0.2.55', null);
     expect(statuses.at(-1)).toBe(429);
     // Through a listed proxy, the forwarded client is the key.
-    const viaProxy = await app.inject({ method: 'POST', url: '/api/session', remoteAddress: '10.71.0.9', headers: { 'x-forwarded-for': '192.0.2.56' }, payload: { username: 'someone', password: 'wrong-password-3' } });
+    const viaProxy = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: '10.71.0.9',
+      headers: { 'x-forwarded-for': '192.0.2.56' },
+      payload: { username: 'someone', password: 'wrong-password-3' },
+    });
     expect(viaProxy.statusCode).toBe(401);
   });
 
@@ -128,7 +158,12 @@ describe('JIXIAO_TRUST_PROXY', () => {
     expect(parseTrustProxy('0')).toBe(false);
     expect(parseTrustProxy('1')).toBe(1);
     expect(parseTrustProxy('2')).toBe(2);
-    expect(parseTrustProxy(' 10.0.0.5 , 10.1.0.0/16,::1,loopback')).toEqual(['10.0.0.5', '10.1.0.0/16', '::1', 'loopback']);
+    expect(parseTrustProxy(' 10.0.0.5 , 10.1.0.0/16,::1,loopback')).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      '::1',
+      'loopback',
+    ]);
     expect(() => parseTrustProxy('true')).toThrow(/JIXIAO_TRUST_PROXY/);
     expect(() => parseTrustProxy('10.0.0.0/33')).toThrow(/CIDR/);
     expect(() => parseTrustProxy('proxy.example')).toThrow(/CIDR/);

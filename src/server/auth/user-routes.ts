@@ -47,44 +47,73 @@ async function patchUser(db: Db, actor: Actor, username: string, patch: UserPatc
 
 export function userRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/users', {
-      config: { access },
-      schema: {
-        summary: 'A page of users by username (no password hashes); ?search= username prefix or part of the display name, ?role=, ?orgCode=',
-        tags,
-        querystring: UserListQuerySchema,
-        response: { 200: UserPageSchema },
+    app.get(
+      '/api/users',
+      {
+        config: { access },
+        schema: {
+          summary:
+            'A page of users by username (no password hashes); ?search= username prefix or part of the display name, ?role=, ?orgCode=',
+          tags,
+          querystring: UserListQuerySchema,
+          response: { 200: UserPageSchema },
+        },
       },
-    }, async (request) => {
-      const page = await listUserPage(db, request.query);
-      return { ...page, items: page.items.map(view) };
-    });
-
-    app.post('/api/users', {
-      config: { access },
-      schema: { summary: 'Create a user; the password is stored as argon2id', tags, body: NewUserBodySchema, response: { 201: UserSchema } },
-    }, async (request, reply) => {
-      const created = await createUser(db, actorOf(request), request.body);
-      return reply.code(201).send(view(created));
-    });
-
-    app.patch('/api/users/:username', {
-      config: { access },
-      schema: {
-        summary: 'Assign role, organisation (must exist and fit the role) or display name; disable or re-enable (disabling ends its sessions)',
-        tags, params: UsernameParamsSchema, body: UserPatchBodySchema, response: { 200: UserSchema },
+      async (request) => {
+        const page = await listUserPage(db, request.query);
+        return { ...page, items: page.items.map(view) };
       },
-    }, async (request) => view(await patchUser(db, actorOf(request), request.params.username, request.body)));
+    );
 
-    app.post('/api/users/:username/password-reset', {
-      config: { access },
-      schema: {
-        summary: 'Reset a password: answers a one-time password (shown once) the user must change at the next sign-in; ends the user\'s sessions',
-        tags, params: UsernameParamsSchema, response: { 200: PasswordResetResponseSchema },
+    app.post(
+      '/api/users',
+      {
+        config: { access },
+        schema: {
+          summary: 'Create a user; the password is stored as argon2id',
+          tags,
+          body: NewUserBodySchema,
+          response: { 201: UserSchema },
+        },
       },
-    }, async (request) => {
-      const reset = await resetUserPassword(db, actorOf(request), { username: request.params.username });
-      return { username: reset.username, oneTimePassword: reset.password };
-    });
+      async (request, reply) => {
+        const created = await createUser(db, actorOf(request), request.body);
+        return reply.code(201).send(view(created));
+      },
+    );
+
+    app.patch(
+      '/api/users/:username',
+      {
+        config: { access },
+        schema: {
+          summary:
+            'Assign role, organisation (must exist and fit the role) or display name; disable or re-enable (disabling ends its sessions)',
+          tags,
+          params: UsernameParamsSchema,
+          body: UserPatchBodySchema,
+          response: { 200: UserSchema },
+        },
+      },
+      async (request) => view(await patchUser(db, actorOf(request), request.params.username, request.body)),
+    );
+
+    app.post(
+      '/api/users/:username/password-reset',
+      {
+        config: { access },
+        schema: {
+          summary:
+            "Reset a password: answers a one-time password (shown once) the user must change at the next sign-in; ends the user's sessions",
+          tags,
+          params: UsernameParamsSchema,
+          response: { 200: PasswordResetResponseSchema },
+        },
+      },
+      async (request) => {
+        const reset = await resetUserPassword(db, actorOf(request), { username: request.params.username });
+        return { username: reset.username, oneTimePassword: reset.password };
+      },
+    );
   };
 }

@@ -20,7 +20,12 @@ describeEachEngine('audit log over HTTP', (getDb) => {
     app = await buildServer({ db: getDb(), webRoot: '/nonexistent' });
     const unit = await signIn(app, getDb(), { role: 'unit' });
     const { project, version } = (await unit.inject(`${base}/projects/${code}`)).json();
-    const put = await unit.inject({ method: 'PUT', url: `${base}/projects/${code}`, headers: { 'if-match': `"${version}"` }, payload: { ...project, name: '帮扶资金（改）' } });
+    const put = await unit.inject({
+      method: 'PUT',
+      url: `${base}/projects/${code}`,
+      headers: { 'if-match': `"${version}"` },
+      payload: { ...project, name: '帮扶资金（改）' },
+    });
     expect(put.statusCode).toBe(200);
   });
 
@@ -30,7 +35,14 @@ describeEachEngine('audit log over HTTP', (getDb) => {
     expect(page.total).toBe(2);
     expect(page.items).toHaveLength(1);
     const [entry] = page.items;
-    expect(entry).toMatchObject({ actor: 'test-unit-711002', action: 'update-project', entity: 'project', entityKey: code, unitCode: '711002', fiscalYear: 2020 });
+    expect(entry).toMatchObject({
+      actor: 'test-unit-711002',
+      action: 'update-project',
+      entity: 'project',
+      entityKey: code,
+      unitCode: '711002',
+      fiscalYear: 2020,
+    });
     expect(entry.before.project.name).toBe('困难职工帮扶资金');
     expect(entry.after.project.name).toBe('帮扶资金（改）');
     const second = (await auditor.inject(`${base}/audit?pageSize=1&page=2`)).json();
@@ -47,7 +59,9 @@ describeEachEngine('audit log over HTTP', (getDb) => {
     expect(response.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = response.body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('时间(UTC),操作人,操作,单位,年度,对象,对象编码,修改前,修改后');
-    expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,test-unit-711002,update-project,711002,2020,project,711-0701-JBN-PGN6,"\{/);
+    expect(lines[1]).toMatch(
+      /^\d{4}-\d\d-\d\dT[\d:.]+Z,test-unit-711002,update-project,711002,2020,project,711-0701-JBN-PGN6,"\{/,
+    );
     expect(lines).toHaveLength(4); // header, two entries, and the final line break
   });
 

@@ -11,28 +11,47 @@ const config = { access: { permission: 'audit:read' } } as const;
 /** The audit log of a unit-year: a page as JSON for the web view, the whole of it as CSV for Excel. */
 export function auditRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/units/:unitCode/years/:year/audit', {
-      config,
-      schema: { summary: "A unit-year's audit log, newest first, paginated", tags, params: UnitYearParamsSchema, querystring: AuditQuerySchema, response: { 200: AuditPageSchema } },
-    }, async (request) => {
-      const { unitCode, year } = request.params;
-      return listAudit(db, { unitCode, fiscalYear: year, ...request.query });
-    });
-
-    app.get('/api/units/:unitCode/years/:year/audit.csv', {
-      config,
-      schema: {
-        summary: "A unit-year's whole audit log as CSV (UTF-8 with BOM, opens in Excel)",
-        tags, params: UnitYearParamsSchema, querystring: z.object({ entity: z.string().max(64).optional() }),
+    app.get(
+      '/api/units/:unitCode/years/:year/audit',
+      {
+        config,
+        schema: {
+          summary: "A unit-year's audit log, newest first, paginated",
+          tags,
+          params: UnitYearParamsSchema,
+          querystring: AuditQuerySchema,
+          response: { 200: AuditPageSchema },
+        },
       },
-    }, async (request, reply) => {
-      const { unitCode, year } = request.params;
-      const csv = await exportAuditCsv(db, { unitCode, fiscalYear: year, entity: request.query.entity });
-      const name = `${unitCode}-${year}-审计日志.csv`;
-      reply
-        .header('Content-Type', 'text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="${unitCode}-${year}-audit.csv"; filename*=UTF-8''${encodeURIComponent(name)}`);
-      return csv;
-    });
+      async (request) => {
+        const { unitCode, year } = request.params;
+        return listAudit(db, { unitCode, fiscalYear: year, ...request.query });
+      },
+    );
+
+    app.get(
+      '/api/units/:unitCode/years/:year/audit.csv',
+      {
+        config,
+        schema: {
+          summary: "A unit-year's whole audit log as CSV (UTF-8 with BOM, opens in Excel)",
+          tags,
+          params: UnitYearParamsSchema,
+          querystring: z.object({ entity: z.string().max(64).optional() }),
+        },
+      },
+      async (request, reply) => {
+        const { unitCode, year } = request.params;
+        const csv = await exportAuditCsv(db, { unitCode, fiscalYear: year, entity: request.query.entity });
+        const name = `${unitCode}-${year}-审计日志.csv`;
+        reply
+          .header('Content-Type', 'text/csv; charset=utf-8')
+          .header(
+            'Content-Disposition',
+            `attachment; filename="${unitCode}-${year}-audit.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          );
+        return csv;
+      },
+    );
   };
 }

@@ -40,18 +40,22 @@ describeEachEngine('POST /api/admin/backup', (getDb) => {
     expect((await admin.inject({ method: 'GET', url: '/api/units' })).statusCode).toBe(200);
   });
 
-  it('serves other requests while a download is left unread, and after it is abandoned', { timeout: 60_000 }, async () => {
-    const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken };
-    const abort = new AbortController();
-    const unread = await fetch(`${baseUrl}/api/admin/backup`, { method: 'POST', headers, signal: abort.signal });
-    expect(unread.status).toBe(200);
-    // Nobody reads the body: other users' requests must still be answered.
-    const units = await fetch(`${baseUrl}/api/units`, { headers: { cookie: admin.cookie } });
-    expect(units.status).toBe(200);
-    abort.abort();
-    const again = await fetch(`${baseUrl}/api/admin/backup`, { method: 'POST', headers });
-    expect(again.status).toBe(200);
-    const manifest = await readBackupManifest({ buffer: Buffer.from(await again.arrayBuffer()) });
-    expect(manifest.tables.length).toBeGreaterThan(0);
-  });
+  it(
+    'serves other requests while a download is left unread, and after it is abandoned',
+    { timeout: 60_000 },
+    async () => {
+      const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken };
+      const abort = new AbortController();
+      const unread = await fetch(`${baseUrl}/api/admin/backup`, { method: 'POST', headers, signal: abort.signal });
+      expect(unread.status).toBe(200);
+      // Nobody reads the body: other users' requests must still be answered.
+      const units = await fetch(`${baseUrl}/api/units`, { headers: { cookie: admin.cookie } });
+      expect(units.status).toBe(200);
+      abort.abort();
+      const again = await fetch(`${baseUrl}/api/admin/backup`, { method: 'POST', headers });
+      expect(again.status).toBe(200);
+      const manifest = await readBackupManifest({ buffer: Buffer.from(await again.arrayBuffer()) });
+      expect(manifest.tables.length).toBeGreaterThan(0);
+    },
+  );
 });

@@ -28,30 +28,64 @@ const RestoreResultSchema = z.object({ replaced: z.boolean(), tables: z.number()
  */
 export function backupRoutes(db: Db, options: { controlToken?: string }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addContentTypeParser('application/zip', { parseAs: 'buffer', bodyLimit: MAX_RESTORE_BYTES }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser(
+      'application/zip',
+      { parseAs: 'buffer', bodyLimit: MAX_RESTORE_BYTES },
+      (_request, body, done) => done(null, body),
+    );
 
-    app.post('/api/admin/backup', {
-      config: { access: { permission: 'users:manage' } },
-      schema: { summary: 'Download a backup of the whole database (.zip of NDJSON per table, see decision 018); administrators only', tags },
-    }, async (_request, reply) => sendBackup(db, reply));
+    app.post(
+      '/api/admin/backup',
+      {
+        config: { access: { permission: 'users:manage' } },
+        schema: {
+          summary:
+            'Download a backup of the whole database (.zip of NDJSON per table, see decision 018); administrators only',
+          tags,
+        },
+      },
+      async (_request, reply) => sendBackup(db, reply),
+    );
 
-    app.post('/api/admin/local/backup', {
-      config: { access: 'public' },
-      schema: { summary: 'Backup for `jixiao backup` on the same machine (control token from the data directory)', tags, hide: true },
-    }, async (request, reply) => {
-      assertControlToken(request, options.controlToken);
-      return sendBackup(db, reply);
-    });
+    app.post(
+      '/api/admin/local/backup',
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'Backup for `jixiao backup` on the same machine (control token from the data directory)',
+          tags,
+          hide: true,
+        },
+      },
+      async (request, reply) => {
+        assertControlToken(request, options.controlToken);
+        return sendBackup(db, reply);
+      },
+    );
 
-    app.post('/api/admin/local/restore', {
-      config: { access: 'public' },
-      schema: { summary: 'Restore for `jixiao restore` on the same machine (control token from the data directory)', tags, hide: true, querystring: RestoreQuerySchema, response: { 200: RestoreResultSchema } },
-    }, async (request) => {
-      assertControlToken(request, options.controlToken);
-      if (!Buffer.isBuffer(request.body)) throw new AppError('BAD_INPUT', '请以 application/zip 上传备份文件');
-      const result = await restoreDatabase(db, { buffer: request.body }, { force: request.query.force === '1' });
-      return { replaced: result.replaced, tables: result.manifest.tables.length, rows: result.manifest.tables.reduce((sum, t) => sum + t.rows, 0) };
-    });
+    app.post(
+      '/api/admin/local/restore',
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'Restore for `jixiao restore` on the same machine (control token from the data directory)',
+          tags,
+          hide: true,
+          querystring: RestoreQuerySchema,
+          response: { 200: RestoreResultSchema },
+        },
+      },
+      async (request) => {
+        assertControlToken(request, options.controlToken);
+        if (!Buffer.isBuffer(request.body)) throw new AppError('BAD_INPUT', '请以 application/zip 上传备份文件');
+        const result = await restoreDatabase(db, { buffer: request.body }, { force: request.query.force === '1' });
+        return {
+          replaced: result.replaced,
+          tables: result.manifest.tables.length,
+          rows: result.manifest.tables.reduce((sum, t) => sum + t.rows, 0),
+        };
+      },
+    );
   };
 }
 
@@ -62,7 +96,10 @@ export function backupRoutes(db: Db, options: { controlToken?: string }): Fastif
  */
 async function sendBackup(db: Db, reply: FastifyReply) {
   const dir = await mkdtemp(join(tmpdir(), 'jixiao-backup-'));
-  const removeDir = () => rm(dir, { recursive: true, force: true }).catch((error: unknown) => reply.log.warn({ err: error }, 'removing a spooled backup failed'));
+  const removeDir = () =>
+    rm(dir, { recursive: true, force: true }).catch((error: unknown) =>
+      reply.log.warn({ err: error }, 'removing a spooled backup failed'),
+    );
   const file = join(dir, 'backup.zip');
   try {
     await backupToFile(db, file);
@@ -81,6 +118,10 @@ async function sendBackup(db: Db, reply: FastifyReply) {
 
 function assertControlToken(request: FastifyRequest, expected: string | undefined): void {
   const given = request.headers[CONTROL_TOKEN_HEADER];
-  const ok = expected !== undefined && typeof given === 'string' && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  const ok =
+    expected !== undefined &&
+    typeof given === 'string' &&
+    given.length === expected.length &&
+    timingSafeEqual(Buffer.from(given), Buffer.from(expected));
   if (!ok) throw new AppError('FORBIDDEN', '此接口只供本机的 jixiao backup / restore 使用（需要数据目录中的控制令牌）');
 }

@@ -38,7 +38,12 @@ describeEachEngine('document routes', (getDb) => {
   });
 
   const upload = (client: TestClient, path: string, body: Buffer, fileName = '上传.xlsx') =>
-    client.inject({ method: 'POST', url: `${base}/${path}?fileName=${encodeURIComponent(fileName)}`, headers: { 'content-type': 'application/octet-stream' }, payload: body });
+    client.inject({
+      method: 'POST',
+      url: `${base}/${path}?fileName=${encodeURIComponent(fileName)}`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: body,
+    });
   const targets = async () => (await admin.inject({ method: 'GET', url: `${base}/targets` })).json();
 
   it('sends the unit-year as .xlsx with its content type and a Chinese file name (RFC 5987)', async () => {
@@ -55,7 +60,9 @@ describeEachEngine('document routes', (getDb) => {
   it('sends .docx and .pdf with their content types, and the blank template', async () => {
     const docx = await admin.inject({ method: 'GET', url: `${base}/export.docx` });
     expect(docx.statusCode).toBe(200);
-    expect(docx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(docx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const pdf = await admin.inject({ method: 'GET', url: `${base}/export.pdf` });
     expect(pdf.statusCode).toBe(200);
@@ -86,7 +93,13 @@ describeEachEngine('document routes', (getDb) => {
     edited.projects[1]!.budget = { total: '15000.00', fiscal: '15000.00', other: null };
     const saved = await upload(admin, 'import', await writeTargetsXlsx(edited));
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ unitCode: '711002', fiscalYear: 2020, projects: 4, indicators: 12, replaced: true });
+    expect(saved.json()).toMatchObject({
+      unitCode: '711002',
+      fiscalYear: 2020,
+      projects: 4,
+      indicators: 12,
+      replaced: true,
+    });
     const after = await targets();
     expect(after.projects[1].budget.total).toBe('15000.00');
 
@@ -108,10 +121,15 @@ describeEachEngine('document routes', (getDb) => {
 
   it('documents the routes in the OpenAPI description', async () => {
     const spec = (await admin.inject({ method: 'GET', url: '/api/docs/json' })).json();
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining([
-      '/api/units/{unitCode}/years/{year}/export.{format}', '/api/template.xlsx', '/api/units/{unitCode}/years/{year}/import/preview',
-      '/api/units/{unitCode}/years/{year}/import', '/api/bureau/years/{year}/export.zip',
-    ]));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/units/{unitCode}/years/{year}/export.{format}',
+        '/api/template.xlsx',
+        '/api/units/{unitCode}/years/{year}/import/preview',
+        '/api/units/{unitCode}/years/{year}/import',
+        '/api/bureau/years/{year}/export.zip',
+      ]),
+    );
   });
 
   it('keeps a unit user to its own unit', async () => {

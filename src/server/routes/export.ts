@@ -9,20 +9,27 @@ const ExportQuerySchema = z.object({ format: z.enum(EXPORT_FORMATS).default('jso
 
 export function exportRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/units/:unitCode/years/:year/export', {
-      // The binary formats are written in a render thread under the heavy-work limit; JSON and text are light.
-      config: { access: { permission: 'targets:read' }, heavy: (request) => BINARY_FORMATS.includes((request.query as { format?: ExportFormat }).format ?? 'json') },
-      schema: {
-        summary: "Download a unit-year's targets as exchange JSON or in the seed's text layout",
-        tags: ['targets'],
-        params: UnitYearParamsSchema,
-        querystring: ExportQuerySchema,
+    app.get(
+      '/api/units/:unitCode/years/:year/export',
+      {
+        // The binary formats are written in a render thread under the heavy-work limit; JSON and text are light.
+        config: {
+          access: { permission: 'targets:read' },
+          heavy: (request) => BINARY_FORMATS.includes((request.query as { format?: ExportFormat }).format ?? 'json'),
+        },
+        schema: {
+          summary: "Download a unit-year's targets as exchange JSON or in the seed's text layout",
+          tags: ['targets'],
+          params: UnitYearParamsSchema,
+          querystring: ExportQuerySchema,
+        },
       },
-    }, async (request, reply) => {
-      const { unitCode, year } = request.params;
-      const file = await exportTargets(db, { unitCode, fiscalYear: year, format: request.query.format });
-      attachment(reply, file.contentType, file.fileName, `${unitCode}-${year}.${file.extension}`);
-      return file.content;
-    });
+      async (request, reply) => {
+        const { unitCode, year } = request.params;
+        const file = await exportTargets(db, { unitCode, fiscalYear: year, format: request.query.format });
+        attachment(reply, file.contentType, file.fileName, `${unitCode}-${year}.${file.extension}`);
+        return file.content;
+      },
+    );
   };
 }

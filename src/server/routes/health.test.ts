@@ -31,15 +31,29 @@ describeEachEngine('GET /api/health and /api/health/ready', (getDb) => {
   it('is not ready while a migration this program knows has not run (503 naming it)', async () => {
     const app = await healthApp(getDb());
     const kysely = getDb().kysely;
-    const last = await kysely.selectFrom('kysely_migration' as never).select(['name' as never, 'timestamp' as never]).orderBy('name' as never, 'desc').executeTakeFirstOrThrow() as { name: string; timestamp: string };
-    await kysely.deleteFrom('kysely_migration' as never).where('name' as never, '=', last.name as never).execute();
+    const last = (await kysely
+      .selectFrom('kysely_migration' as never)
+      .select(['name' as never, 'timestamp' as never])
+      .orderBy('name' as never, 'desc')
+      .executeTakeFirstOrThrow()) as { name: string; timestamp: string };
+    await kysely
+      .deleteFrom('kysely_migration' as never)
+      .where('name' as never, '=', last.name as never)
+      .execute();
     try {
       const response = await app.inject({ method: 'GET', url: '/api/health/ready' });
       expect(response.statusCode).toBe(503);
-      expect(response.json()).toMatchObject({ status: 'unavailable', pendingMigrations: [last.name], message: expect.stringContaining('迁移') });
+      expect(response.json()).toMatchObject({
+        status: 'unavailable',
+        pendingMigrations: [last.name],
+        message: expect.stringContaining('迁移'),
+      });
       expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
     } finally {
-      await kysely.insertInto('kysely_migration' as never).values(last as never).execute();
+      await kysely
+        .insertInto('kysely_migration' as never)
+        .values(last as never)
+        .execute();
       await app.close();
     }
   });
@@ -48,7 +62,11 @@ describeEachEngine('GET /api/health and /api/health/ready', (getDb) => {
 // Port 1 on localhost: nothing listens, so every connection is refused at once.
 const pool = new pg.Pool({ connectionString: 'postgres://nobody@127.0.0.1:1/none', connectionTimeoutMillis: 1_000 });
 pool.on('error', () => {});
-const unreachable: Db = { kysely: new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres', close: async () => {} };
+const unreachable: Db = {
+  kysely: new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }),
+  engine: 'postgres',
+  close: async () => {},
+};
 
 afterAll(async () => {
   await unreachable.kysely.destroy();
@@ -58,7 +76,11 @@ it('is alive but not ready when the database cannot be reached: 503 with a Chine
   const app = await healthApp(unreachable);
   const response = await app.inject({ method: 'GET', url: '/api/health/ready' });
   expect(response.statusCode).toBe(503);
-  expect(response.json()).toMatchObject({ status: 'unavailable', engine: 'postgres', message: expect.stringContaining('数据库不可用') });
+  expect(response.json()).toMatchObject({
+    status: 'unavailable',
+    engine: 'postgres',
+    message: expect.stringContaining('数据库不可用'),
+  });
   expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   await app.close();
 });

@@ -23,37 +23,47 @@ const CHECK_TIMEOUT_MS = 2_000;
  */
 export function healthRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/health', {
-      config: { access: 'public' },
-      schema: {
-        summary: 'Liveness: 200 while the process answers (no database query)',
-        tags: ['health'],
-        response: { 200: LiveSchema },
+    app.get(
+      '/api/health',
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'Liveness: 200 while the process answers (no database query)',
+          tags: ['health'],
+          response: { 200: LiveSchema },
+        },
       },
-    }, async () => ({ status: 'ok' as const, engine: db.engine }));
+      async () => ({ status: 'ok' as const, engine: db.engine }),
+    );
 
-    app.get('/api/health/ready', {
-      config: { access: 'public' },
-      schema: {
-        summary: 'Readiness: 200 when the database answers and its migrations are current, else 503 with the reason',
-        tags: ['health'],
-        response: { 200: ReadySchema, 503: ReadySchema },
+    app.get(
+      '/api/health/ready',
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'Readiness: 200 when the database answers and its migrations are current, else 503 with the reason',
+          tags: ['health'],
+          response: { 200: ReadySchema, 503: ReadySchema },
+        },
       },
-    }, async (_request, reply) => {
-      let pending: string[];
-      try {
-        await withTimeout(pingDatabase(db.kysely), CHECK_TIMEOUT_MS);
-        pending = await withTimeout(pendingMigrations(db.kysely), CHECK_TIMEOUT_MS);
-      } catch (error) {
-        const message = `数据库不可用：${error instanceof Error ? error.message : String(error)}`;
-        return reply.code(503).send({ status: 'unavailable' as const, engine: db.engine, message });
-      }
-      if (pending.length > 0) {
-        const message = `数据库结构未更新：${pending.length} 个迁移尚未执行（${pending.join('、')}）`;
-        return reply.code(503).send({ status: 'unavailable' as const, engine: db.engine, pendingMigrations: pending, message });
-      }
-      return { status: 'ok' as const, engine: db.engine };
-    });
+      async (_request, reply) => {
+        let pending: string[];
+        try {
+          await withTimeout(pingDatabase(db.kysely), CHECK_TIMEOUT_MS);
+          pending = await withTimeout(pendingMigrations(db.kysely), CHECK_TIMEOUT_MS);
+        } catch (error) {
+          const message = `数据库不可用：${error instanceof Error ? error.message : String(error)}`;
+          return reply.code(503).send({ status: 'unavailable' as const, engine: db.engine, message });
+        }
+        if (pending.length > 0) {
+          const message = `数据库结构未更新：${pending.length} 个迁移尚未执行（${pending.join('、')}）`;
+          return reply
+            .code(503)
+            .send({ status: 'unavailable' as const, engine: db.engine, pendingMigrations: pending, message });
+        }
+        return { status: 'ok' as const, engine: db.engine };
+      },
+    );
   };
 }
 

@@ -23,7 +23,12 @@ describeEachEngine('GET /api/instance and POST /api/setup', (getDb) => {
 
   it('the setup link creates the administrator and signs in, once', async () => {
     const link = (await issueSetupToken(getDb()))!;
-    const body = { token: link.token, username: 'it-office', password: 'seven-blue-lanterns-41', displayName: '信息科' };
+    const body = {
+      token: link.token,
+      username: 'it-office',
+      password: 'seven-blue-lanterns-41',
+      displayName: '信息科',
+    };
     const refused = await app.inject({ method: 'POST', url: '/api/setup', payload: { ...body, token: 'forged' } });
     expect(refused.statusCode).toBe(403);
 
@@ -32,17 +37,27 @@ describeEachEngine('GET /api/instance and POST /api/setup', (getDb) => {
     expect(created.json()).toMatchObject({ user: { username: 'it-office', role: 'admin', displayName: '信息科' } });
     const cookie = created.cookies.find((c) => c.name === 'jixiao_session');
     expect(cookie?.httpOnly).toBe(true);
-    const session = await app.inject({ method: 'GET', url: '/api/session', cookies: { jixiao_session: cookie!.value } });
+    const session = await app.inject({
+      method: 'GET',
+      url: '/api/session',
+      cookies: { jixiao_session: cookie!.value },
+    });
     expect(session.json()).toMatchObject({ user: { username: 'it-office', role: 'admin' } });
 
     const again = await app.inject({ method: 'POST', url: '/api/setup', payload: { ...body, username: 'intruder' } });
     expect(again.statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: '/api/instance' })).json()).toEqual({ demo: false, needsSetup: false });
+    expect((await app.inject({ method: 'GET', url: '/api/instance' })).json()).toEqual({
+      demo: false,
+      needsSetup: false,
+    });
   });
 
   it('says demo once the demo is loaded', async () => {
     await loadDemoDataIfEmpty(getDb());
-    expect((await app.inject({ method: 'GET', url: '/api/instance' })).json()).toEqual({ demo: true, needsSetup: false });
+    expect((await app.inject({ method: 'GET', url: '/api/instance' })).json()).toEqual({
+      demo: true,
+      needsSetup: false,
+    });
   });
 
   it('refuses the local backup routes without the control token', async () => {

@@ -17,29 +17,44 @@ const tags = ['instance'];
  */
 export function instanceRoutes(db: Db, cookies: CookieOptions): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/instance', {
-      config: { access: 'public' },
-      schema: { summary: 'Whether the demo is loaded and whether the first administrator is still to be created', tags, response: { 200: InstanceStateSchema } },
-    }, async () => getInstanceState(db));
-
-    app.post('/api/setup', {
-      config: { access: 'public' },
-      schema: {
-        summary: 'Create the first administrator with the one-time token of the setup link printed by `jixiao serve`; signs in',
-        tags, body: SetupBodySchema, response: { 201: SessionResponseSchema },
+    app.get(
+      '/api/instance',
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'Whether the demo is loaded and whether the first administrator is still to be created',
+          tags,
+          response: { 200: InstanceStateSchema },
+        },
       },
-    }, async (request, reply) => {
-      const { token, username, password, displayName } = request.body;
-      await createFirstAdmin(db, { username, password, displayName }, { setupToken: token });
-      const session = await signIn(db, { username: username.trim(), password, ip: request.ip });
-      setSessionCookie(reply, request, session.token, session.expiresAt, cookies);
-      const { actor } = session;
-      return reply.code(201).send({
-        user: { username: actor.username, displayName: actor.displayName, role: actor.role, orgCode: actor.orgCode },
-        csrfToken: session.csrfToken,
-        // The administrator has just chosen this password.
-        mustChangePassword: false,
-      });
-    });
+      async () => getInstanceState(db),
+    );
+
+    app.post(
+      '/api/setup',
+      {
+        config: { access: 'public' },
+        schema: {
+          summary:
+            'Create the first administrator with the one-time token of the setup link printed by `jixiao serve`; signs in',
+          tags,
+          body: SetupBodySchema,
+          response: { 201: SessionResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const { token, username, password, displayName } = request.body;
+        await createFirstAdmin(db, { username, password, displayName }, { setupToken: token });
+        const session = await signIn(db, { username: username.trim(), password, ip: request.ip });
+        setSessionCookie(reply, request, session.token, session.expiresAt, cookies);
+        const { actor } = session;
+        return reply.code(201).send({
+          user: { username: actor.username, displayName: actor.displayName, role: actor.role, orgCode: actor.orgCode },
+          csrfToken: session.csrfToken,
+          // The administrator has just chosen this password.
+          mustChangePassword: false,
+        });
+      },
+    );
   };
 }

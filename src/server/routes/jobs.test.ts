@@ -17,7 +17,10 @@ describeEachEngine('job routes', (getDb) => {
     await clearDatabase(getDb());
     app = await buildServer({ db: getDb(), webRoot: '/nonexistent' });
     await importTargets(getDb(), SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
-    await importTargets(getDb(), SYSTEM_ACTOR, { document: documentForUnit('712001', '山海关区第一中学'), fiscalYear: 2020 });
+    await importTargets(getDb(), SYSTEM_ACTOR, {
+      document: documentForUnit('712001', '山海关区第一中学'),
+      fiscalYear: 2020,
+    });
     await seedOrganisations(getDb());
     bureau = await signIn(app, getDb(), { role: 'bureau' });
     department = await signIn(app, getDb(), { role: 'department' });
@@ -39,7 +42,8 @@ describeEachEngine('job routes', (getDb) => {
   });
 
   it('shows a job only to its owner (not found for others, 401 without a session, 400 for a malformed id)', async () => {
-    const jobId = (await bureau.inject({ method: 'GET', url: '/api/bureau/years/2020/export.zip?format=text' })).headers['x-jixiao-job'] as string;
+    const jobId = (await bureau.inject({ method: 'GET', url: '/api/bureau/years/2020/export.zip?format=text' }))
+      .headers['x-jixiao-job'] as string;
     expect((await department.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).statusCode).toBe(401);
     expect((await bureau.inject({ method: 'GET', url: '/api/jobs/not-a-uuid' })).statusCode).toBe(400);
@@ -47,6 +51,10 @@ describeEachEngine('job routes', (getDb) => {
     const cliJob = await insertJob(getDb().kysely, { kind: 'export-bulk', ownerId: null, orgCode: '', total: 5 });
     expect((await bureau.inject({ method: 'GET', url: `/api/jobs/${cliJob}` })).statusCode).toBe(404);
     const admin = await signIn(app, getDb(), { role: 'admin' });
-    expect((await admin.inject({ method: 'GET', url: `/api/jobs/${cliJob}` })).json()).toMatchObject({ state: 'running', done: 0, total: 5 });
+    expect((await admin.inject({ method: 'GET', url: `/api/jobs/${cliJob}` })).json()).toMatchObject({
+      state: 'running',
+      done: 0,
+      total: 5,
+    });
   });
 });

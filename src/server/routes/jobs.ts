@@ -7,20 +7,24 @@ import { getJob } from '../../usecases/get-job.ts';
 /** Progress of the signed-in user's long-running jobs, read from PostgreSQL so any server can answer. */
 export function jobRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/jobs/:id', {
-      config: { access: 'signed-in' },
-      schema: {
-        summary: "A job's progress ({ state, done, total }); the user's own jobs only",
-        tags: ['jobs'],
-        params: JobParamsSchema,
-        response: { 200: JobSchema },
+    app.get(
+      '/api/jobs/:id',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          summary: "A job's progress ({ state, done, total }); the user's own jobs only",
+          tags: ['jobs'],
+          params: JobParamsSchema,
+          response: { 200: JobSchema },
+        },
       },
-    }, async (request, reply) => {
-      const actor = request.actor;
-      if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
-      // Progress changes every second: never from a cache.
-      reply.header('Cache-Control', 'no-store');
-      return getJob(db, actor, request.params.id);
-    });
+      async (request, reply) => {
+        const actor = request.actor;
+        if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
+        // Progress changes every second: never from a cache.
+        reply.header('Cache-Control', 'no-store');
+        return getJob(db, actor, request.params.id);
+      },
+    );
   };
 }

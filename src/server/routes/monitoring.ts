@@ -2,8 +2,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { UnitYearParamsSchema } from '../../contract/api.ts';
 import {
-  BudgetAdjustmentBodySchema, BureauMonitoringQuerySchema, BureauMonitoringSchema, FollowUpBodySchema, FollowUpSchema, IndicatorProgressSchema, PaymentColumnsBodySchema,
-  PaymentsPreviewSchema, ProgressBodySchema, SpendingBodySchema, UnitMonitoringSchema,
+  BudgetAdjustmentBodySchema,
+  BureauMonitoringQuerySchema,
+  BureauMonitoringSchema,
+  FollowUpBodySchema,
+  FollowUpSchema,
+  IndicatorProgressSchema,
+  PaymentColumnsBodySchema,
+  PaymentsPreviewSchema,
+  ProgressBodySchema,
+  SpendingBodySchema,
+  UnitMonitoringSchema,
 } from '../../contract/monitoring.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../domain/access.ts';
@@ -20,7 +29,8 @@ import { IfMatchHeadersSchema, etagOf, expectedVersionFrom } from '../versioning
 
 const tags = ['monitoring'];
 /** Every write of a project's monitoring names the project's version from GET …/monitoring (projects[].version; decision 023). */
-const IF_MATCH = "If-Match must carry the project's monitoring version read (\"0\": nothing entered yet; stale → 409 with who and when); the new one comes back as ETag";
+const IF_MATCH =
+  'If-Match must carry the project\'s monitoring version read ("0": nothing entered yet; stale → 409 with who and when); the new one comes back as ETag';
 const MONITORING = '监控表';
 const base = '/api/units/:unitCode/years/:year/monitoring';
 const read = { access: { permission: 'targets:read' as const } };
@@ -49,91 +59,199 @@ function requireActor(actor: Actor | null | undefined): Actor {
 /** 绩效运行监控: the 监控表 and its entry, warnings and their follow-up, payment imports, the bureau view. */
 export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(base, {
-      config: read,
-      schema: { summary: 'The 监控表: plan vs actual by month, execution rate, indicator progress, warnings', tags, params: UnitYearParamsSchema, querystring: AsOfQuerySchema, response: { 200: UnitMonitoringSchema } },
-    }, async (request) => {
-      const { unitCode, year } = request.params;
-      return getUnitMonitoring(db, { unitCode, fiscalYear: year, asOfMonth: request.query.asOfMonth });
-    });
-
-    app.put(`${base}/projects/:projectCode/spending`, {
-      config: edit,
-      schema: {
-        summary: `Set a project's spending for months and funding sources (per-month amounts); ${IF_MATCH}`,
-        tags, params: ProjectParamsSchema, headers: IfMatchHeadersSchema, body: SpendingBodySchema, response: { 204: z.null() },
+    app.get(
+      base,
+      {
+        config: read,
+        schema: {
+          summary: 'The 监控表: plan vs actual by month, execution rate, indicator progress, warnings',
+          tags,
+          params: UnitYearParamsSchema,
+          querystring: AsOfQuerySchema,
+          response: { 200: UnitMonitoringSchema },
+        },
       },
-    }, async (request, reply) => {
-      const { unitCode, year, projectCode } = request.params;
-      const expectedVersion = expectedVersionFrom(request.headers['if-match'], MONITORING);
-      const { version } = await recordSpending(db, requireActor(request.actor), { unitCode, fiscalYear: year, projectCode, entries: request.body.entries, expectedVersion });
-      return reply.code(204).header('ETag', etagOf(version)).send(null);
-    });
-
-    app.post(`${base}/projects/:projectCode/budget-adjustments`, {
-      config: edit,
-      schema: {
-        summary: `Record a 调整后预算数 with its reason and date; ${IF_MATCH}`,
-        tags, params: ProjectParamsSchema, headers: IfMatchHeadersSchema, body: BudgetAdjustmentBodySchema, response: { 201: z.object({ id: z.number().int() }) },
+      async (request) => {
+        const { unitCode, year } = request.params;
+        return getUnitMonitoring(db, { unitCode, fiscalYear: year, asOfMonth: request.query.asOfMonth });
       },
-    }, async (request, reply) => {
-      const { unitCode, year, projectCode } = request.params;
-      const expectedVersion = expectedVersionFrom(request.headers['if-match'], MONITORING);
-      const { id, version } = await adjustBudget(db, requireActor(request.actor), { unitCode, fiscalYear: year, projectCode, ...request.body, expectedVersion });
-      return reply.code(201).header('ETag', etagOf(version)).send({ id });
-    });
+    );
 
-    app.put(`${base}/projects/:projectCode/indicator-progress`, {
-      config: edit,
-      schema: {
-        summary: `Record an indicator's progress at a checkpoint (有可能/不可能 need reason and measures); ${IF_MATCH}`,
-        tags, params: ProjectParamsSchema, headers: IfMatchHeadersSchema, body: ProgressBodySchema, response: { 200: IndicatorProgressSchema },
+    app.put(
+      `${base}/projects/:projectCode/spending`,
+      {
+        config: edit,
+        schema: {
+          summary: `Set a project's spending for months and funding sources (per-month amounts); ${IF_MATCH}`,
+          tags,
+          params: ProjectParamsSchema,
+          headers: IfMatchHeadersSchema,
+          body: SpendingBodySchema,
+          response: { 204: z.null() },
+        },
       },
-    }, async (request, reply) => {
-      const { unitCode, year, projectCode } = request.params;
-      const expectedVersion = expectedVersionFrom(request.headers['if-match'], MONITORING);
-      const { version, ...progress } = await recordIndicatorProgress(db, requireActor(request.actor), { unitCode, fiscalYear: year, projectCode, ...request.body, expectedVersion });
-      reply.header('ETag', etagOf(version));
-      return progress;
-    });
-
-    app.post(`${base}/warnings/:warningId/follow-up`, {
-      config: edit,
-      schema: { summary: 'Follow a warning up: record a corrective action, close, reopen', tags, params: UnitYearParamsSchema.extend({ warningId: z.string().min(1) }), body: FollowUpBodySchema, response: { 200: FollowUpSchema.extend({ warningId: z.string() }) } },
-    }, async (request) => {
-      const { unitCode, year, warningId } = request.params;
-      return updateWarningFollowUp(db, requireActor(request.actor), { unitCode, fiscalYear: year, warningId, ...request.body });
-    });
-
-    app.post(`${base}/payments/preview`, {
-      config: { ...edit, heavy: true }, // an import: under the heavy-work limit (decision 022)
-      bodyLimit: PAYMENTS_BODY_LIMIT,
-      schema: { summary: 'Read a CSV/XLSX of payments with a column mapping; writes nothing', tags, params: UnitYearParamsSchema, body: PaymentsBodySchema, response: { 200: PaymentsPreviewSchema } },
-    }, async (request) => {
-      const { unitCode, year } = request.params;
-      const { contentBase64, ...rest } = request.body;
-      return previewPayments(db, { unitCode, fiscalYear: year, ...rest, content: Buffer.from(contentBase64, 'base64') });
-    });
-
-    app.post(`${base}/payments`, {
-      config: { ...edit, heavy: true }, // an import: under the heavy-work limit (decision 022)
-      bodyLimit: PAYMENTS_BODY_LIMIT,
-      schema: {
-        summary: "Apply a payments file: all rows or nothing; expectedVersions = the preview's versions (a booked project changed since → 409 with who and when)",
-        tags, params: UnitYearParamsSchema, body: ApplyPaymentsBodySchema, response: { 200: PaymentsPreviewSchema },
+      async (request, reply) => {
+        const { unitCode, year, projectCode } = request.params;
+        const expectedVersion = expectedVersionFrom(request.headers['if-match'], MONITORING);
+        const { version } = await recordSpending(db, requireActor(request.actor), {
+          unitCode,
+          fiscalYear: year,
+          projectCode,
+          entries: request.body.entries,
+          expectedVersion,
+        });
+        return reply.code(204).header('ETag', etagOf(version)).send(null);
       },
-    }, async (request) => {
-      const { unitCode, year } = request.params;
-      const { contentBase64, ...rest } = request.body;
-      return importPayments(db, requireActor(request.actor), { unitCode, fiscalYear: year, ...rest, content: Buffer.from(contentBase64, 'base64') });
-    });
+    );
 
-    app.get('/api/bureau/years/:year/monitoring', {
-      config: { access: { permission: 'overview:read' } },
-      schema: {
-        summary: 'Visible units: execution rate as of the current month-end and warnings by level, one page; warning totals',
-        tags, params: z.object({ year: UnitYearParamsSchema.shape.year }), querystring: BureauMonitoringQuerySchema, response: { 200: BureauMonitoringSchema },
+    app.post(
+      `${base}/projects/:projectCode/budget-adjustments`,
+      {
+        config: edit,
+        schema: {
+          summary: `Record a 调整后预算数 with its reason and date; ${IF_MATCH}`,
+          tags,
+          params: ProjectParamsSchema,
+          headers: IfMatchHeadersSchema,
+          body: BudgetAdjustmentBodySchema,
+          response: { 201: z.object({ id: z.number().int() }) },
+        },
       },
-    }, async (request) => getBureauMonitoring(db, { ...request.query, fiscalYear: request.params.year, actor: requireActor(request.actor) }));
+      async (request, reply) => {
+        const { unitCode, year, projectCode } = request.params;
+        const expectedVersion = expectedVersionFrom(request.headers['if-match'], MONITORING);
+        const { id, version } = await adjustBudget(db, requireActor(request.actor), {
+          unitCode,
+          fiscalYear: year,
+          projectCode,
+          ...request.body,
+          expectedVersion,
+        });
+        return reply.code(201).header('ETag', etagOf(version)).send({ id });
+      },
+    );
+
+    app.put(
+      `${base}/projects/:projectCode/indicator-progress`,
+      {
+        config: edit,
+        schema: {
+          summary: `Record an indicator's progress at a checkpoint (有可能/不可能 need reason and measures); ${IF_MATCH}`,
+          tags,
+          params: ProjectParamsSchema,
+          headers: IfMatchHeadersSchema,
+          body: ProgressBodySchema,
+          response: { 200: IndicatorProgressSchema },
+        },
+      },
+      async (request, reply) => {
+        const { unitCode, year, projectCode } = request.params;
+        const expectedVersion = expectedVersionFrom(request.headers['if-match'], MONITORING);
+        const { version, ...progress } = await recordIndicatorProgress(db, requireActor(request.actor), {
+          unitCode,
+          fiscalYear: year,
+          projectCode,
+          ...request.body,
+          expectedVersion,
+        });
+        reply.header('ETag', etagOf(version));
+        return progress;
+      },
+    );
+
+    app.post(
+      `${base}/warnings/:warningId/follow-up`,
+      {
+        config: edit,
+        schema: {
+          summary: 'Follow a warning up: record a corrective action, close, reopen',
+          tags,
+          params: UnitYearParamsSchema.extend({ warningId: z.string().min(1) }),
+          body: FollowUpBodySchema,
+          response: { 200: FollowUpSchema.extend({ warningId: z.string() }) },
+        },
+      },
+      async (request) => {
+        const { unitCode, year, warningId } = request.params;
+        return updateWarningFollowUp(db, requireActor(request.actor), {
+          unitCode,
+          fiscalYear: year,
+          warningId,
+          ...request.body,
+        });
+      },
+    );
+
+    app.post(
+      `${base}/payments/preview`,
+      {
+        config: { ...edit, heavy: true }, // an import: under the heavy-work limit (decision 022)
+        bodyLimit: PAYMENTS_BODY_LIMIT,
+        schema: {
+          summary: 'Read a CSV/XLSX of payments with a column mapping; writes nothing',
+          tags,
+          params: UnitYearParamsSchema,
+          body: PaymentsBodySchema,
+          response: { 200: PaymentsPreviewSchema },
+        },
+      },
+      async (request) => {
+        const { unitCode, year } = request.params;
+        const { contentBase64, ...rest } = request.body;
+        return previewPayments(db, {
+          unitCode,
+          fiscalYear: year,
+          ...rest,
+          content: Buffer.from(contentBase64, 'base64'),
+        });
+      },
+    );
+
+    app.post(
+      `${base}/payments`,
+      {
+        config: { ...edit, heavy: true }, // an import: under the heavy-work limit (decision 022)
+        bodyLimit: PAYMENTS_BODY_LIMIT,
+        schema: {
+          summary:
+            "Apply a payments file: all rows or nothing; expectedVersions = the preview's versions (a booked project changed since → 409 with who and when)",
+          tags,
+          params: UnitYearParamsSchema,
+          body: ApplyPaymentsBodySchema,
+          response: { 200: PaymentsPreviewSchema },
+        },
+      },
+      async (request) => {
+        const { unitCode, year } = request.params;
+        const { contentBase64, ...rest } = request.body;
+        return importPayments(db, requireActor(request.actor), {
+          unitCode,
+          fiscalYear: year,
+          ...rest,
+          content: Buffer.from(contentBase64, 'base64'),
+        });
+      },
+    );
+
+    app.get(
+      '/api/bureau/years/:year/monitoring',
+      {
+        config: { access: { permission: 'overview:read' } },
+        schema: {
+          summary:
+            'Visible units: execution rate as of the current month-end and warnings by level, one page; warning totals',
+          tags,
+          params: z.object({ year: UnitYearParamsSchema.shape.year }),
+          querystring: BureauMonitoringQuerySchema,
+          response: { 200: BureauMonitoringSchema },
+        },
+      },
+      async (request) =>
+        getBureauMonitoring(db, {
+          ...request.query,
+          fiscalYear: request.params.year,
+          actor: requireActor(request.actor),
+        }),
+    );
   };
 }

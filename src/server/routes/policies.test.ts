@@ -28,16 +28,33 @@ describeEachEngine('policies API', (getDb) => {
     const id = 'behind-plan:711-0701-JBN-PGN6:12';
     const before = (await bureau.inject(monitoringUrl)).json() as { warnings: Warning[] };
     expect(before.warnings.map((w) => w.id)).not.toContain(id);
-    const put = await bureau.inject({ method: 'PUT', url: policyUrl('monitoring'), payload: { behindPlan: [{ points: 1, level: '提示' }, { points: 20, level: '警示' }] } });
+    const put = await bureau.inject({
+      method: 'PUT',
+      url: policyUrl('monitoring'),
+      payload: {
+        behindPlan: [
+          { points: 1, level: '提示' },
+          { points: 20, level: '警示' },
+        ],
+      },
+    });
     expect(put.statusCode).toBe(200);
-    expect(put.json()).toMatchObject({ kind: 'monitoring', orgCode: 'SHG-CZJ', effective: { checkpointMonth: 6, behindPlan: [{ points: 1 }, { points: 20 }] } });
+    expect(put.json()).toMatchObject({
+      kind: 'monitoring',
+      orgCode: 'SHG-CZJ',
+      effective: { checkpointMonth: 6, behindPlan: [{ points: 1 }, { points: 20 }] },
+    });
     const after = (await bureau.inject(monitoringUrl)).json() as { warnings: Warning[] };
     expect(after.warnings.find((w) => w.id === id)).toMatchObject({ level: '提示' });
   });
 
   it('scoring weights change the score by the hand-computed amount', async () => {
     expect((await bureau.inject(scoreUrl)).json().meanScore).toBe(97.17);
-    const put = await bureau.inject({ method: 'PUT', url: policyUrl('scoring'), payload: { executionPoints: 20, categoryPoints: { output: 40 } } });
+    const put = await bureau.inject({
+      method: 'PUT',
+      url: policyUrl('scoring'),
+      payload: { executionPoints: 20, categoryPoints: { output: 40 } },
+    });
     expect(put.statusCode).toBe(200);
     expect(put.json().effective.categoryPoints).toEqual({ output: 40, benefit: 30, satisfaction: 10, cost: 10 });
     const score = (await bureau.inject(scoreUrl)).json() as { meanScore: number; projects: { score: number }[] };
@@ -49,13 +66,28 @@ describeEachEngine('policies API', (getDb) => {
 
   it('shows stored, effective and defaults, and audits the change', async () => {
     const empty = (await bureau.inject(policyUrl('review'))).json();
-    expect(empty).toMatchObject({ kind: 'review', orgCode: 'SHG-CZJ', stored: null, effective: { minIndicators: 3 }, defaults: { minIndicators: 3 } });
+    expect(empty).toMatchObject({
+      kind: 'review',
+      orgCode: 'SHG-CZJ',
+      stored: null,
+      effective: { minIndicators: 3 },
+      defaults: { minIndicators: 3 },
+    });
     await bureau.inject({ method: 'PUT', url: policyUrl('review'), payload: { minIndicators: 4 } });
     await bureau.inject({ method: 'PUT', url: policyUrl('review'), payload: { minIndicators: 5 } });
-    expect((await bureau.inject(policyUrl('review'))).json()).toMatchObject({ stored: { minIndicators: 5 }, effective: { minIndicators: 5 }, defaults: { minIndicators: 3 } });
+    expect((await bureau.inject(policyUrl('review'))).json()).toMatchObject({
+      stored: { minIndicators: 5 },
+      effective: { minIndicators: 5 },
+      defaults: { minIndicators: 3 },
+    });
     // The review's own route reads the same stored policy.
     expect((await bureau.inject('/api/bureau/review-policy')).json()).toMatchObject({ stored: { minIndicators: 5 } });
-    const audit = await getDb().kysely.selectFrom('audit_log').select(['entity_key', 'before', 'after']).where('action', '=', 'put-policy').orderBy('id').execute();
+    const audit = await getDb()
+      .kysely.selectFrom('audit_log')
+      .select(['entity_key', 'before', 'after'])
+      .where('action', '=', 'put-policy')
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => [a.entity_key, parse(a.before), parse(a.after)])).toEqual([
       ['SHG-CZJ/review', null, { minIndicators: 4 }],
       ['SHG-CZJ/review', { minIndicators: 4 }, { minIndicators: 5 }],
@@ -63,29 +95,48 @@ describeEachEngine('policies API', (getDb) => {
   });
 
   it('refuses invalid bodies with the path, unknown kinds, and writers without policies:manage', async () => {
-    const tooHigh = await bureau.inject({ method: 'PUT', url: policyUrl('monitoring'), payload: { behindPlan: [{ points: 200, level: '提示' }] } });
+    const tooHigh = await bureau.inject({
+      method: 'PUT',
+      url: policyUrl('monitoring'),
+      payload: { behindPlan: [{ points: 200, level: '提示' }] },
+    });
     expect(tooHigh.statusCode).toBe(400);
     expect(tooHigh.json().error.issues[0].path).toEqual(['behindPlan', 0, 'points']);
-    const misspelt = await bureau.inject({ method: 'PUT', url: policyUrl('monitoring'), payload: { overdue: { graceDay: 3 } } });
+    const misspelt = await bureau.inject({
+      method: 'PUT',
+      url: policyUrl('monitoring'),
+      payload: { overdue: { graceDay: 3 } },
+    });
     expect(misspelt.statusCode).toBe(400);
     expect(misspelt.json().error.issues.map((i: { path: unknown }) => i.path)).toEqual([['overdue', 'graceDay']]);
-    expect((await bureau.inject({ method: 'PUT', url: policyUrl('scoring'), payload: { executionPoint: 20 } })).json().error.issues[0].path).toEqual(['executionPoint']);
+    expect(
+      (await bureau.inject({ method: 'PUT', url: policyUrl('scoring'), payload: { executionPoint: 20 } })).json().error
+        .issues[0].path,
+    ).toEqual(['executionPoint']);
     expect((await bureau.inject({ method: 'PUT', url: policyUrl('budget'), payload: {} })).statusCode).toBe(400);
     const unit = await signIn(app, getDb(), { role: 'unit', orgCode: '711002' });
     expect((await unit.inject({ method: 'PUT', url: policyUrl('monitoring'), payload: {} })).statusCode).toBe(403);
     const department = await signIn(app, getDb(), { role: 'department', orgCode: '711' });
     expect((await department.inject({ method: 'PUT', url: policyUrl('scoring'), payload: {} })).statusCode).toBe(403);
-    expect((await bureau.inject({ method: 'PUT', url: `${policyUrl('scoring')}?orgCode=QHD-CZJ`, payload: {} })).statusCode).toBe(403);
+    expect(
+      (await bureau.inject({ method: 'PUT', url: `${policyUrl('scoring')}?orgCode=QHD-CZJ`, payload: {} })).statusCode,
+    ).toBe(403);
     expect(await getDb().kysely.selectFrom('policies').select('kind').execute()).toEqual([]);
   });
 
   it('lets the administrator set a named organisation’s policy', async () => {
     const admin = await signIn(app, getDb(), { role: 'admin' });
     expect((await admin.inject({ method: 'PUT', url: policyUrl('scoring'), payload: {} })).statusCode).toBe(400);
-    const put = await admin.inject({ method: 'PUT', url: `${policyUrl('scoring')}?orgCode=711`, payload: { grades: { excellent: 95 } } });
+    const put = await admin.inject({
+      method: 'PUT',
+      url: `${policyUrl('scoring')}?orgCode=711`,
+      payload: { grades: { excellent: 95 } },
+    });
     expect(put.statusCode).toBe(200);
     expect(put.json().effective.grades).toEqual({ excellent: 95, good: 80, fair: 60 });
-    expect((await admin.inject({ method: 'PUT', url: `${policyUrl('scoring')}?orgCode=NOPE`, payload: {} })).statusCode).toBe(404);
+    expect(
+      (await admin.inject({ method: 'PUT', url: `${policyUrl('scoring')}?orgCode=NOPE`, payload: {} })).statusCode,
+    ).toBe(404);
   });
 });
 

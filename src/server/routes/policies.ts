@@ -18,40 +18,58 @@ const QuerySchema = z.object({ orgCode: OrgCodeSchema.optional() });
 function policyOrg(actor: Actor | null, requested: string | undefined): string {
   if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
   if (actor.role === 'admin') {
-    if (!requested) throw new AppError('VALIDATION', '管理员须用 ?orgCode= 指定机构', { location: { field: 'orgCode' } });
+    if (!requested)
+      throw new AppError('VALIDATION', '管理员须用 ?orgCode= 指定机构', { location: { field: 'orgCode' } });
     return requested;
   }
-  if (requested && requested !== actor.orgCode) throw new AppError('FORBIDDEN', `无权查看或修改机构“${requested}”的规则设置`);
+  if (requested && requested !== actor.orgCode)
+    throw new AppError('FORBIDDEN', `无权查看或修改机构“${requested}”的规则设置`);
   return actor.orgCode;
 }
 
 /** Every policy kind (审核 review, 运行监控 monitoring, 绩效评分 scoring) through one pair of routes. */
 export function policyRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/bureau/policies/:kind', {
-      config: { access: { permission: 'overview:read' } },
-      schema: {
-        summary: "The organisation's policy of one kind: as stored, effective (over the defaults), and the defaults",
-        tags: ['policies'],
-        params: KindParamsSchema,
-        querystring: QuerySchema,
-        response: { 200: PolicyViewSchema },
+    app.get(
+      '/api/bureau/policies/:kind',
+      {
+        config: { access: { permission: 'overview:read' } },
+        schema: {
+          summary: "The organisation's policy of one kind: as stored, effective (over the defaults), and the defaults",
+          tags: ['policies'],
+          params: KindParamsSchema,
+          querystring: QuerySchema,
+          response: { 200: PolicyViewSchema },
+        },
       },
-    }, async (request) => getOrganisationPolicy(db, { kind: request.params.kind, orgCode: policyOrg(request.actor, request.query.orgCode) }));
+      async (request) =>
+        getOrganisationPolicy(db, {
+          kind: request.params.kind,
+          orgCode: policyOrg(request.actor, request.query.orgCode),
+        }),
+    );
 
-    app.put('/api/bureau/policies/:kind', {
-      config: { access: { permission: 'policies:manage' } },
-      schema: {
-        summary: 'Set a policy (any subset of the knobs; the rest keep their defaults; unknown keys refused)',
-        tags: ['policies'],
-        params: KindParamsSchema,
-        querystring: QuerySchema,
-        body: z.record(z.string(), z.unknown()),
-        response: { 200: PolicyViewSchema },
+    app.put(
+      '/api/bureau/policies/:kind',
+      {
+        config: { access: { permission: 'policies:manage' } },
+        schema: {
+          summary: 'Set a policy (any subset of the knobs; the rest keep their defaults; unknown keys refused)',
+          tags: ['policies'],
+          params: KindParamsSchema,
+          querystring: QuerySchema,
+          body: z.record(z.string(), z.unknown()),
+          response: { 200: PolicyViewSchema },
+        },
       },
-    }, async (request) => {
-      const actor = request.actor!;
-      return putOrganisationPolicy(db, actor, { kind: request.params.kind, orgCode: policyOrg(actor, request.query.orgCode), policy: request.body });
-    });
+      async (request) => {
+        const actor = request.actor!;
+        return putOrganisationPolicy(db, actor, {
+          kind: request.params.kind,
+          orgCode: policyOrg(actor, request.query.orgCode),
+          policy: request.body,
+        });
+      },
+    );
   };
 }

@@ -16,7 +16,11 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 async function docxTables(bytes: Buffer): Promise<DocxTable[]> {
   const part = 'word/document.xml';
   const files = await readZipSafely(bytes, { fileName: 'r.docx' });
-  const root = parseXmlSafely(files.get(part)!, { fileName: 'r.docx', part, parser: { preserveOrder: true } }) as Record<string, unknown>[];
+  const root = parseXmlSafely(files.get(part)!, {
+    fileName: 'r.docx',
+    part,
+    parser: { preserveOrder: true },
+  }) as Record<string, unknown>[];
   return readBody(bodyOf(root)!).filter((b): b is DocxTable => b.kind === 'table');
 }
 
@@ -42,14 +46,21 @@ describeEachEngine('自评表 and 监控表 downloads', (getDb) => {
     expect(response.headers['content-disposition']).toBe(
       `attachment; filename="711002-2020-evaluation.docx"; filename*=UTF-8''${encodeURIComponent('秦皇岛市山海关区总工会2020年度项目支出绩效自评表.docx')}`,
     );
-    const screen = (await unit.inject(`${base}/evaluation`)).json() as { projects: { name: string; score: { score: number; grade: string } }[] };
+    const screen = (await unit.inject(`${base}/evaluation`)).json() as {
+      projects: { name: string; score: { score: number; grade: string } }[];
+    };
     const tables = await docxTables(response.rawPayload);
     expect(tables).toHaveLength(screen.projects.length);
     tables.forEach((table, p) => {
       const project = screen.projects[p]!;
       expect(table.rows[1]!.map((c) => c.text)).toEqual(['项目名称', project.name]);
       expect(table.rows[2]![1]!.text).toBe('秦皇岛市山海关区总工会（部门）');
-      expect(table.rows.at(-1)!.map((c) => c.text)).toEqual(['总分', '100.00', project.score.score.toFixed(2), `等级：${project.score.grade}`]);
+      expect(table.rows.at(-1)!.map((c) => c.text)).toEqual([
+        '总分',
+        '100.00',
+        project.score.score.toFixed(2),
+        `等级：${project.score.grade}`,
+      ]);
     });
   });
 
@@ -58,20 +69,30 @@ describeEachEngine('自评表 and 监控表 downloads', (getDb) => {
     const response = await bureau.inject(`${base}/evaluation.xlsx`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(XLSX);
-    const score = (await bureau.inject(`${base}/score`)).json() as { projects: { code: string; score: number; grade: string }[] };
+    const score = (await bureau.inject(`${base}/score`)).json() as {
+      projects: { code: string; score: number; grade: string }[];
+    };
     const summary = (await workbook(response.rawPayload)).getWorksheet('汇总')!;
     score.projects.forEach((project, p) => {
       const row = summary.getRow(4 + p);
-      expect([row.getCell(1).value, row.getCell(6).value, row.getCell(7).value]).toEqual([project.code, project.score, project.grade]);
+      expect([row.getCell(1).value, row.getCell(6).value, row.getCell(7).value]).toEqual([
+        project.code,
+        project.score,
+        project.grade,
+      ]);
     });
   });
 
   it('gives the 监控表 as of a chosen month with the monitoring figures', async () => {
     const unit = await signIn(app, getDb(), { role: 'unit', orgCode: '711002' });
-    const screen = (await unit.inject(`${base}/monitoring?asOfMonth=7`)).json() as { projects: { code: string; spentToDate: string; executionRate: string | null }[] };
+    const screen = (await unit.inject(`${base}/monitoring?asOfMonth=7`)).json() as {
+      projects: { code: string; spentToDate: string; executionRate: string | null }[];
+    };
     const response = await unit.inject(`${base}/monitoring.xlsx?asOfMonth=7`);
     expect(response.statusCode).toBe(200);
-    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(response.headers['content-disposition'] as string)![1]!)).toBe('秦皇岛市山海关区总工会2020年度绩效运行监控表.xlsx');
+    expect(
+      decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(response.headers['content-disposition'] as string)![1]!),
+    ).toBe('秦皇岛市山海关区总工会2020年度绩效运行监控表.xlsx');
     const book = await workbook(response.rawPayload);
     const summary = book.getWorksheet('汇总')!;
     expect(summary.getCell('E3').value).toBe('1-7月执行数');

@@ -9,7 +9,10 @@ import { buildServer } from '../app.ts';
 
 const url = '/api/units/711002/years/2020/review';
 const policyUrl = '/api/bureau/review-policy';
-type Body = { report: { grade: string; findings: { rule: string; project: string | null; severity: string }[] }; narrativeIndicators: { name: string }[] };
+type Body = {
+  report: { grade: string; findings: { rule: string; project: string | null; severity: string }[] };
+  narrativeIndicators: { name: string }[];
+};
 
 describeEachEngine('review API', (getDb) => {
   let app: FastifyInstance;
@@ -45,12 +48,20 @@ describeEachEngine('review API', (getDb) => {
     const bureau = await signIn(app, getDb(), { role: 'bureau', orgCode: 'SHG-CZJ' });
     const put = await bureau.inject({ method: 'PUT', url: policyUrl, payload: { minIndicators: 4 } });
     expect(put.statusCode).toBe(200);
-    expect(put.json()).toMatchObject({ orgCode: 'SHG-CZJ', stored: { minIndicators: 4 }, effective: { minIndicators: 4, spendingPlanTolerance: 0 } });
+    expect(put.json()).toMatchObject({
+      orgCode: 'SHG-CZJ',
+      stored: { minIndicators: 4 },
+      effective: { minIndicators: 4, spendingPlanTolerance: 0 },
+    });
     const body = (await bureau.inject(url)).json() as Body;
     // Every seed project has 3 indicators: 4 warnings now.
     expect(body.report.findings.filter((f) => f.rule === 'completeness.min-indicators')).toHaveLength(4);
     expect((await bureau.inject(policyUrl)).json()).toMatchObject({ stored: { minIndicators: 4 } });
-    const audit = await getDb().kysely.selectFrom('audit_log').select(['action', 'entity_key']).where('action', '=', 'put-review-policy').execute();
+    const audit = await getDb()
+      .kysely.selectFrom('audit_log')
+      .select(['action', 'entity_key'])
+      .where('action', '=', 'put-review-policy')
+      .execute();
     expect(audit).toEqual([{ action: 'put-review-policy', entity_key: 'SHG-CZJ/review' }]);
   });
 
@@ -60,7 +71,11 @@ describeEachEngine('review API', (getDb) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('VALIDATION');
     const department = await signIn(app, getDb(), { role: 'department', orgCode: '711' });
-    expect((await department.inject({ method: 'PUT', url: policyUrl, payload: { minIndicators: 4 } })).statusCode).toBe(403);
-    expect((await bureau.inject({ method: 'PUT', url: `${policyUrl}?orgCode=QHD-CZJ`, payload: {} })).statusCode).toBe(403);
+    expect((await department.inject({ method: 'PUT', url: policyUrl, payload: { minIndicators: 4 } })).statusCode).toBe(
+      403,
+    );
+    expect((await bureau.inject({ method: 'PUT', url: `${policyUrl}?orgCode=QHD-CZJ`, payload: {} })).statusCode).toBe(
+      403,
+    );
   });
 });

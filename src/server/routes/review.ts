@@ -17,46 +17,64 @@ const PolicyQuerySchema = z.object({ orgCode: z.string().min(1).optional() });
 function policyOrg(actor: Actor | null, requested: string | undefined): string {
   if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
   if (actor.role === 'admin') {
-    if (!requested) throw new AppError('VALIDATION', '管理员须用 ?orgCode= 指定机构', { location: { field: 'orgCode' } });
+    if (!requested)
+      throw new AppError('VALIDATION', '管理员须用 ?orgCode= 指定机构', { location: { field: 'orgCode' } });
     return requested;
   }
-  if (requested && requested !== actor.orgCode) throw new AppError('FORBIDDEN', `无权查看或修改机构“${requested}”的审核规则`);
+  if (requested && requested !== actor.orgCode)
+    throw new AppError('FORBIDDEN', `无权查看或修改机构“${requested}”的审核规则`);
   return actor.orgCode;
 }
 
 export function reviewRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/units/:unitCode/years/:year/review', {
-      config: { access: { permission: 'targets:read' } },
-      schema: {
-        summary: 'Automated review (绩效目标审核): grade, findings, and the quantities found in the narrative goals',
-        tags: ['review'],
-        params: UnitYearParamsSchema,
-        response: { 200: UnitReviewResponseSchema },
+    app.get(
+      '/api/units/:unitCode/years/:year/review',
+      {
+        config: { access: { permission: 'targets:read' } },
+        schema: {
+          summary: 'Automated review (绩效目标审核): grade, findings, and the quantities found in the narrative goals',
+          tags: ['review'],
+          params: UnitYearParamsSchema,
+          response: { 200: UnitReviewResponseSchema },
+        },
       },
-    }, async (request) => {
-      const { unitCode, year } = request.params;
-      return reviewStoredTargets(db, { unitCode, fiscalYear: year });
-    });
-
-    app.get('/api/bureau/review-policy', {
-      config: { access: { permission: 'overview:read' } },
-      schema: { summary: "The organisation's review policy: as stored and with defaults", tags: ['review'], querystring: PolicyQuerySchema, response: { 200: StoredReviewPolicySchema } },
-    }, async (request) => getReviewPolicy(db, { orgCode: policyOrg(request.actor, request.query.orgCode) }));
-
-    app.put('/api/bureau/review-policy', {
-      config: { access: { permission: 'policies:manage' } },
-      schema: {
-        summary: 'Set the review policy (any subset of the knobs; the rest keep their defaults)',
-        tags: ['review'],
-        querystring: PolicyQuerySchema,
-        body: z.record(z.string(), z.unknown()),
-        response: { 200: StoredReviewPolicySchema },
+      async (request) => {
+        const { unitCode, year } = request.params;
+        return reviewStoredTargets(db, { unitCode, fiscalYear: year });
       },
-    }, async (request) => {
-      const actor = request.actor!;
-      return putReviewPolicy(db, actor, { orgCode: policyOrg(actor, request.query.orgCode), policy: request.body });
-    });
+    );
+
+    app.get(
+      '/api/bureau/review-policy',
+      {
+        config: { access: { permission: 'overview:read' } },
+        schema: {
+          summary: "The organisation's review policy: as stored and with defaults",
+          tags: ['review'],
+          querystring: PolicyQuerySchema,
+          response: { 200: StoredReviewPolicySchema },
+        },
+      },
+      async (request) => getReviewPolicy(db, { orgCode: policyOrg(request.actor, request.query.orgCode) }),
+    );
+
+    app.put(
+      '/api/bureau/review-policy',
+      {
+        config: { access: { permission: 'policies:manage' } },
+        schema: {
+          summary: 'Set the review policy (any subset of the knobs; the rest keep their defaults)',
+          tags: ['review'],
+          querystring: PolicyQuerySchema,
+          body: z.record(z.string(), z.unknown()),
+          response: { 200: StoredReviewPolicySchema },
+        },
+      },
+      async (request) => {
+        const actor = request.actor!;
+        return putReviewPolicy(db, actor, { orgCode: policyOrg(actor, request.query.orgCode), policy: request.body });
+      },
+    );
   };
 }
-

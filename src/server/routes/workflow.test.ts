@@ -32,13 +32,17 @@ describeEachEngine('workflow API', (getDb) => {
     auditor = await signIn(app, getDb(), { role: 'auditor', orgCode: 'SHG-CZJ' });
   });
 
-  const post = (client: TestClient, step: string, payload: object = {}) => client.inject({ method: 'POST', url: `${flow}/${step}`, payload });
+  const post = (client: TestClient, step: string, payload: object = {}) =>
+    client.inject({ method: 'POST', url: `${flow}/${step}`, payload });
   const state = async (client: TestClient) => (await client.inject({ method: 'GET', url: flow })).json();
 
   async function editProject(client: TestClient, raw: string) {
     const read = await client.inject({ method: 'GET', url: projectUrl });
     const { project, version } = read.json();
-    const edited = { ...project, indicators: [{ ...project.indicators[0], target: { raw } }, ...project.indicators.slice(1)] };
+    const edited = {
+      ...project,
+      indicators: [{ ...project.indicators[0], target: { raw } }, ...project.indicators.slice(1)],
+    };
     return client.inject({ method: 'PUT', url: projectUrl, headers: { 'if-match': `"${version}"` }, payload: edited });
   }
 
@@ -58,20 +62,38 @@ describeEachEngine('workflow API', (getDb) => {
 
     const locked = await editProject(unit, '≥96%');
     expect(locked.statusCode).toBe(423);
-    expect(locked.json().error).toMatchObject({ code: 'LOCKED', message: expect.stringContaining('绩效目标已批复，修改需先提出调整申请') });
+    expect(locked.json().error).toMatchObject({
+      code: 'LOCKED',
+      message: expect.stringContaining('绩效目标已批复，修改需先提出调整申请'),
+    });
 
     const view = await state(auditor);
-    expect(view.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'return', 'submit', 'review', 'approve']);
+    expect(view.history.map((h: { action: string }) => h.action)).toEqual([
+      'submit',
+      'return',
+      'submit',
+      'review',
+      'approve',
+    ]);
     expect(view.comments).toMatchObject([{ body: '请补充满意度指标', projectCode: PGN6 }]);
     expect(view.allowedActions).toEqual([]);
     const versions = (await unit.inject({ method: 'GET', url: `${flow}/versions` })).json();
     expect(versions).toMatchObject({ total: 3, page: 1, pageSize: 50 });
-    expect(versions.items.map((v: { number: number; action: string }) => [v.number, v.action])).toEqual([[1, 'submit'], [2, 'submit'], [3, 'approve']]);
+    expect(versions.items.map((v: { number: number; action: string }) => [v.number, v.action])).toEqual([
+      [1, 'submit'],
+      [2, 'submit'],
+      [3, 'approve'],
+    ]);
     const secondPage = (await unit.inject({ method: 'GET', url: `${flow}/versions?page=2&pageSize=2` })).json();
     expect(secondPage.items.map((v: { number: number }) => v.number)).toEqual([3]);
     const diff = (await unit.inject({ method: 'GET', url: `${flow}/diff?from=1&to=3` })).json();
     expect(diff.changes).toEqual([
-      expect.objectContaining({ path: ['projects', PGN6, 'indicators', 0, 'target'], label: '指标值', before: '≥90%', after: '≥95%' }),
+      expect.objectContaining({
+        path: ['projects', PGN6, 'indicators', 0, 'target'],
+        label: '指标值',
+        before: '≥90%',
+        after: '≥95%',
+      }),
     ]);
   });
 
@@ -82,7 +104,9 @@ describeEachEngine('workflow API', (getDb) => {
     const noReason = await post(unit, 'adjustment', {});
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.message).toContain('申请调整须写明理由');
-    expect((await post(unit, 'adjustment', { reason: '预算调整：追加 2 万元' })).json()).toMatchObject({ state: 'adjusting' });
+    expect((await post(unit, 'adjustment', { reason: '预算调整：追加 2 万元' })).json()).toMatchObject({
+      state: 'adjusting',
+    });
     expect((await editProject(unit, '≥92%')).statusCode).toBe(200);
     expect((await post(unit, 'submit')).statusCode).toBe(200);
     expect((await editProject(unit, '≥93%')).statusCode).toBe(423);
@@ -107,15 +131,26 @@ describeEachEngine('workflow API', (getDb) => {
 
   it('takes review comments from reviewers only', async () => {
     const url = `${flow}/comments`;
-    const created = await department.inject({ method: 'POST', url, payload: { body: '第2个指标值偏低', projectCode: PGN6, indicatorIndex: 1 } });
+    const created = await department.inject({
+      method: 'POST',
+      url,
+      payload: { body: '第2个指标值偏低', projectCode: PGN6, indicatorIndex: 1 },
+    });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ body: '第2个指标值偏低', projectCode: PGN6, indicatorIndex: 1, state: 'draft' });
+    expect(created.json()).toMatchObject({
+      body: '第2个指标值偏低',
+      projectCode: PGN6,
+      indicatorIndex: 1,
+      state: 'draft',
+    });
     expect((await unit.inject({ method: 'POST', url, payload: { body: '收到' } })).statusCode).toBe(403);
     expect((await otherDepartment.inject({ method: 'POST', url, payload: { body: '越权' } })).statusCode).toBe(403);
     await department.inject({ method: 'POST', url, payload: { body: '总体目标不明确' } });
     const listed = (await unit.inject({ method: 'GET', url: `${url}?pageSize=1` })).json();
     expect(listed).toMatchObject({ total: 2, page: 1, pageSize: 1, items: [{ body: '第2个指标值偏低' }] });
-    const onProject = (await unit.inject({ method: 'GET', url: `${url}?projectCode=${encodeURIComponent(PGN6)}` })).json();
+    const onProject = (
+      await unit.inject({ method: 'GET', url: `${url}?projectCode=${encodeURIComponent(PGN6)}` })
+    ).json();
     expect(onProject.items.map((c: { body: string }) => c.body)).toEqual(['第2个指标值偏低']);
     expect((await otherDepartment.inject({ method: 'GET', url })).statusCode).toBe(403);
   });
@@ -123,7 +158,10 @@ describeEachEngine('workflow API', (getDb) => {
   it('lists the units each reviewer may see in the overview, with state and review grade', async () => {
     await post(unit, 'submit');
     const rows = (await bureau.inject({ method: 'GET', url: `/api/bureau/overview?year=${YEAR}` })).json().items;
-    expect(rows.map((r: { unitCode: string; state: string }) => [r.unitCode, r.state])).toEqual([[UNIT, 'submitted'], [OTHER_UNIT, 'draft']]);
+    expect(rows.map((r: { unitCode: string; state: string }) => [r.unitCode, r.state])).toEqual([
+      [UNIT, 'submitted'],
+      [OTHER_UNIT, 'draft'],
+    ]);
     expect(['优', '良', '中', '差']).toContain(rows[0].grade);
     const own = (await department.inject({ method: 'GET', url: '/api/bureau/overview' })).json().items;
     expect(own.map((r: { unitCode: string }) => r.unitCode)).toEqual([UNIT]);

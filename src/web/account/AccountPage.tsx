@@ -45,7 +45,9 @@ function Account() {
       render: (agent: string, session: OwnSessionView) => (
         <>
           {session.current && <Tag color="blue">{t('account.current')}</Tag>}
-          <Typography.Text type="secondary" ellipsis={{ tooltip: agent }} style={{ maxWidth: 420 }}>{agent || '—'}</Typography.Text>
+          <Typography.Text type="secondary" ellipsis={{ tooltip: agent }} style={{ maxWidth: 420 }}>
+            {agent || '—'}
+          </Typography.Text>
         </>
       ),
     },
@@ -54,7 +56,9 @@ function Account() {
       width: 90,
       render: (_: unknown, session: OwnSessionView) => (
         <Popconfirm title={t('account.endConfirm')} onConfirm={() => end(session)}>
-          <Button size="small" danger data-testid={`end-session-${session.current ? 'current' : 'other'}`}>{t('account.end')}</Button>
+          <Button size="small" danger data-testid={`end-session-${session.current ? 'current' : 'other'}`}>
+            {t('account.end')}
+          </Button>
         </Popconfirm>
       ),
     },
@@ -62,14 +66,30 @@ function Account() {
 
   return (
     <div data-testid="account-page">
-      <Card className="page-card" title={`${t('account.title')} · ${user?.displayName ?? ''}（${user?.username ?? ''}）`}>
+      <Card
+        className="page-card"
+        title={`${t('account.title')} · ${user?.displayName ?? ''}（${user?.username ?? ''}）`}
+      >
         <Typography.Title level={5}>{t('account.changePassword')}</Typography.Title>
-        <ChangePasswordForm onChanged={() => { void message.success(t('account.changed')); sessions.reload(); }} />
+        <ChangePasswordForm
+          onChanged={() => {
+            void message.success(t('account.changed'));
+            sessions.reload();
+          }}
+        />
       </Card>
       <Card className="page-card" title={t('account.sessions')} style={{ marginTop: 16 }}>
         <Typography.Paragraph type="secondary">{t('account.sessionsHint')}</Typography.Paragraph>
         {sessions.error !== undefined && <LoadError error={sessions.error} onRetry={sessions.reload} />}
-        <Table<OwnSessionView> rowKey="id" size="small" loading={sessions.loading} columns={columns} dataSource={sessions.data ?? []} pagination={false} data-testid="own-sessions" />
+        <Table<OwnSessionView>
+          rowKey="id"
+          size="small"
+          loading={sessions.loading}
+          columns={columns}
+          dataSource={sessions.data ?? []}
+          pagination={false}
+          data-testid="own-sessions"
+        />
       </Card>
     </div>
   );

@@ -38,16 +38,36 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   };
 
   return (
-    <Form<Passwords> form={form} layout="vertical" onFinish={submit} requiredMark={false} style={{ maxWidth: 420 }} data-testid="change-password-form">
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="change-password-error" />}
-      <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true, message: t('auth.required', { field: t('account.currentPassword') }) }]}>
+    <Form<Passwords>
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      requiredMark={false}
+      style={{ maxWidth: 420 }}
+      data-testid="change-password-form"
+    >
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="change-password-error" />
+      )}
+      <Form.Item
+        name="currentPassword"
+        label={t('account.currentPassword')}
+        rules={[{ required: true, message: t('auth.required', { field: t('account.currentPassword') }) }]}
+      >
         <Input.Password autoComplete="current-password" data-testid="current-password" />
       </Form.Item>
       <Form.Item
         name="newPassword"
         label={t('account.newPassword')}
         extra={t('account.passwordRules')}
-        rules={[{ validator: (_, value?: string) => ([...(value ?? '')].length >= MIN_LENGTH ? Promise.resolve() : Promise.reject(new Error(t('account.tooShort')))) }]}
+        rules={[
+          {
+            validator: (_, value?: string) =>
+              [...(value ?? '')].length >= MIN_LENGTH
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('account.tooShort'))),
+          },
+        ]}
       >
         <Input.Password autoComplete="new-password" data-testid="new-password" />
       </Form.Item>
@@ -55,13 +75,20 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         name="confirmPassword"
         label={t('account.confirmPassword')}
         dependencies={['newPassword']}
-        rules={[({ getFieldValue }) => ({
-          validator: (_, value?: string) => (value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('account.mismatch')))),
-        })]}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: (_, value?: string) =>
+              value === getFieldValue('newPassword')
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('account.mismatch'))),
+          }),
+        ]}
       >
         <Input.Password autoComplete="new-password" data-testid="confirm-password" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy} data-testid="change-password-submit">{t('account.save')}</Button>
+      <Button type="primary" htmlType="submit" loading={busy} data-testid="change-password-submit">
+        {t('account.save')}
+      </Button>
     </Form>
   );
 }

@@ -31,13 +31,15 @@ export const en: Record<keyof typeof zhCN, string> = {
   'account.currentPassword': 'Current password',
   'account.newPassword': 'New password',
   'account.confirmPassword': 'New password again',
-  'account.passwordRules': 'At least 10 characters; not a common password, not containing your user name. A memorable sentence works well.',
+  'account.passwordRules':
+    'At least 10 characters; not a common password, not containing your user name. A memorable sentence works well.',
   'account.tooShort': 'At least 10 characters',
   'account.mismatch': 'The two new passwords differ',
   'account.save': 'Change password',
   'account.changed': 'Password changed; your sign-ins on other devices have ended',
   'account.sessions': 'My sessions',
-  'account.sessionsHint': 'One row per browser you signed in with. End any you do not recognise, and change your password.',
+  'account.sessionsHint':
+    'One row per browser you signed in with. End any you do not recognise, and change your password.',
   'account.createdAt': 'Signed in',
   'account.lastSeen': 'Last active',
   'account.ip': 'Address',
@@ -46,5 +48,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   'account.end': 'End',
   'account.endConfirm': 'End this session? That browser will have to sign in again.',
   'account.forcedTitle': 'Set a new password',
-  'account.forcedHint': 'You signed in with a one-time password from your administrator. Set your own password to continue.',
+  'account.forcedHint':
+    'You signed in with a one-time password from your administrator. Set your own password to continue.',
 };

@@ -41,10 +41,24 @@ export function AppShell() {
         </Link>
         <OverviewLink />
         <UserMenu />
-        <Segmented<Locale> aria-label={t('app.language')} size="small" options={LOCALE_OPTIONS} value={locale} onChange={setLocale} />
+        <Segmented<Locale>
+          aria-label={t('app.language')}
+          size="small"
+          options={LOCALE_OPTIONS}
+          value={locale}
+          onChange={setLocale}
+        />
       </Layout.Header>
       <Layout.Content className="app-content">
-        {route.name === 'setup' ? <Lazy><SetupPage /></Lazy> : <AuthGate><Page /></AuthGate>}
+        {route.name === 'setup' ? (
+          <Lazy>
+            <SetupPage />
+          </Lazy>
+        ) : (
+          <AuthGate>
+            <Page />
+          </AuthGate>
+        )}
       </Layout.Content>
     </Layout>
   );
@@ -71,31 +85,85 @@ function Page() {
         </Lazy>
       );
     case 'review':
-      return <Lazy><ReviewPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} workflowBar={(slot) => <WorkflowBar unitCode={route.unitCode} year={route.year} projects={slot.projects} onChange={slot.reload} />} /></Lazy>;
+      return (
+        <Lazy>
+          <ReviewPage
+            key={`${route.unitCode}/${route.year}`}
+            unitCode={route.unitCode}
+            year={route.year}
+            workflowBar={(slot) => (
+              <WorkflowBar
+                unitCode={route.unitCode}
+                year={route.year}
+                projects={slot.projects}
+                onChange={slot.reload}
+              />
+            )}
+          />
+        </Lazy>
+      );
     case 'bureau':
-      return <Lazy><BureauOverviewPage /></Lazy>;
+      return (
+        <Lazy>
+          <BureauOverviewPage />
+        </Lazy>
+      );
     case 'evaluation':
-      return <Lazy><EvaluationPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} /></Lazy>;
+      return (
+        <Lazy>
+          <EvaluationPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} />
+        </Lazy>
+      );
     case 'monitoring':
-      return <Lazy><MonitoringPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} /></Lazy>;
+      return (
+        <Lazy>
+          <MonitoringPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} />
+        </Lazy>
+      );
     case 'bureauMonitoring':
-      return <Lazy><BureauMonitoringPage /></Lazy>;
+      return (
+        <Lazy>
+          <BureauMonitoringPage />
+        </Lazy>
+      );
     case 'policies':
-      return <Lazy><PoliciesPage /></Lazy>;
+      return (
+        <Lazy>
+          <PoliciesPage />
+        </Lazy>
+      );
     case 'organisations':
-      return <Lazy><OrganisationsPage /></Lazy>;
+      return (
+        <Lazy>
+          <OrganisationsPage />
+        </Lazy>
+      );
     case 'account':
-      return <Lazy><AccountPage /></Lazy>;
+      return (
+        <Lazy>
+          <AccountPage />
+        </Lazy>
+      );
     case 'users':
-      return <Lazy><UsersPage /></Lazy>;
+      return (
+        <Lazy>
+          <UsersPage />
+        </Lazy>
+      );
     case 'audit':
-      return <Lazy><AuditPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} /></Lazy>;
+      return (
+        <Lazy>
+          <AuditPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} />
+        </Lazy>
+      );
     case 'setup':
       return null;
     case 'notFound':
       return (
         <Empty className="not-found" description={t('app.notFound')}>
-          <Button type="primary" onClick={() => navigate({ name: 'units' })}>{t('app.backHome')}</Button>
+          <Button type="primary" onClick={() => navigate({ name: 'units' })}>
+            {t('app.backHome')}
+          </Button>
         </Empty>
       );
   }

@@ -11,7 +11,11 @@ export function AuditLink({ unitCode, year }: { unitCode: string; year: number }
   const { user } = useSession();
   if (!user || PERMISSION_TABLE[user.role]['audit:read'] === 'none') return null;
   return (
-    <Button icon={<HistoryOutlined />} onClick={() => navigate({ name: 'audit', unitCode, year })} data-testid="open-audit">
+    <Button
+      icon={<HistoryOutlined />}
+      onClick={() => navigate({ name: 'audit', unitCode, year })}
+      data-testid="open-audit"
+    >
       {t('audit.open')}
     </Button>
   );

@@ -22,7 +22,12 @@ export default function AuditPage({ unitCode, year }: { unitCode: string; year: 
     `${unitCode}/${year}/${page}/${entity ?? ''}`,
   );
   const columns = [
-    { title: t('audit.at'), dataIndex: 'at', width: 180, render: (at: string) => new Date(at).toLocaleString('zh-CN', { hour12: false }) },
+    {
+      title: t('audit.at'),
+      dataIndex: 'at',
+      width: 180,
+      render: (at: string) => new Date(at).toLocaleString('zh-CN', { hour12: false }),
+    },
     { title: t('audit.actor'), dataIndex: 'actor', width: 120 },
     { title: t('audit.action'), dataIndex: 'action', width: 150 },
     { title: t('audit.entity'), dataIndex: 'entity', width: 130 },
@@ -36,16 +41,31 @@ export default function AuditPage({ unitCode, year }: { unitCode: string; year: 
         style={{ width: 170 }}
         value={entity}
         options={ENTITIES.map((value) => ({ value, label: value }))}
-        onChange={(value?: string) => { setEntity(value); setPage(1); }}
+        onChange={(value?: string) => {
+          setEntity(value);
+          setPage(1);
+        }}
       />
-      <Button icon={<DownloadOutlined />} href={auditCsvUrl(unitCode, year)} download>{t('audit.downloadCsv')}</Button>
+      <Button icon={<DownloadOutlined />} href={auditCsvUrl(unitCode, year)} download>
+        {t('audit.downloadCsv')}
+      </Button>
     </Space>
   );
   return (
     <Card
       className="page-card"
       data-testid="audit-page"
-      title={<Space><Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('audit.back')} onClick={() => navigate({ name: 'department', unitCode, year })} />{t('audit.title')} · {unitCode} · {year}</Space>}
+      title={
+        <Space>
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            aria-label={t('audit.back')}
+            onClick={() => navigate({ name: 'department', unitCode, year })}
+          />
+          {t('audit.title')} · {unitCode} · {year}
+        </Space>
+      }
       extra={extra}
     >
       {error !== undefined && <LoadError error={error} onRetry={reload} />}
@@ -57,7 +77,13 @@ export default function AuditPage({ unitCode, year }: { unitCode: string; year: 
         dataSource={data?.items ?? []}
         locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
         expandable={{ expandedRowRender: (entry) => <Changes entry={entry} /> }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => t('audit.total', { n }) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (n) => t('audit.total', { n }),
+        }}
       />
     </Card>
   );
@@ -70,10 +96,20 @@ function Changes({ entry }: { entry: AuditEntryView }) {
   return (
     <table className="simple-table" data-testid="audit-changes">
       <thead>
-        <tr><th>{t('audit.field')}</th><th>{t('audit.before')}</th><th>{t('audit.after')}</th></tr>
+        <tr>
+          <th>{t('audit.field')}</th>
+          <th>{t('audit.before')}</th>
+          <th>{t('audit.after')}</th>
+        </tr>
       </thead>
       <tbody>
-        {changes.map((c) => <tr key={c.field}><td>{c.field}</td><td>{c.before}</td><td>{c.after}</td></tr>)}
+        {changes.map((c) => (
+          <tr key={c.field}>
+            <td>{c.field}</td>
+            <td>{c.before}</td>
+            <td>{c.after}</td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );

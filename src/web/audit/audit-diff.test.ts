@@ -13,7 +13,9 @@ describe('changedFields', () => {
 
   it('shows a creation and a deletion as fields appearing and disappearing', () => {
     expect(changedFields(null, { disabled: true })).toEqual([{ field: '—', before: '', after: '{"disabled":true}' }]);
-    expect(changedFields({ disabled: false }, { disabled: true })).toEqual([{ field: 'disabled', before: 'false', after: 'true' }]);
+    expect(changedFields({ disabled: false }, { disabled: true })).toEqual([
+      { field: 'disabled', before: 'false', after: 'true' },
+    ]);
   });
 
   it('cuts long values', () => {

@@ -17,7 +17,9 @@ export function changedFields(before: unknown, after: unknown, limit = 200): Fie
     return same(a, b) ? [] : [{ field: '—', before: show(a, limit), after: show(b, limit) }];
   }
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return fields.filter((f) => !same(a[f], b[f])).map((field) => ({ field, before: show(a[field], limit), after: show(b[field], limit) }));
+  return fields
+    .filter((f) => !same(a[f], b[f]))
+    .map((field) => ({ field, before: show(a[field], limit), after: show(b[field], limit) }));
 }
 
 function unwrap(value: unknown): unknown {

@@ -41,10 +41,22 @@ export function UserMenu() {
   if (!user) return null;
   return (
     <span className="user-menu" data-testid="user-menu">
-      <span>{user.displayName}（{t(`auth.role.${user.role}`)}）</span>
-      {!mustChangePassword && <Link to={{ name: 'account' }}><span data-testid="account-link">{t('account.link')}</span></Link>}
-      {!mustChangePassword && user.role === 'admin' && <Link to={{ name: 'users' }}><span data-testid="users-link">{t('users.link')}</span></Link>}
-      <Button size="small" ghost onClick={() => void signOut()} data-testid="sign-out">{t('auth.signOut')}</Button>
+      <span>
+        {user.displayName}（{t(`auth.role.${user.role}`)}）
+      </span>
+      {!mustChangePassword && (
+        <Link to={{ name: 'account' }}>
+          <span data-testid="account-link">{t('account.link')}</span>
+        </Link>
+      )}
+      {!mustChangePassword && user.role === 'admin' && (
+        <Link to={{ name: 'users' }}>
+          <span data-testid="users-link">{t('users.link')}</span>
+        </Link>
+      )}
+      <Button size="small" ghost onClick={() => void signOut()} data-testid="sign-out">
+        {t('auth.signOut')}
+      </Button>
     </span>
   );
 }

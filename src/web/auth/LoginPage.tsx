@@ -21,7 +21,10 @@ export default function LoginPage() {
   const [instance, setInstance] = useState<InstanceState | null>(null);
   useEffect(() => {
     let current = true;
-    fetchInstance().then((state) => current && setInstance(state), () => undefined);
+    fetchInstance().then(
+      (state) => current && setInstance(state),
+      () => undefined,
+    );
     return () => {
       current = false;
     };
@@ -44,15 +47,33 @@ export default function LoginPage() {
         <p className="secondary">{t('auth.subtitle')}</p>
         {error && <Alert className="login-error" type="error" showIcon title={error} data-testid="login-error" />}
         <Form<Credentials> layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.required', { field: t('auth.username') }) }]}>
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            rules={[{ required: true, message: t('auth.required', { field: t('auth.username') }) }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.required', { field: t('auth.password') }) }]}>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('auth.required', { field: t('auth.password') }) }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">{t('auth.signIn')}</Button>
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+            {t('auth.signIn')}
+          </Button>
         </Form>
-        {instance?.needsSetup && <Alert className="login-hint" type="info" showIcon title={t('auth.needsSetup')} data-testid="login-setup-hint" />}
+        {instance?.needsSetup && (
+          <Alert
+            className="login-hint"
+            type="info"
+            showIcon
+            title={t('auth.needsSetup')}
+            data-testid="login-setup-hint"
+          />
+        )}
         {instance?.demo && (
           <div className="secondary login-hint" data-testid="login-demo-hint">
             <p>{t('auth.demoHint')}</p>

@@ -47,17 +47,45 @@ export default function SetupPage() {
     <div className="login-page" data-testid="setup-page">
       <Card className="login-card" title={t('setup.title')}>
         <p className="secondary">{t('setup.intro')}</p>
-        {!token && <Alert className="login-error" type="warning" showIcon title={t('setup.noToken')} data-testid="setup-no-token" />}
+        {!token && (
+          <Alert
+            className="login-error"
+            type="warning"
+            showIcon
+            title={t('setup.noToken')}
+            data-testid="setup-no-token"
+          />
+        )}
         {error && <Alert className="login-error" type="error" showIcon title={error} data-testid="setup-error" />}
-        <Form<SetupForm> layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ username: 'admin' }} disabled={!token}>
-          <Form.Item name="username" label={t('setup.username')} rules={[{ required: true, message: t('auth.required', { field: t('setup.username') }) }]}>
+        <Form<SetupForm>
+          layout="vertical"
+          onFinish={submit}
+          requiredMark={false}
+          initialValues={{ username: 'admin' }}
+          disabled={!token}
+        >
+          <Form.Item
+            name="username"
+            label={t('setup.username')}
+            rules={[{ required: true, message: t('auth.required', { field: t('setup.username') }) }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" data-testid="setup-username" />
           </Form.Item>
           <Form.Item name="displayName" label={t('setup.displayName')}>
             <Input data-testid="setup-display-name" />
           </Form.Item>
-          <Form.Item name="password" label={t('setup.password')} extra={t('setup.passwordHelp')} rules={[{ required: true, message: t('auth.required', { field: t('setup.password') }) }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="new-password" autoFocus data-testid="setup-password" />
+          <Form.Item
+            name="password"
+            label={t('setup.password')}
+            extra={t('setup.passwordHelp')}
+            rules={[{ required: true, message: t('auth.required', { field: t('setup.password') }) }]}
+          >
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="new-password"
+              autoFocus
+              data-testid="setup-password"
+            />
           </Form.Item>
           <Form.Item
             name="confirm"
@@ -66,13 +94,18 @@ export default function SetupPage() {
             rules={[
               { required: true, message: t('auth.required', { field: t('setup.confirm') }) },
               ({ getFieldValue }) => ({
-                validator: (_rule, value) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('setup.mismatch')))),
+                validator: (_rule, value) =>
+                  value === getFieldValue('password')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('setup.mismatch'))),
               }),
             ]}
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="setup-confirm" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy} data-testid="setup-submit">{t('setup.submit')}</Button>
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="setup-submit">
+            {t('setup.submit')}
+          </Button>
         </Form>
       </Card>
     </div>

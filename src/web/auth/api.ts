@@ -9,7 +9,10 @@ export async function fetchSession(): Promise<SessionResponse> {
 }
 
 export async function postSession(username: string, password: string): Promise<SessionResponse> {
-  const { data } = await request(SessionResponseSchema, '/api/session', { method: 'POST', ...jsonBody({ username, password }) });
+  const { data } = await request(SessionResponseSchema, '/api/session', {
+    method: 'POST',
+    ...jsonBody({ username, password }),
+  });
   setCsrfToken(data.csrfToken);
   return data;
 }

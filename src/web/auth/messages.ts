@@ -8,7 +8,8 @@ export const zhCN = {
   'auth.signOut': '退出登录',
   'auth.required': '请输入{field}',
   'auth.demoHint': '示例环境：以下示例账号的密码是公开的，仅供试用',
-  'auth.demoAccounts': '预算单位 zgh / demo-zgh-2020 · 主管部门 zgb / demo-zgb-2020 · 财政局 czj / demo-czj-2020 · 审计 sj / demo-sj-2020',
+  'auth.demoAccounts':
+    '预算单位 zgh / demo-zgh-2020 · 主管部门 zgb / demo-zgb-2020 · 财政局 czj / demo-czj-2020 · 审计 sj / demo-sj-2020',
   'auth.needsSetup': '尚未创建管理员：请打开服务器控制台上打印的一次性设置链接，或在服务器上运行 jixiao setup',
   'setup.title': '创建管理员',
   'setup.intro': '这是本系统的第一个账号，拥有全部权限。设置链接只能使用一次。',
@@ -54,8 +55,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   'auth.signOut': 'Sign out',
   'auth.required': 'Enter the {field}',
   'auth.demoHint': 'Demo installation: these demo accounts have published passwords, for trying things out only',
-  'auth.demoAccounts': 'unit zgh / demo-zgh-2020 · department zgb / demo-zgb-2020 · bureau czj / demo-czj-2020 · auditor sj / demo-sj-2020',
-  'auth.needsSetup': 'No administrator yet: open the one-time setup link printed on the server console, or run jixiao setup on the server',
+  'auth.demoAccounts':
+    'unit zgh / demo-zgh-2020 · department zgb / demo-zgb-2020 · bureau czj / demo-czj-2020 · auditor sj / demo-sj-2020',
+  'auth.needsSetup':
+    'No administrator yet: open the one-time setup link printed on the server console, or run jixiao setup on the server',
   'setup.title': 'Create the administrator',
   'setup.intro': 'This is the first account of this installation, with every permission. The setup link works once.',
   'setup.username': 'Username',

@@ -47,10 +47,18 @@ function EvaluationForm({ unitCode, year }: Props) {
     setConflict(null);
   }, [loaded.data]);
   // Unsaved: the drafts differ from what the server last said (leaving asks first).
-  const dirty = useMemo(() => evaluation !== undefined && JSON.stringify(drafts) !== JSON.stringify(draftFrom(evaluation)), [drafts, evaluation]);
+  const dirty = useMemo(
+    () => evaluation !== undefined && JSON.stringify(drafts) !== JSON.stringify(draftFrom(evaluation)),
+    [drafts, evaluation],
+  );
   useUnsavedChanges(dirty);
 
-  if (!evaluation) return loaded.error !== undefined ? <LoadError error={loaded.error} onRetry={loaded.reload} /> : <Skeleton active paragraph={{ rows: 12 }} />;
+  if (!evaluation)
+    return loaded.error !== undefined ? (
+      <LoadError error={loaded.error} onRetry={loaded.reload} />
+    ) : (
+      <Skeleton active paragraph={{ rows: 12 }} />
+    );
 
   const save = async (finalise: boolean) => {
     setSaving(true);
@@ -77,29 +85,56 @@ function EvaluationForm({ unitCode, year }: Props) {
       <Card
         className="page-card"
         title={<span className="dept-title">{t('evaluation.title')}</span>}
-        extra={(
+        extra={
           <Space>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'department', unitCode, year })}>{t('evaluation.back')}</Button>
-            <Button onClick={() => save(false)} loading={saving}>{t('evaluation.save')}</Button>
-            <Button type="primary" onClick={() => save(true)} loading={saving}>{t('evaluation.finalise')}</Button>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'department', unitCode, year })}>
+              {t('evaluation.back')}
+            </Button>
+            <Button onClick={() => save(false)} loading={saving}>
+              {t('evaluation.save')}
+            </Button>
+            <Button type="primary" onClick={() => save(true)} loading={saving}>
+              {t('evaluation.finalise')}
+            </Button>
           </Space>
-        )}
+        }
       >
         <Descriptions column={{ xs: 1, md: 4 }} size="small">
-          <Descriptions.Item label={t('dept.unitName')}>{evaluation.unitName}（{evaluation.unitCode}）</Descriptions.Item>
-          <Descriptions.Item label={t('dept.fiscalYear')}>{t('dept.yearLabel', { year: evaluation.fiscalYear })}</Descriptions.Item>
+          <Descriptions.Item label={t('dept.unitName')}>
+            {evaluation.unitName}（{evaluation.unitCode}）
+          </Descriptions.Item>
+          <Descriptions.Item label={t('dept.fiscalYear')}>
+            {t('dept.yearLabel', { year: evaluation.fiscalYear })}
+          </Descriptions.Item>
           <Descriptions.Item label={t('evaluation.meanScore')}>
-            <strong data-testid="mean-score">{evaluation.meanScore === null ? '—' : evaluation.meanScore.toFixed(2)}</strong>
+            <strong data-testid="mean-score">
+              {evaluation.meanScore === null ? '—' : evaluation.meanScore.toFixed(2)}
+            </strong>
           </Descriptions.Item>
           <Descriptions.Item label={t('evaluation.status')}>
-            <Tag color={evaluation.status === 'final' ? 'green' : 'default'}>{t(`evaluation.status.${evaluation.status}`)}</Tag>
+            <Tag color={evaluation.status === 'final' ? 'green' : 'default'}>
+              {t(`evaluation.status.${evaluation.status}`)}
+            </Tag>
           </Descriptions.Item>
         </Descriptions>
         <ReportDownloads unitCode={unitCode} year={year} kind="evaluation" />
-        {conflict !== null && <ConflictNotice error={conflict} onReload={loaded.reload} onDismiss={() => setConflict(null)} />}
+        {conflict !== null && (
+          <ConflictNotice error={conflict} onReload={loaded.reload} onDismiss={() => setConflict(null)} />
+        )}
         {evaluation.incomplete && <Alert type="warning" showIcon title={t('evaluation.incomplete')} />}
         {gapList.length > 0 && (
-          <Alert type="info" showIcon title={t('evaluation.gaps')} description={<ul className="history-list">{gapList.map((g) => <li key={g}>{g}</li>)}</ul>} />
+          <Alert
+            type="info"
+            showIcon
+            title={t('evaluation.gaps')}
+            description={
+              <ul className="history-list">
+                {gapList.map((g) => (
+                  <li key={g}>{g}</li>
+                ))}
+              </ul>
+            }
+          />
         )}
       </Card>
       <Card className="page-card">

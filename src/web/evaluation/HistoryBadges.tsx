@@ -17,7 +17,11 @@ export function HistoryBadges({ unitCode, year }: { unitCode: string; year: numb
   const { t } = useI18n();
   const history = useAsync(() => fetchEvaluationHistory(unitCode, year), `${unitCode}/${year}`);
   const open = (
-    <Button icon={<FormOutlined />} onClick={() => navigate({ name: 'evaluation', unitCode, year })} data-testid="open-evaluation">
+    <Button
+      icon={<FormOutlined />}
+      onClick={() => navigate({ name: 'evaluation', unitCode, year })}
+      data-testid="open-evaluation"
+    >
       {t('evaluation.open')}
     </Button>
   );
@@ -33,10 +37,19 @@ export function HistoryBadges({ unitCode, year }: { unitCode: string; year: numb
               <Typography.Text strong>{project.name}</Typography.Text>
               <Typography.Text type="secondary">{project.code}</Typography.Text>
               {project.thisYear && <Result label={t('evaluation.history.thisYear')} result={project.thisYear} />}
-              {project.lastYear && <Result label={t('evaluation.history.lastYear', { year: history.data!.previousYear })} result={project.lastYear} />}
-              {project.indicators.filter((i) => i.lastYearActual !== null).map((i) => (
-                <Tag key={i.name}>{i.name} · {t('evaluation.history.lastActual', { value: i.lastYearActual! })}</Tag>
-              ))}
+              {project.lastYear && (
+                <Result
+                  label={t('evaluation.history.lastYear', { year: history.data!.previousYear })}
+                  result={project.lastYear}
+                />
+              )}
+              {project.indicators
+                .filter((i) => i.lastYearActual !== null)
+                .map((i) => (
+                  <Tag key={i.name}>
+                    {i.name} · {t('evaluation.history.lastActual', { value: i.lastYearActual! })}
+                  </Tag>
+                ))}
             </Space>
           </li>
         ))}
@@ -47,10 +60,13 @@ export function HistoryBadges({ unitCode, year }: { unitCode: string; year: numb
 
 function Result({ label, result }: { label: string; result: YearResult }) {
   const { t } = useI18n();
-  const color = result.grade === '优' ? 'green' : result.grade === '良' ? 'blue' : result.grade === null ? 'default' : 'red';
+  const color =
+    result.grade === '优' ? 'green' : result.grade === '良' ? 'blue' : result.grade === null ? 'default' : 'red';
   return (
     <>
-      <Tag color={color}>{label} {result.score.toFixed(2)} {result.grade ?? t('evaluation.ungraded')}</Tag>
+      <Tag color={color}>
+        {label} {result.score.toFixed(2)} {result.grade ?? t('evaluation.ungraded')}
+      </Tag>
       {result.budgetDiscussion && <Tag color="volcano">{t('evaluation.history.discussion')}</Tag>}
     </>
   );

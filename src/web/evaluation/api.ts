@@ -1,4 +1,10 @@
-import { EvaluationHistorySchema, EvaluationSchema, type Evaluation, type EvaluationHistory, type SaveEvaluationBody } from '../../contract/evaluation.ts';
+import {
+  EvaluationHistorySchema,
+  EvaluationSchema,
+  type Evaluation,
+  type EvaluationHistory,
+  type SaveEvaluationBody,
+} from '../../contract/evaluation.ts';
 import { jsonBody, request } from '../http/client.ts';
 
 /** The self-evaluation's HTTP calls (src/server/routes/evaluation.ts). */
@@ -12,7 +18,12 @@ export async function fetchEvaluation(unitCode: string, year: number): Promise<E
  * Saves the 自评表 based on `version` (the evaluation's `version` as read; If-Match): a stale one is a
  * 409 whose error.details says who saved it and when. The answer carries the new version.
  */
-export async function saveEvaluation(unitCode: string, year: number, version: number, body: SaveEvaluationBody): Promise<Evaluation> {
+export async function saveEvaluation(
+  unitCode: string,
+  year: number,
+  version: number,
+  body: SaveEvaluationBody,
+): Promise<Evaluation> {
   const json = jsonBody(body);
   const init = { method: 'PUT', body: json.body, headers: { ...json.headers, 'If-Match': `"${version}"` } };
   return (await request(EvaluationSchema, `${unitYear(unitCode, year)}/evaluation`, init)).data;

@@ -2,9 +2,26 @@ import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../contract/evaluation.ts';
 import { bodyFrom, draftFrom, updateExecutionReason, updateIndicator } from './draft.ts';
 
-const indicator = { level1: '产出指标', level2: '数量指标', target: '≥90%', deviationReason: '', improvementMeasures: '', notApplicable: false, weight: null };
+const indicator = {
+  level1: '产出指标',
+  level2: '数量指标',
+  target: '≥90%',
+  deviationReason: '',
+  improvementMeasures: '',
+  notApplicable: false,
+  weight: null,
+};
 const evaluation = {
-  projects: [{ code: 'P1', executionReason: '', indicators: [{ ...indicator, name: 'A', actual: null }, { ...indicator, name: 'B', actual: '80%', weight: 20 }] }],
+  projects: [
+    {
+      code: 'P1',
+      executionReason: '',
+      indicators: [
+        { ...indicator, name: 'A', actual: null },
+        { ...indicator, name: 'B', actual: '80%', weight: 20 },
+      ],
+    },
+  ],
 } as unknown as Evaluation;
 
 describe('自评表 draft', () => {
@@ -15,13 +32,23 @@ describe('自评表 draft', () => {
     drafts = updateExecutionReason(drafts, 'P1', '疫情');
     expect(bodyFrom(drafts, true)).toEqual({
       finalise: true,
-      projects: [{
-        code: 'P1', executionReason: '疫情',
-        indicators: [
-          { name: 'A', actual: null, notApplicable: false, deviationReason: '', improvementMeasures: '' },
-          { name: 'B', actual: '80%', notApplicable: false, deviationReason: '样本少', improvementMeasures: '', weight: 20 },
-        ],
-      }],
+      projects: [
+        {
+          code: 'P1',
+          executionReason: '疫情',
+          indicators: [
+            { name: 'A', actual: null, notApplicable: false, deviationReason: '', improvementMeasures: '' },
+            {
+              name: 'B',
+              actual: '80%',
+              notApplicable: false,
+              deviationReason: '样本少',
+              improvementMeasures: '',
+              weight: 20,
+            },
+          ],
+        },
+      ],
     });
   });
 });

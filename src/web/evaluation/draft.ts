@@ -50,8 +50,15 @@ export function bodyFrom(drafts: ProjectDraft[], finalise: boolean): SaveEvaluat
   };
 }
 
-export function updateIndicator(drafts: ProjectDraft[], code: string, index: number, change: Partial<IndicatorDraft>): ProjectDraft[] {
-  return drafts.map((p) => (p.code !== code ? p : { ...p, indicators: p.indicators.map((i, k) => (k === index ? { ...i, ...change } : i)) }));
+export function updateIndicator(
+  drafts: ProjectDraft[],
+  code: string,
+  index: number,
+  change: Partial<IndicatorDraft>,
+): ProjectDraft[] {
+  return drafts.map((p) =>
+    p.code !== code ? p : { ...p, indicators: p.indicators.map((i, k) => (k === index ? { ...i, ...change } : i)) },
+  );
 }
 
 export function updateExecutionReason(drafts: ProjectDraft[], code: string, executionReason: string): ProjectDraft[] {

@@ -6,10 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookSeedSpending } from '../../../test/evaluation-fixtures.ts';
 import type { Db } from '../../db/database.ts';
 import { DEMO_EVALUATION } from '../../usecases/load-demo-evaluation.ts';
-import { assertWebBuilt, newDesktopPage, openSeedUnitDb, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import {
+  assertWebBuilt,
+  newDesktopPage,
+  openSeedUnitDb,
+  launchChromium,
+  serveWebApp,
+  signInOnPage,
+} from '../../../test/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const SCREENSHOT = process.env.UPDATE_SCREENSHOTS ? resolve(ROOT, 'docs/screenshots/evaluation-page.png') : resolve(ROOT, 'test-results/evaluation-page.png');
+const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
+  ? resolve(ROOT, 'docs/screenshots/evaluation-page.png')
+  : resolve(ROOT, 'test-results/evaluation-page.png');
 const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
 const MQNI = '711-0403-JBN-MQNI';
 
@@ -51,7 +60,9 @@ describe('自评表 (real server, real browser)', () => {
       for (const indicator of project.indicators) {
         // A worse 体检 year than the demo's, so that the project lands in 中 and is flagged.
         const actual = project.code === MQNI && indicator.actual === '80%' ? '50%' : indicator.actual;
-        await block(project.code).getByLabel(`${indicator.name} 实际完成值`).fill(actual ?? '');
+        await block(project.code)
+          .getByLabel(`${indicator.name} 实际完成值`)
+          .fill(actual ?? '');
       }
     }
     await page.getByRole('button', { name: '保存并计分' }).click();
@@ -62,16 +73,26 @@ describe('自评表 (real server, real browser)', () => {
     // (499/5 + 898/9 + 562/9 + 100) / 4 = 16291/180 = 90.505… → 90.51
     await expect(page.getByTestId('mean-score').textContent()).resolves.toBe('90.51');
 
-    await page.getByRole('button', { name: '定 稿' }).or(page.getByRole('button', { name: '定稿' })).click();
-    await page.getByText(/自评表尚不能定稿/).first().waitFor();
+    await page
+      .getByRole('button', { name: '定 稿' })
+      .or(page.getByRole('button', { name: '定稿' }))
+      .click();
+    await page
+      .getByText(/自评表尚不能定稿/)
+      .first()
+      .waitFor();
 
     for (const project of DEMO_EVALUATION.projects) {
       if (project.executionReason) await block(project.code).getByLabel('执行率偏低原因').fill(project.executionReason);
       for (const indicator of project.indicators) {
-        if (indicator.deviationReason) await block(project.code).getByLabel(`${indicator.name} 偏差原因`).fill(indicator.deviationReason);
+        if (indicator.deviationReason)
+          await block(project.code).getByLabel(`${indicator.name} 偏差原因`).fill(indicator.deviationReason);
       }
     }
-    await page.getByRole('button', { name: '定 稿' }).or(page.getByRole('button', { name: '定稿' })).click();
+    await page
+      .getByRole('button', { name: '定 稿' })
+      .or(page.getByRole('button', { name: '定稿' }))
+      .click();
     await page.getByText('自评表已定稿').waitFor();
     await page.evaluate(() => document.fonts.ready);
     // The picture shows the finished 自评表, not the toasts of the steps that led there.

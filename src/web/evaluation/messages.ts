@@ -67,7 +67,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'evaluation.rate': 'Execution rate',
   'evaluation.weight': 'Weight',
   'evaluation.points': 'Points',
-  'evaluation.moneyHint': 'Adjusted budget and spending come from monitoring (budget adjustments and the spending ledger)',
+  'evaluation.moneyHint':
+    'Adjusted budget and spending come from monitoring (budget adjustments and the spending ledger)',
   'evaluation.executionReason': 'Reason for low execution',
   'evaluation.level1': 'Level 1',
   'evaluation.level2': 'Level 2',

@@ -16,7 +16,9 @@ export function BulkExportButton({ years }: { years: number[] }) {
   if (years.length === 0 || !user || PERMISSION_TABLE[user.role]['overview:read'] === 'none') return null;
   return (
     <>
-      <Button icon={<CloudDownloadOutlined />} onClick={() => setOpen(true)} data-testid="open-bulk-export">{t('files.bulk')}</Button>
+      <Button icon={<CloudDownloadOutlined />} onClick={() => setOpen(true)} data-testid="open-bulk-export">
+        {t('files.bulk')}
+      </Button>
       {open && (
         <Suspense fallback={null}>
           <BulkExportDialog years={years} onClose={() => setOpen(false)} />

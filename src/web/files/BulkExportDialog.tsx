@@ -52,13 +52,25 @@ export default function BulkExportDialog({ years, onClose }: { years: number[]; 
   };
 
   return (
-    <Modal open title={t('files.bulkTitle')} onCancel={onClose} footer={[
-      <Button key="start" type="primary" loading={running} onClick={start} data-testid="start-bulk-export">{t('files.bulkStart')}</Button>,
-    ]}>
+    <Modal
+      open
+      title={t('files.bulkTitle')}
+      onCancel={onClose}
+      footer={[
+        <Button key="start" type="primary" loading={running} onClick={start} data-testid="start-bulk-export">
+          {t('files.bulkStart')}
+        </Button>,
+      ]}
+    >
       <Typography.Paragraph type="secondary">{t('files.bulkHint')}</Typography.Paragraph>
       <Form layout="inline">
         <Form.Item label={t('files.bulkYear')}>
-          <Select value={year} onChange={setYear} options={[...years].sort((a, b) => b - a).map((y) => ({ value: y, label: y }))} style={{ width: 100 }} />
+          <Select
+            value={year}
+            onChange={setYear}
+            options={[...years].sort((a, b) => b - a).map((y) => ({ value: y, label: y }))}
+            style={{ width: 100 }}
+          />
         </Form.Item>
         <Form.Item label={t('files.bulkFormat')}>
           <Select value={format} onChange={setFormat} options={FORMATS} style={{ width: 150 }} />
@@ -66,7 +78,11 @@ export default function BulkExportDialog({ years, onClose }: { years: number[]; 
       </Form>
       {progress && (
         <div style={{ marginTop: 16 }} data-testid="bulk-progress">
-          <Progress percent={percentOf(progress, finished)} status={finished ? 'success' : 'active'} data-testid="bulk-percent" />
+          <Progress
+            percent={percentOf(progress, finished)}
+            status={finished ? 'success' : 'active'}
+            data-testid="bulk-percent"
+          />
           <Typography.Text>
             {finished
               ? t('files.bulkDone', { units: progress.units, size: size(progress.bytes) })

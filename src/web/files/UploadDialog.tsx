@@ -61,8 +61,17 @@ export default function UploadDialog({ unitCode, year, onClose, onImported }: Pr
       title={t('files.uploadTitle', { unit: unitCode, year })}
       onCancel={onClose}
       footer={[
-        <Button key="cancel" onClick={onClose}>{t('files.cancel')}</Button>,
-        <Button key="save" type="primary" disabled={!preview || busy} loading={busy && preview !== null} onClick={save} data-testid="confirm-import">
+        <Button key="cancel" onClick={onClose}>
+          {t('files.cancel')}
+        </Button>,
+        <Button
+          key="save"
+          type="primary"
+          disabled={!preview || busy}
+          loading={busy && preview !== null}
+          onClick={save}
+          data-testid="confirm-import"
+        >
           {t('files.save')}
         </Button>,
       ]}
@@ -78,10 +87,16 @@ export default function UploadDialog({ unitCode, year, onClose, onImported }: Pr
         }}
         data-testid="upload-input"
       >
-        <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
         <p>{file ? file.name : t('files.choose')}</p>
       </Upload.Dragger>
-      {busy && !preview && <Spin style={{ display: 'block', marginTop: 16 }} tip={t('files.previewing')}><div style={{ height: 40 }} /></Spin>}
+      {busy && !preview && (
+        <Spin style={{ display: 'block', marginTop: 16 }} tip={t('files.previewing')}>
+          <div style={{ height: 40 }} />
+        </Spin>
+      )}
       {failure && <Alert style={{ marginTop: 16 }} type="error" showIcon title={failure} data-testid="upload-error" />}
       {preview && <PreviewBody preview={preview} />}
     </Modal>
@@ -110,7 +125,12 @@ function PreviewBody({ preview }: { preview: ImportPreview }) {
         ]}
       />
       {preview.notes.length > 0 && (
-        <List size="small" header={t('files.notes', { n: preview.notes.length })} dataSource={preview.notes} renderItem={(note) => <List.Item>{note.message}</List.Item>} />
+        <List
+          size="small"
+          header={t('files.notes', { n: preview.notes.length })}
+          dataSource={preview.notes}
+          renderItem={(note) => <List.Item>{note.message}</List.Item>}
+        />
       )}
       <Typography.Text strong data-testid="upload-grade">
         {t('files.review', { grade: preview.review.grade, errors: count('error'), warnings: count('warning') })}

@@ -1,4 +1,9 @@
-import { ImportPreviewSchema, ImportResultSchema, type ImportPreview, type ImportResult } from '../../contract/documents.ts';
+import {
+  ImportPreviewSchema,
+  ImportResultSchema,
+  type ImportPreview,
+  type ImportResult,
+} from '../../contract/documents.ts';
 import { JOB_HEADER, JobSchema, type JobView } from '../../contract/jobs.ts';
 import { ApiError, csrfHeaders, request } from '../http/client.ts';
 
@@ -46,11 +51,22 @@ export const JOB_POLL_MS = 1000;
  * says in X-Jixiao-Units how many units it holds and in X-Jixiao-Job which job reports how many are
  * written, which is polled every second meanwhile. Resolves with the file and its name.
  */
-export async function downloadBulk(year: number, format: BulkFormat, onProgress: (p: BulkProgress) => void): Promise<{ blob: Blob; fileName: string }> {
-  const response = await fetch(`/api/bureau/years/${year}/export.zip?format=${format}`, { credentials: 'same-origin', headers: csrfHeaders() });
+export async function downloadBulk(
+  year: number,
+  format: BulkFormat,
+  onProgress: (p: BulkProgress) => void,
+): Promise<{ blob: Blob; fileName: string }> {
+  const response = await fetch(`/api/bureau/years/${year}/export.zip?format=${format}`, {
+    credentials: 'same-origin',
+    headers: csrfHeaders(),
+  });
   if (!response.ok || !response.body) {
     const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    throw new ApiError(response.status, body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? response.statusText);
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? `HTTP_${response.status}`,
+      body?.error?.message ?? response.statusText,
+    );
   }
   const progress: BulkProgress = { units: Number(response.headers.get('X-Jixiao-Units') ?? 0), bytes: 0, written: 0 };
   const stopPolling = pollJob(response.headers.get(JOB_HEADER), (written) => {
@@ -67,7 +83,10 @@ export async function downloadBulk(year: number, format: BulkFormat, onProgress:
       progress.bytes += value.length;
       onProgress({ ...progress });
     }
-    return { blob: new Blob(chunks, { type: 'application/zip' }), fileName: fileNameFrom(response.headers.get('Content-Disposition')) ?? `jixiao-${year}.zip` };
+    return {
+      blob: new Blob(chunks, { type: 'application/zip' }),
+      fileName: fileNameFrom(response.headers.get('Content-Disposition')) ?? `jixiao-${year}.zip`,
+    };
   } finally {
     stopPolling();
   }

@@ -20,11 +20,15 @@ export function useDownload(): (event: MouseEvent<HTMLElement>, url: string) => 
     void (async () => {
       try {
         const response = await fetchFile(url, {
-          onBusy: (seconds) => void message.open({ key, type: 'loading', content: t('files.busy', { seconds }), duration: 0 }),
+          onBusy: (seconds) =>
+            void message.open({ key, type: 'loading', content: t('files.busy', { seconds }), duration: 0 }),
         });
         const blob = await response.blob();
         message.destroy(key);
-        saveBlob(blob, fileNameFrom(response.headers.get('Content-Disposition')) ?? url.split('/').at(-1)!.split('?')[0]!);
+        saveBlob(
+          blob,
+          fileNameFrom(response.headers.get('Content-Disposition')) ?? url.split('/').at(-1)!.split('?')[0]!,
+        );
       } catch (failure) {
         message.open({ key, type: 'error', content: errorMessage(failure, t) });
       }

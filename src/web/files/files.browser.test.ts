@@ -64,24 +64,38 @@ describe('document downloads, upload with preview, bulk export (real server, rea
   it('previews an upload with its review before saving, and saves on confirm', { timeout: 120_000 }, async () => {
     const edited = structuredClone(seed);
     edited.projects[0]!.name = '上传后的项目名称';
-    const file = { name: '修改后.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await writeTargetsXlsx(edited) };
+    const file = {
+      name: '修改后.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await writeTargetsXlsx(edited),
+    };
     await page.getByTestId('open-upload').click();
-    await page.locator('[data-testid="upload-input"] input[type=file], .ant-upload input[type=file]').first().setInputFiles(file);
+    await page
+      .locator('[data-testid="upload-input"] input[type=file], .ant-upload input[type=file]')
+      .first()
+      .setInputFiles(file);
     await page.getByTestId('upload-preview').waitFor();
     expect(await page.getByTestId('upload-preview').textContent()).toContain('上传后的项目名称');
     expect(await page.getByTestId('upload-grade').textContent()).toMatch(/审核结果：[优良中差]/);
     // Previewed, not saved.
-    expect((await getTargets(db, { unitCode: '711002', fiscalYear: 2020 })).document.projects[0]!.name).toBe(seed.projects[0]!.name);
+    expect((await getTargets(db, { unitCode: '711002', fiscalYear: 2020 })).document.projects[0]!.name).toBe(
+      seed.projects[0]!.name,
+    );
     await page.getByTestId('confirm-import').click();
     await page.getByTestId('upload-preview').waitFor({ state: 'detached' });
     await page.getByText('上传后的项目名称').first().waitFor();
-    expect((await getTargets(db, { unitCode: '711002', fiscalYear: 2020 })).document.projects[0]!.name).toBe('上传后的项目名称');
+    expect((await getTargets(db, { unitCode: '711002', fiscalYear: 2020 })).document.projects[0]!.name).toBe(
+      '上传后的项目名称',
+    );
   });
 
   it('exports every unit as a zip from the unit list, showing units and bytes', { timeout: 120_000 }, async () => {
     await signInAs('czj', 'demo-czj-2020');
     await page.getByTestId('open-bulk-export').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('start-bulk-export').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('start-bulk-export').click(),
+    ]);
     expect(download.suggestedFilename()).toBe('2020年绩效目标（1个单位）.zip');
     expect(await page.getByTestId('bulk-progress').textContent()).toContain('已完成：1 个单位');
   });

@@ -7,7 +7,8 @@ export const zhCN = {
   'files.download': '下载',
   'files.upload': '上传文件导入',
   'files.uploadTitle': '导入绩效目标（{unit} {year}年）',
-  'files.uploadHint': '选择 Excel（.xlsx，Jixiao 模板或导出文件）、Word（.docx，官方表样）、文本或 JSON 文件。先预览，确认后才保存；保存将整体替换本年度的绩效目标。',
+  'files.uploadHint':
+    '选择 Excel（.xlsx，Jixiao 模板或导出文件）、Word（.docx，官方表样）、文本或 JSON 文件。先预览，确认后才保存；保存将整体替换本年度的绩效目标。',
   'files.choose': '选择文件',
   'files.previewing': '正在读取并审核…',
   'files.summary': '将导入 {projects} 个项目、{indicators} 个指标',
@@ -42,7 +43,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'files.download': 'Download',
   'files.upload': 'Import from file',
   'files.uploadTitle': 'Import targets ({unit}, {year})',
-  'files.uploadHint': 'Choose an Excel workbook (.xlsx: the Jixiao template or an export), a Word document (.docx, official layout), text or JSON. You see a preview first; saving replaces this year\'s targets as a whole.',
+  'files.uploadHint':
+    "Choose an Excel workbook (.xlsx: the Jixiao template or an export), a Word document (.docx, official layout), text or JSON. You see a preview first; saving replaces this year's targets as a whole.",
   'files.choose': 'Choose file',
   'files.previewing': 'Reading and reviewing…',
   'files.summary': '{projects} projects and {indicators} indicators will be imported',
@@ -65,6 +67,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'files.bulkStart': 'Start',
   'files.bulkRunning': 'Packing {units} units: {size} received',
   'files.bulkDone': 'Done: {units} units, {size}',
-  'files.bulkHint': 'One file per unit, in a .zip. The server renders and sends them one by one; progress shows the data received.',
+  'files.bulkHint':
+    'One file per unit, in a .zip. The server renders and sends them one by one; progress shows the data received.',
   'files.busy': 'Generating, please wait… (retrying in {seconds} s)',
 };

@@ -15,7 +15,13 @@ export class ApiError extends Error {
   readonly details: Record<string, unknown> | undefined;
   readonly location: Record<string, unknown> | undefined;
 
-  constructor(status: number, code: string, message: string, issues: ApiIssue[] = [], facts: { details?: Record<string, unknown>; location?: Record<string, unknown> } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    issues: ApiIssue[] = [],
+    facts: { details?: Record<string, unknown>; location?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -33,7 +39,11 @@ export interface ApiResponse<T> {
 }
 
 /** Sends a request and parses the JSON answer with `schema`; every failure becomes an ApiError. */
-export async function request<T>(schema: z.ZodType<T> | null, path: string, init: RequestInit = {}): Promise<ApiResponse<T>> {
+export async function request<T>(
+  schema: z.ZodType<T> | null,
+  path: string,
+  init: RequestInit = {},
+): Promise<ApiResponse<T>> {
   const response = await send(path, init);
   if (!response.ok) throw await errorFrom(response);
   const version = versionFromEtag(response.headers.get('ETag'));
@@ -92,7 +102,10 @@ async function send(path: string, init: RequestInit): Promise<Response> {
  * with PASSWORD_CHANGE_REQUIRED, and the app must show the password change instead of an error.
  */
 async function notifyPasswordChangeRequired(response: Response): Promise<void> {
-  const body: unknown = await response.clone().json().catch(() => undefined);
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => undefined);
   const code = ErrorResponseSchema.safeParse(body).data?.error.code;
   if (code === 'PASSWORD_CHANGE_REQUIRED') for (const listener of passwordChangeListeners) listener();
 }
@@ -115,7 +128,9 @@ async function errorFrom(response: Response): Promise<ApiError> {
 
 function toIssue(issue: { message: string; [key: string]: unknown }): ApiIssue {
   const raw = issue['path'];
-  const path = Array.isArray(raw) ? raw.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number') : [];
+  const path = Array.isArray(raw)
+    ? raw.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number')
+    : [];
   const field = typeof issue['field'] === 'string' ? [issue['field']] : [];
   return { path: path.length > 0 ? path : field, message: issue.message };
 }

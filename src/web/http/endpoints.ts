@@ -1,5 +1,11 @@
 import {
-  FiscalYearListSchema, TargetsResponseSchema, UnitPageSchema, VersionedProjectSchema, type UnitListQuery, type UnitPage, type VersionedProject,
+  FiscalYearListSchema,
+  TargetsResponseSchema,
+  UnitPageSchema,
+  VersionedProjectSchema,
+  type UnitListQuery,
+  type UnitPage,
+  type VersionedProject,
 } from '../../contract/api.ts';
 import type { Project, TargetsDocument } from '../../contract/targets.ts';
 import { jsonBody, request } from './client.ts';
@@ -44,11 +50,20 @@ export async function fetchProject(unitCode: string, year: number, code: string)
 }
 
 export async function createProject(unitCode: string, year: number, project: Project): Promise<VersionedProject> {
-  const { data } = await request(VersionedProjectSchema, `${unitYear(unitCode, year)}/projects`, { method: 'POST', ...jsonBody(project) });
+  const { data } = await request(VersionedProjectSchema, `${unitYear(unitCode, year)}/projects`, {
+    method: 'POST',
+    ...jsonBody(project),
+  });
   return data;
 }
 
-export async function updateProject(unitCode: string, year: number, code: string, version: number, project: Project): Promise<VersionedProject> {
+export async function updateProject(
+  unitCode: string,
+  year: number,
+  code: string,
+  version: number,
+  project: Project,
+): Promise<VersionedProject> {
   const body = jsonBody(project);
   const init = { method: 'PUT', body: body.body, headers: { ...body.headers, ...ifMatch(version) } };
   const { data } = await request(VersionedProjectSchema, projectPath(unitCode, year, code), init);

@@ -12,12 +12,16 @@ describe('messages', () => {
     }
   });
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(translate('zh-CN', 'table.caption', { n: 1, name: '困难职工帮扶资金' })).toBe('1、困难职工帮扶资金绩效目标表');
+    expect(translate('zh-CN', 'table.caption', { n: 1, name: '困难职工帮扶资金' })).toBe(
+      '1、困难职工帮扶资金绩效目标表',
+    );
     expect(translate('zh-CN', 'units.year')).toBe('{year}年');
   });
   it('says the conflict message the way the product promises', () => {
-    expect(translate('zh-CN', 'conflict.changedBy', { name: '张三', time: '2026-12-07 10:32' }) + translate('zh-CN', 'conflict.unsaved'))
-      .toBe('此记录已被 张三 于 2026-12-07 10:32 修改。您的修改尚未保存。');
+    expect(
+      translate('zh-CN', 'conflict.changedBy', { name: '张三', time: '2026-12-07 10:32' }) +
+        translate('zh-CN', 'conflict.unsaved'),
+    ).toBe('此记录已被 张三 于 2026-12-07 10:32 修改。您的修改尚未保存。');
     expect(translate('zh-CN', 'unsaved.title')).toBe('有未保存的修改，确定放弃吗？');
   });
 });

@@ -38,14 +38,33 @@ function Dashboard() {
   const [chosen, setYear] = useState<number | undefined>(undefined);
   const years = useAsync(fetchFiscalYears, 'years');
   const year = chosen ?? years.data?.[0];
-  if (!years.data) return years.error !== undefined ? <LoadError error={years.error} onRetry={years.reload} /> : <Skeleton active paragraph={{ rows: 10 }} />;
+  if (!years.data)
+    return years.error !== undefined ? (
+      <LoadError error={years.error} onRetry={years.reload} />
+    ) : (
+      <Skeleton active paragraph={{ rows: 10 }} />
+    );
   return (
     <div className="monitoring-page" data-testid="bureau-monitoring-page">
-      {year === undefined ? <Card className="page-card" title={t('monitoring.bureau.title')}><Empty /></Card> : (
-        <YearDashboard key={year} year={year} extra={
-          <Select aria-label={t('dept.fiscalYear')} size="small" value={year} style={{ width: 110 }}
-            options={years.data.map((y) => ({ value: y, label: t('units.year', { year: y }) }))} onChange={setYear} />
-        } />
+      {year === undefined ? (
+        <Card className="page-card" title={t('monitoring.bureau.title')}>
+          <Empty />
+        </Card>
+      ) : (
+        <YearDashboard
+          key={year}
+          year={year}
+          extra={
+            <Select
+              aria-label={t('dept.fiscalYear')}
+              size="small"
+              value={year}
+              style={{ width: 110 }}
+              options={years.data.map((y) => ({ value: y, label: t('units.year', { year: y }) }))}
+              onChange={setYear}
+            />
+          }
+        />
       )}
     </div>
   );
@@ -58,34 +77,79 @@ function YearDashboard({ year, extra }: { year: number; extra: ReactNode }) {
   const ranking = useAsync(() => fetchRanking(year, { sort: 'score', pageSize: TOP }), String(year));
   const filter = (change: Partial<BureauMonitoringQuery>) => setQuery((q) => ({ ...q, ...change, page: 1 }));
   const sorts: { value: Sort; label: string }[] = [
-    { value: 'execution', label: t('bureau.sortExecution') }, { value: 'score', label: t('bureau.sortScore') },
-    { value: 'warnings', label: t('bureau.sortWarnings') }, { value: 'code', label: t('bureau.sortCode') },
+    { value: 'execution', label: t('bureau.sortExecution') },
+    { value: 'score', label: t('bureau.sortScore') },
+    { value: 'warnings', label: t('bureau.sortWarnings') },
+    { value: 'code', label: t('bureau.sortCode') },
   ];
   return (
     <>
-      <Card className="page-card" title={<span className="dept-title">{t('monitoring.bureau.title')}</span>} extra={extra}>
+      <Card
+        className="page-card"
+        title={<span className="dept-title">{t('monitoring.bureau.title')}</span>}
+        extra={extra}
+      >
         <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search allowClear aria-label={t('bureau.search')} placeholder={t('bureau.search')} style={{ width: 220 }}
-            onSearch={(search) => filter({ search })} data-testid="bureau-search" />
-          <Select<WarningLevel | ''> aria-label={t('monitoring.bureau.warnings')} style={{ width: 150 }} value={query.warningLevel ?? ''}
+          <Input.Search
+            allowClear
+            aria-label={t('bureau.search')}
+            placeholder={t('bureau.search')}
+            style={{ width: 220 }}
+            onSearch={(search) => filter({ search })}
+            data-testid="bureau-search"
+          />
+          <Select<WarningLevel | ''>
+            aria-label={t('monitoring.bureau.warnings')}
+            style={{ width: 150 }}
+            value={query.warningLevel ?? ''}
             onChange={(level) => filter({ warningLevel: level === '' ? undefined : level })}
-            options={[{ value: '', label: t('bureau.anyWarning') }, ...WARNING_LEVELS.map((l) => ({ value: l, label: t('bureau.warningAtLeast', { level: l }) }))]} />
-          <Select<Sort> aria-label={t('bureau.sort')} style={{ width: 190 }} value={query.sort ?? 'execution'} onChange={(sort) => filter({ sort })} options={sorts} />
+            options={[
+              { value: '', label: t('bureau.anyWarning') },
+              ...WARNING_LEVELS.map((l) => ({ value: l, label: t('bureau.warningAtLeast', { level: l }) })),
+            ]}
+          />
+          <Select<Sort>
+            aria-label={t('bureau.sort')}
+            style={{ width: 190 }}
+            value={query.sort ?? 'execution'}
+            onChange={(sort) => filter({ sort })}
+            options={sorts}
+          />
         </Space>
         {monitoring.data !== undefined && monitoring.data.stale > 0 && (
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('bureau.stale', { n: monitoring.data.stale })} />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('bureau.stale', { n: monitoring.data.stale })}
+          />
         )}
         {monitoring.error !== undefined && <LoadError error={monitoring.error} onRetry={monitoring.reload} />}
-        <UnitTable year={year} view={monitoring.data} loading={monitoring.loading} query={query}
-          onChange={(p) => setQuery((q) => ({ ...q, page: p.current ?? 1, pageSize: p.pageSize ?? PAGE_SIZE }))} />
+        <UnitTable
+          year={year}
+          view={monitoring.data}
+          loading={monitoring.loading}
+          query={query}
+          onChange={(p) => setQuery((q) => ({ ...q, page: p.current ?? 1, pageSize: p.pageSize ?? PAGE_SIZE }))}
+        />
       </Card>
       {monitoring.data && <DashboardCharts monitoring={monitoring.data} ranking={ranking.data ?? null} />}
     </>
   );
 }
 
-function UnitTable({ year, view, loading, query, onChange }: {
-  year: number; view: BureauMonitoringView | undefined; loading: boolean; query: BureauMonitoringQuery; onChange: (p: TablePaginationConfig) => void;
+function UnitTable({
+  year,
+  view,
+  loading,
+  query,
+  onChange,
+}: {
+  year: number;
+  view: BureauMonitoringView | undefined;
+  loading: boolean;
+  query: BureauMonitoringQuery;
+  onChange: (p: TablePaginationConfig) => void;
 }) {
   const { t } = useI18n();
   return (
@@ -96,23 +160,61 @@ function UnitTable({ year, view, loading, query, onChange }: {
       loading={loading}
       dataSource={view?.items ?? []}
       pagination={{
-        current: query.page as number, pageSize: query.pageSize as number, total: view?.total ?? 0,
-        showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showTotal: (n) => t('bureau.total', { n }),
+        current: query.page as number,
+        pageSize: query.pageSize as number,
+        total: view?.total ?? 0,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100, 200],
+        showTotal: (n) => t('bureau.total', { n }),
       }}
       onChange={onChange}
       columns={[
         {
-          title: t('monitoring.bureau.unit'), key: 'unit',
-          render: (_, u) => <><Link to={{ name: 'monitoring', unitCode: u.unitCode, year }}>{u.unitCode} {u.unitName}</Link>{u.stale && <Tag style={{ marginLeft: 8 }}>{t('bureau.staleRow')}</Tag>}</>,
+          title: t('monitoring.bureau.unit'),
+          key: 'unit',
+          render: (_, u) => (
+            <>
+              <Link to={{ name: 'monitoring', unitCode: u.unitCode, year }}>
+                {u.unitCode} {u.unitName}
+              </Link>
+              {u.stale && <Tag style={{ marginLeft: 8 }}>{t('bureau.staleRow')}</Tag>}
+            </>
+          ),
         },
-        { title: t('monitoring.adjustedBudget'), dataIndex: 'budget', align: 'right', render: (v: string) => formatYuan(v) },
-        { title: t('monitoring.spent'), dataIndex: 'spentToDate', align: 'right', render: (v: string) => formatYuan(v) },
-        { title: t('monitoring.rate'), dataIndex: 'executionRate', align: 'right', render: (v: string | null) => (v === null ? '—' : `${v}%`) },
-        { title: t('monitoring.bureau.score'), dataIndex: 'meanScore', align: 'right', render: (v: number | null) => v?.toFixed(2) ?? '—' },
+        {
+          title: t('monitoring.adjustedBudget'),
+          dataIndex: 'budget',
+          align: 'right',
+          render: (v: string) => formatYuan(v),
+        },
+        {
+          title: t('monitoring.spent'),
+          dataIndex: 'spentToDate',
+          align: 'right',
+          render: (v: string) => formatYuan(v),
+        },
+        {
+          title: t('monitoring.rate'),
+          dataIndex: 'executionRate',
+          align: 'right',
+          render: (v: string | null) => (v === null ? '—' : `${v}%`),
+        },
+        {
+          title: t('monitoring.bureau.score'),
+          dataIndex: 'meanScore',
+          align: 'right',
+          render: (v: number | null) => v?.toFixed(2) ?? '—',
+        },
         { title: t('monitoring.bureau.grade'), dataIndex: 'grade', render: (v: string | null) => v ?? '—' },
         {
-          title: t('monitoring.bureau.warnings'), key: 'warnings',
-          render: (_, u) => WARNING_LEVELS.filter((l) => u.warningCounts[l] > 0).map((l) => <Tag key={l} color={LEVEL_COLORS[l]}>{l} {u.warningCounts[l]}</Tag>),
+          title: t('monitoring.bureau.warnings'),
+          key: 'warnings',
+          render: (_, u) =>
+            WARNING_LEVELS.filter((l) => u.warningCounts[l] > 0).map((l) => (
+              <Tag key={l} color={LEVEL_COLORS[l]}>
+                {l} {u.warningCounts[l]}
+              </Tag>
+            )),
         },
         { title: t('monitoring.bureau.openWarnings'), dataIndex: 'openWarnings', align: 'right' },
       ]}
@@ -123,19 +225,75 @@ function UnitTable({ year, view, loading, query, onChange }: {
 function DashboardCharts({ monitoring, ranking }: { monitoring: BureauMonitoringView; ranking: BureauRanking | null }) {
   const { t } = useI18n();
   const label = (code: string, name: string) => `${code} ${name}`;
-  const byExecution = useMemo(() => rankingBarOption(monitoring.items.map((u) => ({ label: label(u.unitCode, u.unitName), value: u.executionRate === null ? null : Number(u.executionRate) })), '%'), [monitoring]);
-  const byScore = useMemo(() => ranking && rankingBarOption(ranking.items.map((u) => ({ label: label(u.unitCode, u.unitName), value: u.meanScore === null ? null : Number(u.meanScore.toFixed(2)) })), ''), [ranking]);
-  const grades = useMemo(() => ranking && countPieOption((Object.keys(GRADE_COLORS) as (keyof typeof GRADE_COLORS)[]).map((g) => ({
-    name: g === '未定级' ? t('monitoring.bureau.ungraded') : g, value: ranking.gradeDistribution[g], color: GRADE_COLORS[g],
-  }))), [ranking, t]);
-  const warnings = useMemo(() => countPieOption(WARNING_LEVELS.map((l) => ({ name: l, value: monitoring.warningTotals[l], color: LEVEL_COLORS[l] }))), [monitoring]);
+  const byExecution = useMemo(
+    () =>
+      rankingBarOption(
+        monitoring.items.map((u) => ({
+          label: label(u.unitCode, u.unitName),
+          value: u.executionRate === null ? null : Number(u.executionRate),
+        })),
+        '%',
+      ),
+    [monitoring],
+  );
+  const byScore = useMemo(
+    () =>
+      ranking &&
+      rankingBarOption(
+        ranking.items.map((u) => ({
+          label: label(u.unitCode, u.unitName),
+          value: u.meanScore === null ? null : Number(u.meanScore.toFixed(2)),
+        })),
+        '',
+      ),
+    [ranking],
+  );
+  const grades = useMemo(
+    () =>
+      ranking &&
+      countPieOption(
+        (Object.keys(GRADE_COLORS) as (keyof typeof GRADE_COLORS)[]).map((g) => ({
+          name: g === '未定级' ? t('monitoring.bureau.ungraded') : g,
+          value: ranking.gradeDistribution[g],
+          color: GRADE_COLORS[g],
+        })),
+      ),
+    [ranking, t],
+  );
+  const warnings = useMemo(
+    () =>
+      countPieOption(
+        WARNING_LEVELS.map((l) => ({ name: l, value: monitoring.warningTotals[l], color: LEVEL_COLORS[l] })),
+      ),
+    [monitoring],
+  );
   const height = (n: number) => 60 + 40 * n;
   return (
     <Row gutter={16}>
-      <Col xs={24} lg={12}><Card className="page-card" title={t('bureau.pageByExecution')}><LazyChart option={byExecution} height={height(monitoring.items.length)} testId="execution-ranking-chart" /></Card></Col>
-      <Col xs={24} lg={12}><Card className="page-card" title={t('bureau.topByScore', { n: TOP })}>{byScore ? <LazyChart option={byScore} height={height(ranking?.items.length ?? 0)} testId="score-ranking-chart" /> : <Empty />}</Card></Col>
-      <Col xs={24} lg={12}><Card className="page-card" title={t('monitoring.bureau.grades')}>{grades ? <LazyChart option={grades} height={220} testId="grade-chart" /> : <Empty />}</Card></Col>
-      <Col xs={24} lg={12}><Card className="page-card" title={t('monitoring.bureau.warnings')}><LazyChart option={warnings} height={220} testId="bureau-warnings-chart" /></Card></Col>
+      <Col xs={24} lg={12}>
+        <Card className="page-card" title={t('bureau.pageByExecution')}>
+          <LazyChart option={byExecution} height={height(monitoring.items.length)} testId="execution-ranking-chart" />
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card className="page-card" title={t('bureau.topByScore', { n: TOP })}>
+          {byScore ? (
+            <LazyChart option={byScore} height={height(ranking?.items.length ?? 0)} testId="score-ranking-chart" />
+          ) : (
+            <Empty />
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card className="page-card" title={t('monitoring.bureau.grades')}>
+          {grades ? <LazyChart option={grades} height={220} testId="grade-chart" /> : <Empty />}
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card className="page-card" title={t('monitoring.bureau.warnings')}>
+          <LazyChart option={warnings} height={220} testId="bureau-warnings-chart" />
+        </Card>
+      </Col>
     </Row>
   );
 }

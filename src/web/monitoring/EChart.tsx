@@ -8,7 +8,15 @@ import type { MonitoringChartOption } from './chart-options.ts';
 use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
 /** Loaded on demand (it carries ECharts): only the charts monitoring draws. */
-export default function EChart({ option, height, testId }: { option: MonitoringChartOption; height: number; testId: string }) {
+export default function EChart({
+  option,
+  height,
+  testId,
+}: {
+  option: MonitoringChartOption;
+  height: number;
+  testId: string;
+}) {
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!element.current) return;

@@ -46,14 +46,21 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
   const month = Form.useWatch('month', form) as number | undefined;
   const likelihood = Form.useWatch('likelihood', form) as string | undefined;
   const project = props.projects.find((p) => p.code === projectCode);
-  const titles: Record<EntryKind, string> = { spending: t('monitoring.enterSpending'), progress: t('monitoring.enterProgress'), budget: t('monitoring.adjustBudget') };
+  const titles: Record<EntryKind, string> = {
+    spending: t('monitoring.enterSpending'),
+    progress: t('monitoring.enterProgress'),
+    budget: t('monitoring.adjustBudget'),
+  };
 
   // Initial values, not an effect: the modal mounts its form a moment after opening, and values set earlier are lost.
   const first = props.projects[0];
   const startMonth = Math.max(1, props.defaultMonth);
   const initialValues = {
-    projectCode: first?.code, month: startMonth, likelihood: '确定能',
-    fiscal: first?.months[startMonth - 1]?.fiscal ?? '0.00', other: first?.months[startMonth - 1]?.other ?? '0.00',
+    projectCode: first?.code,
+    month: startMonth,
+    likelihood: '确定能',
+    fiscal: first?.months[startMonth - 1]?.fiscal ?? '0.00',
+    other: first?.months[startMonth - 1]?.other ?? '0.00',
   };
   // Spending: show what the month already holds, so the form edits rather than guesses.
   useEffect(() => {
@@ -76,12 +83,20 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
         ]);
       } else if (props.kind === 'progress') {
         await saveProgress(props.unitCode, props.year, values.projectCode, version, {
-          indicatorName: values.indicatorName, month: values.month, valueToDate: values.valueToDate ?? '', forecast: values.forecast ?? '',
-          likelihood: values.likelihood, deviationCategory: values.deviationCategory ?? null, reason: values.reason ?? '', measures: values.measures ?? '',
+          indicatorName: values.indicatorName,
+          month: values.month,
+          valueToDate: values.valueToDate ?? '',
+          forecast: values.forecast ?? '',
+          likelihood: values.likelihood,
+          deviationCategory: values.deviationCategory ?? null,
+          reason: values.reason ?? '',
+          measures: values.measures ?? '',
         });
       } else if (props.kind === 'budget') {
         await saveBudgetAdjustment(props.unitCode, props.year, values.projectCode, version, {
-          adjustedBudget: values.adjustedBudget, reason: values.reason, effectiveDate: (values.effectiveDate as Dayjs).format('YYYY-MM-DD'),
+          adjustedBudget: values.adjustedBudget,
+          reason: values.reason,
+          effectiveDate: (values.effectiveDate as Dayjs).format('YYYY-MM-DD'),
         });
       }
       message.success(t('monitoring.saved'));
@@ -109,8 +124,23 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
       width={640}
     >
       {/* 重新加载: the page reads the server's figures anew; the dialog closes on them. */}
-      {conflict !== null && <ConflictNotice error={conflict} onReload={() => { props.onSaved(); props.onClose(); }} onDismiss={() => setConflict(null)} />}
-      <Form form={form} layout="vertical" initialValues={initialValues} onValuesChange={() => setDirty(true)} data-testid={`entry-form-${props.kind}`}>
+      {conflict !== null && (
+        <ConflictNotice
+          error={conflict}
+          onReload={() => {
+            props.onSaved();
+            props.onClose();
+          }}
+          onDismiss={() => setConflict(null)}
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onValuesChange={() => setDirty(true)}
+        data-testid={`entry-form-${props.kind}`}
+      >
         <Form.Item name="projectCode" label={t('monitoring.project')} rules={required(t('monitoring.project'))}>
           <Select options={props.projects.map((p) => ({ value: p.code, label: `${p.name}（${p.code}）` }))} />
         </Form.Item>
@@ -122,33 +152,89 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
         {props.kind === 'spending' && (
           <>
             <p className="monitoring-note">{t('monitoring.spendingHint')}</p>
-            <Form.Item name="fiscal" label={`${t('monitoring.fiscal')} · ${t('monitoring.monthAmount')}`} rules={amountRules(t('monitoring.fiscal'))}><Input inputMode="decimal" /></Form.Item>
-            <Form.Item name="other" label={`${t('monitoring.other')} · ${t('monitoring.monthAmount')}`} rules={amountRules(t('monitoring.other'))}><Input inputMode="decimal" /></Form.Item>
+            <Form.Item
+              name="fiscal"
+              label={`${t('monitoring.fiscal')} · ${t('monitoring.monthAmount')}`}
+              rules={amountRules(t('monitoring.fiscal'))}
+            >
+              <Input inputMode="decimal" />
+            </Form.Item>
+            <Form.Item
+              name="other"
+              label={`${t('monitoring.other')} · ${t('monitoring.monthAmount')}`}
+              rules={amountRules(t('monitoring.other'))}
+            >
+              <Input inputMode="decimal" />
+            </Form.Item>
           </>
         )}
         {props.kind === 'progress' && (
           <>
-            <Form.Item name="indicatorName" label={t('monitoring.indicator')} rules={required(t('monitoring.indicator'))}>
-              <Select options={(project?.indicators ?? []).map((i) => ({ value: i.name, label: `${i.name}（${i.target}）` }))} />
+            <Form.Item
+              name="indicatorName"
+              label={t('monitoring.indicator')}
+              rules={required(t('monitoring.indicator'))}
+            >
+              <Select
+                options={(project?.indicators ?? []).map((i) => ({ value: i.name, label: `${i.name}（${i.target}）` }))}
+              />
             </Form.Item>
-            <Form.Item name="valueToDate" label={t('monitoring.valueToDate')} rules={required(t('monitoring.valueToDate'))}><Input /></Form.Item>
-            <Form.Item name="forecast" label={t('monitoring.fullYear')} rules={required(t('monitoring.fullYear'))}><Input /></Form.Item>
+            <Form.Item
+              name="valueToDate"
+              label={t('monitoring.valueToDate')}
+              rules={required(t('monitoring.valueToDate'))}
+            >
+              <Input />
+            </Form.Item>
+            <Form.Item name="forecast" label={t('monitoring.fullYear')} rules={required(t('monitoring.fullYear'))}>
+              <Input />
+            </Form.Item>
             <Form.Item name="likelihood" label={t('monitoring.likelihood')}>
               <Radio.Group options={LIKELIHOODS.map((l) => ({ value: l, label: l }))} />
             </Form.Item>
             {needsAnalysis && <p className="monitoring-note">{t('monitoring.deviationRequired')}</p>}
-            <Form.Item name="deviationCategory" label={t('monitoring.deviation')} rules={needsAnalysis ? required(t('monitoring.deviation')) : []}>
+            <Form.Item
+              name="deviationCategory"
+              label={t('monitoring.deviation')}
+              rules={needsAnalysis ? required(t('monitoring.deviation')) : []}
+            >
               <Select allowClear options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
             </Form.Item>
-            <Form.Item name="reason" label={t('monitoring.reasonText')}><Input.TextArea rows={2} /></Form.Item>
-            <Form.Item name="measures" label={t('monitoring.measures')} rules={needsAnalysis ? required(t('monitoring.measures')) : []}><Input.TextArea rows={2} /></Form.Item>
+            <Form.Item name="reason" label={t('monitoring.reasonText')}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+            <Form.Item
+              name="measures"
+              label={t('monitoring.measures')}
+              rules={needsAnalysis ? required(t('monitoring.measures')) : []}
+            >
+              <Input.TextArea rows={2} />
+            </Form.Item>
           </>
         )}
         {props.kind === 'budget' && (
           <>
-            <Form.Item name="adjustedBudget" label={t('monitoring.adjustedBudget')} rules={amountRules(t('monitoring.adjustedBudget'))}><Input inputMode="decimal" /></Form.Item>
-            <Form.Item name="reason" label={t('monitoring.adjustReason')} rules={required(t('monitoring.adjustReason'))}><Input.TextArea rows={2} /></Form.Item>
-            <Form.Item name="effectiveDate" label={t('monitoring.effectiveDate')} rules={required(t('monitoring.effectiveDate'))}><DatePicker /></Form.Item>
+            <Form.Item
+              name="adjustedBudget"
+              label={t('monitoring.adjustedBudget')}
+              rules={amountRules(t('monitoring.adjustedBudget'))}
+            >
+              <Input inputMode="decimal" />
+            </Form.Item>
+            <Form.Item
+              name="reason"
+              label={t('monitoring.adjustReason')}
+              rules={required(t('monitoring.adjustReason'))}
+            >
+              <Input.TextArea rows={2} />
+            </Form.Item>
+            <Form.Item
+              name="effectiveDate"
+              label={t('monitoring.effectiveDate')}
+              rules={required(t('monitoring.effectiveDate'))}
+            >
+              <DatePicker />
+            </Form.Item>
           </>
         )}
       </Form>

@@ -7,7 +7,11 @@ import { useI18n } from '../i18n/i18n.tsx';
 export function MonitoringLink({ unitCode, year }: { unitCode: string; year: number }) {
   const { t } = useI18n();
   return (
-    <Button icon={<LineChartOutlined />} onClick={() => navigate({ name: 'monitoring', unitCode, year })} data-testid="open-monitoring">
+    <Button
+      icon={<LineChartOutlined />}
+      onClick={() => navigate({ name: 'monitoring', unitCode, year })}
+      data-testid="open-monitoring"
+    >
       {t('monitoring.open')}
     </Button>
   );

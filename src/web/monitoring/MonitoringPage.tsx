@@ -37,12 +37,20 @@ function Monitoring({ unitCode, year }: Props) {
   const { t } = useI18n();
   const { user } = useSession();
   const [asOfMonth, setAsOfMonth] = useState<number | undefined>(undefined);
-  const { data, error, reload } = useAsync(() => fetchMonitoring(unitCode, year, asOfMonth), `${unitCode}/${year}/${asOfMonth ?? ''}`);
+  const { data, error, reload } = useAsync(
+    () => fetchMonitoring(unitCode, year, asOfMonth),
+    `${unitCode}/${year}/${asOfMonth ?? ''}`,
+  );
   const [entry, setEntry] = useState<EntryKind | null>(null);
   const [uploading, setUploading] = useState(false);
   const canEdit = user !== null && PERMISSION_TABLE[user.role]['monitoring:edit'] !== 'none';
 
-  if (!data) return error !== undefined ? <LoadError error={error} onRetry={reload} /> : <Skeleton active paragraph={{ rows: 12 }} />;
+  if (!data)
+    return error !== undefined ? (
+      <LoadError error={error} onRetry={reload} />
+    ) : (
+      <Skeleton active paragraph={{ rows: 12 }} />
+    );
   const month = data.asOfMonth;
   return (
     <div className="monitoring-page" data-testid="monitoring-page">
@@ -62,32 +70,64 @@ function Monitoring({ unitCode, year }: Props) {
               aria-label={t('monitoring.asOf')}
               value={month}
               style={{ width: 120 }}
-              options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('monitoring.monthEnd', { month: i + 1 }) }))}
+              options={Array.from({ length: 12 }, (_, i) => ({
+                value: i + 1,
+                label: t('monitoring.monthEnd', { month: i + 1 }),
+              }))}
               onChange={setAsOfMonth}
             />
           </Descriptions.Item>
-          <Descriptions.Item label={t('monitoring.checkpoint')}>{t('monitoring.monthEnd', { month: data.policy.checkpointMonth })}</Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.checkpoint')}>
+            {t('monitoring.monthEnd', { month: data.policy.checkpointMonth })}
+          </Descriptions.Item>
         </Descriptions>
         <ReportDownloads unitCode={unitCode} year={year} kind="monitoring" asOfMonth={month} />
         {canEdit && (
           <Space wrap className="monitoring-actions">
-            <Button type="primary" onClick={() => setEntry('spending')}>{t('monitoring.enterSpending')}</Button>
+            <Button type="primary" onClick={() => setEntry('spending')}>
+              {t('monitoring.enterSpending')}
+            </Button>
             <Button onClick={() => setEntry('progress')}>{t('monitoring.enterProgress')}</Button>
             <Button onClick={() => setEntry('budget')}>{t('monitoring.adjustBudget')}</Button>
-            <Button icon={<UploadOutlined />} onClick={() => setUploading(true)}>{t('monitoring.importPayments')}</Button>
+            <Button icon={<UploadOutlined />} onClick={() => setUploading(true)}>
+              {t('monitoring.importPayments')}
+            </Button>
           </Space>
         )}
       </Card>
       <Totals data={data} />
       <Card className="page-card" title={`${t('monitoring.warnings')}（${data.warnings.length}）`}>
-        <WarningList unitCode={unitCode} year={year} asOfMonth={month} warnings={data.warnings} canEdit={canEdit} onChange={reload} />
+        <WarningList
+          unitCode={unitCode}
+          year={year}
+          asOfMonth={month}
+          warnings={data.warnings}
+          canEdit={canEdit}
+          onChange={reload}
+        />
       </Card>
       <Charts data={data} />
       <Card className="page-card" title={t('monitoring.table')} data-testid="monitoring-tables">
-        {data.projects.map((project, i) => <MonitoringTable key={project.code} project={project} seq={i + 1} asOfMonth={month} />)}
+        {data.projects.map((project, i) => (
+          <MonitoringTable key={project.code} project={project} seq={i + 1} asOfMonth={month} />
+        ))}
       </Card>
-      <EntryForms kind={entry} unitCode={unitCode} year={year} projects={data.projects} defaultMonth={entry === 'progress' ? data.policy.checkpointMonth : month} onClose={() => setEntry(null)} onSaved={reload} />
-      <PaymentUpload open={uploading} unitCode={unitCode} year={year} onClose={() => setUploading(false)} onImported={reload} />
+      <EntryForms
+        kind={entry}
+        unitCode={unitCode}
+        year={year}
+        projects={data.projects}
+        defaultMonth={entry === 'progress' ? data.policy.checkpointMonth : month}
+        onClose={() => setEntry(null)}
+        onSaved={reload}
+      />
+      <PaymentUpload
+        open={uploading}
+        unitCode={unitCode}
+        year={year}
+        onClose={() => setUploading(false)}
+        onImported={reload}
+      />
     </div>
   );
 }
@@ -97,10 +137,16 @@ function Totals({ data }: { data: UnitMonitoringView }) {
   return (
     <Card className="page-card" title={t('monitoring.totals')} data-testid="monitoring-totals">
       <Descriptions column={{ xs: 1, md: 4 }} size="small">
-        <Descriptions.Item label={t('monitoring.initialBudget')}>{formatYuan(data.totals.initialBudget)}</Descriptions.Item>
+        <Descriptions.Item label={t('monitoring.initialBudget')}>
+          {formatYuan(data.totals.initialBudget)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('monitoring.adjustedBudget')}>{formatYuan(data.totals.budget)}</Descriptions.Item>
-        <Descriptions.Item label={`${t('monitoring.spent')}（${t('monitoring.monthEnd', { month: data.asOfMonth })}）`}>{formatYuan(data.totals.spentToDate)}</Descriptions.Item>
-        <Descriptions.Item label={t('monitoring.rate')}>{data.totals.executionRate === null ? '—' : `${data.totals.executionRate}%`}</Descriptions.Item>
+        <Descriptions.Item label={`${t('monitoring.spent')}（${t('monitoring.monthEnd', { month: data.asOfMonth })}）`}>
+          {formatYuan(data.totals.spentToDate)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('monitoring.rate')}>
+          {data.totals.executionRate === null ? '—' : `${data.totals.executionRate}%`}
+        </Descriptions.Item>
       </Descriptions>
     </Card>
   );
@@ -110,26 +156,54 @@ function Charts({ data }: { data: UnitMonitoringView }) {
   const { t } = useI18n();
   const [code, setCode] = useState(data.projects[0]?.code);
   const project = data.projects.find((p) => p.code === code) ?? data.projects[0];
-  const spending = useMemo(() => project && spendingChartOption(project, data.asOfMonth, {
-    plan: t('monitoring.chart.plan'), actual: t('monitoring.chart.actual'), monthly: t('monitoring.chart.monthly'), yuan: t('monitoring.chart.yuan'),
-    monthName: (m) => t('table.monthEnd', { month: m }).replace('底', ''),
-  }), [project, data.asOfMonth, t]);
-  const warnings = useMemo(() => warningsChartOption(data.projects, data.warnings, { 提示: '提示', 警示: '警示', 重点监控: '重点监控' }), [data]);
+  const spending = useMemo(
+    () =>
+      project &&
+      spendingChartOption(project, data.asOfMonth, {
+        plan: t('monitoring.chart.plan'),
+        actual: t('monitoring.chart.actual'),
+        monthly: t('monitoring.chart.monthly'),
+        yuan: t('monitoring.chart.yuan'),
+        monthName: (m) => t('table.monthEnd', { month: m }).replace('底', ''),
+      }),
+    [project, data.asOfMonth, t],
+  );
+  const warnings = useMemo(
+    () => warningsChartOption(data.projects, data.warnings, { 提示: '提示', 警示: '警示', 重点监控: '重点监控' }),
+    [data],
+  );
   const likelihood = useMemo(() => {
-    const latest = data.projects.flatMap((p) => p.indicators.map((i) => i.progress.filter((x) => x.month <= data.asOfMonth).at(-1)?.likelihood ?? t('monitoring.notEntered')));
+    const latest = data.projects.flatMap((p) =>
+      p.indicators.map(
+        (i) => i.progress.filter((x) => x.month <= data.asOfMonth).at(-1)?.likelihood ?? t('monitoring.notEntered'),
+      ),
+    );
     const count = (name: string) => latest.filter((l) => l === name).length;
     return countPieOption([
-      { name: '确定能', value: count('确定能'), color: '#389e0d' }, { name: '有可能', value: count('有可能'), color: '#e8a33d' },
-      { name: '不可能', value: count('不可能'), color: '#b71c1c' }, { name: t('monitoring.notEntered'), value: count(t('monitoring.notEntered')), color: '#bfbfbf' },
+      { name: '确定能', value: count('确定能'), color: '#389e0d' },
+      { name: '有可能', value: count('有可能'), color: '#e8a33d' },
+      { name: '不可能', value: count('不可能'), color: '#b71c1c' },
+      { name: t('monitoring.notEntered'), value: count(t('monitoring.notEntered')), color: '#bfbfbf' },
     ]);
   }, [data, t]);
   if (!project || !spending) return null;
   return (
     <Row gutter={16}>
       <Col xs={24} lg={14}>
-        <Card className="page-card" title={t('monitoring.chart.spendingTitle')} extra={
-          <Select size="small" style={{ width: 260 }} value={project.code} onChange={setCode} options={data.projects.map((p) => ({ value: p.code, label: p.name }))} aria-label={t('monitoring.project')} />
-        }>
+        <Card
+          className="page-card"
+          title={t('monitoring.chart.spendingTitle')}
+          extra={
+            <Select
+              size="small"
+              style={{ width: 260 }}
+              value={project.code}
+              onChange={setCode}
+              options={data.projects.map((p) => ({ value: p.code, label: p.name }))}
+              aria-label={t('monitoring.project')}
+            />
+          }
+        >
           <LazyChart option={spending} height={320} testId="spending-chart" />
         </Card>
       </Col>
@@ -138,7 +212,11 @@ function Charts({ data }: { data: UnitMonitoringView }) {
           <LazyChart option={likelihood} height={220} testId="likelihood-chart" />
         </Card>
         <Card className="page-card" title={t('monitoring.chart.warningsTitle')}>
-          <LazyChart option={warnings} height={Math.max(90, 40 + 36 * new Set(data.warnings.map((w) => w.project)).size)} testId="warnings-chart" />
+          <LazyChart
+            option={warnings}
+            height={Math.max(90, 40 + 36 * new Set(data.warnings.map((w) => w.project)).size)}
+            testId="warnings-chart"
+          />
         </Card>
       </Col>
     </Row>

@@ -6,13 +6,23 @@ import { formatYuan } from '../shared/format.ts';
 const LIKELIHOOD_COLORS: Record<string, string> = { 确定能: 'green', 有可能: 'orange', 不可能: 'red' };
 
 /** The 绩效运行监控表 of one project in the official layout: money block, then one row per indicator. */
-export function MonitoringTable({ project, seq, asOfMonth }: { project: ProjectMonitoringView; seq: number; asOfMonth: number }) {
+export function MonitoringTable({
+  project,
+  seq,
+  asOfMonth,
+}: {
+  project: ProjectMonitoringView;
+  seq: number;
+  asOfMonth: number;
+}) {
   const { t } = useI18n();
   const rate = project.executionRate === null ? '—' : `${project.executionRate}%`;
   return (
     <div className="monitoring-table-wrap" data-testid={`monitoring-${project.code}`}>
       <div className="monitoring-caption">
-        <span>{seq}、{project.name}（{project.code}）</span>
+        <span>
+          {seq}、{project.name}（{project.code}）
+        </span>
         <span>{t('monitoring.unitOfMeasure')}</span>
       </div>
       <table className="monitoring-table">
@@ -20,7 +30,9 @@ export function MonitoringTable({ project, seq, asOfMonth }: { project: ProjectM
           <tr>
             <th>{t('monitoring.initialBudget')}</th>
             <th>{t('monitoring.adjustedBudget')}</th>
-            <th>{t('monitoring.spent')}（{t('monitoring.monthEnd', { month: asOfMonth })}）</th>
+            <th>
+              {t('monitoring.spent')}（{t('monitoring.monthEnd', { month: asOfMonth })}）
+            </th>
             <th>{t('monitoring.rate')}</th>
             <th colSpan={2}>{t('monitoring.forecast')}</th>
           </tr>
@@ -28,7 +40,9 @@ export function MonitoringTable({ project, seq, asOfMonth }: { project: ProjectM
             <td>{formatYuan(project.initialBudget)}</td>
             <td title={project.adjustments.map((a) => `${a.effectiveDate} ${a.reason}`).join('\n')}>
               {project.adjustedBudget === null ? '—' : formatYuan(project.adjustedBudget)}
-              {project.adjustments.at(-1) && <div className="monitoring-note">{project.adjustments.at(-1)!.reason}</div>}
+              {project.adjustments.at(-1) && (
+                <div className="monitoring-note">{project.adjustments.at(-1)!.reason}</div>
+              )}
             </td>
             <td data-testid="spent">{formatYuan(project.spentToDate)}</td>
             <td data-testid="rate">{rate}</td>
@@ -61,14 +75,24 @@ export function MonitoringTable({ project, seq, asOfMonth }: { project: ProjectM
                 <td>{indicator.target}</td>
                 {latest ? (
                   <>
-                    <td>{latest.valueToDate}<div className="monitoring-note">{t('monitoring.monthEnd', { month: latest.month })}</div></td>
+                    <td>
+                      {latest.valueToDate}
+                      <div className="monitoring-note">{t('monitoring.monthEnd', { month: latest.month })}</div>
+                    </td>
                     <td>{latest.forecast}</td>
-                    <td><Tag color={LIKELIHOOD_COLORS[latest.likelihood]}>{latest.likelihood}</Tag></td>
-                    <td>{latest.deviationCategory ?? ''}{latest.reason ? `：${latest.reason}` : ''}</td>
+                    <td>
+                      <Tag color={LIKELIHOOD_COLORS[latest.likelihood]}>{latest.likelihood}</Tag>
+                    </td>
+                    <td>
+                      {latest.deviationCategory ?? ''}
+                      {latest.reason ? `：${latest.reason}` : ''}
+                    </td>
                     <td>{latest.measures}</td>
                   </>
                 ) : (
-                  <td colSpan={5} className="monitoring-missing">{t('monitoring.notEntered')}</td>
+                  <td colSpan={5} className="monitoring-missing">
+                    {t('monitoring.notEntered')}
+                  </td>
                 )}
               </tr>
             );

@@ -43,24 +43,54 @@ export function WarningList({ unitCode, year, asOfMonth, warnings, canEdit, onCh
         pagination={false}
         dataSource={warnings}
         columns={[
-          { title: t('monitoring.level'), dataIndex: 'level', width: 100, render: (level: WarningView['level']) => <Tag color={LEVEL_COLORS[level]}>{level}</Tag> },
+          {
+            title: t('monitoring.level'),
+            dataIndex: 'level',
+            width: 100,
+            render: (level: WarningView['level']) => <Tag color={LEVEL_COLORS[level]}>{level}</Tag>,
+          },
           { title: t('monitoring.project'), dataIndex: 'projectName', width: 220 },
           { title: t('monitoring.reason'), key: 'reason', render: (_, w) => (locale === 'en' ? w.reasonEn : w.reason) },
           {
-            title: t('monitoring.followUp'), key: 'followUp', width: 320,
+            title: t('monitoring.followUp'),
+            key: 'followUp',
+            width: 320,
             render: (_, w) => (
               <div data-testid={`follow-up-${w.id}`}>
                 <Tag>{t(`monitoring.state.${w.followUp.state}`)}</Tag>
                 {w.followUp.action && (
                   <div className="monitoring-note">
-                    {w.followUp.action}（{t('monitoring.actionBy', { who: w.followUp.actionBy ?? '', when: (w.followUp.actionAt ?? '').slice(0, 10) })}）
+                    {w.followUp.action}（
+                    {t('monitoring.actionBy', {
+                      who: w.followUp.actionBy ?? '',
+                      when: (w.followUp.actionAt ?? '').slice(0, 10),
+                    })}
+                    ）
                   </div>
                 )}
                 {canEdit && (
                   <Space size="small" wrap>
-                    {w.followUp.state !== 'closed' && <Button size="small" onClick={() => { setAction(w.followUp.action ?? ''); setRecording(w); }}>{t('monitoring.recordAction')}</Button>}
-                    {w.followUp.state === 'action-recorded' && <Button size="small" onClick={() => step(w, { step: 'close' })}>{t('monitoring.close')}</Button>}
-                    {w.followUp.state === 'closed' && <Button size="small" onClick={() => step(w, { step: 'reopen' })}>{t('monitoring.reopen')}</Button>}
+                    {w.followUp.state !== 'closed' && (
+                      <Button
+                        size="small"
+                        onClick={() => {
+                          setAction(w.followUp.action ?? '');
+                          setRecording(w);
+                        }}
+                      >
+                        {t('monitoring.recordAction')}
+                      </Button>
+                    )}
+                    {w.followUp.state === 'action-recorded' && (
+                      <Button size="small" onClick={() => step(w, { step: 'close' })}>
+                        {t('monitoring.close')}
+                      </Button>
+                    )}
+                    {w.followUp.state === 'closed' && (
+                      <Button size="small" onClick={() => step(w, { step: 'reopen' })}>
+                        {t('monitoring.reopen')}
+                      </Button>
+                    )}
                   </Space>
                 )}
               </div>
@@ -79,7 +109,13 @@ export function WarningList({ unitCode, year, asOfMonth, warnings, canEdit, onCh
         destroyOnHidden
       >
         <p>{recording?.reason}</p>
-        <Input.TextArea aria-label={t('monitoring.actionText')} placeholder={t('monitoring.actionText')} rows={4} value={action} onChange={(e) => setAction(e.target.value)} />
+        <Input.TextArea
+          aria-label={t('monitoring.actionText')}
+          placeholder={t('monitoring.actionText')}
+          rows={4}
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+        />
       </Modal>
     </>
   );

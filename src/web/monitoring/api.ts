@@ -1,5 +1,12 @@
 import {
-  BureauMonitoringSchema, PaymentsPreviewSchema, UnitMonitoringSchema, type BureauMonitoringQuery, type BureauMonitoringView, type PaymentsPreviewView, type ProgressBody, type UnitMonitoringView,
+  BureauMonitoringSchema,
+  PaymentsPreviewSchema,
+  UnitMonitoringSchema,
+  type BureauMonitoringQuery,
+  type BureauMonitoringView,
+  type PaymentsPreviewView,
+  type ProgressBody,
+  type UnitMonitoringView,
 } from '../../contract/monitoring.ts';
 import { type BureauRanking, BureauRankingSchema, type RankingQuery } from '../../contract/evaluation.ts';
 import { ApiError, jsonBody, request } from '../http/client.ts';
@@ -10,7 +17,8 @@ const e = encodeURIComponent;
 /** `?a=1&b=x` of the defined values (the bureau views' paging and filters). */
 function queryString(query: object): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }
@@ -31,23 +39,60 @@ function versionedBody(version: number, body: unknown) {
 }
 
 export async function saveSpending(
-  unitCode: string, year: number, code: string, version: number, entries: { month: number; source: 'fiscal' | 'other'; amount: string }[],
+  unitCode: string,
+  year: number,
+  code: string,
+  version: number,
+  entries: { month: number; source: 'fiscal' | 'other'; amount: string }[],
 ): Promise<number | null> {
-  return (await request(null, `${projectBase(unitCode, year, code)}/spending`, { method: 'PUT', ...versionedBody(version, { entries }) })).version;
+  return (
+    await request(null, `${projectBase(unitCode, year, code)}/spending`, {
+      method: 'PUT',
+      ...versionedBody(version, { entries }),
+    })
+  ).version;
 }
 
 export async function saveBudgetAdjustment(
-  unitCode: string, year: number, code: string, version: number, body: { adjustedBudget: string; reason: string; effectiveDate: string },
+  unitCode: string,
+  year: number,
+  code: string,
+  version: number,
+  body: { adjustedBudget: string; reason: string; effectiveDate: string },
 ): Promise<number | null> {
-  return (await request(null, `${projectBase(unitCode, year, code)}/budget-adjustments`, { method: 'POST', ...versionedBody(version, body) })).version;
+  return (
+    await request(null, `${projectBase(unitCode, year, code)}/budget-adjustments`, {
+      method: 'POST',
+      ...versionedBody(version, body),
+    })
+  ).version;
 }
 
-export async function saveProgress(unitCode: string, year: number, code: string, version: number, body: ProgressBody): Promise<number | null> {
-  return (await request(null, `${projectBase(unitCode, year, code)}/indicator-progress`, { method: 'PUT', ...versionedBody(version, body) })).version;
+export async function saveProgress(
+  unitCode: string,
+  year: number,
+  code: string,
+  version: number,
+  body: ProgressBody,
+): Promise<number | null> {
+  return (
+    await request(null, `${projectBase(unitCode, year, code)}/indicator-progress`, {
+      method: 'PUT',
+      ...versionedBody(version, body),
+    })
+  ).version;
 }
 
-export async function followUp(unitCode: string, year: number, warningId: string, body: { step: 'record-action' | 'close' | 'reopen'; action?: string; asOfMonth?: number }): Promise<void> {
-  await request(null, `${base(unitCode, year)}/warnings/${e(warningId)}/follow-up`, { method: 'POST', ...jsonBody(body) });
+export async function followUp(
+  unitCode: string,
+  year: number,
+  warningId: string,
+  body: { step: 'record-action' | 'close' | 'reopen'; action?: string; asOfMonth?: number },
+): Promise<void> {
+  await request(null, `${base(unitCode, year)}/warnings/${e(warningId)}/follow-up`, {
+    method: 'POST',
+    ...jsonBody(body),
+  });
 }
 
 export interface PaymentsUpload {
@@ -56,16 +101,38 @@ export interface PaymentsUpload {
   columns: { projectCode: string; date: string; amount: string; source?: string };
 }
 
-export async function previewPayments(unitCode: string, year: number, upload: PaymentsUpload): Promise<PaymentsPreviewView> {
-  return (await request(PaymentsPreviewSchema, `${base(unitCode, year)}/payments/preview`, { method: 'POST', ...jsonBody(upload) })).data;
+export async function previewPayments(
+  unitCode: string,
+  year: number,
+  upload: PaymentsUpload,
+): Promise<PaymentsPreviewView> {
+  return (
+    await request(PaymentsPreviewSchema, `${base(unitCode, year)}/payments/preview`, {
+      method: 'POST',
+      ...jsonBody(upload),
+    })
+  ).data;
 }
 
 /** Applies the file previewed, with the preview's versions: a booked project changed since → 409 (decision 023). */
-export async function applyPayments(unitCode: string, year: number, upload: PaymentsUpload, expectedVersions: Record<string, number>): Promise<PaymentsPreviewView> {
-  return (await request(PaymentsPreviewSchema, `${base(unitCode, year)}/payments`, { method: 'POST', ...jsonBody({ ...upload, expectedVersions }) })).data;
+export async function applyPayments(
+  unitCode: string,
+  year: number,
+  upload: PaymentsUpload,
+  expectedVersions: Record<string, number>,
+): Promise<PaymentsPreviewView> {
+  return (
+    await request(PaymentsPreviewSchema, `${base(unitCode, year)}/payments`, {
+      method: 'POST',
+      ...jsonBody({ ...upload, expectedVersions }),
+    })
+  ).data;
 }
 
-export async function fetchBureauMonitoring(year: number, query: BureauMonitoringQuery = {}): Promise<BureauMonitoringView> {
+export async function fetchBureauMonitoring(
+  year: number,
+  query: BureauMonitoringQuery = {},
+): Promise<BureauMonitoringView> {
   return (await request(BureauMonitoringSchema, `/api/bureau/years/${year}/monitoring${queryString(query)}`)).data;
 }
 

@@ -143,7 +143,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'monitoring.spendingHint': "Enter each month's own spending (not cumulative); entering a month again replaces it",
   'monitoring.indicator': 'Indicator',
   'monitoring.required': '{field} is required',
-  'monitoring.deviationRequired': 'A deviation cause and measures are required when the likelihood is "possible" or "impossible"',
+  'monitoring.deviationRequired':
+    'A deviation cause and measures are required when the likelihood is "possible" or "impossible"',
   'monitoring.reasonText': 'Explanation',
   'monitoring.effectiveDate': 'Effective date',
   'monitoring.adjustReason': 'Reason',

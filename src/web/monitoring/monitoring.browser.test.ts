@@ -5,7 +5,14 @@ import { openDatabase } from '../../db/database.ts';
 import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
 import { loadDemoDataIfEmpty } from '../../usecases/load-demo-data.ts';
 import { recordSpending } from '../../usecases/record-spending.ts';
-import { assertWebBuilt, chooseOption, launchChromium, screenshotPath, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import {
+  assertWebBuilt,
+  chooseOption,
+  launchChromium,
+  screenshotPath,
+  serveWebApp,
+  signInOnPage,
+} from '../../../test/browser.ts';
 
 const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
 const PGN6 = '711-0701-JBN-PGN6';
@@ -37,7 +44,11 @@ describe('monitoring (real server, real browser, demo year)', () => {
     await db?.close();
   });
 
-  const dialog = () => page.locator('.ant-modal').filter({ has: page.locator('.ant-modal-title') }).last();
+  const dialog = () =>
+    page
+      .locator('.ant-modal')
+      .filter({ has: page.locator('.ant-modal-title') })
+      .last();
   const choose = (fieldId: string, option: string | RegExp) =>
     chooseOption(page, dialog().locator('.ant-select', { has: page.locator(`#${fieldId}`) }), option);
 
@@ -62,7 +73,9 @@ describe('monitoring (real server, real browser, demo year)', () => {
     // December spending of 困难职工帮扶资金: 600.00 → 400.00, so the year ends at 19,400 of 20,000 = 97%
     await page.getByRole('button', { name: /填\s*报\s*支\s*出/ }).click();
     await dialog().locator('#fiscal').fill('400.00');
-    await dialog().getByRole('button', { name: /保\s*存/ }).click();
+    await dialog()
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await expect.poll(() => page.getByTestId(`monitoring-${PGN6}`).getByTestId('rate').textContent()).toBe('97.00%');
 
     await page.getByRole('button', { name: /填\s*报\s*指\s*标/ }).click();
@@ -70,12 +83,16 @@ describe('monitoring (real server, real browser, demo year)', () => {
     await dialog().locator('#valueToDate').fill('80%');
     await dialog().locator('#forecast').fill('85%');
     await dialog().getByText('不可能', { exact: true }).click();
-    await dialog().getByRole('button', { name: /保\s*存/ }).click();
+    await dialog()
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     // The form refuses 不可能 without cause and measures, as the server would.
     await dialog().getByText('请填写完成目标拟采取的措施').waitFor();
     await choose('deviationCategory', '人员保障');
     await dialog().locator('#measures').fill('增加走访人员，下半年开展满意度回访');
-    await dialog().getByRole('button', { name: /保\s*存/ }).click();
+    await dialog()
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await page.getByText('已保存').last().waitFor();
 
     const row = page.getByTestId(`follow-up-${NEW_WARNING}`);
@@ -83,7 +100,9 @@ describe('monitoring (real server, real browser, demo year)', () => {
     await expect(row.textContent()).resolves.toContain('待处理');
     await row.getByRole('button', { name: /记录纠偏措施/ }).click();
     await dialog().getByRole('textbox').fill('约谈项目负责人，9月底前完成回访整改');
-    await dialog().getByRole('button', { name: /保\s*存/ }).click();
+    await dialog()
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await expect.poll(() => row.textContent()).toContain('约谈项目负责人');
     await row.getByRole('button', { name: /关闭预警/ }).click();
     await expect.poll(() => row.textContent()).toContain('已关闭');
@@ -121,12 +140,21 @@ describe('monitoring (real server, real browser, demo year)', () => {
     await page.getByTestId('monitoring-page').waitFor();
     await page.getByRole('button', { name: /导入支付数据/ }).click();
     const csv = `项目编码,支付日期,金额\n${PGN6},2020-11-05,300.00\n`;
-    await page.getByTestId('payments-file').setInputFiles({ name: 'pay.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await dialog().getByRole('button', { name: /预\s*览/ }).click();
+    await page
+      .getByTestId('payments-file')
+      .setInputFiles({ name: 'pay.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog()
+      .getByRole('button', { name: /预\s*览/ })
+      .click();
     await page.getByTestId('payments-preview').waitFor();
 
     // Someone else books November of the same project after the preview was read.
-    await recordSpending(db, SYSTEM_ACTOR, { unitCode: '711002', fiscalYear: 2020, projectCode: PGN6, entries: [{ month: 11, source: 'fiscal', amount: '1.00' }] });
+    await recordSpending(db, SYSTEM_ACTOR, {
+      unitCode: '711002',
+      fiscalYear: 2020,
+      projectCode: PGN6,
+      entries: [{ month: 11, source: 'fiscal', amount: '1.00' }],
+    });
     const apply = page.getByTestId('payments-apply');
     await apply.click();
     await expect.poll(() => page.getByTestId('conflict-notice').textContent()).toContain('系统');

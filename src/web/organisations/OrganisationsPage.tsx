@@ -1,4 +1,21 @@
-import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Popconfirm, Row, Select, Space, Tag, Tree, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Tree,
+  Typography,
+} from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useState } from 'react';
 import { ORG_CODE_MAX, ORG_CODE_PATTERN } from '../../domain/codes.ts';
@@ -40,29 +57,73 @@ function Organisations() {
       {item.code} {item.name} {!item.active && <Tag>{t('orgs.inactive')}</Tag>}
     </span>
   );
-  const toData = (item: TreeItem): DataNode => ({ key: item.key, title: label(item.node), children: item.children.map(toData) });
+  const toData = (item: TreeItem): DataNode => ({
+    key: item.key,
+    title: label(item.node),
+    children: item.children.map(toData),
+  });
   const treeData = [
     ...roots.map(toData),
-    ...(unplaced.length > 0 ? [{ key: UNPLACED, title: t('orgs.unplaced'), selectable: false, children: unplaced.map((u) => ({ key: u.code, title: label(u) })) }] : []),
+    ...(unplaced.length > 0
+      ? [
+          {
+            key: UNPLACED,
+            title: t('orgs.unplaced'),
+            selectable: false,
+            children: unplaced.map((u) => ({ key: u.code, title: label(u) })),
+          },
+        ]
+      : []),
   ];
   return (
-    <Card className="page-card" title={t('orgs.title')} data-testid="organisations-page"
-      extra={<Button type="primary" onClick={() => setAdding(true)} data-testid="org-add">{t('orgs.add')}</Button>}>
+    <Card
+      className="page-card"
+      title={t('orgs.title')}
+      data-testid="organisations-page"
+      extra={
+        <Button type="primary" onClick={() => setAdding(true)} data-testid="org-add">
+          {t('orgs.add')}
+        </Button>
+      }
+    >
       <Typography.Paragraph type="secondary">{t('orgs.subtitle')}</Typography.Paragraph>
       <Row gutter={24}>
         <Col xs={24} md={12}>
-          {treeData.length === 0 ? <Empty description={t('orgs.empty')} /> : (
+          {treeData.length === 0 ? (
+            <Empty description={t('orgs.empty')} />
+          ) : (
             // height: antd renders only the visible rows, so a city's thousands of units stay fast.
-            <Tree showLine height={560} treeData={treeData} selectedKeys={selected ? [selected] : []} expandedKeys={expandedKeys}
+            <Tree
+              showLine
+              height={560}
+              treeData={treeData}
+              selectedKeys={selected ? [selected] : []}
+              expandedKeys={expandedKeys}
               onExpand={(keys) => setCollapsed(new Set(expandable.filter((key) => !keys.includes(key))))}
-              onSelect={(keys) => setSelected(keys.length > 0 ? String(keys[0]) : null)} />
+              onSelect={(keys) => setSelected(keys.length > 0 ? String(keys[0]) : null)}
+            />
           )}
         </Col>
         <Col xs={24} md={12}>
-          {node ? <NodeEditor key={`${node.code}@${node.version}`} node={node} items={items} onChanged={reload} /> : <Empty description={t('orgs.selectHint')} />}
+          {node ? (
+            <NodeEditor key={`${node.code}@${node.version}`} node={node} items={items} onChanged={reload} />
+          ) : (
+            <Empty description={t('orgs.selectHint')} />
+          )}
         </Col>
       </Row>
-      {adding && <AddDialog items={items} onClose={(created) => { setAdding(false); if (created) { setSelected(created); reload(); } }} />}
+      {adding && (
+        <AddDialog
+          items={items}
+          onClose={(created) => {
+            setAdding(false);
+            if (created) {
+              setSelected(created);
+              reload();
+            }
+          }}
+        />
+      )}
     </Card>
   );
 }
@@ -90,35 +151,74 @@ function NodeEditor({ node, items, onChanged }: { node: OrgNode; items: OrgNode[
   const parents = parentChoices(items, node.kind, node.code);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="org-editor">
-      <Descriptions column={1} size="small" bordered items={[
-        { key: 'code', label: t('orgs.code'), children: node.code },
-        { key: 'kind', label: t('orgs.kind'), children: t(`orgs.kind.${node.kind}`) },
-        { key: 'parent', label: t('orgs.parent'), children: node.parentCode ?? '—' },
-        { key: 'version', label: t('orgs.version'), children: node.version },
-      ]} />
+      <Descriptions
+        column={1}
+        size="small"
+        bordered
+        items={[
+          { key: 'code', label: t('orgs.code'), children: node.code },
+          { key: 'kind', label: t('orgs.kind'), children: t(`orgs.kind.${node.kind}`) },
+          { key: 'parent', label: t('orgs.parent'), children: node.parentCode ?? '—' },
+          { key: 'version', label: t('orgs.version'), children: node.version },
+        ]}
+      />
       <Space.Compact style={{ width: '100%' }}>
-        <Input aria-label={t('orgs.name')} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} data-testid="org-name" />
-        <Button loading={busy} disabled={name.trim() === '' || name.trim() === node.name} onClick={() => change({ name: name.trim() })} data-testid="org-rename">{t('orgs.rename')}</Button>
+        <Input
+          aria-label={t('orgs.name')}
+          value={name}
+          maxLength={200}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="org-name"
+        />
+        <Button
+          loading={busy}
+          disabled={name.trim() === '' || name.trim() === node.name}
+          onClick={() => change({ name: name.trim() })}
+          data-testid="org-rename"
+        >
+          {t('orgs.rename')}
+        </Button>
       </Space.Compact>
       {node.kind !== 'bureau' && (
         <Space>
           <span>{t('orgs.move')}</span>
-          <Select style={{ minWidth: 240 }} aria-label={t('orgs.move')} value={node.parentCode ?? undefined} disabled={busy} showSearch optionFilterProp="label"
-            options={parents.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }))} onChange={(parentCode: string) => change({ parentCode })} data-testid="org-move" />
+          <Select
+            style={{ minWidth: 240 }}
+            aria-label={t('orgs.move')}
+            value={node.parentCode ?? undefined}
+            disabled={busy}
+            showSearch
+            optionFilterProp="label"
+            options={parents.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }))}
+            onChange={(parentCode: string) => change({ parentCode })}
+            data-testid="org-move"
+          />
         </Space>
       )}
       {node.active ? (
-        <Popconfirm title={t('orgs.deactivateConfirm', { name: node.name })} onConfirm={() => change({ active: false })}>
-          <Button danger loading={busy} data-testid="org-deactivate">{t('orgs.deactivate')}</Button>
+        <Popconfirm
+          title={t('orgs.deactivateConfirm', { name: node.name })}
+          onConfirm={() => change({ active: false })}
+        >
+          <Button danger loading={busy} data-testid="org-deactivate">
+            {t('orgs.deactivate')}
+          </Button>
         </Popconfirm>
       ) : (
-        <Button loading={busy} onClick={() => change({ active: true })} data-testid="org-activate">{t('orgs.activate')}</Button>
+        <Button loading={busy} onClick={() => change({ active: true })} data-testid="org-activate">
+          {t('orgs.activate')}
+        </Button>
       )}
     </Space>
   );
 }
 
-interface AddValues { kind: OrgNodeKind; code: string; name: string; parentCode?: string }
+interface AddValues {
+  kind: OrgNodeKind;
+  code: string;
+  name: string;
+  parentCode?: string;
+}
 
 function AddDialog({ items, onClose }: { items: OrgNode[]; onClose: (created: string | null) => void }) {
   const { t } = useI18n();
@@ -129,7 +229,10 @@ function AddDialog({ items, onClose }: { items: OrgNode[]; onClose: (created: st
   const submit = async (values: AddValues) => {
     setBusy(true);
     try {
-      const created = await createOrganisation({ ...values, parentCode: values.kind === 'bureau' ? null : (values.parentCode ?? null) });
+      const created = await createOrganisation({
+        ...values,
+        parentCode: values.kind === 'bureau' ? null : (values.parentCode ?? null),
+      });
       void message.success(t('orgs.saved'));
       onClose(created.code);
     } catch (error) {
@@ -139,13 +242,25 @@ function AddDialog({ items, onClose }: { items: OrgNode[]; onClose: (created: st
     }
   };
   return (
-    <Modal open title={t('orgs.addTitle')} okText={t('orgs.add')} confirmLoading={busy} onOk={() => form.submit()} onCancel={() => onClose(null)} destroyOnHidden>
+    <Modal
+      open
+      title={t('orgs.addTitle')}
+      okText={t('orgs.add')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(null)}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={{ kind: 'unit' }} onFinish={submit} data-testid="org-add-form">
         <Form.Item name="kind" label={t('orgs.kind')} rules={[{ required: true }]}>
           <Select options={ORG_NODE_KINDS.map((k) => ({ value: k, label: t(`orgs.kind.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="code" label={t('orgs.code')} extra={t('orgs.codeHint')}
-          rules={[{ required: true }, { pattern: ORG_CODE_PATTERN, max: ORG_CODE_MAX, message: t('orgs.codeHint') }]}>
+        <Form.Item
+          name="code"
+          label={t('orgs.code')}
+          extra={t('orgs.codeHint')}
+          rules={[{ required: true }, { pattern: ORG_CODE_PATTERN, max: ORG_CODE_MAX, message: t('orgs.codeHint') }]}
+        >
           <Input maxLength={ORG_CODE_MAX} data-testid="org-add-code" />
         </Form.Item>
         <Form.Item name="name" label={t('orgs.name')} rules={[{ required: true, whitespace: true }]}>
@@ -153,7 +268,12 @@ function AddDialog({ items, onClose }: { items: OrgNode[]; onClose: (created: st
         </Form.Item>
         {kind !== 'bureau' && (
           <Form.Item name="parentCode" label={t('orgs.parent')} rules={[{ required: true }]}>
-            <Select showSearch optionFilterProp="label" options={parentChoices(items, kind).map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }))} data-testid="org-add-parent" />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={parentChoices(items, kind).map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }))}
+              data-testid="org-add-parent"
+            />
           </Form.Item>
         )}
       </Form>

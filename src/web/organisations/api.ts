@@ -1,4 +1,11 @@
-import { type NewOrgBody, type OrgNode, OrgNodeSchema, type OrgPatchBody, type OrgTree, OrgTreeSchema } from '../../contract/organisations.ts';
+import {
+  type NewOrgBody,
+  type OrgNode,
+  OrgNodeSchema,
+  type OrgPatchBody,
+  type OrgTree,
+  OrgTreeSchema,
+} from '../../contract/organisations.ts';
 import { jsonBody, request } from '../http/client.ts';
 
 /** The organisation tree's HTTP calls (src/server/routes/organisations.ts); writes carry CSRF, changes If-Match. */

@@ -2,7 +2,8 @@
 export const zhCN = {
   'orgs.link': '组织机构',
   'orgs.title': '组织机构',
-  'orgs.subtitle': '财政局 → 主管部门 → 预算单位。停用的机构保留全部数据和历史，但不再出现在选择列表中，也不能分配新用户。',
+  'orgs.subtitle':
+    '财政局 → 主管部门 → 预算单位。停用的机构保留全部数据和历史，但不再出现在选择列表中，也不能分配新用户。',
   'orgs.kind.bureau': '财政局',
   'orgs.kind.department': '主管部门',
   'orgs.kind.unit': '预算单位',
@@ -29,7 +30,8 @@ export const zhCN = {
 export const en: Record<keyof typeof zhCN, string> = {
   'orgs.link': 'Organisations',
   'orgs.title': 'Organisations',
-  'orgs.subtitle': 'Finance bureau → department → budget unit. A deactivated organisation keeps its data and history but leaves the pickers and gets no new users.',
+  'orgs.subtitle':
+    'Finance bureau → department → budget unit. A deactivated organisation keeps its data and history but leaves the pickers and gets no new users.',
   'orgs.kind.bureau': 'Finance bureau',
   'orgs.kind.department': 'Department',
   'orgs.kind.unit': 'Budget unit',

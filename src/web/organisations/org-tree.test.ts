@@ -2,8 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { OrgNode } from '../../contract/organisations.ts';
 import { buildTree, parentChoices } from './org-tree.ts';
 
-const n = (code: string, kind: OrgNode['kind'], parentCode: string | null, active = true): OrgNode => ({ code, name: code, kind, parentCode, active, version: 1 });
-const ITEMS = [n('B', 'bureau', null), n('D', 'department', 'B'), n('D2', 'department', 'B', false), n('U1', 'unit', 'D'), n('U2', 'unit', 'B'), n('LOOSE', 'unit', null)];
+const n = (code: string, kind: OrgNode['kind'], parentCode: string | null, active = true): OrgNode => ({
+  code,
+  name: code,
+  kind,
+  parentCode,
+  active,
+  version: 1,
+});
+const ITEMS = [
+  n('B', 'bureau', null),
+  n('D', 'department', 'B'),
+  n('D2', 'department', 'B', false),
+  n('U1', 'unit', 'D'),
+  n('U2', 'unit', 'B'),
+  n('LOOSE', 'unit', null),
+];
 
 describe('organisation tree (web)', () => {
   it('nests by parentCode and keeps units without a parent apart', () => {

@@ -24,7 +24,11 @@ export function buildTree(items: readonly OrgNode[]): { roots: TreeItem[]; unpla
   return { roots, unplaced };
 }
 
-const PARENT_KINDS: Record<OrgNodeKind, readonly OrgNodeKind[]> = { bureau: [], department: ['bureau'], unit: ['department', 'bureau'] };
+const PARENT_KINDS: Record<OrgNodeKind, readonly OrgNodeKind[]> = {
+  bureau: [],
+  department: ['bureau'],
+  unit: ['department', 'bureau'],
+};
 
 /** The active nodes a node of `kind` may be placed under (never itself): what the parent picker offers. */
 export function parentChoices(items: readonly OrgNode[], kind: OrgNodeKind, self?: string): OrgNode[] {

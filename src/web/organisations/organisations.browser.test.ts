@@ -56,12 +56,18 @@ describe('组织机构 page (real server, real browser)', () => {
     await page.getByTestId('org-add-code').fill('../x');
     await page.getByTestId('org-add-name').fill('山海关区卫生健康局');
     await chooseOption(page, form.locator('.ant-select').nth(1), /SHG-CZJ/);
-    await page.getByRole('button', { name: /新\s*增/ }).last().click();
+    await page
+      .getByRole('button', { name: /新\s*增/ })
+      .last()
+      .click();
     // The hint under the field says the same words: the refusal is the error line, and nothing was created.
     await form.locator('.ant-form-item-explain-error', { hasText: '英文字母、数字和“-”' }).waitFor();
     expect(await node('713').count()).toBe(0);
     await page.getByTestId('org-add-code').fill('713');
-    await page.getByRole('button', { name: /新\s*增/ }).last().click();
+    await page
+      .getByRole('button', { name: /新\s*增/ })
+      .last()
+      .click();
     await node('713').waitFor();
 
     await node('711002').click();
@@ -71,14 +77,23 @@ describe('组织机构 page (real server, real browser)', () => {
     await node('713').click();
     await page.getByTestId('org-name').fill('山海关区卫健局');
     await page.getByTestId('org-rename').click();
-    await node('713').getByText(/山海关区卫健局/).waitFor();
+    await node('713')
+      .getByText(/山海关区卫健局/)
+      .waitFor();
 
     await node('711002').click();
     await page.getByTestId('org-deactivate').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await node('711002').getByText('已停用').waitFor();
-    const stored = await db.kysely.selectFrom('units as u').innerJoin('organisations as o', 'o.id', 'u.parent_id')
-      .select(['o.code as parent', 'u.active']).where('u.code', '=', '711002').executeTakeFirstOrThrow();
+    const stored = await db.kysely
+      .selectFrom('units as u')
+      .innerJoin('organisations as o', 'o.id', 'u.parent_id')
+      .select(['o.code as parent', 'u.active'])
+      .where('u.code', '=', '711002')
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ parent: '713', active: false });
   }, 120_000);
 });

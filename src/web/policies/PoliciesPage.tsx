@@ -30,13 +30,23 @@ function Policies() {
   const items = POLICY_KINDS.map((kind) => ({
     key: kind,
     label: t(`policies.tab.${kind}`),
-    children: user?.role === 'admin' && !orgCode ? null : <PolicyEditor key={`${kind}/${orgCode ?? ''}`} kind={kind} orgCode={orgCode} />,
+    children:
+      user?.role === 'admin' && !orgCode ? null : (
+        <PolicyEditor key={`${kind}/${orgCode ?? ''}`} kind={kind} orgCode={orgCode} />
+      ),
   }));
   return (
     <Card className="page-card" title={t('policies.title')} data-testid="policies-page">
       <Typography.Paragraph type="secondary">{t('policies.subtitle')}</Typography.Paragraph>
       {user?.role === 'admin' && (
-        <Input.Search className="policies-org" aria-label={t('policies.org')} placeholder={t('policies.orgHint')} enterButton onSearch={setAdminOrg} allowClear />
+        <Input.Search
+          className="policies-org"
+          aria-label={t('policies.org')}
+          placeholder={t('policies.orgHint')}
+          enterButton
+          onSearch={setAdminOrg}
+          allowClear
+        />
       )}
       {/* Hidden tabs stay mounted: switching tabs keeps a policy's unsaved text. */}
       <Tabs items={items} />
@@ -73,7 +83,9 @@ function PolicyEditor({ kind, orgCode }: { kind: PolicyKind; orgCode: string | n
   const onSave = () => {
     const parsed = parsePolicyText(text);
     if (!parsed.ok) {
-      setProblems([parsed.reason === 'badJson' ? t('policies.badJson', { message: parsed.message }) : t('policies.notObject')]);
+      setProblems([
+        parsed.reason === 'badJson' ? t('policies.badJson', { message: parsed.message }) : t('policies.notObject'),
+      ]);
       return;
     }
     void save(parsed.body);
@@ -84,12 +96,35 @@ function PolicyEditor({ kind, orgCode }: { kind: PolicyKind; orgCode: string | n
     <Row gutter={16}>
       <Col xs={24} lg={14}>
         <Typography.Title level={5}>{t('policies.editor')}</Typography.Title>
-        {data?.stored === null && <Alert type="info" showIcon title={t('policies.storedNone')} className="policies-note" />}
-        <Input.TextArea className="policies-json" aria-label={t('policies.editor')} value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 16, maxRows: 40 }} spellCheck={false} />
-        {problems.length > 0 && <Alert type="error" showIcon className="policies-note" title={problems[0]} description={problems.slice(1).map((line) => <div key={line}>{line}</div>)} />}
+        {data?.stored === null && (
+          <Alert type="info" showIcon title={t('policies.storedNone')} className="policies-note" />
+        )}
+        <Input.TextArea
+          className="policies-json"
+          aria-label={t('policies.editor')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          autoSize={{ minRows: 16, maxRows: 40 }}
+          spellCheck={false}
+        />
+        {problems.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            className="policies-note"
+            title={problems[0]}
+            description={problems.slice(1).map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          />
+        )}
         <Space className="policies-actions">
-          <Button type="primary" loading={saving} onClick={onSave}>{t('policies.save')}</Button>
-          <Button disabled={saving} onClick={() => void save({})}>{t('policies.reset')}</Button>
+          <Button type="primary" loading={saving} onClick={onSave}>
+            {t('policies.save')}
+          </Button>
+          <Button disabled={saving} onClick={() => void save({})}>
+            {t('policies.reset')}
+          </Button>
         </Space>
       </Col>
       <Col xs={24} lg={10}>

@@ -7,7 +7,11 @@ export async function fetchPolicy(kind: PolicyKind, orgCode: string | null): Pro
   return (await request(PolicyViewSchema, policyPath(kind, orgCode))).data;
 }
 
-export async function savePolicy(kind: PolicyKind, orgCode: string | null, body: Record<string, unknown>): Promise<PolicyViewResponse> {
+export async function savePolicy(
+  kind: PolicyKind,
+  orgCode: string | null,
+  body: Record<string, unknown>,
+): Promise<PolicyViewResponse> {
   const init = { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
   return (await request(PolicyViewSchema, policyPath(kind, orgCode), init)).data;
 }

@@ -2,7 +2,8 @@
 export const zhCN = {
   'policies.link': '规则设置',
   'policies.title': '规则设置',
-  'policies.subtitle': '本机构的审核、运行监控和绩效评分规则。只需写要改的项，未写的项取默认值；说明见 docs/policies.md。',
+  'policies.subtitle':
+    '本机构的审核、运行监控和绩效评分规则。只需写要改的项，未写的项取默认值；说明见 docs/policies.md。',
   'policies.tab.review': '审核规则',
   'policies.tab.monitoring': '运行监控',
   'policies.tab.scoring': '绩效评分',
@@ -21,7 +22,8 @@ export const zhCN = {
 export const en: Record<keyof typeof zhCN, string> = {
   'policies.link': 'Policies',
   'policies.title': 'Policies',
-  'policies.subtitle': "This organisation's review, monitoring and scoring rules. Write only what you change; the rest keep their defaults. See docs/policies.md.",
+  'policies.subtitle':
+    "This organisation's review, monitoring and scoring rules. Write only what you change; the rest keep their defaults. See docs/policies.md.",
   'policies.tab.review': 'Review',
   'policies.tab.monitoring': 'Monitoring',
   'policies.tab.scoring': 'Scoring',

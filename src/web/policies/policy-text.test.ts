@@ -11,10 +11,12 @@ describe('policy editor helpers', () => {
   });
 
   it('names the path of each server issue', () => {
-    expect(issueLines([{ path: ['behindPlan', 0, 'points'], message: '应不大于 100' }, { path: [], message: '缺少内容' }])).toEqual([
-      'behindPlan.0.points：应不大于 100',
-      '缺少内容',
-    ]);
+    expect(
+      issueLines([
+        { path: ['behindPlan', 0, 'points'], message: '应不大于 100' },
+        { path: [], message: '缺少内容' },
+      ]),
+    ).toEqual(['behindPlan.0.points：应不大于 100', '缺少内容']);
   });
 
   it('adds ?orgCode= only for the administrator’s choice', () => {

@@ -5,7 +5,8 @@ export function policyPath(kind: PolicyKind, orgCode: string | null): string {
   return `/api/bureau/policies/${kind}${query}`;
 }
 
-export type ParsedPolicyText = { ok: true; body: Record<string, unknown> } | { ok: false; reason: 'badJson' | 'notObject'; message: string };
+export type ParsedPolicyText =
+  { ok: true; body: Record<string, unknown> } | { ok: false; reason: 'badJson' | 'notObject'; message: string };
 
 /** The editor's text as a policy body: a JSON object, or why not (checked before anything is sent). */
 export function parsePolicyText(text: string): ParsedPolicyText {
@@ -15,7 +16,8 @@ export function parsePolicyText(text: string): ParsedPolicyText {
   } catch (error) {
     return { ok: false, reason: 'badJson', message: error instanceof Error ? error.message : String(error) };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'notObject', message: '' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, reason: 'notObject', message: '' };
   return { ok: true, body: value as Record<string, unknown> };
 }
 

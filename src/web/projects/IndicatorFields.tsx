@@ -25,13 +25,19 @@ export function IndicatorFields() {
                 size="small"
                 className="indicator-card"
                 title={t('editor.indicator', { n: i + 1 })}
-                extra={<Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)}>{t('editor.remove')}</Button>}
+                extra={
+                  <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)}>
+                    {t('editor.remove')}
+                  </Button>
+                }
                 data-testid="indicator-editor"
               >
                 <IndicatorRow name={field.name} />
               </Card>
             ))}
-            <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add(emptyIndicator())}>{t('editor.addIndicator')}</Button>
+            <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add(emptyIndicator())}>
+              {t('editor.addIndicator')}
+            </Button>
           </>
         )}
       </Form.List>
@@ -42,7 +48,11 @@ export function IndicatorFields() {
 function IndicatorRow({ name }: { name: number }) {
   const { t } = useI18n();
   const level1 = Form.useWatch<string | undefined>(['indicators', name, 'level1']);
-  const required = (field: MessageKey): Rule => ({ required: true, whitespace: true, message: t('editor.required', { field: t(field) }) });
+  const required = (field: MessageKey): Rule => ({
+    required: true,
+    whitespace: true,
+    message: t('editor.required', { field: t(field) }),
+  });
   return (
     <Row gutter={12}>
       <Col span={6}>

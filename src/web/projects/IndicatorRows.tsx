@@ -9,7 +9,13 @@ import { indicatorRowSpans, isMissingTargetValue } from './table-layout.ts';
  * (review findings' keys such as 'indicators.1.target') marks cells; a merged cell is marked when
  * any row it spans is.
  */
-export function IndicatorRows({ indicators, highlights }: { indicators: Indicator[]; highlights?: ReadonlySet<string> | undefined }) {
+export function IndicatorRows({
+  indicators,
+  highlights,
+}: {
+  indicators: Indicator[];
+  highlights?: ReadonlySet<string> | undefined;
+}) {
   const { t } = useI18n();
   const spans = indicatorRowSpans(indicators);
   return (
@@ -24,13 +30,43 @@ export function IndicatorRows({ indicators, highlights }: { indicators: Indicato
       </tr>
       {indicators.map((indicator, i) => (
         <tr key={i} data-testid="indicator-row">
-          {spans[i]!.level1 > 0 && <td rowSpan={spans[i]!.level1} {...reviewCell(highlights, `indicators.${i}.level1`, 'center', spanHighlighted(highlights, 'level1', i, spans[i]!.level1))}>{indicator.level1}</td>}
-          {spans[i]!.level2 > 0 && <td rowSpan={spans[i]!.level2} {...reviewCell(highlights, `indicators.${i}.level2`, 'center', spanHighlighted(highlights, 'level2', i, spans[i]!.level2))}>{indicator.level2}</td>}
-          <td data-testid="indicator-name" {...reviewCell(highlights, `indicators.${i}.name`)}>{indicator.name}</td>
+          {spans[i]!.level1 > 0 && (
+            <td
+              rowSpan={spans[i]!.level1}
+              {...reviewCell(
+                highlights,
+                `indicators.${i}.level1`,
+                'center',
+                spanHighlighted(highlights, 'level1', i, spans[i]!.level1),
+              )}
+            >
+              {indicator.level1}
+            </td>
+          )}
+          {spans[i]!.level2 > 0 && (
+            <td
+              rowSpan={spans[i]!.level2}
+              {...reviewCell(
+                highlights,
+                `indicators.${i}.level2`,
+                'center',
+                spanHighlighted(highlights, 'level2', i, spans[i]!.level2),
+              )}
+            >
+              {indicator.level2}
+            </td>
+          )}
+          <td data-testid="indicator-name" {...reviewCell(highlights, `indicators.${i}.name`)}>
+            {indicator.name}
+          </td>
           <td {...reviewCell(highlights, `indicators.${i}.description`, 'text-cell')}>{indicator.description}</td>
           <td data-testid="indicator-target" {...reviewCell(highlights, `indicators.${i}.target`, 'center')}>
             {indicator.target.raw}
-            {isMissingTargetValue(indicator.target) && <Tag color="warning" className="missing-tag">{t('table.missingTarget')}</Tag>}
+            {isMissingTargetValue(indicator.target) && (
+              <Tag color="warning" className="missing-tag">
+                {t('table.missingTarget')}
+              </Tag>
+            )}
           </td>
           <td {...reviewCell(highlights, `indicators.${i}.basis`, 'center')}>{indicator.basis}</td>
         </tr>

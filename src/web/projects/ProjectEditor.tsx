@@ -76,7 +76,10 @@ export function ProjectEditor({ unitCode, year, target, onClose, onSaved }: Prop
     onClose();
   };
 
-  const title = target?.mode === 'edit' ? t('editor.titleEdit', { name: shown?.values.name ?? target.code }) : t('editor.titleCreate');
+  const title =
+    target?.mode === 'edit'
+      ? t('editor.titleEdit', { name: shown?.values.name ?? target.code })
+      : t('editor.titleCreate');
   return (
     <Drawer
       open={target !== null}
@@ -87,8 +90,16 @@ export function ProjectEditor({ unitCode, year, target, onClose, onSaved }: Prop
       mask={{ closable: false }}
       extra={
         <Space>
-          <Button onClick={() => void close()} data-testid="editor-cancel">{t('editor.cancel')}</Button>
-          {shown ? <span ref={setSaveSlot} /> : <Button type="primary" disabled>{t('editor.save')}</Button>}
+          <Button onClick={() => void close()} data-testid="editor-cancel">
+            {t('editor.cancel')}
+          </Button>
+          {shown ? (
+            <span ref={setSaveSlot} />
+          ) : (
+            <Button type="primary" disabled>
+              {t('editor.save')}
+            </Button>
+          )}
         </Space>
       }
     >

@@ -92,10 +92,24 @@ function SaveProblemAlert({ problem }: { problem: SaveProblem }) {
   useEffect(() => {
     anchor.current?.scrollIntoView({ block: 'nearest' });
   }, [problem]);
-  const description = problem.issues.length > 0 ? <ul className="issue-list">{problem.issues.map((text, i) => <li key={i}>{text}</li>)}</ul> : undefined;
+  const description =
+    problem.issues.length > 0 ? (
+      <ul className="issue-list">
+        {problem.issues.map((text, i) => (
+          <li key={i}>{text}</li>
+        ))}
+      </ul>
+    ) : undefined;
   return (
     <div ref={anchor}>
-      <Alert type="error" showIcon className="editor-alert" title={problem.title} description={description} data-testid="editor-error" />
+      <Alert
+        type="error"
+        showIcon
+        className="editor-alert"
+        title={problem.title}
+        description={description}
+        data-testid="editor-error"
+      />
     </div>
   );
 }
@@ -103,7 +117,10 @@ function SaveProblemAlert({ problem }: { problem: SaveProblem }) {
 /** A refused save other than a stale one: the server's issues, or its word (a duplicate code is a 409 too). */
 function describeFailure(error: unknown, t: Translate): SaveProblem {
   if (error instanceof ApiError && error.issues.length > 0) {
-    return { title: t('editor.issuesTitle'), issues: error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}：${i.message}` : i.message)) };
+    return {
+      title: t('editor.issuesTitle'),
+      issues: error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}：${i.message}` : i.message)),
+    };
   }
   return { title: errorMessage(error, t), issues: [] };
 }

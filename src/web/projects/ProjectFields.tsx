@@ -9,7 +9,11 @@ import { budgetIdentityProblem, validateAmount, type ProjectFormValues } from '.
 /** The editor's fields, section by section, in the order of the official table. */
 export function ProjectFields({ creating }: { creating: boolean }) {
   const { t } = useI18n();
-  const required = (field: MessageKey): Rule => ({ required: true, whitespace: true, message: t('editor.required', { field: t(field) }) });
+  const required = (field: MessageKey): Rule => ({
+    required: true,
+    whitespace: true,
+    message: t('editor.required', { field: t(field) }),
+  });
   return (
     <>
       <Divider titlePlacement="start">{t('editor.sectionBasic')}</Divider>
@@ -60,7 +64,14 @@ function BudgetFields() {
         name={['budget', field]}
         label={t(label)}
         rules={[amountRule(t), ...extra]}
-        dependencies={field === 'total' ? [['budget', 'fiscal'], ['budget', 'other']] : []}
+        dependencies={
+          field === 'total'
+            ? [
+                ['budget', 'fiscal'],
+                ['budget', 'other'],
+              ]
+            : []
+        }
       >
         <Input inputMode="decimal" placeholder={t('editor.amountPlaceholder')} suffix="元" />
       </Form.Item>
@@ -70,7 +81,10 @@ function BudgetFields() {
     <>
       <Divider titlePlacement="start">{t('editor.sectionBudget')}</Divider>
       <Row gutter={16}>
-        {amount('total', 'editor.budgetTotal', [{ required: true, message: t('editor.required', { field: t('editor.budgetTotal') }) }, identity])}
+        {amount('total', 'editor.budgetTotal', [
+          { required: true, message: t('editor.required', { field: t('editor.budgetTotal') }) },
+          identity,
+        ])}
         {amount('fiscal', 'editor.budgetFiscal')}
         {amount('other', 'editor.budgetOther')}
       </Row>
@@ -100,11 +114,18 @@ function SpendingPlanFields() {
                   <Form.Item name={[field.name, 'cumulativePercent']} label={t('editor.percent')} rules={[percentRule]}>
                     <InputNumber min={0} max={100} suffix="%" style={{ width: '100%' }} />
                   </Form.Item>
-                  <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)}>{t('editor.remove')}</Button>
+                  <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)}>
+                    {t('editor.remove')}
+                  </Button>
                 </Col>
               ))}
             </Row>
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ month: null, cumulativePercent: null })} className="add-button">
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ month: null, cumulativePercent: null })}
+              className="add-button"
+            >
               {t('editor.addCheckpoint')}
             </Button>
           </>
@@ -130,11 +151,19 @@ function GoalFields() {
                   </Form.Item>
                 </Col>
                 <Col flex="none" className="remove-col">
-                  <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('editor.remove')} onClick={() => remove(field.name)} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('editor.remove')}
+                    onClick={() => remove(field.name)}
+                  />
                 </Col>
               </Row>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} className="add-button">{t('editor.addGoal')}</Button>
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} className="add-button">
+              {t('editor.addGoal')}
+            </Button>
           </>
         )}
       </Form.List>

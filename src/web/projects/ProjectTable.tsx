@@ -27,16 +27,29 @@ export function ProjectTable({ unit, project, seq, onEdit, onDelete, highlights 
       <div className="project-heading">
         <h3>{t('table.caption', { n: seq, name: project.name })}</h3>
         <Space>
-          {onEdit && <Button icon={<EditOutlined />} onClick={onEdit}>{t('table.edit')}</Button>}
+          {onEdit && (
+            <Button icon={<EditOutlined />} onClick={onEdit}>
+              {t('table.edit')}
+            </Button>
+          )}
           {onDelete && (
-            <Popconfirm title={t('table.deleteConfirm', { name: project.name })} onConfirm={onDelete} okButtonProps={{ danger: true }}>
-              <Button danger icon={<DeleteOutlined />}>{t('table.delete')}</Button>
+            <Popconfirm
+              title={t('table.deleteConfirm', { name: project.name })}
+              onConfirm={onDelete}
+              okButtonProps={{ danger: true }}
+            >
+              <Button danger icon={<DeleteOutlined />}>
+                {t('table.delete')}
+              </Button>
             </Popconfirm>
           )}
         </Space>
       </div>
       <div className="official-caption">
-        <span>{unit.code}{unit.name}</span>
+        <span>
+          {unit.code}
+          {unit.name}
+        </span>
         <span>{t('table.unitOfMeasure')}</span>
       </div>
       <table className="official-table">
@@ -51,16 +64,22 @@ export function ProjectTable({ unit, project, seq, onEdit, onDelete, highlights 
         <tbody>
           <tr>
             <th>{t('table.projectCode')}</th>
-            <td colSpan={2} {...reviewCell(highlights, 'code', 'code-cell')}>{project.code}</td>
+            <td colSpan={2} {...reviewCell(highlights, 'code', 'code-cell')}>
+              {project.code}
+            </td>
             <th>{t('table.projectName')}</th>
-            <td colSpan={2} {...reviewCell(highlights, 'name')}>{project.name}</td>
+            <td colSpan={2} {...reviewCell(highlights, 'name')}>
+              {project.name}
+            </td>
           </tr>
           <BudgetRows project={project} highlights={highlights} />
           <SpendingPlanRows project={project} highlights={highlights} />
           <tr>
             <th>{t('table.goals')}</th>
             <td colSpan={5} {...reviewCell(highlights, 'goals', 'text-cell')}>
-              {project.goals.map((goal, i) => <div key={i} {...reviewCell(highlights, `goals.${i}`)}>{`${i + 1}、${goal}`}</div>)}
+              {project.goals.map((goal, i) => (
+                <div key={i} {...reviewCell(highlights, `goals.${i}`)}>{`${i + 1}、${goal}`}</div>
+              ))}
             </td>
           </tr>
           <IndicatorRows indicators={project.indicators} highlights={highlights} />
@@ -81,7 +100,9 @@ function BudgetRows({ project, highlights }: { project: Project } & Highlights) 
         <th rowSpan={3}>{t('table.budgetAndPurpose')}</th>
         <th>{t('table.budget')}</th>
         <td {...reviewCell(highlights, 'budget.total', 'num')}>{formatYuan(total)}</td>
-        <td rowSpan={3} colSpan={3} {...reviewCell(highlights, 'purpose', 'text-cell')}>{project.purpose}</td>
+        <td rowSpan={3} colSpan={3} {...reviewCell(highlights, 'purpose', 'text-cell')}>
+          {project.purpose}
+        </td>
       </tr>
       <tr>
         <th>{t('table.fiscal')}</th>
@@ -110,11 +131,21 @@ function SpendingPlanRows({ project, highlights }: { project: Project } & Highli
   return (
     <>
       <tr>
-        <th rowSpan={2} {...reviewCell(highlights, 'spendingPlan')}>{t('table.spendingPlan')}</th>
-        {plan.map((c, i) => <th key={i} colSpan={spans[i]} className="sub-head">{t('table.monthEnd', { month: c.month })}</th>)}
+        <th rowSpan={2} {...reviewCell(highlights, 'spendingPlan')}>
+          {t('table.spendingPlan')}
+        </th>
+        {plan.map((c, i) => (
+          <th key={i} colSpan={spans[i]} className="sub-head">
+            {t('table.monthEnd', { month: c.month })}
+          </th>
+        ))}
       </tr>
       <tr>
-        {plan.map((c, i) => <td key={i} colSpan={spans[i]} {...reviewCell(highlights, `spendingPlan.${i}.cumulativePercent`, 'center')}>{formatPercent(c.cumulativePercent)}</td>)}
+        {plan.map((c, i) => (
+          <td key={i} colSpan={spans[i]} {...reviewCell(highlights, `spendingPlan.${i}.cumulativePercent`, 'center')}>
+            {formatPercent(c.cumulativePercent)}
+          </td>
+        ))}
       </tr>
     </>
   );

@@ -3,7 +3,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VersionedProject } from '../../contract/api.ts';
 import type { Db } from '../../db/database.ts';
-import { assertWebBuilt, newDesktopPage, openSeedUnitDb, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import {
+  assertWebBuilt,
+  newDesktopPage,
+  openSeedUnitDb,
+  launchChromium,
+  serveWebApp,
+  signInOnPage,
+} from '../../../test/browser.ts';
 import { formatTime } from '../workflow/format-time.ts';
 import { emptyProjectForm, projectToForm, type ProjectFormValues } from './project-form.ts';
 
@@ -38,7 +45,7 @@ function expectedFields(values: ProjectFormValues): Record<string, string> {
   return fields;
 }
 
-describe('project editor: never another project\'s values (real server, real browser)', () => {
+describe("project editor: never another project's values (real server, real browser)", () => {
   let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
@@ -51,7 +58,11 @@ describe('project editor: never another project\'s values (real server, real bro
     assertWebBuilt();
     db = await openSeedUnitDb();
     ({ app, baseUrl } = await serveWebApp(db));
-    const signedIn = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(UNIT_USER) });
+    const signedIn = await fetch(`${baseUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(UNIT_USER),
+    });
     cookie = signedIn.headers.getSetCookie()[0]!.split(';')[0]!;
     csrfToken = ((await signedIn.json()) as { csrfToken: string }).csrfToken;
     browser = await launchChromium();
@@ -68,7 +79,8 @@ describe('project editor: never another project\'s values (real server, real bro
     await db?.close();
   });
 
-  const stored = async (code: string) => (await (await fetch(`${baseUrl}${projectApi(code)}`, { headers: { cookie } })).json()) as VersionedProject;
+  const stored = async (code: string) =>
+    (await (await fetch(`${baseUrl}${projectApi(code)}`, { headers: { cookie } })).json()) as VersionedProject;
   const drawer = () => page.locator('.ant-drawer-open');
 
   /** Every input and text area of the open editor's form, by id: what the user sees. */
@@ -77,13 +89,19 @@ describe('project editor: never another project\'s values (real server, real bro
     await form.waitFor();
     return form.evaluate((element) => {
       const fields: Record<string, string> = {};
-      for (const input of element.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[id^="project_"], textarea[id^="project_"]')) fields[input.id] = input.value;
+      for (const input of element.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+        'input[id^="project_"], textarea[id^="project_"]',
+      ))
+        fields[input.id] = input.value;
       return fields;
     });
   }
 
   async function openEditor(code: string): Promise<void> {
-    await page.getByTestId(`project-${code}`).getByRole('button', { name: /编\s*辑/ }).click();
+    await page
+      .getByTestId(`project-${code}`)
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
     await drawer().waitFor();
   }
 
@@ -166,7 +184,12 @@ describe('project editor: never another project\'s values (real server, real bro
     // Reloading or closing the tab: the browser's own beforeunload prompt (dismissed, so the page stays).
     // A reload from the page, not page.close({ runBeforeUnload }): with Chromium 156 headless that
     // closes the page without the prompt even on a plain page with a beforeunload handler.
-    const prompt = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.type()); void dialog.dismiss(); }));
+    const prompt = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.type());
+        void dialog.dismiss();
+      }),
+    );
     await page.evaluate(() => window.location.reload());
     expect(await prompt).toBe('beforeunload');
     await expect(name.inputValue()).resolves.toBe('尚未保存的名称');
@@ -177,7 +200,7 @@ describe('project editor: never another project\'s values (real server, real bro
     expect(await stored(FIRST).then((p) => p.project.name)).not.toBe('尚未保存的名称');
   });
 
-  it('says who changed the project when a save is stale, keeps the edits, and reloads the server\'s version when asked', async () => {
+  it("says who changed the project when a save is stale, keeps the edits, and reloads the server's version when asked", async () => {
     await page.goto(`${baseUrl}/units/711002/years/2020`);
     await page.getByTestId('project-tables').waitFor();
     await openEditor(FIRST);
@@ -187,20 +210,29 @@ describe('project editor: never another project\'s values (real server, real bro
     const read = await stored(FIRST);
     const other = await fetch(`${baseUrl}${projectApi(FIRST)}`, {
       method: 'PUT',
-      headers: { 'Content-Type': 'application/json', 'If-Match': `"${read.version}"`, cookie, 'X-CSRF-Token': csrfToken },
+      headers: {
+        'Content-Type': 'application/json',
+        'If-Match': `"${read.version}"`,
+        cookie,
+        'X-CSRF-Token': csrfToken,
+      },
       body: JSON.stringify({ ...read.project, purpose: '他人修改的资金用途' }),
     });
     expect(other.status).toBe(200);
 
     const refused = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(projectApi(FIRST)));
     await page.getByTestId('editor-save').click();
-    const body = (await (await refused).json()) as { error: { details?: { changedBy: { displayName: string } | null; changedAt: string } } };
+    const body = (await (await refused).json()) as {
+      error: { details?: { changedBy: { displayName: string } | null; changedAt: string } };
+    };
     const notice = page.getByTestId('conflict-notice');
     // The other session saved as the same user: the notice names that user (decision 023's details).
     // (The browser runs in the test's time zone, so formatTime here prints what the page prints.)
     const changedBy = body.error.details?.changedBy?.displayName;
     expect(changedBy).toBeTruthy();
-    await expect(notice.locator('.ant-alert-title').textContent()).resolves.toBe(`此记录已被 ${changedBy} 于 ${formatTime(body.error.details!.changedAt)} 修改。您的修改尚未保存。`);
+    await expect(notice.locator('.ant-alert-title').textContent()).resolves.toBe(
+      `此记录已被 ${changedBy} 于 ${formatTime(body.error.details!.changedAt)} 修改。您的修改尚未保存。`,
+    );
     await expect(name.inputValue()).resolves.toBe('我的修改');
 
     await page.getByTestId('conflict-dismiss').click();

@@ -25,8 +25,24 @@ const seedProject: Project = {
   ],
   goals: ['加强和改进劳动模范管理和服务工作，有效解决或缓解困难省劳模的生活状况。'],
   indicators: [
-    { level1: '产出指标', level2: '数量指标', name: '补助个人数量', description: '补助的人数', target: { raw: '个', op: null, value: null, unit: '个' }, basis: '行业标准', category: 'output' },
-    { level1: '效果指标', level2: '社会效益指标', name: '补助人群生活改善情况', description: '改善情况', target: { raw: '≥90%', op: '>=', value: 90, unit: '%' }, basis: '行业标准', category: 'benefit' },
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '补助个人数量',
+      description: '补助的人数',
+      target: { raw: '个', op: null, value: null, unit: '个' },
+      basis: '行业标准',
+      category: 'output',
+    },
+    {
+      level1: '效果指标',
+      level2: '社会效益指标',
+      name: '补助人群生活改善情况',
+      description: '改善情况',
+      target: { raw: '≥90%', op: '>=', value: 90, unit: '%' },
+      basis: '行业标准',
+      category: 'benefit',
+    },
   ],
 };
 
@@ -74,14 +90,21 @@ describe('amounts', () => {
   });
   it('checks 预算数 = 财政资金 + 其他资金 exactly', () => {
     expect(budgetIdentityProblem({ total: '0.30', fiscal: '0.10', other: '0.20' })).toBeNull();
-    expect(budgetIdentityProblem({ total: '100.00', fiscal: '60', other: '30' })).toEqual({ total: '100.00', sum: '90.00' });
+    expect(budgetIdentityProblem({ total: '100.00', fiscal: '60', other: '30' })).toEqual({
+      total: '100.00',
+      sum: '90.00',
+    });
     expect(budgetIdentityProblem({ total: '100.00', fiscal: '', other: '' })).toBeNull();
   });
 });
 
 describe('server issues → form fields', () => {
   it('maps project paths onto the form, numeric strings included', () => {
-    expect(issueFieldName(normaliseIssuePath(['indicators', '2', 'target', 'raw']))).toEqual(['indicators', 2, 'target']);
+    expect(issueFieldName(normaliseIssuePath(['indicators', '2', 'target', 'raw']))).toEqual([
+      'indicators',
+      2,
+      'target',
+    ]);
     expect(issueFieldName(['budget', 'total'])).toEqual(['budget', 'total']);
     expect(issueFieldName(['spendingPlan', 1, 'cumulativePercent'])).toEqual(['spendingPlan', 1, 'cumulativePercent']);
     expect(issueFieldName(['name'])).toEqual(['name']);

@@ -46,7 +46,11 @@ export function emptyProjectForm(): ProjectFormValues {
     purpose: '',
     spendingPlan: DEFAULT_CHECKPOINT_MONTHS.map((month) => ({ month, cumulativePercent: null })),
     goals: [''],
-    indicators: [emptyIndicator('产出指标', '数量指标'), emptyIndicator('效益指标', '社会效益指标'), emptyIndicator('满意度指标', '服务对象满意度指标')],
+    indicators: [
+      emptyIndicator('产出指标', '数量指标'),
+      emptyIndicator('效益指标', '社会效益指标'),
+      emptyIndicator('满意度指标', '服务对象满意度指标'),
+    ],
   };
 }
 
@@ -54,7 +58,11 @@ export function projectToForm(project: Project): ProjectFormValues {
   return {
     code: project.code,
     name: project.name,
-    budget: { total: project.budget.total ?? '', fiscal: project.budget.fiscal ?? '', other: project.budget.other ?? '' },
+    budget: {
+      total: project.budget.total ?? '',
+      fiscal: project.budget.fiscal ?? '',
+      other: project.budget.other ?? '',
+    },
     purpose: project.purpose,
     spendingPlan: project.spendingPlan.map((c) => ({ month: c.month, cumulativePercent: c.cumulativePercent })),
     goals: project.goals.length > 0 ? [...project.goals] : [''],
@@ -75,7 +83,11 @@ export function formToProject(values: ProjectFormValues): Project {
   return normaliseProject({
     code: text(values.code),
     name: text(values.name),
-    budget: { total: canonicalAmount(values.budget.total), fiscal: canonicalAmount(values.budget.fiscal), other: canonicalAmount(values.budget.other) },
+    budget: {
+      total: canonicalAmount(values.budget.total),
+      fiscal: canonicalAmount(values.budget.fiscal),
+      other: canonicalAmount(values.budget.other),
+    },
     purpose: text(values.purpose),
     spendingPlan: values.spendingPlan
       .filter((c): c is CheckpointFormValues & { month: number } => typeof c.month === 'number')
@@ -127,8 +139,10 @@ export function budgetIdentityProblem(budget: ProjectFormValues['budget']): { to
  */
 export function issueFieldName(path: readonly (string | number)[]): (string | number)[] | null {
   const [head, index, field] = path;
-  if (head === 'indicators' && typeof index === 'number' && typeof field === 'string') return ['indicators', index, field];
-  if (head === 'spendingPlan' && typeof index === 'number' && typeof field === 'string') return ['spendingPlan', index, field];
+  if (head === 'indicators' && typeof index === 'number' && typeof field === 'string')
+    return ['indicators', index, field];
+  if (head === 'spendingPlan' && typeof index === 'number' && typeof field === 'string')
+    return ['spendingPlan', index, field];
   if (head === 'goals' && typeof index === 'number') return ['goals', index];
   if (head === 'budget' && typeof index === 'string') return ['budget', index];
   if (typeof head === 'string' && ['code', 'name', 'purpose'].includes(head) && path.length === 1) return [head];

@@ -7,7 +7,9 @@ describe('reportUrl', () => {
   });
 
   it('passes the 监控表 month, and only to the 监控表', () => {
-    expect(reportUrl('711002', 2020, 'monitoring', 'xlsx', 7)).toBe('/api/units/711002/years/2020/monitoring.xlsx?asOfMonth=7');
+    expect(reportUrl('711002', 2020, 'monitoring', 'xlsx', 7)).toBe(
+      '/api/units/711002/years/2020/monitoring.xlsx?asOfMonth=7',
+    );
     expect(reportUrl('711002', 2020, 'evaluation', 'pdf', 7)).toBe('/api/units/711002/years/2020/evaluation.pdf');
     // Month 0 (a year not begun) is the server's default, not a valid query value.
     expect(reportUrl('711002', 2021, 'monitoring', 'pdf', 0)).toBe('/api/units/711002/years/2021/monitoring.pdf');

@@ -36,7 +36,10 @@ describe('自评表 and 监控表 downloads (real server, real browser, demo yea
   it('downloads the 自评表 as Word under its Chinese name', async () => {
     await page.goto(`${baseUrl}/units/711002/years/2020/evaluation`);
     await page.getByTestId('evaluation-downloads').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('evaluation-download-docx').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('evaluation-download-docx').click(),
+    ]);
     expect(download.suggestedFilename()).toBe('秦皇岛市山海关区总工会2020年度项目支出绩效自评表.docx');
     expect(await download.failure()).toBeNull();
   });
@@ -44,11 +47,18 @@ describe('自评表 and 监控表 downloads (real server, real browser, demo yea
   it('downloads the 监控表 as of the month chosen on the page', async () => {
     await page.goto(`${baseUrl}/units/711002/years/2020/monitoring`);
     await page.getByTestId('monitoring-downloads').waitFor();
-    expect(await page.getByTestId('monitoring-download-xlsx').getAttribute('href')).toBe('/api/units/711002/years/2020/monitoring.xlsx?asOfMonth=12');
+    expect(await page.getByTestId('monitoring-download-xlsx').getAttribute('href')).toBe(
+      '/api/units/711002/years/2020/monitoring.xlsx?asOfMonth=12',
+    );
     await chooseOption(page, page.locator('.ant-select', { has: page.getByLabel('数据截至') }), /^7月底$/);
-    await expect.poll(() => page.getByTestId('monitoring-download-xlsx').getAttribute('href')).toBe('/api/units/711002/years/2020/monitoring.xlsx?asOfMonth=7');
+    await expect
+      .poll(() => page.getByTestId('monitoring-download-xlsx').getAttribute('href'))
+      .toBe('/api/units/711002/years/2020/monitoring.xlsx?asOfMonth=7');
     await expect(page.getByTestId('monitoring-downloads').textContent()).resolves.toContain('截至7月');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('monitoring-download-xlsx').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('monitoring-download-xlsx').click(),
+    ]);
     expect(download.suggestedFilename()).toBe('秦皇岛市山海关区总工会2020年度绩效运行监控表.xlsx');
     expect(await download.failure()).toBeNull();
   });

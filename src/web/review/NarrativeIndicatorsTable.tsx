@@ -20,18 +20,40 @@ export function describeParsed(target: TargetValue): string {
  */
 export function NarrativeIndicatorsTable({ overall, extra }: { overall: OverallTargets; extra?: ReactNode }) {
   const { t } = useI18n();
-  const rows = extractNarrativeIndicators(overall).map((row, i) => ({ ...row, key: i, seq: overall.goals[row.goalIndex]?.seq ?? row.goalIndex + 1 }));
+  const rows = extractNarrativeIndicators(overall).map((row, i) => ({
+    ...row,
+    key: i,
+    seq: overall.goals[row.goalIndex]?.seq ?? row.goalIndex + 1,
+  }));
   const columns = [
     { title: t('review.narrative.goal'), dataIndex: 'seq', width: 90 },
     { title: t('review.narrative.name'), dataIndex: 'name' },
-    { title: t('review.narrative.target'), render: (_: unknown, row: NarrativeIndicator) => row.target.raw, width: 170 },
-    { title: t('review.narrative.parsed'), render: (_: unknown, row: NarrativeIndicator) => describeParsed(row.target), width: 120 },
-    { title: t('review.narrative.sentence'), dataIndex: 'sentence', render: (text: string) => <Typography.Text type="secondary">{text}</Typography.Text> },
+    {
+      title: t('review.narrative.target'),
+      render: (_: unknown, row: NarrativeIndicator) => row.target.raw,
+      width: 170,
+    },
+    {
+      title: t('review.narrative.parsed'),
+      render: (_: unknown, row: NarrativeIndicator) => describeParsed(row.target),
+      width: 120,
+    },
+    {
+      title: t('review.narrative.sentence'),
+      dataIndex: 'sentence',
+      render: (text: string) => <Typography.Text type="secondary">{text}</Typography.Text>,
+    },
   ];
   return (
     <Card title={t('review.narrative.title')} className="page-card" data-testid="narrative-indicators" extra={extra}>
       <Typography.Paragraph type="secondary">{t('review.narrative.hint')}</Typography.Paragraph>
-      <Table size="small" pagination={false} columns={columns} dataSource={rows} locale={{ emptyText: t('review.narrative.empty') }} />
+      <Table
+        size="small"
+        pagination={false}
+        columns={columns}
+        dataSource={rows}
+        locale={{ emptyText: t('review.narrative.empty') }}
+      />
     </Card>
   );
 }

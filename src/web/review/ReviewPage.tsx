@@ -60,7 +60,12 @@ function Review({ unitCode, year, workflowBar }: ReviewPageProps) {
   };
 
   const failure = targets.error ?? review.error;
-  if (!targets.data || !review.data) return failure !== undefined ? <LoadError error={failure} onRetry={reload} /> : <Skeleton active paragraph={{ rows: 12 }} />;
+  if (!targets.data || !review.data)
+    return failure !== undefined ? (
+      <LoadError error={failure} onRetry={reload} />
+    ) : (
+      <Skeleton active paragraph={{ rows: 12 }} />
+    );
   const { document } = targets.data;
   const { report } = review.data;
   const projectNames = new Map(document.projects.map((p) => [p.code, p.name]));
@@ -80,15 +85,26 @@ function Review({ unitCode, year, workflowBar }: ReviewPageProps) {
       <Card
         className="page-card"
         title={<span className="dept-title">{t('review.title')}</span>}
-        extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'department', unitCode, year })}>{t('review.back')}</Button>}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'department', unitCode, year })}>
+            {t('review.back')}
+          </Button>
+        }
       >
-        <Typography.Text>{document.unit.code} {document.unit.name} · {t('dept.yearLabel', { year })}</Typography.Text>
+        <Typography.Text>
+          {document.unit.code} {document.unit.name} · {t('dept.yearLabel', { year })}
+        </Typography.Text>
       </Card>
       {/* WORKFLOW SLOT — helper W: pass workflowBar from AppShell, or replace this line with <WorkflowBar …/>. */}
       {workflowBar?.({ projects: document.projects, reload })}
       <div className="review-layout">
         <aside className="review-side">
-          <ReviewPanel grade={report.grade} findings={report.findings} projectNames={projectNames} onLocate={(f) => locateFinding(f)} />
+          <ReviewPanel
+            grade={report.grade}
+            findings={report.findings}
+            projectNames={projectNames}
+            onLocate={(f) => locateFinding(f)}
+          />
         </aside>
         <div className="review-main">
           <OverallTargets overall={document.overall} highlights={highlights.get(null)} />
@@ -109,7 +125,13 @@ function Review({ unitCode, year, workflowBar }: ReviewPageProps) {
           </Card>
         </div>
       </div>
-      <ProjectEditor unitCode={unitCode} year={year} target={editing} onClose={() => setEditing(null)} onSaved={reload} />
+      <ProjectEditor
+        unitCode={unitCode}
+        year={year}
+        target={editing}
+        onClose={() => setEditing(null)}
+        onSaved={reload}
+      />
     </div>
   );
 }

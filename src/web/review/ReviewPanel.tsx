@@ -21,7 +21,9 @@ export function ReviewPanel({ grade, findings, projectNames, onLocate }: Props) 
   const { t, locale } = useI18n();
   const count = (severity: FindingDto['severity']) => findings.filter((f) => f.severity === severity).length;
   const title = (project: string | null) =>
-    project === null ? t('review.department') : `${t('review.project', { code: project })} ${projectNames.get(project) ?? ''}`;
+    project === null
+      ? t('review.department')
+      : `${t('review.project', { code: project })} ${projectNames.get(project) ?? ''}`;
   const onKey = (finding: FindingDto) => (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -31,8 +33,13 @@ export function ReviewPanel({ grade, findings, projectNames, onLocate }: Props) 
   return (
     <Card title={t('review.findings')} className="page-card" data-testid="review-panel">
       <Typography.Paragraph>
-        {t('review.grade')}：<Tag color={GRADE_COLORS[grade]} data-testid="review-grade">{grade}</Tag>
-        <Typography.Text type="secondary">{t('review.counts', { errors: count('error'), warnings: count('warning'), infos: count('info') })}</Typography.Text>
+        {t('review.grade')}：
+        <Tag color={GRADE_COLORS[grade]} data-testid="review-grade">
+          {grade}
+        </Tag>
+        <Typography.Text type="secondary">
+          {t('review.counts', { errors: count('error'), warnings: count('warning'), infos: count('info') })}
+        </Typography.Text>
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">{t('review.gradeHint')}</Typography.Paragraph>
       {findings.length === 0 && <Empty description={t('review.none')} />}

@@ -13,7 +13,16 @@ describe('review cell keys', () => {
     expect([...map.get(null)!]).toEqual(['overall.measures.2.items.4.label']);
   });
   it('groups in first-seen order', () => {
-    expect(groupFindings([{ project: 'B', n: 1 }, { project: null, n: 2 }, { project: 'B', n: 3 }]).map((g) => [g.project, g.findings.length])).toEqual([['B', 2], [null, 1]]);
+    expect(
+      groupFindings([
+        { project: 'B', n: 1 },
+        { project: null, n: 2 },
+        { project: 'B', n: 3 },
+      ]).map((g) => [g.project, g.findings.length]),
+    ).toEqual([
+      ['B', 2],
+      [null, 1],
+    ]);
   });
   it('highlights a merged cell when any row it spans is flagged', () => {
     const keys = new Set(['indicators.2.level1']);

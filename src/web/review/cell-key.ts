@@ -15,7 +15,9 @@ export function cellSelector(finding: Pick<FindingDto, 'project' | 'path'>, dept
 }
 
 /** Highlight keys per project code (null: the department), from the findings that point at cells. */
-export function highlightsByProject(findings: readonly Pick<FindingDto, 'project' | 'path'>[]): Map<string | null, Set<string>> {
+export function highlightsByProject(
+  findings: readonly Pick<FindingDto, 'project' | 'path'>[],
+): Map<string | null, Set<string>> {
   const result = new Map<string | null, Set<string>>();
   for (const finding of findings) {
     const keys = result.get(finding.project) ?? new Set<string>();
@@ -26,7 +28,9 @@ export function highlightsByProject(findings: readonly Pick<FindingDto, 'project
 }
 
 /** Findings grouped by project in first-seen order (the report lists the department last). */
-export function groupFindings<F extends Pick<FindingDto, 'project'>>(findings: readonly F[]): { project: string | null; findings: F[] }[] {
+export function groupFindings<F extends Pick<FindingDto, 'project'>>(
+  findings: readonly F[],
+): { project: string | null; findings: F[] }[] {
   const groups: { project: string | null; findings: F[] }[] = [];
   for (const finding of findings) {
     const group = groups.find((g) => g.project === finding.project);
@@ -37,7 +41,12 @@ export function groupFindings<F extends Pick<FindingDto, 'project'>>(findings: r
 }
 
 /** 'indicators.1.level1' is highlighted on the merged cell that spans rows `from`..`to`. */
-export function spanHighlighted(highlights: ReadonlySet<string> | undefined, field: string, from: number, span: number): boolean {
+export function spanHighlighted(
+  highlights: ReadonlySet<string> | undefined,
+  field: string,
+  from: number,
+  span: number,
+): boolean {
   if (!highlights) return false;
   for (let i = from; i < from + span; i += 1) if (highlights.has(`indicators.${i}.${field}`)) return true;
   return false;
@@ -47,7 +56,12 @@ export function spanHighlighted(highlights: ReadonlySet<string> | undefined, fie
  * Props for a table cell the review can point at: its key for scrolling, and the highlight class
  * when flagged. Tables without `highlights` render exactly as before apart from the data attribute.
  */
-export function reviewCell(highlights: ReadonlySet<string> | undefined, key: string, className?: string, flagged = highlights?.has(key) ?? false) {
+export function reviewCell(
+  highlights: ReadonlySet<string> | undefined,
+  key: string,
+  className?: string,
+  flagged = highlights?.has(key) ?? false,
+) {
   const classes = [className, flagged ? 'review-highlight' : undefined].filter(Boolean).join(' ');
   return { 'data-review-path': key, className: classes === '' ? undefined : classes };
 }

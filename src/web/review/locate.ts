@@ -7,7 +7,10 @@ let active: Element | null = null;
  * Scrolls to the cell a finding points at and rings it. A path deeper than any cell
  * (['indicators', 2, 'level1'] inside a merged cell) falls back to its nearest ancestor that exists.
  */
-export function locateFinding(finding: Pick<FindingDto, 'project' | 'path'>, root: ParentNode = document): Element | null {
+export function locateFinding(
+  finding: Pick<FindingDto, 'project' | 'path'>,
+  root: ParentNode = document,
+): Element | null {
   let element: Element | null = null;
   for (let depth = finding.path.length; depth > 0 && element === null; depth -= 1) {
     element = root.querySelector(cellSelector(finding, depth));

@@ -40,7 +40,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'review.severity.info': 'Note',
   'review.locate': 'Show in the table',
   'review.narrative.title': 'Department indicators (extracted from the detailed goals)',
-  'review.narrative.hint': 'Quantities found in the text of the detailed goals, offered as the department’s overall indicator table.',
+  'review.narrative.hint':
+    'Quantities found in the text of the detailed goals, offered as the department’s overall indicator table.',
   'review.narrative.empty': 'The detailed goals state no measurable quantity',
   'review.narrative.goal': 'Goal',
   'review.narrative.name': 'Indicator',

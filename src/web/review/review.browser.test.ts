@@ -28,16 +28,34 @@ describe('review page (real server, real browser)', () => {
     const seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
     db = await openDatabase({ memory: true });
     await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
-    await upsertOrganisation(db.kysely, { code: 'SHG-CZJ', name: '秦皇岛市山海关区财政局', kind: 'bureau', parentCode: null });
-    const department = await upsertOrganisation(db.kysely, { code: '711', name: '总工会（部门）', kind: 'department', parentCode: 'SHG-CZJ' });
+    await upsertOrganisation(db.kysely, {
+      code: 'SHG-CZJ',
+      name: '秦皇岛市山海关区财政局',
+      kind: 'bureau',
+      parentCode: null,
+    });
+    const department = await upsertOrganisation(db.kysely, {
+      code: '711',
+      name: '总工会（部门）',
+      kind: 'department',
+      parentCode: 'SHG-CZJ',
+    });
     await setUnitParent(db.kysely, '711002', department);
-    await createUser(db, SYSTEM_ACTOR, { username: 'rv-unit', displayName: 'rv-unit', role: 'unit', orgCode: '711002', password: PASSWORD });
+    await createUser(db, SYSTEM_ACTOR, {
+      username: 'rv-unit',
+      displayName: 'rv-unit',
+      role: 'unit',
+      orgCode: '711002',
+      password: PASSWORD,
+    });
     ({ app, baseUrl } = await serveWebApp(db));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     page.on('pageerror', (error) => console.error('page error:', error.message));
     // Signed in through the API (the context's cookie jar keeps the session): this test is about the review page.
-    const session = await page.request.post(`${baseUrl}/api/session`, { data: { username: 'rv-unit', password: PASSWORD } });
+    const session = await page.request.post(`${baseUrl}/api/session`, {
+      data: { username: 'rv-unit', password: PASSWORD },
+    });
     expect(session.status()).toBe(200);
   });
 
@@ -47,7 +65,8 @@ describe('review page (real server, real browser)', () => {
     await db?.close();
   });
 
-  const cell = (scope: string, path: string) => page.locator(`[data-review-scope="${scope}"] [data-review-path="${path}"]`).first();
+  const cell = (scope: string, path: string) =>
+    page.locator(`[data-review-scope="${scope}"] [data-review-path="${path}"]`).first();
 
   it('offers the extracted overall indicators on the department page and links to the review', async () => {
     await page.goto(`${baseUrl}/units/711002/years/2020`);
@@ -67,7 +86,9 @@ describe('review page (real server, real browser)', () => {
     expect(await page.getByTestId('review-grade').textContent()).toBe('中');
     expect(await page.getByTestId('review-group-711-0403-JBN-MQNI').textContent()).toContain('无关');
     expect(await cell('711-0403-JBN-3EQS', 'indicators.0.target').getAttribute('class')).toContain('review-highlight');
-    expect(await cell('711-0701-JBN-PGN6', 'indicators.0.target').getAttribute('class')).not.toContain('review-highlight');
+    expect(await cell('711-0701-JBN-PGN6', 'indicators.0.target').getAttribute('class')).not.toContain(
+      'review-highlight',
+    );
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
   });
 

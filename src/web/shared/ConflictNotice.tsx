@@ -31,8 +31,12 @@ export function ConflictNotice({ error, onReload, onDismiss }: Props) {
       title={conflictText(error, t, 'unsaved')}
       action={
         <Space>
-          <Button size="small" type="primary" onClick={() => void reload()} data-testid="conflict-reload">{t('conflict.reload')}</Button>
-          <Button size="small" onClick={onDismiss} data-testid="conflict-dismiss">{t('conflict.dismiss')}</Button>
+          <Button size="small" type="primary" onClick={() => void reload()} data-testid="conflict-reload">
+            {t('conflict.reload')}
+          </Button>
+          <Button size="small" onClick={onDismiss} data-testid="conflict-dismiss">
+            {t('conflict.dismiss')}
+          </Button>
         </Space>
       }
     />

@@ -9,7 +9,11 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => v
       type="error"
       showIcon
       title={errorMessage(error, t)}
-      action={<Button size="small" onClick={onRetry}>{t('app.retry')}</Button>}
+      action={
+        <Button size="small" onClick={onRetry}>
+          {t('app.retry')}
+        </Button>
+      }
     />
   );
 }

@@ -31,6 +31,9 @@ export function conflictDetails(error: unknown): ConflictDetails | null {
 export function conflictText(error: unknown, t: Translate, then: 'unsaved' | 'retry'): string {
   const details = conflictDetails(error);
   const who = details?.changedBy?.displayName;
-  const what = who && details?.changedAt ? t('conflict.changedBy', { name: who, time: formatTime(details.changedAt) }) : t('conflict.changed');
+  const what =
+    who && details?.changedAt
+      ? t('conflict.changedBy', { name: who, time: formatTime(details.changedAt) })
+      : t('conflict.changed');
   return t('conflict.sentences', { what, then: t(then === 'unsaved' ? 'conflict.unsaved' : 'conflict.retry') });
 }

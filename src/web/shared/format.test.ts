@@ -20,9 +20,14 @@ describe('formatYuan', () => {
 });
 
 describe('budgetTotals', () => {
-  const project = (total: string | null, fiscal: string | null, other: string | null) => ({ budget: { total, fiscal, other } }) as Project;
+  const project = (total: string | null, fiscal: string | null, other: string | null) =>
+    ({ budget: { total, fiscal, other } }) as Project;
   it('sums exactly in 分 (0.1 + 0.2 is 0.30)', () => {
-    expect(budgetTotals([project('0.10', '0.10', null), project('0.20', null, '0.20')])).toEqual({ total: '0.30', fiscal: '0.10', other: '0.20' });
+    expect(budgetTotals([project('0.10', '0.10', null), project('0.20', null, '0.20')])).toEqual({
+      total: '0.30',
+      fiscal: '0.10',
+      other: '0.20',
+    });
   });
   it('gives the seed department 102,000.00 元', () => {
     const seed = ['20000.00', '14400.00', '37800.00', '29800.00'].map((a) => project(a, a, null));

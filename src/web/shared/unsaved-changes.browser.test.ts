@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.ts';
-import { assertWebBuilt, newDesktopPage, openSeedUnitDb, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import {
+  assertWebBuilt,
+  newDesktopPage,
+  openSeedUnitDb,
+  launchChromium,
+  serveWebApp,
+  signInOnPage,
+} from '../../../test/browser.ts';
 
 /**
  * Unsaved edits on the pages beside the project editor (editor.browser.test.ts has the editor's):
@@ -77,7 +84,10 @@ describe('unsaved changes ask first (real server, real browser)', () => {
     await comment.press('Escape');
     await answer('discard-stay');
     await expect(comment.inputValue()).resolves.toBe('请审核');
-    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await answer('discard-confirm');
     await comment.waitFor({ state: 'detached' });
     await expect(page.getByTestId('workflow-state').textContent()).resolves.toBe('草稿');

@@ -10,7 +10,11 @@ export interface AsyncState<T> {
 
 /** Runs `load` when `key` changes or on reload(); answers of superseded runs are dropped. */
 export function useAsync<T>(load: () => Promise<T>, key: string): AsyncState<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: true });
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: undefined,
+    loading: true,
+  });
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {

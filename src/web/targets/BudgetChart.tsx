@@ -18,7 +18,14 @@ export default function BudgetChart({ projects }: { projects: Project[] }) {
   useEffect(() => {
     if (!element.current) return;
     const chart = init(element.current, undefined, { renderer: 'svg' });
-    chart.setOption(budgetChartOption(projects, { fiscal: t('chart.fiscal'), other: t('chart.other'), total: t('chart.total'), unit: t('chart.unit') }));
+    chart.setOption(
+      budgetChartOption(projects, {
+        fiscal: t('chart.fiscal'),
+        other: t('chart.other'),
+        total: t('chart.total'),
+        unit: t('chart.unit'),
+      }),
+    );
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element.current);
     return () => {

@@ -49,7 +49,12 @@ function Department({ unitCode, year }: Props) {
   const editability = useCanEditTargets(unitCode, year);
   const canEdit = editability.canEdit;
 
-  if (!data) return error !== undefined ? <LoadError error={error} onRetry={reload} /> : <Skeleton active paragraph={{ rows: 12 }} />;
+  if (!data)
+    return error !== undefined ? (
+      <LoadError error={error} onRetry={reload} />
+    ) : (
+      <Skeleton active paragraph={{ rows: 12 }} />
+    );
   const { document } = data;
 
   const remove = async (code: string) => {
@@ -66,14 +71,34 @@ function Department({ unitCode, year }: Props) {
   return (
     <div className="department-page" data-testid="department-page">
       {error !== undefined && <LoadError error={error} onRetry={reload} />}
-      <Card className="page-card" title={<span className="dept-title">{t('dept.title')}</span>} extra={<HeaderActions unitCode={unitCode} year={year} onCreate={canEdit ? () => setEditing({ mode: 'create' }) : undefined} />}>
+      <Card
+        className="page-card"
+        title={<span className="dept-title">{t('dept.title')}</span>}
+        extra={
+          <HeaderActions
+            unitCode={unitCode}
+            year={year}
+            onCreate={canEdit ? () => setEditing({ mode: 'create' }) : undefined}
+          />
+        }
+      >
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={t('dept.unitCode')}>{document.unit.code}</Descriptions.Item>
           <Descriptions.Item label={t('dept.unitName')}>{document.unit.name}</Descriptions.Item>
-          <Descriptions.Item label={t('dept.fiscalYear')}>{t('dept.yearLabel', { year: document.fiscalYear })}</Descriptions.Item>
+          <Descriptions.Item label={t('dept.fiscalYear')}>
+            {t('dept.yearLabel', { year: document.fiscalYear })}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
-      <WorkflowBar unitCode={unitCode} year={year} projects={document.projects} onChange={() => { reload(); editability.reload(); }} />
+      <WorkflowBar
+        unitCode={unitCode}
+        year={year}
+        projects={document.projects}
+        onChange={() => {
+          reload();
+          editability.reload();
+        }}
+      />
       <DocumentBar unitCode={unitCode} year={year} onImported={reload} />
       <OverallTargets overall={document.overall} />
       <DepartmentReview unitCode={unitCode} year={year} overall={document.overall} />
@@ -92,17 +117,45 @@ function Department({ unitCode, year }: Props) {
           />
         ))}
       </Card>
-      <ProjectEditor unitCode={unitCode} year={year} target={editing} onClose={() => setEditing(null)} onSaved={reload} />
+      <ProjectEditor
+        unitCode={unitCode}
+        year={year}
+        target={editing}
+        onClose={() => setEditing(null)}
+        onSaved={reload}
+      />
     </div>
   );
 }
 
 /** `onCreate` absent: the user may not add projects now (role or workflow state), so no button. */
-function HeaderActions({ unitCode, year, onCreate }: { unitCode: string; year: number; onCreate: (() => void) | undefined }) {
+function HeaderActions({
+  unitCode,
+  year,
+  onCreate,
+}: {
+  unitCode: string;
+  year: number;
+  onCreate: (() => void) | undefined;
+}) {
   const { t } = useI18n();
   const items = [
-    { key: 'json', label: <a href={exportUrl(unitCode, year, 'json')} download>{t('dept.exportJson')}</a> },
-    { key: 'text', label: <a href={exportUrl(unitCode, year, 'text')} download>{t('dept.exportText')}</a> },
+    {
+      key: 'json',
+      label: (
+        <a href={exportUrl(unitCode, year, 'json')} download>
+          {t('dept.exportJson')}
+        </a>
+      ),
+    },
+    {
+      key: 'text',
+      label: (
+        <a href={exportUrl(unitCode, year, 'text')} download>
+          {t('dept.exportText')}
+        </a>
+      ),
+    },
   ];
   return (
     <Space>
@@ -111,7 +164,11 @@ function HeaderActions({ unitCode, year, onCreate }: { unitCode: string; year: n
       <Dropdown menu={{ items }}>
         <Button icon={<DownloadOutlined />}>{t('dept.export')}</Button>
       </Dropdown>
-      {onCreate && <Button type="primary" icon={<PlusOutlined />} onClick={onCreate}>{t('dept.addProject')}</Button>}
+      {onCreate && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={onCreate}>
+          {t('dept.addProject')}
+        </Button>
+      )}
     </Space>
   );
 }

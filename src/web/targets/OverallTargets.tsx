@@ -17,10 +17,14 @@ export function OverallTargets({ overall, highlights }: { overall: Overall; high
   }));
   const measures = overall.measures.map((section, i) => ({
     key: String(i),
-    label: <span {...reviewCell(highlights, `overall.measures.${i}.heading`, 'measure-heading')}>{section.heading}</span>,
+    label: (
+      <span {...reviewCell(highlights, `overall.measures.${i}.heading`, 'measure-heading')}>{section.heading}</span>
+    ),
     children: section.items.map((item, j) => (
       <Typography.Paragraph key={j} className="measure-item">
-        <Typography.Text strong {...reviewCell(highlights, `overall.measures.${i}.items.${j}.label`)}>{item.label}</Typography.Text>
+        <Typography.Text strong {...reviewCell(highlights, `overall.measures.${i}.items.${j}.label`)}>
+          {item.label}
+        </Typography.Text>
         {item.text}
       </Typography.Paragraph>
     )),
@@ -32,7 +36,9 @@ export function OverallTargets({ overall, highlights }: { overall: Overall; high
       <Collapse size="small" items={goals} className="goal-list" />
       {measures.length > 0 && (
         <>
-          <Typography.Title level={5} className="measures-title">{t('dept.measures')}</Typography.Title>
+          <Typography.Title level={5} className="measures-title">
+            {t('dept.measures')}
+          </Typography.Title>
           <Collapse size="small" items={measures} defaultActiveKey={['0', ...flaggedSections(highlights)]} />
         </>
       )}
@@ -42,6 +48,8 @@ export function OverallTargets({ overall, highlights }: { overall: Overall; high
 
 /** Sections holding a flagged line open by default, so "locate" can scroll to it. */
 function flaggedSections(highlights: ReadonlySet<string> | undefined): string[] {
-  const sections = [...(highlights ?? [])].map((key) => /^overall\.measures\.(\d+)\./.exec(key)?.[1]).filter((s): s is string => s !== undefined);
+  const sections = [...(highlights ?? [])]
+    .map((key) => /^overall\.measures\.(\d+)\./.exec(key)?.[1])
+    .filter((s): s is string => s !== undefined);
   return [...new Set(sections)];
 }

@@ -7,9 +7,16 @@ const project = (name: string, total: string, fiscal: string | null, other: stri
   ({ code: name, name, budget: { total, fiscal, other } }) as Project;
 
 describe('budgetChartOption', () => {
-  const projects = [project('困难职工帮扶资金', '20000.00', '20000.00', null), project('其他', '1500.50', '1000.00', '500.50')];
+  const projects = [
+    project('困难职工帮扶资金', '20000.00', '20000.00', null),
+    project('其他', '1500.50', '1000.00', '500.50'),
+  ];
   const option = budgetChartOption(projects, labels);
-  const series = option.series as { name: string; data: number[]; label?: { formatter: (p: { dataIndex: number }) => string } }[];
+  const series = option.series as {
+    name: string;
+    data: number[];
+    label?: { formatter: (p: { dataIndex: number }) => string };
+  }[];
 
   it('stacks 财政资金 and 其他资金, first project on top, without animation', () => {
     expect(option.animation).toBe(false);
@@ -33,6 +40,8 @@ describe('budgetChartOption', () => {
 
 describe('wrapLabel', () => {
   it('breaks long names into lines', () => {
-    expect(wrapLabel('提前下达2020年困难职工及劳模帮扶救助专项资金', 12)).toBe('提前下达2020年困难职\n工及劳模帮扶救助专项资金');
+    expect(wrapLabel('提前下达2020年困难职工及劳模帮扶救助专项资金', 12)).toBe(
+      '提前下达2020年困难职\n工及劳模帮扶救助专项资金',
+    );
   });
 });

@@ -4,7 +4,9 @@ import type { ComposeOption } from 'echarts/core';
 import type { Project } from '../../domain/targets.ts';
 import { formatYuan } from '../shared/format.ts';
 
-export type BudgetChartOption = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+export type BudgetChartOption = ComposeOption<
+  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
 
 export interface BudgetChartLabels {
   fiscal: string;
@@ -34,7 +36,12 @@ export function budgetChartOption(projects: Project[], labels: BudgetChartLabels
     const p = rows[index];
     if (!p) return '';
     const line = (name: string, amount: string | null) => `${name}：${formatYuan(amount) || '—'} ${labels.unit}`;
-    return [`<b>${escapeHtml(p.name)}</b>`, line(labels.total, p.budget.total), line(labels.fiscal, p.budget.fiscal), line(labels.other, p.budget.other)].join('<br/>');
+    return [
+      `<b>${escapeHtml(p.name)}</b>`,
+      line(labels.total, p.budget.total),
+      line(labels.fiscal, p.budget.fiscal),
+      line(labels.other, p.budget.other),
+    ].join('<br/>');
   };
   return {
     animation: false,
@@ -52,7 +59,14 @@ export function budgetChartOption(projects: Project[], labels: BudgetChartLabels
       axisLabel: { fontSize: 13, lineHeight: 18 },
     },
     series: [
-      { name: labels.fiscal, type: 'bar', stack: 'budget', barMaxWidth: 32, itemStyle: { color: FISCAL_COLOR }, data: rows.map((p) => drawn(p.budget.fiscal)) },
+      {
+        name: labels.fiscal,
+        type: 'bar',
+        stack: 'budget',
+        barMaxWidth: 32,
+        itemStyle: { color: FISCAL_COLOR },
+        data: rows.map((p) => drawn(p.budget.fiscal)),
+      },
       {
         name: labels.other,
         type: 'bar',
@@ -60,7 +74,12 @@ export function budgetChartOption(projects: Project[], labels: BudgetChartLabels
         barMaxWidth: 32,
         itemStyle: { color: OTHER_COLOR },
         data: rows.map((p) => drawn(p.budget.other)),
-        label: { show: true, position: 'right', color: '#333', formatter: ({ dataIndex }) => formatYuan(rows[dataIndex]?.budget.total ?? null) },
+        label: {
+          show: true,
+          position: 'right',
+          color: '#333',
+          formatter: ({ dataIndex }) => formatYuan(rows[dataIndex]?.budget.total ?? null),
+        },
       },
     ],
   };

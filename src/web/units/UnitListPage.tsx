@@ -43,22 +43,48 @@ export function UnitListPage() {
       <h2>{t('units.title')}</h2>
       <p className="secondary">{t('units.subtitle')}</p>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear aria-label={t('units.search')} placeholder={t('units.search')} style={{ width: 240 }} value={typed}
-          data-testid="unit-search" onChange={(event) => setTyped(event.target.value)} onSearch={(value) => setState((s) => ({ ...s, search: value, page: 1 }))} />
-        <Select aria-label={t('units.years')} style={{ width: 130 }} value={state.year ?? 0} data-testid="unit-year-filter"
-          options={[{ value: 0, label: t('units.anyYear') }, ...(years.data ?? []).map((y) => ({ value: y, label: t('units.year', { year: y }) }))]}
-          onChange={(value: number) => setState((s) => ({ ...s, year: value === 0 ? undefined : value, page: 1 }))} />
+        <Input.Search
+          allowClear
+          aria-label={t('units.search')}
+          placeholder={t('units.search')}
+          style={{ width: 240 }}
+          value={typed}
+          data-testid="unit-search"
+          onChange={(event) => setTyped(event.target.value)}
+          onSearch={(value) => setState((s) => ({ ...s, search: value, page: 1 }))}
+        />
+        <Select
+          aria-label={t('units.years')}
+          style={{ width: 130 }}
+          value={state.year ?? 0}
+          data-testid="unit-year-filter"
+          options={[
+            { value: 0, label: t('units.anyYear') },
+            ...(years.data ?? []).map((y) => ({ value: y, label: t('units.year', { year: y }) })),
+          ]}
+          onChange={(value: number) => setState((s) => ({ ...s, year: value === 0 ? undefined : value, page: 1 }))}
+        />
         <BulkExportButton years={years.data ?? []} />
       </Space>
       {units.error !== undefined && <LoadError error={units.error} onRetry={units.reload} />}
       <Spin spinning={units.loading}>
-        {page && page.total === 0
-          ? <Empty description={filtered ? t('units.noMatch') : t('units.empty')} />
-          : <UnitTable units={page?.items ?? []} />}
+        {page && page.total === 0 ? (
+          <Empty description={filtered ? t('units.noMatch') : t('units.empty')} />
+        ) : (
+          <UnitTable units={page?.items ?? []} />
+        )}
       </Spin>
       {page && page.total > 0 && (
-        <Pagination style={{ marginTop: 12 }} data-testid="unit-pager" current={state.page} pageSize={PAGE_SIZE} total={page.total}
-          showSizeChanger={false} showTotal={(n) => t('units.total', { n })} onChange={(next) => setState((s) => ({ ...s, page: next }))} />
+        <Pagination
+          style={{ marginTop: 12 }}
+          data-testid="unit-pager"
+          current={state.page}
+          pageSize={PAGE_SIZE}
+          total={page.total}
+          showSizeChanger={false}
+          showTotal={(n) => t('units.total', { n })}
+          onChange={(next) => setState((s) => ({ ...s, page: next }))}
+        />
       )}
     </section>
   );
@@ -82,11 +108,13 @@ function UnitTable({ units }: { units: UnitSummary[] }) {
             <td>{unit.name}</td>
             <td>
               <Space wrap>
-                {[...unit.years].sort((a, b) => b - a).map((year) => (
-                  <Tag key={year} color="red" className="year-tag">
-                    <Link to={{ name: 'department', unitCode: unit.code, year }}>{t('units.year', { year })}</Link>
-                  </Tag>
-                ))}
+                {[...unit.years]
+                  .sort((a, b) => b - a)
+                  .map((year) => (
+                    <Tag key={year} color="red" className="year-tag">
+                      <Link to={{ name: 'department', unitCode: unit.code, year }}>{t('units.year', { year })}</Link>
+                    </Tag>
+                  ))}
               </Space>
             </td>
           </tr>

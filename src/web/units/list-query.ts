@@ -36,5 +36,10 @@ export function searchFromState(state: UnitListState): string {
 /** What the server is asked for a state. */
 export function apiQuery(state: UnitListState): UnitListQuery {
   const search = state.search.trim();
-  return { page: state.page, pageSize: PAGE_SIZE, ...(search ? { search } : {}), ...(state.year !== undefined ? { year: state.year } : {}) };
+  return {
+    page: state.page,
+    pageSize: PAGE_SIZE,
+    ...(search ? { search } : {}),
+    ...(state.year !== undefined ? { year: state.year } : {}),
+  };
 }

@@ -22,16 +22,40 @@ const BUREAU_USER = { username: 'czj', password: 'demo-czj-2020' };
 async function fillUnits(db: Db): Promise<void> {
   const seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
   await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
-  await importTargets(db, SYSTEM_ACTOR, { document: { ...seed, unit: { code: '712001', name: '山海关区教育局' } }, fiscalYear: 2020 });
+  await importTargets(db, SYSTEM_ACTOR, {
+    document: { ...seed, unit: { code: '712001', name: '山海关区教育局' } },
+    fiscalYear: 2020,
+  });
   await seedOrganisations(db);
-  const department = await db.kysely.selectFrom('organisations').select('id').where('code', '=', '712').executeTakeFirstOrThrow();
+  const department = await db.kysely
+    .selectFrom('organisations')
+    .select('id')
+    .where('code', '=', '712')
+    .executeTakeFirstOrThrow();
   // The list reads units and their years only: plain rows are enough for the other 53.
-  const units = await db.kysely.insertInto('units')
-    .values(Array.from({ length: 53 }, (_, i) => ({ code: String(712002 + i), name: `测试单位${i + 2}`, parent_id: department.id })))
-    .returning(['id', 'code']).execute();
-  const years = units.flatMap((u) => (['712002', '712003'].includes(u.code) ? [2020, 2021] : [2020]).map((fiscal_year) => ({ unit_id: u.id, fiscal_year, overall: JSON.stringify(seed.overall) })));
+  const units = await db.kysely
+    .insertInto('units')
+    .values(
+      Array.from({ length: 53 }, (_, i) => ({
+        code: String(712002 + i),
+        name: `测试单位${i + 2}`,
+        parent_id: department.id,
+      })),
+    )
+    .returning(['id', 'code'])
+    .execute();
+  const years = units.flatMap((u) =>
+    (['712002', '712003'].includes(u.code) ? [2020, 2021] : [2020]).map((fiscal_year) => ({
+      unit_id: u.id,
+      fiscal_year,
+      overall: JSON.stringify(seed.overall),
+    })),
+  );
   await db.kysely.insertInto('target_documents').values(years).execute();
-  await importTargets(db, SYSTEM_ACTOR, { document: { ...seed, unit: { code: '712001', name: '山海关区教育局' } }, fiscalYear: 2021 });
+  await importTargets(db, SYSTEM_ACTOR, {
+    document: { ...seed, unit: { code: '712001', name: '山海关区教育局' } },
+    fiscalYear: 2021,
+  });
 }
 
 describe('unit list: server-side paging, search and year filter (real server, real browser)', () => {
@@ -79,7 +103,18 @@ describe('unit list: server-side paging, search and year filter (real server, re
     await page.getByTestId('unit-search').locator('input').fill('71201');
     await page.waitForFunction(() => new URL(window.location.href).searchParams.get('q') === '71201');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="unit-list"] tbody tr').length === 10);
-    expect(await codes()).toEqual(['712010', '712011', '712012', '712013', '712014', '712015', '712016', '712017', '712018', '712019']);
+    expect(await codes()).toEqual([
+      '712010',
+      '712011',
+      '712012',
+      '712013',
+      '712014',
+      '712015',
+      '712016',
+      '712017',
+      '712018',
+      '712019',
+    ]);
     expect(new URL(page.url()).searchParams.get('page')).toBeNull();
     await page.getByTestId('unit-search').locator('input').fill('总工会');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="unit-list"] tbody tr').length === 1);

@@ -32,9 +32,19 @@ export function UserDialog({ user, onClose }: { user: UserView | null; onClose: 
     setError(null);
     try {
       if (user) {
-        await patchUser(user.username, { role: fields.role, orgCode, displayName: fields.displayName?.trim() || user.displayName });
+        await patchUser(user.username, {
+          role: fields.role,
+          orgCode,
+          displayName: fields.displayName?.trim() || user.displayName,
+        });
       } else {
-        await createUser({ username: fields.username.trim(), displayName: fields.displayName?.trim() || undefined, role: fields.role, orgCode, password: fields.password ?? '' });
+        await createUser({
+          username: fields.username.trim(),
+          displayName: fields.displayName?.trim() || undefined,
+          role: fields.role,
+          orgCode,
+          password: fields.password ?? '',
+        });
       }
       onClose(user?.username ?? fields.username.trim());
     } catch (failure) {
@@ -48,9 +58,24 @@ export function UserDialog({ user, onClose }: { user: UserView | null; onClose: 
     : { role: 'unit' };
   const required = (field: string) => [{ required: true, message: t('users.required', { field }) }];
   return (
-    <Modal open title={user ? `${t('users.edit')} · ${user.username}` : t('users.add')} onOk={() => void save()} confirmLoading={busy} onCancel={() => onClose(null)} destroyOnHidden>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="user-dialog-error" />}
-      <Form<Fields> form={form} layout="vertical" initialValues={initial} requiredMark={false} data-testid="user-dialog">
+    <Modal
+      open
+      title={user ? `${t('users.edit')} · ${user.username}` : t('users.add')}
+      onOk={() => void save()}
+      confirmLoading={busy}
+      onCancel={() => onClose(null)}
+      destroyOnHidden
+    >
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="user-dialog-error" />
+      )}
+      <Form<Fields>
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        requiredMark={false}
+        data-testid="user-dialog"
+      >
         <Form.Item name="username" label={t('users.username')} rules={required(t('users.username'))}>
           <Input disabled={user !== null} autoComplete="off" data-testid="user-username" />
         </Form.Item>
@@ -61,12 +86,22 @@ export function UserDialog({ user, onClose }: { user: UserView | null; onClose: 
           <Select options={ROLES.map((r) => ({ value: r, label: t(`auth.role.${r}`) }))} data-testid="user-role" />
         </Form.Item>
         {role !== 'admin' && (
-          <Form.Item name="orgCode" label={t('users.orgCode')} extra={t('users.orgHint')} rules={required(t('users.orgCode'))}>
+          <Form.Item
+            name="orgCode"
+            label={t('users.orgCode')}
+            extra={t('users.orgHint')}
+            rules={required(t('users.orgCode'))}
+          >
             <Input maxLength={64} data-testid="user-org" />
           </Form.Item>
         )}
         {!user && (
-          <Form.Item name="password" label={t('users.password')} extra={t('account.passwordRules')} rules={required(t('users.password'))}>
+          <Form.Item
+            name="password"
+            label={t('users.password')}
+            extra={t('account.passwordRules')}
+            rules={required(t('users.password'))}
+          >
             <Input.Password autoComplete="new-password" data-testid="user-password" />
           </Form.Item>
         )}

@@ -27,7 +27,10 @@ function Users() {
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<UserView | 'new' | null>(null);
   const [oneTime, setOneTime] = useState<{ username: string; password: string } | null>(null);
-  const { data, error, loading, reload } = useAsync(() => fetchUsers({ page, pageSize: PAGE_SIZE, search: search || undefined }), `${page}/${search}`);
+  const { data, error, loading, reload } = useAsync(
+    () => fetchUsers({ page, pageSize: PAGE_SIZE, search: search || undefined }),
+    `${page}/${search}`,
+  );
 
   const act = async (work: () => Promise<unknown>) => {
     try {
@@ -37,33 +40,56 @@ function Users() {
       void message.error(errorMessage(failure, t));
     }
   };
-  const reset = (user: UserView) => act(async () => {
-    const answer = await resetPassword(user.username);
-    setOneTime({ username: answer.username, password: answer.oneTimePassword });
-  });
+  const reset = (user: UserView) =>
+    act(async () => {
+      const answer = await resetPassword(user.username);
+      setOneTime({ username: answer.username, password: answer.oneTimePassword });
+    });
 
   const columns = [
     { title: t('users.username'), dataIndex: 'username', width: 150 },
     { title: t('users.displayName'), dataIndex: 'displayName' },
-    { title: t('users.role'), dataIndex: 'role', width: 120, render: (role: UserView['role']) => t(`auth.role.${role}`) },
+    {
+      title: t('users.role'),
+      dataIndex: 'role',
+      width: 120,
+      render: (role: UserView['role']) => t(`auth.role.${role}`),
+    },
     { title: t('users.orgCode'), dataIndex: 'orgCode', width: 120, render: (code: string) => code || '—' },
     { title: t('users.status'), width: 170, render: (_: unknown, user: UserView) => <Status user={user} /> },
-    { title: t('users.lastSignIn'), dataIndex: 'lastSignInAt', width: 170, render: (at: string | null) => (at ? when(at) : <Typography.Text type="secondary">{t('users.never')}</Typography.Text>) },
+    {
+      title: t('users.lastSignIn'),
+      dataIndex: 'lastSignInAt',
+      width: 170,
+      render: (at: string | null) =>
+        at ? when(at) : <Typography.Text type="secondary">{t('users.never')}</Typography.Text>,
+    },
     {
       title: '',
       width: 230,
       render: (_: unknown, user: UserView) => (
         <Space size="small" data-testid={`user-actions-${user.username}`}>
-          <Button size="small" onClick={() => setEditing(user)}>{t('users.edit')}</Button>
+          <Button size="small" onClick={() => setEditing(user)}>
+            {t('users.edit')}
+          </Button>
           {user.disabled ? (
-            <Button size="small" onClick={() => void act(() => patchUser(user.username, { disabled: false }))}>{t('users.enable')}</Button>
+            <Button size="small" onClick={() => void act(() => patchUser(user.username, { disabled: false }))}>
+              {t('users.enable')}
+            </Button>
           ) : (
-            <Popconfirm title={t('users.disableConfirm', { name: user.username })} onConfirm={() => act(() => patchUser(user.username, { disabled: true }))}>
-              <Button size="small" danger>{t('users.disable')}</Button>
+            <Popconfirm
+              title={t('users.disableConfirm', { name: user.username })}
+              onConfirm={() => act(() => patchUser(user.username, { disabled: true }))}
+            >
+              <Button size="small" danger>
+                {t('users.disable')}
+              </Button>
             </Popconfirm>
           )}
           <Popconfirm title={t('users.resetConfirm', { name: user.username })} onConfirm={() => reset(user)}>
-            <Button size="small" data-testid={`user-reset-${user.username}`}>{t('users.reset')}</Button>
+            <Button size="small" data-testid={`user-reset-${user.username}`}>
+              {t('users.reset')}
+            </Button>
           </Popconfirm>
         </Space>
       ),
@@ -71,21 +97,65 @@ function Users() {
   ];
 
   return (
-    <Card className="page-card" title={t('users.title')} data-testid="users-page"
-      extra={<Space>
-        <Input.Search allowClear placeholder={t('users.search')} style={{ width: 240 }} onSearch={(value) => { setSearch(value.trim()); setPage(1); }} />
-        <Button type="primary" onClick={() => setEditing('new')} data-testid="user-add">{t('users.add')}</Button>
-      </Space>}>
+    <Card
+      className="page-card"
+      title={t('users.title')}
+      data-testid="users-page"
+      extra={
+        <Space>
+          <Input.Search
+            allowClear
+            placeholder={t('users.search')}
+            style={{ width: 240 }}
+            onSearch={(value) => {
+              setSearch(value.trim());
+              setPage(1);
+            }}
+          />
+          <Button type="primary" onClick={() => setEditing('new')} data-testid="user-add">
+            {t('users.add')}
+          </Button>
+        </Space>
+      }
+    >
       {error !== undefined && <LoadError error={error} onRetry={reload} />}
-      <Table<UserView> rowKey="username" size="small" loading={loading} columns={columns} dataSource={data?.items ?? []}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => t('users.total', { n }) }} />
-      {editing && <UserDialog user={editing === 'new' ? null : editing} onClose={(saved) => {
-        setEditing(null);
-        if (saved) { void message.success(editing === 'new' ? t('users.created', { name: saved }) : t('users.saved')); reload(); }
-      }} />}
-      <Modal open={oneTime !== null} title={oneTime ? t('users.oneTimeTitle', { name: oneTime.username }) : ''} onOk={() => setOneTime(null)} onCancel={() => setOneTime(null)} cancelButtonProps={{ style: { display: 'none' } }}>
+      <Table<UserView>
+        rowKey="username"
+        size="small"
+        loading={loading}
+        columns={columns}
+        dataSource={data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (n) => t('users.total', { n }),
+        }}
+      />
+      {editing && (
+        <UserDialog
+          user={editing === 'new' ? null : editing}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) {
+              void message.success(editing === 'new' ? t('users.created', { name: saved }) : t('users.saved'));
+              reload();
+            }
+          }}
+        />
+      )}
+      <Modal
+        open={oneTime !== null}
+        title={oneTime ? t('users.oneTimeTitle', { name: oneTime.username }) : ''}
+        onOk={() => setOneTime(null)}
+        onCancel={() => setOneTime(null)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+      >
         <Typography.Paragraph>{t('users.oneTimeHint')}</Typography.Paragraph>
-        <Typography.Text code copyable strong style={{ fontSize: 18 }} data-testid="one-time-password">{oneTime?.password}</Typography.Text>
+        <Typography.Text code copyable strong style={{ fontSize: 18 }} data-testid="one-time-password">
+          {oneTime?.password}
+        </Typography.Text>
       </Modal>
     </Card>
   );
@@ -94,8 +164,23 @@ function Users() {
 function Status({ user }: { user: UserView }) {
   const { t } = useI18n();
   const tags = [];
-  if (user.disabled) tags.push(<Tag key="disabled" color="default">{t('users.disabled')}</Tag>);
-  if (user.mustChangePassword) tags.push(<Tag key="change" color="orange">{t('users.mustChange')}</Tag>);
-  if (user.lockedUntil) tags.push(<Tag key="locked" color="red">{t('users.lockedUntil', { time: when(user.lockedUntil) })}</Tag>);
+  if (user.disabled)
+    tags.push(
+      <Tag key="disabled" color="default">
+        {t('users.disabled')}
+      </Tag>,
+    );
+  if (user.mustChangePassword)
+    tags.push(
+      <Tag key="change" color="orange">
+        {t('users.mustChange')}
+      </Tag>,
+    );
+  if (user.lockedUntil)
+    tags.push(
+      <Tag key="locked" color="red">
+        {t('users.lockedUntil', { time: when(user.lockedUntil) })}
+      </Tag>,
+    );
   return tags.length > 0 ? <>{tags}</> : <Tag color="green">{t('users.active')}</Tag>;
 }

@@ -63,7 +63,10 @@ describe('accounts: user administration, forced password change, own sessions (r
     await expect.poll(() => row.textContent()).toContain('从未登录');
 
     await admin.getByTestId('user-reset-zhao').click();
-    await admin.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await admin
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     const oneTime = (await admin.getByTestId('one-time-password').textContent())!.trim();
     expect(oneTime).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     await expect.poll(() => row.textContent()).toContain('待改密码');

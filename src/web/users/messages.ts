@@ -54,9 +54,11 @@ export const en: Record<keyof typeof zhCN, string> = {
   'users.enable': 'Enable',
   'users.disableConfirm': 'Disable {name}? All their sessions end at once.',
   'users.reset': 'Reset password',
-  'users.resetConfirm': 'Generate a one-time password for {name}? All their sessions end, and they must set a new password at the next sign-in.',
+  'users.resetConfirm':
+    'Generate a one-time password for {name}? All their sessions end, and they must set a new password at the next sign-in.',
   'users.oneTimeTitle': 'One-time password of {name}',
-  'users.oneTimeHint': 'Shown this once only. Tell the user in person or over a trusted channel; they must set their own password right after signing in.',
+  'users.oneTimeHint':
+    'Shown this once only. Tell the user in person or over a trusted channel; they must set their own password right after signing in.',
   'users.total': '{n} users',
   'users.saved': 'Saved',
   'users.created': 'Created user {name}',

@@ -38,7 +38,12 @@ function Overview() {
     {
       title: t('overview.unit'),
       key: 'unit',
-      render: (_: unknown, row: OverviewRow) => <span>{row.unitCode} {row.unitName}{row.stale && <Tag style={{ marginLeft: 8 }}>{t('bureau.staleRow')}</Tag>}</span>,
+      render: (_: unknown, row: OverviewRow) => (
+        <span>
+          {row.unitCode} {row.unitName}
+          {row.stale && <Tag style={{ marginLeft: 8 }}>{t('bureau.staleRow')}</Tag>}
+        </span>
+      ),
     },
     { title: t('overview.year'), dataIndex: 'fiscalYear', width: 90 },
     {
@@ -55,30 +60,56 @@ function Overview() {
     {
       title: t('overview.findings'),
       key: 'findings',
-      render: (_: unknown, row: OverviewRow) => (row.errors === null ? '—' : t('overview.findingsCount', { errors: row.errors, warnings: row.warnings ?? 0 })),
+      render: (_: unknown, row: OverviewRow) =>
+        row.errors === null ? '—' : t('overview.findingsCount', { errors: row.errors, warnings: row.warnings ?? 0 }),
     },
-    { title: t('overview.updated'), dataIndex: 'updatedAt', render: (at: string | null) => (at ? formatTime(at) : '—') },
+    {
+      title: t('overview.updated'),
+      dataIndex: 'updatedAt',
+      render: (at: string | null) => (at ? formatTime(at) : '—'),
+    },
     {
       title: '',
       key: 'open',
       width: 80,
-      render: (_: unknown, row: OverviewRow) => <Link to={{ name: 'department', unitCode: row.unitCode, year: row.fiscalYear }}>{t('overview.open')}</Link>,
+      render: (_: unknown, row: OverviewRow) => (
+        <Link to={{ name: 'department', unitCode: row.unitCode, year: row.fiscalYear }}>{t('overview.open')}</Link>
+      ),
     },
   ];
   return (
     <Card className="page-card" title={t('overview.title')} data-testid="bureau-overview">
       <Typography.Paragraph type="secondary">{t('overview.subtitle')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear aria-label={t('bureau.search')} placeholder={t('bureau.search')} style={{ width: 220 }}
-          onSearch={(search) => filter({ search })} data-testid="overview-search" />
-        <Select<WorkflowState | ''> aria-label={t('overview.state')} style={{ width: 140 }} value={query.state ?? ''}
+        <Input.Search
+          allowClear
+          aria-label={t('bureau.search')}
+          placeholder={t('bureau.search')}
+          style={{ width: 220 }}
+          onSearch={(search) => filter({ search })}
+          data-testid="overview-search"
+        />
+        <Select<WorkflowState | ''>
+          aria-label={t('overview.state')}
+          style={{ width: 140 }}
+          value={query.state ?? ''}
           onChange={(state) => filter({ state: state === '' ? undefined : state })}
-          options={[{ value: '', label: t('bureau.anyState') }, ...WORKFLOW_STATES.map((s) => ({ value: s, label: t(`workflow.state.${s}`) }))]} />
-        <Select<(typeof GRADES)[number] | ''> aria-label={t('overview.grade')} style={{ width: 120 }} value={query.grade ?? ''}
+          options={[
+            { value: '', label: t('bureau.anyState') },
+            ...WORKFLOW_STATES.map((s) => ({ value: s, label: t(`workflow.state.${s}`) })),
+          ]}
+        />
+        <Select<(typeof GRADES)[number] | ''>
+          aria-label={t('overview.grade')}
+          style={{ width: 120 }}
+          value={query.grade ?? ''}
           onChange={(grade) => filter({ grade: grade === '' ? undefined : grade })}
-          options={[{ value: '', label: t('bureau.anyGrade') }, ...GRADES.map((g) => ({ value: g, label: g }))]} />
+          options={[{ value: '', label: t('bureau.anyGrade') }, ...GRADES.map((g) => ({ value: g, label: g }))]}
+        />
       </Space>
-      {data !== undefined && data.stale > 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('bureau.stale', { n: data.stale })} />}
+      {data !== undefined && data.stale > 0 && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('bureau.stale', { n: data.stale })} />
+      )}
       {error !== undefined && <LoadError error={error} onRetry={reload} />}
       <Table<OverviewRow>
         rowKey={(row) => `${row.unitCode}/${row.fiscalYear}`}
@@ -86,8 +117,12 @@ function Overview() {
         columns={columns}
         dataSource={data?.items ?? []}
         pagination={{
-          current: query.page as number, pageSize: query.pageSize as number, total: data?.total ?? 0,
-          showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showTotal: (n) => t('bureau.total', { n }),
+          current: query.page as number,
+          pageSize: query.pageSize as number,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 200],
+          showTotal: (n) => t('bureau.total', { n }),
         }}
         onChange={onTableChange}
         locale={{ emptyText: t('overview.empty') }}

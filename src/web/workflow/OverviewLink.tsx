@@ -14,9 +14,22 @@ export function OverviewLink() {
   return (
     <span className="overview-link" data-testid="overview-link">
       <Link to={{ name: 'bureau' }}>{t('overview.link')}</Link>
-      <span className="overview-link-separator" aria-hidden>·</span>
+      <span className="overview-link-separator" aria-hidden>
+        ·
+      </span>
       <Link to={{ name: 'bureauMonitoring' }}>{t('monitoring.bureau.open')}</Link>
-      {(user.role === 'bureau' || user.role === 'admin') && <><span className="overview-link-separator" aria-hidden>·</span><Link to={{ name: 'policies' }}>{t('policies.link')}</Link><span className="overview-link-separator" aria-hidden>·</span><Link to={{ name: 'organisations' }}>{t('orgs.link')}</Link></>}
+      {(user.role === 'bureau' || user.role === 'admin') && (
+        <>
+          <span className="overview-link-separator" aria-hidden>
+            ·
+          </span>
+          <Link to={{ name: 'policies' }}>{t('policies.link')}</Link>
+          <span className="overview-link-separator" aria-hidden>
+            ·
+          </span>
+          <Link to={{ name: 'organisations' }}>{t('orgs.link')}</Link>
+        </>
+      )}
     </span>
   );
 }

@@ -70,14 +70,21 @@ export function StepDialog({ action, projects, onCancel, onConfirm }: Props) {
       {action === 'submit' && <Typography.Paragraph>{t('workflow.submitConfirm')}</Typography.Paragraph>}
       <Form form={form} layout="vertical" preserve={false} onValuesChange={() => setDirty(true)}>
         {action === 'request-adjustment' ? (
-          <Form.Item name="reason" label={t('workflow.reason')} extra={t('workflow.reasonHelp')} rules={[{ required: true, whitespace: true, message: t('workflow.reasonRequired') }]}>
+          <Form.Item
+            name="reason"
+            label={t('workflow.reason')}
+            extra={t('workflow.reasonHelp')}
+            rules={[{ required: true, whitespace: true, message: t('workflow.reasonRequired') }]}
+          >
             <Input.TextArea rows={3} data-testid="workflow-reason" />
           </Form.Item>
         ) : (
           <Form.Item
             name="comment"
             label={t('workflow.comment')}
-            rules={action === 'return' ? [{ required: true, whitespace: true, message: t('workflow.commentRequired') }] : []}
+            rules={
+              action === 'return' ? [{ required: true, whitespace: true, message: t('workflow.commentRequired') }] : []
+            }
           >
             <Input.TextArea rows={3} placeholder={t('workflow.commentPlaceholder')} data-testid="workflow-comment" />
           </Form.Item>
@@ -88,7 +95,11 @@ export function StepDialog({ action, projects, onCancel, onConfirm }: Props) {
           </Form.Item>
         )}
       </Form>
-      {failure && <Typography.Text type="danger" data-testid="workflow-dialog-error">{failure}</Typography.Text>}
+      {failure && (
+        <Typography.Text type="danger" data-testid="workflow-dialog-error">
+          {failure}
+        </Typography.Text>
+      )}
     </Modal>
   );
 }

@@ -51,10 +51,19 @@ export function WorkflowBar({ unitCode, year, projects = [], onChange }: Props) 
   };
 
   return (
-    <Card className="page-card workflow-bar" data-testid="workflow-bar" title={t('workflow.title')} extra={<Actions view={data} onPick={setAction} />}>
+    <Card
+      className="page-card workflow-bar"
+      data-testid="workflow-bar"
+      title={t('workflow.title')}
+      extra={<Actions view={data} onPick={setAction} />}
+    >
       <Space wrap>
-        <Tag color={STATE_COLORS[data.state]} data-testid="workflow-state">{t(`workflow.state.${data.state}`)}</Tag>
-        <Typography.Text type={data.editable ? 'success' : 'secondary'}>{data.editable ? t('workflow.editable') : t('workflow.locked')}</Typography.Text>
+        <Tag color={STATE_COLORS[data.state]} data-testid="workflow-state">
+          {t(`workflow.state.${data.state}`)}
+        </Tag>
+        <Typography.Text type={data.editable ? 'success' : 'secondary'}>
+          {data.editable ? t('workflow.editable') : t('workflow.locked')}
+        </Typography.Text>
       </Space>
       <OpenAdjustment view={data} />
       <WorkflowDetails unitCode={unitCode} year={year} view={data} projects={projects} onCommented={reload} />
@@ -65,11 +74,18 @@ export function WorkflowBar({ unitCode, year, projects = [], onChange }: Props) 
 
 function Actions({ view, onPick }: { view: WorkflowView; onPick: (action: WorkflowAction) => void }) {
   const { t } = useI18n();
-  if (view.allowedActions.length === 0) return <Typography.Text type="secondary">{t('workflow.noActions')}</Typography.Text>;
+  if (view.allowedActions.length === 0)
+    return <Typography.Text type="secondary">{t('workflow.noActions')}</Typography.Text>;
   return (
     <Space>
       {view.allowedActions.map((action) => (
-        <Button key={action} type={action === 'return' ? 'default' : 'primary'} danger={action === 'return'} onClick={() => onPick(action)} data-testid={`workflow-${action}`}>
+        <Button
+          key={action}
+          type={action === 'return' ? 'default' : 'primary'}
+          danger={action === 'return'}
+          onClick={() => onPick(action)}
+          data-testid={`workflow-${action}`}
+        >
           {t(`workflow.action.${action}`)}
         </Button>
       ))}
@@ -81,6 +97,12 @@ function OpenAdjustment({ view }: { view: WorkflowView }) {
   const { t } = useI18n();
   const open = view.adjustments.find((a) => a.state === 'open');
   if (!open) return null;
-  return <Alert className="workflow-adjustment" type="info" showIcon title={t('workflow.openAdjustment', { reason: open.reason })} />;
+  return (
+    <Alert
+      className="workflow-adjustment"
+      type="info"
+      showIcon
+      title={t('workflow.openAdjustment', { reason: open.reason })}
+    />
+  );
 }
-

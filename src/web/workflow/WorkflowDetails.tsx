@@ -28,22 +28,31 @@ export function WorkflowDetails({ unitCode, year, view, projects, onCommented }:
       label: `${t('workflow.tab.comments')} (${view.comments.length})`,
       children: <Comments unitCode={unitCode} year={year} view={view} projects={projects} onCommented={onCommented} />,
     },
-    { key: 'versions', label: t('workflow.tab.versions'), children: <VersionDiff unitCode={unitCode} year={year} versions={view.versions} /> },
+    {
+      key: 'versions',
+      label: t('workflow.tab.versions'),
+      children: <VersionDiff unitCode={unitCode} year={year} versions={view.versions} />,
+    },
   ];
   return <Tabs className="workflow-details" size="small" items={items} />;
 }
 
 function History({ view }: { view: WorkflowView }) {
   const { t } = useI18n();
-  if (view.history.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workflow.noHistory')} />;
+  if (view.history.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workflow.noHistory')} />;
   const items = [...view.history].reverse().map((entry) => ({
     key: entry.id,
     color: entry.action === 'return' ? 'red' : entry.action === 'approve' ? 'green' : 'blue',
     content: (
       <div data-testid="workflow-history-entry">
         <Typography.Text strong>{t(`workflow.action.${entry.action}`)}</Typography.Text>{' '}
-        <Typography.Text type="secondary">{entry.actorName} · {formatTime(entry.at)}</Typography.Text>
-        <div>{t(`workflow.state.${entry.from}`)} → {t(`workflow.state.${entry.to}`)}</div>
+        <Typography.Text type="secondary">
+          {entry.actorName} · {formatTime(entry.at)}
+        </Typography.Text>
+        <div>
+          {t(`workflow.state.${entry.from}`)} → {t(`workflow.state.${entry.to}`)}
+        </div>
         {entry.comment && <div className="workflow-comment-text">{entry.comment}</div>}
       </div>
     ),
@@ -71,7 +80,9 @@ function Comments({ unitCode, year, view, projects, onCommented }: Props) {
               <Space orientation="vertical" size={0}>
                 <Space wrap>
                   <Tag>{where(c.projectCode, c.indicatorIndex)}</Tag>
-                  <Typography.Text type="secondary">{c.actorName} · {formatTime(c.at)}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {c.actorName} · {formatTime(c.at)}
+                  </Typography.Text>
                 </Space>
                 <span className="workflow-comment-text">{c.body}</span>
               </Space>
@@ -84,7 +95,17 @@ function Comments({ unitCode, year, view, projects, onCommented }: Props) {
   );
 }
 
-function CommentForm({ unitCode, year, projects, onCommented }: { unitCode: string; year: number; projects: Project[]; onCommented: () => void }) {
+function CommentForm({
+  unitCode,
+  year,
+  projects,
+  onCommented,
+}: {
+  unitCode: string;
+  year: number;
+  projects: Project[];
+  onCommented: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ body: string; target: string }>();
@@ -106,14 +127,26 @@ function CommentForm({ unitCode, year, projects, onCommented }: { unitCode: stri
     }
   };
   return (
-    <Form form={form} layout="inline" className="workflow-comment-form" onFinish={send} initialValues={{ target: 'doc' }}>
+    <Form
+      form={form}
+      layout="inline"
+      className="workflow-comment-form"
+      onFinish={send}
+      initialValues={{ target: 'doc' }}
+    >
       <Form.Item name="target">
         <Select style={{ width: 260 }} options={targetOptions(projects, t)} showSearch optionFilterProp="label" />
       </Form.Item>
-      <Form.Item name="body" rules={[{ required: true, whitespace: true, message: t('workflow.commentRequired') }]} style={{ flex: 1 }}>
+      <Form.Item
+        name="body"
+        rules={[{ required: true, whitespace: true, message: t('workflow.commentRequired') }]}
+        style={{ flex: 1 }}
+      >
         <Input placeholder={t('workflow.commentPlaceholder')} />
       </Form.Item>
-      <Button htmlType="submit" loading={busy}>{t('workflow.addComment')}</Button>
+      <Button htmlType="submit" loading={busy}>
+        {t('workflow.addComment')}
+      </Button>
     </Form>
   );
 }

@@ -1,6 +1,15 @@
 import {
-  DiffResponseSchema, OverviewSchema, ReviewCommentSchema, TransitionResultSchema, VersionPageSchema, WorkflowViewSchema,
-  type OverviewQuery, type OverviewView, type TargetsChangeView, type TargetVersionView, type WorkflowView,
+  DiffResponseSchema,
+  OverviewSchema,
+  ReviewCommentSchema,
+  TransitionResultSchema,
+  VersionPageSchema,
+  WorkflowViewSchema,
+  type OverviewQuery,
+  type OverviewView,
+  type TargetsChangeView,
+  type TargetVersionView,
+  type WorkflowView,
 } from '../../contract/workflow.ts';
 import type { WorkflowAction } from '../../domain/workflow/states.ts';
 import { jsonBody, request } from '../http/client.ts';
@@ -29,11 +38,23 @@ export interface TransitionBody {
   expectedStateVersion?: number;
 }
 
-export async function takeStep(unitCode: string, year: number, action: WorkflowAction, body: TransitionBody): Promise<void> {
-  await request(TransitionResultSchema, `${flow(unitCode, year)}/${STEP_PATH[action]}`, { method: 'POST', ...jsonBody(body) });
+export async function takeStep(
+  unitCode: string,
+  year: number,
+  action: WorkflowAction,
+  body: TransitionBody,
+): Promise<void> {
+  await request(TransitionResultSchema, `${flow(unitCode, year)}/${STEP_PATH[action]}`, {
+    method: 'POST',
+    ...jsonBody(body),
+  });
 }
 
-export async function addComment(unitCode: string, year: number, body: { body: string; projectCode?: string | null; indicatorIndex?: number | null }): Promise<void> {
+export async function addComment(
+  unitCode: string,
+  year: number,
+  body: { body: string; projectCode?: string | null; indicatorIndex?: number | null },
+): Promise<void> {
   await request(ReviewCommentSchema, `${flow(unitCode, year)}/comments`, { method: 'POST', ...jsonBody(body) });
 }
 
@@ -42,7 +63,12 @@ export async function fetchVersions(unitCode: string, year: number): Promise<Tar
   return (await request(VersionPageSchema, `${flow(unitCode, year)}/versions?pageSize=200`)).data.items;
 }
 
-export async function fetchDiff(unitCode: string, year: number, from: number | 'current', to: number | 'current'): Promise<TargetsChangeView[]> {
+export async function fetchDiff(
+  unitCode: string,
+  year: number,
+  from: number | 'current',
+  to: number | 'current',
+): Promise<TargetsChangeView[]> {
   return (await request(DiffResponseSchema, `${flow(unitCode, year)}/diff?from=${from}&to=${to}`)).data.changes;
 }
 
@@ -54,7 +80,8 @@ export async function fetchOverview(query: OverviewQuery = {}): Promise<Overview
 /** `?a=1&b=x` of the defined values. */
 function queryString(query: object): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -18,6 +18,9 @@ describe('comment targets', () => {
     expect(options).toHaveLength(1 + projects.length + indicators);
     expect(options[0]).toEqual({ value: 'doc', label: '整个文档' });
     expect(options[1]!.value).toBe(projects[0]!.code);
-    expect(options[2]).toEqual({ value: `${projects[0]!.code}#0`, label: `${projects[0]!.name} · 第1个指标 ${projects[0]!.indicators[0]!.name}` });
+    expect(options[2]).toEqual({
+      value: `${projects[0]!.code}#0`,
+      label: `${projects[0]!.name} · 第1个指标 ${projects[0]!.indicators[0]!.name}`,
+    });
   });
 });

@@ -36,10 +36,21 @@ describe('review workflow (real server, real browser)', () => {
     const seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
     db = await openDatabase({ memory: true });
     await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
-    await upsertOrganisation(db.kysely, { code: 'SHG-CZJ', name: '秦皇岛市山海关区财政局', kind: 'bureau', parentCode: null });
-    const department = await upsertOrganisation(db.kysely, { code: '711', name: '总工会（部门）', kind: 'department', parentCode: 'SHG-CZJ' });
+    await upsertOrganisation(db.kysely, {
+      code: 'SHG-CZJ',
+      name: '秦皇岛市山海关区财政局',
+      kind: 'bureau',
+      parentCode: null,
+    });
+    const department = await upsertOrganisation(db.kysely, {
+      code: '711',
+      name: '总工会（部门）',
+      kind: 'department',
+      parentCode: 'SHG-CZJ',
+    });
     await setUnitParent(db.kysely, '711002', department);
-    for (const user of USERS) await createUser(db, SYSTEM_ACTOR, { ...user, displayName: user.username, password: PASSWORD });
+    for (const user of USERS)
+      await createUser(db, SYSTEM_ACTOR, { ...user, displayName: user.username, password: PASSWORD });
     ({ app, baseUrl } = await serveWebApp(db));
     browser = await launchChromium();
   });
@@ -98,7 +109,10 @@ describe('review workflow (real server, real browser)', () => {
   }
 
   async function editTarget(page: Page, value: string): Promise<void> {
-    await page.getByTestId(`project-${PROJECT}`).getByRole('button', { name: /编\s*辑/ }).click();
+    await page
+      .getByTestId(`project-${PROJECT}`)
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
     await page.locator('#project_indicators_0_target').fill(value);
     await page.getByTestId('editor-save').click();
   }
@@ -135,7 +149,7 @@ describe('review workflow (real server, real browser)', () => {
     expect(await bureau.getByTestId('workflow-history-entry').count()).toBe(5);
   });
 
-  it('refuses the unit\'s edit of approved targets; an adjustment request with a reason reopens them', async () => {
+  it("refuses the unit's edit of approved targets; an adjustment request with a reason reopens them", async () => {
     const unit = await as('wf-unit');
     await expectState(unit, '已批复');
     // Approved targets offer no edit, delete or add buttons to the unit …
@@ -146,13 +160,25 @@ describe('review workflow (real server, real browser)', () => {
     // … and the server refuses the write itself (423 LOCKED), whatever the page shows.
     const projectUrl = `${baseUrl}/api/units/711002/years/2020/projects/${PROJECT}`;
     const read = await unit.request.get(projectUrl);
-    const stored = await read.json() as { project: TargetsDocument['projects'][number] };
-    const { csrfToken } = await (await unit.request.get(`${baseUrl}/api/session`)).json() as { csrfToken: string };
-    const changed = { ...stored.project, indicators: stored.project.indicators.map((indicator, i) => (i === 0 ? { ...indicator, target: { raw: '≥99%' } } : indicator)) };
-    const refused = await unit.request.put(projectUrl, { headers: { 'If-Match': read.headers()['etag']!, 'X-CSRF-Token': csrfToken }, data: changed });
+    const stored = (await read.json()) as { project: TargetsDocument['projects'][number] };
+    const { csrfToken } = (await (await unit.request.get(`${baseUrl}/api/session`)).json()) as { csrfToken: string };
+    const changed = {
+      ...stored.project,
+      indicators: stored.project.indicators.map((indicator, i) =>
+        i === 0 ? { ...indicator, target: { raw: '≥99%' } } : indicator,
+      ),
+    };
+    const refused = await unit.request.put(projectUrl, {
+      headers: { 'If-Match': read.headers()['etag']!, 'X-CSRF-Token': csrfToken },
+      data: changed,
+    });
     expect(refused.status()).toBe(423);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('绩效目标已批复，修改需先提出调整申请');
-    const after = await (await unit.request.get(projectUrl)).json() as { project: TargetsDocument['projects'][number] };
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+      '绩效目标已批复，修改需先提出调整申请',
+    );
+    const after = (await (await unit.request.get(projectUrl)).json()) as {
+      project: TargetsDocument['projects'][number];
+    };
     expect(after.project.indicators[0]!.target.raw).toBe('≥95%');
     await step(unit, 'request-adjustment', { reason: '年中预算调整：追加资金 2 万元' });
     await expectState(unit, '调整中');
