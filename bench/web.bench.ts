@@ -35,13 +35,11 @@ async function firstPageScripts(page: Page, url: string): Promise<{ name: string
   page.on('response', (response) => {
     if (response.request().resourceType() !== 'script') return;
     scripts.push(
-      response
-        .body()
-        .then((body) => ({
-          name: new URL(response.url()).pathname,
-          raw: body.length,
-          gzip: gzipSync(body, { level: 9 }).length,
-        })),
+      response.body().then((body) => ({
+        name: new URL(response.url()).pathname,
+        raw: body.length,
+        gzip: gzipSync(body, { level: 9 }).length,
+      })),
     );
   });
   await page.goto(url, { waitUntil: 'networkidle' });

@@ -104,13 +104,11 @@ export async function upsertOrganisationTree(
       departments.map((d) => ({ code: d.code, name: d.name, kind: 'department' as const, parent_id: bureauRow.id })),
     )
     .onConflict((oc) =>
-      oc
-        .column('code')
-        .doUpdateSet((eb) => ({
-          name: eb.ref('excluded.name'),
-          kind: eb.ref('excluded.kind'),
-          parent_id: eb.ref('excluded.parent_id'),
-        })),
+      oc.column('code').doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        kind: eb.ref('excluded.kind'),
+        parent_id: eb.ref('excluded.parent_id'),
+      })),
     )
     .execute();
 }
