@@ -4,12 +4,11 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { SYSTEM_ACTOR } from '../src/db/audit.repo.ts';
+import { SYSTEM_ACTOR } from '../src/domain/access.ts';
 import type { Db } from '../src/db/database.ts';
 import { generateUnits } from '../src/domain/generate/index.ts';
 import type { TargetsDocument } from '../src/domain/targets.ts';
 import { importMany } from '../src/usecases/import-many.ts';
-import { openDocumentSource } from '../src/usecases/import-many-sources.ts';
 import { importTargets } from '../src/usecases/import-targets.ts';
 import {
   type StatementStat,
@@ -78,7 +77,7 @@ async function runImport(ctx: BenchContext): Promise<BenchResult> {
   };
   if (!met) {
     const profiled = await ctx.newPostgresDatabase('import_profile');
-    const profile = await profileCpu(async () => importMany(profiled.db, SYSTEM_ACTOR, await openDocumentSource(dir)), {
+    const profile = await profileCpu(async () => importMany(profiled.db, SYSTEM_ACTOR, dir), {
       top: 12,
     });
     result.profile = [
@@ -96,7 +95,7 @@ async function runImport(ctx: BenchContext): Promise<BenchResult> {
 async function measure(ctx: BenchContext, dir: string, names: string[]): Promise<Timings> {
   const many = await ctx.newPostgresDatabase('import_many');
   await resetStatements(many.url);
-  const manySeconds = await timed(async () => importMany(many.db, SYSTEM_ACTOR, await openDocumentSource(dir)));
+  const manySeconds = await timed(async () => importMany(many.db, SYSTEM_ACTOR, dir));
   const statements = await slowestStatements(many.url, 8);
   ctx.log(`import: importMany ${manySeconds.toFixed(2)} s`);
 

@@ -3,7 +3,7 @@ import type { Db } from '../src/db/database.ts';
 import { setUnitParent, upsertOrganisation } from '../src/db/organisations.repo.ts';
 import { findUserByUsername, insertUser } from '../src/db/users.repo.ts';
 import type { Role } from '../src/domain/access.ts';
-import { hashPassword } from '../src/usecases/password-hash.ts';
+import { hashPassword } from '../src/db/password-hash.ts';
 
 /** Who a test acts as: a role, scoped to an organisation or unit code (defaults per role below). */
 export interface TestIdentity {

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { SYSTEM_ACTOR } from '../src/db/audit.repo.ts';
-import { type Db, openDatabase } from '../src/db/database.ts';
+import { SYSTEM_ACTOR } from '../src/domain/access.ts';
+import { type Db, openPgliteDatabase } from '../src/db/database.ts';
 import { buildServer } from '../src/server/app.ts';
 import { createDemoUsers } from '../src/usecases/create-demo-users.ts';
 import { importTargets } from '../src/usecases/import-targets.ts';
 import { seedOrganisations } from './api-client.ts';
+import { openMigratedPglite } from './pglite-template.ts';
 import { seedDocument } from './targets-fixtures.ts';
 
 /**
@@ -17,7 +18,7 @@ import { seedDocument } from './targets-fixtures.ts';
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
 
 /** `dist/web`, or a build of one's own (JIXIAO_TEST_WEB_ROOT) while others rebuild dist/web on a shared machine. */
-export const WEB_ROOT = process.env.JIXIAO_TEST_WEB_ROOT ?? resolve(REPO_ROOT, 'dist/web');
+const WEB_ROOT = process.env.JIXIAO_TEST_WEB_ROOT ?? resolve(REPO_ROOT, 'dist/web');
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -41,9 +42,17 @@ export async function serveWebApp(db: Db): Promise<{ app: FastifyInstance; baseU
   return { app, baseUrl };
 }
 
+/**
+ * A fresh, migrated in-memory database, as `openDatabase({ memory: true })` gives, but loaded from the cached
+ * migrated template (test/pglite-template.ts): ~0.6 s instead of ~4 s per test file.
+ */
+export async function openMemoryDb(): Promise<Db> {
+  return openPgliteDatabase(await openMigratedPglite());
+}
+
 /** A fresh in-memory database holding the seed unit 711002 (2020) in the demo tree, with the demo accounts. */
 export async function openSeedUnitDb(): Promise<Db> {
-  const db = await openDatabase({ memory: true });
+  const db = await openMemoryDb();
   await importTargets(db, SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
   await seedOrganisations(db);
   await createDemoUsers(db);

@@ -12,9 +12,10 @@ export interface CliResult {
 }
 
 /**
- * Runs the real `jixiao` bin in a child process, as a user would. Tests opt out of PGlite's fsync
+ * Runs the real `jixiao` bin in a child process, as a user would: the compiled CLI in dist/, which the
+ * test run's global setup brings up to date first (test/build-node.ts). Tests opt out of PGlite's fsync
  * (JIXIAO_PGLITE_FSYNC=off) unless they pass it: a throwaway directory needs no crash safety, and
- * fsync doubles the start of each CLI call; src/db/database.test.ts covers the durable default.
+ * fsync doubles the start of each CLI call; src/db/database.db.test.ts covers the durable default.
  */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {

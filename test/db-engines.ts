@@ -1,17 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { type Db, openDatabase, openPgliteDatabase } from '../src/db/database.ts';
+import { openMigratedPglite } from './pglite-template.ts';
 import { startPostgres } from './postgres-server.ts';
-import { runOnceAcrossWorkers } from './run-once.ts';
 import { startThrowawayPostgres } from './throwaway-postgres.ts';
-
-const REPO_ROOT = resolve(import.meta.dirname, '..');
 
 /**
  * The DB tier runs every suite on both engines. Each test file gets its own database on each:
@@ -42,7 +37,6 @@ function useDatabase(open: () => Promise<Db>): () => Db {
   };
 }
 
-/** Removes every unit, and with them (ON DELETE CASCADE) everything else. */
 /** Empties every application table (not Kysely's migration bookkeeping), whichever feature added it. */
 export async function clearDatabase(db: Db): Promise<void> {
   const tables = await sql<{ name: string }>`
@@ -55,41 +49,7 @@ export async function clearDatabase(db: Db): Promise<void> {
 }
 
 export async function openTestPglite(): Promise<Db> {
-  const image = await migratedPgliteImage();
-  const pglite = await PGlite.create({ loadDataDir: new Blob([await readFile(image)]) });
-  return openPgliteDatabase(pglite);
-}
-
-/**
- * A dump of a freshly migrated PGlite. It is cached across runs under node_modules/.cache, keyed by
- * the PGlite version and the migrations' source, so a run pays the ~4 s of initdb only when one
- * of them changed.
- */
-async function migratedPgliteImage(): Promise<string> {
-  const cached = join(REPO_ROOT, 'node_modules/.cache/jixiao', `pglite-image-${await imageKey()}.tar`);
-  if (existsSync(cached)) return cached;
-  return runOnceAcrossWorkers(inject('dbTestRunDir'), 'pglite-image', async () => {
-    const pglite = await PGlite.create();
-    const db = await openPgliteDatabase(pglite);
-    const image = await pglite.dumpDataDir('none');
-    await db.close();
-    await mkdir(dirname(cached), { recursive: true });
-    // Aside then renamed: a concurrent run never reads half an image.
-    const partial = `${cached}.${process.pid}.partial`;
-    await writeFile(partial, new Uint8Array(await image.arrayBuffer()));
-    await rename(partial, cached);
-    return cached;
-  });
-}
-
-async function imageKey(): Promise<string> {
-  const hash = createHash('sha256');
-  hash.update(await readFile(join(REPO_ROOT, 'node_modules/@electric-sql/pglite/package.json')));
-  const migrationsDir = join(REPO_ROOT, 'src/db/migrations');
-  for (const file of (await readdir(migrationsDir)).sort()) {
-    hash.update(file).update(await readFile(join(migrationsDir, file)));
-  }
-  return hash.digest('hex').slice(0, 16);
+  return openPgliteDatabase(await openMigratedPglite());
 }
 
 export async function openTestPostgres(): Promise<Db> {

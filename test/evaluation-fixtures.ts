@@ -6,7 +6,7 @@ import { findUnitId, setMonthlySpending } from '../src/db/monitoring.repo.ts';
  * evaluation reads 执行数 from there). The rates are those of test/fixtures/shanhaiguan-2020.actuals.json
  * (提前下达… is spent in full against its unadjusted 29,800.00 here, against 32,800.00 there).
  */
-export const SEED_SPENDING: Record<string, [number, string][]> = {
+const SEED_SPENDING: Record<string, [number, string][]> = {
   '711-0701-JBN-PGN6': [
     [6, '9800.00'],
     [12, '9800.00'],

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { buildNode } from './build-node.ts';
 import { findPostgresBinaries, startPostgres, stopPostgres } from './postgres-server.ts';
 import { startThrowawayPostgres } from './throwaway-postgres.ts';
 
@@ -42,6 +43,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     target.kind === 'throwaway' ? startThrowawayPostgres(runDir, () => startPostgres(target, serverDir)) : undefined;
   // A failed start is reported to the tests that need the server; here it must not crash the run.
   starting?.catch(() => {});
+  await buildNode(); // the CLI tests spawn bin/jixiao.js, which runs the compiled dist/ (test/build-node.ts)
 
   return async () => {
     try {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 
 /** Helpers for tests of the seed-text layout: fixtures, and small documents built line by line. */
 
-export const FIXTURES = resolve(import.meta.dirname, 'fixtures');
+const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 
 export function fixtureText(name: string): string {
   return readFileSync(resolve(FIXTURES, name), 'utf8');
@@ -48,7 +48,7 @@ export const DEFAULT_TABLE: TableSpec = {
   ],
 };
 
-export const INDICATOR_HEADER = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'];
+const INDICATOR_HEADER = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'];
 
 /** One project table in the seed's layout; `null` parts are left out. */
 export function table(spec: Partial<TableSpec> = {}): string[] {

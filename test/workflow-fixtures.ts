@@ -1,7 +1,6 @@
-import { SYSTEM_ACTOR } from '../src/db/audit.repo.ts';
 import type { Db } from '../src/db/database.ts';
 import { setUnitParent, upsertOrganisation } from '../src/db/organisations.repo.ts';
-import type { Actor } from '../src/domain/access.ts';
+import { type Actor, SYSTEM_ACTOR } from '../src/domain/access.ts';
 import { importTargets } from '../src/usecases/import-targets.ts';
 import { documentForUnit, seedDocument } from './targets-fixtures.ts';
 

@@ -10,7 +10,7 @@ type GenerateIntoDatabase = (
 ) => Promise<{ units: number; projects: number; indicators: number }>;
 
 export interface CityInfo {
-  /** 'generator' (src/usecases/generate-data.ts) or 'bench stand-in' (bench/lib/seed-data.ts). */
+  /** 'generator' (src/usecases/generate-into-database.ts) or 'bench stand-in' (bench/lib/seed-data.ts). */
   source: string;
   units: number;
   projects: number;
@@ -23,7 +23,7 @@ export interface CityInfo {
  * in the results, not hidden). Loaded by a computed path so the bench compiles either way.
  */
 async function loadGenerator(): Promise<{ source: string; generate: GenerateIntoDatabase }> {
-  const path = '../../src/usecases/generate-data.ts';
+  const path = '../../src/usecases/generate-into-database.ts';
   try {
     const module = (await import(path)) as { generateIntoDatabase?: GenerateIntoDatabase };
     if (typeof module.generateIntoDatabase === 'function')

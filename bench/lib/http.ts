@@ -1,11 +1,11 @@
 import type { Db } from '../../src/db/database.ts';
 import { findUserByUsername, insertUser } from '../../src/db/users.repo.ts';
 import type { Role } from '../../src/domain/access.ts';
-import { hashPassword } from '../../src/usecases/password-hash.ts';
+import { hashPassword } from '../../src/db/password-hash.ts';
 
 /** Users, sign-in and sample data for the benchmarks that go through HTTP (api, web). */
 
-export const BENCH_PASSWORD = 'bench-password-2020';
+const BENCH_PASSWORD = 'bench-password-2020';
 
 /** A user of `role` on `orgCode` (created once per database), as the benchmarks sign in. */
 export async function ensureBenchUser(

@@ -26,7 +26,7 @@ export interface BenchPostgres {
   stop(): Promise<void>;
 }
 
-export function requirePostgresBinaries(): PostgresBinaries {
+function requirePostgresBinaries(): PostgresBinaries {
   const binaries = findPostgresBinaries();
   if (binaries) return binaries;
   throw new Error(

@@ -17,7 +17,7 @@ export interface BenchRun {
   failures: { id: string; error: string }[];
 }
 
-export function formatFigure(figure: Figure): string {
+function formatFigure(figure: Figure): string {
   const value =
     Math.abs(figure.value) >= 100
       ? Math.round(figure.value).toLocaleString('en-US')

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Db } from '../../src/db/database.ts';
-import { SYSTEM_ACTOR } from '../../src/db/audit.repo.ts';
+import { SYSTEM_ACTOR } from '../../src/domain/access.ts';
 import { setUnitParent, upsertOrganisation } from '../../src/db/organisations.repo.ts';
 import type { ProjectActuals } from '../../src/domain/scoring/index.ts';
 import type { Project, TargetsDocument, TargetValue } from '../../src/domain/targets.ts';
 import { importTargets } from '../../src/usecases/import-targets.ts';
-import { parseTargets } from '../../src/usecases/parse-targets.ts';
+import { readSeedText } from '../../src/documents/seed-text/read-seed-text.ts';
 
 /**
- * The bench's own stand-in for the generator (src/domain/generate, src/usecases/generate-data.ts)
+ * The bench's own stand-in for the generator (src/domain/generate, src/usecases/generate-into-database.ts)
  * while that is not there: copies of the seed document's projects under new unit and project codes,
  * with actuals that read each target back. Used only when the real generator cannot be loaded.
  */
@@ -32,17 +32,17 @@ const SEED_FILE = resolve(import.meta.dirname, '../../examples/shanhaiguan-2020.
 let seedDocument: TargetsDocument | undefined;
 
 function seed(): TargetsDocument {
-  seedDocument ??= parseTargets({
-    content: readFileSync(SEED_FILE),
-    fileName: 'shanhaiguan-2020.txt',
+  // The seed file is clean UTF-8: read as `jixiao import` reads it, without the import's text cleaning.
+  seedDocument ??= {
+    ...readSeedText(readFileSync(SEED_FILE, 'utf8'), { fileName: 'shanhaiguan-2020.txt' }).document,
     fiscalYear: 2020,
-  }).document;
+  };
   return seedDocument;
 }
 
-export const UNITS_PER_DEPARTMENT = 20;
+const UNITS_PER_DEPARTMENT = 20;
 
-export function unitCode(index: number): string {
+function unitCode(index: number): string {
   return `C${String(index + 1).padStart(5, '0')}`;
 }
 

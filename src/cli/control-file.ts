@@ -10,7 +10,7 @@ import { z } from 'zod';
  * read it and ask the server (src/server/routes/backup.ts). Reading it needs the same access as
  * reading the database files, so it grants nothing new.
  */
-export const CONTROL_FILE = 'jixiao.control.json';
+const CONTROL_FILE = 'jixiao.control.json';
 
 const ControlSchema = z.object({ url: z.string(), token: z.string(), pid: z.number().int() });
 export type Control = z.infer<typeof ControlSchema>;

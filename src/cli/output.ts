@@ -1,4 +1,4 @@
-import type { ImportNote } from '../documents/seed-text/read-seed-text.ts';
+import type { ImportNote } from '../domain/import-note.ts';
 
 /** What the importer noticed (stripped field codes, a target without a number…), on stderr. */
 export function writeNotes(notes: ImportNote[], fileName: string): void {

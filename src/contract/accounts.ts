@@ -5,7 +5,7 @@ import { PageQuerySchema, pageOf } from './paging.ts';
 
 /** HTTP shapes of sessions, users and the audit log. */
 
-export const RoleSchema = z.enum(ROLES);
+const RoleSchema = z.enum(ROLES);
 
 export const SessionUserSchema = z.object({
   username: z.string(),

@@ -9,9 +9,9 @@ import { safeName, safeText } from './text.ts';
  * as written. An indicator left out, or with an empty actual, is missing data; `notApplicable`
  * takes it out of the score. `executionReason` and `weight` are optional additions to the issue's shape.
  */
-export const ACTUALS_FORMAT = 'jixiao/actuals@1' as const;
+const ACTUALS_FORMAT = 'jixiao/actuals@1' as const;
 
-export const IndicatorActualSchema = z.object({
+const IndicatorActualSchema = z.object({
   name: safeName().min(1).describe('三级指标 name, as in the targets'),
   actual: safeText(200)
     .nullable()
@@ -27,7 +27,7 @@ export const IndicatorActualSchema = z.object({
     .describe('Points for this indicator, overriding the even split of its category'),
 }) satisfies z.ZodType<S.IndicatorActual>;
 
-export const ProjectActualsSchema = z.object({
+const ProjectActualsSchema = z.object({
   code: z.string().trim().min(1),
   adjustedBudget: AmountSchema.describe('调整后预算数 in 元'),
   spent: AmountSchema.describe('执行数 in 元 at year end'),
@@ -43,7 +43,6 @@ export const ActualsDocumentSchema = z.object({
 });
 
 export type ActualsDocument = z.infer<typeof ActualsDocumentSchema>;
-export type ProjectActualsInput = z.infer<typeof ProjectActualsSchema>;
 
 /** What `jixiao score --format json` and GET …/score print. */
 const PresentedIndicatorSchema = z.object({

@@ -59,8 +59,6 @@ export const VersionedProjectSchema = z.object({
   version: z.number().int().positive(),
 });
 
-export const ProjectSummarySchema = z.object({ code: z.string(), version: z.number().int().positive() });
-
 export const TargetsResponseSchema = TargetsDocumentSchema.extend({
   fiscalYear: z.number().int(),
   /** Each project's version by code, for a delete or edit from the list (If-Match; decision 023). */
@@ -92,4 +90,3 @@ export const ErrorResponseSchema = z.object({
 
 export type UnitSummary = z.infer<typeof UnitSummarySchema>;
 export type VersionedProject = z.infer<typeof VersionedProjectSchema>;
-export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;

@@ -15,7 +15,7 @@ import { safeName, safeText } from './text.ts';
 
 const text = safeText(4000);
 
-export const EvaluationIndicatorInputSchema = z.object({
+const EvaluationIndicatorInputSchema = z.object({
   name: safeName().min(1),
   actual: safeText(200).nullable().optional(),
   notApplicable: z.boolean().optional(),
@@ -24,7 +24,7 @@ export const EvaluationIndicatorInputSchema = z.object({
   weight: z.number().min(0).max(100).nullable().optional(),
 });
 
-export const EvaluationProjectInputSchema = z.object({
+const EvaluationProjectInputSchema = z.object({
   code: z.string().trim().min(1),
   executionReason: text.optional(),
   indicators: z.array(EvaluationIndicatorInputSchema),
@@ -37,7 +37,7 @@ export const SaveEvaluationBodySchema = z.object({
 });
 export type SaveEvaluationBody = z.infer<typeof SaveEvaluationBodySchema>;
 
-export const EvaluationIndicatorSchema = z.object({
+const EvaluationIndicatorSchema = z.object({
   level1: z.string(),
   level2: z.string(),
   name: z.string(),
@@ -49,7 +49,7 @@ export const EvaluationIndicatorSchema = z.object({
   weight: z.number().nullable(),
 });
 
-export const EvaluationProjectSchema = z.object({
+const EvaluationProjectSchema = z.object({
   code: z.string(),
   name: z.string(),
   /** 年初预算数 (the targets' budget). */
@@ -62,7 +62,7 @@ export const EvaluationProjectSchema = z.object({
   score: ProjectScoreSchema,
 });
 
-export const MissingAnalysisSchema = z.object({
+const MissingAnalysisSchema = z.object({
   project: z.string(),
   indicator: z.string().nullable(),
   path: z.array(z.union([z.string(), z.number()])),

@@ -17,3 +17,9 @@ export const SetupBodySchema = z.object({
   password: z.string().max(1000),
 });
 export type SetupBody = z.infer<typeof SetupBodySchema>;
+
+/**
+ * `POST /api/admin/local/backup|restore`: the header carrying the local control token, which the
+ * CLI reads from the control file a running `jixiao serve` writes (src/cli/control-file.ts).
+ */
+export const CONTROL_TOKEN_HEADER = 'x-jixiao-control-token';

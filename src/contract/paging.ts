@@ -9,8 +9,8 @@ import { z } from 'zod';
  * row matching the filters (not just this page), so a client can draw its pager.
  */
 
-export const MAX_PAGE_SIZE = 200;
-export const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 200;
+const DEFAULT_PAGE_SIZE = 50;
 
 export const PageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { AppError } from '../domain/errors.ts';
+import { DEFAULT_MONITORING_POLICY, type MonitoringPolicy, WARNING_LEVELS } from '../domain/monitoring/policy.ts';
+import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '../domain/review/policy.ts';
+import { DEFAULT_SCORING_POLICY, type ScoringPolicy, type ScoringPolicyInput } from '../domain/scoring/policy.ts';
+import { zodIssues } from './validate-input.ts';
 
 /** The policy kinds an organisation can set (stored per organisation in the policies table). */
 export const POLICY_KINDS = ['review', 'monitoring', 'scoring'] as const;
@@ -13,3 +18,144 @@ export const PolicyViewSchema = z.object({
   defaults: z.record(z.string(), z.unknown()),
 });
 export type PolicyViewResponse = z.infer<typeof PolicyViewSchema>;
+
+/**
+ * The policy bodies' schemas: what a stored or submitted body may contain, each knob's range, and
+ * the domain's defaults filled in. Each is typed against its domain type, so schema and model cannot
+ * drift (a knob missing or extra on either side fails tsc).
+ */
+
+/** A fresh copy of a default per parse: zod copies only the top level, and a caller may edit the result. */
+const fresh =
+  <T>(value: T) =>
+  (): T =>
+    structuredClone(value);
+
+const R = DEFAULT_REVIEW_POLICY;
+const WordsSchema = z.array(z.string().min(1));
+
+export const ReviewPolicySchema = z.object({
+  minIndicators: z.number().int().min(0).max(50).default(R.minIndicators),
+  requireSatisfaction: z.enum(['always', 'when-serving-people', 'never']).default(R.requireSatisfaction),
+  servingPeopleWords: WordsSchema.default(fresh(R.servingPeopleWords)),
+  spendingPlanTolerance: z.number().min(0).max(100).default(R.spendingPlanTolerance),
+  vagueWords: WordsSchema.default(fresh(R.vagueWords)),
+  allowedBases: WordsSchema.default(fresh(R.allowedBases)),
+  relevanceMinSharedWords: z.number().int().min(1).max(10).default(R.relevanceMinSharedWords),
+  relevanceStopWords: z.array(z.string()).default(fresh(R.relevanceStopWords)),
+  gradePoorErrors: z.number().int().min(1).default(R.gradePoorErrors),
+  gradePoorProjectShare: z.number().min(0).max(1).default(R.gradePoorProjectShare),
+  gradeExcellentMaxWarnings: z.number().int().min(0).default(R.gradeExcellentMaxWarnings),
+  disabledRules: z.array(z.string()).default(fresh(R.disabledRules)),
+}) satisfies z.ZodType<ReviewPolicy>;
+
+const M = DEFAULT_MONITORING_POLICY;
+const LevelSchema = z.enum(WARNING_LEVELS);
+const AmountTextSchema = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, '金额应为元，最多两位小数');
+const MonthSchema = z.number().int().min(1).max(12);
+
+export const MonitoringPolicySchema = z.object({
+  checkpointMonth: MonthSchema.default(M.checkpointMonth),
+  behindPlan: z
+    .array(z.object({ points: z.number().min(0).max(100), level: LevelSchema }))
+    .default(fresh(M.behindPlan)),
+  largeAndSlow: z
+    .array(
+      z.object({
+        minBudget: AmountTextSchema,
+        month: MonthSchema,
+        maxRate: z.number().min(0).max(100),
+        level: LevelSchema,
+      }),
+    )
+    .default(fresh(M.largeAndSlow)),
+  forecastMiss: z
+    .object({
+      possible: LevelSchema.default(M.forecastMiss.possible),
+      impossible: LevelSchema.default(M.forecastMiss.impossible),
+      forecastBelowTarget: LevelSchema.default(M.forecastMiss.forecastBelowTarget),
+    })
+    .default(fresh(M.forecastMiss)),
+  overdue: z
+    .object({
+      graceDays: z.number().int().min(0).max(120).default(M.overdue.graceDays),
+      level: LevelSchema.default(M.overdue.level),
+    })
+    .default(fresh(M.overdue)),
+}) satisfies z.ZodType<MonitoringPolicy>;
+
+const S = DEFAULT_SCORING_POLICY;
+const PercentSchema = z.number().min(0).max(100);
+const BandSchema = z.object({ min: PercentSchema, max: PercentSchema, points: PercentSchema });
+
+export const ScoringPolicySchema = z.object({
+  executionPoints: PercentSchema.default(S.executionPoints),
+  executionReasonBelowPercent: PercentSchema.default(S.executionReasonBelowPercent),
+  categoryPoints: z
+    .object({
+      output: z.number().min(0).default(S.categoryPoints.output),
+      benefit: z.number().min(0).default(S.categoryPoints.benefit),
+      satisfaction: z.number().min(0).default(S.categoryPoints.satisfaction),
+      cost: z.number().min(0).default(S.categoryPoints.cost),
+    })
+    .default(fresh(S.categoryPoints)),
+  costAsOwnCategory: z.boolean().default(S.costAsOwnCategory),
+  grades: z
+    .object({
+      excellent: z.number().default(S.grades.excellent),
+      good: z.number().default(S.grades.good),
+      fair: z.number().default(S.grades.fair),
+    })
+    .default(fresh(S.grades)),
+  qualitative: z
+    .object({
+      achieved: BandSchema.default(fresh(S.qualitative.achieved)),
+      partly: BandSchema.default(fresh(S.qualitative.partly)),
+      notAchieved: BandSchema.default(fresh(S.qualitative.notAchieved)),
+    })
+    .default(fresh(S.qualitative)),
+  overAchievementPenalty: z
+    .object({
+      enabled: z.boolean().default(S.overAchievementPenalty.enabled),
+      thresholdPercent: z.number().min(0).default(S.overAchievementPenalty.thresholdPercent),
+    })
+    .default(fresh(S.overAchievementPenalty)),
+}) satisfies z.ZodType<ScoringPolicy, ScoringPolicyInput>;
+
+/**
+ * Compile-time only: each schema's output is exactly its domain type. `satisfies` above catches a
+ * knob the schema lacks; this catches one the domain lacks.
+ */
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _exact: [
+  Exactly<z.output<typeof ReviewPolicySchema>, ReviewPolicy>,
+  Exactly<z.output<typeof MonitoringPolicySchema>, MonitoringPolicy>,
+  Exactly<z.output<typeof ScoringPolicySchema>, ScoringPolicy>,
+] = [true, true, true];
+
+/** A stored review body (or null) as a full policy; a body that no longer fits throws a ZodError (callers map it). */
+export function readReviewPolicy(body: unknown): ReviewPolicy {
+  return ReviewPolicySchema.parse(body ?? {});
+}
+
+/** A review policy (stored, or given to `jixiao review --file`) with defaults filled in; VALIDATION when it does not fit. */
+export function parseReviewPolicy(body: unknown): ReviewPolicy {
+  const parsed = ReviewPolicySchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issues = zodIssues(parsed.error);
+  throw new AppError(
+    'VALIDATION',
+    `审核规则设置不符合要求：${issues[0]?.path?.join('.') ?? ''} ${issues[0]?.message ?? ''}`.trim(),
+    { issues },
+  );
+}
+
+/** A stored monitoring body (or null) as a full policy; a body that no longer fits fails loudly. */
+export function readMonitoringPolicy(body: unknown): MonitoringPolicy {
+  return MonitoringPolicySchema.parse(body ?? {});
+}
+
+/** A stored scoring body (or null) as a full policy; an invalid body is refused where it is read. */
+export function readScoringPolicy(body: unknown): ScoringPolicy {
+  return ScoringPolicySchema.parse(body ?? {});
+}

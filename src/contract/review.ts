@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type * as R from '../domain/review/index.ts';
-import { ReviewPolicySchema } from '../domain/review/policy.ts';
+import { ReviewPolicySchema } from './policies.ts';
 import { TargetValueSchema } from './targets.ts';
 
 /** The review report (绩效目标审核) as the HTTP API and `jixiao review --format json` give it. */
 
-export const CriterionSchema = z.enum(['完整性', '相关性', '适当性', '可行性']);
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
-export const GradeSchema = z.enum(['优', '良', '中', '差']);
+const CriterionSchema = z.enum(['完整性', '相关性', '适当性', '可行性']);
+const SeveritySchema = z.enum(['error', 'warning', 'info']);
+const GradeSchema = z.enum(['优', '良', '中', '差']);
 
 export const FindingSchema = z.object({
   rule: z.string().describe('Stable rule id, e.g. completeness.target-value (docs/review-rules.md)'),
@@ -26,7 +26,7 @@ export const ReviewReportSchema = z.object({
   findings: z.array(FindingSchema),
 }) satisfies z.ZodType<R.ReviewReport>;
 
-export const NarrativeIndicatorSchema = z.object({
+const NarrativeIndicatorSchema = z.object({
   name: z.string(),
   target: TargetValueSchema,
   sentence: z.string(),
@@ -41,14 +41,6 @@ export const UnitReviewResponseSchema = z.object({
   narrativeIndicators: z.array(NarrativeIndicatorSchema),
 });
 
-/** The CLI's --format json shape: the report without the English messages. */
-export const CliReviewSchema = z.object({
-  grade: GradeSchema,
-  findings: z.array(
-    FindingSchema.pick({ rule: true, criterion: true, severity: true, project: true, path: true, message: true }),
-  ),
-});
-
 /** GET/PUT /api/bureau/review-policy */
 export const StoredReviewPolicySchema = z.object({
   orgCode: z.string(),
@@ -56,8 +48,5 @@ export const StoredReviewPolicySchema = z.object({
   effective: ReviewPolicySchema,
 });
 
-export { ReviewPolicySchema };
-
 export type UnitReviewResponse = z.infer<typeof UnitReviewResponseSchema>;
 export type FindingDto = z.infer<typeof FindingSchema>;
-export type NarrativeIndicatorDto = z.infer<typeof NarrativeIndicatorSchema>;

@@ -17,20 +17,20 @@ export const AmountSchema = amountYuan().describe(
   'Amount in 元, decimal string with exactly two decimals, 0 … 10¹³ 元',
 );
 
-export const UnitSchema = z.object({
+const UnitSchema = z.object({
   code: OrgCodeSchema.describe('Unit code, e.g. 711002'),
   name: name.describe('Unit name, e.g. 秦皇岛市山海关区总工会'),
 }) satisfies z.ZodType<D.Unit>;
 
-export const OverallGoalSchema = z.object({
+const OverallGoalSchema = z.object({
   seq: z.number().int().positive(),
   title: text,
   detail: text.nullable(),
 }) satisfies z.ZodType<D.OverallGoal>;
 
-export const MeasureItemSchema = z.object({ label: text, text }) satisfies z.ZodType<D.MeasureItem>;
+const MeasureItemSchema = z.object({ label: text, text }) satisfies z.ZodType<D.MeasureItem>;
 
-export const MeasureSectionSchema = z.object({
+const MeasureSectionSchema = z.object({
   heading: text,
   items: z.array(MeasureItemSchema),
 }) satisfies z.ZodType<D.MeasureSection>;
@@ -40,18 +40,18 @@ export const OverallTargetsSchema = z.object({
   measures: z.array(MeasureSectionSchema),
 }) satisfies z.ZodType<D.OverallTargets>;
 
-export const BudgetSchema = z.object({
+const BudgetSchema = z.object({
   total: AmountSchema.nullable(),
   fiscal: AmountSchema.nullable(),
   other: AmountSchema.nullable(),
 }) satisfies z.ZodType<D.Budget>;
 
-export const SpendingCheckpointSchema = z.object({
+const SpendingCheckpointSchema = z.object({
   month: z.number().int().min(1).max(12),
   cumulativePercent: z.number().nullable(),
 }) satisfies z.ZodType<D.SpendingCheckpoint>;
 
-export const TargetOperatorSchema = z.enum(['>=', '<=', '=', '>', '<', 'range']);
+const TargetOperatorSchema = z.enum(['>=', '<=', '=', '>', '<', 'range']);
 export const IndicatorCategorySchema = z.enum(['output', 'benefit', 'satisfaction', 'cost']);
 
 export const TargetValueSchema = z.object({
@@ -93,4 +93,3 @@ export const TargetsDocumentSchema = z.object({
 
 export type TargetsDocument = z.infer<typeof TargetsDocumentSchema>;
 export type Project = z.infer<typeof ProjectSchema>;
-export type Indicator = z.infer<typeof IndicatorSchema>;

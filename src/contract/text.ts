@@ -14,11 +14,11 @@ import { parseAmountToCents } from '../domain/money.ts';
  * - Amounts are 元 with two decimals, never negative, at most AMOUNT_MAX_YUAN.
  */
 
-export const NAME_MAX = 200;
+const NAME_MAX = 200;
 /** Free text (purposes, goals, opinions): generous, the body limit bounds a request anyway. */
-export const TEXT_MAX = 20_000;
+const TEXT_MAX = 20_000;
 /** 10¹³ 元: far above any public budget, far below what 分 in a bigint or numeric could not hold. */
-export const AMOUNT_MAX_YUAN = 10n ** 13n;
+const AMOUNT_MAX_YUAN = 10n ** 13n;
 
 const C0_BUT_TAB_LF_CR = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F';
 const DEL_AND_C1 = '\\u007F-\\u009F';

@@ -7,11 +7,11 @@ import { safeText } from './text.ts';
 
 /** HTTP shapes of the review workflow (decision 008). Times travel as ISO strings. */
 
-export const WorkflowStateSchema = z.enum(WORKFLOW_STATES);
-export const WorkflowActionSchema = z.enum(WORKFLOW_ACTIONS);
+const WorkflowStateSchema = z.enum(WORKFLOW_STATES);
+const WorkflowActionSchema = z.enum(WORKFLOW_ACTIONS);
 const Time = z.string();
 
-export const TransitionEntrySchema = z.object({
+const TransitionEntrySchema = z.object({
   id: z.number().int(),
   at: Time,
   actorName: z.string(),
@@ -43,7 +43,7 @@ export const TargetVersionSchema = z.object({
   documentVersion: z.number().int(),
 });
 
-export const AdjustmentSchema = z.object({
+const AdjustmentSchema = z.object({
   id: z.number().int(),
   at: Time,
   requestedBy: z.string(),

@@ -1,3 +1,4 @@
+import type { AuditEntryView } from '../contract/accounts.ts';
 import type { Executor } from './schema.ts';
 
 export interface AuditRow {
@@ -58,4 +59,20 @@ export async function countAuditEntries(db: Executor, filter: AuditFilter): Prom
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** A row as the API and the CSV show it: the id as text, the time in ISO 8601 (UTC). */
+export function toAuditEntry(row: AuditRow): AuditEntryView {
+  return {
+    id: String(row.id),
+    at: row.at.toISOString(),
+    actor: row.actorName,
+    action: row.action,
+    unitCode: row.unitCode,
+    fiscalYear: row.fiscalYear,
+    entity: row.entity,
+    entityKey: row.entityKey,
+    before: row.before,
+    after: row.after,
+  };
 }

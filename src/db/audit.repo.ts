@@ -1,9 +1,6 @@
 import type { Actor } from '../domain/access.ts';
 import type { Executor } from './schema.ts';
 
-/** The CLI and the demo loader write as this actor: local administration, not a signed-in user. */
-export const SYSTEM_ACTOR: Actor = { userId: 0, username: 'system', displayName: '系统', role: 'admin', orgCode: '' };
-
 export interface AuditEntry {
   /** What was done, verb-noun in English: 'update-project', 'submit-targets', 'sign-in', … */
   action: string;

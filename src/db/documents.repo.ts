@@ -13,31 +13,6 @@ export interface StoredDocument extends DocumentRef {
   overall: OverallTargets;
 }
 
-/**
- * Creates the unit-year's document or replaces its narrative, bumping the version. The row stays
- * (and stays locked until commit), so concurrent imports of one unit-year queue up behind it.
- */
-export async function upsertDocument(
-  db: Executor,
-  input: { unitId: number; fiscalYear: number; overall: OverallTargets },
-): Promise<DocumentRef & { replaced: boolean }> {
-  const overall = JSON.stringify(input.overall);
-  const row = await db
-    .insertInto('target_documents')
-    .values({ unit_id: input.unitId, fiscal_year: input.fiscalYear, overall })
-    .onConflict((oc) =>
-      oc.columns(['unit_id', 'fiscal_year']).doUpdateSet({
-        overall,
-        version: sql<number>`target_documents.version + 1`,
-        updated_at: sql<string>`now()`,
-      }),
-    )
-    .returning(['id', 'version'])
-    .executeTakeFirstOrThrow();
-  // A new row starts at 1 and every replacement adds one, so a version above 1 means replaced.
-  return { id: row.id, version: row.version, replaced: row.version > 1 };
-}
-
 export async function findDocument(
   db: Executor,
   unitCode: string,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor } from './schema.ts';
 
@@ -7,7 +8,7 @@ export async function readInstanceSetting(db: Executor, key: string): Promise<st
   return row?.value;
 }
 
-export async function writeInstanceSetting(db: Executor, key: string, value: string): Promise<void> {
+async function writeInstanceSetting(db: Executor, key: string, value: string): Promise<void> {
   await db
     .insertInto('instance_settings')
     .values({ key, value })
@@ -15,10 +16,23 @@ export async function writeInstanceSetting(db: Executor, key: string, value: str
     .execute();
 }
 
+/** The setting that says the demo data and its accounts (public passwords) were loaded. */
+export const DEMO_KEY = 'demo';
+
+/** Written by the demo loader in the database itself, so every server of a deployment agrees. */
+export async function markDemoLoaded(db: Executor): Promise<void> {
+  await writeInstanceSetting(db, DEMO_KEY, 'true');
+}
+
 /** Whether any administrator account exists (enabled or not: a disabled one is still the owner). */
 export async function hasAdministrator(db: Executor): Promise<boolean> {
   const row = await db.selectFrom('users').select('id').where('role', '=', 'admin').limit(1).executeTakeFirst();
   return row !== undefined;
+}
+
+/** The stored form of a setup token: its SHA-256, so the table alone opens nothing. */
+export function setupTokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }
 
 export async function insertSetupToken(db: Executor, tokenHash: string, expiresAt: Date): Promise<void> {

@@ -1,4 +1,7 @@
 import { sql } from 'kysely';
+import type { AppError } from '../domain/errors.ts';
+import { versionConflictError } from '../domain/version-conflict.ts';
+import { SYSTEM_ACTOR } from '../domain/access.ts';
 import type { Executor } from './schema.ts';
 
 /** Who wrote a record last and when: what a 409 CONFLICT tells the user (decision 023). */
@@ -38,11 +41,32 @@ export async function lastAuditChange(
 }
 
 /** The display name of a user, or undefined for a name no account has (the CLI's 'system'). */
-export async function displayNameOf(db: Executor, username: string): Promise<string | undefined> {
+async function displayNameOf(db: Executor, username: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('users')
     .select(sql<string>`display_name`.as('name'))
     .where('username', '=', username)
     .executeTakeFirst();
   return row?.name;
+}
+
+/**
+ * The CONFLICT of a stale write (decision 023, src/domain/version-conflict.ts), naming the last
+ * writer by display name: an account's, the system actor's, or the bare name of a deleted account.
+ */
+export async function versionConflict(
+  db: Executor,
+  what: string,
+  change: LastChange & { currentVersion: number; expectedVersion: number },
+): Promise<AppError> {
+  const changedBy =
+    change.username === null
+      ? null
+      : {
+          username: change.username,
+          displayName:
+            (await displayNameOf(db, change.username)) ??
+            (change.username === SYSTEM_ACTOR.username ? SYSTEM_ACTOR.displayName : change.username),
+        };
+  return versionConflictError(what, { ...change, changedBy });
 }

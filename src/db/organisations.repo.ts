@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { chainFrom, subtreeOf, unitInScope } from './org-tree.sql.ts';
 import type { Executor } from './schema.ts';
 
 export type OrganisationKind = 'bureau' | 'department';
@@ -47,30 +48,22 @@ export interface OrganisationRef {
 
 /** The unit's ancestors, nearest first: its department (if any), then the bureau. */
 export async function ancestorsOfUnit(db: Executor, unitCode: string): Promise<OrganisationRef[]> {
-  const result = await sql<OrganisationRef & { depth: number }>`
-    with recursive chain(id, code, name, kind, parent_id, depth) as (
-      select o.id, o.code, o.name, o.kind, o.parent_id, 1
-        from units u join organisations o on o.id = u.parent_id
-       where u.code = ${unitCode}
-      union all
-      select o.id, o.code, o.name, o.kind, o.parent_id, c.depth + 1
-        from organisations o join chain c on o.id = c.parent_id
-       where c.depth < 16
-    )
-    select id, code, name, kind, depth from chain order by depth`.execute(db);
-  return result.rows.map(({ id, code, name, kind }) => ({ id, code, name, kind }));
+  const start = sql`select o.id, o.code, o.name, o.kind, o.parent_id
+      from units u join organisations o on o.id = u.parent_id where u.code = ${unitCode}`;
+  const result = await sql<OrganisationRef>`
+    select c.id, c.code, c.name, c.kind from ${chainFrom(start)} c order by c.depth`.execute(db);
+  return result.rows;
 }
 
 /** Codes of every unit under an organisation, at any depth, ascending. */
 export async function unitCodesUnder(db: Executor, orgCode: string): Promise<string[]> {
-  const result = await sql<{ code: string }>`
-    with recursive tree(id, depth) as (
-      select id, 1 from organisations where code = ${orgCode}
-      union all
-      select o.id, t.depth + 1 from organisations o join tree t on o.parent_id = t.id where t.depth < 16
-    )
-    select u.code from units u where u.parent_id in (select id from tree) order by u.code`.execute(db);
-  return result.rows.map((row) => row.code);
+  const rows = await db
+    .selectFrom('units as u')
+    .select('u.code')
+    .where(unitInScope({ kind: 'organisation', code: orgCode }, 'u'))
+    .orderBy('u.code')
+    .execute();
+  return rows.map((row) => row.code);
 }
 
 /** A node of the managed tree (decision 020): a bureau or department (organisations) or a unit (units). */
@@ -92,14 +85,9 @@ export interface OrgNodeRow {
  */
 export async function listOrgNodes(db: Executor, rootCode: string | null): Promise<OrgNodeRow[]> {
   const orgs = await sql<OrgNodeRow>`
-    with recursive tree(id, depth) as (
-      select id, 1 from organisations where ${rootCode}::text is null or code = ${rootCode}
-      union
-      select o.id, t.depth + 1 from organisations o join tree t on o.parent_id = t.id where t.depth < 16
-    )
     select o.id, o.code, o.name, o.kind, p.code as "parentCode", o.active, o.version
       from organisations o left join organisations p on p.id = o.parent_id
-     where o.id in (select id from tree)
+     where ${rootCode === null ? sql`true` : sql`o.id in ${subtreeOf(rootCode)}`}
      order by case o.kind when 'bureau' then 0 else 1 end, o.code`.execute(db);
   const ids = orgs.rows.map((row) => row.id);
   let units = db
@@ -125,13 +113,8 @@ export async function findOrgNodes(db: Executor, code: string): Promise<(OrgNode
 
 /** The codes of an organisation and of every organisation above it, itself first. */
 export async function organisationChain(db: Executor, code: string): Promise<string[]> {
-  const result = await sql<{ code: string }>`
-    with recursive chain(id, code, parent_id, depth) as (
-      select id, code, parent_id, 1 from organisations where code = ${code}
-      union all
-      select o.id, o.code, o.parent_id, c.depth + 1 from organisations o join chain c on o.id = c.parent_id where c.depth < 16
-    )
-    select code from chain order by depth`.execute(db);
+  const start = sql`select id, code, name, kind, parent_id from organisations where code = ${code}`;
+  const result = await sql<{ code: string }>`select c.code from ${chainFrom(start)} c order by c.depth`.execute(db);
   return result.rows.map((row) => row.code);
 }
 
@@ -201,10 +184,5 @@ export async function countActiveChildren(db: Executor, orgId: number): Promise<
 export async function markSummariesUnderStale(db: Executor, orgCode: string): Promise<void> {
   await sql`update unit_year_summaries s set stale = true
      where not s.stale and s.unit_id in (
-       select u.id from units u where u.parent_id in (
-         with recursive tree(id, depth) as (
-           select id, 1 from organisations where code = ${orgCode}
-           union all
-           select o.id, t.depth + 1 from organisations o join tree t on o.parent_id = t.id where t.depth < 16
-         ) select id from tree))`.execute(db);
+       select u.id from units u where ${unitInScope({ kind: 'organisation', code: orgCode }, 'u')})`.execute(db);
 }

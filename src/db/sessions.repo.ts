@@ -1,6 +1,12 @@
+import { createHash } from 'node:crypto';
 import { CompiledQuery } from 'kysely';
 import type { Role } from '../domain/access.ts';
 import type { Executor } from './schema.ts';
+
+/** The stored form of a session cookie: its SHA-256, so a leaked table opens no session. */
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
 
 export interface SessionWithUser {
   id: string;
@@ -58,7 +64,7 @@ export async function insertSession(
 /**
  * Every API request runs this lookup, so it is written once as SQL instead of being rebuilt and
  * compiled by Kysely's query builder on each call (that showed in the bench api profile). The
- * aliases are SessionWithUser's keys; sessions.repo.test.ts pins the row's keys and types.
+ * aliases are SessionWithUser's keys; sessions.repo.db.test.ts pins the row's keys and types.
  */
 const FIND_LIVE_SESSION = `
   select s.id, s.csrf_token as "csrfToken", s.expires_at as "expiresAt", s.last_seen as "lastSeen",

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
+import { SESSION_RULES } from '../domain/session-rules.ts';
 import type { Executor } from './schema.ts';
 
-/** The lockout rule (decision 019); the numbers live in src/usecases/sign-in.ts. */
+/** The lockout rule (decision 019); the numbers live in src/domain/session-rules.ts. */
 export interface LockoutRule {
   /** Wrong passwords in a row that lock the name. */
   maxFailures: number;
@@ -12,6 +13,14 @@ export interface LockoutRule {
   /** A name without a failure for this long starts afresh (count and level back to 0). */
   forgetAfterSeconds: number;
 }
+
+/** The rule sign-in and password changes count failures by. */
+export const LOCKOUT: LockoutRule = {
+  maxFailures: SESSION_RULES.maxFailures,
+  firstLockSeconds: SESSION_RULES.firstLockMinutes * 60,
+  maxLockSeconds: SESSION_RULES.maxLockMinutes * 60,
+  forgetAfterSeconds: SESSION_RULES.forgetLockoutHours * 3600,
+};
 
 /** The name's lock, if it is locked at `now`. */
 export async function findLockedUntil(db: Executor, username: string, now: Date): Promise<Date | null> {

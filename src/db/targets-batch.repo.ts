@@ -50,6 +50,10 @@ export interface ProjectRow {
 
 export const unitYearKey = (key: UnitYearKey): string => `${key.unitCode}/${key.fiscalYear}`;
 
+/** The unitYearKey of a document about to be stored (its unit's code, the year it is stored under). */
+export const documentKey = (prepared: { document: { unit: { code: string } }; fiscalYear: number }): string =>
+  unitYearKey({ unitCode: prepared.document.unit.code, fiscalYear: prepared.fiscalYear });
+
 /**
  * For the rest of the transaction, compresses large values with lz4 instead of the default pglz
  * where the server has it: each import's audit entry holds the whole document as jsonb (~40 KB a

@@ -21,7 +21,7 @@ export async function inTransaction<T>(
   }
 }
 
-export function translateDatabaseError(error: unknown): unknown {
+function translateDatabaseError(error: unknown): unknown {
   const sqlState = (error as { code?: unknown } | null)?.code;
   if (typeof sqlState !== 'string' || !/^[0-9A-Z]{5}$/.test(sqlState)) return error;
   const detail = (error as Error).message;

@@ -1,5 +1,7 @@
-import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Unit } from '../domain/targets.ts';
+import type { UnitScope } from '../domain/unit-scope.ts';
+import { unitInScope } from './org-tree.sql.ts';
 import type { Executor, Schema } from './schema.ts';
 
 /** Creates the unit or renames it to the name the latest document gives; returns its id. */
@@ -40,10 +42,6 @@ export async function listUnitsWithYears(db: Executor): Promise<UnitYears[]> {
   return [...units.values()];
 }
 
-/** Which units a reader sees: all, none, one unit, or every unit under an organisation (any depth). */
-export type UnitScope =
-  { kind: 'all' } | { kind: 'none' } | { kind: 'unit'; code: string } | { kind: 'organisation'; code: string };
-
 export interface UnitFilter {
   scope: UnitScope;
   /** A code prefix or a part of the name, case-insensitive. */
@@ -52,15 +50,6 @@ export interface UnitFilter {
   fiscalYear?: number;
   /** Only units under this bureau or department (within the scope). */
   orgCode?: string;
-}
-
-/** The ids of an organisation and everything below it (the tree is at most a few levels deep). */
-function organisationSubtree(code: string): RawBuilder<number> {
-  return sql<number>`(with recursive tree(id, depth) as (
-      select id, 1 from organisations where code = ${code}
-      union all
-      select o.id, t.depth + 1 from organisations o join tree t on o.parent_id = t.id where t.depth < 16
-    ) select id from tree)`;
 }
 
 /** Escapes LIKE's wildcards so a search for "10%" means the characters, not a pattern. */
@@ -72,13 +61,9 @@ type UnitQuery = SelectQueryBuilder<Schema & { u: Schema['units'] }, 'u', object
 
 function filtered(db: Executor, filter: UnitFilter): UnitQuery {
   let query = db.selectFrom('units as u') as UnitQuery;
-  const { scope } = filter;
-  if (scope.kind === 'none') query = query.where(sql<boolean>`false`);
-  if (scope.kind === 'unit') query = query.where('u.code', '=', scope.code);
-  if (scope.kind === 'organisation')
-    query = query.where(sql<boolean>`u.parent_id in ${organisationSubtree(scope.code)}`);
+  if (filter.scope.kind !== 'all') query = query.where(unitInScope(filter.scope, 'u'));
   if (filter.orgCode !== undefined)
-    query = query.where(sql<boolean>`u.parent_id in ${organisationSubtree(filter.orgCode)}`);
+    query = query.where(unitInScope({ kind: 'organisation', code: filter.orgCode }, 'u'));
   const search = filter.search?.trim();
   if (search) {
     // A code is searched by prefix (index on lower(code) text_pattern_ops); a Chinese name by any

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Role } from '../domain/access.ts';
+import { AppError } from '../domain/errors.ts';
 import type { Executor } from './schema.ts';
 import { escapeLike } from './units.repo.ts';
 
@@ -119,14 +120,6 @@ export async function findUserPage(
   return { items, total: Number(counted.n) };
 }
 
-export async function countUsers(db: Executor): Promise<number> {
-  const row = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Returns the user as it is after, or undefined when there is no such user. */
 export async function setUserDisabled(db: Executor, username: string, disabled: boolean): Promise<UserRow | undefined> {
   return db
@@ -170,7 +163,7 @@ export async function recordSignInTime(db: Executor, userId: number, at: Date): 
 }
 
 /** What an organisation code names: a bureau, a department, a unit, or nothing (also when deactivated: no new users there, decision 020). */
-export async function kindOfOrgCode(db: Executor, code: string): Promise<'bureau' | 'department' | 'unit' | null> {
+async function kindOfOrgCode(db: Executor, code: string): Promise<'bureau' | 'department' | 'unit' | null> {
   const org = await db
     .selectFrom('organisations')
     .select('kind')
@@ -185,4 +178,26 @@ export async function kindOfOrgCode(db: Executor, code: string): Promise<'bureau
     .where('active', '=', true)
     .executeTakeFirst();
   return unit ? 'unit' : null;
+}
+
+/** Which kinds of organisation each role may belong to. */
+const ORG_KINDS: Record<Role, readonly ('bureau' | 'department' | 'unit')[]> = {
+  admin: [],
+  bureau: ['bureau'],
+  department: ['department'],
+  unit: ['unit'],
+  auditor: ['bureau', 'department'],
+};
+
+/** The organisation must exist and be of a kind the role belongs to (none for an admin). */
+export async function assertOrganisationFits(db: Executor, role: Role, orgCode: string): Promise<void> {
+  const allowed = ORG_KINDS[role];
+  if (allowed.length === 0) return;
+  const kind = orgCode === '' ? null : await kindOfOrgCode(db, orgCode);
+  if (kind === null || !allowed.includes(kind)) {
+    const wanted = allowed.map((k) => ({ bureau: '财政局', department: '主管部门', unit: '预算单位' })[k]).join('或');
+    throw new AppError('VALIDATION', `角色 ${role} 的所属组织应为已存在且未停用的${wanted}编码（收到“${orgCode}”）`, {
+      location: { field: 'orgCode' },
+    });
+  }
 }

@@ -310,37 +310,3 @@ export async function listAdjustments(db: Executor, documentId: number): Promise
     closedAt: r.closed_at === null ? null : iso(r.closed_at),
   }));
 }
-
-export interface DocumentStateRow {
-  unitCode: string;
-  unitName: string;
-  fiscalYear: number;
-  state: WorkflowState;
-  updatedAt: string | null;
-}
-
-/** Every unit-year document among `unitCodes` (null: all) with its workflow state, by unit and year. */
-export async function listDocumentStates(
-  db: Executor,
-  unitCodes: string[] | null,
-  fiscalYear?: number,
-): Promise<DocumentStateRow[]> {
-  if (unitCodes !== null && unitCodes.length === 0) return [];
-  let query = db
-    .selectFrom('target_documents as d')
-    .innerJoin('units as u', 'u.id', 'd.unit_id')
-    .leftJoin('target_workflows as w', 'w.document_id', 'd.id')
-    .select(['u.code', 'u.name', 'd.fiscal_year', 'w.state', 'w.updated_at'])
-    .orderBy('u.code')
-    .orderBy('d.fiscal_year');
-  if (unitCodes !== null) query = query.where('u.code', 'in', unitCodes);
-  if (fiscalYear !== undefined) query = query.where('d.fiscal_year', '=', fiscalYear);
-  const rows = await query.execute();
-  return rows.map((r) => ({
-    unitCode: r.code,
-    unitName: r.name,
-    fiscalYear: r.fiscal_year,
-    state: r.state ?? 'draft',
-    updatedAt: r.updated_at === null ? null : iso(r.updated_at),
-  }));
-}

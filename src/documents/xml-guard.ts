@@ -15,7 +15,7 @@ export interface XmlGuardOptions {
   parser?: Partial<X2jOptions>;
 }
 
-export const DEFAULT_MAX_XML_CHARS = 64 * 1024 * 1024;
+const DEFAULT_MAX_XML_CHARS = 64 * 1024 * 1024;
 
 const DECLARATION = /<!\s*(DOCTYPE|ENTITY)/i;
 

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { AppError } from '../domain/errors.ts';
-import { assertFileSize, readZipSafely } from './zip-guard.ts';
+import { assertFileSize, countZipEntries, readZipEntries, readZipSafely } from './zip-guard.ts';
 
 function buildZip(entries: Record<string, Buffer | string>): Promise<Buffer> {
   const zip = new yazl.ZipFile();
@@ -127,6 +130,55 @@ describe('readZipSafely', () => {
     const error = await refusal(readZipSafely(climbing, { fileName: 'evil.docx' }));
     expect(error.code).toBe('BAD_INPUT');
     expect(error.message).toContain('evil.docx');
+  });
+});
+
+describe('readZipEntries: the same guard on disk, entry by entry', () => {
+  async function onDisk(zip: Buffer, use: (path: string) => Promise<void>): Promise<void> {
+    const dir = await mkdtemp(join(tmpdir(), 'jixiao-zip-guard-'));
+    try {
+      const path = join(dir, 'units.zip');
+      await writeFile(path, zip);
+      await use(path);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  const all = async (entries: AsyncIterable<{ name: string }>) => {
+    const names: string[] = [];
+    for await (const entry of entries) names.push(entry.name);
+    return names;
+  };
+
+  it('yields the included entries of a zip file one at a time, and counts entries against the limit', async () => {
+    const zip = await buildZip({ 'a.json': '{}', 'b.txt': 'x', 'c.png': randomBytes(10) });
+    await onDisk(zip, async (path) => {
+      const include = (name: string) => !name.endsWith('.png');
+      expect(await all(readZipEntries({ path }, { fileName: 'units.zip', include }))).toEqual(['a.json', 'b.txt']);
+      expect(await countZipEntries(path, 'units.zip')).toBe(3);
+      const error = await refusal(countZipEntries(path, 'units.zip', { maxEntries: 2 }));
+      expect(error.message).toContain('条目过多（3 个，上限 2）');
+    });
+  });
+
+  it('refuses on disk what it refuses in memory: a climbing name, a bomb', async () => {
+    const climbing = Buffer.from(
+      (await buildZip({ 'aa/evil.txt': 'x' })).toString('latin1').replaceAll('aa/evil.txt', '../evil.txt'),
+      'latin1',
+    );
+    const bomb = await buildZip({ 'zeros.txt': Buffer.alloc(20 * 1024 * 1024) });
+    for (const [zip, expected] of [
+      [climbing, '../evil.txt'],
+      [bomb, '疑似压缩炸弹'],
+    ] as const) {
+      const inMemory = await refusal(readZipSafely(zip, { fileName: 'units.zip' }));
+      await onDisk(zip, async (path) => {
+        const fromDisk = await refusal(all(readZipEntries({ path }, { fileName: 'units.zip' })));
+        expect(fromDisk.code).toBe('BAD_INPUT');
+        expect(fromDisk.message).toContain(expected);
+        expect(fromDisk.message).toBe(inMemory.message);
+      });
+    }
   });
 });
 

@@ -1,6 +1,6 @@
-import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AppError } from '../domain/errors.ts';
+import { MAX_UPLOAD_BYTES } from '../domain/upload-limit.ts';
 
 /**
  * Reads an uploaded .docx/.xlsx (both are zips) without trusting it. A hostile file can declare small sizes
@@ -29,7 +29,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 };
 
 /** Uploads larger than this are refused before they are opened (callers may pass their own limit). */
-export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_UPLOAD_BYTES = MAX_UPLOAD_BYTES;
 
 function refuse(fileName: string, reason: string): AppError {
   return new AppError('BAD_INPUT', `${fileName}：${reason}`, { location: { file: fileName } });
@@ -52,90 +52,102 @@ function unsafeName(name: string): boolean {
   return name.split('/').some((part) => part === '..');
 }
 
-export async function readZipSafely(
-  buffer: Buffer,
-  options: {
-    fileName: string;
-    limits?: Partial<ZipLimits>;
-    /** Entries to inflate (all by default); the others are still checked by their declared sizes, never read. */
-    include?: (entryName: string) => boolean;
-  },
-): Promise<Map<string, Buffer>> {
-  const { fileName } = options;
-  const limits: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
+/** A zip in memory (an upload) or on disk (a bulk import of thousands of documents). */
+export type ZipSource = { buffer: Buffer } | { path: string };
+
+export interface ZipEntryContent {
+  name: string;
+  content: Buffer;
+}
+
+interface ReadOptions {
+  /** The name in every refusal: the upload's name or the archive's base name. */
+  fileName: string;
+  limits?: Partial<ZipLimits>;
+  /** Entries to inflate (all by default); the others are still checked by their declared sizes, never read. */
+  include?: (entryName: string) => boolean;
+}
+
+/**
+ * The one guard: an uploaded Office file (read whole, `readZipSafely`) and a bulk zip of documents
+ * (read entry by entry, `readZipEntries`) pass the same checks — entry count, unsafe names,
+ * encryption, declared and inflated sizes of each entry and of all, compression ratio.
+ */
+export async function readZipSafely(buffer: Buffer, options: ReadOptions): Promise<Map<string, Buffer>> {
   // Zip files start with a local file header "PK\x03\x04" (an empty zip: "PK\x05\x06").
   if (buffer.length < 22 || buffer[0] !== 0x50 || buffer[1] !== 0x4b) {
-    throw refuse(fileName, '不是有效的 Office 文件（不是 zip 格式）');
+    throw refuse(options.fileName, '不是有效的 Office 文件（不是 zip 格式）');
   }
-  let zip: ZipFile;
+  const files = new Map<string, Buffer>();
+  for await (const entry of readZipEntries({ buffer }, options)) files.set(entry.name, entry.content);
+  return files;
+}
+
+/**
+ * The entries of a zip one at a time, each checked before it is inflated and while it inflates:
+ * memory holds one entry, so a zip of any number of documents is read in bounded memory.
+ */
+export async function* readZipEntries(source: ZipSource, options: ReadOptions): AsyncGenerator<ZipEntryContent> {
+  const { fileName } = options;
+  const limits: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
+  const include = options.include ?? (() => true);
+  const zip = await openZip(source, fileName);
+  const totals = { declared: 0, inflated: 0 };
   try {
-    zip = await openZip(buffer);
-  } catch (error) {
-    throw refuse(fileName, `文件已损坏，无法打开（${(error as Error).message}）`);
-  }
-  try {
-    if (zip.entryCount > limits.maxEntries) {
-      throw refuse(fileName, `压缩包条目过多（${zip.entryCount} 个，上限 ${limits.maxEntries}）`);
+    assertEntryCount(zip.entryCount, fileName, limits);
+    for (let entry = await nextEntry(zip, fileName); entry; entry = await nextEntry(zip, fileName)) {
+      totals.declared += entry.uncompressedSize;
+      checkEntry(entry, fileName, limits, totals.declared);
+      if (entry.fileName.endsWith('/') || !include(entry.fileName)) continue;
+      yield { name: entry.fileName, content: await inflate(zip, entry, fileName, limits, totals) };
     }
-    return await readEntries(zip, fileName, limits, options.include ?? (() => true));
   } finally {
     zip.close();
   }
 }
 
-function openZip(buffer: Buffer): Promise<ZipFile> {
+/** The number of entries of a zip on disk, refused above the limit: read from the central directory only. */
+export async function countZipEntries(
+  path: string,
+  fileName: string,
+  limits: Partial<ZipLimits> = {},
+): Promise<number> {
+  const zip = await openZip({ path }, fileName);
+  zip.close();
+  assertEntryCount(zip.entryCount, fileName, { ...DEFAULT_ZIP_LIMITS, ...limits });
+  return zip.entryCount;
+}
+
+function assertEntryCount(count: number, fileName: string, limits: ZipLimits): void {
+  if (count > limits.maxEntries) throw refuse(fileName, `压缩包条目过多（${count} 个，上限 ${limits.maxEntries}）`);
+}
+
+function openZip(source: ZipSource, fileName: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    // validateEntrySizes makes yauzl fail a stream that inflates to more than the entry declares.
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
-      if (err || !zip) reject(err ?? new Error('unknown'));
+    const done = (err: Error | null, zip?: ZipFile): void => {
+      if (err || !zip) reject(refuse(fileName, `文件已损坏，无法打开（${err?.message ?? 'unknown'}）`));
       else resolve(zip);
-    });
+    };
+    // validateEntrySizes makes yauzl fail a stream that inflates to more than the entry declares.
+    const options = { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, autoClose: false };
+    if ('buffer' in source) yauzl.fromBuffer(source.buffer, options, done);
+    else yauzl.open(source.path, options, done);
   });
 }
 
-function readEntries(
-  zip: ZipFile,
-  fileName: string,
-  limits: ZipLimits,
-  include: (name: string) => boolean,
-): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  let declaredTotal = 0;
-  let inflatedTotal = 0;
+function nextEntry(zip: ZipFile, fileName: string): Promise<Entry | null> {
   return new Promise((resolve, reject) => {
-    const fail = (error: unknown): void => {
-      reject(error instanceof AppError ? error : refuse(fileName, `文件已损坏（${(error as Error).message}）`));
+    const done = (): void => {
+      zip.off('entry', onEntry);
+      zip.off('end', onEnd);
+      zip.off('error', onError);
     };
-    zip.on('error', fail);
-    zip.on('end', () => resolve(files));
-    zip.on('entry', (entry: Entry) => {
-      try {
-        declaredTotal += entry.uncompressedSize;
-        checkEntry(entry, fileName, limits, declaredTotal);
-      } catch (error) {
-        fail(error);
-        return;
-      }
-      if (entry.fileName.endsWith('/') || !include(entry.fileName)) {
-        zip.readEntry();
-        return;
-      }
-      zip.openReadStream(entry, (err, stream) => {
-        if (err || !stream) {
-          fail(err ?? new Error('unknown'));
-          return;
-        }
-        collect(stream, entry.fileName, (chunkBytes, entryBytes) => {
-          inflatedTotal += chunkBytes;
-          return checkInflated(fileName, entry.fileName, entryBytes, inflatedTotal, limits);
-        })
-          .then((data) => {
-            files.set(entry.fileName, data);
-            zip.readEntry();
-          })
-          .catch(fail);
-      });
-    });
+    const onEntry = (entry: Entry): void => (done(), resolve(entry));
+    const onEnd = (): void => (done(), resolve(null));
+    const onError = (err: Error): void => (done(), reject(refuse(fileName, `文件已损坏（${err.message}）`)));
+    zip.on('entry', onEntry);
+    zip.on('end', onEnd);
+    zip.on('error', onError);
     zip.readEntry();
   });
 }
@@ -143,7 +155,7 @@ function readEntries(
 function checkEntry(entry: Entry, fileName: string, limits: ZipLimits, declaredTotal: number): void {
   const name = entry.fileName;
   if (unsafeName(name)) throw refuse(fileName, `压缩包内的文件名不安全：${JSON.stringify(name)}`);
-  if (entry.isEncrypted()) throw refuse(fileName, `文件已加密（${name}），请去除密码后再上传`);
+  if (entry.isEncrypted()) throw refuse(fileName, `${name} 已加密，请去除密码后重试`);
   if (entry.uncompressedSize > limits.maxEntryBytes) {
     throw refuse(fileName, `压缩包内的 ${name} 解压后过大（${mib(entry.uncompressedSize)}）`);
   }
@@ -158,39 +170,42 @@ function checkEntry(entry: Entry, fileName: string, limits: ZipLimits, declaredT
   }
 }
 
-/** Called after every chunk with the entry's inflated bytes so far; returns an error to stop streaming. */
-function checkInflated(
+/** One entry's bytes, stopped as soon as it (or the archive so far) inflates past the limits. */
+function inflate(
+  zip: ZipFile,
+  entry: Entry,
   fileName: string,
-  name: string,
-  entryBytes: number,
-  totalBytes: number,
   limits: ZipLimits,
-): AppError | null {
-  if (entryBytes > limits.maxEntryBytes) return refuse(fileName, `压缩包内的 ${name} 解压后过大`);
-  if (totalBytes > limits.maxTotalBytes)
-    return refuse(fileName, `解压后总大小过大（超过 ${mib(limits.maxTotalBytes)}）`);
-  return null;
-}
-
-function collect(
-  stream: Readable,
-  name: string,
-  onGrow: (chunkBytes: number, entryBytes: number) => AppError | null,
+  totals: { inflated: number },
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      const error = onGrow(chunk.length, size);
-      if (error) {
-        stream.destroy();
-        reject(error);
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) {
+        reject(refuse(fileName, `无法读取 ${entry.fileName}（${err?.message ?? 'unknown'}）`));
         return;
       }
-      chunks.push(chunk);
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        totals.inflated += chunk.length;
+        const error =
+          size > limits.maxEntryBytes
+            ? refuse(fileName, `压缩包内的 ${entry.fileName} 解压后过大`)
+            : totals.inflated > limits.maxTotalBytes
+              ? refuse(fileName, `解压后总大小过大（超过 ${mib(limits.maxTotalBytes)}）`)
+              : null;
+        if (error) {
+          stream.destroy();
+          reject(error);
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('error', (error) =>
+        reject(refuse(fileName, `压缩包内的 ${entry.fileName} 已损坏（${error.message}）`)),
+      );
+      stream.on('end', () => resolve(Buffer.concat(chunks, size)));
     });
-    stream.on('error', (err) => reject(new Error(`${name}: ${err.message}`)));
-    stream.on('end', () => resolve(Buffer.concat(chunks, size)));
   });
 }

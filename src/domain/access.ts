@@ -29,3 +29,6 @@ export interface Actor {
   /** The organisation the user belongs to: a bureau or department code, or a unit code. */
   orgCode: string;
 }
+
+/** The CLI and the demo loader write as this actor: local administration, not a signed-in user. */
+export const SYSTEM_ACTOR: Actor = { userId: 0, username: 'system', displayName: '系统', role: 'admin', orgCode: '' };

@@ -43,7 +43,7 @@ function checkCode(code: string, pattern: RegExp, max: number, shape: string): s
 }
 
 /** The code as it may be shown in a message: controls and non-ASCII as \u escapes, cut to 50 characters. */
-export function printable(text: string): string {
+function printable(text: string): string {
   const shown = [...text.slice(0, 50)]
     .map((ch) => (/^[\x20-\x7e]$/.test(ch) ? ch : `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`))
     .join('');

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, checkPassword, commonPasswordCount } from './password-policy.ts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, checkPassword as checkWith } from './password-policy.ts';
+
+/** A stand-in for the breach list (src/db/password-hash.ts loads the real one; its test checks it). */
+const COMMON = new Set(['1234567890', 'qwertyuiop', 'password123']);
+const checkPassword = (password: string, username: string) =>
+  checkWith(password, username, (lowerCased) => COMMON.has(lowerCased));
 
 describe('checkPassword (NIST 800-63B, decision 019)', () => {
   it('accepts a long passphrase with no composition rule', () => {
@@ -20,12 +25,12 @@ describe('checkPassword (NIST 800-63B, decision 019)', () => {
     expect(checkPassword('kq'.repeat(MAX_PASSWORD_LENGTH / 2) + 'z', 'x')).toMatch(/至多 256/);
   });
 
-  it('refuses the commonest passwords whatever their case', () => {
-    expect(commonPasswordCount()).toBeGreaterThanOrEqual(10_000);
+  it('refuses a common password whatever its case: the list is asked in lower case', () => {
     expect(checkPassword('1234567890', 'x')).toMatch(/最常见/);
     expect(checkPassword('qwertyuiop', 'x')).toMatch(/最常见/);
     expect(checkPassword('QwErTyUiOp', 'x')).toMatch(/最常见/);
     expect(checkPassword('Password123', 'x')).toMatch(/最常见/);
+    expect(checkPassword('Password1234', 'x')).toBeNull();
   });
 
   it('refuses a password containing the user name (case-insensitive) when the name has at least 3 characters', () => {

@@ -1,4 +1,4 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { AppError } from './errors.ts';
 
 /**
  * The password policy of NIST SP 800-63B §3.1.1.2 (decision 019): a minimum length, a generous
@@ -12,20 +12,11 @@ export const MAX_PASSWORD_LENGTH = 256;
 const MIN_NAME_LENGTH_TO_CHECK = 3;
 
 /**
- * The ~49,000 most common passwords from public breach corpora, ranked, as shipped (and
- * maintained) by @zxcvbn-ts/language-common. Lower-cased once: the check is case-insensitive,
- * "Password123" is as guessable as "password123".
+ * Whether a lower-cased password is on the list of commonly used ones. The list (~49,000 entries
+ * from public breach corpora) is a package, so it is handed in by whoever loads it
+ * (src/db/password-hash.ts, beside hashing): the domain depends on nothing.
  */
-let commonPasswords: ReadonlySet<string> | undefined;
-function commonPasswordSet(): ReadonlySet<string> {
-  commonPasswords ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
-  return commonPasswords;
-}
-
-/** How many entries the common-password list has (the policy promises at least 10,000). */
-export function commonPasswordCount(): number {
-  return commonPasswordSet().size;
-}
+export type IsCommonPassword = (lowerCased: string) => boolean;
 
 /** Length in code points, as NIST counts it: "密码" is two characters, an emoji is one. */
 function codePointLength(text: string): number {
@@ -36,15 +27,27 @@ function codePointLength(text: string): number {
 
 /**
  * Why `password` is not acceptable for the user `username`, in Chinese, or null when it is.
- * Pure: every place a password is set (create, reset, change, first administrator) calls it.
+ * Pure: every place a password is set (create, reset, change, first administrator) calls it. The
+ * check is case-insensitive: "Password123" is as guessable as "password123".
  */
-export function checkPassword(password: string, username: string): string | null {
+export function checkPassword(password: string, username: string, isCommon: IsCommonPassword): string | null {
   const length = codePointLength(password);
   if (length < MIN_PASSWORD_LENGTH) return `密码至少 ${MIN_PASSWORD_LENGTH} 个字符（现为 ${length} 个）`;
   if (length > MAX_PASSWORD_LENGTH) return `密码至多 ${MAX_PASSWORD_LENGTH} 个字符`;
   const lower = password.toLowerCase();
-  if (commonPasswordSet().has(lower)) return '这是最常见的密码之一，很容易被猜中，请换一个';
+  if (isCommon(lower)) return '这是最常见的密码之一，很容易被猜中，请换一个';
   const name = username.trim().toLowerCase();
   if (codePointLength(name) >= MIN_NAME_LENGTH_TO_CHECK && lower.includes(name)) return '密码不能包含用户名';
   return null;
+}
+
+/** The policy as a use-case's refusal: VALIDATION naming the field that carries the password. */
+export function assertPasswordAllowed(
+  password: string,
+  username: string,
+  isCommon: IsCommonPassword,
+  field = 'password',
+): void {
+  const refused = checkPassword(password, username, isCommon);
+  if (refused !== null) throw new AppError('VALIDATION', refused, { location: { field } });
 }

@@ -1,4 +1,4 @@
-import { type Actor, PERMISSIONS, type Permission, ROLES, type Role } from './access.ts';
+import { type Actor, PERMISSIONS, type Permission, type Role } from './access.ts';
 
 /**
  * Who may do what, and where. `all`: on every unit; `own`: on the units inside the actor's
@@ -70,5 +70,3 @@ export function isInOrganisation(actor: Actor, target: AccessTarget): boolean {
   if (actor.role === 'unit') return target.unitCode === actor.orgCode;
   return target.unitAncestors.includes(actor.orgCode);
 }
-
-export { ROLES, PERMISSIONS };

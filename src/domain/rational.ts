@@ -123,7 +123,6 @@ export const compare = (a: Rational, b: Rational): number => {
 export const min = (a: Rational, b: Rational): Rational => (compare(a, b) <= 0 ? a : b);
 export const max = (a: Rational, b: Rational): Rational => (compare(a, b) >= 0 ? a : b);
 export const isZero = (a: Rational): boolean => a.n === 0n;
-export const negate = (a: Rational): Rational => ({ n: -a.n, d: a.d });
 export const absolute = (a: Rational): Rational => ({ n: abs(a.n), d: a.d });
 export const sum = (values: readonly Rational[]): Rational => values.reduce(add, ZERO);
 
@@ -135,8 +134,6 @@ export function toFixed(value: Rational, digits = 2): string {
   const fraction = digits > 0 ? `.${(scaled % scale).toString().padStart(digits, '0')}` : '';
   return `${value.n < 0n && scaled !== 0n ? '-' : ''}${whole}${fraction}`;
 }
-
-export const toFixed2Text = (value: Rational): string => toFixed(value, 2);
 
 /** Two decimals as a JS number, for JSON output (the rounding has already happened exactly). */
 export function toFixed2(value: Rational): number {

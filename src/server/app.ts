@@ -12,7 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { useChineseValidationMessages } from '../contract/locale.ts';
 import type { Db } from '../db/database.ts';
-import { openRenderPool } from '../documents/render/render-pool.ts';
+import { openRenderPool } from '../usecases/open-render-pool.ts';
 import { authRoutes, registerAuth } from './auth/index.ts';
 import { registerErrorHandler } from './errors.ts';
 import { type TrustProxy, fastifyTrustProxy } from './trust-proxy.ts';
@@ -30,7 +30,6 @@ import { exportRoutes } from './routes/export.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { policyRoutes } from './routes/policies.ts';
-import { reportRoutes } from './routes/reports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { instanceRoutes } from './routes/instance.ts';
 import { backupRoutes } from './routes/backup.ts';
@@ -59,10 +58,10 @@ export interface ServerOptions {
   renderThreads?: number;
 }
 
-export const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
+const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
 
 /** JSON bodies are small; uploads have their own, larger limits (documents.ts, the payments routes). */
-export const JSON_BODY_LIMIT = 1024 * 1024;
+const JSON_BODY_LIMIT = 1024 * 1024;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   useChineseValidationMessages();
@@ -112,7 +111,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(evaluationRoutes(options.db));
   await app.register(monitoringRoutes(options.db));
   await app.register(organisationRoutes(options.db));
-  await app.register(reportRoutes(options.db));
   await app.register(healthRoutes(options.db));
   await app.register(instanceRoutes(options.db, { secureCookies: options.secureCookies }));
   await app.register(backupRoutes(options.db, { controlToken: options.controlToken }));

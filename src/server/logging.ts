@@ -33,7 +33,7 @@ export function logLevelFromEnv(env: Record<string, string | undefined>): LogLev
 }
 
 /** Paths pino replaces with "[redacted]" wherever a logged object carries them. */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.cookie',
   'req.headers.authorization',
   'req.headers["x-csrf-token"]',

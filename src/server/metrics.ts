@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Db } from '../db/database.ts';
-import { countRunningJobs } from '../db/jobs.repo.ts';
+import { countRunningJobs } from '../usecases/count-running-jobs.ts';
 
 /**
  * Prometheus metrics at /metrics (decision 021), behind a setting: JIXIAO_METRICS=1 turns them on,
@@ -47,7 +47,7 @@ new Gauge({
   async collect() {
     this.reset();
     if (!scraped) return;
-    this.set({ state: 'running' }, await countRunningJobs(scraped.kysely));
+    this.set({ state: 'running' }, await countRunningJobs(scraped));
   },
 });
 

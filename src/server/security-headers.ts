@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
  * run time and a nonce would need index.html rendered per request; images may be data:/blob: URLs
  * (the favicon, ECharts' "save as image"). Nothing may frame the app.
  */
-export const CONTENT_SECURITY_POLICY = {
+const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
   'base-uri': ["'self'"],
   'script-src': ["'self'"],

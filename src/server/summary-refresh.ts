@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
-import { hasStaleSummaries } from '../db/summaries.repo.ts';
+import { hasStaleSummaries } from '../usecases/has-stale-summaries.ts';
 import { refreshStaleSummaries } from '../usecases/refresh-summaries.ts';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,7 +22,7 @@ export function summaryRefresh(db: Db): FastifyPluginAsync {
         const key = unitYearOf(request);
         if (key !== null) await refreshStaleSummaries(db, { keys: [key], countRemaining: false });
         // A write without a unit (sign-in, a policy, a bulk import): a one-row probe unless something is stale.
-        else if (await hasStaleSummaries(db.kysely)) {
+        else if (await hasStaleSummaries(db)) {
           await refreshStaleSummaries(db, {
             limit: UNSCOPED_LIMIT,
             includeOutdated: false,

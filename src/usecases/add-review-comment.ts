@@ -3,14 +3,16 @@ import { recordAudit } from '../db/audit.repo.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { type CommentRow, findWorkflow, insertComment, listComments, lockDocumentRow } from '../db/workflow.repo.ts';
-import type { Actor, Role } from '../domain/access.ts';
+import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
-import { targetsNotFound } from './project-access.ts';
-import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
-import { requireUnitReach } from './workflow-access.ts';
-import { readWholeDocument } from './get-targets.ts';
+import { targetsNotFound } from '../domain/not-found.ts';
+import { REVIEWER_ROLES } from '../domain/workflow/states.ts';
+import { UnitYearInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
+import { requireUnitReach } from '../db/org-nodes.repo.ts';
+import { readWholeDocument } from '../db/document-access.repo.ts';
 
-export const ReviewCommentInputSchema = UnitYearInputSchema.extend({
+const ReviewCommentInputSchema = UnitYearInputSchema.extend({
   body: z.string().trim().min(1).max(2000),
   /** Absent: about the whole document. */
   projectCode: z.string().trim().min(1).nullable().optional(),
@@ -18,9 +20,6 @@ export const ReviewCommentInputSchema = UnitYearInputSchema.extend({
   indicatorIndex: z.number().int().min(0).nullable().optional(),
 });
 export type ReviewCommentInput = z.input<typeof ReviewCommentInputSchema>;
-
-/** Who writes review comments; a unit answers by resubmitting with a comment. */
-export const REVIEWER_ROLES: readonly Role[] = ['admin', 'bureau', 'department'];
 
 /** A reviewer's comment on the whole document, a project, or one indicator of a project. */
 export async function addReviewComment(db: Db, actor: Actor, input: ReviewCommentInput): Promise<CommentRow> {

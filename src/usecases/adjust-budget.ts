@@ -6,8 +6,9 @@ import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { normaliseAmount, parseAmountToCents } from '../domain/money.ts';
-import { claimMonitoringVersion, loadMonitoredYear, requireMonitoredProject } from './monitoring-context.ts';
-import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+import { claimMonitoringVersion, loadMonitoredYear, requireMonitoredProject } from '../db/monitored-year.repo.ts';
+import { UnitYearInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 const AdjustBudgetInputSchema = UnitYearInputSchema.extend({
   projectCode: z.string().trim().min(1),

@@ -8,10 +8,10 @@ import { findUserByUsername, setUserPassword } from '../db/users.repo.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { MAX_PASSWORD_LENGTH } from '../domain/password-policy.ts';
-import { hashPassword, verifyPassword } from './password-hash.ts';
-import { assertPasswordAllowed } from './password-rules.ts';
-import { LOCKOUT } from './sign-in.ts';
-import { validateInput } from './usecase-input.ts';
+import { hashPassword, isCommonPassword, verifyPassword } from '../db/password-hash.ts';
+import { assertPasswordAllowed } from '../domain/password-policy.ts';
+import { LOCKOUT } from '../db/sign-in-lockouts.repo.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 const ChangePasswordInputSchema = z.object({
   currentPassword: z
@@ -45,7 +45,7 @@ export async function changeOwnPassword(
     await recordSignInFailure(db.kysely, user.username, LOCKOUT, now);
     throw new AppError('VALIDATION', '当前密码不正确', { location: { field: 'currentPassword' } });
   }
-  assertPasswordAllowed(change.newPassword, user.username, 'newPassword');
+  assertPasswordAllowed(change.newPassword, user.username, isCommonPassword, 'newPassword');
   if (change.newPassword === change.currentPassword) {
     throw new AppError('VALIDATION', '新密码不能与当前密码相同', { location: { field: 'newPassword' } });
   }

@@ -1,5 +1,5 @@
 import { FORBIDDEN_IN_TEXT, INVISIBLE_FORMATTING } from '../contract/text.ts';
-import type { ImportNote } from '../documents/seed-text/context.ts';
+import type { ImportNote } from '../domain/import-note.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
 
 /** Keys of the exchange format whose text is a one-line name (the schema refuses line breaks there). */

@@ -1,9 +1,9 @@
-import { SYSTEM_ACTOR, recordAudit } from '../db/audit.repo.ts';
+import { recordAudit } from '../db/audit.repo.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { findUserByUsername, insertUser } from '../db/users.repo.ts';
-import type { Role } from '../domain/access.ts';
-import { hashPassword } from './password-hash.ts';
+import { type Role, SYSTEM_ACTOR } from '../domain/access.ts';
+import { hashPassword } from '../db/password-hash.ts';
 
 /**
  * One demo user per role on the demo tree (财政局 SHG-CZJ → 主管部门 711 → 单位 711002). The

@@ -6,8 +6,8 @@ import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { placementProblem } from '../domain/org-tree.ts';
-import { nodeView, requireOrgNode, requirePlacement } from './organisation-access.ts';
-import { validateInput } from './usecase-input.ts';
+import { nodeView, requireOrgNode, requirePlacement } from '../db/org-nodes.repo.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 /**
  * Adds a bureau (administrators only), a department under a bureau, or a unit under a department or

@@ -4,8 +4,11 @@ import { type VersionedProject, findProjectRef, insertProject, nextProjectPositi
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
-import { lockDocumentForWrite, readProject } from './project-access.ts';
-import { type ProjectInput, UnitYearInputSchema, parseProjectInput, validateInput } from './usecase-input.ts';
+import { lockDocumentForWrite, readProject } from '../db/document-access.repo.ts';
+import type { ProjectInput } from '../contract/api.ts';
+import { UnitYearInputSchema } from '../contract/usecase-input.ts';
+import { parseProjectInput } from './parse-project-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 /** Adds a project at the end of an existing unit-year's targets; its version starts at 1. */
 export async function createProject(

@@ -3,8 +3,9 @@ import type { Db } from '../db/database.ts';
 import { deleteProjectIfVersion } from '../db/projects.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
-import { lockDocumentForWrite, projectConflict, readProject, requireProjectRef } from './project-access.ts';
-import { ExpectedVersionInputSchema, ProjectKeyInputSchema, validateInput } from './usecase-input.ts';
+import { lockDocumentForWrite, projectConflict, readProject, requireProjectRef } from '../db/document-access.repo.ts';
+import { ExpectedVersionInputSchema, ProjectKeyInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 /** Deletes a project if it is still at the version the caller read; otherwise CONFLICT (naming who changed it) and nothing is deleted. */
 export async function deleteProject(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TargetsDocumentSchema } from '../contract/targets.ts';
 import type { Db } from '../db/database.ts';
 import { findDocumentRef } from '../db/documents.repo.ts';
 import type { Executor } from '../db/schema.ts';
@@ -7,16 +8,16 @@ import { findVersionSnapshot } from '../db/workflow.repo.ts';
 import { AppError } from '../domain/errors.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
 import { type TargetsChange, diffTargets } from '../domain/workflow/diff.ts';
-import { targetsNotFound } from './project-access.ts';
-import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
-import { parseSnapshot } from './workflow-access.ts';
-import { readWholeDocument } from './get-targets.ts';
+import { targetsNotFound } from '../domain/not-found.ts';
+import { UnitYearInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
+import { readWholeDocument } from '../db/document-access.repo.ts';
 
 /** A version number, or 'current': the targets as they are now. */
 const VersionRefSchema = z.union([z.literal('current'), z.number().int().positive()]);
 export type VersionRef = z.infer<typeof VersionRefSchema>;
 
-export const DiffVersionsInputSchema = UnitYearInputSchema.extend({ from: VersionRefSchema, to: VersionRefSchema });
+const DiffVersionsInputSchema = UnitYearInputSchema.extend({ from: VersionRefSchema, to: VersionRefSchema });
 
 /** Field-by-field differences between two versions of a unit-year's targets (either may be the current one). */
 export async function diffTargetVersions(
@@ -51,5 +52,6 @@ async function readVersion(
       location: { field: 'version' },
     });
   }
-  return parseSnapshot(snapshot);
+  // Read back through the exchange-format schema: restores key order, checks shape.
+  return TargetsDocumentSchema.parse(snapshot);
 }

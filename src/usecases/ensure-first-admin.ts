@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { LOCK_KEYS, takeAdvisoryXactLock } from '../db/advisory-lock.ts';
-import { SYSTEM_ACTOR, recordAudit } from '../db/audit.repo.ts';
+import { recordAudit } from '../db/audit.repo.ts';
+import { SYSTEM_ACTOR } from '../domain/access.ts';
 import type { Db } from '../db/database.ts';
 import { consumeSetupToken, deleteSetupTokens, hasAdministrator } from '../db/instance.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { type UserRow, findUserByUsername, insertUser } from '../db/users.repo.ts';
 import { AppError } from '../domain/errors.ts';
 import { checkPassword } from '../domain/password-policy.ts';
-import { NewUserInputSchema } from './create-user.ts';
-import { hashPassword } from './password-hash.ts';
-import { setupTokenHash } from './setup-link.ts';
-import { validateInput } from './usecase-input.ts';
+import { NewUserInputSchema } from '../contract/usecase-input.ts';
+import { hashPassword, isCommonPassword } from '../db/password-hash.ts';
+import { setupTokenHash } from '../db/instance.repo.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
-export const FirstAdminInputSchema = z.object({
+const FirstAdminInputSchema = z.object({
   username: NewUserInputSchema.shape.username,
   displayName: NewUserInputSchema.shape.displayName,
   password: z.string().max(1000),
@@ -38,7 +39,7 @@ export async function createFirstAdmin(
   options: FirstAdminOptions = {},
 ): Promise<UserRow> {
   const admin = validateInput(FirstAdminInputSchema, input, '管理员');
-  const refused = checkPassword(admin.password, admin.username);
+  const refused = checkPassword(admin.password, admin.username, isCommonPassword);
   if (refused !== null) throw new AppError('VALIDATION', refused, { location: { field: 'password' } });
   const passwordHash = await hashPassword(admin.password);
   const now = options.now ?? new Date();

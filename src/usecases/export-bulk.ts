@@ -8,7 +8,8 @@ import { AppError } from '../domain/errors.ts';
 import { safeFileName } from '../domain/file-names.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
 import { getTargets } from './get-targets.ts';
-import { type ExportFormat, exportBaseName, renderTargets } from './export-targets.ts';
+import type { ExportFormat } from '../contract/documents.ts';
+import { exportBaseName, renderTargets } from '../documents/targets-export.ts';
 import { listUnits } from './list-units.ts';
 
 export interface BulkProgress {
@@ -33,8 +34,8 @@ export interface BulkExport {
 const STORED: readonly ExportFormat[] = ['docx', 'xlsx', 'pdf'];
 
 /** Progress goes to the database at most this often: every N units or after this long, whichever first. */
-export const JOB_UPDATE_EVERY_UNITS = 10;
-export const JOB_UPDATE_EVERY_MS = 500;
+const JOB_UPDATE_EVERY_UNITS = 10;
+const JOB_UPDATE_EVERY_MS = 500;
 
 /**
  * Every unit of a year as one .zip of per-unit documents. Memory does not grow with the number of

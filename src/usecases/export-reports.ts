@@ -12,16 +12,12 @@ import type {
   MonitoringReportIndicator,
 } from '../documents/reports/types.ts';
 import type { Project } from '../domain/targets.ts';
-import { loadEvaluatedYear } from './evaluation-context.ts';
-import type { ExportedFile } from './export-targets.ts';
-import { presentEvaluation } from './get-evaluation.ts';
+import { loadEvaluatedYear, presentEvaluation } from '../db/evaluated-year.repo.ts';
+import type { ExportedFile } from '../documents/targets-export.ts';
+import { REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type ReportKind } from '../contract/documents.ts';
 import { type UnitMonitoring, getUnitMonitoring } from './get-monitoring.ts';
-import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
-
-export const REPORT_KINDS = ['evaluation', 'monitoring'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
-export const REPORT_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import { UnitYearInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -72,7 +68,7 @@ async function departmentOf(db: Executor, unitCode: string): Promise<string | nu
   return (await ancestorsOfUnit(db, unitCode)).find((o) => o.kind === 'department')?.name ?? null;
 }
 
-export async function evaluationReport(
+async function evaluationReport(
   db: Executor,
   key: { unitCode: string; fiscalYear: number },
   department: string | null,
@@ -81,11 +77,7 @@ export async function evaluationReport(
   return toEvaluationReport(presentEvaluation(year), year.projects, department);
 }
 
-export function toEvaluationReport(
-  evaluation: Evaluation,
-  targets: Project[],
-  department: string | null,
-): EvaluationReport {
+function toEvaluationReport(evaluation: Evaluation, targets: Project[], department: string | null): EvaluationReport {
   return {
     unitCode: evaluation.unitCode,
     unitName: evaluation.unitName,
@@ -142,7 +134,7 @@ function achievedLine(indicators: { met: boolean | null; missing?: true; notAppl
   return `绩效指标共 ${indicators.length} 项：${parts.join('，')}。`;
 }
 
-export async function monitoringReport(
+async function monitoringReport(
   db: Executor,
   key: { unitCode: string; fiscalYear: number; asOfMonth?: number },
   department: string | null,
@@ -151,7 +143,7 @@ export async function monitoringReport(
 }
 
 /** The latest progress recorded up to the month of the table, per indicator. */
-export function toMonitoringReport(monitoring: UnitMonitoring, department: string | null): MonitoringReport {
+function toMonitoringReport(monitoring: UnitMonitoring, department: string | null): MonitoringReport {
   const { asOfMonth } = monitoring;
   return {
     unitCode: monitoring.unit.code,

@@ -1,64 +1,13 @@
+import type { ExportFormat } from '../contract/documents.ts';
 import type { Db } from '../db/database.ts';
-import { renderDocument } from '../documents/render/render-pool.ts';
-import { writeSeedText } from '../documents/seed-text/write-seed-text.ts';
-import { safeFileName } from '../domain/file-names.ts';
-import type { TargetsDocument } from '../domain/targets.ts';
+import { type ExportedFile, renderTargets } from '../documents/targets-export.ts';
 import { getTargets } from './get-targets.ts';
 
-export const EXPORT_FORMATS = ['json', 'text', 'docx', 'pdf', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** The formats that are bytes, not text: written to a file, never to a terminal. */
-export const BINARY_FORMATS: readonly ExportFormat[] = ['docx', 'pdf', 'xlsx'];
-
-export interface ExportedFile {
-  content: string | Buffer;
-  contentType: string;
-  extension: string;
-  /** A Chinese file name a person recognises: "秦皇岛市山海关区总工会2020年绩效目标.txt". */
-  fileName: string;
-}
-
-const CONTENT_TYPES: Record<ExportFormat, { contentType: string; extension: string }> = {
-  json: { contentType: 'application/json; charset=utf-8', extension: 'json' },
-  text: { contentType: 'text/plain; charset=utf-8', extension: 'txt' },
-  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
-  pdf: { contentType: 'application/pdf', extension: 'pdf' },
-  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
-};
-
+/** A unit-year's targets as a file in one of the export formats (exchange JSON, text, Word, PDF, Excel). */
 export async function exportTargets(
   db: Db,
   input: { unitCode: string; fiscalYear: number; format: ExportFormat },
 ): Promise<ExportedFile> {
   const { document } = await getTargets(db, { unitCode: input.unitCode, fiscalYear: input.fiscalYear });
   return renderTargets(document, input.fiscalYear, input.format);
-}
-
-/** A loaded document in one format; pure apart from the format writers (bulk export calls it per unit). */
-export async function renderTargets(
-  document: TargetsDocument,
-  fiscalYear: number,
-  format: ExportFormat,
-): Promise<ExportedFile> {
-  const { contentType, extension } = CONTENT_TYPES[format];
-  const fileName = `${safeFileName(exportBaseName(document.unit.name, fiscalYear))}.${extension}`;
-  return { content: await renderContent(document, format), contentType, extension, fileName };
-}
-
-export function exportBaseName(unitName: string, fiscalYear: number): string {
-  return `${unitName}${fiscalYear}年绩效目标`;
-}
-
-/** Text formats here; the Office and PDF writers in a render thread when the server opened the pool (decision 022). */
-async function renderContent(document: TargetsDocument, format: ExportFormat): Promise<string | Buffer> {
-  switch (format) {
-    case 'text':
-      return writeSeedText(document);
-    case 'json':
-      return `${JSON.stringify(document, null, 2)}\n`;
-    case 'docx':
-    case 'xlsx':
-    case 'pdf':
-      return renderDocument({ kind: 'targets', format, document });
-  }
 }

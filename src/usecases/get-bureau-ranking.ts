@@ -2,28 +2,11 @@ import type { BureauRanking, RankingQuery, RankingRow } from '../contract/evalua
 import { RankingQuerySchema } from '../contract/evaluation.ts';
 import { limitOffset } from '../contract/paging.ts';
 import type { Db } from '../db/database.ts';
-import { type SummaryRow, summaryPage } from '../db/summary-views.repo.ts';
+import { type SummaryRow, bureauFilters, summaryPage } from '../db/summary-views.repo.ts';
 import type { Actor } from '../domain/access.ts';
-import {
-  type SortSql,
-  catchUpSummaries,
-  filtersOf,
-  isStale,
-  orderBy,
-  summaryScopeOf,
-  timeOf,
-  warningCountsOf,
-} from './bureau-summaries.ts';
-import { validateInput } from './usecase-input.ts';
-
-const SORTS: Record<'score' | 'execution' | 'code', SortSql> = {
-  score: { asc: 'r.score_rank asc, r.code asc', desc: 'r.score_rank desc, r.code asc' },
-  execution: {
-    asc: 'r.execution_rank asc nulls last, r.code asc',
-    desc: 'r.execution_rank desc nulls first, r.code asc',
-  },
-  code: { asc: 'r.code asc', desc: 'r.code desc' },
-};
+import { unitScopeOf } from '../domain/unit-scope.ts';
+import { validateInput } from '../contract/validate-input.ts';
+import { catchUpSummaries } from './catch-up-summaries.ts';
 
 /**
  * 财政局: the units the actor may see that have targets for the year, ranked by mean self-evaluation
@@ -37,14 +20,11 @@ export async function getBureauRanking(
 ): Promise<BureauRanking> {
   const query = validateInput(RankingQuerySchema, input, '排名查询');
   await catchUpSummaries(db);
-  const scope = summaryScopeOf(actor);
-  const filters = { ...filtersOf(query), fiscalYear: input.fiscalYear, scoreGrade: query.grade };
   const { rows, totals } = await summaryPage(db.kysely, {
-    scope,
-    filters,
-    orderBy: orderBy(SORTS[query.sort], query.order),
+    scope: unitScopeOf(actor),
+    filters: { ...bureauFilters(query), fiscalYear: input.fiscalYear, scoreGrade: query.grade },
+    sort: { view: 'ranking', key: query.sort, order: query.order },
     ...limitOffset(query),
-    ranks: true,
   });
   return {
     fiscalYear: input.fiscalYear,
@@ -60,19 +40,20 @@ export async function getBureauRanking(
 
 function rankingRow(row: SummaryRow): RankingRow {
   return {
-    rank: Number(row.score_rank),
-    unitCode: String(row.code),
-    unitName: String(row.name),
-    meanScore: row.mean_score === null ? null : Number(row.mean_score),
-    grade: (row.score_grade ?? null) as RankingRow['grade'],
-    incomplete: row.incomplete === true,
-    evaluated: row.evaluated === true,
-    executionRate: row.year_end_rate_text === null ? null : Number(row.year_end_rate_text),
-    executionRank: row.execution_rank === null ? null : Number(row.execution_rank),
-    projects: Number(row.project_count ?? 0),
-    warningCounts: warningCountsOf(row),
-    openWarnings: Number(row.open_warnings ?? 0),
-    stale: isStale(row),
-    computedAt: timeOf(row.computed_at),
+    // The ranking view always ranks (summaryPage), so every row has a place.
+    rank: row.scoreRank ?? 0,
+    unitCode: row.unitCode,
+    unitName: row.unitName,
+    meanScore: row.meanScore,
+    grade: row.scoreGrade,
+    incomplete: row.incomplete,
+    evaluated: row.evaluated,
+    executionRate: row.yearEndRate,
+    executionRank: row.executionRank,
+    projects: row.projectCount,
+    warningCounts: row.warningCounts,
+    openWarnings: row.openWarnings,
+    stale: row.stale,
+    computedAt: row.computedAt,
   };
 }

@@ -4,9 +4,9 @@ import { findDocumentRef } from '../db/documents.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { PresentedProject } from '../domain/scoring/index.ts';
-import { type EvaluatedYear, loadEvaluatedYear } from './evaluation-context.ts';
-import { scoreEvaluatedYear } from './score-unit-year.ts';
-import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+import { type EvaluatedYear, loadEvaluatedYear, scoreEvaluatedYear } from '../db/evaluated-year.repo.ts';
+import { UnitYearInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 /**
  * 结果应用: beside each project and indicator of a year, last year's result where the same project

@@ -11,12 +11,14 @@ import {
 import type { Executor } from '../db/schema.ts';
 import { addAmounts, parseAmountToCents } from '../domain/money.ts';
 import { executionPercent } from '../domain/monitoring/plan.ts';
-import { type MonitoringPolicy, WARNING_LEVELS, type WarningLevel, levelRank } from '../domain/monitoring/policy.ts';
+import { type MonitoringPolicy, type WarningLevel, countByLevel, levelRank } from '../domain/monitoring/policy.ts';
 import { toFixed } from '../domain/rational.ts';
 import { type ProjectMonitoring, summariseProject } from '../domain/monitoring/summary.ts';
 import { type MonitoringWarning, computeWarnings } from '../domain/monitoring/warnings.ts';
-import { defaultAsOfMonth, loadMonitoredYear, monitoringPolicyFor, todayUtc } from './monitoring-context.ts';
-import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+import { defaultAsOfMonth, todayUtc } from '../domain/monitoring/as-of-month.ts';
+import { loadMonitoredYear, monitoringPolicyFor } from '../db/monitored-year.repo.ts';
+import { UnitYearInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 export type WarningWithFollowUp = MonitoringWarning & { followUp: Omit<WarningFollowUp, 'warningId'> };
 
@@ -110,10 +112,4 @@ function totalsOf(projects: ProjectMonitoring[]): UnitMonitoring['totals'] {
   const spentToDate = addAmounts(...projects.map((p) => p.spentToDate));
   const rate = executionPercent(parseAmountToCents(spentToDate)!, parseAmountToCents(budget));
   return { initialBudget, budget, spentToDate, executionRate: rate === null ? null : toFixed(rate) };
-}
-
-export function countByLevel(warnings: readonly { level: WarningLevel }[]): Record<WarningLevel, number> {
-  const counts = Object.fromEntries(WARNING_LEVELS.map((level) => [level, 0])) as Record<WarningLevel, number>;
-  for (const w of warnings) counts[w.level] += 1;
-  return counts;
 }

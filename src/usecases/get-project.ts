@@ -1,8 +1,9 @@
 import type { Db } from '../db/database.ts';
 import { readProjectWithDetails } from '../db/project-read.repo.ts';
 import type { VersionedProject } from '../db/projects.repo.ts';
-import { projectNotFound, targetsNotFound } from './project-access.ts';
-import { ProjectKeyInputSchema, validateInput } from './usecase-input.ts';
+import { projectNotFound, targetsNotFound } from '../domain/not-found.ts';
+import { ProjectKeyInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 /**
  * One project with the version a later update or delete must name. One statement reads document,

@@ -14,10 +14,16 @@ import {
 } from '../db/workflow.repo.ts';
 import { findDocumentRef } from '../db/documents.repo.ts';
 import type { Actor } from '../domain/access.ts';
-import { type WorkflowAction, type WorkflowState, allowedActions, isEditableState } from '../domain/workflow/states.ts';
-import { REVIEWER_ROLES } from './add-review-comment.ts';
-import { targetsNotFound } from './project-access.ts';
-import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+import {
+  REVIEWER_ROLES,
+  type WorkflowAction,
+  type WorkflowState,
+  allowedActions,
+  isEditableState,
+} from '../domain/workflow/states.ts';
+import { targetsNotFound } from '../domain/not-found.ts';
+import { UnitYearInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 export interface WorkflowView {
   unitCode: string;

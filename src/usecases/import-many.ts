@@ -1,16 +1,17 @@
 import type { Db } from '../db/database.ts';
 import type { Executor } from '../db/schema.ts';
-import { lockExistingDocuments, preferFastCompression } from '../db/targets-batch.repo.ts';
+import { documentKey, lockExistingDocuments, preferFastCompression } from '../db/targets-batch.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError, isAppError } from '../domain/errors.ts';
 import { lockedMessage } from '../domain/workflow/states.ts';
 import type { WorkflowState } from '../domain/workflow/states.ts';
-import type { DocumentSource, SourceDocument } from './import-many-sources.ts';
-import { type DocumentPlace, ProblemList, at, where } from './import-problems.ts';
-import { type PreparedTargets, prepareParsedTargets, prepareTargets } from './import-targets.ts';
-import { keyOf, storeTargetsBatch } from './store-targets-batch.ts';
-import { detectDocumentKind, parseTargets, parseTargetsFile } from './parse-targets.ts';
+import { type DocumentSource, type SourceDocument, openDocumentSource } from '../documents/sources/document-source.ts';
+import { type DocumentPlace, ProblemList, at, where } from '../domain/import-problems.ts';
+import { type PreparedTargets, prepareParsedTargets, prepareTargets } from '../contract/prepare-targets.ts';
+import { storeTargetsBatch } from './store-targets-batch.ts';
+import { detectDocumentKind } from '../documents/targets-file.ts';
+import { parseTargetsFile } from './parse-targets.ts';
 
 export interface ImportManyOptions {
   /** The year of documents that do not state one (and must agree with those that do). */
@@ -48,9 +49,11 @@ const MAX_IN_FLIGHT = 2;
 export async function importMany(
   db: Db,
   actor: Actor,
-  source: DocumentSource,
+  path: string,
   options: ImportManyOptions = {},
 ): Promise<ImportManyResult> {
+  // A directory, a .zip or an .ndjson file, read one document at a time by the documents layer.
+  const source = await openDocumentSource(path);
   return inTransaction(db, async (trx) => {
     await preferFastCompression(trx);
     return new ImportRun(trx, actor, source, options).run();
@@ -112,7 +115,7 @@ class ImportRun {
     const place: DocumentPlace = item.line === undefined ? { file: item.file } : { file: item.file, line: item.line };
     try {
       const prepared = await prepare(item, this.options.fiscalYear);
-      const key = keyOf(prepared);
+      const key = documentKey(prepared);
       const first = this.unitYears.get(key);
       if (first) {
         const message = `单位 ${prepared.document.unit.code} ${prepared.fiscalYear} 年度的目标已在 ${where(first)} 中给出`;
@@ -155,7 +158,7 @@ class ImportRun {
         batch.map(({ prepared }) => ({ unitCode: prepared.document.unit.code, fiscalYear: prepared.fiscalYear })),
       );
       for (const { prepared, item } of batch) {
-        const message = lockedMessage((existing.get(keyOf(prepared))?.state ?? 'draft') as WorkflowState);
+        const message = lockedMessage((existing.get(documentKey(prepared))?.state ?? 'draft') as WorkflowState);
         if (message !== null)
           this.problems.addLocked(
             { ...at(item), message: `单位 ${prepared.document.unit.code} ${prepared.fiscalYear} 年度：${message}` },
@@ -188,11 +191,11 @@ async function prepare(item: SourceDocument, fiscalYear: number | undefined): Pr
   // An NDJSON line is exchange JSON whatever the file is called; errors are re-located by ProblemList.
   const input = { content: item.content, fileName: item.json ? 'line.json' : item.file, fiscalYear };
   const json = item.json === true || detectDocumentKind(item.content, item.file) === 'json';
-  const { document } = json ? parseTargets(input) : await parseTargetsFile(input);
+  const { document } = await parseTargetsFile(input);
   if (document.fiscalYear === undefined) {
     throw new AppError('USAGE', '文件未写明年度，请用 --year 指定', { location: { field: 'fiscalYear' } });
   }
-  // Exchange JSON was validated against the document schema by parseTargets; the other readers' output is validated here.
+  // Exchange JSON was validated against the document schema by parseTargetsFile; the other readers' output is validated here.
   const target = { document, fiscalYear: document.fiscalYear };
   return json ? prepareParsedTargets(target) : prepareTargets(target);
 }

@@ -2,8 +2,8 @@ import { type OrgTree, OrgTreeQuerySchema } from '../contract/organisations.ts';
 import type { Db } from '../db/database.ts';
 import { listOrgNodes } from '../db/organisations.repo.ts';
 import type { Actor } from '../domain/access.ts';
-import { nodeView } from './organisation-access.ts';
-import { validateInput } from './usecase-input.ts';
+import { nodeView } from '../db/org-nodes.repo.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 /**
  * The organisation tree the actor manages, as a flat list linked by parentCode: everything for an

@@ -2,22 +2,22 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LOCK_KEYS, withAdvisoryLock } from '../db/advisory-lock.ts';
 import type { Db } from '../db/database.ts';
-import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
+import { SYSTEM_ACTOR } from '../domain/access.ts';
 import { setUnitParent, upsertOrganisation } from '../db/organisations.repo.ts';
 import { createDemoUsers } from './create-demo-users.ts';
 import { importFile } from './import-file.ts';
-import { markDemoLoaded } from './instance-state.ts';
+import { markDemoLoaded } from '../db/instance.repo.ts';
 import { loadDemoEvaluation } from './load-demo-evaluation.ts';
 import { loadDemoMonitoring } from './load-demo-monitoring.ts';
 import { listUnits } from './list-units.ts';
 
 /** The seed: 2020 performance targets of 秦皇岛市山海关区总工会 (unit 711002). */
-export const DEMO_DOCUMENT = resolve(import.meta.dirname, '../../examples/shanhaiguan-2020.txt');
+const DEMO_DOCUMENT = resolve(import.meta.dirname, '../../examples/shanhaiguan-2020.txt');
 export const DEMO_YEAR = 2020;
 export const DEMO_UNIT = '711002';
 /** The demo organisation tree: 财政局 → 主管部门 (the 总工会 as a department, code 711) → unit 711002. */
-export const DEMO_BUREAU = { code: 'SHG-CZJ', name: '秦皇岛市山海关区财政局' } as const;
-export const DEMO_DEPARTMENT = { code: '711', name: '秦皇岛市山海关区总工会（部门）' } as const;
+const DEMO_BUREAU = { code: 'SHG-CZJ', name: '秦皇岛市山海关区财政局' } as const;
+const DEMO_DEPARTMENT = { code: '711', name: '秦皇岛市山海关区总工会（部门）' } as const;
 
 /**
  * Loads the seed department and the demo accounts (public passwords) when the database holds no
@@ -40,7 +40,7 @@ async function loadIfEmpty(db: Db): Promise<boolean> {
   // Year-end 自评 last: it reads the monitoring year's spending (执行数).
   await loadDemoEvaluation(db, { unitCode: DEMO_UNIT, fiscalYear: DEMO_YEAR });
   // The login page shows the demo accounts only on a database that has them.
-  await markDemoLoaded(db);
+  await markDemoLoaded(db.kysely);
   return true;
 }
 

@@ -1,5 +1,5 @@
 import type { SaveEvaluationBody } from '../contract/evaluation.ts';
-import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
+import { SYSTEM_ACTOR } from '../domain/access.ts';
 import type { Db } from '../db/database.ts';
 import { saveEvaluation } from './save-evaluation.ts';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
+import { SYSTEM_ACTOR } from '../domain/access.ts';
 import { MONTHS } from '../domain/monitoring/plan.ts';
 import { formatCents, parseAmountToCents } from '../domain/money.ts';
 import { adjustBudget } from './adjust-budget.ts';
@@ -17,7 +17,7 @@ type Cumulative = readonly string[]; // 元 at each month-end, January first
  *   80% in December, which helper S's 自评 explains (executionReason);
  * - 提前下达…专项资金 raised by 3,000.00 in September (调整后预算数 32,800.00, paid from 其他资金).
  */
-export const DEMO_CUMULATIVE_SPENDING: Record<string, { fiscal: Cumulative; other?: Cumulative }> = {
+const DEMO_CUMULATIVE_SPENDING: Record<string, { fiscal: Cumulative; other?: Cumulative }> = {
   '711-0701-JBN-PGN6': {
     fiscal: [
       '0.00',
@@ -93,7 +93,7 @@ export const DEMO_YEAR_END_SPENT: Record<string, string> = Object.fromEntries(
   ]),
 );
 
-export const DEMO_BUDGET_ADJUSTMENT = {
+const DEMO_BUDGET_ADJUSTMENT = {
   projectCode: '711-0701-YSN-2UE1',
   adjustedBudget: '32800.00',
   reason: '市总工会追加下达困难职工及劳模帮扶救助资金 3,000.00 元（其他资金）',

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { POLICY_KINDS, policyDefaults } from './get-policy.ts';
-import { unknownKeyPaths, validatePolicyBody } from './put-policy.ts';
+import { POLICY_KINDS } from '../contract/policies.ts';
+import { policyDefaults } from '../contract/policy-bodies.ts';
+import { unknownKeyPaths, validatePolicyBody } from '../contract/policy-bodies.ts';
 
 const doc = readFileSync(resolve(import.meta.dirname, '../../docs/policies.md'), 'utf8');
 

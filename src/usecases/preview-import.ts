@@ -1,12 +1,11 @@
 import type { Db } from '../db/database.ts';
-import { findDocumentRef } from '../db/documents.repo.ts';
-import type { ImportNote } from '../documents/seed-text/read-seed-text.ts';
-import { normaliseDocument } from '../domain/normalise.ts';
+import { findDocumentRef, findWorkflowStates } from '../db/documents.repo.ts';
+import { reviewPolicyForUnit } from '../db/policies.repo.ts';
+import type { ImportNote } from '../domain/import-note.ts';
 import { type ReviewReport, reviewTargets } from '../domain/review/index.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
-import { assertUnit } from './import-file.ts';
-import { parseTargetsFile } from './parse-targets.ts';
-import { reviewPolicyForUnit } from './review-targets.ts';
+import { assertEditable, type WorkflowState } from '../domain/workflow/states.ts';
+import { prepareUpload } from './prepare-upload.ts';
 
 export interface ImportPreview {
   fileName: string;
@@ -18,25 +17,28 @@ export interface ImportPreview {
 
 /**
  * What an upload to a unit-year would store, and what the review rules say about it, before anything
- * is saved: the file is parsed and normalised as the import does, and nothing is written.
+ * is saved. The checks are the import's own (prepareUpload, then the lock on targets under review or
+ * approved, read here without taking it): a file the import would refuse is refused here the same way.
  */
 export async function previewImport(
   db: Db,
   input: { content: Uint8Array; fileName: string; unitCode: string; fiscalYear: number },
 ): Promise<ImportPreview> {
-  const parsed = await parseTargetsFile({
+  const { prepared, notes } = await prepareUpload({
     content: input.content,
     fileName: input.fileName,
     fiscalYear: input.fiscalYear,
+    expectUnitCode: input.unitCode,
   });
-  assertUnit(parsed.document.unit.code, input.unitCode, input.fileName);
-  const document = normaliseDocument(parsed.document);
+  const { document, fiscalYear } = prepared;
+  const [workflow] = await findWorkflowStates(db.kysely, [{ unitCode: document.unit.code, fiscalYear }]);
+  assertEditable((workflow?.state ?? 'draft') as WorkflowState);
   const policy = await reviewPolicyForUnit(db.kysely, input.unitCode);
-  const existing = await findDocumentRef(db.kysely, input.unitCode, input.fiscalYear);
+  const existing = await findDocumentRef(db.kysely, input.unitCode, fiscalYear);
   return {
     fileName: input.fileName,
     document,
-    notes: parsed.notes,
+    notes,
     review: reviewTargets(document, policy),
     replaces: existing !== undefined,
   };

@@ -4,16 +4,10 @@ import { getPolicy, putPolicy } from '../db/policies.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
-import { type ReviewPolicy, ReviewPolicySchema, resolveReviewPolicy } from '../domain/review/index.ts';
-import { validateInput } from './usecase-input.ts';
-
-export interface StoredReviewPolicy {
-  orgCode: string;
-  /** What the organisation stored (a partial body), or null when it keeps the defaults. */
-  stored: Record<string, unknown> | null;
-  /** The stored body over the defaults: what the review uses for units under this organisation. */
-  effective: ReviewPolicy;
-}
+import { resolveReviewPolicy } from '../domain/review/index.ts';
+import { ReviewPolicySchema } from '../contract/policies.ts';
+import { validateInput } from '../contract/validate-input.ts';
+import type { StoredReviewPolicy } from './get-review-policy.ts';
 
 /**
  * A bureau (or department) sets its review thresholds. The body is checked strictly (a misspelt
@@ -41,13 +35,7 @@ export async function putReviewPolicy(
     return {
       orgCode: input.orgCode,
       stored: input.policy as Record<string, unknown>,
-      effective: resolveReviewPolicy(body as Partial<ReviewPolicy>),
+      effective: resolveReviewPolicy(body),
     };
   });
-}
-
-export async function getReviewPolicy(db: Db, input: { orgCode: string }): Promise<StoredReviewPolicy> {
-  const stored = (await getPolicy(db.kysely, input.orgCode, 'review')) as Record<string, unknown> | null;
-  const parsed = ReviewPolicySchema.safeParse(stored ?? {});
-  return { orgCode: input.orgCode, stored, effective: parsed.success ? parsed.data : resolveReviewPolicy() };
 }

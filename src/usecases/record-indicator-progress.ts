@@ -11,10 +11,11 @@ import {
   type IndicatorProgress,
   checkIndicatorProgress,
 } from '../domain/monitoring/progress.ts';
-import { claimMonitoringVersion, loadMonitoredYear, requireMonitoredProject } from './monitoring-context.ts';
-import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+import { claimMonitoringVersion, loadMonitoredYear, requireMonitoredProject } from '../db/monitored-year.repo.ts';
+import { UnitYearInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
-export const IndicatorProgressFieldsSchema = z.object({
+const IndicatorProgressFieldsSchema = z.object({
   indicatorName: z.string().trim().min(1),
   month: z.number().int().min(1).max(12),
   valueToDate: z.string().trim().max(500),

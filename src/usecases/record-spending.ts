@@ -5,10 +5,11 @@ import { setMonthlySpending } from '../db/monitoring.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { normaliseAmount, parseAmountToCents } from '../domain/money.ts';
-import { claimMonitoringVersion, loadMonitoredYear, requireMonitoredProject } from './monitoring-context.ts';
-import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+import { claimMonitoringVersion, loadMonitoredYear, requireMonitoredProject } from '../db/monitored-year.repo.ts';
+import { UnitYearInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
-export const SpendingEntrySchema = z.object({
+const SpendingEntrySchema = z.object({
   month: z.number().int().min(1).max(12),
   /** 财政资金 or 其他资金. */
   source: z.enum(['fiscal', 'other']),

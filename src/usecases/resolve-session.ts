@@ -1,7 +1,13 @@
 import type { Db } from '../db/database.ts';
-import { type SessionWithUser, deleteSession, findLiveSession, touchSession } from '../db/sessions.repo.ts';
+import {
+  type SessionWithUser,
+  deleteSession,
+  findLiveSession,
+  sessionIdOf,
+  touchSession,
+} from '../db/sessions.repo.ts';
 import type { Actor } from '../domain/access.ts';
-import { SESSION_RULES, sessionIdOf } from './sign-in.ts';
+import { SESSION_RULES } from '../domain/session-rules.ts';
 
 export interface ResolvedSession {
   sessionId: string;
@@ -49,8 +55,4 @@ async function checkLiveness(
     actor: { userId, username, displayName, role, orgCode },
     mustChangePassword: found.mustChangePassword,
   };
-}
-
-export async function signOut(db: Db, sessionId: string): Promise<void> {
-  await deleteSession(db.kysely, sessionId);
 }

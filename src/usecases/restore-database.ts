@@ -1,5 +1,3 @@
-import { text } from 'node:stream/consumers';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import {
   type TableInfo,
   countRows,
@@ -12,14 +10,20 @@ import {
 } from '../db/backup.repo.ts';
 import type { Db } from '../db/database.ts';
 import type { Executor } from '../db/schema.ts';
+import {
+  type BackupArchiveReader,
+  type BackupManifest,
+  type BackupSource,
+  readBackupArchive,
+  readManifest,
+} from '../documents/backup-archive.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../domain/errors.ts';
-import { type BackupManifest, BackupManifestSchema } from './backup-database.ts';
 
 /** Rows per INSERT: one JSON parameter each, a few MB at most. */
 const INSERT_ROWS = 1_000;
 
-export type BackupSource = { path: string } | { buffer: Buffer };
+export type { BackupSource };
 
 export interface RestoreResult {
   manifest: BackupManifest;
@@ -38,10 +42,9 @@ export async function restoreDatabase(
   source: BackupSource,
   options: { force?: boolean } = {},
 ): Promise<RestoreResult> {
-  const zip = await openZip(source);
+  const archive = await readBackupArchive(source);
   try {
-    const entries = await readEntries(zip);
-    const manifest = await readManifest(zip, entries);
+    const manifest = await readManifest(archive);
     const replaced = await inTransaction(db, async (trx) => {
       const tables = await checkTarget(trx, manifest);
       const filled = await filledTables(trx, tables);
@@ -53,24 +56,14 @@ export async function restoreDatabase(
       }
       if (filled.length > 0) await truncateTables(trx, tables);
       await setUserTriggers(trx, tables, false);
-      for (const table of tables) await restoreTable(trx, table, manifest, zip, entries);
+      for (const table of tables) await restoreTable(trx, table, manifest, archive);
       await setUserTriggers(trx, tables, true);
       await resetSequences(trx);
       return filled.length > 0;
     });
     return { manifest, replaced };
   } finally {
-    zip.close();
-  }
-}
-
-/** Opens a backup and reads its manifest: a cheap check that a written file is a whole backup. */
-export async function readBackupManifest(source: BackupSource): Promise<BackupManifest> {
-  const zip = await openZip(source);
-  try {
-    return await readManifest(zip, await readEntries(zip));
-  } finally {
-    zip.close();
+    archive.close();
   }
 }
 
@@ -103,17 +96,13 @@ async function restoreTable(
   trx: Executor,
   table: TableInfo,
   manifest: BackupManifest,
-  zip: ZipFile,
-  entries: Map<string, Entry>,
+  archive: BackupArchiveReader,
 ): Promise<void> {
   const expected = manifest.tables.find((t) => t.name === table.name)!;
   // A table that refers to itself goes in with one statement: the check runs after the statement.
   const pending: string[] = [];
   for (const chunk of expected.chunks) {
-    const entry = entries.get(chunk);
-    if (!entry) throw new AppError('BAD_INPUT', `备份文件不完整：缺少 ${chunk}`);
-    const lines = (await readEntry(zip, entry)).split('\n').filter((line) => line.length > 0);
-    pending.push(...lines);
+    pending.push(...(await archive.chunkRows(chunk)));
     while (!table.selfReferencing && pending.length >= INSERT_ROWS)
       await insertRows(trx, table, pending.splice(0, INSERT_ROWS));
   }
@@ -121,50 +110,4 @@ async function restoreTable(
   const rows = await countRows(trx, table.name);
   if (rows !== expected.rows)
     throw new AppError('BAD_INPUT', `恢复 ${table.name} 后有 ${rows} 行，备份清单记为 ${expected.rows} 行：文件已损坏`);
-}
-
-async function readManifest(zip: ZipFile, entries: Map<string, Entry>): Promise<BackupManifest> {
-  const entry = entries.get('manifest.json');
-  if (!entry) throw new AppError('BAD_INPUT', '不是 Jixiao 备份文件：缺少 manifest.json');
-  let json: unknown;
-  try {
-    json = JSON.parse(await readEntry(zip, entry));
-  } catch {
-    throw new AppError('BAD_INPUT', '备份文件的 manifest.json 不是有效的 JSON');
-  }
-  const parsed = BackupManifestSchema.safeParse(json);
-  if (!parsed.success) throw new AppError('BAD_INPUT', '不是 Jixiao 备份文件（jixiao/backup@1）');
-  return parsed.data;
-}
-
-function openZip(source: BackupSource): Promise<ZipFile> {
-  return new Promise((resolve, reject) => {
-    const done = (error: Error | null, zip?: ZipFile) =>
-      error || !zip ? reject(new AppError('BAD_INPUT', `无法读取备份文件：${error?.message ?? ''}`)) : resolve(zip);
-    if ('path' in source) yauzl.open(source.path, { lazyEntries: true, autoClose: false }, done);
-    else yauzl.fromBuffer(source.buffer, { lazyEntries: true }, done);
-  });
-}
-
-function readEntries(zip: ZipFile): Promise<Map<string, Entry>> {
-  return new Promise((resolve, reject) => {
-    const entries = new Map<string, Entry>();
-    zip.on('entry', (entry: Entry) => {
-      entries.set(entry.fileName, entry);
-      zip.readEntry();
-    });
-    zip.once('end', () => resolve(entries));
-    zip.once('error', (error: Error) => reject(new AppError('BAD_INPUT', `备份文件已损坏：${error.message}`)));
-    zip.readEntry();
-  });
-}
-
-function readEntry(zip: ZipFile, entry: Entry): Promise<string> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
-      if (error || !stream)
-        return reject(new AppError('BAD_INPUT', `备份文件已损坏：${error?.message ?? entry.fileName}`));
-      text(stream).then(resolve, reject);
-    });
-  });
 }

@@ -7,10 +7,10 @@ import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { scoreProject } from '../domain/scoring/index.ts';
-import { type EvaluatedYear, loadEvaluatedYear } from './evaluation-context.ts';
-import { presentEvaluation } from './get-evaluation.ts';
-import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
-import { versionConflict } from './version-conflict.ts';
+import { type EvaluatedYear, loadEvaluatedYear, presentEvaluation } from '../db/evaluated-year.repo.ts';
+import { UnitYearInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
+import { versionConflict } from '../db/last-change.repo.ts';
 
 const SaveEvaluationInputSchema = UnitYearInputSchema.extend(SaveEvaluationBodySchema.shape).extend({
   /** The version the 自评表 was read at (If-Match; 0 = none stored yet). Only the demo loader leaves it out. */

@@ -3,7 +3,7 @@ import { AppError } from '../domain/errors.ts';
 import { scoreProjects, type ProjectActuals, type ScoringPolicyInput } from '../domain/scoring/index.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
 import { parseTargetsFile } from './parse-targets.ts';
-import { zodIssues } from './zod-issues.ts';
+import { zodIssues } from '../contract/validate-input.ts';
 
 /**
  * `jixiao score`: a target document and a jixiao/actuals@1 file, both read from bytes, scored by
@@ -20,7 +20,7 @@ export async function scoreActuals(input: {
   return scoreDocumentWithActuals(document, actuals, input.actuals.fileName, input.policy);
 }
 
-export function readActualsDocument(content: Uint8Array | string, fileName: string): ActualsDocument {
+function readActualsDocument(content: Uint8Array | string, fileName: string): ActualsDocument {
   const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
   let data: unknown;
   try {

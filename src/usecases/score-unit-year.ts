@@ -2,9 +2,9 @@ import type { StoredUnitScore } from '../contract/evaluation.ts';
 import type { Db } from '../db/database.ts';
 import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { scoreProjects, type UnitScoreResult } from '../domain/scoring/index.ts';
-import { actualsOf, type EvaluatedYear, loadEvaluatedYear } from './evaluation-context.ts';
-import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+import { loadEvaluatedYear, scoreEvaluatedYear } from '../db/evaluated-year.repo.ts';
+import { UnitYearInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 /** A stored unit-year scored by its policy: the 自评 as it stands (incomplete while data is missing). */
 export async function scoreStoredUnitYear(
@@ -15,10 +15,7 @@ export async function scoreStoredUnitYear(
   return inTransaction(db, (trx) => scoreUnitYearIn(trx, key), 'repeatable read');
 }
 
-export async function scoreUnitYearIn(
-  db: Executor,
-  key: { unitCode: string; fiscalYear: number },
-): Promise<StoredUnitScore> {
+async function scoreUnitYearIn(db: Executor, key: { unitCode: string; fiscalYear: number }): Promise<StoredUnitScore> {
   const year = await loadEvaluatedYear(db, key);
   const result = scoreEvaluatedYear(year);
   return {
@@ -28,8 +25,4 @@ export async function scoreUnitYearIn(
     incomplete: result.incomplete,
     projects: result.projects,
   };
-}
-
-export function scoreEvaluatedYear(year: EvaluatedYear): UnitScoreResult {
-  return scoreProjects(year.projects, (project) => actualsOf(year, project), year.policy);
 }

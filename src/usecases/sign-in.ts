@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../db/audit.repo.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -8,9 +8,10 @@ import {
   maxthRecentFailureOfIp,
   pruneLoginAttempts,
   recordLoginAttempt,
+  sessionIdOf,
 } from '../db/sessions.repo.ts';
 import {
-  type LockoutRule,
+  LOCKOUT,
   clearSignInFailures,
   findLockedUntil,
   pruneSignInLockouts,
@@ -19,31 +20,10 @@ import {
 import { type UserWithHash, findUserByUsername, recordSignInTime } from '../db/users.repo.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
-import { DUMMY_HASH, verifyPassword } from './password-hash.ts';
-
-/** Sign-in throttling and session lifetime; docs/decisions/019-accounts-management.md explains the numbers. */
-export const SESSION_RULES = {
-  /** Wrong passwords in a row that lock a name (existing or not) … */
-  maxFailures: 5,
-  /** … for 1 minute, then 2, 4, … up to 60 for each further lock, */
-  firstLockMinutes: 1,
-  maxLockMinutes: 60,
-  /** … until the name has been quiet this long. */
-  forgetLockoutHours: 24,
-  /** Per address: a short sliding window, so one address's failures never block a NAT for long. */
-  ipWindowMinutes: 5,
-  ipMaxFailures: 30,
-  sessionHours: 12,
-  idleMinutes: 120,
-} as const;
+import { DUMMY_HASH, verifyPassword } from '../db/password-hash.ts';
+import { SESSION_RULES } from '../domain/session-rules.ts';
 
 const MINUTE = 60_000;
-export const LOCKOUT: LockoutRule = {
-  maxFailures: SESSION_RULES.maxFailures,
-  firstLockSeconds: SESSION_RULES.firstLockMinutes * 60,
-  maxLockSeconds: SESSION_RULES.maxLockMinutes * 60,
-  forgetAfterSeconds: SESSION_RULES.forgetLockoutHours * 3600,
-};
 /** Stored with a session so its owner can recognise it; longer agents are cut. */
 const MAX_USER_AGENT = 300;
 
@@ -62,10 +42,6 @@ export interface SignInInput {
   ip: string;
   userAgent?: string;
   now?: Date;
-}
-
-export function sessionIdOf(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }
 
 /**

@@ -5,14 +5,16 @@ import {
   type ExistingDocument,
   type ProjectRow,
   deleteProjectsOfDocuments,
+  documentKey,
   insertProjectsOfDocuments,
   unitYearKey,
   upsertUnitDocuments,
 } from '../db/targets-batch.repo.ts';
 import type { Actor } from '../domain/access.ts';
 import type { Project } from '../domain/targets.ts';
-import { assertTargetsEditable } from './assert-targets-editable.ts';
-import type { ImportTargetsResult, PreparedTargets } from './import-targets.ts';
+import { assertTargetsEditable } from '../db/document-access.repo.ts';
+import type { PreparedTargets } from '../contract/prepare-targets.ts';
+import type { ImportTargetsResult } from './store-targets.ts';
 
 /**
  * What storeTargets does for one document, for a batch of documents of distinct unit-years with a
@@ -44,7 +46,7 @@ export async function storeTargetsBatch(
     overall: document.overall,
   }));
   const stored = await upsertUnitDocuments(trx, rows);
-  const documentIds = batch.map((prepared) => stored.get(keyOf(prepared))!.id);
+  const documentIds = batch.map((prepared) => stored.get(documentKey(prepared))!.id);
   for (const [key, row] of stored) {
     if (!row.replaced || existing.has(key)) continue;
     // Another transaction created the unit-year after our locked read and committed first: check it now.
@@ -59,7 +61,9 @@ export async function storeTargetsBatch(
   await recordAudits(
     trx,
     actor,
-    batch.map((prepared) => auditEntry(prepared, existing.get(keyOf(prepared)), earlierProjects.get(keyOf(prepared)))),
+    batch.map((prepared) =>
+      auditEntry(prepared, existing.get(documentKey(prepared)), earlierProjects.get(documentKey(prepared))),
+    ),
   );
   return batch.map(({ document, fiscalYear }) => ({
     unitCode: document.unit.code,
@@ -68,10 +72,6 @@ export async function storeTargetsBatch(
     indicators: document.projects.reduce((sum, project) => sum + project.indicators.length, 0),
     replaced: stored.get(unitYearKey({ unitCode: document.unit.code, fiscalYear }))!.replaced,
   }));
-}
-
-export function keyOf(prepared: PreparedTargets): string {
-  return unitYearKey({ unitCode: prepared.document.unit.code, fiscalYear: prepared.fiscalYear });
 }
 
 /**
@@ -84,7 +84,7 @@ function projectRows(
   versions: Map<string, Map<string, number>>,
 ): ProjectRow[] {
   return batch.flatMap((prepared, index) => {
-    const earlier = versions.get(keyOf(prepared));
+    const earlier = versions.get(documentKey(prepared));
     return prepared.document.projects.map((project, position) => ({
       documentId: documentIds[index]!,
       position,

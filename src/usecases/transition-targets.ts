@@ -16,12 +16,13 @@ import {
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { WORKFLOW_ACTIONS, type WorkflowAction, type WorkflowState, nextState } from '../domain/workflow/states.ts';
-import { targetsNotFound } from './project-access.ts';
-import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
-import { requireUnitReach } from './workflow-access.ts';
-import { readWholeDocument } from './get-targets.ts';
+import { targetsNotFound } from '../domain/not-found.ts';
+import { UnitYearInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
+import { requireUnitReach } from '../db/org-nodes.repo.ts';
+import { readWholeDocument } from '../db/document-access.repo.ts';
 
-export const TransitionInputSchema = UnitYearInputSchema.extend({
+const TransitionInputSchema = UnitYearInputSchema.extend({
   action: z.enum(WORKFLOW_ACTIONS),
   /** Required to return (why); optional otherwise. */
   comment: z.string().trim().max(2000).optional(),

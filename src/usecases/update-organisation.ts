@@ -9,8 +9,9 @@ import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { placementProblem } from '../domain/org-tree.ts';
-import { type FoundNode, assertMayManage, nodeView, requireOrgNode, requirePlacement } from './organisation-access.ts';
-import { ExpectedVersionInputSchema, validateInput } from './usecase-input.ts';
+import { type FoundNode, assertMayManage, nodeView, requireOrgNode, requirePlacement } from '../db/org-nodes.repo.ts';
+import { ExpectedVersionInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 /**
  * Renames, moves (re-parents) and/or deactivates or reactivates a node, if it is still at the version

@@ -12,14 +12,11 @@ import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
-import { lockDocumentForWrite, projectConflict, readProject, requireProjectRef } from './project-access.ts';
-import {
-  ExpectedVersionInputSchema,
-  ProjectKeyInputSchema,
-  type ProjectInput,
-  parseProjectInput,
-  validateInput,
-} from './usecase-input.ts';
+import { lockDocumentForWrite, projectConflict, readProject, requireProjectRef } from '../db/document-access.repo.ts';
+import { ExpectedVersionInputSchema, ProjectKeyInputSchema } from '../contract/usecase-input.ts';
+import type { ProjectInput } from '../contract/api.ts';
+import { parseProjectInput } from './parse-project-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 /**
  * Replaces a project, indicators and spending plan included, if it is still at the version the

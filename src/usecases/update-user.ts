@@ -5,8 +5,9 @@ import { inTransaction } from '../db/transaction.ts';
 import { type UserRow, findUserByUsername, updateUserProfile } from '../db/users.repo.ts';
 import { type Actor, ROLES } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
-import { NewUserInputSchema, assertOrganisationFits } from './create-user.ts';
-import { validateInput } from './usecase-input.ts';
+import { NewUserInputSchema } from '../contract/usecase-input.ts';
+import { assertOrganisationFits } from '../db/users.repo.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 const UserChangesSchema = z.object({
   role: z.enum(ROLES).optional(),
@@ -30,7 +31,7 @@ export async function updateUser(db: Db, actor: Actor, username: string, input: 
   if (before.username === actor.username && before.role === 'admin' && role !== 'admin') {
     throw new AppError('CONFLICT', '不能取消自己的管理员角色', { location: { field: 'role' } });
   }
-  await assertOrganisationFits(db, role, orgCode);
+  await assertOrganisationFits(db.kysely, role, orgCode);
   const displayName = changes.displayName ?? before.displayName;
   return inTransaction(db, async (trx) => {
     const after = await updateUserProfile(trx, username, { role, orgCode, displayName });

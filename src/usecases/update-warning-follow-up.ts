@@ -6,7 +6,8 @@ import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { getUnitMonitoring } from './get-monitoring.ts';
-import { UnitYearInputSchema, validateInput } from './usecase-input.ts';
+import { UnitYearInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
 
 const FollowUpInputSchema = UnitYearInputSchema.extend({
   warningId: z.string().trim().min(1).max(500),

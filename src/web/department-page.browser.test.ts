@@ -3,13 +3,13 @@ import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
 import { seedOrganisations } from '../../test/api-client.ts';
-import { SYSTEM_ACTOR } from '../db/audit.repo.ts';
+import { SYSTEM_ACTOR } from '../domain/access.ts';
 import { createDemoUsers } from '../usecases/create-demo-users.ts';
 import { importTargets } from '../usecases/import-targets.ts';
-import { assertWebBuilt, launchChromium, serveWebApp, signInOnPage } from '../../test/browser.ts';
+import { assertWebBuilt, launchChromium, openMemoryDb, serveWebApp, signInOnPage } from '../../test/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SEED = resolve(ROOT, 'test/fixtures/shanhaiguan-2020.expected.json');
@@ -25,7 +25,7 @@ const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
 
 describe('department page (real server, real browser)', () => {
   let seed: TargetsDocument;
-  let db: Awaited<ReturnType<typeof openDatabase>>;
+  let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
   let page: Page;
@@ -36,7 +36,7 @@ describe('department page (real server, real browser)', () => {
   beforeAll(async () => {
     assertWebBuilt();
     seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
-    db = await openDatabase({ memory: true });
+    db = await openMemoryDb();
     await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
     await seedOrganisations(db);
     await createDemoUsers(db);

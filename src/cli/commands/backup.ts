@@ -1,16 +1,16 @@
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 import { Command } from 'commander';
-import { type DatabaseOptions, openDatabase, resolveDatabaseOptions } from '../../db/database.ts';
-import { AppError, isAppError } from '../../domain/errors.ts';
-import { CONTROL_TOKEN_HEADER } from '../../server/routes/backup.ts';
-import { backupDatabase } from '../../usecases/backup-database.ts';
-import { readBackupManifest } from '../../usecases/restore-database.ts';
-import { type Control, readControlFile } from '../control-file.ts';
+import { AppError } from '../../domain/errors.ts';
+import { CONTROL_TOKEN_HEADER } from '../../contract/instance.ts';
+import { backupToFile } from '../../usecases/backup-to-file.ts';
+import { verifyBackup } from '../../usecases/verify-backup.ts';
+import type { Control } from '../control-file.ts';
+import { withDatabaseOrServer } from '../options.ts';
 
 /**
  * `jixiao backup --out FILE`: the whole database as one .zip (decision 018), while the server runs.
@@ -26,8 +26,8 @@ export function backupCommand(): Command {
       const out = resolve(options.out);
       const partial = `${out}.${process.pid}.partial`;
       try {
-        const via = await writeBackup(resolveDatabaseOptions(process.env), partial);
-        const manifest = await readBackupManifest({ path: partial });
+        const via = await writeBackup(partial);
+        const manifest = await verifyBackup(partial);
         await rename(partial, out);
         const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
         process.stdout.write(`已备份到 ${out}：${manifest.tables.length} 张表，${rows} 行（${via}）\n`);
@@ -37,42 +37,18 @@ export function backupCommand(): Command {
     });
 }
 
-async function writeBackup(options: DatabaseOptions, file: string): Promise<string> {
-  const db = await openUnlessServed(options);
-  if (db === 'served') {
-    const control = serverControl(options);
-    const response = await askServer(control, '/api/admin/local/backup', { method: 'POST' });
-    await pipeline(Readable.fromWeb(response.body as ReadableStream), createWriteStream(file));
-    return `经由运行中的服务 pid ${control.pid}`;
-  }
-  try {
-    const backup = backupDatabase(db);
-    await Promise.all([pipeline(backup.stream, createWriteStream(file)), backup.done]);
-    return db.engine === 'postgres' ? 'PostgreSQL' : 'PGlite';
-  } finally {
-    await db.close();
-  }
-}
-
-/** The database, or 'served' when a running `jixiao serve` holds the PGlite directory. */
-export async function openUnlessServed(
-  options: DatabaseOptions,
-): Promise<Awaited<ReturnType<typeof openDatabase>> | 'served'> {
-  if (options.dataDir && !existsSync(options.dataDir))
-    throw new AppError('NOT_FOUND', `数据目录 ${options.dataDir} 不存在（JIXIAO_DATA）`);
-  try {
-    return await openDatabase(options);
-  } catch (error) {
-    if (isAppError(error) && error.code === 'LOCKED' && options.dataDir && readControlFile(options.dataDir))
-      return 'served';
-    throw error;
-  }
-}
-
-export function serverControl(options: DatabaseOptions): Control {
-  const control = options.dataDir ? readControlFile(options.dataDir) : null;
-  if (!control) throw new AppError('LOCKED', '数据目录正被使用，但找不到运行中服务的控制文件 jixiao.control.json');
-  return control;
+async function writeBackup(file: string): Promise<string> {
+  return withDatabaseOrServer(
+    async (db) => {
+      await backupToFile(db, file);
+      return db.engine === 'postgres' ? 'PostgreSQL' : 'PGlite';
+    },
+    async (control) => {
+      const response = await askServer(control, '/api/admin/local/backup', { method: 'POST' });
+      await pipeline(Readable.fromWeb(response.body as ReadableStream), createWriteStream(file));
+      return `经由运行中的服务 pid ${control.pid}`;
+    },
+  );
 }
 
 /** Calls the running server; its error answer becomes the same AppError it was there. */

@@ -5,7 +5,8 @@ import { Command, Option } from 'commander';
 import { orgCodeOption } from '../code-options.ts';
 import { AppError } from '../../domain/errors.ts';
 import { exportBulk } from '../../usecases/export-bulk.ts';
-import { BINARY_FORMATS, EXPORT_FORMATS, exportTargets, type ExportFormat } from '../../usecases/export-targets.ts';
+import { BINARY_FORMATS, EXPORT_FORMATS, type ExportFormat } from '../../contract/documents.ts';
+import { exportTargets } from '../../usecases/export-targets.ts';
 import { parseYear, withDatabase } from '../options.ts';
 import { progressBar } from '../progress-bar.ts';
 

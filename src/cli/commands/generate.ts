@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { AppError } from '../../domain/errors.ts';
-import { generateIntoDatabase, generateToDirectory, type GenerateSummary } from '../../usecases/generate-data.ts';
+import type { GenerateSummary } from '../../domain/generate/summary.ts';
+import { generateIntoDatabase } from '../../usecases/generate-into-database.ts';
+import { generateToDirectory } from '../../usecases/generate-to-directory.ts';
 import { parseYear, withDatabase } from '../options.ts';
 import { progressBar } from '../progress-bar.ts';
 

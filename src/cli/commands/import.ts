@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
+import { SYSTEM_ACTOR } from '../../domain/access.ts';
 import { importFile } from '../../usecases/import-file.ts';
+import { detectImportKind } from '../../usecases/detect-import-kind.ts';
 import { importMany } from '../../usecases/import-many.ts';
-import { isManyDocumentSource, openDocumentSource } from '../../usecases/import-many-sources.ts';
 import { parseYear, readInputFile, withDatabase } from '../options.ts';
 import { writeNotes } from '../output.ts';
 import { progressBar } from '../progress-bar.ts';
@@ -16,7 +16,7 @@ export function importCommand(): Command {
     .argument('<path>', '目标文件（.txt、.json、.docx 或 .xlsx），或含这些文件的目录、.zip、.ndjson')
     .option('--year <year>', '财政年度（文档未写明年度时使用）', parseYear)
     .action(async (path: string, options: { year?: number }) => {
-      if (await isManyDocumentSource(path)) {
+      if ((await detectImportKind(path)) === 'many') {
         await importManyDocuments(path, options.year);
         return;
       }
@@ -31,10 +31,9 @@ export function importCommand(): Command {
 }
 
 async function importManyDocuments(path: string, fiscalYear: number | undefined): Promise<void> {
-  const source = await openDocumentSource(path);
   const bar = progressBar(process.stderr);
   const result = await withDatabase((db) =>
-    importMany(db, SYSTEM_ACTOR, source, {
+    importMany(db, SYSTEM_ACTOR, path, {
       fiscalYear,
       onProgress: (phase, done, total) => {
         // An NDJSON file's size in documents is known only at its end: report every hundredth then.
@@ -43,7 +42,7 @@ async function importManyDocuments(path: string, fiscalYear: number | undefined)
       },
     }),
   );
-  bar.finish(`${source.description}：完成`);
+  bar.finish(`${path}：完成`);
   process.stdout.write(
     `已导入 ${result.documents} 个文档（其中替换 ${result.replaced} 个）：${result.projects} 个项目，${result.indicators} 个指标\n`,
   );

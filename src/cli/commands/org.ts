@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import type { OrgNode, OrgNodeKind } from '../../contract/organisations.ts';
-import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
+import { SYSTEM_ACTOR } from '../../domain/access.ts';
 import { KIND_NAMES } from '../../domain/org-tree.ts';
 import { createOrganisation } from '../../usecases/create-organisation.ts';
 import { listOrganisations } from '../../usecases/list-organisations.ts';

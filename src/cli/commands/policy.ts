@@ -1,8 +1,10 @@
 import { Command, Option } from 'commander';
-import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
+import { SYSTEM_ACTOR } from '../../domain/access.ts';
 import { orgCodeOption } from '../code-options.ts';
 import { AppError } from '../../domain/errors.ts';
-import { POLICY_KINDS, type PolicyKind, type PolicyView, getOrganisationPolicy } from '../../usecases/get-policy.ts';
+import { POLICY_KINDS } from '../../contract/policies.ts';
+import type { PolicyKind, PolicyView } from '../../contract/policy-bodies.ts';
+import { getOrganisationPolicy } from '../../usecases/get-policy.ts';
 import { putOrganisationPolicy } from '../../usecases/put-policy.ts';
 import { readInputFile, withDatabase } from '../options.ts';
 

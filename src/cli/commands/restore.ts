@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { resolveDatabaseOptions } from '../../db/database.ts';
 import { restoreDatabase } from '../../usecases/restore-database.ts';
-import { askServer, openUnlessServed, serverControl } from './backup.ts';
+import { withDatabaseOrServer } from '../options.ts';
+import { askServer } from './backup.ts';
 
 /**
  * `jixiao restore FILE [--force]`: a backup back into the database, in one transaction. Refuses a
@@ -17,32 +17,24 @@ export function restoreCommand(): Command {
     .option('--force', '数据库已有数据时也恢复：全部替换为备份中的数据')
     .action(async (file: string, options: { force?: boolean }) => {
       const path = resolve(file);
-      const dbOptions = resolveDatabaseOptions(process.env);
-      const db = await openUnlessServed(dbOptions);
-      let summary: { tables: number; rows: number; replaced: boolean };
-      if (db === 'served') {
-        const response = await askServer(
-          serverControl(dbOptions),
-          `/api/admin/local/restore?force=${options.force ? '1' : '0'}`,
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/zip' },
-            body: await readFile(path),
-          },
-        );
-        summary = (await response.json()) as typeof summary;
-      } else {
-        try {
+      const summary = await withDatabaseOrServer(
+        async (db) => {
           const result = await restoreDatabase(db, { path }, { force: options.force === true });
-          summary = {
+          return {
             tables: result.manifest.tables.length,
             rows: result.manifest.tables.reduce((sum, t) => sum + t.rows, 0),
             replaced: result.replaced,
           };
-        } finally {
-          await db.close();
-        }
-      }
+        },
+        async (control) => {
+          const response = await askServer(control, `/api/admin/local/restore?force=${options.force ? '1' : '0'}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/zip' },
+            body: await readFile(path),
+          });
+          return (await response.json()) as { tables: number; rows: number; replaced: boolean };
+        },
+      );
       process.stdout.write(
         `已恢复 ${path}：${summary.tables} 张表，${summary.rows} 行${summary.replaced ? '（原有数据已替换）' : ''}\n`,
       );

@@ -2,7 +2,8 @@ import { Command, Option } from 'commander';
 import { orgCodeOption } from '../code-options.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { ReviewReport } from '../../domain/review/index.ts';
-import { reviewStoredTargets, reviewTargetsFile } from '../../usecases/review-targets.ts';
+import { reviewStoredTargets } from '../../usecases/review-stored-targets.ts';
+import { reviewTargetsFile } from '../../usecases/review-targets-file.ts';
 import { parseYear, readInputFile, withDatabase } from '../options.ts';
 import { writeNotes } from '../output.ts';
 

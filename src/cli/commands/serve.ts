@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../domain/errors.ts';
+// The composition root (with options.ts): opens the database and assembles the server (eslint.config.js).
 import { type Db, openDatabase, resolveDatabaseOptions } from '../../db/database.ts';
 import { buildServer } from '../../server/app.ts';
 import { logLevelFromEnv } from '../../server/logging.ts';
@@ -8,9 +9,10 @@ import { metricsFromEnv } from '../../server/metrics.ts';
 import { parseTrustProxy } from '../../server/trust-proxy.ts';
 import { newControlToken, writeControlFile } from '../control-file.ts';
 import { startSummarySweeper } from '../../server/summary-refresh.ts';
-import { getInstanceState } from '../../usecases/instance-state.ts';
+import { getInstanceState } from '../../usecases/get-instance-state.ts';
 import { loadDemoDataIfEmpty } from '../../usecases/load-demo-data.ts';
-import { SETUP_LINK_HOURS, issueSetupToken, setupLinkUrl } from '../../usecases/setup-link.ts';
+import { SETUP_LINK_HOURS } from '../../domain/session-rules.ts';
+import { issueSetupToken } from '../../usecases/issue-setup-token.ts';
 
 /**
  * In-flight requests get this long after SIGTERM/SIGINT before the process gives up on them
@@ -138,6 +140,13 @@ async function announceInstance(db: Db, address: string): Promise<void> {
     `尚无管理员账号。请在 ${SETUP_LINK_HOURS} 小时内打开一次性设置链接创建管理员：${setupLinkUrl(address, setup.token)}\n` +
       '（或在服务器上运行 jixiao setup）\n',
   );
+}
+
+/** The address to print: a listening address of 0.0.0.0 or :: is not one a browser can open. */
+function setupLinkUrl(address: string, token: string): string {
+  const url = new URL(address);
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = 'localhost';
+  return `${url.origin}/setup#token=${token}`;
 }
 
 /**

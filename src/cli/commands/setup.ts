@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
 import { AppError } from '../../domain/errors.ts';
 import { createFirstAdmin } from '../../usecases/ensure-first-admin.ts';
-import { getInstanceState } from '../../usecases/instance-state.ts';
+import { getInstanceState } from '../../usecases/get-instance-state.ts';
 import { withDatabase } from '../options.ts';
 
 interface SetupOptions {

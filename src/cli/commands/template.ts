@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { AppError } from '../../domain/errors.ts';
+import { exportTemplate } from '../../usecases/export-template.ts';
 
 export function templateCommand(): Command {
   return new Command('template')
@@ -8,8 +9,7 @@ export function templateCommand(): Command {
     .addOption(new Option('--format <format>', '模板格式').choices(['xlsx']).default('xlsx'))
     .requiredOption('--out <file>', '写入的文件，如 模板.xlsx')
     .action(async (options: { format: 'xlsx'; out: string }) => {
-      const { writeTemplateXlsx } = await import('../../documents/xlsx/index.ts');
-      const content = await writeTemplateXlsx();
+      const { content } = await exportTemplate();
       try {
         await writeFile(options.out, content);
       } catch (error) {

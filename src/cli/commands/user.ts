@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
-import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
-import { ROLES, type Role } from '../../domain/access.ts';
+import { ROLES, type Role, SYSTEM_ACTOR } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { createUser } from '../../usecases/create-user.ts';
 import { setUserEnabled } from '../../usecases/disable-user.ts';
 import { listUsers } from '../../usecases/list-users.ts';
-import { resetUserPassword, setPassword } from '../../usecases/reset-password.ts';
+import { resetUserPassword } from '../../usecases/reset-password.ts';
+import { setPassword } from '../../usecases/set-password.ts';
 import { updateUser } from '../../usecases/update-user.ts';
 import { orgCodeOption } from '../code-options.ts';
 import { withDatabase } from '../options.ts';

@@ -188,7 +188,7 @@ function simpleField(
   else if (!/^\s*TOC\b/i.test(instruction)) walkRuns(childrenOf(node), state, acc);
 }
 
-export function textOf(node: XmlNode): string {
+function textOf(node: XmlNode): string {
   return childrenOf(node)
     .map((child) => (typeof child['#text'] === 'string' ? child['#text'] : ''))
     .join('');

@@ -124,7 +124,7 @@ const ROOT_RELS_XML =
   `<Relationship Id="rId3" Type="${R}/extended-properties" Target="docProps/app.xml"/></Relationships>`;
 
 /** The footer is rId4: the section properties in document.xml name it. */
-export const FOOTER_RID = 'rId4';
+const FOOTER_RID = 'rId4';
 const DOCUMENT_RELS_XML =
   `${HEAD}<Relationships xmlns="${PKG}">` +
   `<Relationship Id="rId1" Type="${R}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${R}/settings" Target="settings.xml"/>` +

@@ -16,7 +16,7 @@ function escape(text: string): string {
 }
 
 /** Splits text over several runs, with a proofing mark between two of them, as Word does after editing. */
-export function runs(text: string, bold = false): string {
+function runs(text: string, bold = false): string {
   const rPr = bold
     ? '<w:rPr><w:b/><w:rFonts w:hint="eastAsia"/></w:rPr>'
     : '<w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>';

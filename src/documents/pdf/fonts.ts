@@ -13,10 +13,11 @@ const FILES = {
 
 export type FontName = keyof typeof FILES;
 
-const cache = new Map<FontName, Buffer>();
+/** The two font files' bytes, read once (bounded by FontName: two entries). */
+const fontFileBytes = new Map<FontName, Buffer>();
 
 export function fontBytes(name: FontName): Buffer {
-  let bytes = cache.get(name);
+  let bytes = fontFileBytes.get(name);
   if (!bytes) {
     try {
       bytes = readFileSync(createRequire(import.meta.url).resolve(FILES[name]));
@@ -26,7 +27,7 @@ export function fontBytes(name: FontName): Buffer {
         cause: error,
       });
     }
-    cache.set(name, bytes);
+    fontFileBytes.set(name, bytes);
   }
   return bytes;
 }

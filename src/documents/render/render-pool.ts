@@ -11,7 +11,15 @@ export type { RenderFormat, RenderTask } from './render-task.ts';
  * every Word/PDF/Excel export runs there; without an open pool (the CLI, a script) the writers run
  * inline, as before. The pool is shared by the servers of one process and closed with the last one.
  */
-const WORKER = fileURLToPath(new URL('./render-worker.mjs', import.meta.url));
+const WORKER = fileURLToPath(new URL(workerEntry(import.meta.url), import.meta.url));
+
+/**
+ * The thread's entry beside this module. Compiled (dist/, what production runs) it is render-worker.js;
+ * from the TypeScript sources (vitest, tsx) it is a plain .mjs that registers tsx in the thread first.
+ */
+function workerEntry(moduleUrl: string): string {
+  return moduleUrl.endsWith('.ts') ? './render-worker-source.mjs' : './render-worker.js';
+}
 
 let pool: Piscina<RenderTask, Uint8Array> | null = null;
 let creating: Promise<Piscina<RenderTask, Uint8Array>> | null = null;

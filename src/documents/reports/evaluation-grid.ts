@@ -20,7 +20,7 @@ import {
 // Times New Roman; the label columns give way, their short Chinese labels wrap instead.
 const COLUMN_WEIGHTS = [8, 8, 9, 14, 14, 14, 7, 8, 14];
 const LAST = COLUMN_WEIGHTS.length - 1;
-export const EVALUATION_INDICATOR_HEADERS = [
+const EVALUATION_INDICATOR_HEADERS = [
   '绩效指标',
   '一级指标',
   '二级指标',

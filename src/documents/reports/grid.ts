@@ -41,7 +41,7 @@ export function numberCell(value: number | null, from: number, to = from, suffix
 }
 
 /** "1234567.80" → "1,234,567.80", on the digits (no float). */
-export function groupThousands(amount: string): string {
+function groupThousands(amount: string): string {
   const match = /^(-?)(\d+)(\.\d+)?$/.exec(amount);
   if (!match) return amount;
   return `${match[1]}${match[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${match[3] ?? ''}`;

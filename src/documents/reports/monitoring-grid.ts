@@ -30,7 +30,7 @@ export function monitoringTitle(report: MonitoringReport): string {
   return `${report.unitName}${report.fiscalYear}年度项目支出绩效目标执行监控表（1-${report.asOfMonth}月）`;
 }
 
-export function monitoringHeaders(asOfMonth: number): string[] {
+function monitoringHeaders(asOfMonth: number): string[] {
   return [
     '绩效指标',
     '一级指标',

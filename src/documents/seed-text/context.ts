@@ -1,14 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
-
-/** Something the reader noticed and worked around; the document is still complete and usable. */
-export interface ImportNote {
-  /** 1-based line in the source text. */
-  line: number;
-  /** Stable, for programs: 'field-code-stripped', 'target-missing-number', 'target-unparsed', … */
-  code: string;
-  /** For people, in Chinese. */
-  message: string;
-}
+import type { ImportNote } from '../../domain/import-note.ts';
 
 /** What every part of the reader shares: where the text came from and what it has noticed so far. */
 export interface ReadContext {

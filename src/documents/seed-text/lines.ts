@@ -44,7 +44,7 @@ function readLine(ctx: ReadContext, raw: string, no: number): SourceLine {
 }
 
 /** Trims ASCII and full-width spaces, which Word uses for indentation. */
-export function trim(text: string): string {
+function trim(text: string): string {
   return text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 }
 

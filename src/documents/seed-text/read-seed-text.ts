@@ -1,12 +1,11 @@
 import { TARGETS_FORMAT, type TargetsDocument, type Unit } from '../../domain/targets.ts';
-import { type ImportNote, type ReadContext, fail } from './context.ts';
+import type { ImportNote } from '../../domain/import-note.ts';
+import { type ReadContext, fail } from './context.ts';
 import { type SourceLine, splitLines } from './lines.ts';
 import { type ProjectTable, readProjectTable } from './read-project-table.ts';
 import { readOverall } from './read-overall.ts';
 import { splitParts } from './sections.ts';
 import { splitTables } from './tables.ts';
-
-export type { ImportNote } from './context.ts';
 
 /*
  * Where the layout is ambiguous, the reader decides as follows (writeSeedText writes accordingly):

@@ -1,7 +1,7 @@
 import type { Cell, Worksheet } from 'exceljs';
 import { AppError } from '../../domain/errors.ts';
 import { formatCents, parseAmountToCents, type Amount } from '../../domain/money.ts';
-import type { ImportNote } from '../seed-text/context.ts';
+import type { ImportNote } from '../../domain/import-note.ts';
 
 /** What every part of the reader shares: the file name for errors and the notes so far. */
 export interface SheetContext {
@@ -10,7 +10,7 @@ export interface SheetContext {
 }
 
 /** "工作表“指标明细”单元格 E7" — the one way a place in a workbook is named for people. */
-export function cellPlace(sheet: string, address: string): string {
+function cellPlace(sheet: string, address: string): string {
   return `工作表“${sheet}”单元格 ${address}`;
 }
 
@@ -82,7 +82,7 @@ function isPercentFormat(cell: Cell): boolean {
  * 20000 → "20000", 0.1+0.2 → "0.30000000000000004" (so a float artefact stays visible and is refused
  * by the callers that need an exact amount). Null when the number is not finite or needs an exponent.
  */
-export function plainDecimal(value: number): string | null {
+function plainDecimal(value: number): string | null {
   if (!Number.isFinite(value)) return null;
   const text = String(value);
   return /e/i.test(text) ? null : text;

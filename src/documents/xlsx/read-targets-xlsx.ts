@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../domain/errors.ts';
 import { TARGETS_FORMAT, type TargetsDocument } from '../../domain/targets.ts';
-import type { ImportNote } from '../seed-text/context.ts';
+import type { ImportNote } from '../../domain/import-note.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, assertFileSize, readZipSafely } from '../zip-guard.ts';
 import type { SheetContext } from './cells.ts';
 import { SHEETS } from './layout.ts';

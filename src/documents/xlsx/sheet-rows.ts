@@ -3,7 +3,7 @@ import { labelKey } from '../seed-text/lines.ts';
 import { type SheetContext, cellAddress, failAt, readText } from './cells.ts';
 
 /** Rows beyond this in one sheet are refused: a unit-year has dozens of projects, not tens of thousands. */
-export const MAX_ROWS = 20000;
+const MAX_ROWS = 20000;
 
 /** Numbers of the rows that hold a value, in order (styled but empty rows are skipped). */
 export function rowsWithValues(ctx: SheetContext, sheet: Worksheet): number[] {
@@ -16,12 +16,6 @@ export function rowsWithValues(ctx: SheetContext, sheet: Worksheet): number[] {
     failAt(ctx, sheet.name, cellAddress(rows[MAX_ROWS]!, 1), `行数过多（${rows.length} 行，上限 ${MAX_ROWS}）`);
   }
   return rows;
-}
-
-/** True when every cell from `first` to `last` column of the row is empty. */
-export function isBlankRow(ctx: SheetContext, sheet: Worksheet, row: number, first: number, last: number): boolean {
-  for (let c = first; c <= last; c++) if (readText(ctx, sheet, row, c) !== '') return false;
-  return true;
 }
 
 /** The header row must read `expected` from column 1 on (spaces and full-/half-width punctuation ignored). */

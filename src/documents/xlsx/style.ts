@@ -6,9 +6,9 @@ export const BOLD: Partial<Font> = { ...FONT, bold: true };
 export const TITLE_FONT: Partial<Font> = { name: '黑体', size: 14, bold: true };
 
 const THIN = { style: 'thin' as const };
-export const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 export const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
-export const WRAP: Partial<Alignment> = { vertical: 'middle', wrapText: true };
+const WRAP: Partial<Alignment> = { vertical: 'middle', wrapText: true };
 export const CENTER: Partial<Alignment> = { vertical: 'middle', horizontal: 'center', wrapText: true };
 
 export function styleHeaderRow(row: Row): void {

@@ -14,7 +14,7 @@ import { addIndicatorsSheet, addOverallSheet, addProjectsSheet, checkpointMonths
 import { addProjectSheet } from './write-project-sheet.ts';
 
 /** Rows with drop-downs that the blank template offers for filling in. */
-export const TEMPLATE_ROWS = 500;
+const TEMPLATE_ROWS = 500;
 
 /**
  * A unit-year as a workbook: 总体目标, 项目 and 指标明细 (what an import reads back), one sheet per project

@@ -6,7 +6,7 @@ import { AppError } from '../../domain/errors.ts';
  * measured in the raw XML first and a workbook whose ranges cover too many cells is refused. DOCTYPE and
  * ENTITY declarations (entity expansion) are refused as in D's xml-guard; Office never writes them.
  */
-export const MAX_RANGE_CELLS = 500_000;
+const MAX_RANGE_CELLS = 500_000;
 
 const DECLARATION = /<!\s*(DOCTYPE|ENTITY)/i;
 const RANGE_SOURCES = [/\bsqref="([^"]*)"/g, /<mergeCell\b[^>]*\bref="([^"]*)"/g, /<definedName\b[^>]*>([^<]*)</g];

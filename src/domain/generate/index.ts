@@ -18,8 +18,7 @@ import { generateProjectYear, type ProgressEntry, type ProjectActualsEntry, type
 
 export { BUREAU } from './pools.ts';
 export { DEFECT_RATES, type ProjectDefects } from './project.ts';
-export { derive, mulberry32 } from './prng.ts';
-export type { IndicatorActualEntry, Likelihood, ProgressEntry, ProjectActualsEntry, SpendingEntry } from './year.ts';
+export type { ProgressEntry, ProjectActualsEntry, SpendingEntry } from './year.ts';
 
 /**
  * A deterministic, lazily generated city: bureau CITY-CZJ → departments (801, 802, …, 50 units
@@ -65,16 +64,16 @@ export interface GeneratedUnit {
   };
 }
 
-export const UNITS_PER_DEPARTMENT = 50;
+const UNITS_PER_DEPARTMENT = 50;
 export const DEFAULT_FISCAL_YEAR = 2020;
 const STREAM_UNIT = 1;
 
-export function departmentCount(units: number): number {
+function departmentCount(units: number): number {
   return Math.ceil(units / UNITS_PER_DEPARTMENT);
 }
 
 /** Department d (0-based): code 801 + d; which department name depends on the seed. */
-export function departmentAt(seed: number, d: number): GeneratedDepartment {
+function departmentAt(seed: number, d: number): GeneratedDepartment {
   const offset = mix32(seed) % DEPARTMENTS.length;
   const [name, sector] = DEPARTMENTS[(d + offset) % DEPARTMENTS.length]!;
   const round = Math.floor(d / DEPARTMENTS.length);
@@ -86,7 +85,7 @@ export function departmentsFor(options: Pick<GenerateOptions, 'units' | 'seed'>)
 }
 
 /** Unit i: the s-th (1-based) unit of department floor(i / 50); the first is the department's own office. */
-export function unitAt(seed: number, index: number): { unit: Unit; department: GeneratedDepartment } {
+function unitAt(seed: number, index: number): { unit: Unit; department: GeneratedDepartment } {
   const department = departmentAt(seed, Math.floor(index / UNITS_PER_DEPARTMENT));
   const s = (index % UNITS_PER_DEPARTMENT) + 1;
   const code = `${department.code}${String(s).padStart(3, '0')}`;

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.ts';
 import { categoryOfLevel1 } from '../indicator-category.ts';
 import { KNOWN_UNITS, parseTargetValue } from '../target-value.ts';
 import type { Indicator, IndicatorCategory, TargetValue } from '../targets.ts';
@@ -24,7 +25,7 @@ export interface IndicatorOptions {
 type Draft = [level1: string, level2: string, name: string, description: string, raw: string];
 
 /** 2 significant digits: 1234 → 1200, 87 → 87; counts in real targets are round. */
-export function roundCount(n: number): number {
+function roundCount(n: number): number {
   if (n < 100) return Math.max(1, Math.round(n));
   const magnitude = 10 ** (Math.floor(Math.log10(n)) - 1);
   return Math.round(n / magnitude) * magnitude;
@@ -169,23 +170,17 @@ export function projectIndicators(rng: Rng, t: ProjectTheme, o: IndicatorOptions
  * The grammar costs more than the rest of generation together, and a city repeats the same few
  * thousand target texts: remember them (bounded, so memory stays flat however many units).
  */
-const parsedTargets = new Map<string, TargetValue>();
-const level1Categories = new Map<string, IndicatorCategory | null>();
+const parsedTargets = new BoundedCache<string, TargetValue>(20_000);
+/** The category of each 一级 text the pools use (a few dozen). */
+const level1Categories = new BoundedCache<string, IndicatorCategory | null>(1_000);
 
 function parseTarget(raw: string): TargetValue {
-  let parsed = parsedTargets.get(raw);
-  if (parsed === undefined) {
-    if (parsedTargets.size > 20_000) parsedTargets.clear();
-    parsed = parseTargetValue(raw);
-    parsedTargets.set(raw, parsed);
-  }
   // A copy: callers own their document and may change it.
-  return { ...parsed };
+  return { ...parsedTargets.remember(raw, parseTargetValue) };
 }
 
 function categoryOf(level1: string): IndicatorCategory | null {
-  if (!level1Categories.has(level1)) level1Categories.set(level1, categoryOfLevel1(level1));
-  return level1Categories.get(level1)!;
+  return level1Categories.remember(level1, categoryOfLevel1);
 }
 
 /** The seed's defect: the unit written, the number never filled in ("个"); a word target left empty. */

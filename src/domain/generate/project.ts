@@ -54,7 +54,7 @@ function budgetCents(rng: Rng): bigint {
 }
 
 /** 预算数 = 财政资金 + 其他资金 exactly; most projects are fiscal only (其他资金 left empty, as in the seed). */
-export function splitBudget(rng: Rng, total: bigint): { budget: Budget; fiscal: bigint; other: bigint } {
+function splitBudget(rng: Rng, total: bigint): { budget: Budget; fiscal: bigint; other: bigint } {
   if (rng.chance(0.75))
     return { budget: { total: formatCents(total), fiscal: formatCents(total), other: null }, fiscal: total, other: 0n };
   const other = (total * BigInt(rng.int(10, 50))) / 100n;

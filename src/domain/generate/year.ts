@@ -53,7 +53,7 @@ export interface ProjectYear {
   actuals: ProjectActualsEntry;
 }
 
-export const PROGRESS_MONTH = 6;
+const PROGRESS_MONTH = 6;
 
 /** 预算执行率 at year end in basis points: most spend everything, some 90–99 %, a few fall short (reason needed). */
 function executionBasisPoints(rng: Rng): number {

@@ -1,5 +1,5 @@
 import type { SpendingCheckpoint } from '../targets.ts';
-import { type Rational, add, compare, div, fromDecimal, mul, rational, sub } from '../rational.ts';
+import { type Rational, add, div, fromDecimal, mul, rational, sub } from '../rational.ts';
 
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
@@ -50,16 +50,7 @@ export function executionPercent(spentCents: bigint, budgetCents: bigint | null)
   return rational(spentCents * 100n, budgetCents);
 }
 
-/** How far (percentage points) spending is behind the plan; negative when ahead. */
-export function gapToPlan(plannedPercent: Rational, actualPercent: Rational): Rational {
-  return sub(plannedPercent, actualPercent);
-}
-
 /** The planned amount in 分 at a month-end (budget × planned %), exact until the caller rounds. */
 export function plannedAmount(budgetCents: bigint, plannedPercent: Rational): Rational {
   return div(mul(rational(budgetCents), plannedPercent), rational(100n));
-}
-
-export function isBelow(a: Rational, b: Rational): boolean {
-  return compare(a, b) < 0;
 }

@@ -25,7 +25,7 @@ export interface IndicatorProgress {
 }
 
 /** 有可能 / 不可能 mean the target may be missed: then the cause and the remedy must be stated. */
-export function needsDeviationAnalysis(likelihood: Likelihood): boolean {
+function needsDeviationAnalysis(likelihood: Likelihood): boolean {
   return likelihood !== '确定能';
 }
 

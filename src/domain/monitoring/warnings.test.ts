@@ -3,7 +3,7 @@ import { AppError } from '../errors.ts';
 import { parseTargetValue } from '../target-value.ts';
 import type { Indicator } from '../targets.ts';
 import { MONTHS } from './plan.ts';
-import { DEFAULT_MONITORING_POLICY, readMonitoringPolicy } from './policy.ts';
+import { DEFAULT_MONITORING_POLICY } from './policy.ts';
 import { type IndicatorProgress, checkIndicatorProgress, forecastMissesTarget } from './progress.ts';
 import { type ProjectFacts, computeWarnings, dueDate } from './warnings.ts';
 
@@ -97,9 +97,10 @@ describe('large-and-slow', () => {
     expect(rulesOf(big(0n), { ...SEPTEMBER, asOfMonth: 7 })).toEqual([]);
   });
   it('follows the policy', () => {
-    const policy = readMonitoringPolicy({
-      largeAndSlow: [{ minBudget: '10000', month: 6, maxRate: 50, level: '警示' }],
-    });
+    const policy = {
+      ...DEFAULT_MONITORING_POLICY,
+      largeAndSlow: [{ minBudget: '10000', month: 6, maxRate: 50, level: '警示' as const }],
+    };
     expect(rulesOf(project({ plan: [], cumulativeCents: spentBy(6, 9_000_00n) }), JUNE, policy)).toEqual([
       'large-and-slow:P1:6 警示',
     ]);
@@ -168,18 +169,5 @@ describe('indicator progress validation', () => {
       checkIndicatorProgress(progress({ likelihood: '不可能', deviationCategory: '人员保障', measures: '增配人员' })),
     ).not.toThrow();
     expect(() => checkIndicatorProgress(progress({}))).not.toThrow();
-  });
-});
-
-describe('policy', () => {
-  it('fills defaults around what a bureau stored', () => {
-    const policy = readMonitoringPolicy({ checkpointMonth: 7 });
-    expect(policy.checkpointMonth).toBe(7);
-    expect(policy.behindPlan).toEqual([
-      { points: 10, level: '提示' },
-      { points: 20, level: '警示' },
-    ]);
-    expect(policy.overdue).toEqual({ graceDays: 15, level: '提示' });
-    expect(() => readMonitoringPolicy({ checkpointMonth: 13 })).toThrow();
   });
 });

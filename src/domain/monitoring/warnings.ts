@@ -153,7 +153,7 @@ export function dueDate(fiscalYear: number, month: number, graceDays: number): s
   return new Date(monthEnd + graceDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function latestProgress(progress: readonly IndicatorProgress[], asOfMonth: number): IndicatorProgress[] {
+function latestProgress(progress: readonly IndicatorProgress[], asOfMonth: number): IndicatorProgress[] {
   const latest = new Map<string, IndicatorProgress>();
   for (const p of progress) {
     if (p.month > asOfMonth) continue;

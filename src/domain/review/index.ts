@@ -8,15 +8,9 @@ import { OVERALL_RULES } from './rules-overall.ts';
 import { RELEVANCE_RULES } from './rules-relevance.ts';
 import type { Finding, ReviewReport, ReviewRule, Severity } from './types.ts';
 
-export {
-  DEFAULT_REVIEW_POLICY,
-  ReviewPolicySchema,
-  resolveReviewPolicy,
-  type ReviewPolicy,
-  type ReviewPolicyInput,
-} from './policy.ts';
+export { DEFAULT_REVIEW_POLICY, resolveReviewPolicy, type ReviewPolicy } from './policy.ts';
 export { extractNarrativeIndicators, type NarrativeIndicator } from './narrative.ts';
-export type { Criterion, Finding, FindingPath, Grade, ReviewReport, ReviewRule, Severity } from './types.ts';
+export type { Finding, ReviewReport, ReviewRule } from './types.ts';
 
 /** Every rule, in report order: completeness, relevance, appropriateness, feasibility; department rules last. */
 export const REVIEW_RULES: readonly ReviewRule[] = [

@@ -37,7 +37,7 @@ const CATEGORY_NAME: Record<IndicatorCategory, string> = {
   cost: '成本指标',
 };
 
-export const targetParseable: ReviewRule = {
+const targetParseable: ReviewRule = {
   id: 'appropriateness.target-parseable',
   criterion: '适当性',
   severity: 'warning',
@@ -56,7 +56,7 @@ export const targetParseable: ReviewRule = {
     }),
 };
 
-export const vagueTarget: ReviewRule = {
+const vagueTarget: ReviewRule = {
   id: 'appropriateness.vague-target',
   criterion: '适当性',
   severity: 'warning',
@@ -108,7 +108,7 @@ const readTraits = (name: string): NameTraits => ({
 });
 const nameTraits = (name: string): NameTraits => traitsByName.remember(name, readTraits);
 
-export const operatorDirection: ReviewRule = {
+const operatorDirection: ReviewRule = {
   id: 'appropriateness.operator-direction',
   criterion: '适当性',
   severity: 'warning',
@@ -146,7 +146,7 @@ export const operatorDirection: ReviewRule = {
 
 const GROWTH = /增长|增幅|增速|提高|提升/;
 
-export const percentRange: ReviewRule = {
+const percentRange: ReviewRule = {
   id: 'appropriateness.percent-range',
   criterion: '适当性',
   severity: 'error',
@@ -173,7 +173,7 @@ export const percentRange: ReviewRule = {
     }),
 };
 
-export const basisStandard: ReviewRule = {
+const basisStandard: ReviewRule = {
   id: 'appropriateness.basis',
   criterion: '适当性',
   severity: 'warning',
@@ -199,7 +199,7 @@ const INPUT_NAME = /投入|资金量|资金规模|资金总额|经费额|预算�
 const MONEY_UNIT = /^(?:元|万元|亿元)$/;
 const MONEY_RESULT = /成本|节约|节省|收入|增收|效益|带动|撬动|降低|减少/;
 
-export const inputIndicator: ReviewRule = {
+const inputIndicator: ReviewRule = {
   id: 'appropriateness.input-indicator',
   criterion: '适当性',
   severity: 'warning',
@@ -224,7 +224,7 @@ export const inputIndicator: ReviewRule = {
     }),
 };
 
-export const level1Name: ReviewRule = {
+const level1Name: ReviewRule = {
   id: 'appropriateness.level1-name',
   criterion: '适当性',
   severity: 'info',
@@ -245,7 +245,7 @@ export const level1Name: ReviewRule = {
     }),
 };
 
-export const level1Unknown: ReviewRule = {
+const level1Unknown: ReviewRule = {
   id: 'appropriateness.level1-unknown',
   criterion: '适当性',
   severity: 'warning',
@@ -318,7 +318,7 @@ function misclassification(indicator: Indicator): { zh: string; en: string } | n
   return null;
 }
 
-export const misclassified: ReviewRule = {
+const misclassified: ReviewRule = {
   id: 'appropriateness.misclassified',
   criterion: '适当性',
   severity: 'warning',
@@ -332,7 +332,7 @@ export const misclassified: ReviewRule = {
     }),
 };
 
-export const duplicateIndicator: ReviewRule = {
+const duplicateIndicator: ReviewRule = {
   id: 'appropriateness.duplicate-indicator',
   criterion: '适当性',
   severity: 'warning',

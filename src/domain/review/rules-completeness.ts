@@ -9,7 +9,7 @@ const REQUIRED: readonly { field: keyof Project; zh: string; en: string }[] = [
   { field: 'purpose', zh: '资金用途', en: 'purpose of the funds' },
 ];
 
-export const requiredFields: ReviewRule = {
+const requiredFields: ReviewRule = {
   id: 'completeness.required-fields',
   criterion: '完整性',
   severity: 'error',
@@ -39,7 +39,7 @@ export const requiredFields: ReviewRule = {
     }),
 };
 
-export const indicatorFields: ReviewRule = {
+const indicatorFields: ReviewRule = {
   id: 'completeness.indicator-fields',
   criterion: '完整性',
   severity: 'error',
@@ -62,7 +62,7 @@ export const indicatorFields: ReviewRule = {
     }),
 };
 
-export const targetValuePresent: ReviewRule = {
+const targetValuePresent: ReviewRule = {
   id: 'completeness.target-value',
   criterion: '完整性',
   severity: 'error',
@@ -85,7 +85,7 @@ export const targetValuePresent: ReviewRule = {
     }),
 };
 
-export const minIndicators: ReviewRule = {
+const minIndicators: ReviewRule = {
   id: 'completeness.min-indicators',
   criterion: '完整性',
   severity: 'warning',
@@ -104,7 +104,7 @@ export const minIndicators: ReviewRule = {
     }),
 };
 
-export const indicatorCoverage: ReviewRule = {
+const indicatorCoverage: ReviewRule = {
   id: 'completeness.indicator-coverage',
   criterion: '完整性',
   severity: 'error',
@@ -126,7 +126,7 @@ export const indicatorCoverage: ReviewRule = {
     }),
 };
 
-export const satisfactionIndicator: ReviewRule = {
+const satisfactionIndicator: ReviewRule = {
   id: 'completeness.satisfaction-indicator',
   criterion: '完整性',
   severity: 'warning',
@@ -149,7 +149,7 @@ export const satisfactionIndicator: ReviewRule = {
     }),
 };
 
-export const spendingCheckpointEmpty: ReviewRule = {
+const spendingCheckpointEmpty: ReviewRule = {
   id: 'completeness.spending-plan-filled',
   criterion: '完整性',
   severity: 'warning',

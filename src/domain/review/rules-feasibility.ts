@@ -2,7 +2,7 @@ import { parseAmountToCents, formatCents } from '../money.ts';
 import { forEachProject, hit, NONE } from './project-walk.ts';
 import type { ReviewRule } from './types.ts';
 
-export const budgetIdentity: ReviewRule = {
+const budgetIdentity: ReviewRule = {
   id: 'feasibility.budget-identity',
   criterion: '可行性',
   severity: 'error',
@@ -54,7 +54,7 @@ function lastFilledCheckpoint(plan: readonly Checkpoint[]): FilledCheckpoint | u
   return last;
 }
 
-export const spendingPlanShape: ReviewRule = {
+const spendingPlanShape: ReviewRule = {
   id: 'feasibility.spending-plan-shape',
   criterion: '可行性',
   severity: 'error',
@@ -90,7 +90,7 @@ export const spendingPlanShape: ReviewRule = {
     }),
 };
 
-export const spendingPlanComplete: ReviewRule = {
+const spendingPlanComplete: ReviewRule = {
   id: 'feasibility.spending-plan-complete',
   criterion: '可行性',
   severity: 'warning',

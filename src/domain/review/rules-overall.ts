@@ -46,7 +46,7 @@ function numberingHits(
   return hits;
 }
 
-export const overallNumbering: ReviewRule = {
+const overallNumbering: ReviewRule = {
   id: 'completeness.overall-numbering',
   criterion: '完整性',
   severity: 'warning',
@@ -80,7 +80,7 @@ export const overallNumbering: ReviewRule = {
   },
 };
 
-export const overallGoalDetail: ReviewRule = {
+const overallGoalDetail: ReviewRule = {
   id: 'completeness.overall-goal-detail',
   criterion: '完整性',
   severity: 'info',
@@ -100,7 +100,7 @@ export const overallGoalDetail: ReviewRule = {
     ),
 };
 
-export const overallQuantified: ReviewRule = {
+const overallQuantified: ReviewRule = {
   id: 'appropriateness.overall-quantified',
   criterion: '适当性',
   severity: 'info',

@@ -62,7 +62,7 @@ function closestOtherSource(document: TargetsDocument, project: Project, goalWor
   return best;
 }
 
-export const goalMatchesProject: ReviewRule = {
+const goalMatchesProject: ReviewRule = {
   id: 'relevance.goal-matches-project',
   criterion: '相关性',
   severity: 'error',
@@ -92,7 +92,7 @@ export const goalMatchesProject: ReviewRule = {
     }),
 };
 
-export const indicatorsMatchProject: ReviewRule = {
+const indicatorsMatchProject: ReviewRule = {
   id: 'relevance.indicators-match-project',
   criterion: '相关性',
   severity: 'warning',
@@ -124,7 +124,7 @@ export const indicatorsMatchProject: ReviewRule = {
     }),
 };
 
-export const goalNumbersAgree: ReviewRule = {
+const goalNumbersAgree: ReviewRule = {
   id: 'relevance.goal-numbers-agree',
   criterion: '相关性',
   severity: 'warning',

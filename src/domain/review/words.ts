@@ -15,7 +15,7 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
  */
 export const HAS_CHINESE_DICTIONARY = [...segmenter.segment('劳模体检')].some((s) => s.segment === '劳模');
 
-export const STOP_WORDS: ReadonlySet<string> = new Set([
+const STOP_WORDS: ReadonlySet<string> = new Set([
   '以上',
   '以下',
   '以内',
@@ -92,7 +92,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   '计划',
 ]);
 
-export function segmentWords(text: string, dictionary = HAS_CHINESE_DICTIONARY): string[] {
+function segmentWords(text: string, dictionary = HAS_CHINESE_DICTIONARY): string[] {
   if (dictionary) {
     const words: string[] = [];
     for (const s of segmenter.segment(text)) if (s.isWordLike) words.push(s.segment);
@@ -110,7 +110,7 @@ export function segmentWords(text: string, dictionary = HAS_CHINESE_DICTIONARY):
  * compared with every other project's goals), and ICU segmentation is the review's main cost: the
  * sets are kept per stop-word list and text (bounded: a long-running server does not grow).
  */
-const cachedWords = new Map<string, BoundedCache<string, ReadonlySet<string>>>();
+const contentWordsByStopList = new BoundedCache<string, BoundedCache<string, ReadonlySet<string>>>(8);
 
 export function contentWords(
   text: string,
@@ -119,18 +119,9 @@ export function contentWords(
 ): ReadonlySet<string> {
   if (dictionary !== HAS_CHINESE_DICTIONARY) return computeContentWords(text, extraStopWords, dictionary);
   const listKey = extraStopWords.length === 0 ? '' : extraStopWords.join('\u0000');
-  let cache = cachedWords.get(listKey);
-  if (!cache) {
-    if (cachedWords.size >= 8) cachedWords.clear();
-    cache = new BoundedCache(50_000);
-    cachedWords.set(listKey, cache);
-  }
-  let words = cache.get(text);
-  if (words === undefined) {
-    words = computeContentWords(text, extraStopWords, dictionary);
-    cache.set(text, words);
-  }
-  return words;
+  // A few stop-word lists (one per review policy in use), each with its texts' words.
+  const cache = contentWordsByStopList.remember(listKey, () => new BoundedCache(50_000));
+  return cache.remember(text, () => computeContentWords(text, extraStopWords, dictionary));
 }
 
 /**

@@ -55,14 +55,11 @@ const GRADE_WORD_MAP: ReadonlyMap<string, readonly [QualitativeBand, boolean]> =
   [...GRADE_WORDS].reverse().map(([word, band, atMinimum]) => [word, [band, atMinimum] as const]),
 );
 
-export function gradeWord(raw: string): { band: QualitativeBand; atBandMinimum: boolean } | null {
+function gradeWord(raw: string): { band: QualitativeBand; atBandMinimum: boolean } | null {
   const text = raw.replace(/[\s\u3000。.]/g, '');
   const found = GRADE_WORD_MAP.get(text);
   return found ? { band: found[0], atBandMinimum: found[1] } : null;
 }
-
-/** Words the web offers for a qualitative actual. */
-export const GRADE_WORD_CHOICES: readonly string[] = ['达到', '基本达到', '未达到', '好', '较好', '一般', '差'];
 
 /**
  * Reads an actual value against its target. A numeric target needs a number in the target's unit
@@ -75,17 +72,14 @@ export function readActual(raw: string, target: TargetValue): ActualValue {
   // Looked up by kind and unit, then text: no key string is built per indicator.
   const byUnit = target.value !== null || target.op === 'range' ? numericReadings : qualitativeReadings;
   const unitKey = target.unit ?? '';
-  let byText = byUnit.get(unitKey);
-  if (byText === undefined) {
-    // Units are few (a known list plus what people type): a new one past the bound starts afresh.
-    if (byUnit.size >= 1_000) byUnit.clear();
-    byUnit.set(unitKey, (byText = new BoundedCache(50_000)));
-  }
+  // Units are few (a known list plus what people type), each with the texts read in it.
+  const byText = byUnit.remember(unitKey, () => new BoundedCache(50_000));
   return byText.remember(raw, () => readActualUncached(raw, target));
 }
 
-const numericReadings = new Map<string, BoundedCache<string, ActualValue>>();
-const qualitativeReadings = new Map<string, BoundedCache<string, ActualValue>>();
+/** Readings of actual values by target unit, then text: numeric targets and qualitative ones apart. */
+const numericReadings = new BoundedCache<string, BoundedCache<string, ActualValue>>(1_000);
+const qualitativeReadings = new BoundedCache<string, BoundedCache<string, ActualValue>>(1_000);
 
 function readActualUncached(raw: string, target: TargetValue): ActualValue {
   const numeric = target.value !== null || target.op === 'range';

@@ -379,3 +379,25 @@ describe('grades, rounding, deviation analysis', () => {
     expect(missingDeviationAnalysis(scoreProject(SEED_LIKE, explained), explained)).toEqual([]);
   });
 });
+
+describe('scoreProject returns new values', () => {
+  it('writes nothing into the project or the actuals it is given, and scoring twice gives equal results', () => {
+    const given = actuals('15000.00', [
+      { name: '补助金发放率', actual: '95%' },
+      { name: '生活改善情况', actual: '', notApplicable: true },
+      { name: '群众满意度', actual: '80%' },
+    ]);
+    const before = JSON.stringify({ SEED_LIKE, given });
+    const deepFreeze = <T>(value: T): T => {
+      if (value !== null && typeof value === 'object') {
+        for (const item of Object.values(value)) deepFreeze(item);
+        Object.freeze(value);
+      }
+      return value;
+    };
+    // Frozen inputs: a write into them would throw in strict mode.
+    const first = scoreProject(deepFreeze(structuredClone(SEED_LIKE)), deepFreeze(structuredClone(given)));
+    expect(JSON.stringify({ SEED_LIKE, given })).toBe(before);
+    expect(scoreProject(SEED_LIKE, given)).toEqual(first);
+  });
+});

@@ -4,7 +4,12 @@ import type { Indicator, IndicatorCategory, Project } from '../targets.ts';
 import { readActual } from './actual-value.ts';
 import { exactNumber } from './exact-number.ts';
 import { indicatorOutcome } from './indicator-ratio.ts';
-import { DEFAULT_SCORING_POLICY, type ScoringPolicy, ScoringPolicySchema, type ScoringPolicyInput } from './policy.ts';
+import {
+  DEFAULT_SCORING_POLICY,
+  type ScoringPolicy,
+  type ScoringPolicyInput,
+  completeScoringPolicy,
+} from './policy.ts';
 import {
   compare,
   div,
@@ -95,16 +100,17 @@ export function scoreProject(
   actuals: ProjectActuals | null,
   policyInput?: ScoringPolicyInput,
 ): ProjectScore {
-  const policy = policyInput === undefined ? DEFAULT_SCORING_POLICY : ScoringPolicySchema.parse(policyInput);
+  const policy = policyInput === undefined ? DEFAULT_SCORING_POLICY : completeScoringPolicy(policyInput);
   const matched = matchActuals(project.indicators, actuals?.indicators ?? []);
   const nominal = nominalWeights(project.indicators, matched, policy);
   const execution = executionPart(actuals, policy);
-  const parts = project.indicators.map((indicator, i) => indicatorPart(indicator, matched[i]!, nominal[i]!, policy));
 
-  // Sums in plain loops (no lists per project); with nothing rescaled away the factor is 1 and scaling is skipped.
+  // What applies is rescaled to add up to 100. Whether an indicator applies is the actuals' say (not
+  // its outcome), so the factor is known first and each part is built once, already scaled: no part is
+  // written after it is made. Sums in plain loops; with nothing rescaled away the factor is 1.
   const weights = new RationalSum();
   if (!execution.notApplicable) weights.add(execution.weight);
-  for (const p of parts) if (!p.notApplicable) weights.add(p.weight);
+  for (let i = 0; i < nominal.length; i++) if (!matched[i]!.entry?.notApplicable) weights.add(nominal[i]!);
   const available = weights.value();
   const factor = isZero(available) ? ZERO : div(HUNDRED, available);
   const scale =
@@ -114,15 +120,12 @@ export function scoreProject(
     weight: execution.notApplicable ? ZERO : scale(execution.weight),
     points: execution.points && scale(execution.points),
   };
-  // The parts are this call's own objects: rescaled in place (same keys, same order as a copy).
-  const indicators = parts;
+  const indicators = project.indicators.map((indicator, i) =>
+    indicatorPart(indicator, matched[i]!, scale(nominal[i]!), policy),
+  );
   const total = new RationalSum();
   if (scaledExecution.points) total.add(scaledExecution.points);
-  for (const p of indicators) {
-    p.weight = p.notApplicable ? ZERO : scale(p.weight);
-    p.points = p.points && scale(p.points);
-    if (p.points) total.add(p.points);
-  }
+  for (const p of indicators) if (p.points) total.add(p.points);
   const score = total.value();
   const incomplete = execution.missing || indicators.some((p) => p.missing);
   return {
@@ -229,38 +232,23 @@ function executionPart(actuals: ProjectActuals | null, policy: ScoringPolicy): E
   return { ...base, rate, points: mul(weight, min(rate, ONE)), deviationRequired: compare(rate, threshold) < 0 };
 }
 
-type UnscaledPart = IndicatorScore;
+const unscored = () => ({ points: null, met: null });
+const unflagged = () => ({ deviationRequired: false, overAchieved: false });
 
+/** One indicator's part, its weight already rescaled; a new object per branch, its keys always in this order. */
 function indicatorPart(
   indicator: Indicator,
   matched: MatchedActual,
   weight: Rational,
   policy: ScoringPolicy,
-): UnscaledPart {
+): IndicatorScore {
   const entry = matched.entry;
   const actual = entry?.actual?.trim() || null;
-  // One object per indicator, its keys always in this order (the scorer's hot path: no spread copies).
-  const part: UnscaledPart = {
-    name: indicator.name,
-    category: indicator.category,
-    target: indicator.target.raw,
-    actual,
-    weight,
-    points: null,
-    met: null,
-    missing: false,
-    notApplicable: false,
-    deviationRequired: false,
-    overAchieved: false,
-  };
+  const base = { name: indicator.name, category: indicator.category, target: indicator.target.raw, actual };
   if (entry?.notApplicable) {
-    part.notApplicable = true;
-    return part;
+    return { ...base, weight: ZERO, ...unscored(), missing: false, notApplicable: true, ...unflagged() };
   }
-  if (actual === null) {
-    part.missing = true;
-    return part;
-  }
+  if (actual === null) return { ...base, weight, ...unscored(), missing: true, notApplicable: false, ...unflagged() };
   let outcome;
   try {
     outcome = indicatorOutcome(indicator.target, readActual(actual, indicator.target), policy);
@@ -272,10 +260,15 @@ function indicatorPart(
     }
     throw error;
   }
-  // A met target earns ONE: the points are the weight itself (already reduced), no product to reduce.
-  part.points = outcome.ratio === ONE ? weight : mul(weight, outcome.ratio);
-  part.met = outcome.met;
-  part.overAchieved = outcome.overAchieved;
-  part.deviationRequired = !outcome.met || outcome.overAchieved;
-  return part;
+  return {
+    ...base,
+    weight,
+    // A met target earns ONE: the points are the weight itself (already reduced), no product to reduce.
+    points: outcome.ratio === ONE ? weight : mul(weight, outcome.ratio),
+    met: outcome.met,
+    missing: false,
+    notApplicable: false,
+    deviationRequired: !outcome.met || outcome.overAchieved,
+    overAchieved: outcome.overAchieved,
+  };
 }

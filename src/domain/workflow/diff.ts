@@ -114,7 +114,7 @@ type IndicatorPair = { before: Indicator | undefined; after: Indicator | undefin
  * Indicators have no code: a pair is the same 三级指标 name when it is unique on both sides (so an
  * inserted row does not make every later row "changed"), otherwise the same position.
  */
-export function pairIndicators(before: Indicator[], after: Indicator[]): IndicatorPair[] {
+function pairIndicators(before: Indicator[], after: Indicator[]): IndicatorPair[] {
   const uniqueNames = (list: Indicator[]) => {
     const counts = new Map<string, number>();
     for (const indicator of list) counts.set(indicator.name, (counts.get(indicator.name) ?? 0) + 1);

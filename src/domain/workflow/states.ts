@@ -19,7 +19,7 @@ export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 export const WORKFLOW_ACTIONS = ['submit', 'review', 'return', 'approve', 'request-adjustment'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
-export const STATE_LABELS: Record<WorkflowState, string> = {
+const STATE_LABELS: Record<WorkflowState, string> = {
   draft: '草稿',
   submitted: '已报送（待主管部门审核）',
   'department-reviewed': '主管部门已审核（待财政批复）',
@@ -28,7 +28,7 @@ export const STATE_LABELS: Record<WorkflowState, string> = {
   adjusting: '调整中',
 };
 
-export const ACTION_LABELS: Record<WorkflowAction, string> = {
+const ACTION_LABELS: Record<WorkflowAction, string> = {
   submit: '报送',
   review: '主管部门审核通过',
   return: '退回',
@@ -36,7 +36,7 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
   'request-adjustment': '申请调整',
 };
 
-export const ROLE_LABELS: Record<Role, string> = {
+const ROLE_LABELS: Record<Role, string> = {
   admin: '系统管理员',
   bureau: '财政局',
   department: '主管部门',
@@ -45,7 +45,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** The unit may change its targets only in these states; anything under review or approved is locked. */
-export const EDITABLE_STATES: readonly WorkflowState[] = ['draft', 'returned', 'adjusting'];
+const EDITABLE_STATES: readonly WorkflowState[] = ['draft', 'returned', 'adjusting'];
 
 export function isEditableState(state: WorkflowState): boolean {
   return EDITABLE_STATES.includes(state);
@@ -62,7 +62,7 @@ interface Edge {
 }
 
 /** Every legal move. An action not listed from a state is illegal whoever asks. */
-export const WORKFLOW_EDGES: readonly Edge[] = [
+const WORKFLOW_EDGES: readonly Edge[] = [
   { action: 'submit', from: 'draft', to: 'submitted', roles: ['unit'] },
   { action: 'submit', from: 'returned', to: 'submitted', roles: ['unit'] },
   { action: 'submit', from: 'adjusting', to: 'submitted', roles: ['unit'] },
@@ -133,3 +133,12 @@ export function lockedMessage(state: WorkflowState): string | null {
   if (state === 'approved') return '绩效目标已批复，修改需先提出调整申请（财预〔2015〕88号：目标随预算调整而调整）';
   return `绩效目标${STATE_LABELS[state]}，审核期间不能修改；如需修改，请审核人退回`;
 }
+
+/** Targets under review or approved are not replaced: LOCKED (an import's check, and its preview's). */
+export function assertEditable(state: WorkflowState): void {
+  const message = lockedMessage(state);
+  if (message !== null) throw new AppError('LOCKED', message, { location: { field: 'state' } });
+}
+
+/** Who writes review comments; a unit answers by resubmitting with a comment. */
+export const REVIEWER_ROLES: readonly Role[] = ['admin', 'bureau', 'department'];

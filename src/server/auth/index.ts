@@ -7,8 +7,6 @@ import type { CookieOptions } from './session-cookie.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { userRoutes } from './user-routes.ts';
 
-export { guardedRoutes } from './route-guard.ts';
-
 /**
  * Cookies and the access guard. Must run before any route is registered: the guard's onRoute hook
  * sees only routes added after it.

@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, HTTPMethods, RouteOptions } from 'fastify';
 import type { Db } from '../../db/database.ts';
-import { ancestorsOfUnit } from '../../db/organisations.repo.ts';
 import type { Actor, Permission } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { can } from '../../domain/permissions.ts';
+import { listUnitAncestors } from '../../usecases/list-unit-ancestors.ts';
 import { type ResolvedSession, resolveSession } from '../../usecases/resolve-session.ts';
 import type { RouteAccess } from '../route-access.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
@@ -110,8 +110,7 @@ function unitCodeOf(request: FastifyRequest): string | null {
 async function mayUse(db: Db, actor: Actor, permission: Permission, unitCode: string | null): Promise<boolean> {
   if (unitCode === null) return can(actor, permission, null);
   if (can(actor, permission, { unitCode, unitAncestors: [] })) return true;
-  const ancestors = await ancestorsOfUnit(db.kysely, unitCode);
-  return can(actor, permission, { unitCode, unitAncestors: ancestors.map((org) => org.code) });
+  return can(actor, permission, { unitCode, unitAncestors: await listUnitAncestors(db, unitCode) });
 }
 
 function tokensMatch(sent: string | string[] | undefined, expected: string): boolean {
@@ -121,7 +120,10 @@ function tokensMatch(sent: string | string[] | undefined, expected: string): boo
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The signed-in actor of a route that is not public (the guard has already refused anonymous calls). */
+/**
+ * The signed-in actor of a route that is not public: the one way a handler asks for the user (the guard
+ * has already refused anonymous calls, so this throws only if a public route asks).
+ */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('UNAUTHENTICATED', '请先登录');
   return request.actor;

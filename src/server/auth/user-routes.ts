@@ -15,7 +15,7 @@ import type { UserRow } from '../../db/users.repo.ts';
 import type { Actor } from '../../domain/access.ts';
 import { createUser } from '../../usecases/create-user.ts';
 import { setUserEnabled } from '../../usecases/disable-user.ts';
-import { listUserPage } from '../../usecases/list-users.ts';
+import { listUserPage } from '../../usecases/list-user-page.ts';
 import { resetUserPassword } from '../../usecases/reset-password.ts';
 import { updateUser } from '../../usecases/update-user.ts';
 import { actorOf } from './route-guard.ts';

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { AuditPageSchema, AuditQuerySchema } from '../../contract/accounts.ts';
 import { UnitYearParamsSchema } from '../../contract/api.ts';
 import type { Db } from '../../db/database.ts';
-import { exportAuditCsv, listAudit } from '../../usecases/list-audit.ts';
+import { exportAuditCsv } from '../../usecases/export-audit-csv.ts';
+import { listAudit } from '../../usecases/list-audit.ts';
+import { sendFile } from '../file-reply.ts';
 
 const tags = ['audit'];
 const config = { access: { permission: 'audit:read' } } as const;
@@ -43,14 +45,12 @@ export function auditRoutes(db: Db): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { unitCode, year } = request.params;
         const csv = await exportAuditCsv(db, { unitCode, fiscalYear: year, entity: request.query.entity });
-        const name = `${unitCode}-${year}-审计日志.csv`;
-        reply
-          .header('Content-Type', 'text/csv; charset=utf-8')
-          .header(
-            'Content-Disposition',
-            `attachment; filename="${unitCode}-${year}-audit.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
-          );
-        return csv;
+        const file = {
+          content: csv,
+          contentType: 'text/csv; charset=utf-8',
+          fileName: `${unitCode}-${year}-审计日志.csv`,
+        };
+        return sendFile(reply, file, `${unitCode}-${year}-audit.csv`);
       },
     );
   };

@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CONTROL_TOKEN_HEADER } from '../../contract/instance.ts';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../domain/errors.ts';
-import { backupToFile } from '../../usecases/backup-database.ts';
+import { backupToFile } from '../../usecases/backup-to-file.ts';
 import { restoreDatabase } from '../../usecases/restore-database.ts';
+import { sendFile } from '../file-reply.ts';
 
-/** The header carrying the local control token (src/cli/control-file.ts). */
-export const CONTROL_TOKEN_HEADER = 'x-jixiao-control-token';
 /** A restore upload may be as large as a backup gets (the zip writer stops at 4 GB). */
 const MAX_RESTORE_BYTES = 4 * 1024 ** 3 - 1;
 
@@ -110,10 +110,8 @@ async function sendBackup(db: Db, reply: FastifyReply) {
   // Fastify destroys the stream when the client goes away, so the file goes on close either way.
   const stream = createReadStream(file).once('close', () => void removeDir());
   const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
-  return reply
-    .header('Content-Type', 'application/zip')
-    .header('Content-Disposition', `attachment; filename="jixiao-backup-${stamp}.zip"`)
-    .send(stream);
+  const fileName = `jixiao-backup-${stamp}.zip`;
+  return sendFile(reply, { content: stream, contentType: 'application/zip', fileName }, fileName);
 }
 
 function assertControlToken(request: FastifyRequest, expected: string | undefined): void {

@@ -10,22 +10,16 @@ import {
   StoredUnitScoreSchema,
 } from '../../contract/evaluation.ts';
 import type { Db } from '../../db/database.ts';
-import type { Actor } from '../../domain/access.ts';
-import { AppError } from '../../domain/errors.ts';
 import { getBureauRanking } from '../../usecases/get-bureau-ranking.ts';
 import { getEvaluation } from '../../usecases/get-evaluation.ts';
 import { getEvaluationHistory } from '../../usecases/get-evaluation-history.ts';
 import { saveEvaluation } from '../../usecases/save-evaluation.ts';
 import { scoreStoredUnitYear } from '../../usecases/score-unit-year.ts';
 import { IfMatchHeadersSchema, etagOf, expectedVersionFrom } from '../versioning.ts';
+import { actorOf } from '../auth/route-guard.ts';
 
 const tags = ['evaluation'];
 const base = '/api/units/:unitCode/years/:year';
-
-function requireActor(actor: Actor | null | undefined): Actor {
-  if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
-  return actor;
-}
 
 /** 单位自评: the 自评表, its score, the bureau's ranking and last year's results (结果应用). */
 export function evaluationRoutes(db: Db): FastifyPluginAsyncZod {
@@ -66,7 +60,7 @@ export function evaluationRoutes(db: Db): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { unitCode, year } = request.params;
         const expectedVersion = expectedVersionFrom(request.headers['if-match'], '自评表');
-        const saved = await saveEvaluation(db, requireActor(request.actor), {
+        const saved = await saveEvaluation(db, actorOf(request), {
           ...request.body,
           unitCode,
           fiscalYear: year,
@@ -124,8 +118,7 @@ export function evaluationRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: BureauRankingSchema },
         },
       },
-      async (request) =>
-        getBureauRanking(db, requireActor(request.actor), { ...request.query, fiscalYear: request.params.year }),
+      async (request) => getBureauRanking(db, actorOf(request), { ...request.query, fiscalYear: request.params.year }),
     );
   };
 }

@@ -1,16 +1,44 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { UnitYearParamsSchema } from '../../contract/api.ts';
+import {
+  BINARY_FORMATS,
+  BULK_FORMATS,
+  DOCUMENT_FORMATS,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  REPORT_FORMATS,
+  type ReportKind,
+} from '../../contract/documents.ts';
+import { JOB_HEADER } from '../../contract/jobs.ts';
 import type { Db } from '../../db/database.ts';
-import { attachment } from './documents.ts';
-import { BINARY_FORMATS, EXPORT_FORMATS, type ExportFormat, exportTargets } from '../../usecases/export-targets.ts';
+import { exportBulk } from '../../usecases/export-bulk.ts';
+import { exportReport } from '../../usecases/export-reports.ts';
+import { exportTargets } from '../../usecases/export-targets.ts';
+import { exportTemplate } from '../../usecases/export-template.ts';
+import { actorOf } from '../auth/route-guard.ts';
+import { attachment, sendFile } from '../file-reply.ts';
+
+const base = '/api/units/:unitCode/years/:year';
 
 const ExportQuerySchema = z.object({ format: z.enum(EXPORT_FORMATS).default('json') });
+const DocumentParamsSchema = UnitYearParamsSchema.extend({ format: z.enum(DOCUMENT_FORMATS) });
+const ReportParamsSchema = UnitYearParamsSchema.extend({ format: z.enum(REPORT_FORMATS) });
+const MonitoringQuerySchema = z.object({ asOfMonth: z.coerce.number().int().min(1).max(12).optional() });
+const BulkParamsSchema = z.object({ year: z.coerce.number().int().min(1990).max(2100) });
+const BulkQuerySchema = z.object({ format: z.enum(BULK_FORMATS).default('docx') });
 
+/**
+ * Every download of targets and reports, one family: a unit-year's targets (exchange JSON, text,
+ * Word, PDF, Excel), the blank Excel template, the 自评表 and 监控表, and every unit of a year as one
+ * streamed .zip. The Office and PDF formats are written in a render thread (the use-cases call the
+ * render pool) under the heavy-work limit; every file is named by `sendFile`/`attachment`.
+ */
 export function exportRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      '/api/units/:unitCode/years/:year/export',
+      `${base}/export`,
       {
         // The binary formats are written in a render thread under the heavy-work limit; JSON and text are light.
         config: {
@@ -27,8 +55,97 @@ export function exportRoutes(db: Db): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { unitCode, year } = request.params;
         const file = await exportTargets(db, { unitCode, fiscalYear: year, format: request.query.format });
-        attachment(reply, file.contentType, file.fileName, `${unitCode}-${year}.${file.extension}`);
-        return file.content;
+        return sendFile(reply, file, `${unitCode}-${year}.${file.extension}`);
+      },
+    );
+
+    app.get(
+      `${base}/export.:format`,
+      {
+        config: { access: { permission: 'targets:read' }, heavy: true },
+        schema: {
+          summary: "A unit-year's targets in the official layout as Word, PDF or Excel",
+          tags: ['documents'],
+          params: DocumentParamsSchema,
+        },
+      },
+      async (request, reply) => {
+        const { unitCode, year, format } = request.params;
+        const file = await exportTargets(db, { unitCode, fiscalYear: year, format });
+        return sendFile(reply, file, `${unitCode}-${year}.${file.extension}`);
+      },
+    );
+
+    app.get(
+      '/api/template.xlsx',
+      {
+        config: { access: 'signed-in' },
+        schema: { summary: 'The blank Excel template for bulk entry (drop-downs, instructions)', tags: ['documents'] },
+      },
+      async (_request, reply) => sendFile(reply, await exportTemplate(), 'jixiao-template.xlsx'),
+    );
+
+    const report = async (
+      reply: FastifyReply,
+      kind: ReportKind,
+      params: z.infer<typeof ReportParamsSchema>,
+      asOfMonth?: number,
+    ) => {
+      const { unitCode, year, format } = params;
+      const file = await exportReport(db, { unitCode, fiscalYear: year, kind, format, asOfMonth });
+      return sendFile(reply, file, `${unitCode}-${year}-${kind}.${file.extension}`);
+    };
+
+    app.get(
+      `${base}/evaluation.:format`,
+      {
+        config: { access: { permission: 'targets:read' }, heavy: true },
+        schema: {
+          summary: 'The 项目支出绩效自评表 of every project as Word, Excel or PDF',
+          tags: ['evaluation'],
+          params: ReportParamsSchema,
+        },
+      },
+      async (request, reply) => report(reply, 'evaluation', request.params),
+    );
+
+    app.get(
+      `${base}/monitoring.:format`,
+      {
+        config: { access: { permission: 'targets:read' }, heavy: true },
+        schema: {
+          summary: 'The 绩效运行监控表 of every project as of a month-end (default as on screen) as Word, Excel or PDF',
+          tags: ['monitoring'],
+          params: ReportParamsSchema,
+          querystring: MonitoringQuerySchema,
+        },
+      },
+      async (request, reply) => report(reply, 'monitoring', request.params, request.query.asOfMonth),
+    );
+
+    app.get(
+      '/api/bureau/years/:year/export.zip',
+      {
+        // Heavy for as long as the zip streams: the slot is released when the response closes.
+        config: { access: { permission: 'overview:read' }, heavy: true },
+        schema: {
+          summary:
+            'Every unit of a year the user may see, one document each, as a streamed .zip (X-Jixiao-Units: entry count; X-Jixiao-Job: the job to poll)',
+          tags: ['documents'],
+          params: BulkParamsSchema,
+          querystring: BulkQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const { year } = request.params;
+        const bulk = await exportBulk(db, { fiscalYear: year, format: request.query.format, actor: actorOf(request) });
+        bulk.done.catch((error: unknown) => request.log.error({ err: error }, 'bulk export failed'));
+        attachment(reply, 'application/zip', `${year}年绩效目标（${bulk.total}个单位）.zip`, `jixiao-${year}.zip`)
+          .header('X-Jixiao-Units', String(bulk.total))
+          // Progress (units written) is polled at GET /api/jobs/:id, from whichever server answers.
+          .header(JOB_HEADER, bulk.jobId)
+          .header('Access-Control-Expose-Headers', `X-Jixiao-Units, ${JOB_HEADER}`);
+        return reply.send(bulk.stream);
       },
     );
   };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import { pendingMigrations, pingDatabase } from '../../db/health.repo.ts';
+import { getReadiness } from '../../usecases/get-readiness.ts';
 
 const LiveSchema = z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']) });
 const ReadySchema = z.object({
@@ -49,8 +49,7 @@ export function healthRoutes(db: Db): FastifyPluginAsyncZod {
       async (_request, reply) => {
         let pending: string[];
         try {
-          await withTimeout(pingDatabase(db.kysely), CHECK_TIMEOUT_MS);
-          pending = await withTimeout(pendingMigrations(db.kysely), CHECK_TIMEOUT_MS);
+          pending = (await getReadiness(db, CHECK_TIMEOUT_MS)).pendingMigrations;
         } catch (error) {
           const message = `数据库不可用：${error instanceof Error ? error.message : String(error)}`;
           return reply.code(503).send({ status: 'unavailable' as const, engine: db.engine, message });
@@ -65,12 +64,4 @@ export function healthRoutes(db: Db): FastifyPluginAsyncZod {
       },
     );
   };
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${ms} ms 内没有应答`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

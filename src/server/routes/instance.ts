@@ -3,7 +3,7 @@ import { SessionResponseSchema } from '../../contract/accounts.ts';
 import { InstanceStateSchema, SetupBodySchema } from '../../contract/instance.ts';
 import type { Db } from '../../db/database.ts';
 import { createFirstAdmin } from '../../usecases/ensure-first-admin.ts';
-import { getInstanceState } from '../../usecases/instance-state.ts';
+import { getInstanceState } from '../../usecases/get-instance-state.ts';
 import { signIn } from '../../usecases/sign-in.ts';
 import { type CookieOptions, setSessionCookie } from '../auth/session-cookie.ts';
 

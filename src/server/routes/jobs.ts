@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { JobParamsSchema, JobSchema } from '../../contract/jobs.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../domain/errors.ts';
 import { getJob } from '../../usecases/get-job.ts';
+import { actorOf } from '../auth/route-guard.ts';
 
 /** Progress of the signed-in user's long-running jobs, read from PostgreSQL so any server can answer. */
 export function jobRoutes(db: Db): FastifyPluginAsyncZod {
@@ -19,8 +19,7 @@ export function jobRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const actor = request.actor;
-        if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
+        const actor = actorOf(request);
         // Progress changes every second: never from a cache.
         reply.header('Cache-Control', 'no-store');
         return getJob(db, actor, request.params.id);

@@ -15,17 +15,17 @@ import {
   UnitMonitoringSchema,
 } from '../../contract/monitoring.ts';
 import type { Db } from '../../db/database.ts';
-import type { Actor } from '../../domain/access.ts';
-import { DEFAULT_MAX_UPLOAD_BYTES } from '../../documents/zip-guard.ts';
-import { AppError } from '../../domain/errors.ts';
+import { MAX_UPLOAD_BYTES } from '../../domain/upload-limit.ts';
 import { adjustBudget } from '../../usecases/adjust-budget.ts';
 import { getBureauMonitoring } from '../../usecases/get-bureau-monitoring.ts';
 import { getUnitMonitoring } from '../../usecases/get-monitoring.ts';
-import { importPayments, previewPayments } from '../../usecases/import-payments.ts';
+import { importPayments } from '../../usecases/import-payments.ts';
+import { previewPayments } from '../../usecases/preview-payments.ts';
 import { recordIndicatorProgress } from '../../usecases/record-indicator-progress.ts';
 import { recordSpending } from '../../usecases/record-spending.ts';
 import { updateWarningFollowUp } from '../../usecases/update-warning-follow-up.ts';
 import { IfMatchHeadersSchema, etagOf, expectedVersionFrom } from '../versioning.ts';
+import { actorOf } from '../auth/route-guard.ts';
 
 const tags = ['monitoring'];
 /** Every write of a project's monitoring names the project's version from GET …/monitoring (projects[].version; decision 023). */
@@ -38,7 +38,7 @@ const edit = { access: { permission: 'monitoring:edit' as const } };
 const AsOfQuerySchema = z.object({ asOfMonth: z.coerce.number().int().min(0).max(12).optional() });
 const ProjectParamsSchema = UnitYearParamsSchema.extend({ projectCode: z.string().min(1) });
 /** A payments file of the upload limit (20 MB) as base64 in JSON: above the 1 MB of other JSON bodies. */
-const PAYMENTS_BODY_LIMIT = Math.ceil((DEFAULT_MAX_UPLOAD_BYTES * 4) / 3) + 64 * 1024;
+const PAYMENTS_BODY_LIMIT = Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 64 * 1024;
 /** Files travel as base64 in JSON: one request shape for preview and apply, no multipart parser needed. */
 const PaymentsBodySchema = z.object({
   fileName: z.string().min(1).max(255),
@@ -50,11 +50,6 @@ const PaymentsBodySchema = z.object({
 const ApplyPaymentsBodySchema = PaymentsBodySchema.extend({
   expectedVersions: z.record(z.string(), z.number().int().nonnegative()),
 });
-
-function requireActor(actor: Actor | null | undefined): Actor {
-  if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
-  return actor;
-}
 
 /** 绩效运行监控: the 监控表 and its entry, warnings and their follow-up, payment imports, the bureau view. */
 export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
@@ -93,7 +88,7 @@ export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { unitCode, year, projectCode } = request.params;
         const expectedVersion = expectedVersionFrom(request.headers['if-match'], MONITORING);
-        const { version } = await recordSpending(db, requireActor(request.actor), {
+        const { version } = await recordSpending(db, actorOf(request), {
           unitCode,
           fiscalYear: year,
           projectCode,
@@ -120,7 +115,7 @@ export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { unitCode, year, projectCode } = request.params;
         const expectedVersion = expectedVersionFrom(request.headers['if-match'], MONITORING);
-        const { id, version } = await adjustBudget(db, requireActor(request.actor), {
+        const { id, version } = await adjustBudget(db, actorOf(request), {
           unitCode,
           fiscalYear: year,
           projectCode,
@@ -147,7 +142,7 @@ export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { unitCode, year, projectCode } = request.params;
         const expectedVersion = expectedVersionFrom(request.headers['if-match'], MONITORING);
-        const { version, ...progress } = await recordIndicatorProgress(db, requireActor(request.actor), {
+        const { version, ...progress } = await recordIndicatorProgress(db, actorOf(request), {
           unitCode,
           fiscalYear: year,
           projectCode,
@@ -173,7 +168,7 @@ export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { unitCode, year, warningId } = request.params;
-        return updateWarningFollowUp(db, requireActor(request.actor), {
+        return updateWarningFollowUp(db, actorOf(request), {
           unitCode,
           fiscalYear: year,
           warningId,
@@ -224,7 +219,7 @@ export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
       async (request) => {
         const { unitCode, year } = request.params;
         const { contentBase64, ...rest } = request.body;
-        return importPayments(db, requireActor(request.actor), {
+        return importPayments(db, actorOf(request), {
           unitCode,
           fiscalYear: year,
           ...rest,
@@ -250,7 +245,7 @@ export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
         getBureauMonitoring(db, {
           ...request.query,
           fiscalYear: request.params.year,
-          actor: requireActor(request.actor),
+          actor: actorOf(request),
         }),
     );
   };

@@ -7,6 +7,7 @@ import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { getOrganisationPolicy } from '../../usecases/get-policy.ts';
 import { putOrganisationPolicy } from '../../usecases/put-policy.ts';
+import { actorOf } from '../auth/route-guard.ts';
 
 const KindParamsSchema = z.object({ kind: z.enum(POLICY_KINDS) });
 const QuerySchema = z.object({ orgCode: OrgCodeSchema.optional() });
@@ -15,8 +16,7 @@ const QuerySchema = z.object({ orgCode: OrgCodeSchema.optional() });
  * The organisation whose policy a request reads or writes: the actor's own; the administrator
  * (who belongs to none) names one with ?orgCode=. Nobody else reaches another organisation's policy.
  */
-function policyOrg(actor: Actor | null, requested: string | undefined): string {
-  if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
+function policyOrg(actor: Actor, requested: string | undefined): string {
   if (actor.role === 'admin') {
     if (!requested)
       throw new AppError('VALIDATION', '管理员须用 ?orgCode= 指定机构', { location: { field: 'orgCode' } });
@@ -45,7 +45,7 @@ export function policyRoutes(db: Db): FastifyPluginAsyncZod {
       async (request) =>
         getOrganisationPolicy(db, {
           kind: request.params.kind,
-          orgCode: policyOrg(request.actor, request.query.orgCode),
+          orgCode: policyOrg(actorOf(request), request.query.orgCode),
         }),
     );
 
@@ -63,7 +63,7 @@ export function policyRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const actor = request.actor!;
+        const actor = actorOf(request);
         return putOrganisationPolicy(db, actor, {
           kind: request.params.kind,
           orgCode: policyOrg(actor, request.query.orgCode),

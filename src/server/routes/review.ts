@@ -5,8 +5,10 @@ import { StoredReviewPolicySchema, UnitReviewResponseSchema } from '../../contra
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
-import { getReviewPolicy, putReviewPolicy } from '../../usecases/put-review-policy.ts';
-import { reviewStoredTargets } from '../../usecases/review-targets.ts';
+import { getReviewPolicy } from '../../usecases/get-review-policy.ts';
+import { putReviewPolicy } from '../../usecases/put-review-policy.ts';
+import { reviewStoredTargets } from '../../usecases/review-stored-targets.ts';
+import { actorOf } from '../auth/route-guard.ts';
 
 const PolicyQuerySchema = z.object({ orgCode: z.string().min(1).optional() });
 
@@ -14,8 +16,7 @@ const PolicyQuerySchema = z.object({ orgCode: z.string().min(1).optional() });
  * The organisation whose policy a request reads or writes: the actor's own; the administrator
  * (who belongs to none) names one with ?orgCode=. A bureau cannot touch another bureau's policy.
  */
-function policyOrg(actor: Actor | null, requested: string | undefined): string {
-  if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
+function policyOrg(actor: Actor, requested: string | undefined): string {
   if (actor.role === 'admin') {
     if (!requested)
       throw new AppError('VALIDATION', '管理员须用 ?orgCode= 指定机构', { location: { field: 'orgCode' } });
@@ -56,7 +57,7 @@ export function reviewRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: StoredReviewPolicySchema },
         },
       },
-      async (request) => getReviewPolicy(db, { orgCode: policyOrg(request.actor, request.query.orgCode) }),
+      async (request) => getReviewPolicy(db, { orgCode: policyOrg(actorOf(request), request.query.orgCode) }),
     );
 
     app.put(
@@ -72,7 +73,7 @@ export function reviewRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const actor = request.actor!;
+        const actor = actorOf(request);
         return putReviewPolicy(db, actor, { orgCode: policyOrg(actor, request.query.orgCode), policy: request.body });
       },
     );

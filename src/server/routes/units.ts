@@ -8,7 +8,8 @@ import {
 } from '../../contract/api.ts';
 import type { Db } from '../../db/database.ts';
 import { getTargets } from '../../usecases/get-targets.ts';
-import { listFiscalYears, listUnitPage } from '../../usecases/list-units.ts';
+import { listFiscalYears } from '../../usecases/list-fiscal-years.ts';
+import { listUnitPage } from '../../usecases/list-unit-page.ts';
 import { actorOf } from '../auth/route-guard.ts';
 import { etagOf } from '../versioning.ts';
 

@@ -16,15 +16,16 @@ import {
   WorkflowViewSchema,
 } from '../../contract/workflow.ts';
 import type { Db } from '../../db/database.ts';
-import type { Actor, Permission } from '../../domain/access.ts';
-import { AppError } from '../../domain/errors.ts';
+import type { Permission } from '../../domain/access.ts';
 import type { WorkflowAction } from '../../domain/workflow/states.ts';
 import { addReviewComment } from '../../usecases/add-review-comment.ts';
 import { diffTargetVersions } from '../../usecases/diff-versions.ts';
 import { getBureauOverview } from '../../usecases/get-bureau-overview.ts';
 import { getWorkflowState } from '../../usecases/get-workflow.ts';
-import { listReviewComments, listTargetVersions } from '../../usecases/list-versions.ts';
+import { listReviewComments } from '../../usecases/list-review-comments.ts';
+import { listTargetVersions } from '../../usecases/list-target-versions.ts';
 import { transitionTargets } from '../../usecases/transition-targets.ts';
+import { actorOf } from '../auth/route-guard.ts';
 
 const tags = ['workflow'];
 const base = '/api/units/:unitCode/years/:year/workflow';
@@ -61,11 +62,6 @@ const TRANSITIONS: { path: string; action: WorkflowAction; permission: Permissio
   },
 ];
 
-function requireActor(actor: Actor | null | undefined): Actor {
-  if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
-  return actor;
-}
-
 export function workflowRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -81,7 +77,7 @@ export function workflowRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { unitCode, year } = request.params;
-        return getWorkflowState(db, { unitCode, fiscalYear: year, actor: request.actor });
+        return getWorkflowState(db, { unitCode, fiscalYear: year, actor: actorOf(request) });
       },
     );
 
@@ -100,7 +96,7 @@ export function workflowRoutes(db: Db): FastifyPluginAsyncZod {
         },
         async (request) => {
           const { unitCode, year } = request.params;
-          return transitionTargets(db, requireActor(request.actor), {
+          return transitionTargets(db, actorOf(request), {
             ...request.body,
             unitCode,
             fiscalYear: year,
@@ -124,7 +120,7 @@ export function workflowRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { unitCode, year } = request.params;
-        const comment = await addReviewComment(db, requireActor(request.actor), {
+        const comment = await addReviewComment(db, actorOf(request), {
           ...request.body,
           unitCode,
           fiscalYear: year,
@@ -199,7 +195,7 @@ export function workflowRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: OverviewSchema },
         },
       },
-      async (request) => getBureauOverview(db, requireActor(request.actor), request.query),
+      async (request) => getBureauOverview(db, actorOf(request), request.query),
     );
   };
 }

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertWebBuilt, launchChromium, serveWebApp } from '../../../test/browser.ts';
-import { type Db, openDatabase } from '../../db/database.ts';
+import { assertWebBuilt, launchChromium, openMemoryDb, serveWebApp } from '../../../test/browser.ts';
+import type { Db } from '../../db/database.ts';
 import { loadDemoDataIfEmpty } from '../../usecases/load-demo-data.ts';
-import { issueSetupToken } from '../../usecases/setup-link.ts';
+import { issueSetupToken } from '../../usecases/issue-setup-token.ts';
 
 /**
  * A fresh installation in a real browser: the login page shows no demo account, says how to get
@@ -19,7 +19,7 @@ describe('first administrator and the demo hint (real server, real browser)', ()
 
   beforeAll(async () => {
     assertWebBuilt();
-    db = await openDatabase({ memory: true });
+    db = await openMemoryDb();
     ({ app, baseUrl } = await serveWebApp(db));
     browser = await launchChromium();
   });

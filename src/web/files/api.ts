@@ -39,12 +39,12 @@ export interface BulkProgress {
   written: number;
 }
 
-export async function fetchJob(jobId: string): Promise<JobView> {
+async function fetchJob(jobId: string): Promise<JobView> {
   return (await request(JobSchema, `/api/jobs/${encodeURIComponent(jobId)}`)).data;
 }
 
 /** While the zip streams, the job's progress is asked for this often. */
-export const JOB_POLL_MS = 1000;
+const JOB_POLL_MS = 1000;
 
 /**
  * Downloads the year's zip while counting what arrives: the server streams it (no Content-Length),

@@ -4,21 +4,21 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOrganisations } from '../../../test/api-client.ts';
-import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
-import { openDatabase } from '../../db/database.ts';
+import { SYSTEM_ACTOR } from '../../domain/access.ts';
+import type { Db } from '../../db/database.ts';
 import { readTargetsXlsx, writeTargetsXlsx } from '../../documents/xlsx/index.ts';
 import type { TargetsDocument } from '../../domain/targets.ts';
 import { createDemoUsers } from '../../usecases/create-demo-users.ts';
 import { getTargets } from '../../usecases/get-targets.ts';
 import { importTargets } from '../../usecases/import-targets.ts';
-import { assertWebBuilt, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import { assertWebBuilt, launchChromium, openMemoryDb, serveWebApp, signInOnPage } from '../../../test/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SEED = resolve(ROOT, 'test/fixtures/shanhaiguan-2020.expected.json');
 
 describe('document downloads, upload with preview, bulk export (real server, real browser)', () => {
   let seed: TargetsDocument;
-  let db: Awaited<ReturnType<typeof openDatabase>>;
+  let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
   let page: Page;
@@ -27,7 +27,7 @@ describe('document downloads, upload with preview, bulk export (real server, rea
   beforeAll(async () => {
     assertWebBuilt();
     seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
-    db = await openDatabase({ memory: true });
+    db = await openMemoryDb();
     await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
     await seedOrganisations(db);
     await createDemoUsers(db);

@@ -135,7 +135,7 @@ function toIssue(issue: { message: string; [key: string]: unknown }): ApiIssue {
   return { path: path.length > 0 ? path : field, message: issue.message };
 }
 
-export function versionFromEtag(etag: string | null): number | null {
+function versionFromEtag(etag: string | null): number | null {
   const match = etag ? /^(?:W\/)?"?(\d+)"?$/.exec(etag.trim()) : null;
   return match ? Number(match[1]) : null;
 }

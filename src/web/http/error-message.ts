@@ -23,8 +23,3 @@ export function errorMessage(error: unknown, t: Translate): string {
       return error.status >= 500 ? t('error.server', { status: error.status }) : error.message;
   }
 }
-
-/** Any 409; isStaleWrite (shared/conflict.ts) tells a stale If-Match from the other conflicts. */
-export function isConflict(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 409;
-}

@@ -1,6 +1,6 @@
 import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ProjectMonitoringView } from '../../contract/monitoring.ts';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -43,7 +43,6 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
     if (await confirmLeave()) props.onClose();
   };
   const projectCode = Form.useWatch('projectCode', form) as string | undefined;
-  const month = Form.useWatch('month', form) as number | undefined;
   const likelihood = Form.useWatch('likelihood', form) as string | undefined;
   const project = props.projects.find((p) => p.code === projectCode);
   const titles: Record<EntryKind, string> = {
@@ -62,12 +61,16 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
     fiscal: first?.months[startMonth - 1]?.fiscal ?? '0.00',
     other: first?.months[startMonth - 1]?.other ?? '0.00',
   };
-  // Spending: show what the month already holds, so the form edits rather than guesses.
-  useEffect(() => {
-    if (props.kind !== 'spending' || !project || !month) return;
-    const m = project.months[month - 1];
+  // Spending: when the user picks another project or month, show what that month already holds, so the form
+  // edits rather than guesses (the first pair comes from initialValues).
+  const onValuesChange = (changed: Record<string, unknown>, all: { projectCode?: string; month?: number }) => {
+    setDirty(true);
+    if (props.kind !== 'spending' || !('projectCode' in changed || 'month' in changed) || !all.month) return;
+    const chosen = props.projects.find((p) => p.code === all.projectCode);
+    if (!chosen) return;
+    const m = chosen.months[all.month - 1];
     form.setFieldsValue({ fiscal: m?.fiscal ?? '0.00', other: m?.other ?? '0.00' });
-  }, [props.kind, projectCode, month]);
+  };
 
   const submit = async () => {
     // A refused form shows its messages in place; the rejection is not an error to report.
@@ -138,7 +141,7 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
         form={form}
         layout="vertical"
         initialValues={initialValues}
-        onValuesChange={() => setDirty(true)}
+        onValuesChange={onValuesChange}
         data-testid={`entry-form-${props.kind}`}
       >
         <Form.Item name="projectCode" label={t('monitoring.project')} rules={required(t('monitoring.project'))}>

@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/database.ts';
-import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
+import type { Db } from '../../db/database.ts';
+import { SYSTEM_ACTOR } from '../../domain/access.ts';
 import { loadDemoDataIfEmpty } from '../../usecases/load-demo-data.ts';
 import { recordSpending } from '../../usecases/record-spending.ts';
 import {
   assertWebBuilt,
   chooseOption,
   launchChromium,
+  openMemoryDb,
   screenshotPath,
   serveWebApp,
   signInOnPage,
@@ -19,7 +20,7 @@ const PGN6 = '711-0701-JBN-PGN6';
 const NEW_WARNING = `forecast-miss:${PGN6}:群众满意度:6`;
 
 describe('monitoring (real server, real browser, demo year)', () => {
-  let db: Awaited<ReturnType<typeof openDatabase>>;
+  let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
   let page: Page;
@@ -27,7 +28,7 @@ describe('monitoring (real server, real browser, demo year)', () => {
 
   beforeAll(async () => {
     assertWebBuilt();
-    db = await openDatabase({ memory: true });
+    db = await openMemoryDb();
     await loadDemoDataIfEmpty(db);
     ({ app, baseUrl } = await serveWebApp(db));
     browser = await launchChromium();
@@ -72,6 +73,15 @@ describe('monitoring (real server, real browser, demo year)', () => {
   it('enters spending and indicator progress; the new warning appears and is followed up to closed', async () => {
     // December spending of 困难职工帮扶资金: 600.00 → 400.00, so the year ends at 19,400 of 20,000 = 97%
     await page.getByRole('button', { name: /填\s*报\s*支\s*出/ }).click();
+    // The form shows what the chosen month holds: typed-over figures give way when the month changes.
+    await expect.poll(() => dialog().locator('#fiscal').inputValue()).toBe('600.00');
+    await dialog().locator('#fiscal').fill('1.00');
+    await choose('month', '11月底');
+    await expect.poll(() => dialog().locator('#fiscal').inputValue()).toBe('1000.00');
+    // The closing dropdown still lists the months: wait for it to go before opening the select again.
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await choose('month', '12月底');
+    await expect.poll(() => dialog().locator('#fiscal').inputValue()).toBe('600.00');
     await dialog().locator('#fiscal').fill('400.00');
     await dialog()
       .getByRole('button', { name: /保\s*存/ })

@@ -2,10 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOrganisations } from '../../../test/api-client.ts';
-import { assertWebBuilt, chooseOption, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import {
+  assertWebBuilt,
+  chooseOption,
+  launchChromium,
+  openMemoryDb,
+  serveWebApp,
+  signInOnPage,
+} from '../../../test/browser.ts';
 import { seedDocument } from '../../../test/targets-fixtures.ts';
-import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
-import { type Db, openDatabase } from '../../db/database.ts';
+import { SYSTEM_ACTOR } from '../../domain/access.ts';
+import type { Db } from '../../db/database.ts';
 import { createDemoUsers } from '../../usecases/create-demo-users.ts';
 import { importTargets } from '../../usecases/import-targets.ts';
 
@@ -20,7 +27,7 @@ describe('组织机构 page (real server, real browser)', () => {
 
   beforeAll(async () => {
     assertWebBuilt();
-    db = await openDatabase({ memory: true });
+    db = await openMemoryDb();
     await importTargets(db, SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
     await seedOrganisations(db);
     await createDemoUsers(db);

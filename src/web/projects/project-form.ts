@@ -32,7 +32,7 @@ export interface ProjectFormValues {
   indicators: IndicatorFormValues[];
 }
 
-export const DEFAULT_CHECKPOINT_MONTHS = [3, 6, 10, 12] as const;
+const DEFAULT_CHECKPOINT_MONTHS = [3, 6, 10, 12] as const;
 
 export function emptyIndicator(level1 = '', level2 = ''): IndicatorFormValues {
   return { level1, level2, name: '', description: '', target: '', basis: '' };

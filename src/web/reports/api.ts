@@ -1,7 +1,7 @@
 export type ReportKind = 'evaluation' | 'monitoring';
 export type ReportFormat = 'docx' | 'xlsx' | 'pdf';
 
-/** GET …/evaluation.{docx,xlsx,pdf} and …/monitoring.{…}?asOfMonth=N (src/server/routes/reports.ts). */
+/** GET …/evaluation.{docx,xlsx,pdf} and …/monitoring.{…}?asOfMonth=N (src/server/routes/export.ts). */
 export function reportUrl(
   unitCode: string,
   year: number,

@@ -1,14 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/database.ts';
+import type { Db } from '../../db/database.ts';
 import { loadDemoDataIfEmpty } from '../../usecases/load-demo-data.ts';
-import { assertWebBuilt, chooseOption, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import {
+  assertWebBuilt,
+  chooseOption,
+  launchChromium,
+  openMemoryDb,
+  serveWebApp,
+  signInOnPage,
+} from '../../../test/browser.ts';
 
 const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
 
 describe('自评表 and 监控表 downloads (real server, real browser, demo year)', () => {
-  let db: Awaited<ReturnType<typeof openDatabase>>;
+  let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
   let page: Page;
@@ -16,7 +23,7 @@ describe('自评表 and 监控表 downloads (real server, real browser, demo yea
 
   beforeAll(async () => {
     assertWebBuilt();
-    db = await openDatabase({ memory: true });
+    db = await openMemoryDb();
     await loadDemoDataIfEmpty(db);
     ({ app, baseUrl } = await serveWebApp(db));
     browser = await launchChromium();

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 const OPERATOR: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=', '>': '>', '<': '<' };
 
 /** "≥ 2000 人", "1–2 家": what the grammar read from the value. */
-export function describeParsed(target: TargetValue): string {
+function describeParsed(target: TargetValue): string {
   const unit = target.unit ?? '';
   if (target.op === 'range') return `${target.min}–${target.max}${unit}`;
   if (target.op === null || target.value === null) return '—';

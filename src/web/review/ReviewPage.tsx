@@ -41,8 +41,6 @@ export default function ReviewPage(props: ReviewPageProps) {
   );
 }
 
-export { ReviewPage };
-
 function Review({ unitCode, year, workflowBar }: ReviewPageProps) {
   const { t } = useI18n();
   const { message } = App.useApp();

@@ -6,7 +6,7 @@ import { groupFindings } from './cell-key.ts';
 import './review.css';
 
 const SEVERITY_COLORS = { error: 'error', warning: 'warning', info: 'processing' } as const;
-export const GRADE_COLORS: Record<string, string> = { 优: 'success', 良: 'processing', 中: 'warning', 差: 'error' };
+const GRADE_COLORS: Record<string, string> = { 优: 'success', 良: 'processing', 中: 'warning', 差: 'error' };
 
 interface Props {
   grade: string;

@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, seedOrganisations, signIn } from '../../../test/api-client.ts';
-import { assertWebBuilt, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
-import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
-import { type Db, openDatabase } from '../../db/database.ts';
+import { assertWebBuilt, launchChromium, openMemoryDb, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import { SYSTEM_ACTOR } from '../../domain/access.ts';
+import type { Db } from '../../db/database.ts';
 import type { TargetsDocument } from '../../domain/targets.ts';
 import { importTargets } from '../../usecases/import-targets.ts';
 
@@ -39,7 +39,7 @@ describe('Content-Security-Policy: the web app and the API docs run under it (re
 
   beforeAll(async () => {
     assertWebBuilt();
-    db = await openDatabase({ memory: true });
+    db = await openMemoryDb();
     const seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
     await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
     await seedOrganisations(db);

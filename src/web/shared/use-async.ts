@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 
 export interface AsyncState<T> {
   data: T | undefined;
@@ -16,18 +16,20 @@ export function useAsync<T>(load: () => Promise<T>, key: string): AsyncState<T> 
     loading: true,
   });
   const [generation, setGeneration] = useState(0);
+  // `load` is a fresh closure each render: read its latest version when `key` or a reload starts a run,
+  // without making every render a new run.
+  const start = useEffectEvent(() => load());
 
   useEffect(() => {
     let current = true;
     setState((s) => ({ ...s, loading: true }));
-    load().then(
+    start().then(
       (data) => current && setState({ data, error: undefined, loading: false }),
       (error: unknown) => current && setState((s) => ({ data: s.data, error, loading: false })),
     );
     return () => {
       current = false;
     };
-    // `load` is a fresh closure each render; `key` names what it loads.
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);

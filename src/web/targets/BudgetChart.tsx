@@ -1,13 +1,14 @@
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use } from 'echarts/core';
+import { init, use as registerChartParts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { Project } from '../../domain/targets.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { budgetChartOption } from './budget-chart-option.ts';
 
-use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+// Renamed: ECharts' `use` registers parts; under its own name the react-hooks rules take it for React's use().
+registerChartParts([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 /** Loaded on demand (it carries ECharts). SVG keeps labels sharp in screenshots and prints. */
 export default function BudgetChart({ projects }: { projects: Project[] }) {

@@ -15,8 +15,8 @@ export interface BudgetChartLabels {
   unit: string;
 }
 
-export const FISCAL_COLOR = '#b71c1c';
-export const OTHER_COLOR = '#e8a33d';
+const FISCAL_COLOR = '#b71c1c';
+const OTHER_COLOR = '#e8a33d';
 
 /** Breaks a long Chinese name into lines of `width` characters for the category axis. */
 export function wrapLabel(text: string, width: number): string {

@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOrganisations } from '../../../test/api-client.ts';
-import { assertWebBuilt, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
-import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
-import { type Db, openDatabase } from '../../db/database.ts';
+import { assertWebBuilt, launchChromium, openMemoryDb, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import { SYSTEM_ACTOR } from '../../domain/access.ts';
+import type { Db } from '../../db/database.ts';
 import type { TargetsDocument } from '../../domain/targets.ts';
 import { createDemoUsers } from '../../usecases/create-demo-users.ts';
 import { importTargets } from '../../usecases/import-targets.ts';
@@ -67,7 +67,7 @@ describe('unit list: server-side paging, search and year filter (real server, re
 
   beforeAll(async () => {
     assertWebBuilt();
-    db = await openDatabase({ memory: true });
+    db = await openMemoryDb();
     await fillUnits(db);
     await createDemoUsers(db);
     ({ app, baseUrl } = await serveWebApp(db));

@@ -2,9 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOrganisations } from '../../../test/api-client.ts';
-import { assertWebBuilt, chooseOption, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
-import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
-import { type Db, openDatabase } from '../../db/database.ts';
+import {
+  assertWebBuilt,
+  chooseOption,
+  launchChromium,
+  openMemoryDb,
+  serveWebApp,
+  signInOnPage,
+} from '../../../test/browser.ts';
+import { SYSTEM_ACTOR } from '../../domain/access.ts';
+import type { Db } from '../../db/database.ts';
 import { createUser } from '../../usecases/create-user.ts';
 
 const ADMIN = { username: 'boss', password: 'granite-meadow-71' };
@@ -22,7 +29,7 @@ describe('accounts: user administration, forced password change, own sessions (r
 
   beforeAll(async () => {
     assertWebBuilt();
-    db = await openDatabase({ memory: true });
+    db = await openMemoryDb();
     await seedOrganisations(db);
     await createUser(db, SYSTEM_ACTOR, { username: ADMIN.username, role: 'admin', password: ADMIN.password });
     ({ app, baseUrl } = await serveWebApp(db));

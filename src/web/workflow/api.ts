@@ -3,12 +3,10 @@ import {
   OverviewSchema,
   ReviewCommentSchema,
   TransitionResultSchema,
-  VersionPageSchema,
   WorkflowViewSchema,
   type OverviewQuery,
   type OverviewView,
   type TargetsChangeView,
-  type TargetVersionView,
   type WorkflowView,
 } from '../../contract/workflow.ts';
 import type { WorkflowAction } from '../../domain/workflow/states.ts';
@@ -56,11 +54,6 @@ export async function addComment(
   body: { body: string; projectCode?: string | null; indicatorIndex?: number | null },
 ): Promise<void> {
   await request(ReviewCommentSchema, `${flow(unitCode, year)}/comments`, { method: 'POST', ...jsonBody(body) });
-}
-
-export async function fetchVersions(unitCode: string, year: number): Promise<TargetVersionView[]> {
-  // A unit-year has a handful of versions (one per submit/approve): the first full page holds them.
-  return (await request(VersionPageSchema, `${flow(unitCode, year)}/versions?pageSize=200`)).data.items;
 }
 
 export async function fetchDiff(

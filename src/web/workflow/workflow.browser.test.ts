@@ -3,14 +3,13 @@ import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../db/audit.repo.ts';
-import { openDatabase } from '../../db/database.ts';
+import type { Db } from '../../db/database.ts';
 import { setUnitParent, upsertOrganisation } from '../../db/organisations.repo.ts';
-import type { Role } from '../../domain/access.ts';
+import { type Role, SYSTEM_ACTOR } from '../../domain/access.ts';
 import type { TargetsDocument } from '../../domain/targets.ts';
 import { createUser } from '../../usecases/create-user.ts';
 import { importTargets } from '../../usecases/import-targets.ts';
-import { assertWebBuilt, launchChromium, serveWebApp, signInOnPage } from '../../../test/browser.ts';
+import { assertWebBuilt, launchChromium, openMemoryDb, serveWebApp, signInOnPage } from '../../../test/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SEED = resolve(ROOT, 'test/fixtures/shanhaiguan-2020.expected.json');
@@ -25,7 +24,7 @@ const USERS: { username: string; role: Role; orgCode: string }[] = [
 ];
 
 describe('review workflow (real server, real browser)', () => {
-  let db: Awaited<ReturnType<typeof openDatabase>>;
+  let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
   let baseUrl: string;
@@ -34,7 +33,7 @@ describe('review workflow (real server, real browser)', () => {
   beforeAll(async () => {
     assertWebBuilt();
     const seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
-    db = await openDatabase({ memory: true });
+    db = await openMemoryDb();
     await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
     await upsertOrganisation(db.kysely, {
       code: 'SHG-CZJ',

@@ -1,0 +1,161 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEFAULT_ORG, type TestClient, seedOrganisations, signIn } from '../../test/api-client.ts';
+import { describeEachEngine } from '../../test/db-engines.ts';
+import { readPermissionDoc } from '../../test/permission-table.ts';
+import { documentForUnit, seedDocument } from '../../test/targets-fixtures.ts';
+import { ROLES, type Role, SYSTEM_ACTOR } from '../domain/access.ts';
+import { importTargets } from '../usecases/import-targets.ts';
+import { buildServer } from './app.ts';
+import { type GuardedRoute, guardedRoutes } from './auth/route-guard.ts';
+
+/**
+ * Every /api route, as every role, on a unit inside the role's organisation and on units outside
+ * it, against the table in docs/permissions.md (read from the markdown, not from the code). Routes
+ * are collected by the guard's onRoute hook, so routes other features add are covered unasked.
+ */
+const YEAR = 2020;
+/** 711002 (the seed) under department 711 under bureau SHG-CZJ; 712001 under 712 under SHG-CZJ; 800001 under another bureau. */
+const UNITS: Record<string, string[]> = {
+  '711002': ['711', 'SHG-CZJ'],
+  '712001': ['712', 'SHG-CZJ'],
+  '800001': ['800', 'QHD-CZJ'],
+};
+const table = readPermissionDoc();
+
+function inOrganisation(role: Role, unitCode: string): boolean {
+  const org = DEFAULT_ORG[role];
+  if (role === 'admin') return true;
+  if (role === 'unit') return unitCode === org;
+  return UNITS[unitCode]!.includes(org);
+}
+
+function expectedAllowed(role: Role, route: GuardedRoute, unitCode: string | null): boolean {
+  if (route.access === 'public' || route.access === 'signed-in') return true;
+  const scope = table[role][route.access.permission];
+  if (scope === 'none') return false;
+  return scope === 'all' || unitCode === null || inOrganisation(role, unitCode);
+}
+
+function urlFor(route: GuardedRoute, unitCode: string): string {
+  return route.url
+    .replace(/:(\w+)/g, (_, name: string) => {
+      if (name === 'unitCode') return unitCode;
+      if (name === 'year') return String(YEAR);
+      if (name === 'projectCode') return '711-0701-JBN-PGN6';
+      return 'x-test';
+    })
+    .replace(/\*$/, '');
+}
+
+/** The guard's refusal names the permission; a use-case's own FORBIDDEN (a workflow step) does not. */
+function deniedByGuard(response: LightMyRequestResponse): boolean {
+  return response.statusCode === 403 && /需要权限 [a-z]+:[a-z]+/.test(response.body);
+}
+
+describeEachEngine('permissions: every route × every role × own/other unit', (getDb) => {
+  let app: FastifyInstance;
+  const clients = {} as Record<Role, TestClient>;
+  const counts = { routes: 0, calls: 0, allowed: 0, denied: 0 };
+
+  beforeAll(async () => {
+    const db = getDb();
+    await importTargets(db, SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: YEAR });
+    await importTargets(db, SYSTEM_ACTOR, {
+      document: documentForUnit('712001', '山海关区第一中学'),
+      fiscalYear: YEAR,
+    });
+    await importTargets(db, SYSTEM_ACTOR, { document: documentForUnit('800001', '秦皇岛市博物馆'), fiscalYear: YEAR });
+    await seedOrganisations(db);
+    app = await buildServer({ db, webRoot: '/nonexistent' });
+    for (const role of ROLES) clients[role] = await signIn(app, db, { role });
+  });
+
+  afterAll(() => {
+    console.info(
+      `permission test: ${counts.routes} routes, ${counts.calls} calls, ${counts.allowed} allowed, ${counts.denied} denied`,
+    );
+  });
+
+  // Signing out would end the clients' sessions mid-test; auth.db.test.ts covers it.
+  const isSignOut = (r: GuardedRoute) => r.method === 'DELETE' && r.url === '/api/session';
+  const apiRoutes = () =>
+    guardedRoutes(app).filter((r) => r.method !== 'HEAD' && !r.url.startsWith('/api/docs') && !isSignOut(r));
+
+  it('finds the routes of every feature, each with an access rule', () => {
+    const urls = apiRoutes().map((r) => `${r.method} ${r.url}`);
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        'GET /api/units',
+        'PUT /api/units/:unitCode/years/:year/projects/:projectCode',
+        'POST /api/users',
+        'GET /api/units/:unitCode/years/:year/audit',
+      ]),
+    );
+  });
+
+  it('answers 401 on every non-public route without a session', async () => {
+    for (const route of apiRoutes().filter((r) => r.access !== 'public')) {
+      const response = await app.inject({
+        method: route.method as 'GET',
+        url: urlFor(route, '711002'),
+        payload: route.method === 'GET' ? undefined : {},
+      });
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+
+  it('allows and refuses exactly as docs/permissions.md says, on the own unit and on others', async () => {
+    const mismatches: string[] = [];
+    for (const route of apiRoutes()) {
+      counts.routes++;
+      const units = route.url.includes(':unitCode') ? Object.keys(UNITS) : [null];
+      for (const role of ROLES) {
+        for (const unitCode of units) {
+          const response = await clients[role].inject({
+            method: route.method as 'GET',
+            url: urlFor(route, unitCode ?? '711002'),
+            payload: route.method === 'GET' ? undefined : {},
+          });
+          const expected = expectedAllowed(role, route, unitCode);
+          const allowed = response.statusCode !== 401 && !deniedByGuard(response);
+          counts.calls++;
+          counts[allowed ? 'allowed' : 'denied']++;
+          if (allowed !== expected)
+            mismatches.push(
+              `${role} ${route.method} ${urlFor(route, unitCode ?? '-')}: ${response.statusCode} (expected ${expected ? 'allowed' : 'denied'})`,
+            );
+          if (allowed && route.method === 'GET') assertNoLeak(role, route, response, mismatches);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 600_000);
+
+  it('lists to each role only the units it may see', async () => {
+    const seen: Record<string, string[]> = {};
+    for (const role of ROLES) {
+      const units = (await clients[role].inject({ method: 'GET', url: '/api/units' })).json().items as {
+        code: string;
+      }[];
+      seen[role] = units.map((u) => u.code);
+    }
+    expect(seen).toEqual({
+      admin: ['711002', '712001', '800001'],
+      bureau: ['711002', '712001'],
+      department: ['711002'],
+      unit: ['711002'],
+      auditor: ['711002', '712001'],
+    });
+  });
+});
+
+/** A readable answer must not name a unit outside the role's organisation. */
+function assertNoLeak(role: Role, route: GuardedRoute, response: LightMyRequestResponse, mismatches: string[]): void {
+  if (role === 'admin' || response.statusCode >= 300) return;
+  for (const unitCode of Object.keys(UNITS)) {
+    if (!inOrganisation(role, unitCode) && response.body.includes(unitCode)) {
+      mismatches.push(`${role} GET ${route.url}: the answer names unit ${unitCode} outside its organisation`);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { beforeAll, expect, it } from 'vitest';
+import { clearDatabase, describeEachEngine } from '../../test/db-engines.ts';
+import { seedDocument } from '../../test/targets-fixtures.ts';
+import { SYSTEM_ACTOR } from '../domain/access.ts';
+import { getUnitMonitoring } from './get-monitoring.ts';
+import { importTargets } from './import-targets.ts';
+import { DEMO_CORRECTIVE_ACTION, DEMO_YEAR_END_SPENT, loadDemoMonitoring } from './load-demo-monitoring.ts';
+
+const key = { unitCode: '711002', fiscalYear: 2020 };
+
+describeEachEngine('demo monitoring year', (getDb) => {
+  beforeAll(async () => {
+    await clearDatabase(getDb());
+    await importTargets(getDb(), SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
+    await loadDemoMonitoring(getDb(), key);
+  });
+
+  it('ends the year at the exported 执行数, against the adjusted budget', async () => {
+    const m = await getUnitMonitoring(getDb(), { ...key, asOfMonth: 12, today: '2021-01-20' });
+    expect(Object.fromEntries(m.projects.map((p) => [p.code, p.spentToDate]))).toEqual(DEMO_YEAR_END_SPENT);
+    expect(DEMO_YEAR_END_SPENT).toEqual({
+      '711-0701-JBN-PGN6': '19600.00',
+      '711-0403-JBN-3EQS': '14400.00',
+      '711-0403-JBN-MQNI': '30240.00',
+      '711-0701-YSN-2UE1': '32800.00',
+    });
+    const adjusted = m.projects.find((p) => p.code === '711-0701-YSN-2UE1')!;
+    expect([adjusted.adjustedBudget, adjusted.executionRate]).toEqual(['32800.00', '100.00']);
+    // 97,040 of 105,000 (102,000 + 3,000 added) = 92.419…%
+    expect(m.totals).toEqual({
+      initialBudget: '102000.00',
+      budget: '105000.00',
+      spentToDate: '97040.00',
+      executionRate: '92.42',
+    });
+  });
+
+  it('shows the 体检费 project behind in June with its corrective action, and its 有可能 indicator', async () => {
+    const m = await getUnitMonitoring(getDb(), { ...key, asOfMonth: 12, today: '2021-01-20' });
+    expect(m.warnings.map((w) => [w.id, w.level, w.followUp.state])).toEqual([
+      ['behind-plan:711-0403-JBN-MQNI:6', '警示', 'action-recorded'],
+      ['forecast-miss:711-0403-JBN-MQNI:免费健康体检率:6', '警示', 'open'],
+      ['behind-plan:711-0403-JBN-MQNI:12', '提示', 'open'],
+    ]);
+    expect(m.warnings[0]?.followUp.action).toBe(DEMO_CORRECTIVE_ACTION);
+  });
+});
