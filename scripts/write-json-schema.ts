@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { JSON_SCHEMA_PATH, targetsJsonSchema } from './json-schema.ts';
+import { JSON_SCHEMAS, jsonSchemaText } from './json-schema.ts';
 
-await mkdir(dirname(JSON_SCHEMA_PATH), { recursive: true });
-await writeFile(JSON_SCHEMA_PATH, targetsJsonSchema());
-console.log(`wrote ${JSON_SCHEMA_PATH}`);
+for (const entry of JSON_SCHEMAS) {
+  await mkdir(dirname(entry.path), { recursive: true });
+  await writeFile(entry.path, jsonSchemaText(entry));
+  console.log(`wrote ${entry.path}`);
+}

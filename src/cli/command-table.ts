@@ -19,7 +19,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'parse',
     term: 'parse [options] <file>',
-    summary: '读取文件并输出 jixiao/targets@1 JSON（不访问数据库） / print a document as exchange JSON',
+    summary:
+      '读取文件并输出交换格式 JSON（绩效目标、自评表或监控表，各省版式均可；不访问数据库） / print a document as exchange JSON',
     load: async () => (await import('./commands/parse.ts')).parseCommand,
   },
   {

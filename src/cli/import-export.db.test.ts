@@ -69,6 +69,21 @@ describe.each(engines)('jixiao import/export on %s', (_name, makeEnv) => {
     expect(again.stdout).toContain('已替换');
   });
 
+  it('exports in a province’s form with --layout, and lists the forms for an unknown one (usage, exit 2)', async () => {
+    expect((await runCli(['import', SEED_FILE, '--year', '2020'], env)).code).toBe(0);
+    const file = join(dir, 'central.xlsx');
+    const args = ['export', '--unit', '711002', '--year', '2020', '--format', 'xlsx'];
+    const printed = await runCli([...args, '--layout', 'central', '-o', file], env);
+    expect(printed.stderr).toBe('');
+    expect(printed.code).toBe(0);
+    expect((await readFile(file)).subarray(0, 2).toString()).toBe('PK');
+    const unknown = await runCli([...args, '--layout', 'guangdong', '-o', file], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('hebei-seed');
+    const text = await runCli(['export', '--unit', '711002', '--year', '2020', '--layout', 'central'], env);
+    expect(text.code).toBe(2);
+  });
+
   it('needs a year for a document that does not state one (usage, exit 2)', async () => {
     const result = await runCli(['import', SEED_FILE], env);
     expect(result.code).toBe(2);

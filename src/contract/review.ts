@@ -21,9 +21,21 @@ export const FindingSchema = z.object({
   messageEn: z.string(),
 }) satisfies z.ZodType<R.Finding>;
 
+const NotApplicableSchema = z.object({
+  rule: z.string(),
+  project: z.string().describe('Project code'),
+  field: z.enum(['purpose', 'spendingPlan', 'basis', 'description']).describe('The field the source layout lacks'),
+  message: z.string(),
+  messageEn: z.string(),
+}) satisfies z.ZodType<R.NotApplicable>;
+
 export const ReviewReportSchema = z.object({
   grade: GradeSchema,
   findings: z.array(FindingSchema),
+  notApplicable: z
+    .array(NotApplicableSchema)
+    .optional()
+    .describe('Rules that could not apply: the project was read from a layout without the field they check'),
 }) satisfies z.ZodType<R.ReviewReport>;
 
 const NarrativeIndicatorSchema = z.object({
@@ -50,3 +62,4 @@ export const StoredReviewPolicySchema = z.object({
 
 export type UnitReviewResponse = z.infer<typeof UnitReviewResponseSchema>;
 export type FindingDto = z.infer<typeof FindingSchema>;
+export type ReviewReportDto = z.infer<typeof ReviewReportSchema>;

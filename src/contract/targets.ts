@@ -22,6 +22,14 @@ const UnitSchema = z.object({
   name: name.describe('Unit name, e.g. 秦皇岛市山海关区总工会'),
 }) satisfies z.ZodType<D.Unit>;
 
+/** A unit as a file states it: most provincial tables give no 单位编码, so import matches the name to a unit. */
+export const StatedUnitSchema = z.object({
+  code: OrgCodeSchema.nullable()
+    .default(null)
+    .describe('Unit code, e.g. 711002; null or absent when the document states none (import matches the name)'),
+  name: name.describe('Unit name, e.g. 秦皇岛市山海关区总工会'),
+}) satisfies z.ZodType<D.StatedUnit>;
+
 const OverallGoalSchema = z.object({
   seq: z.number().int().positive(),
   title: text,
@@ -34,11 +42,6 @@ const MeasureSectionSchema = z.object({
   heading: text,
   items: z.array(MeasureItemSchema),
 }) satisfies z.ZodType<D.MeasureSection>;
-
-export const OverallTargetsSchema = z.object({
-  goals: z.array(OverallGoalSchema),
-  measures: z.array(MeasureSectionSchema),
-}) satisfies z.ZodType<D.OverallTargets>;
 
 const BudgetSchema = z.object({
   total: AmountSchema.nullable(),
@@ -63,6 +66,9 @@ export const TargetValueSchema = z.object({
   max: z.number().optional(),
 }) satisfies z.ZodType<D.TargetValue>;
 
+/** Columns or labelled cells a provincial layout has and the model does not: label as written → value. */
+const ExtrasSchema = z.record(safeName(), text).describe('Fields of the source layout the model has no place for');
+
 export const IndicatorSchema = z.object({
   level1: name.describe('一级指标 as written'),
   level2: name.describe('二级指标'),
@@ -71,25 +77,54 @@ export const IndicatorSchema = z.object({
   target: TargetValueSchema,
   basis: text.describe('指标值确定依据'),
   category: IndicatorCategorySchema.nullable(),
+  nature: z.enum(['quantitative', 'qualitative']).optional().describe('指标性质 定量/定性'),
+  weight: safeName(20).optional().describe('权重 / 分值 as written, a decimal string ("10", "7.5")'),
+  direction: z.enum(['positive', 'negative']).optional().describe('指标方向性 正向/反向'),
+  extras: ExtrasSchema.optional(),
 }) satisfies z.ZodType<D.Indicator>;
 
+export const OverallTargetsSchema = z.object({
+  goals: z.array(OverallGoalSchema),
+  measures: z.array(MeasureSectionSchema),
+  indicators: z.array(IndicatorSchema).optional().describe('部门(单位)整体支出绩效目标表: department-level indicators'),
+  budget: BudgetSchema.optional().describe("The same table's 年度预算, in 元"),
+}) satisfies z.ZodType<D.OverallTargets>;
+
+export const ProjectDetailsSchema = z.object({
+  department: text.optional().describe('主管部门 (及代码), as written'),
+  implementer: text.optional().describe('实施单位 / 预算单位, when it differs from the unit'),
+  period: text.optional().describe('项目实施期限, a period such as "2023.07-2024.01"'),
+  longTermGoals: z.array(text).optional().describe('长期目标 / 中长期目标'),
+  extras: ExtrasSchema.optional(),
+}) satisfies z.ZodType<D.ProjectDetails>;
+
 export const ProjectSchema = z.object({
-  code: ProjectCodeSchema.describe('项目编码'),
+  code: ProjectCodeSchema.describe('项目编码, or a key derived from the name when the document states none'),
+  derivedCode: z.boolean().optional().describe('True when `code` was derived from the name (no 项目编码 stated)'),
   name: name.describe('项目名称'),
   budget: BudgetSchema,
   purpose: text.describe('资金用途'),
   spendingPlan: z.array(SpendingCheckpointSchema),
   goals: z.array(text),
   indicators: z.array(IndicatorSchema),
+  details: ProjectDetailsSchema.optional(),
 }) satisfies z.ZodType<D.Project>;
 
+export const FiscalYearSchema = z.number().int().min(1990).max(2100);
+
+/** Stored targets and API answers: the unit always has its code. */
 export const TargetsDocumentSchema = z.object({
   format: z.literal('jixiao/targets@1'),
   unit: UnitSchema,
-  fiscalYear: z.number().int().min(1990).max(2100).optional(),
+  fiscalYear: FiscalYearSchema.optional(),
   overall: OverallTargetsSchema,
   projects: z.array(ProjectSchema),
 }) satisfies z.ZodType<D.TargetsDocument>;
+
+/** jixiao/targets@1 as a file may hold it: the same, except that `unit.code` may be null or absent. */
+export const StatedTargetsSchema = TargetsDocumentSchema.extend({
+  unit: StatedUnitSchema,
+}) satisfies z.ZodType<D.StatedTargets>;
 
 export type TargetsDocument = z.infer<typeof TargetsDocumentSchema>;
 export type Project = z.infer<typeof ProjectSchema>;

@@ -34,6 +34,27 @@ export async function renderTargets(
   return { content: await renderContent(document, format), contentType, extension, fileName };
 }
 
+/**
+ * A loaded document in a province's form from the layout registry (issue 15), as Word or Excel; the file name says
+ * which form ("…2024年绩效目标（四川一体化）.docx"). The caller has checked that `layout` is printable.
+ */
+export async function renderLayout(
+  document: TargetsDocument,
+  fiscalYear: number,
+  format: 'docx' | 'xlsx',
+  layout: { id: string; name: string },
+): Promise<ExportedFile> {
+  const { contentType, extension } = CONTENT_TYPES[format];
+  const fileName = `${safeFileName(`${exportBaseName(document.unit.name, fiscalYear)}（${layout.name}）`)}.${extension}`;
+  const content = await renderDocument({
+    kind: 'layout',
+    format,
+    layout: layout.id,
+    document: { ...document, fiscalYear },
+  });
+  return { content, contentType, extension, fileName };
+}
+
 export function exportBaseName(unitName: string, fiscalYear: number): string {
   return `${unitName}${fiscalYear}年绩效目标`;
 }

@@ -3,16 +3,20 @@ import { AppError } from '../domain/errors.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
 import type { ImportNote } from '../domain/import-note.ts';
 
-/** What a target file is, by its content first: exchange JSON, the seed's text layout, Word or Excel. */
-export type DocumentKind = 'json' | 'text' | 'docx' | 'xlsx';
+/**
+ * What a target file is, by its content first: exchange JSON, text, Word or Excel, PDF, or an old binary Office
+ * file (.doc/.xls, and WPS's .wps/.et, all OLE compound files) that the table reader converts through LibreOffice.
+ */
+export type DocumentKind = 'json' | 'text' | 'docx' | 'xlsx' | 'pdf' | 'legacy';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const PDF_MAGIC = [...'%PDF-'].map((c) => c.charCodeAt(0));
 
 /**
  * By content first, then by name: an Office file is a zip whose central directory names its main part
- * (xl/workbook.xml or word/document.xml) in plain bytes, so a renamed file is still recognised. A file
- * named .xlsx/.docx that is not a zip, and the old binary .xls/.doc, are refused with what to do.
+ * (xl/workbook.xml or word/document.xml) in plain bytes, so a renamed file is still recognised; PDF and OLE
+ * files by their magic bytes. A file named .xlsx/.docx/.pdf that is none of these is refused with what to do.
  */
 export function detectDocumentKind(content: Uint8Array | string, fileName: string): DocumentKind {
   const extension = extname(fileName).toLowerCase();
@@ -26,12 +30,12 @@ export function detectDocumentKind(content: Uint8Array | string, fileName: strin
       location: { file: fileName },
     });
   }
-  if (bytes && startsWith(bytes, OLE_MAGIC)) {
-    throw new AppError(
-      'BAD_INPUT',
-      `${fileName} 是旧版 Office 文件（.doc/.xls），请在 Word/Excel/WPS 中另存为 .docx 或 .xlsx 后再导入`,
-      { location: { file: fileName } },
-    );
+  if (bytes && startsWith(bytes, OLE_MAGIC)) return 'legacy';
+  if (bytes && startsWith(bytes, PDF_MAGIC)) return 'pdf';
+  if (extension === '.pdf') {
+    throw new AppError('BAD_INPUT', `${fileName} 的扩展名是 .pdf，但内容不是 PDF 文件（文件可能已损坏）`, {
+      location: { file: fileName },
+    });
   }
   if (extension === '.xlsx' || extension === '.docx') {
     throw new AppError(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOrgCode, checkProjectCode } from './codes.ts';
+import { checkOrgCode, checkProjectCode, deriveProjectCode } from './codes.ts';
 import { asciiFileName, safeFileName } from './file-names.ts';
 import { mayManageNode, mayPlaceUnder, placementProblem } from './org-tree.ts';
 import { HOSTILE_CODES } from '../../test/hostile-codes.ts';
@@ -76,5 +76,16 @@ describe('organisation tree rules', () => {
     expect(mayPlaceUnder(bureau, ['SHG-CZJ'])).toBe(true);
     expect(mayPlaceUnder(bureau, [])).toBe(false);
     expect(mayPlaceUnder(bureau, ['800', 'QHD-CZJ'])).toBe(false);
+  });
+});
+
+describe('deriveProjectCode', () => {
+  it('gives the same valid key for the same name however it is spaced or full-width, and different keys otherwise', () => {
+    const key = deriveProjectCode('职工 技能竞赛项目');
+    expect(key).toMatch(/^N-[0-9A-Z]{10}$/);
+    expect(checkProjectCode(key)).toBeNull();
+    expect(deriveProjectCode('职工技能竞赛项目')).toBe(key);
+    expect(deriveProjectCode('职工技能竞赛项目（２０２４）')).toBe(deriveProjectCode('职工技能竞赛项目(2024)'));
+    expect(deriveProjectCode('职工技能竞赛项目二')).not.toBe(key);
   });
 });

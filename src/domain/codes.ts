@@ -49,3 +49,19 @@ function printable(text: string): string {
     .join('');
   return text.length > 50 ? `${shown}…` : shown;
 }
+
+/**
+ * A stable key for a project whose document states no 项目编码 (most provincial tables, guide §8): "N-" and
+ * 10 base-36 digits of the FNV-1a 64-bit hash of the name with spaces removed and full-width forms folded (NFKC),
+ * so the same project read again next year, or from Word instead of Excel, gets the same key. The user may
+ * replace it with the real code; `derivedCode` on the project says it was derived.
+ */
+export function deriveProjectCode(projectName: string): string {
+  const text = projectName.normalize('NFKC').replace(/\s+/g, '');
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return `N-${hash.toString(36).toUpperCase().padStart(13, '0').slice(-10)}`;
+}

@@ -26,6 +26,9 @@ export function normaliseProject(p: Project): Project {
     // An empty goal line carries nothing and could not be written to any layout; it is dropped.
     goals: p.goals.map((goal) => goal.trim()).filter((goal) => goal !== ''),
     indicators: p.indicators.map(normaliseIndicator),
+    // What other layouts state (issue 15) is kept as read; absent stays absent, so seed documents are unchanged.
+    ...(p.derivedCode === undefined ? {} : { derivedCode: p.derivedCode }),
+    ...(p.details === undefined ? {} : { details: p.details }),
   };
 }
 
@@ -39,6 +42,10 @@ export function normaliseIndicator(i: Indicator): Indicator {
     target: parseTargetValue(i.target.raw.trim()),
     basis: i.basis.trim(),
     category: categoryOfLevel1(level1),
+    ...(i.nature === undefined ? {} : { nature: i.nature }),
+    ...(i.weight === undefined ? {} : { weight: i.weight.trim() }),
+    ...(i.direction === undefined ? {} : { direction: i.direction }),
+    ...(i.extras === undefined ? {} : { extras: i.extras }),
   };
 }
 
@@ -53,5 +60,7 @@ function normaliseOverall(o: OverallTargets): OverallTargets {
       heading: section.heading.trim(),
       items: section.items.map((item) => ({ label: item.label.trim(), text: item.text.trim() })),
     })),
+    ...(o.indicators === undefined ? {} : { indicators: o.indicators.map(normaliseIndicator) }),
+    ...(o.budget === undefined ? {} : { budget: { ...o.budget } }),
   };
 }

@@ -1,6 +1,5 @@
 import { FORBIDDEN_IN_TEXT, INVISIBLE_FORMATTING } from '../contract/text.ts';
 import type { ImportNote } from '../domain/import-note.ts';
-import type { TargetsDocument } from '../domain/targets.ts';
 
 /** Keys of the exchange format whose text is a one-line name (the schema refuses line breaks there). */
 const NAME_KEYS = new Set(['name', 'level1', 'level2']);
@@ -16,9 +15,9 @@ const LINE_BREAKS = /[\t\n\r\u2028\u2029]+/gu;
  * changed field is named in a note, so nothing changes silently (decision 021). Exchange JSON is
  * not cleaned: a program wrote it, and the schema refuses what it must not hold.
  */
-export function cleanImportedText(document: TargetsDocument): { document: TargetsDocument; notes: ImportNote[] } {
+export function cleanImportedText<T extends object>(document: T): { document: T; notes: ImportNote[] } {
   const notes: ImportNote[] = [];
-  const cleaned = walk(document, [], notes) as TargetsDocument;
+  const cleaned = walk(document, [], notes) as T;
   return { document: cleaned, notes };
 }
 

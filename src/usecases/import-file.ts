@@ -16,7 +16,7 @@ export interface ImportFileResult {
 
 /** Stores an upload as the unit-year's targets, all or nothing (storeTargets refuses locked targets). */
 export async function importFile(db: Db, actor: Actor, input: UploadInput): Promise<ImportFileResult> {
-  const { prepared, notes } = await prepareUpload(input);
+  const { prepared, notes } = await prepareUpload(db, input);
   const stored = await inTransaction(db, (trx) => storeTargets(trx, actor, prepared));
   return { ...stored, notes };
 }

@@ -191,11 +191,23 @@ async function prepare(item: SourceDocument, fiscalYear: number | undefined): Pr
   // An NDJSON line is exchange JSON whatever the file is called; errors are re-located by ProblemList.
   const input = { content: item.content, fileName: item.json ? 'line.json' : item.file, fiscalYear };
   const json = item.json === true || detectDocumentKind(item.content, item.file) === 'json';
-  const { document } = await parseTargetsFile(input);
-  if (document.fiscalYear === undefined) {
+  const { document: stated } = await parseTargetsFile(input);
+  if (stated.fiscalYear === undefined) {
     throw new AppError('USAGE', '文件未写明年度，请用 --year 指定', { location: { field: 'fiscalYear' } });
   }
+  // Matching a unit by name needs a person to confirm close matches: a bulk import takes only documents with codes.
+  const code = stated.unit.code;
+  if (code === null) {
+    throw new AppError(
+      'BAD_INPUT',
+      `未写明单位编码（单位“${stated.unit.name}”）：请单独导入，用 --unit 编码 指定单位`,
+      {
+        location: { path: ['unit', 'code'] },
+      },
+    );
+  }
+  const document = { ...stated, unit: { code, name: stated.unit.name } };
   // Exchange JSON was validated against the document schema by parseTargetsFile; the other readers' output is validated here.
-  const target = { document, fiscalYear: document.fiscalYear };
+  const target = { document, fiscalYear: stated.fiscalYear };
   return json ? prepareParsedTargets(target) : prepareTargets(target);
 }

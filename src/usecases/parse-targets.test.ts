@@ -39,9 +39,12 @@ describe('parseTargetsFile dispatches by content, then by name', () => {
     expect((await parseTargetsFile({ content: json, fileName: 'seed.json' })).document).toEqual(seedDocument());
   });
 
-  it('refuses old binary Office files and an .xlsx that is not one', () => {
+  it('knows old binary Office and PDF files by their bytes, and refuses an .xlsx or .pdf that is not one', () => {
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    expect(() => detectDocumentKind(ole, 'old.xls')).toThrow('旧版 Office 文件');
+    expect(detectDocumentKind(ole, 'old.xls')).toBe('legacy');
+    expect(detectDocumentKind(ole, 'old.wps')).toBe('legacy');
+    expect(detectDocumentKind(Buffer.from('%PDF-1.7\n'), 'renamed.txt')).toBe('pdf');
     expect(() => detectDocumentKind(Buffer.from('项目编码'), 'fake.xlsx')).toThrow('内容不是 Excel 文件');
+    expect(() => detectDocumentKind(Buffer.from('项目编码'), 'fake.pdf')).toThrow('内容不是 PDF 文件');
   });
 });

@@ -24,7 +24,7 @@ export async function previewImport(
   db: Db,
   input: { content: Uint8Array; fileName: string; unitCode: string; fiscalYear: number },
 ): Promise<ImportPreview> {
-  const { prepared, notes } = await prepareUpload({
+  const { prepared, notes } = await prepareUpload(db, {
     content: input.content,
     fileName: input.fileName,
     fiscalYear: input.fiscalYear,

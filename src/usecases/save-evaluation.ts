@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import { type Evaluation, SaveEvaluationBodySchema } from '../contract/evaluation.ts';
-import { recordAudit } from '../db/audit.repo.ts';
 import type { Db } from '../db/database.ts';
-import { type StoredProjectEvaluation, evaluationVersion, replaceEvaluationIfVersion } from '../db/evaluation.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
-import { AppError } from '../domain/errors.ts';
-import { scoreProject } from '../domain/scoring/index.ts';
-import { type EvaluatedYear, loadEvaluatedYear, presentEvaluation } from '../db/evaluated-year.repo.ts';
 import { UnitYearInputSchema } from '../contract/usecase-input.ts';
 import { validateInput } from '../contract/validate-input.ts';
-import { versionConflict } from '../db/last-change.repo.ts';
+import { storeEvaluation } from './store-evaluation.ts';
 
 const SaveEvaluationInputSchema = UnitYearInputSchema.extend(SaveEvaluationBodySchema.shape).extend({
   /** The version the 自评表 was read at (If-Match; 0 = none stored yet). Only the demo loader leaves it out. */
@@ -27,116 +22,5 @@ type SaveEvaluationInput = z.input<typeof SaveEvaluationInputSchema>;
  */
 export async function saveEvaluation(db: Db, actor: Actor, input: SaveEvaluationInput): Promise<Evaluation> {
   const parsed = validateInput(SaveEvaluationInputSchema, input, '自评表');
-  const key = { unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear };
-  return inTransaction(db, async (trx) => {
-    const year = await loadEvaluatedYear(trx, key);
-    const ref = { unitId: year.unitId, fiscalYear: key.fiscalYear };
-    const projects = checkedProjects(year, parsed.projects);
-    const status = parsed.finalise ? 'final' : 'draft';
-    const next: EvaluatedYear = {
-      ...year,
-      stored: { status, updatedBy: actor.username, updatedAt: new Date(), projects },
-    };
-    const evaluation = presentEvaluation(next);
-    if (parsed.finalise) refuseIncomplete(evaluation);
-    const version = await replaceEvaluationIfVersion(trx, ref, parsed.expectedVersion, {
-      status,
-      updatedBy: actor.username,
-      projects,
-    });
-    if (version === undefined) {
-      const current = await evaluationVersion(trx, ref);
-      throw await versionConflict(trx, `${key.unitCode} ${key.fiscalYear} 年度的自评表`, {
-        username: current.updatedBy,
-        at: current.updatedAt,
-        currentVersion: current.version,
-        expectedVersion: parsed.expectedVersion!,
-      });
-    }
-    await recordAudit(trx, actor, {
-      action: parsed.finalise ? 'finalise-evaluation' : 'save-evaluation',
-      unitCode: key.unitCode,
-      fiscalYear: key.fiscalYear,
-      entity: 'evaluation',
-      entityKey: `${key.unitCode}/${key.fiscalYear}`,
-      before: year.stored ? { status: year.stored.status, projects: year.stored.projects } : null,
-      after: { status, projects },
-    });
-    return { ...evaluation, version };
-  });
-}
-
-type ProjectInput = z.output<typeof SaveEvaluationBodySchema>['projects'][number];
-
-function checkedProjects(year: EvaluatedYear, input: ProjectInput[]): StoredProjectEvaluation[] {
-  return input.map((entry, p) => {
-    const project = year.projects.find((candidate) => candidate.code === entry.code);
-    if (!project) {
-      throw new AppError(
-        'VALIDATION',
-        `单位 ${year.unit.code} ${year.fiscalYear} 年度没有编码为 ${entry.code} 的项目`,
-        { location: { path: ['projects', p, 'code'] } },
-      );
-    }
-    const stored: StoredProjectEvaluation = {
-      code: entry.code,
-      executionReason: entry.executionReason?.trim() ?? '',
-      indicators: entry.indicators.map((i) => ({
-        name: i.name,
-        actual: i.actual?.trim() || null,
-        notApplicable: i.notApplicable ?? false,
-        deviationReason: i.deviationReason?.trim() ?? '',
-        improvementMeasures: i.improvementMeasures?.trim() ?? '',
-        weight: i.weight == null ? null : String(i.weight),
-      })),
-    };
-    const seen = new Set<string>();
-    stored.indicators.forEach((i, k) => {
-      if (seen.has(i.name))
-        throw new AppError('VALIDATION', `项目 ${entry.code} 的指标“${i.name}”重复出现`, {
-          location: { path: ['projects', p, 'indicators', k, 'name'] },
-        });
-      seen.add(i.name);
-    });
-    try {
-      // Scoring is the check: unknown names and unreadable actuals are refused with their path.
-      scoreProject(project, { adjustedBudget: null, spent: null, indicators: entry.indicators }, year.policy);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      throw new AppError('VALIDATION', `项目 ${entry.code}：${error.message}`, {
-        location: { path: ['projects', p, ...(error.location?.path ?? [])] },
-      });
-    }
-    return stored;
-  });
-}
-
-function refuseIncomplete(evaluation: Evaluation): void {
-  const issues = [
-    ...evaluation.projects.flatMap((project, p) => [
-      ...(project.score.execution.missing
-        ? [{ path: ['projects', p, 'spent'], message: `项目 ${project.code}：尚无执行数（请在运行监控中录入支出）` }]
-        : []),
-      ...project.score.indicators.flatMap((i, k) =>
-        i.missing
-          ? [
-              {
-                path: ['projects', p, 'indicators', k, 'actual'],
-                message: `项目 ${project.code} 指标“${i.name}”缺少实际完成值`,
-              },
-            ]
-          : [],
-      ),
-    ]),
-    ...evaluation.missingAnalysis.map((m) => ({ path: m.path, message: m.message })),
-  ];
-  if (issues.length === 0) return;
-  throw new AppError(
-    'VALIDATION',
-    `自评表尚不能定稿：${issues[0]!.message}${issues.length > 1 ? `（共 ${issues.length} 处）` : ''}`,
-    {
-      location: { path: issues[0]!.path },
-      issues,
-    },
-  );
+  return inTransaction(db, (trx) => storeEvaluation(trx, actor, parsed));
 }

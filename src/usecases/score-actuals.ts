@@ -1,7 +1,7 @@
 import { ActualsDocumentSchema, type ActualsDocument, type UnitScore } from '../contract/actuals.ts';
 import { AppError } from '../domain/errors.ts';
 import { scoreProjects, type ProjectActuals, type ScoringPolicyInput } from '../domain/scoring/index.ts';
-import type { TargetsDocument } from '../domain/targets.ts';
+import type { StatedTargets } from '../domain/targets.ts';
 import { parseTargetsFile } from './parse-targets.ts';
 import { zodIssues } from '../contract/validate-input.ts';
 
@@ -38,12 +38,13 @@ function readActualsDocument(content: Uint8Array | string, fileName: string): Ac
 }
 
 function scoreDocumentWithActuals(
-  document: TargetsDocument,
+  document: StatedTargets,
   actuals: ActualsDocument,
   fileName: string,
   policy?: ScoringPolicyInput,
 ): UnitScore {
-  if (actuals.unit !== document.unit.code) {
+  // A target file without 单位编码 (most provincial tables) is taken to be the unit the actuals file names.
+  if (document.unit.code !== null && actuals.unit !== document.unit.code) {
     throw new AppError(
       'BAD_INPUT',
       `实际完成值文件的单位 ${actuals.unit} 与目标文件的单位 ${document.unit.code} 不一致`,
@@ -86,7 +87,7 @@ function scoreDocumentWithActuals(
   try {
     const result = scoreProjects(document.projects, actualsOf, policy);
     return {
-      unit: document.unit.code,
+      unit: document.unit.code ?? actuals.unit,
       fiscalYear: actuals.fiscalYear,
       meanScore: result.meanScore,
       incomplete: result.incomplete,

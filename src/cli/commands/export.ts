@@ -6,7 +6,7 @@ import { orgCodeOption } from '../code-options.ts';
 import { AppError } from '../../domain/errors.ts';
 import { exportBulk } from '../../usecases/export-bulk.ts';
 import { BINARY_FORMATS, EXPORT_FORMATS, type ExportFormat } from '../../contract/documents.ts';
-import { exportTargets } from '../../usecases/export-targets.ts';
+import { PRINTABLE_LAYOUT_IDS, exportTargets } from '../../usecases/export-targets.ts';
 import { parseYear, withDatabase } from '../options.ts';
 import { progressBar } from '../progress-bar.ts';
 
@@ -17,6 +17,7 @@ interface ExportOptions {
   format: ExportFormat;
   output?: string;
   out?: string;
+  layout?: string;
 }
 
 export function exportCommand(): Command {
@@ -30,9 +31,12 @@ export function exportCommand(): Command {
     .addOption(new Option('--format <format>', '输出格式').choices(EXPORT_FORMATS).default('json'))
     .option('-o, --output <file>', '写入文件（文本格式默认输出到标准输出）')
     .option('--out <file>', '同 --output')
+    .option('--layout <id>', `按某省表样导出 docx/xlsx（${PRINTABLE_LAYOUT_IDS.join('、')}；默认 Jixiao 表样）`)
     .action(async (options: ExportOptions) => {
       const output = options.out ?? options.output;
+      if (options.layout !== undefined) checkLayout(options);
       if (options.all) {
+        if (options.layout !== undefined) throw new AppError('USAGE', '--layout 不能与 --all 同时使用');
         if (options.unit) throw new AppError('USAGE', '--all 与 --unit 不能同时使用');
         if (!output) throw new AppError('USAGE', '--all 需要用 --out 指定 .zip 文件');
         await exportAll(options.year, options.format, output);
@@ -44,7 +48,7 @@ export function exportCommand(): Command {
         throw new AppError('USAGE', `${options.format} 是二进制格式，请用 --out 指定文件`);
       }
       const file = await withDatabase((db) =>
-        exportTargets(db, { unitCode, fiscalYear: options.year, format: options.format }),
+        exportTargets(db, { unitCode, fiscalYear: options.year, format: options.format, layout: options.layout }),
       );
       if (!output) {
         process.stdout.write(file.content);
@@ -56,6 +60,14 @@ export function exportCommand(): Command {
         throw cannotWrite(output, error);
       }
     });
+}
+
+/** An unknown id, or a format the forms are not printed in, is a usage error naming what is possible. */
+function checkLayout(options: ExportOptions): void {
+  if (!PRINTABLE_LAYOUT_IDS.includes(options.layout!))
+    throw new AppError('USAGE', `未知的表样“${options.layout}”：可用 ${PRINTABLE_LAYOUT_IDS.join('、')}`);
+  if (options.format !== 'docx' && options.format !== 'xlsx')
+    throw new AppError('USAGE', '--layout 只能与 --format docx 或 --format xlsx 一起使用');
 }
 
 async function exportAll(fiscalYear: number, format: ExportFormat, output: string): Promise<void> {

@@ -55,6 +55,16 @@ function jsonReport(report: ReviewReport) {
       path,
       message,
     })),
+    ...(report.notApplicable
+      ? {
+          notApplicable: report.notApplicable.map(({ rule, project, field, message }) => ({
+            rule,
+            project,
+            field,
+            message,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -78,6 +88,8 @@ function formatTable(report: ReviewReport): string {
   const count = (severity: keyof typeof SEVERITY_LABEL) =>
     report.findings.filter((f) => f.severity === severity).length;
   if (lines.length > 0) lines.push('');
+  for (const skipped of report.notApplicable ?? [])
+    lines.push(`未适用：项目 ${skipped.project}\u3000${skipped.message}`);
   lines.push(`审核结果：${report.grade}（错误 ${count('error')}，警告 ${count('warning')}，提示 ${count('info')}）`);
   return `${lines.join('\n')}\n`;
 }

@@ -38,7 +38,7 @@ interface Field {
   inResult: boolean;
 }
 
-interface WalkState {
+export interface WalkState {
   fields: Field[];
   paragraphs: number;
   tables: number;
@@ -110,13 +110,18 @@ function walkBlocks(nodes: XmlNode[], state: WalkState, out: DocxBlock[]): void 
 }
 
 /** Word's (and docx's) table of contents is a content control of the "Table of Contents" gallery. */
-function isTocControl(sdt: XmlNode): boolean {
+export function isTocControl(sdt: XmlNode): boolean {
   const gallery = findChild(findChild(findChild(sdt, 'w:sdtPr') ?? {}, 'w:docPartObj') ?? {}, 'w:docPartGallery');
   return gallery !== undefined && /table of contents/i.test(attr(gallery, 'w:val') ?? '');
 }
 
+/** A fresh walk for a reader that visits paragraphs itself (the grid reader): fields stay open across paragraphs. */
+export function newWalkState(): WalkState {
+  return { fields: [], paragraphs: 0, tables: 0 };
+}
+
 /** Null when the whole paragraph sits inside a TOC field's cached result. */
-function readParagraph(p: XmlNode, state: WalkState): { lines: string[]; tcCodes: string[] } | null {
+export function readParagraph(p: XmlNode, state: WalkState): { lines: string[]; tcCodes: string[] } | null {
   const acc = { text: '', tcCodes: [] as string[], visible: false };
   walkRuns(childrenOf(p), state, acc);
   if (!acc.visible && acc.text === '' && insideToc(state)) return null;

@@ -1,3 +1,4 @@
+import { AppError } from '../../domain/errors.ts';
 import type { TargetsDocument } from '../../domain/targets.ts';
 import type { EvaluationReport, MonitoringReport } from '../reports/types.ts';
 
@@ -6,6 +7,8 @@ export type RenderFormat = 'docx' | 'pdf' | 'xlsx';
 /** One document to write: plain data in (it crosses to a worker thread by structured clone), bytes out. */
 export type RenderTask =
   | { kind: 'targets'; format: RenderFormat; document: TargetsDocument }
+  /** The targets in a province's form from the layout registry (issue 15), by layout id. */
+  | { kind: 'layout'; format: 'docx' | 'xlsx'; layout: string; document: TargetsDocument }
   | { kind: 'evaluation'; format: RenderFormat; report: EvaluationReport }
   | { kind: 'monitoring'; format: RenderFormat; report: MonitoringReport };
 
@@ -17,6 +20,8 @@ export async function renderTask(task: RenderTask): Promise<Uint8Array> {
   switch (task.kind) {
     case 'targets':
       return renderTargetsFile(task.document, task.format);
+    case 'layout':
+      return renderLayoutFile(task.document, task.layout, task.format);
     case 'evaluation': {
       const writers = await import('../reports/index.ts');
       return { docx: writers.writeEvaluationDocx, xlsx: writers.writeEvaluationXlsx, pdf: writers.writeEvaluationPdf }[
@@ -41,4 +46,12 @@ async function renderTargetsFile(document: TargetsDocument, format: RenderFormat
     case 'pdf':
       return (await import('../pdf/index.ts')).writeTargetsPdf(document);
   }
+}
+
+async function renderLayoutFile(document: TargetsDocument, id: string, format: 'docx' | 'xlsx'): Promise<Uint8Array> {
+  const layout = (await import('../layouts/write/printable.ts')).layoutById(id);
+  if (!layout) throw new AppError('VALIDATION', `没有可打印的表样“${id}”`);
+  return format === 'docx'
+    ? (await import('../layouts/write/write-layout-docx.ts')).writeLayoutDocx(document, layout)
+    : (await import('../layouts/write/write-layout-xlsx.ts')).writeLayoutXlsx(document, layout);
 }

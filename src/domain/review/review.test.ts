@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedDocument } from '../../../test/targets-fixtures.ts';
+import type { LayoutField } from '../targets.ts';
 import { gradeFindings } from './grade.ts';
 import { DEFAULT_REVIEW_POLICY, REVIEW_RULES, resolveReviewPolicy, reviewTargets, type Finding } from './index.ts';
 import { cleanProject, documentOf } from './test-fixtures.ts';
@@ -95,5 +96,32 @@ describe('grade', () => {
     expect(grade([f('error'), f('error'), f('error'), f('error'), f('error')])).toBe('差');
     expect(grade([f('error', 'A'), f('error', 'B'), f('error', 'C')])).toBe('差');
     expect(grade([f('error', 'A'), f('error', 'B')])).toBe('中');
+  });
+});
+
+describe('a layout without some fields (issue 15 item 7)', () => {
+  const withoutFields = cleanProject({
+    purpose: '',
+    spendingPlan: [],
+    indicators: cleanProject().indicators.map((indicator) => ({ ...indicator, basis: '' })),
+  });
+
+  it('reports the missing purpose, spending plan and basis when the form had them', () => {
+    const report = reviewTargets(documentOf([withoutFields]));
+    const fields = new Set(report.findings.map((f) => (f.path[0] === 'indicators' ? f.path[2] : f.path[0])));
+    expect(fields).toEqual(new Set(['purpose', 'spendingPlan', 'basis']));
+    expect(report.notApplicable).toBeUndefined();
+  });
+
+  it('says which rules could not apply instead, when the source layout has no such fields', () => {
+    const absentFields: LayoutField[] = ['purpose', 'spendingPlan', 'basis'];
+    const report = reviewTargets(documentOf([{ ...withoutFields, details: { absentFields } }]));
+    expect(report.findings).toEqual([]);
+    expect(report.grade).toBe('优');
+    const skipped = report.notApplicable ?? [];
+    expect(new Set(skipped.map((n) => n.field))).toEqual(new Set(['purpose', 'spendingPlan', 'basis']));
+    expect(skipped.every((n) => n.project === 'P-1' && n.message.includes('未适用'))).toBe(true);
+    // One entry per rule and field, however many indicators lack a basis.
+    expect(skipped.filter((n) => n.field === 'basis')).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import type { TargetsDocument } from '../targets.ts';
+import type { LayoutField, TargetsDocument } from '../targets.ts';
 import type { ReviewPolicy } from './policy.ts';
 
 /** The four official criteria of 绩效目标审核 (财预〔2015〕88号). */
@@ -25,6 +25,17 @@ export interface Finding {
 export interface ReviewReport {
   grade: Grade;
   findings: Finding[];
+  /** Rules that could not apply to a project because its source layout has no such field; absent when none. */
+  notApplicable?: NotApplicable[];
+}
+
+/** A rule left out for one project: the field it reads is not in the layout the project was read from. */
+export interface NotApplicable {
+  rule: string;
+  project: string;
+  field: LayoutField;
+  message: string;
+  messageEn: string;
 }
 
 /** What a rule reports; the engine adds the rule's id, criterion and severity. */

@@ -5,6 +5,8 @@ import { type TestClient, signIn } from '../../../test/api-client.ts';
 import { describeEachEngine } from '../../../test/db-engines.ts';
 import { documentForUnit, seedDocument } from '../../../test/targets-fixtures.ts';
 import { SYSTEM_ACTOR } from '../../domain/access.ts';
+import { readTables } from '../../documents/layouts/read-tables.ts';
+import { readGrids } from '../../documents/tables/read-grids.ts';
 import { readTargetsXlsx, writeTargetsXlsx } from '../../documents/xlsx/index.ts';
 import { importTargets } from '../../usecases/import-targets.ts';
 import { buildServer } from '../app.ts';
@@ -55,6 +57,24 @@ describeEachEngine('document routes', (getDb) => {
     );
     const { document } = await readTargetsXlsx(response.rawPayload, { fileName: 'download.xlsx' });
     expect(document).toEqual({ ...seedDocument(), fiscalYear: 2020 });
+  });
+
+  it('prints the targets in a province’s form with ?layout=, and names the forms for an unknown one', async () => {
+    const response = await admin.inject({ method: 'GET', url: `${base}/export.docx?layout=sichuan-integrated` });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain(
+      encodeURIComponent('秦皇岛市山海关区总工会2020年绩效目标（四川一体化）.docx'),
+    );
+    const reading = readTables(await readGrids(response.rawPayload, 'download.docx'));
+    expect(new Set(reading.tables.map((table) => table.layout))).toEqual(new Set(['sichuan-integrated']));
+    expect(reading.targets!.projects.map((p) => p.name)).toEqual(seedDocument().projects.map((p) => p.name));
+    const xlsx = await admin.inject({ method: 'GET', url: `${base}/export?format=xlsx&layout=hunan` });
+    expect(xlsx.statusCode).toBe(200);
+    const unknown = await admin.inject({ method: 'GET', url: `${base}/export.xlsx?layout=guangdong` });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toContain('sichuan-integrated');
+    const pdf = await admin.inject({ method: 'GET', url: `${base}/export.pdf?layout=central` });
+    expect(pdf.statusCode).toBe(400);
   });
 
   it('sends .docx and .pdf with their content types, and the blank template', async () => {

@@ -15,14 +15,23 @@ import { JOB_HEADER } from '../../contract/jobs.ts';
 import type { Db } from '../../db/database.ts';
 import { exportBulk } from '../../usecases/export-bulk.ts';
 import { exportReport } from '../../usecases/export-reports.ts';
-import { exportTargets } from '../../usecases/export-targets.ts';
+import { PRINTABLE_LAYOUT_IDS, exportTargets } from '../../usecases/export-targets.ts';
 import { exportTemplate } from '../../usecases/export-template.ts';
 import { actorOf } from '../auth/route-guard.ts';
 import { attachment, sendFile } from '../file-reply.ts';
 
 const base = '/api/units/:unitCode/years/:year';
 
-const ExportQuerySchema = z.object({ format: z.enum(EXPORT_FORMATS).default('json') });
+/** ?layout=<id>: a province's form from the layout registry (Word, Excel) instead of Jixiao's own. */
+const LayoutQuerySchema = z.object({
+  layout: z
+    .enum(PRINTABLE_LAYOUT_IDS as [string, ...string[]], {
+      error: `未知的表样：可用 ${PRINTABLE_LAYOUT_IDS.join('、')}`,
+    })
+    .optional()
+    .describe('A province’s form (docx, xlsx only); default the Jixiao form'),
+});
+const ExportQuerySchema = LayoutQuerySchema.extend({ format: z.enum(EXPORT_FORMATS).default('json') });
 const DocumentParamsSchema = UnitYearParamsSchema.extend({ format: z.enum(DOCUMENT_FORMATS) });
 const ReportParamsSchema = UnitYearParamsSchema.extend({ format: z.enum(REPORT_FORMATS) });
 const MonitoringQuerySchema = z.object({ asOfMonth: z.coerce.number().int().min(1).max(12).optional() });
@@ -54,7 +63,8 @@ export function exportRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { unitCode, year } = request.params;
-        const file = await exportTargets(db, { unitCode, fiscalYear: year, format: request.query.format });
+        const { format, layout } = request.query;
+        const file = await exportTargets(db, { unitCode, fiscalYear: year, format, layout });
         return sendFile(reply, file, `${unitCode}-${year}.${file.extension}`);
       },
     );
@@ -67,11 +77,12 @@ export function exportRoutes(db: Db): FastifyPluginAsyncZod {
           summary: "A unit-year's targets in the official layout as Word, PDF or Excel",
           tags: ['documents'],
           params: DocumentParamsSchema,
+          querystring: LayoutQuerySchema,
         },
       },
       async (request, reply) => {
         const { unitCode, year, format } = request.params;
-        const file = await exportTargets(db, { unitCode, fiscalYear: year, format });
+        const file = await exportTargets(db, { unitCode, fiscalYear: year, format, layout: request.query.layout });
         return sendFile(reply, file, `${unitCode}-${year}.${file.extension}`);
       },
     );

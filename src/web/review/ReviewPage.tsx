@@ -100,6 +100,7 @@ function Review({ unitCode, year, workflowBar }: ReviewPageProps) {
           <ReviewPanel
             grade={report.grade}
             findings={report.findings}
+            notApplicable={report.notApplicable}
             projectNames={projectNames}
             onLocate={(f) => locateFinding(f)}
           />

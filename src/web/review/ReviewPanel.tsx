@@ -1,6 +1,6 @@
 import { Card, Empty, Tag, Typography } from 'antd';
 import type { KeyboardEvent } from 'react';
-import type { FindingDto } from '../../contract/review.ts';
+import type { FindingDto, ReviewReportDto } from '../../contract/review.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { groupFindings } from './cell-key.ts';
 import './review.css';
@@ -11,13 +11,15 @@ const GRADE_COLORS: Record<string, string> = { 优: 'success', 良: 'processing'
 interface Props {
   grade: string;
   findings: FindingDto[];
+  /** Rules left out because the project's source layout has no such field (issue 15). */
+  notApplicable?: ReviewReportDto['notApplicable'];
   /** Project code → name, for group titles. */
   projectNames: ReadonlyMap<string, string>;
   onLocate: (finding: FindingDto) => void;
 }
 
 /** 审核意见: the grade, then findings grouped by project (department last); a click locates the cell. */
-export function ReviewPanel({ grade, findings, projectNames, onLocate }: Props) {
+export function ReviewPanel({ grade, findings, notApplicable, projectNames, onLocate }: Props) {
   const { t, locale } = useI18n();
   const count = (severity: FindingDto['severity']) => findings.filter((f) => f.severity === severity).length;
   const title = (project: string | null) =>
@@ -66,6 +68,16 @@ export function ReviewPanel({ grade, findings, projectNames, onLocate }: Props) 
           ))}
         </section>
       ))}
+      {notApplicable && notApplicable.length > 0 && (
+        <section data-testid="review-not-applicable">
+          <div className="review-group-title">{t('review.notApplicable')}</div>
+          {notApplicable.map((skipped) => (
+            <div key={`${skipped.project} ${skipped.rule} ${skipped.field}`} className="review-finding">
+              {title(skipped.project)}：{locale === 'en' ? skipped.messageEn : skipped.message}
+            </div>
+          ))}
+        </section>
+      )}
     </Card>
   );
 }
