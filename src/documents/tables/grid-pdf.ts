@@ -18,6 +18,9 @@ function pdfjsData(): { cMapUrl: string; standardFontDataUrl: string } {
  * A PDF's text layer into grids: ruled tables by their borders (pdf-layout.ts), else blocks of lines whose
  * text falls into columns. One grid per table per page; text outside tables is paragraphs and `above`.
  */
+/** A department's tables fill a few dozen pages; a longer PDF is a whole budget book (or hostile) and is refused. */
+const MAX_PDF_PAGES = 300;
+
 export async function readPdfGrids(buffer: Buffer, fileName: string): Promise<GridFile> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let document: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -37,6 +40,11 @@ export async function readPdfGrids(buffer: Buffer, fileName: string): Promise<Gr
   const paragraphs: string[] = [];
   let anyText = false;
   try {
+    if (document.numPages > MAX_PDF_PAGES)
+      throw badInput(
+        fileName,
+        `PDF 共 ${document.numPages} 页，超过可读取的 ${MAX_PDF_PAGES} 页；请只导入绩效表所在的页`,
+      );
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const items = await textItems(page);
