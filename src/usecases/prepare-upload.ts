@@ -1,6 +1,7 @@
 import { type PreparedTargets, prepareTargets } from '../contract/prepare-targets.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../domain/errors.ts';
+import type { StatedUnit } from '../domain/targets.ts';
 import { type ParsedTargets, parseTargetsFile } from './parse-targets.ts';
 import { type ResolvedUnit, resolveStatedUnit } from './resolve-stated-unit.ts';
 
@@ -21,6 +22,8 @@ export interface PreparedUpload {
   tables: ParsedTargets['tables'];
   /** How the unit was found: its stated code, `--unit`, the page's unit, or its name. */
   unitMatch: ResolvedUnit['how'];
+  /** The unit as the file states it (code null: none), for saying how it was matched. */
+  statedUnit: StatedUnit;
 }
 
 /**
@@ -48,5 +51,6 @@ export async function prepareParsedUpload(db: Db, input: UploadInput, parsed: Pa
     notes: [...notes, ...resolved.notes],
     tables,
     unitMatch: resolved.how,
+    statedUnit: document.unit,
   };
 }

@@ -1,11 +1,12 @@
 import type { Db } from '../db/database.ts';
 import { findDocumentRef, findWorkflowStates } from '../db/documents.repo.ts';
 import { reviewPolicyForUnit } from '../db/policies.repo.ts';
+import type { RecognisedTable } from '../documents/layouts/reading.ts';
 import type { ImportNote } from '../domain/import-note.ts';
 import { type ReviewReport, reviewTargets } from '../domain/review/index.ts';
-import type { TargetsDocument } from '../domain/targets.ts';
+import type { StatedUnit, TargetsDocument, Unit } from '../domain/targets.ts';
 import { assertEditable, type WorkflowState } from '../domain/workflow/states.ts';
-import { prepareUpload } from './prepare-upload.ts';
+import { type PreparedUpload, prepareUpload } from './prepare-upload.ts';
 
 export interface ImportPreview {
   fileName: string;
@@ -13,6 +14,10 @@ export interface ImportPreview {
   notes: ImportNote[];
   review: ReviewReport;
   replaces: boolean;
+  /** What each grid of the file was recognised as (layout, mapping, money unit, rows skipped). */
+  recognised: RecognisedTable[];
+  /** How the unit was decided: the file's stated unit, and the stored unit it goes to. */
+  unitMatch: { how: PreparedUpload['unitMatch']; stated: StatedUnit; unit: Unit };
 }
 
 /**
@@ -24,7 +29,7 @@ export async function previewImport(
   db: Db,
   input: { content: Uint8Array; fileName: string; unitCode: string; fiscalYear: number },
 ): Promise<ImportPreview> {
-  const { prepared, notes } = await prepareUpload(db, {
+  const { prepared, notes, tables, unitMatch, statedUnit } = await prepareUpload(db, {
     content: input.content,
     fileName: input.fileName,
     fiscalYear: input.fiscalYear,
@@ -41,5 +46,7 @@ export async function previewImport(
     notes,
     review: reviewTargets(document, policy),
     replaces: existing !== undefined,
+    recognised: tables,
+    unitMatch: { how: unitMatch, stated: statedUnit, unit: document.unit },
   };
 }

@@ -126,8 +126,10 @@ function tableNotes(f: Found, notes: ImportNote[]): void {
       message: `${raw.sheet.grid.source}：金额单位为${raw.money.unit}（${raw.money.place}），已按精确换算为元`,
     });
   for (const skipped of raw.skipped) {
-    const row = raw.sheet.line(skipped.row);
-    notes.push({ line: row, code: 'row-skipped', message: `${skipped.place}：${skipped.reason}，已跳过` });
+    const message = `${skipped.place}：${skipped.reason}，已跳过`;
+    // A continued table hands its skipped rows to the table it continues: say each once.
+    if (notes.some((note) => note.code === 'row-skipped' && note.message === message)) continue;
+    notes.push({ line: raw.sheet.line(skipped.row), code: 'row-skipped', message });
   }
 }
 

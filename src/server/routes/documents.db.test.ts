@@ -105,6 +105,13 @@ describeEachEngine('document routes', (getDb) => {
     expect(preview.notes.map((n: { code: string }) => n.code)).toContain('target-missing-number');
     expect(['优', '良', '中', '差']).toContain(preview.review.grade);
     expect(preview.review.findings.length).toBeGreaterThan(0);
+    // Jixiao's own workbook: read by its strict reader (no tables to recognise); the unit by its stated code.
+    expect(preview.recognised).toEqual([]);
+    expect(preview.unitMatch).toEqual({
+      how: 'stated-code',
+      stated: { code: '711002', name: '秦皇岛市山海关区总工会' },
+      unit: { code: '711002', name: '秦皇岛市山海关区总工会' },
+    });
     expect(await targets()).toEqual(before);
   });
 

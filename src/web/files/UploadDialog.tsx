@@ -6,6 +6,8 @@ import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatYuan } from '../shared/format.ts';
 import { importFile, previewImport } from './api.ts';
+import { distinctNotes } from './recognised.ts';
+import { RecognisedSection } from './RecognisedSection.tsx';
 
 interface Props {
   unitCode: string;
@@ -78,7 +80,7 @@ export default function UploadDialog({ unitCode, year, onClose, onImported }: Pr
     >
       <Typography.Paragraph type="secondary">{t('files.uploadHint')}</Typography.Paragraph>
       <Upload.Dragger
-        accept=".xlsx,.docx,.txt,.json"
+        accept=".xlsx,.docx,.txt,.csv,.json,.pdf,.xls,.doc,.wps,.et"
         multiple={false}
         showUploadList={false}
         beforeUpload={(chosen) => {
@@ -108,13 +110,16 @@ function PreviewBody({ preview }: { preview: ImportPreview }) {
   const { projects } = preview.document;
   const indicators = projects.reduce((sum, project) => sum + project.indicators.length, 0);
   const count = (severity: string) => preview.review.findings.filter((f) => f.severity === severity).length;
+  const notes = distinctNotes(preview.notes);
   return (
     <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }} data-testid="upload-preview">
       <Alert type="info" showIcon title={t('files.summary', { projects: projects.length, indicators })} />
       {preview.replaces && <Alert type="warning" showIcon title={t('files.replaces')} />}
+      <RecognisedSection preview={preview} />
       <Table
         size="small"
         pagination={false}
+        scroll={{ x: 'max-content' }}
         rowKey="code"
         dataSource={projects}
         columns={[
@@ -124,12 +129,13 @@ function PreviewBody({ preview }: { preview: ImportPreview }) {
           { title: t('files.col.indicators'), align: 'right', render: (_, project) => project.indicators.length },
         ]}
       />
-      {preview.notes.length > 0 && (
+      {notes.length > 0 && (
         <List
           size="small"
-          header={t('files.notes', { n: preview.notes.length })}
-          dataSource={preview.notes}
+          header={t('files.notes', { n: notes.length })}
+          dataSource={notes}
           renderItem={(note) => <List.Item>{note.message}</List.Item>}
+          data-testid="upload-notes"
         />
       )}
       <Typography.Text strong data-testid="upload-grade">

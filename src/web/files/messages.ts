@@ -1,3 +1,5 @@
+import * as recognisedWords from './recognised-messages.ts';
+
 /** The document files' words (folder 'files': the web may not import a path with 'documents/', see eslint.config.js): downloads, upload with preview, bulk export (src/web/i18n/messages.ts spreads them in). */
 export const zhCN = {
   'files.word': 'Word',
@@ -8,7 +10,7 @@ export const zhCN = {
   'files.upload': '上传文件导入',
   'files.uploadTitle': '导入绩效目标（{unit} {year}年）',
   'files.uploadHint':
-    '选择 Excel（.xlsx，Jixiao 模板或导出文件）、Word（.docx，官方表样）、文本或 JSON 文件。先预览，确认后才保存；保存将整体替换本年度的绩效目标。',
+    '选择 Excel（.xlsx）、Word（.docx）、PDF、文本或 JSON 文件：Jixiao 模板、官方表样和各省的绩效目标表、自评表都可识别，金额可为元或万元，可无编码。旧版 .doc/.xls 需服务器装有 LibreOffice。先预览识别结果，确认后才保存；保存将整体替换本年度的绩效目标。',
   'files.choose': '选择文件',
   'files.previewing': '正在读取并审核…',
   'files.summary': '将导入 {projects} 个项目、{indicators} 个指标',
@@ -33,6 +35,7 @@ export const zhCN = {
   'files.bulkDone': '已完成：{units} 个单位，共 {size}',
   'files.bulkHint': '每个单位一个文件，打包为 .zip。服务器逐个生成并边生成边发送，进度按已接收的数据量显示。',
   'files.busy': '正在生成，请稍候…（{seconds} 秒后自动重试）',
+  ...recognisedWords.zhCN,
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -44,7 +47,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'files.upload': 'Import from file',
   'files.uploadTitle': 'Import targets ({unit}, {year})',
   'files.uploadHint':
-    "Choose an Excel workbook (.xlsx: the Jixiao template or an export), a Word document (.docx, official layout), text or JSON. You see a preview first; saving replaces this year's targets as a whole.",
+    "Choose an Excel workbook (.xlsx), a Word document (.docx), a PDF, text or JSON: the Jixiao template, the official forms and the provinces' target and self-evaluation tables are recognised, in 元 or 万元, with or without codes. Old .doc/.xls need LibreOffice on the server. You see what was recognised first; saving replaces this year's targets as a whole.",
   'files.choose': 'Choose file',
   'files.previewing': 'Reading and reviewing…',
   'files.summary': '{projects} projects and {indicators} indicators will be imported',
@@ -70,4 +73,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   'files.bulkHint':
     'One file per unit, in a .zip. The server renders and sends them one by one; progress shows the data received.',
   'files.busy': 'Generating, please wait… (retrying in {seconds} s)',
+  ...recognisedWords.en,
 };
