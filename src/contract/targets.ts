@@ -96,6 +96,12 @@ export const ProjectDetailsSchema = z.object({
   period: text.optional().describe('项目实施期限, a period such as "2023.07-2024.01"'),
   longTermGoals: z.array(text).optional().describe('长期目标 / 中长期目标'),
   extras: ExtrasSchema.optional(),
+  absentFields: z
+    .array(z.enum(['purpose', 'spendingPlan', 'basis', 'description']))
+    .optional()
+    .describe(
+      'Fields the source layout has no place for: empty because the form lacks them (review skips their rules)',
+    ),
 }) satisfies z.ZodType<D.ProjectDetails>;
 
 export const ProjectSchema = z.object({

@@ -26,7 +26,7 @@ export async function findDocument(
     .where('d.fiscal_year', '=', fiscalYear)
     .executeTakeFirst();
   if (!row) return undefined;
-  // Parsing restores the exchange format's key order, which jsonb does not keep.
+  // Parsing restores the exchange format's key order (documents stored before migration 0016 were jsonb).
   const overall = OverallTargetsSchema.parse(row.overall);
   return { id: row.id, version: row.version, unit: { code: row.code, name: row.name }, overall };
 }
@@ -122,7 +122,7 @@ export async function upsertUnitDocument(
       returning id
     )
     insert into target_documents (unit_id, fiscal_year, overall)
-    select u.id, ${input.fiscalYear}::integer, ${JSON.stringify(input.overall)}::jsonb from u
+    select u.id, ${input.fiscalYear}::integer, ${JSON.stringify(input.overall)}::json from u
     on conflict (unit_id, fiscal_year) do update
       set overall = excluded.overall, version = target_documents.version + 1, updated_at = now()
     returning id, version`.execute(db);

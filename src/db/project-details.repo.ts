@@ -1,7 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
+import { z } from 'zod';
 import type {
   Indicator,
   IndicatorCategory,
+  IndicatorDirection,
+  IndicatorNature,
   SpendingCheckpoint,
   TargetOperator,
   TargetValue,
@@ -44,6 +47,10 @@ export const INDICATOR_COLUMNS = [
   'target_max',
   'basis',
   'category',
+  'nature',
+  'weight',
+  'direction',
+  'extras',
 ] as const;
 export const CHECKPOINT_COLUMNS = ['position', 'month', 'cumulative_percent'] as const;
 
@@ -93,6 +100,10 @@ export function indicatorRows(
     max: [] as (number | null)[],
     basis: [] as string[],
     category: [] as (string | null)[],
+    nature: [] as (string | null)[],
+    weight: [] as (string | null)[],
+    direction: [] as (string | null)[],
+    extras: [] as (string | null)[],
   };
   for (const project of projects) {
     project.indicators.forEach((indicator, position) => {
@@ -111,13 +122,19 @@ export function indicatorRows(
       c.max.push(target.max ?? null);
       c.basis.push(indicator.basis);
       c.category.push(indicator.category);
+      // What a provincial layout states beyond the seed's; absent is NULL (decision 030).
+      c.nature.push(indicator.nature ?? null);
+      c.weight.push(indicator.weight ?? null);
+      c.direction.push(indicator.direction ?? null);
+      c.extras.push(indicator.extras === undefined ? null : JSON.stringify(indicator.extras));
     });
   }
   if (c.position.length === 0) return null;
   return sql`unnest(${keyArrays(keys)}, ${c.position}::integer[], ${c.level1}::text[], ${c.level2}::text[],
                     ${c.name}::text[], ${c.description}::text[], ${c.raw}::text[], ${c.op}::text[],
                     ${c.value}::double precision[], ${c.unit}::text[], ${c.min}::double precision[],
-                    ${c.max}::double precision[], ${c.basis}::text[], ${c.category}::text[])
+                    ${c.max}::double precision[], ${c.basis}::text[], ${c.category}::text[],
+                    ${c.nature}::text[], ${c.weight}::text[], ${c.direction}::text[], ${c.extras}::json[])
              as x(${columnList(keyNames)}, ${columnList(INDICATOR_COLUMNS)})`;
 }
 
@@ -182,9 +199,30 @@ export async function loadIndicators(db: Executor, projectIds: number[]): Promis
       target,
       basis: row.basis,
       category: row.category as IndicatorCategory | null,
+      ...indicatorLayoutFields(row),
     });
   }
   return byProject;
+}
+
+const ExtrasSchema = z.record(z.string(), z.string());
+
+/**
+ * The optional fields of a stored indicator (指标性质, 权重, 方向, extras): a NULL column is an absent
+ * key, so an indicator of the seed layout reads back exactly as it was written.
+ */
+export function indicatorLayoutFields(row: {
+  nature: string | null;
+  weight: string | null;
+  direction: string | null;
+  extras: unknown;
+}): Pick<Indicator, 'nature' | 'weight' | 'direction' | 'extras'> {
+  const fields: Pick<Indicator, 'nature' | 'weight' | 'direction' | 'extras'> = {};
+  if (row.nature !== null) fields.nature = row.nature as IndicatorNature;
+  if (row.weight !== null) fields.weight = row.weight;
+  if (row.direction !== null) fields.direction = row.direction as IndicatorDirection;
+  if (row.extras !== null && row.extras !== undefined) fields.extras = ExtrasSchema.parse(row.extras);
+  return fields;
 }
 
 /** Spending plans of the given projects, each in stored order. */

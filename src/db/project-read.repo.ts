@@ -7,14 +7,15 @@ import type {
   TargetOperator,
   TargetValue,
 } from '../domain/targets.ts';
-import type { VersionedProject } from './projects.repo.ts';
+import { indicatorLayoutFields } from './project-details.repo.ts';
+import { type VersionedProject, projectLayoutFields } from './projects.repo.ts';
 import type { Executor } from './schema.ts';
 
 /**
  * The read path of GET one project (the busiest API route): the unit-year's document, the project,
  * its indicators and its spending plan in ONE statement, so one round trip and no explicit
  * transaction (a single statement already reads one consistent snapshot). The statement is the
- * function project_with_details (migration 2026_12_02_0011), whose plan PostgreSQL keeps per
+ * function project_with_details (migration 2026_12_02_0011, replaced by 2026_12_07_0016), whose plan PostgreSQL keeps per
  * connection: planning the query afresh cost several times its execution. It is sent precompiled,
  * since building it through Kysely on every request showed in the profile (bench api).
  * The details come as json_agg arrays in stored order. Amounts leave the database as text
@@ -25,7 +26,10 @@ const READ = 'select * from project_with_details($1, $2, $3)';
 
 const GoalsSchema = z.array(z.string());
 
-/** One indicator as the statement builds it: [level1, level2, name, description, raw, op, value, unit, min, max, basis, category]. */
+/**
+ * One indicator as the statement builds it: [level1, level2, name, description, raw, op, value, unit,
+ * min, max, basis, category, nature, weight, direction, extras].
+ */
 type IndicatorTuple = [
   string,
   string,
@@ -39,6 +43,10 @@ type IndicatorTuple = [
   number | null,
   string,
   string | null,
+  string | null,
+  string | null,
+  string | null,
+  unknown,
 ];
 /** One checkpoint: [month, cumulative percent as text]. */
 type CheckpointTuple = [number, string | null];
@@ -53,6 +61,8 @@ interface Row {
   budget_total: string | null;
   budget_fiscal: string | null;
   budget_other: string | null;
+  derived_code: boolean;
+  details: unknown;
   indicators: IndicatorTuple[] | null;
   spending_plan: CheckpointTuple[] | null;
 }
@@ -83,6 +93,7 @@ export async function readProjectWithDetails(
         spendingPlan: (row.spending_plan ?? []).map(toCheckpoint),
         goals: GoalsSchema.parse(row.goals),
         indicators: (row.indicators ?? []).map(toIndicator),
+        ...projectLayoutFields(row),
       },
     },
   };
@@ -101,12 +112,25 @@ function toIndicator([
   max,
   basis,
   category,
+  nature,
+  weight,
+  direction,
+  extras,
 ]: IndicatorTuple): Indicator {
   const target: TargetValue = { raw, op: op as TargetOperator | null, value, unit };
   // The exchange format has no min/max keys at all unless the target is a range.
   if (min !== null) target.min = min;
   if (max !== null) target.max = max;
-  return { level1, level2, name, description, target, basis, category: category as IndicatorCategory | null };
+  return {
+    level1,
+    level2,
+    name,
+    description,
+    target,
+    basis,
+    category: category as IndicatorCategory | null,
+    ...indicatorLayoutFields({ nature, weight, direction, extras }),
+  };
 }
 
 function toCheckpoint([month, percent]: CheckpointTuple): SpendingCheckpoint {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { ProjectDetailsSchema } from '../contract/targets.ts';
 import type { Project } from '../domain/targets.ts';
 import {
   CHECKPOINT_COLUMNS,
@@ -36,7 +37,28 @@ function projectColumns(project: Project) {
     budget_other: project.budget.other,
     purpose: project.purpose,
     goals: JSON.stringify(project.goals),
+    derived_code: project.derivedCode === true,
+    details: detailsText(project),
   };
+}
+
+/** ProjectDetails as json text, or NULL when the project has none (the seed layout states none). */
+const detailsText = (project: Project): string | null =>
+  project.details === undefined ? null : JSON.stringify(project.details);
+
+/**
+ * A stored project's optional fields (issue 15): `derivedCode` only when true and `details` only when
+ * stored, so a project of the seed layout reads back exactly as it was written.
+ */
+export function projectLayoutFields(row: {
+  derived_code: boolean;
+  details: unknown;
+}): Pick<Project, 'derivedCode' | 'details'> {
+  const fields: Pick<Project, 'derivedCode' | 'details'> = {};
+  if (row.derived_code) fields.derivedCode = true;
+  // Parsing restores the exchange format's key order within the details.
+  if (row.details !== null && row.details !== undefined) fields.details = ProjectDetailsSchema.parse(row.details);
+  return fields;
 }
 
 /** Stores a project with its indicators and spending plan; returns its id. */
@@ -71,14 +93,17 @@ export async function insertProjects(
   const checkpoints = checkpointRows(details);
   const result = await sql<{ id: number; position: number }>`
     with p as (
-      insert into projects (document_id, position, version, code, name, budget_total, budget_fiscal, budget_other, purpose, goals)
-      select ${documentId}::integer, n.position, n.version, n.code, n.name, n.total, n.fiscal, n.other, n.purpose, n.goals::jsonb
+      insert into projects (document_id, position, version, code, name, budget_total, budget_fiscal, budget_other, purpose, goals,
+                            derived_code, details)
+      select ${documentId}::integer, n.position, n.version, n.code, n.name, n.total, n.fiscal, n.other, n.purpose, n.goals::jsonb,
+             n.derived_code, n.details
         from unnest(${column((e) => e.position)}::integer[], ${column((e) => e.version)}::integer[],
                     ${column((e) => e.project.code)}::text[], ${column((e) => e.project.name)}::text[],
                     ${column((e) => e.project.budget.total)}::numeric[], ${column((e) => e.project.budget.fiscal)}::numeric[],
                     ${column((e) => e.project.budget.other)}::numeric[], ${column((e) => e.project.purpose)}::text[],
-                    ${column((e) => JSON.stringify(e.project.goals))}::text[])
-          as n(position, version, code, name, total, fiscal, other, purpose, goals)
+                    ${column((e) => JSON.stringify(e.project.goals))}::text[], ${column((e) => e.project.derivedCode === true)}::boolean[],
+                    ${column((e) => detailsText(e.project))}::json[])
+          as n(position, version, code, name, total, fiscal, other, purpose, goals, derived_code, details)
       returning id, position
     )${
       indicators
@@ -178,6 +203,8 @@ export async function loadProjects(db: Executor, documentId: number, code?: stri
       'purpose',
       'goals',
       'version',
+      'derived_code',
+      'details',
       // Amounts leave the database as text: "20000.00", never a float.
       sql<string | null>`budget_total::text`.as('budget_total'),
       sql<string | null>`budget_fiscal::text`.as('budget_fiscal'),
@@ -200,6 +227,7 @@ export async function loadProjects(db: Executor, documentId: number, code?: stri
       spendingPlan: spendingPlans.get(row.id) ?? [],
       goals: GoalsSchema.parse(row.goals),
       indicators: indicators.get(row.id) ?? [],
+      ...projectLayoutFields(row),
     },
   }));
 }

@@ -50,7 +50,11 @@ export interface TargetDocumentsTable {
   id: Generated<number>;
   unit_id: number;
   fiscal_year: number;
-  /** The narrative (总体/分项目标, 保障措施): read and written whole, never queried inside. */
+  /**
+   * The narrative (总体/分项目标, 保障措施) and, from provincial layouts, the department-level indicators
+   * and budget: read and written whole, never queried inside. json, not jsonb, so that labelled extras
+   * keep the source's order (migration 0016).
+   */
   overall: Json<unknown>;
   version: ColumnType<number, number | undefined, number>;
   updated_at: Timestamp;
@@ -67,6 +71,10 @@ export interface ProjectsTable {
   budget_other: NullableNumeric;
   purpose: string;
   goals: Json<unknown>;
+  /** The code was derived from the name: the document stated no 项目编码 (issue 15). */
+  derived_code: ColumnType<boolean, boolean | undefined, boolean>;
+  /** ProjectDetails (主管部门, 实施期限, …) as json; NULL when the layout states none. */
+  details: ColumnType<unknown, string | null | undefined, string | null>;
   version: ColumnType<number, number | undefined, number>;
   updated_at: Timestamp;
 }
@@ -93,6 +101,11 @@ export interface IndicatorsTable {
   target_max: number | null;
   basis: string;
   category: string | null;
+  /** 指标性质, 权重 (as written), 指标方向性 and other columns of a provincial layout; NULL when absent. */
+  nature: string | null;
+  weight: string | null;
+  direction: string | null;
+  extras: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { IndicatorProgress } from '../domain/monitoring/progress.ts';
 import type { BudgetAdjustment, MonthlySpending, WarningFollowUp } from './monitoring.repo.ts';
 import type { StoredEvaluation } from './evaluation.repo.ts';
 import { loadIndicators, loadSpendingPlans } from './project-details.repo.ts';
+import { projectLayoutFields } from './projects.repo.ts';
 import type { Executor } from './schema.ts';
 
 /**
@@ -153,6 +154,8 @@ async function loadProjectsOf(db: Executor, documentIds: number[]): Promise<Map<
       'name',
       'purpose',
       'goals',
+      'derived_code',
+      'details',
       sql<string | null>`budget_total::text`.as('budget_total'),
       sql<string | null>`budget_fiscal::text`.as('budget_fiscal'),
       sql<string | null>`budget_other::text`.as('budget_other'),
@@ -175,6 +178,7 @@ async function loadProjectsOf(db: Executor, documentIds: number[]): Promise<Map<
       spendingPlan: plans.get(row.id) ?? [],
       goals: (typeof row.goals === 'string' ? JSON.parse(row.goals) : row.goals) as string[],
       indicators: indicators.get(row.id) ?? [],
+      ...projectLayoutFields(row),
     });
     out.set(row.document_id, list);
   }

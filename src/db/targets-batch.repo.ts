@@ -94,7 +94,7 @@ export async function lockExistingDocuments(
        for update of d`.execute(db);
   return new Map(
     result.rows.map((row) => {
-      // Parsing restores the exchange format's key order, which jsonb does not keep.
+      // Parsing restores the exchange format's key order (documents stored before migration 0016 were jsonb).
       const document = {
         id: row.id,
         unitCode: row.code,
@@ -127,7 +127,7 @@ export async function upsertUnitDocuments(
       returning id, code
     ), d as (
       insert into target_documents (unit_id, fiscal_year, overall)
-      select u.id, n.fiscal_year, n.overall::jsonb
+      select u.id, n.fiscal_year, n.overall::json
         from unnest(${rows.map((r) => r.unit.code)}::text[], ${rows.map((r) => r.fiscalYear)}::integer[],
                     ${rows.map((r) => JSON.stringify(r.overall))}::text[]) as n(code, fiscal_year, overall)
         join u on u.code = n.code
@@ -172,13 +172,16 @@ export async function insertProjectsOfDocuments(db: Executor, rows: readonly Pro
   const checkpoints = checkpointRows(details, DETAIL_KEYS);
   await sql`
     with p as (
-      insert into projects (document_id, position, version, code, name, budget_total, budget_fiscal, budget_other, purpose, goals)
-      select n.document_id, n.position, n.version, n.code, n.name, n.total, n.fiscal, n.other, n.purpose, n.goals::jsonb
+      insert into projects (document_id, position, version, code, name, budget_total, budget_fiscal, budget_other, purpose, goals,
+                            derived_code, details)
+      select n.document_id, n.position, n.version, n.code, n.name, n.total, n.fiscal, n.other, n.purpose, n.goals::jsonb,
+             n.derived_code, n.details
         from unnest(${col((r) => r.documentId)}::integer[], ${col((r) => r.position)}::integer[], ${col((r) => r.version)}::integer[],
                     ${col((r) => r.project.code)}::text[], ${col((r) => r.project.name)}::text[], ${budget('total')}::numeric[],
                     ${budget('fiscal')}::numeric[], ${budget('other')}::numeric[], ${col((r) => r.project.purpose)}::text[],
-                    ${col((r) => JSON.stringify(r.project.goals))}::text[])
-          as n(document_id, position, version, code, name, total, fiscal, other, purpose, goals)
+                    ${col((r) => JSON.stringify(r.project.goals))}::text[], ${col((r) => r.project.derivedCode === true)}::boolean[],
+                    ${col((r) => (r.project.details === undefined ? null : JSON.stringify(r.project.details)))}::json[])
+          as n(document_id, position, version, code, name, total, fiscal, other, purpose, goals, derived_code, details)
       returning id, document_id, position
     )${
       indicators

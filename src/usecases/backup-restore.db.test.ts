@@ -6,9 +6,13 @@ import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, openTestPglite, openTestPostgres } from '../../test/db-engines.ts';
+import { layoutDocument } from '../../test/layout-fields-fixture.ts';
+import { SYSTEM_ACTOR } from '../domain/access.ts';
 import { listTables } from '../db/backup.repo.ts';
 import type { Db } from '../db/database.ts';
 import { backupDatabase } from './backup-database.ts';
+import { getTargets } from './get-targets.ts';
+import { importTargets } from './import-targets.ts';
 import { loadDemoDataIfEmpty } from './load-demo-data.ts';
 import { restoreDatabase } from './restore-database.ts';
 import { issueSetupToken } from './issue-setup-token.ts';
@@ -32,6 +36,8 @@ async function backupTo(db: Db, file: string) {
   return backup.done;
 }
 
+const LAYOUT_UNIT = '799001';
+
 describeEachEngine('backup and restore', (getDb) => {
   let dir = '';
   let file = '';
@@ -45,6 +51,11 @@ describeEachEngine('backup and restore', (getDb) => {
     // No administrator yet, so a setup link is pending: its table is filled too.
     await issueSetupToken(db);
     await signIn(db, { username: 'zgh', password: 'demo-zgh-2020', ip: '10.0.0.1' });
+    // A provincial layout's fields (issue 15) fill the columns the demo leaves NULL.
+    await importTargets(db, SYSTEM_ACTOR, {
+      document: layoutDocument(LAYOUT_UNIT, '版式字段测试单位'),
+      fiscalYear: 2020,
+    });
     target = db.engine === 'pglite' ? await openTestPglite() : await openTestPostgres();
   }, 120_000);
 
@@ -75,6 +86,8 @@ describeEachEngine('backup and restore', (getDb) => {
     const result = await restoreDatabase(target, { path: file });
     expect(result.replaced).toBe(false);
     expect(await snapshot(target)).toEqual(before);
+    const written = { ...layoutDocument(LAYOUT_UNIT, '版式字段测试单位'), fiscalYear: 2020 };
+    expect((await getTargets(target, { unitCode: LAYOUT_UNIT, fiscalYear: 2020 })).document).toStrictEqual(written);
     // Sequences were moved past the restored ids: a new audit entry gets a fresh id.
     await expect(signIn(target, { username: 'zgb', password: 'demo-zgb-2020', ip: '10.0.0.2' })).resolves.toBeDefined();
   }, 120_000);

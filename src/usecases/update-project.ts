@@ -12,6 +12,7 @@ import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
+import { keepLayoutFields } from '../domain/layout-fields.ts';
 import { lockDocumentForWrite, projectConflict, readProject, requireProjectRef } from '../db/document-access.repo.ts';
 import { ExpectedVersionInputSchema, ProjectKeyInputSchema } from '../contract/usecase-input.ts';
 import type { ProjectInput } from '../contract/api.ts';
@@ -22,7 +23,8 @@ import { validateInput } from '../contract/validate-input.ts';
  * Replaces a project, indicators and spending plan included, if it is still at the version the
  * caller read; otherwise CONFLICT (naming who changed it) and nothing changes. The code may change
  * unless another project of the unit-year has it; the project's monitoring, 自评 and review comments
- * move with it in the same transaction (decision 023).
+ * move with it in the same transaction (decision 023). Fields of provincial layouts that the body
+ * leaves out (the web editor has none of them) keep their stored values (decision 030).
  */
 export async function updateProject(
   db: Db,
@@ -39,8 +41,10 @@ export async function updateProject(
     const renamed = project.code !== current.code;
     if (renamed) await refuseTakenCode(trx, { ...key, documentId: document.id, to: project.code });
     const before = await readProject(trx, document.id, key);
+    // A field of a provincial layout that the edit leaves out keeps its stored value (decision 030).
+    const merged = keepLayoutFields(before.project, project);
     // The compare-and-set itself, in SQL: the check above only gives the better message.
-    const version = await updateProjectIfVersion(trx, { id: current.id, expectedVersion, project });
+    const version = await updateProjectIfVersion(trx, { id: current.id, expectedVersion, project: merged });
     if (version === undefined) throw await projectConflict(trx, key, current, expectedVersion);
     if (renamed) {
       const unitId = (await findUnitId(trx, key.unitCode))!;

@@ -14,6 +14,7 @@ import * as organisationAdmin from './2026_12_07_0013_organisation_admin.ts';
 import * as versions from './2026_12_07_0014_versions.ts';
 import * as accountManagement from './2026_12_07_0012_account_management.ts';
 import * as instance from './2026_12_07_0015_instance.ts';
+import * as layoutFields from './2026_12_07_0016_layout_fields.ts';
 
 /**
  * Forward-only: a migration, once released, is never edited; a change is a new file. Names sort
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_0014_versions': versions,
   '2026_12_07_0012_account_management': accountManagement,
   '2026_12_07_0015_instance': instance,
+  '2026_12_07_0016_layout_fields': layoutFields,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { layoutDocument } from '../../../test/layout-fields-fixture.ts';
 import { seedDocument } from '../../../test/targets-fixtures.ts';
 import { diffTargets } from './diff.ts';
 
@@ -79,5 +80,25 @@ describe('diffTargets', () => {
       ['资金支出计划 3月底', '25%'],
     ]);
     expect(changes[1]!.before).toBe('（空）');
+  });
+});
+
+describe('diffTargets on the fields of provincial layouts', () => {
+  it('reports a changed weight, nature, extra cell, period and department-level indicator', () => {
+    const before = layoutDocument();
+    const after = layoutDocument();
+    const project = after.projects[0]!;
+    project.indicators[0] = { ...project.indicators[0]!, weight: '5', nature: 'qualitative' };
+    project.indicators[0].extras = { ...project.indicators[0].extras, 备注: '有变化' };
+    project.details = { ...project.details, period: '2020.03-2020.12' };
+    after.overall.indicators![1] = { ...after.overall.indicators![1]!, weight: '20' };
+    const changes = diffTargets(before, after).map(({ path, label, before: a, after: b }) => [path, label, a, b]);
+    expect(changes).toEqual([
+      [['overall', 'indicators', 1, 'weight'], '权重', '11', '20'],
+      [['projects', project.code, 'details', 'period'], '实施期限', '2020.01-2020.12', '2020.03-2020.12'],
+      [['projects', project.code, 'indicators', 0, 'nature'], '指标性质', '定量', '定性'],
+      [['projects', project.code, 'indicators', 0, 'weight'], '权重', '7.5', '5'],
+      [['projects', project.code, 'indicators', 0, 'extras', '备注'], '备注', '无', '有变化'],
+    ]);
   });
 });

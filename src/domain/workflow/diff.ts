@@ -1,4 +1,4 @@
-import type { Indicator, OverallTargets, Project, TargetsDocument } from '../targets.ts';
+import type { Budget, Indicator, OverallTargets, Project, TargetsDocument } from '../targets.ts';
 
 /**
  * One changed field between two versions of a unit-year's targets. `path` points into the later
@@ -62,6 +62,29 @@ function diffOverall(changes: Changes, before: OverallTargets, after: OverallTar
       changes.field(['overall', 'measures', i, 'items', j], where, `措施 ${j + 1}`, text(ai), text(bi));
     }
   }
+  // 部门整体支出绩效目标表 of provincial layouts: its budget and department-level indicators.
+  diffBudget(changes, ['overall', 'budget'], '部门整体支出绩效目标表', before.budget, after.budget);
+  const indicators = pairIndicators(before.indicators ?? [], after.indicators ?? []);
+  diffIndicators(changes, ['overall'], '部门整体支出绩效目标表', indicators);
+}
+
+function diffBudget(changes: Changes, path: Path, where: string, a: Budget | undefined, b: Budget | undefined): void {
+  changes.field([...path, 'total'], where, '预算数', a?.total, b?.total);
+  changes.field([...path, 'fiscal'], where, '财政资金', a?.fiscal, b?.fiscal);
+  changes.field([...path, 'other'], where, '其他资金', a?.other, b?.other);
+}
+
+/** Labelled cells of a provincial layout (extras): one change per label. */
+function diffExtras(
+  changes: Changes,
+  path: Path,
+  where: string,
+  a?: Record<string, string>,
+  b?: Record<string, string>,
+) {
+  for (const label of new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])) {
+    changes.field([...path, 'extras', label], where, label, a?.[label], b?.[label]);
+  }
 }
 
 function diffProjects(changes: Changes, before: Project[], after: Project[]): void {
@@ -82,10 +105,9 @@ function diffProject(changes: Changes, a: Project, b: Project): void {
   const base: Path = ['projects', b.code];
   const where = `项目 ${b.code} ${b.name}`;
   changes.field([...base, 'name'], where, '项目名称', a.name, b.name);
-  changes.field([...base, 'budget', 'total'], where, '预算数', a.budget.total, b.budget.total);
-  changes.field([...base, 'budget', 'fiscal'], where, '财政资金', a.budget.fiscal, b.budget.fiscal);
-  changes.field([...base, 'budget', 'other'], where, '其他资金', a.budget.other, b.budget.other);
+  diffBudget(changes, [...base, 'budget'], where, a.budget, b.budget);
   changes.field([...base, 'purpose'], where, '资金用途', a.purpose, b.purpose);
+  diffDetails(changes, [...base, 'details'], where, a, b);
   const months = [...new Set([...a.spendingPlan, ...b.spendingPlan].map((c) => c.month))].sort((x, y) => x - y);
   for (const month of months) {
     const percent = (plan: Project['spendingPlan']) => {
@@ -105,6 +127,13 @@ function diffProject(changes: Changes, a: Project, b: Project): void {
     );
   }
   changes.field([...base, 'goals'], where, '项目绩效目标', a.goals, b.goals);
+  changes.field(
+    [...base, 'details', 'longTermGoals'],
+    where,
+    '长期目标',
+    a.details?.longTermGoals,
+    b.details?.longTermGoals,
+  );
   diffIndicators(changes, base, where, pairIndicators(a.indicators, b.indicators));
 }
 
@@ -114,7 +143,7 @@ type IndicatorPair = { before: Indicator | undefined; after: Indicator | undefin
  * Indicators have no code: a pair is the same 三级指标 name when it is unique on both sides (so an
  * inserted row does not make every later row "changed"), otherwise the same position.
  */
-function pairIndicators(before: Indicator[], after: Indicator[]): IndicatorPair[] {
+export function pairIndicators(before: Indicator[], after: Indicator[]): IndicatorPair[] {
   const uniqueNames = (list: Indicator[]) => {
     const counts = new Map<string, number>();
     for (const indicator of list) counts.set(indicator.name, (counts.get(indicator.name) ?? 0) + 1);
@@ -152,7 +181,28 @@ function diffIndicators(changes: Changes, base: Path, projectWhere: string, pair
     changes.field([...path, 'description'], where, '指标解释', a.description, b.description);
     changes.field([...path, 'target'], where, '指标值', a.target.raw, b.target.raw);
     changes.field([...path, 'basis'], where, '指标值确定依据', a.basis, b.basis);
+    changes.field([...path, 'nature'], where, '指标性质', NATURE[a.nature ?? ''], NATURE[b.nature ?? '']);
+    changes.field([...path, 'weight'], where, '权重', a.weight, b.weight);
+    changes.field(
+      [...path, 'direction'],
+      where,
+      '指标方向',
+      DIRECTION[a.direction ?? ''],
+      DIRECTION[b.direction ?? ''],
+    );
+    diffExtras(changes, path, where, a.extras, b.extras);
   }
+}
+
+const NATURE: Record<string, string> = { quantitative: '定量', qualitative: '定性' };
+const DIRECTION: Record<string, string> = { positive: '正向', negative: '反向' };
+
+/** What provincial layouts state about a project beyond the seed's (ProjectDetails). */
+function diffDetails(changes: Changes, path: Path, where: string, a: Project, b: Project): void {
+  changes.field([...path, 'department'], where, '主管部门', a.details?.department, b.details?.department);
+  changes.field([...path, 'implementer'], where, '实施单位', a.details?.implementer, b.details?.implementer);
+  changes.field([...path, 'period'], where, '实施期限', a.details?.period, b.details?.period);
+  diffExtras(changes, path, where, a.details?.extras, b.details?.extras);
 }
 
 function indicatorText(indicator: Indicator): string {
