@@ -25,6 +25,9 @@ describe('readStatedAmount', () => {
   it('reads a unit written in the cell over the table’s, and dashes as empty', () => {
     expect(readStatedAmount('12.5万元', '元')).toEqual({ kind: 'amount', amount: '125000.00' });
     expect(readStatedAmount(' 3 000 元', '万元')).toEqual({ kind: 'amount', amount: '3000.00' });
+    // "12.5万" as typed: 万 alone means 万元.
+    expect(readStatedAmount('12.5万', '元')).toEqual({ kind: 'amount', amount: '125000.00' });
+    expect(readStatedAmount('3千', '万元')).toEqual({ kind: 'amount', amount: '3000.00' });
     for (const empty of ['', '—', '-', '/', '无']) expect(readStatedAmount(empty, '万元')).toEqual({ kind: 'empty' });
     expect(readStatedAmount('约12万', '万元')).toEqual({ kind: 'unreadable' });
   });

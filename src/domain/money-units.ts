@@ -28,9 +28,10 @@ export function readStatedAmount(text: string, tableUnit: MoneyUnit): StatedAmou
   let cleaned = text.normalize('NFKC').replace(/[\s,，]/g, '');
   if (EMPTY.test(cleaned)) return { kind: 'empty' };
   let unit = tableUnit;
-  const written = /(千元|万元|元)$/.exec(cleaned);
+  // "12.5万" as typed in a cell means 万元 (and "3千" 千元), whatever the table's unit.
+  const written = /(千元|万元|元|万|千)$/.exec(cleaned);
   if (written) {
-    unit = written[1] as MoneyUnit;
+    unit = (written[1]!.endsWith('元') ? written[1] : `${written[1]}元`) as MoneyUnit;
     cleaned = cleaned.slice(0, -written[1]!.length);
   }
   const match = NUMBER.exec(cleaned);

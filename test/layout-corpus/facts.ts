@@ -19,6 +19,7 @@ export type LayoutId =
   | 'sichuan-integrated'
   | 'anhui'
   | 'chongqing-overall'
+  | 'overall-targets'
   | 'central'
   | 'project-evaluation'
   | 'overall-evaluation'

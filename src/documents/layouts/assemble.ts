@@ -106,7 +106,9 @@ function totalScore(raw: RawTable): string | null {
   if (!total) return null;
   const scoreColumn = raw.header?.columns.find((col) => col.indicator === 'score')?.column;
   const inColumn = scoreColumn === undefined ? '' : (raw.sheet.rows[total.row]![scoreColumn] ?? '');
-  return written(inColumn !== '' && inColumn !== total.label ? inColumn : total.text);
+  // A 得分 column the 总分 row does not fill may hold the next field ("总分 | 97.75 | 评价等级 | 优").
+  const useColumn = inColumn !== '' && inColumn !== total.label && /^\d+(?:\.\d+)?分?$/.test(inColumn.trim());
+  return written(useColumn ? inColumn : total.text);
 }
 
 function toEvaluation(ctx: BuildContext, raw: RawTable, part: ProjectPart): ProjectEvaluation {

@@ -157,13 +157,13 @@ function absentFields(raw: RawTable): LayoutField[] {
 /** An indicator row in the model's terms: 指标值 joined with its 运算符 / 度量单位 columns, then read by the grammar. */
 export function toIndicator(row: IndicatorRow): Indicator {
   const v = row.values;
-  const level1 = v.level1 ?? '';
+  const level1 = withoutPoints(v.level1 ?? '');
   // Some forms put the comparison in 指标性质 ("≥", "≤") and 定性 where there is none.
   const comparison = COMPARISON.test((v.nature ?? '').trim()) ? v.nature!.trim() : '';
   const raw = joinStatedValue(v.operator || comparison, v.target ?? '', v.measureUnit ?? '');
   const indicator: Indicator = {
     level1,
-    level2: v.level2 ?? '',
+    level2: withoutPoints(v.level2 ?? ''),
     name: v.name ?? '',
     description: v.description ?? '',
     target: parseTargetValue(raw),
@@ -177,6 +177,11 @@ export function toIndicator(row: IndicatorRow): Indicator {
   if (direction) indicator.direction = direction;
   if (Object.keys(row.extras).length > 0) indicator.extras = { ...row.extras };
   return indicator;
+}
+
+/** "产出指标（50分）" → "产出指标": forms print the part's points after its name; the points are not its name. */
+function withoutPoints(level: string): string {
+  return level.replace(/\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$/, '');
 }
 
 const COMPARISON = /^(?:[≥≤><=＞＜＝]|>=|<=|≧|≦)$/;

@@ -75,7 +75,9 @@ function labelValue(
   const inline = /^([^：:\n]{2,16})[：:]\s*([\s\S]+)$/.exec(text);
   const inlineField = inline ? headerField(inline[1]!) : null;
   if (!inline || !inlineField) return null;
-  return { field: inlineField, value: { label: inline[1]!, text: inline[2]!.trim(), row, column } };
+  // "填报单位：某局    单位：元": the value ends where the next "label：" starts after a space.
+  const value = inline[2]!.split(/\s+(?=[^\s：:]{1,10}[：:])/)[0]!.trim();
+  return { field: inlineField, value: { label: inline[1]!, text: value, row, column } };
 }
 
 function valueOf(sheet: Sheet, row: number, column: number, label: string): Omit<FieldValue, 'label'> {

@@ -96,7 +96,8 @@ describe('readGrids: .docx', () => {
     ]);
     expect(outer!.above).toEqual(['标题一']);
     expect(inner!.rows).toEqual([['内1', '内2']]);
-    expect(inner!.above).toEqual([]);
+    // The cell's paragraph before the nested table is its title line (a form framed in a one-cell table).
+    expect(inner!.above).toEqual(['外层']);
     expect(control!.rows).toEqual([['控件内']]);
     expect(control!.above).toEqual(['中间段落', '控件内标题']);
     expect(file.paragraphs).toEqual(['标题一', '中间段落', '控件内标题']);

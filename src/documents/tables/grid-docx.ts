@@ -144,12 +144,20 @@ function readCell(tc: XmlNode, state: WalkState, nested: WordTable[]): WordCell 
   const tcPr = findChild(tc, 'w:tcPr') ?? {};
   const vMergeNode = findChild(tcPr, 'w:vMerge');
   const lines: string[] = [];
+  // A form framed in a one-cell table has its title paragraphs in the frame's cell, just above the form.
+  let sinceTable = 0;
   const walk = (nodes: XmlNode[]): void => {
     for (const node of nodes) {
       const tag = tagOf(node);
       if (tag === 'w:p') lines.push(...(readParagraph(node, state)?.lines ?? []));
-      else if (tag === 'w:tbl') nested.push(...readTable(node, state, []));
-      else if (tag === 'w:sdt') walk(childrenOf(findChild(node, 'w:sdtContent') ?? {}));
+      else if (tag === 'w:tbl') {
+        const above = lines
+          .slice(sinceTable)
+          .map(cleanCellText)
+          .filter((line) => line !== '');
+        nested.push(...readTable(node, state, above.slice(-6)));
+        sinceTable = lines.length;
+      } else if (tag === 'w:sdt') walk(childrenOf(findChild(node, 'w:sdtContent') ?? {}));
       else if (tag === 'w:customXml' || tag === 'w:ins' || tag === 'w:smartTag') walk(childrenOf(node));
     }
   };
