@@ -105,7 +105,9 @@ describe('parseDocumentFile reads exchange JSON by its format', () => {
 
   it('refuses a 自评表 or 监控表 where targets are needed, saying where it goes', async () => {
     const error = await expectAppError(parseTargetsFile(json(evaluationDocument(), '自评.json')), 'BAD_INPUT');
-    expect(error.message).toBe('自评.json 是项目支出绩效自评表，不是绩效目标表；请在“自评”中导入');
+    expect(error.message).toBe(
+      '自评.json 是项目支出绩效自评表，不是绩效目标表；请用命令 jixiao import 将其导入为该年度的自评，或在“绩效自评”页录入',
+    );
     const monitoring = await expectAppError(parseTargetsFile(json(monitoringDocument())), 'BAD_INPUT');
     expect(monitoring.message).toContain('监控表');
   });

@@ -24,7 +24,7 @@ export async function parseTargetsFile(input: ParseInput): Promise<ParsedTargets
 function notTargets(parsed: Exclude<ParsedDocument, { kind: 'targets' }>, fileName: string): AppError {
   const message =
     parsed.kind === 'evaluation'
-      ? `${fileName} 是项目支出绩效自评表，不是绩效目标表；请在“自评”中导入`
-      : `${fileName} 是绩效目标执行监控表，不是绩效目标表；请在“监控”中导入`;
+      ? `${fileName} 是项目支出绩效自评表，不是绩效目标表；请用命令 jixiao import 将其导入为该年度的自评，或在“绩效自评”页录入`
+      : `${fileName} 是绩效目标执行监控表，不是绩效目标表；请用命令 jixiao import 将其导入为该年度的监控，或在“运行监控”页录入`;
   return new AppError('BAD_INPUT', message, { location: { file: fileName } });
 }

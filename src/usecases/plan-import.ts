@@ -3,15 +3,17 @@ import { findDocumentRef } from '../db/documents.repo.ts';
 import type { RecognisedTable } from '../documents/layouts/reading.ts';
 import { AppError } from '../domain/errors.ts';
 import type { ImportNote } from '../domain/import-note.ts';
+import type { MonitoringDocument } from '../domain/table-documents.ts';
 import type { Unit } from '../domain/targets.ts';
 import { type ParsedDocument, parseDocumentFile } from './parse-document.ts';
 import type { ParsedTargets } from './parse-targets.ts';
+import { type MonitoringPlan, previewMonitoring } from './import-monitoring.ts';
 import { type PreparedUpload, type UploadInput, prepareParsedUpload } from './prepare-upload.ts';
 import { resolveStatedUnit } from './resolve-stated-unit.ts';
 
 /** What `jixiao import --dry-run` prints: what an import would store, and how the file was read. */
 export interface ImportPlan {
-  kind: 'targets' | 'evaluation';
+  kind: 'targets' | 'evaluation' | 'monitoring';
   unit: Unit;
   unitMatch: PreparedUpload['unitMatch'];
   fiscalYear: number;
@@ -23,19 +25,18 @@ export interface ImportPlan {
   hasTargets: boolean;
   tables: RecognisedTable[];
   notes: ImportNote[];
+  /** A 监控表: the month, and the spending and indicator progress the import would record. */
+  monitoring?: Pick<MonitoringPlan, 'asOfMonth' | 'spending' | 'progress'>;
 }
 
 /**
  * What an import would do, storing nothing: the file read, the unit resolved and, for targets, the document
- * validated as importFile does (prepareParsedUpload); for a 自评表, what importEvaluation would start from.
+ * validated as importFile does (prepareParsedUpload); for a 自评表, what importEvaluation would start from; for a
+ * 监控表, everything importMonitoring would write, checked as it checks.
  */
 export async function planImport(db: Db, input: UploadInput): Promise<ImportPlan> {
   const parsed = await parseDocumentFile(input);
-  if (parsed.kind === 'monitoring') {
-    throw new AppError('BAD_INPUT', `${input.fileName} 是绩效目标执行监控表；监控数据请在“运行监控”中录入`, {
-      location: { file: input.fileName },
-    });
-  }
+  if (parsed.kind === 'monitoring') return monitoringPlan(db, input, parsed.document, parsed);
   const { unit, how, projects, fiscalYear, notes } =
     parsed.kind === 'targets' ? await targetsPlan(db, input, parsed) : await evaluationPlan(db, input, parsed);
   const existing = await findDocumentRef(db.kysely, unit.code, fiscalYear);
@@ -88,5 +89,28 @@ async function evaluationPlan(
     fiscalYear: document.fiscalYear,
     projects: document.projects,
     notes,
+  };
+}
+
+async function monitoringPlan(
+  db: Db,
+  input: UploadInput,
+  document: MonitoringDocument,
+  parsed: { notes: ImportNote[]; tables: RecognisedTable[] },
+): Promise<ImportPlan> {
+  const plan = await previewMonitoring(db, input, document, parsed.notes);
+  return {
+    kind: 'monitoring',
+    unit: plan.unit,
+    unitMatch: plan.unitMatch,
+    fiscalYear: plan.fiscalYear,
+    projects: plan.projects,
+    indicators: plan.indicators,
+    // Projects without 项目编码 are matched to the stored ones by name: no key is derived for them.
+    derivedKeys: [],
+    hasTargets: true,
+    tables: parsed.tables,
+    notes: plan.notes,
+    monitoring: { asOfMonth: plan.asOfMonth, spending: plan.spending, progress: plan.progress },
   };
 }

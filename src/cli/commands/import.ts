@@ -84,6 +84,8 @@ function describePlan(plan: ImportPlan): string {
   const counts = `${plan.projects} 个项目，${plan.indicators} 个指标`;
   if (plan.kind === 'targets') {
     lines.push(`${plan.hasTargets ? '将替换' : '将导入'} ${plan.fiscalYear} 年绩效目标：${counts}`);
+  } else if (plan.monitoring) {
+    lines.push(...describeMonitoringPlan(plan.fiscalYear, plan.projects, plan.monitoring));
   } else {
     const targets = plan.hasTargets ? '按已有绩效目标核对' : '该年度尚无绩效目标，将按自评表建立';
     lines.push(`将导入 ${plan.fiscalYear} 年自评表：${counts}（${targets}）`);
@@ -93,10 +95,30 @@ function describePlan(plan: ImportPlan): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A 监控表's dry run: per project the month's spending to be set, and the indicators whose progress is recorded. */
+function describeMonitoringPlan(
+  fiscalYear: number,
+  projects: number,
+  monitoring: NonNullable<ImportPlan['monitoring']>,
+): string[] {
+  const month = monitoring.asOfMonth;
+  const lines = [
+    `将导入 ${fiscalYear} 年监控表（截至 ${month} 月）：${projects} 个项目，${monitoring.progress.length} 个指标的执行情况`,
+  ];
+  const source = { fiscal: '财政资金', other: '其他资金' } as const;
+  for (const entry of monitoring.spending) {
+    lines.push(`  项目 ${entry.projectCode}：${month} 月${source[entry.source]}支出记为 ${entry.amount} 元`);
+  }
+  return lines;
+}
+
 function describeImport(result: ImportAnyResult): string {
   const counts = `${result.projects} 个项目，${result.indicators} 个指标`;
   if (result.kind === 'targets') {
     return `${result.replaced ? '已替换' : '已导入'} ${result.unitCode} ${result.fiscalYear} 年：${counts}\n`;
+  }
+  if (result.kind === 'monitoring') {
+    return `已导入 ${result.unitCode} ${result.fiscalYear} 年监控表（截至 ${result.asOfMonth} 月）：${result.projects} 个项目的支出，${result.indicators} 个指标的执行情况\n`;
   }
   const created = result.createdTargets ? '（该年度尚无绩效目标，已按自评表建立）' : '';
   const score = result.meanScore === null ? '数据不全，暂无得分' : `平均得分 ${result.meanScore}`;
