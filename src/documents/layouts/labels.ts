@@ -79,6 +79,7 @@ export const HEADER_LABELS: Synonyms<HeaderField> = {
     '项目绩效目标',
     '整体绩效目标',
     '年度总体绩效目标',
+    '年初设定目标',
   ],
   longTermGoals: ['长期目标', '中期目标', '中长期目标', '长期绩效目标'],
   goalResults: ['实际完成情况', '目标实际完成情况', '总体目标完成情况'],
@@ -199,7 +200,7 @@ export function labelKey(text: string): string {
 /** "1-7月执行数" / "1～6月执行情况" / "截至7月底执行数": the month the figures run to, and what the label is. */
 export function monthLabel(key: string): { month: number; what: 'executed' | 'progress' | 'rate' } | null {
   const match =
-    /^(?:1[-~～—至到]|截至|截止)(\d{1,2})月(?:底|末)?(?:累计)?(执行数|执行率|执行情况|完成情况|完成值|实际完成值)$/.exec(
+    /^(?:1[-~～—至到]|截至|截止)(\d{1,2})月(?:底|末)?(?:累计)?(执行数|执行率|执行情况|完成情况|实际完成情况|完成值|实际完成值)$/.exec(
       key,
     );
   if (!match) return null;

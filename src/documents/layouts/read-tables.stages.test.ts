@@ -167,6 +167,21 @@ describe('readTables: every stage', () => {
       likelihood: '确定能',
     });
     expect(project.indicators[1]!.extras).toEqual({ 备注: '汛期影响' });
+    expect(project.goals).toEqual(['完成路灯改造。']);
+  });
+
+  it('监控表 goals under a 年初设定目标 | 1-7月实际完成情况 | 全年预计完成情况 head are the text, not the head', () => {
+    const table = grid(
+      [
+        ['项目名称', '路灯改造', '<', '<'],
+        ['年度总体目标', '年初设定目标', '1-7月实际完成情况', '全年预计完成情况'],
+        ['^', '完成路灯改造。', '已改造210盏。', '年底前完成。'],
+        ['一级指标', '二级指标', '三级指标', '年度指标值', '1-7月执行情况'],
+        ['产出指标', '数量指标', '改造路灯数', '≥500盏', '210盏'],
+      ].map((row) => [...row, ...Array<string>(5 - row.length).fill('')]),
+      { above: ['项目支出绩效目标执行监控表', '（2024年度）'] },
+    );
+    expect(readTables(file([table])).monitoring!.projects[0]!.goals).toEqual(['完成路灯改造。']);
   });
 
   it('部门整体支出绩效目标表 → targets.overall (goals, budget, indicators)', () => {
