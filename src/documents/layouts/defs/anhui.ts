@@ -1,4 +1,5 @@
 import type { LayoutDef } from '../layout.ts';
+import { LEVELS } from './common.ts';
 
 /**
  * 安徽 项目支出绩效目标表: 主管部门 as "code-name", 项目实施单位, 项目类别 / 项目属性, 项目资金 with its labels
@@ -28,12 +29,7 @@ export const ANHUI: LayoutDef = {
   indicators: {
     shape: 'tree',
     sideLabel: '绩效指标',
-    columns: [
-      { field: 'level1', label: '一级指标' },
-      { field: 'level2', label: '二级指标' },
-      { field: 'name', label: '三级指标' },
-      { field: 'target', label: '指标值' },
-    ],
+    columns: [...LEVELS, { field: 'target', label: '指标值' }],
   },
   moneyUnit: { unit: '千元', stated: 'label' },
 };

@@ -1,4 +1,5 @@
 import type { LayoutDef } from '../layout.ts';
+import { LEVELS } from './common.ts';
 
 /** 财预〔2015〕88号 附件: 项目支出绩效目标申报表 — 中期 and 年度 side by side, amounts in 万元. */
 export const CENTRAL: LayoutDef = {
@@ -26,12 +27,7 @@ export const CENTRAL: LayoutDef = {
   indicators: {
     shape: 'tree',
     sideLabel: '绩效指标',
-    columns: [
-      { field: 'level1', label: '一级指标' },
-      { field: 'level2', label: '二级指标' },
-      { field: 'name', label: '三级指标' },
-      { field: 'target', label: '指标值' },
-    ],
+    columns: [...LEVELS, { field: 'target', label: '指标值' }],
   },
   moneyUnit: { unit: '万元', stated: 'label' },
 };

@@ -3,11 +3,16 @@ import type { ExecutionField, IndicatorField } from '../labels.ts';
 
 /* Pieces several forms print identically (财政部 forms and the provinces that copy them), as data. */
 
-/** 财预〔2020〕10号: 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施. */
-export const EVALUATED_INDICATORS: readonly Column<IndicatorField>[] = [
+/** 一级 | 二级 | 三级指标, as every form heads its indicator tree. */
+export const LEVELS: readonly Column<IndicatorField>[] = [
   { field: 'level1', label: '一级指标' },
   { field: 'level2', label: '二级指标' },
   { field: 'name', label: '三级指标' },
+];
+
+/** 财预〔2020〕10号: 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施. */
+export const EVALUATED_INDICATORS: readonly Column<IndicatorField>[] = [
+  ...LEVELS,
   { field: 'target', label: '年度指标值' },
   { field: 'actual', label: '实际完成值' },
   { field: 'weight', label: '分值' },

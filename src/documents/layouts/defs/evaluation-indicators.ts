@@ -1,4 +1,5 @@
 import type { LayoutDef } from '../layout.ts';
+import { LEVELS } from './common.ts';
 
 /** 绩效评价指标表 (评价指标体系 with 评分): 一级 | 二级 | 三级 | 分值 | 评分标准 | 得分, for a project or a department. */
 export const EVALUATION_INDICATORS: LayoutDef = {
@@ -12,9 +13,7 @@ export const EVALUATION_INDICATORS: LayoutDef = {
   indicators: {
     shape: 'tree',
     columns: [
-      { field: 'level1', label: '一级指标' },
-      { field: 'level2', label: '二级指标' },
-      { field: 'name', label: '三级指标' },
+      ...LEVELS,
       { field: 'weight', label: '分值' },
       { field: 'description', label: '评分标准' },
       { field: 'score', label: '得分' },

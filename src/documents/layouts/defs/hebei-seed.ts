@@ -1,4 +1,5 @@
 import type { LayoutDef } from '../layout.ts';
+import { LEVELS } from './common.ts';
 
 /**
  * The seed's own layout (河北, 秦皇岛市山海关区): 项目编码 first, 预算规模及资金用途, 资金支出计划（%）,
@@ -28,9 +29,7 @@ export const HEBEI_SEED: LayoutDef = {
   indicators: {
     shape: 'tree',
     columns: [
-      { field: 'level1', label: '一级指标' },
-      { field: 'level2', label: '二级指标' },
-      { field: 'name', label: '三级指标' },
+      ...LEVELS,
       { field: 'description', label: '绩效指标描述' },
       { field: 'target', label: '指标值' },
       { field: 'basis', label: '指标值确定依据' },

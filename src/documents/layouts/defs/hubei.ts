@@ -1,4 +1,5 @@
 import type { LayoutDef } from '../layout.ts';
+import { LEVELS } from './common.ts';
 
 /**
  * 湖北 项目支出绩效目标表 (budget disclosure): 项目名称 and 预算单位 on one row, 年度资金总额 / 其中：财政拨款 /
@@ -26,12 +27,7 @@ export const HUBEI: LayoutDef = {
   ],
   indicators: {
     shape: 'tree',
-    columns: [
-      { field: 'level1', label: '一级指标' },
-      { field: 'level2', label: '二级指标' },
-      { field: 'name', label: '三级指标' },
-      { field: 'target', label: '指标值' },
-    ],
+    columns: [...LEVELS, { field: 'target', label: '指标值' }],
   },
   moneyUnit: { unit: '万元', stated: 'above' },
 };

@@ -1,4 +1,5 @@
 import type { LayoutDef } from '../layout.ts';
+import { LEVELS } from './common.ts';
 
 /**
  * 湖南 项目支出绩效目标表 (budget disclosure): one wide table for all of a unit's projects under a two-row head —
@@ -24,12 +25,7 @@ export const HUNAN: LayoutDef = {
   indicators: {
     shape: 'flat',
     sideLabel: '绩效指标',
-    columns: [
-      { field: 'level1', label: '一级指标' },
-      { field: 'level2', label: '二级指标' },
-      { field: 'name', label: '三级指标' },
-      { field: 'target', label: '指标值' },
-    ],
+    columns: [...LEVELS, { field: 'target', label: '指标值' }],
   },
   moneyUnit: { unit: '万元', stated: 'above' },
 };

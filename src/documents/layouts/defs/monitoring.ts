@@ -1,4 +1,5 @@
 import type { LayoutDef } from '../layout.ts';
+import { LEVELS } from './common.ts';
 
 /**
  * 财预〔2019〕136号 附件: 项目支出绩效目标执行监控表 — 年初预算数 | 1-N月执行数 | 1-N月执行率 | 全年预计执行数,
@@ -36,9 +37,7 @@ export const MONITORING: LayoutDef = {
     shape: 'tree',
     sideLabel: '绩效指标',
     columns: [
-      { field: 'level1', label: '一级指标' },
-      { field: 'level2', label: '二级指标' },
-      { field: 'name', label: '三级指标' },
+      ...LEVELS,
       { field: 'target', label: '年度指标值' },
       { field: 'progress', label: '1-7月执行情况' },
       { field: 'expected', label: '全年预计完成情况' },

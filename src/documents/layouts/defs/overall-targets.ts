@@ -1,4 +1,5 @@
 import type { LayoutDef } from '../layout.ts';
+import { LEVELS } from './common.ts';
 
 /** 财预〔2015〕88号 附件: 部门（单位）整体支出绩效目标申报表 — 年度主要任务 with 预算申请, 年度总体目标, indicators. */
 export const OVERALL_TARGETS: LayoutDef = {
@@ -18,12 +19,7 @@ export const OVERALL_TARGETS: LayoutDef = {
   indicators: {
     shape: 'tree',
     sideLabel: '年度绩效指标',
-    columns: [
-      { field: 'level1', label: '一级指标' },
-      { field: 'level2', label: '二级指标' },
-      { field: 'name', label: '三级指标' },
-      { field: 'target', label: '指标值' },
-    ],
+    columns: [...LEVELS, { field: 'target', label: '指标值' }],
   },
   moneyUnit: { unit: '万元', stated: 'label' },
 };

@@ -1,15 +1,13 @@
 import type { IndicatorField } from '../labels.ts';
 import type { Column, LayoutDef } from '../layout.ts';
-import { EXECUTION_COLUMNS, EXECUTION_ROWS } from './common.ts';
+import { EXECUTION_COLUMNS, EXECUTION_ROWS, LEVELS } from './common.ts';
 
 /**
  * 四川 预算管理一体化 exports: one row per indicator with every column filled — 指标性质 定量/定性, 指标值 and
  * 度量单位 in separate columns, 权重, 指标方向性 正向/反向 (guide §8). Amounts in 万元.
  */
 const COLUMNS: readonly Column<IndicatorField>[] = [
-  { field: 'level1', label: '一级指标' },
-  { field: 'level2', label: '二级指标' },
-  { field: 'name', label: '三级指标' },
+  ...LEVELS,
   { field: 'nature', label: '指标性质' },
   { field: 'target', label: '指标值' },
   { field: 'measureUnit', label: '度量单位' },
