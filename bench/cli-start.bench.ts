@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { buildNode } from '../test/build-node.ts';
 import type { Benchmark, BenchResult } from './lib/types.ts';
+import { median } from './lib/stats.ts';
 
 /**
  * Cold start of the compiled CLI (issue 14): `jixiao --version` and `jixiao --help` against a bare
@@ -27,12 +28,6 @@ function startMs(args: readonly string[]): number {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (run.status !== 0) throw new Error(`node ${args.join(' ')} exited ${run.status}: ${run.stderr.toString()}`);
   return ms;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 export const benchmark: Benchmark = {

@@ -7,6 +7,7 @@ import { writeTargetsDocx } from '../src/documents/docx/index.ts';
 import type { TargetsDocument } from '../src/domain/targets.ts';
 import { formatHotFunctions, profileCpu, topSelfTime } from './lib/profile.ts';
 import { seedUnits } from './lib/seed-data.ts';
+import { median } from './lib/stats.ts';
 import type { Benchmark, BenchContext, BenchResult } from './lib/types.ts';
 
 /**
@@ -46,12 +47,6 @@ async function oneUnit(ctx: BenchContext): Promise<{ source: string; document: T
       document: { ...unit.document, unit: { ...unit.document.unit, code: '900001' } },
     };
   throw new Error('no unit to render');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function singleUnit(ctx: BenchContext): Promise<BenchResult> {

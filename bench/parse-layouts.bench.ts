@@ -5,6 +5,7 @@ import { writeLayoutXlsx } from '../src/documents/layouts/write/write-layout-xls
 import { parseDocumentFile } from '../src/usecases/parse-document.ts';
 import { seedUnits } from './lib/seed-data.ts';
 import type { Benchmark, BenchResult } from './lib/types.ts';
+import { median } from './lib/stats.ts';
 
 /**
  * Reading a 25-project unit from provincial layouts (issue 15): the same document printed in the 四川一体化 and 湖北
@@ -16,12 +17,6 @@ import type { Benchmark, BenchResult } from './lib/types.ts';
 const RUNS = 15;
 const PROJECTS = 25;
 const GOAL_RATIO = 3;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 async function parseMs(content: Uint8Array, fileName: string): Promise<number> {
   const started = process.hrtime.bigint();
