@@ -1,3 +1,5 @@
+import { foldName } from './unit-match.ts';
+
 /**
  * The shapes a code may have, wherever it enters (URL, body, CLI option, imported document). Codes
  * travel into URLs, file names, zip entries and log lines, so the pattern is a short allow-list:
@@ -57,7 +59,7 @@ function printable(text: string): string {
  * replace it with the real code; `derivedCode` on the project says it was derived.
  */
 export function deriveProjectCode(projectName: string): string {
-  const text = projectName.normalize('NFKC').replace(/\s+/g, '');
+  const text = foldName(projectName);
   let hash = 0xcbf29ce484222325n;
   for (const byte of new TextEncoder().encode(text)) {
     hash ^= BigInt(byte);

@@ -21,18 +21,34 @@ export interface UnitMatch<U extends NamedUnit> {
 /** Close matches below this are not offered: they share too little to be the unit meant. */
 const MIN_SIMILARITY = 0.3;
 
-/** The name as compared: NFKC, no spaces of any kind. */
-export function foldUnitName(name: string): string {
+/** A unit's or project's name as compared: NFKC (full-width forms folded), no spaces of any kind. */
+export function foldName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/gu, '');
+}
+
+/**
+ * The stored project a project read from a table is: the same code, or — when the table stated no 项目编码 and the
+ * code was derived from the name — the one stored project of the same name; null when there is none (or several).
+ */
+export function matchStatedProject<P extends { code: string; name: string }>(
+  stated: { code: string; name: string; derivedCode?: boolean },
+  stored: readonly P[],
+): P | null {
+  const byCode = stored.find((candidate) => candidate.code === stated.code);
+  if (byCode) return byCode;
+  if (!stated.derivedCode) return null;
+  const name = foldName(stated.name);
+  const byName = stored.filter((candidate) => foldName(candidate.name) === name);
+  return byName.length === 1 ? byName[0]! : null;
 }
 
 /** Matches a stated unit name against the stored units. */
 export function matchUnitName<U extends NamedUnit>(stated: string, units: readonly U[], limit = 5): UnitMatch<U> {
-  const target = foldUnitName(stated);
-  const same = units.filter((unit) => foldUnitName(unit.name) === target);
+  const target = foldName(stated);
+  const same = units.filter((unit) => foldName(unit.name) === target);
   const close = units
-    .filter((unit) => foldUnitName(unit.name) !== target)
-    .map((unit) => ({ ...unit, similarity: nameSimilarity(target, foldUnitName(unit.name)) }))
+    .filter((unit) => foldName(unit.name) !== target)
+    .map((unit) => ({ ...unit, similarity: nameSimilarity(target, foldName(unit.name)) }))
     .filter((unit) => unit.similarity >= MIN_SIMILARITY)
     .sort((a, b) => b.similarity - a.similarity || a.code.localeCompare(b.code))
     .slice(0, limit);

@@ -9,7 +9,7 @@ import { AppError } from '../domain/errors.ts';
 import type { ImportNote } from '../domain/import-note.ts';
 import type { EvaluatedIndicator, EvaluationDocument, ProjectEvaluation } from '../domain/table-documents.ts';
 import type { Project, TargetsDocument, Unit } from '../domain/targets.ts';
-import { foldUnitName } from '../domain/unit-match.ts';
+import { foldName, matchStatedProject } from '../domain/unit-match.ts';
 import type { UploadInput } from './prepare-upload.ts';
 import { resolveStatedUnit } from './resolve-stated-unit.ts';
 import { type StoreEvaluationInput, storeEvaluation } from './store-evaluation.ts';
@@ -81,10 +81,9 @@ async function storedProjects(trx: Executor, unitCode: string, fiscalYear: numbe
 
 /** The stored project a 自评表 project is: the same code, or (for a key derived from the name) the same name. */
 function codeOf(project: ProjectEvaluation, index: number, stored: Project[] | null, file: string): string {
-  if (stored === null || stored.some((candidate) => candidate.code === project.code)) return project.code;
-  const name = foldUnitName(project.name);
-  const byName = project.derivedCode ? stored.filter((candidate) => foldUnitName(candidate.name) === name) : [];
-  if (byName.length === 1) return byName[0]!.code;
+  if (stored === null) return project.code;
+  const match = matchStatedProject(project, stored);
+  if (match) return match.code;
   throw new AppError('VALIDATION', `自评表中的项目“${project.name}”（${project.code}）不在已存的绩效目标中`, {
     location: { file, path: ['projects', index] },
   });
@@ -112,7 +111,7 @@ function evaluationOf(project: ProjectEvaluation, code: string): StoreEvaluation
 function qualitativeActual(indicator: EvaluatedIndicator): string | null {
   const { actual, target } = indicator;
   const qualitative = target.op === null && target.value === null;
-  const same = actual !== null && foldUnitName(actual) === foldUnitName(target.raw);
+  const same = actual !== null && foldName(actual) === foldName(target.raw);
   return qualitative && same ? '达到' : actual;
 }
 

@@ -18,7 +18,7 @@ import { type IndicatorProgress, checkIndicatorProgress } from '../domain/monito
 import type { SpendingRow } from '../domain/monitoring/summary.ts';
 import type { MonitoringDocument, ProjectMonitoring } from '../domain/table-documents.ts';
 import type { Project, Unit } from '../domain/targets.ts';
-import { foldUnitName } from '../domain/unit-match.ts';
+import { matchStatedProject } from '../domain/unit-match.ts';
 import type { UploadInput } from './prepare-upload.ts';
 import { type ResolvedUnit, resolveStatedUnit } from './resolve-stated-unit.ts';
 
@@ -232,11 +232,8 @@ function located(file: string, path: (string | number)[], project: Project, work
  * 项目编码) the one stored project of the same name — as importEvaluation matches a 自评表.
  */
 function storedProject(project: ProjectMonitoring, index: number, year: MonitoredYear, file: string): Project {
-  const byCode = year.projects.find((candidate) => candidate.code === project.code);
-  if (byCode) return byCode;
-  const name = foldUnitName(project.name);
-  const byName = project.derivedCode ? year.projects.filter((candidate) => foldUnitName(candidate.name) === name) : [];
-  if (byName.length === 1) return byName[0]!;
+  const match = matchStatedProject(project, year.projects);
+  if (match) return match;
   throw new AppError('VALIDATION', `监控表中的项目“${project.name}”（${project.code}）不在已存的绩效目标中`, {
     location: { file, path: ['projects', index] },
   });

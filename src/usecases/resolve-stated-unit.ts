@@ -3,7 +3,7 @@ import { findUnitByCode, listUnitNames } from '../db/unit-names.repo.ts';
 import { AppError } from '../domain/errors.ts';
 import type { ImportNote } from '../domain/import-note.ts';
 import type { StatedUnit, Unit } from '../domain/targets.ts';
-import { foldUnitName, matchUnitName } from '../domain/unit-match.ts';
+import { foldName, matchUnitName } from '../domain/unit-match.ts';
 
 export interface UnitChoice {
   /** `--unit CODE` on the command line. */
@@ -44,7 +44,7 @@ async function onPage(db: Db, stated: StatedUnit, pageCode: string, file: string
     return { unit: { code: stated.code, name: stated.name }, how: 'stated-code', notes: [] };
   }
   const stored = await findUnitByCode(db.kysely, pageCode);
-  if (stored && stated.name !== '' && foldUnitName(stated.name) !== foldUnitName(stored.name)) {
+  if (stored && stated.name !== '' && foldName(stated.name) !== foldName(stored.name)) {
     throw new AppError('VALIDATION', `文件中的单位是“${stated.name}”，不是当前单位“${stored.name}”（${pageCode}）`, {
       location: { file, path: ['unit', 'name'] },
     });
@@ -60,7 +60,7 @@ async function givenCode(db: Db, stated: StatedUnit, code: string, file: string)
   }
   const stored = await findUnitByCode(db.kysely, code);
   if (!stored) return { unit: { code, name: requireName(stated, file, code) }, how: 'given-code', notes: [] };
-  const differs = stated.name !== '' && foldUnitName(stated.name) !== foldUnitName(stored.name);
+  const differs = stated.name !== '' && foldName(stated.name) !== foldName(stored.name);
   const notes: ImportNote[] = differs
     ? [
         {
