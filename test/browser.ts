@@ -84,20 +84,26 @@ export function screenshotPath(name: string): string {
 
 /**
  * Picks `option` in an antd Select (`select`: its `.ant-select` element). A click while a modal still
- * zooms in can land beside the select and open nothing (a CI run timed out that way), so the
- * select is clicked, without force (Playwright then waits for it to be stable), until its option
- * shows; then the option is clicked.
+ * zooms in can land beside the select and open nothing (a CI run timed out that way), and a click on an
+ * option while the dropdown still animates can be lost, the select keeping its old value (a CI run failed
+ * that way). So the select is clicked, without force (Playwright then waits for it to be stable), until its
+ * option shows; the option is clicked; and that is repeated until the select's text starts with the option (a label may say more than the option's
+ * name; "1月底" must not pass for "11月底").
  */
 export async function chooseOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
   const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  const exact =
+    typeof option === 'string' ? new RegExp(`^\\s*${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : option;
+  const shown = select.filter({ hasText: exact });
   for (let attempt = 1; ; attempt++) {
-    if (!(await item.isVisible())) await select.click();
     try {
+      if (!(await item.isVisible())) await select.click();
       await item.waitFor({ state: 'visible', timeout: 3_000 });
-      break;
+      await item.click();
+      await shown.waitFor({ state: 'visible', timeout: 3_000 });
+      return;
     } catch (error) {
       if (attempt >= 5) throw error;
     }
   }
-  await item.click();
 }
