@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'targets:review',
   'monitoring:edit',
   'evaluation:edit',
+  'evaluation:review',
+  'monitoring:act',
   'audit:read',
   'overview:read',
   'policies:manage',
