@@ -1,7 +1,12 @@
 import type { Db } from '../src/db/database.ts';
 import { setUnitParent, upsertOrganisation } from '../src/db/organisations.repo.ts';
 import { type Actor, SYSTEM_ACTOR } from '../src/domain/access.ts';
+import type { ReviewOpinionBody } from '../src/contract/review-opinions.ts';
+import type { OpinionGrade } from '../src/domain/review/opinion.ts';
+import { getTargets } from '../src/usecases/get-targets.ts';
 import { importTargets } from '../src/usecases/import-targets.ts';
+import { recordReviewOpinion } from '../src/usecases/record-review-opinion.ts';
+import { type TransitionResult, transitionTargets } from '../src/usecases/transition-targets.ts';
 import { documentForUnit, seedDocument } from './targets-fixtures.ts';
 
 /** Workflow tests: the demo tree (bureau SHG-CZJ → department 711 → unit 711002) plus a unit of another department. */
@@ -76,4 +81,52 @@ export async function loadWorkflowFixture(db: Db): Promise<void> {
   });
   await setUnitParent(db.kysely, UNIT, dept711);
   await setUnitParent(db.kysely, OTHER_UNIT, dept712);
+}
+
+/** The items a reviewer grades: every project of the unit-year, then the overall targets (null). */
+export async function opinionItems(db: Db, key: { unitCode: string; fiscalYear: number }): Promise<(string | null)[]> {
+  const { document } = await getTargets(db, key);
+  return [...document.projects.map((p) => p.code), null];
+}
+
+/** A form graded `overall` on every criterion, with the words 良 needs. */
+export function opinionBody(projectCode: string | null, overall: OpinionGrade = '优'): ReviewOpinionBody {
+  return {
+    projectCode,
+    completeness: overall,
+    relevance: overall,
+    appropriateness: overall,
+    feasibility: overall,
+    overall,
+    opinion: `测试审核意见：${projectCode ?? '部门整体绩效目标'}评为${overall}。`,
+    ...(overall === '良' ? { consultationNote: '已与单位协商，补充了数量指标。' } : {}),
+  };
+}
+
+/**
+ * Records a form graded `grade` (default 优) for every item at the reviewer's level, then takes
+ * the step (review for a department, approve for the bureau): what the workflow needs since
+ * decision 033.
+ */
+export async function reviewAndStep(
+  db: Db,
+  reviewer: Actor,
+  key: { unitCode: string; fiscalYear: number },
+  action: 'review' | 'approve',
+  grade: OpinionGrade = '优',
+): Promise<TransitionResult> {
+  await recordForms(db, reviewer, key, grade);
+  return transitionTargets(db, reviewer, { ...key, action });
+}
+
+/** Records a form graded `grade` for every item at the reviewer's level, in the current round. */
+export async function recordForms(
+  db: Db,
+  reviewer: Actor,
+  key: { unitCode: string; fiscalYear: number },
+  grade: OpinionGrade = '优',
+): Promise<void> {
+  for (const projectCode of await opinionItems(db, key)) {
+    await recordReviewOpinion(db, reviewer, { ...key, body: opinionBody(projectCode, grade) });
+  }
 }

@@ -15,6 +15,10 @@ import { safeName, safeText } from './text.ts';
 
 const text = safeText(4000);
 
+/** The evaluator's band for a qualitative or no-number indicator (10号: 达成 / 部分达成 / 未达成). */
+const QualitativeBandSchema = z.enum(['achieved', 'partly', 'notAchieved']);
+const BandPercentSchema = z.number().min(0).max(100);
+
 const EvaluationIndicatorInputSchema = z.object({
   name: safeName().min(1),
   actual: safeText(200).nullable().optional(),
@@ -22,17 +26,35 @@ const EvaluationIndicatorInputSchema = z.object({
   deviationReason: text.optional(),
   improvementMeasures: text.optional(),
   weight: z.number().min(0).max(100).nullable().optional(),
+  band: QualitativeBandSchema.nullable().optional(),
+  /** The score inside the band, % of the indicator's weight. */
+  bandPercent: BandPercentSchema.nullable().optional(),
+  /** 评分理由. */
+  scoreReason: text.optional(),
+  /** "0.95" against a % target really means 0.95 %. */
+  percentConfirmed: z.boolean().optional(),
+});
+
+const CategoryPointsSchema = z.object({
+  output: z.number().min(0).max(100).optional(),
+  benefit: z.number().min(0).max(100).optional(),
+  satisfaction: z.number().min(0).max(100).optional(),
+  cost: z.number().min(0).max(100).optional(),
 });
 
 const EvaluationProjectInputSchema = z.object({
   code: z.string().trim().min(1),
   executionReason: text.optional(),
+  /** 全年执行数 其中 财政拨款 / 其他资金; both or neither, adding up to the 执行数 (decision 035). */
+  spentFiscal: AmountSchema.nullable().optional(),
+  spentOther: AmountSchema.nullable().optional(),
+  categoryPoints: CategoryPointsSchema.nullable().optional(),
   indicators: z.array(EvaluationIndicatorInputSchema),
 });
 
 export const SaveEvaluationBodySchema = z.object({
-  /** true: the 自评表 is complete; refused while an actual or a required analysis is missing. */
-  finalise: z.boolean().optional(),
+  /** true: save and submit to the department (locks it); refused while an actual or a required analysis is missing. */
+  submit: z.boolean().optional(),
   projects: z.array(EvaluationProjectInputSchema),
 });
 export type SaveEvaluationBody = z.infer<typeof SaveEvaluationBodySchema>;
@@ -47,7 +69,36 @@ const EvaluationIndicatorSchema = z.object({
   deviationReason: z.string(),
   improvementMeasures: z.string(),
   weight: z.number().nullable(),
+  band: QualitativeBandSchema.nullable(),
+  bandPercent: z.number().nullable(),
+  scoreReason: z.string(),
+  percentConfirmed: z.boolean(),
+  /** The bureau's 复核 of this indicator; the fields above stay the unit's. */
+  recheck: z
+    .object({
+      actual: z.string().nullable(),
+      band: QualitativeBandSchema.nullable(),
+      bandPercent: z.number().nullable(),
+      reason: z.string(),
+      recordedBy: z.string(),
+      /** The unit's points before the re-score (the bureau's are in the project's score). */
+      unitPoints: z.number().nullable(),
+    })
+    .nullable(),
 });
+
+const AttachmentSchema = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+export const AttachmentListSchema = z.array(AttachmentSchema);
+
+const EvaluationStatusSchema = z.enum(['none', 'draft', 'submitted', 'reviewed', 'final']);
 
 const EvaluationProjectSchema = z.object({
   code: z.string(),
@@ -57,9 +108,18 @@ const EvaluationProjectSchema = z.object({
   /** 调整后预算数 and 执行数 come from monitoring (budget adjustments, the spending ledger). */
   adjustedBudget: AmountSchema.nullable(),
   spent: AmountSchema.nullable(),
+  /** 其中 财政拨款 / 其他资金: as entered, else the spending ledger's split by source. */
+  spentFiscal: AmountSchema.nullable(),
+  spentOther: AmountSchema.nullable(),
+  spentSplit: z.enum(['entered', 'ledger']).nullable(),
+  categoryPoints: CategoryPointsSchema.nullable(),
   executionReason: z.string(),
   indicators: z.array(EvaluationIndicatorSchema),
+  /** The score in force: the bureau's where it re-scored (复核), else the unit's. */
   score: ProjectScoreSchema,
+  /** The unit's own score, when the bureau re-scored an indicator of this project. */
+  unitScore: ProjectScoreSchema.nullable(),
+  attachments: AttachmentListSchema,
 });
 
 const MissingAnalysisSchema = z.object({
@@ -73,7 +133,11 @@ export const EvaluationSchema = z.object({
   unitCode: z.string(),
   unitName: z.string(),
   fiscalYear: z.number().int(),
-  status: z.enum(['none', 'draft', 'final']),
+  status: EvaluationStatusSchema,
+  /** Selected by the bureau for 复核. */
+  recheck: z.boolean(),
+  /** The department's return comment or the bureau's reopen reason, '' when none. */
+  reviewComment: z.string(),
   updatedBy: z.string().nullable(),
   /** What a save sends back as If-Match (also the ETag); 0 = nothing stored yet (decision 023). */
   version: z.number().int().nonnegative(),
@@ -159,3 +223,56 @@ export const EvaluationHistorySchema = z.object({
   ),
 });
 export type EvaluationHistory = z.infer<typeof EvaluationHistorySchema>;
+
+/** The department's decision on a submitted 自评表 (评审): approve, or return with a comment. */
+export const ReviewEvaluationBodySchema = z.object({
+  decision: z.enum(['approve', 'return']),
+  comment: safeText(2000).optional(),
+});
+
+export const ReasonBodySchema = z.object({ reason: safeText(2000).refine((r) => r.trim() !== '', '请填写原因') });
+
+/** The bureau's 复核 re-score: per changed indicator its new inputs and the reason. */
+export const RescoreBodySchema = z.object({
+  indicators: z
+    .array(
+      z.object({
+        project: z.string().trim().min(1),
+        name: safeName().min(1),
+        actual: safeText(200).nullable().optional(),
+        band: QualitativeBandSchema.nullable().optional(),
+        bandPercent: BandPercentSchema.nullable().optional(),
+        reason: safeText(2000),
+      }),
+    )
+    .min(1),
+});
+export type RescoreBody = z.input<typeof RescoreBodySchema>;
+
+/** How the bureau draws the 复核 sample among the department-reviewed unit-years of a year. */
+export const SelectSampleBodySchema = z.discriminatedUnion('method', [
+  z.object({
+    method: z.literal('random'),
+    /** Share of the candidates, 0 < share ≤ 1 (rounded up to whole units). */
+    share: z.number().gt(0).max(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+  }),
+  z.object({
+    method: z.literal('rule'),
+    rules: z.array(z.enum(['excellent-low-execution', 'high-score'])).min(1),
+  }),
+]);
+
+export const SampleResultSchema = z.object({
+  id: z.number().int(),
+  fiscalYear: z.number().int(),
+  candidates: z.number().int(),
+  selected: z.array(z.string()),
+});
+export type SampleResult = z.infer<typeof SampleResultSchema>;
+
+export const FinaliseBatchResultSchema = z.object({ fiscalYear: z.number().int(), finalised: z.array(z.string()) });

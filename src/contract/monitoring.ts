@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DEVIATION_CATEGORIES, LIKELIHOODS } from '../domain/monitoring/progress.ts';
+import { ACTION_KINDS, RECTIFICATION_STATES } from '../domain/monitoring/actions.ts';
+import { DEVIATION_CATEGORIES, LIKELIHOODS, normaliseLikelihood } from '../domain/monitoring/progress.ts';
 import { WARNING_LEVELS } from '../domain/monitoring/policy.ts';
 import { BureauFilterQuerySchema, BureauTotalsSchema } from './bureau.ts';
 import { pageOf } from './paging.ts';
@@ -19,8 +20,44 @@ export const IndicatorProgressSchema = z.object({
   forecast: z.string(),
   likelihood: z.enum(LIKELIHOODS),
   deviationCategory: z.enum(DEVIATION_CATEGORIES).nullable(),
+  deviationCategories: z.array(z.enum(DEVIATION_CATEGORIES)).optional(),
   reason: z.string(),
   measures: z.string(),
+});
+
+/** What the unit states per project at a checkpoint month (136号): entered figures, never computed. */
+const ProjectEntrySchema = z.object({
+  month: z.number().int(),
+  /** 全年预计执行数, 元. */
+  forecastFullYear: Amount,
+  /** 拨付 to date, 元. */
+  releasedToDate: Amount.nullable(),
+  /** 结转结余, 元. */
+  carryOver: Amount.nullable(),
+  updatedBy: z.string(),
+});
+
+const CheckpointStatusSchema = z.object({
+  month: z.number().int(),
+  dueDate: z.string(),
+  state: z.enum(['submitted', 'open', 'overdue', 'not-due']),
+  submittedAt: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+});
+
+export const MonitoringActionSchema = z.object({
+  id: z.number().int(),
+  projectCode: z.string().nullable(),
+  warningId: z.string().nullable(),
+  kind: z.enum(ACTION_KINDS),
+  body: z.string(),
+  deadline: z.string(),
+  state: z.enum(RECTIFICATION_STATES),
+  reply: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
 });
 
 export const FollowUpSchema = z.object({
@@ -69,7 +106,10 @@ export const ProjectMonitoringSchema = z.object({
   ),
   spentToDate: Amount,
   executionRate: Percent,
+  /** Computed (spent + the rest of the plan): a hint beside the unit's entered 全年预计执行数, never the figure itself. */
   forecastFullYear: Amount.nullable(),
+  /** The unit's entries per checkpoint month, month order. */
+  entries: z.array(ProjectEntrySchema),
   indicators: z.array(
     z.object({
       name: z.string(),
@@ -90,6 +130,8 @@ export const UnitMonitoringSchema = z.object({
   projects: z.array(ProjectMonitoringSchema),
   warnings: z.array(WarningSchema),
   warningCounts: Counts,
+  checkpoints: z.array(CheckpointStatusSchema),
+  actions: z.array(MonitoringActionSchema),
 });
 
 export const BureauMonitoringRowSchema = z.object({
@@ -104,6 +146,8 @@ export const BureauMonitoringRowSchema = z.object({
   meanScore: z.number().nullable(),
   grade: z.enum(['优', '良', '中', '差']).nullable(),
   stale: z.boolean(),
+  /** The latest checkpoint whose month has ended (null before the first): submitted, open or overdue. */
+  checkpoint: CheckpointStatusSchema.nullable(),
 });
 
 export const BureauMonitoringQuerySchema = BureauFilterQuerySchema.extend({
@@ -133,11 +177,33 @@ export const ProgressBodySchema = z.object({
   month: z.number().int().min(1).max(12),
   valueToDate: safeText(200),
   forecast: safeText(200),
-  likelihood: z.enum(LIKELIHOODS),
+  /** 完全不可能 (older forms) is read as 不可能, the 136号 label. */
+  likelihood: z.preprocess(normaliseLikelihood, z.enum(LIKELIHOODS)),
+  /** One category (older clients) or several. */
   deviationCategory: z.enum(DEVIATION_CATEGORIES).nullable().optional(),
+  deviationCategories: z.array(z.enum(DEVIATION_CATEGORIES)).max(DEVIATION_CATEGORIES.length).optional(),
   reason: safeText(4000).optional(),
   measures: safeText(4000).optional(),
 });
+export const ProjectEntryBodySchema = z.object({
+  month: z.number().int().min(1).max(12),
+  forecastFullYear: amountInput(),
+  releasedToDate: amountInput().nullable().optional(),
+  carryOver: amountInput().nullable().optional(),
+});
+export const SubmitMonitoringBodySchema = z.object({ month: z.number().int().min(1).max(12) });
+export const ActionBodySchema = z.object({
+  projectCode: z.string().min(1).max(100).nullable().optional(),
+  warningId: z.string().min(1).max(500).nullable().optional(),
+  kind: z.enum(ACTION_KINDS),
+  body: safeText(4000),
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export const ActionReplyBodySchema = z.object({
+  state: z.enum(['整改中', '已整改']),
+  reply: safeText(4000),
+});
+export const ActionReopenBodySchema = z.object({ reason: safeText(4000) });
 export const FollowUpBodySchema = z.object({
   step: z.enum(['record-action', 'close', 'reopen']),
   action: safeText(4000).optional(),
@@ -175,3 +241,4 @@ export type BureauMonitoringRow = z.infer<typeof BureauMonitoringRowSchema>;
 export type BureauMonitoringQuery = z.input<typeof BureauMonitoringQuerySchema>;
 export type PaymentsPreviewView = z.infer<typeof PaymentsPreviewSchema>;
 export type ProgressBody = z.infer<typeof ProgressBodySchema>;
+export type MonitoringActionView = z.infer<typeof MonitoringActionSchema>;

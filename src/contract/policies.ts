@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import { DEFAULT_MONITORING_POLICY, type MonitoringPolicy, WARNING_LEVELS } from '../domain/monitoring/policy.ts';
 import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '../domain/review/policy.ts';
-import { DEFAULT_SCORING_POLICY, type ScoringPolicy, type ScoringPolicyInput } from '../domain/scoring/policy.ts';
+import {
+  DEFAULT_SCORING_POLICY,
+  type ScoringPolicy,
+  type ScoringPolicyInput,
+  scoringPolicyIssues,
+  withDependentDefaults,
+} from '../domain/scoring/policy.ts';
 import { zodIssues } from './validate-input.ts';
 
 /** The policy kinds an organisation can set (stored per organisation in the policies table). */
@@ -43,6 +49,9 @@ export const ReviewPolicySchema = z.object({
   allowedBases: WordsSchema.default(fresh(R.allowedBases)),
   relevanceMinSharedWords: z.number().int().min(1).max(10).default(R.relevanceMinSharedWords),
   relevanceStopWords: z.array(z.string()).default(fresh(R.relevanceStopWords)),
+  requireMeasurementMethod: z.boolean().default(R.requireMeasurementMethod),
+  unitCostFactor: z.number().min(1).max(1000).default(R.unitCostFactor),
+  unitCostMinPeers: z.number().int().min(1).max(100).default(R.unitCostMinPeers),
   gradePoorErrors: z.number().int().min(1).default(R.gradePoorErrors),
   gradePoorProjectShare: z.number().min(0).max(1).default(R.gradePoorProjectShare),
   gradeExcellentMaxWarnings: z.number().int().min(0).default(R.gradeExcellentMaxWarnings),
@@ -56,6 +65,17 @@ const MonthSchema = z.number().int().min(1).max(12);
 
 export const MonitoringPolicySchema = z.object({
   checkpointMonth: MonthSchema.default(M.checkpointMonth),
+  checkpoints: z
+    .array(
+      z.object({
+        month: MonthSchema,
+        dueDate: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '截止日期应为 MM-DD'),
+      }),
+    )
+    .min(1)
+    .max(12)
+    .refine((list) => new Set(list.map((c) => c.month)).size === list.length, '同一月份只能设一个监控节点')
+    .default(fresh(M.checkpoints)),
   behindPlan: z
     .array(z.object({ points: z.number().min(0).max(100), level: LevelSchema }))
     .default(fresh(M.behindPlan)),
@@ -88,7 +108,8 @@ const S = DEFAULT_SCORING_POLICY;
 const PercentSchema = z.number().min(0).max(100);
 const BandSchema = z.object({ min: PercentSchema, max: PercentSchema, points: PercentSchema });
 
-export const ScoringPolicySchema = z.object({
+/** The scoring knobs one by one (a stored body may give any subset: `.partial()` of this). */
+export const ScoringPolicyFieldsSchema = z.object({
   executionPoints: PercentSchema.default(S.executionPoints),
   executionReasonBelowPercent: PercentSchema.default(S.executionReasonBelowPercent),
   categoryPoints: z
@@ -114,6 +135,8 @@ export const ScoringPolicySchema = z.object({
       notAchieved: BandSchema.default(fresh(S.qualitative.notAchieved)),
     })
     .default(fresh(S.qualitative)),
+  overAchievementReasonPercent: z.number().min(0).max(1000).default(S.overAchievementReasonPercent),
+  equalsExceedIsMet: z.boolean().default(S.equalsExceedIsMet),
   overAchievementPenalty: z
     .object({
       enabled: z.boolean().default(S.overAchievementPenalty.enabled),
@@ -121,6 +144,18 @@ export const ScoringPolicySchema = z.object({
     })
     .default(fresh(S.overAchievementPenalty)),
 }) satisfies z.ZodType<ScoringPolicy, ScoringPolicyInput>;
+
+/**
+ * A whole scoring policy: the knobs, the defaults that depend on another knob (成本 as its own 一级
+ * → 产出 40), and the checks across knobs (execution + categories in use = 100; the qualitative bands
+ * contiguous over 0–100), each refusal at its path.
+ */
+export const ScoringPolicySchema = z.preprocess(
+  withDependentDefaults,
+  ScoringPolicyFieldsSchema.superRefine((policy, ctx) => {
+    for (const issue of scoringPolicyIssues(policy)) ctx.addIssue({ code: 'custom', ...issue });
+  }),
+);
 
 /**
  * Compile-time only: each schema's output is exactly its domain type. `satisfies` above catches a
@@ -158,4 +193,23 @@ export function readMonitoringPolicy(body: unknown): MonitoringPolicy {
 /** A stored scoring body (or null) as a full policy; an invalid body is refused where it is read. */
 export function readScoringPolicy(body: unknown): ScoringPolicy {
   return ScoringPolicySchema.parse(body ?? {});
+}
+
+/**
+ * A scoring policy given from outside (`jixiao score --policy FILE`): the same schema and defaults as
+ * the bureau's stored one; VALIDATION at the first issue's path, every issue listed.
+ */
+export function parseScoringPolicy(body: unknown): ScoringPolicy {
+  const parsed = ScoringPolicySchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issues = zodIssues(parsed.error);
+  const first = issues[0];
+  throw new AppError(
+    'VALIDATION',
+    `绩效评分规则设置不符合要求：${first?.path?.join('.') ?? ''}：${first?.message ?? ''}`,
+    {
+      location: { path: first?.path ?? [] },
+      issues,
+    },
+  );
 }

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
-import { MonitoringPolicySchema, type PolicyKind, ReviewPolicySchema, ScoringPolicySchema } from './policies.ts';
+import {
+  MonitoringPolicySchema,
+  type PolicyKind,
+  ReviewPolicySchema,
+  ScoringPolicyFieldsSchema,
+  ScoringPolicySchema,
+} from './policies.ts';
 import { validateInput } from './validate-input.ts';
 
 export type { PolicyKind };
@@ -15,6 +21,13 @@ export const POLICY_SCHEMAS = {
   review: ReviewPolicySchema,
   monitoring: MonitoringPolicySchema,
   scoring: ScoringPolicySchema,
+} as const satisfies Record<PolicyKind, z.ZodType>;
+
+/** Each kind's knobs one by one, for a partial body (the scoring policy's cross-knob checks run on the whole). */
+const POLICY_FIELDS = {
+  review: ReviewPolicySchema,
+  monitoring: MonitoringPolicySchema,
+  scoring: ScoringPolicyFieldsSchema,
 } as const satisfies Record<PolicyKind, z.ZodObject>;
 
 export interface PolicyView {
@@ -69,7 +82,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Validates a policy body of `kind`: any subset of the knobs, every given value checked, no unknown key. */
 export function validatePolicyBody(kind: PolicyKind, body: unknown): Record<string, unknown> {
   const subject = SUBJECT[kind];
-  const parsed = validateInput(POLICY_SCHEMAS[kind].partial(), body, subject) as Record<string, unknown>;
+  const parsed = validateInput(POLICY_FIELDS[kind].partial(), body, subject) as Record<string, unknown>;
   const unknown = unknownKeyPaths(body, parsed);
   if (unknown.length > 0) {
     const issues = unknown.map((path) => ({ path, message: `未知的设置项“${String(path.at(-1))}”` }));
@@ -78,5 +91,7 @@ export function validatePolicyBody(kind: PolicyKind, body: unknown): Record<stri
       issues,
     });
   }
+  // The body over the defaults must hold together (scoring: points add up to 100, bands contiguous).
+  validateInput(POLICY_SCHEMAS[kind], body, subject);
   return body as Record<string, unknown>;
 }

@@ -71,7 +71,8 @@ const ExtrasSchema = z.record(safeName(), text).describe('Fields of the source l
 
 export const IndicatorSchema = z.object({
   level1: name.describe('一级指标 as written'),
-  level2: name.describe('二级指标'),
+  // May be empty: a 二级 the unit left blank is imported and reported by the review on that row (decision 032).
+  level2: safeName().describe('二级指标; empty when the unit left it blank (the review reports it)'),
   name: name.describe('三级指标'),
   description: text,
   target: TargetValueSchema,

@@ -48,7 +48,8 @@ const AdjustmentSchema = z.object({
   at: Time,
   requestedBy: z.string(),
   reason: z.string(),
-  state: z.enum(['open', 'approved']),
+  /** open: waiting for the bureau, then adjusting; approved: re-approved; rejected: the bureau did not agree. */
+  state: z.enum(['open', 'approved', 'rejected']),
   closedAt: Time.nullable(),
 });
 

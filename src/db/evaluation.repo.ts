@@ -8,7 +8,9 @@ export interface EvaluationRef {
   fiscalYear: number;
 }
 
-export type EvaluationStatus = 'draft' | 'final';
+export type EvaluationStatus = 'draft' | 'submitted' | 'reviewed' | 'final';
+
+export type StoredBand = 'achieved' | 'partly' | 'notAchieved';
 
 export interface StoredIndicatorEvaluation {
   name: string;
@@ -18,11 +20,32 @@ export interface StoredIndicatorEvaluation {
   improvementMeasures: string;
   /** Points as a decimal string ("30.0000"), null = the even share. */
   weight: string | null;
+  band: StoredBand | null;
+  /** The score inside the band, % of the weight, as a decimal string. */
+  bandPercent: string | null;
+  scoreReason: string;
+  percentConfirmed: boolean;
 }
+
+/** The bureau's 复核 of one indicator (decision 035). */
+export interface StoredRecheck {
+  project: string;
+  name: string;
+  actual: string | null;
+  band: StoredBand | null;
+  bandPercent: string | null;
+  reason: string;
+  recordedBy: string;
+}
+
+export type StoredCategoryPoints = Partial<Record<'output' | 'benefit' | 'satisfaction' | 'cost', number>>;
 
 export interface StoredProjectEvaluation {
   code: string;
   executionReason: string;
+  spentFiscal: string | null;
+  spentOther: string | null;
+  categoryPoints: StoredCategoryPoints | null;
   indicators: StoredIndicatorEvaluation[];
 }
 
@@ -32,20 +55,30 @@ export interface StoredEvaluation {
   version?: number;
   updatedBy: string;
   updatedAt: Date;
+  /** Selected for the bureau's 复核; absent where a read model does not need it. */
+  recheck?: boolean;
+  reviewComment?: string;
+  rechecks?: StoredRecheck[];
   projects: StoredProjectEvaluation[];
 }
 
 export async function loadEvaluation(db: Executor, ref: EvaluationRef): Promise<StoredEvaluation | null> {
   const year = await db
     .selectFrom('evaluation_unit_years')
-    .select(['status', 'version', 'updated_by', 'updated_at'])
+    .select(['status', 'version', 'updated_by', 'updated_at', 'recheck', 'review_comment'])
     .where('unit_id', '=', ref.unitId)
     .where('fiscal_year', '=', ref.fiscalYear)
     .executeTakeFirst();
   if (!year) return null;
   const projects = await db
     .selectFrom('evaluation_projects')
-    .select(['project_code', 'execution_reason'])
+    .select([
+      'project_code',
+      'execution_reason',
+      sql<string | null>`spent_fiscal::text`.as('spent_fiscal'),
+      sql<string | null>`spent_other::text`.as('spent_other'),
+      'category_points',
+    ])
     .where('unit_id', '=', ref.unitId)
     .where('fiscal_year', '=', ref.fiscalYear)
     .orderBy('project_code')
@@ -60,6 +93,10 @@ export async function loadEvaluation(db: Executor, ref: EvaluationRef): Promise<
       'deviation_reason',
       'improvement_measures',
       sql<string | null>`weight::text`.as('weight'),
+      'band',
+      sql<string | null>`band_percent::text`.as('band_percent'),
+      'score_reason',
+      'percent_confirmed',
     ])
     .where('unit_id', '=', ref.unitId)
     .where('fiscal_year', '=', ref.fiscalYear)
@@ -71,21 +108,79 @@ export async function loadEvaluation(db: Executor, ref: EvaluationRef): Promise<
     version: year.version,
     updatedBy: year.updated_by,
     updatedAt: year.updated_at,
+    recheck: year.recheck,
+    reviewComment: year.review_comment,
+    rechecks: await loadRechecks(db, ref),
     projects: projects.map((p) => ({
       code: p.project_code,
       executionReason: p.execution_reason,
-      indicators: indicators
-        .filter((i) => i.project_code === p.project_code)
-        .map((i) => ({
-          name: i.indicator_name,
-          actual: i.actual,
-          notApplicable: i.not_applicable,
-          deviationReason: i.deviation_reason,
-          improvementMeasures: i.improvement_measures,
-          weight: i.weight,
-        })),
+      spentFiscal: p.spent_fiscal,
+      spentOther: p.spent_other,
+      categoryPoints: categoryPointsOf(p.category_points),
+      indicators: indicators.filter((i) => i.project_code === p.project_code).map(storedIndicatorOf),
     })),
   };
+}
+
+/** One evaluation_indicators row as the domain reads it (shared with the read model's loader). */
+export function storedIndicatorOf(i: {
+  indicator_name: string;
+  actual: string | null;
+  not_applicable: boolean;
+  deviation_reason: string;
+  improvement_measures: string;
+  weight: string | null;
+  band: StoredBand | null;
+  band_percent: string | null;
+  score_reason: string;
+  percent_confirmed: boolean;
+}): StoredIndicatorEvaluation {
+  return {
+    name: i.indicator_name,
+    actual: i.actual,
+    notApplicable: i.not_applicable,
+    deviationReason: i.deviation_reason,
+    improvementMeasures: i.improvement_measures,
+    weight: i.weight,
+    band: i.band,
+    bandPercent: i.band_percent,
+    scoreReason: i.score_reason,
+    percentConfirmed: i.percent_confirmed,
+  };
+}
+
+/** A json column arrives parsed (pg) or as text (PGlite json): either way an object or null. */
+export function categoryPointsOf(value: unknown): StoredCategoryPoints | null {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return parsed !== null && typeof parsed === 'object' ? (parsed as StoredCategoryPoints) : null;
+}
+
+async function loadRechecks(db: Executor, ref: EvaluationRef): Promise<StoredRecheck[]> {
+  const rows = await db
+    .selectFrom('evaluation_rechecks')
+    .select([
+      'project_code',
+      'indicator_name',
+      'actual',
+      'band',
+      sql<string | null>`band_percent::text`.as('band_percent'),
+      'reason',
+      'recorded_by',
+    ])
+    .where('unit_id', '=', ref.unitId)
+    .where('fiscal_year', '=', ref.fiscalYear)
+    .orderBy('project_code')
+    .orderBy('indicator_name')
+    .execute();
+  return rows.map((r) => ({
+    project: r.project_code,
+    name: r.indicator_name,
+    actual: r.actual,
+    band: r.band,
+    bandPercent: r.band_percent,
+    reason: r.reason,
+    recordedBy: r.recorded_by,
+  }));
 }
 
 /**
@@ -101,7 +196,12 @@ export async function replaceEvaluationIfVersion(
   evaluation: { status: EvaluationStatus; updatedBy: string; projects: StoredProjectEvaluation[] },
 ): Promise<number | undefined> {
   const key = { unit_id: ref.unitId, fiscal_year: ref.fiscalYear };
-  const values = { status: evaluation.status, updated_by: evaluation.updatedBy };
+  // A (re)submission answers the department's return comment: it is cleared then (decision 035).
+  const values = {
+    status: evaluation.status,
+    updated_by: evaluation.updatedBy,
+    ...(evaluation.status === 'submitted' ? { review_comment: '' } : {}),
+  };
   const next = { ...values, version: sql<number>`evaluation_unit_years.version + 1`, updated_at: sql<string>`now()` };
   const row =
     expectedVersion === undefined
@@ -136,7 +236,16 @@ export async function replaceEvaluationIfVersion(
   if (evaluation.projects.length > 0) {
     await db
       .insertInto('evaluation_projects')
-      .values(evaluation.projects.map((p) => ({ ...key, project_code: p.code, execution_reason: p.executionReason })))
+      .values(
+        evaluation.projects.map((p) => ({
+          ...key,
+          project_code: p.code,
+          execution_reason: p.executionReason,
+          spent_fiscal: p.spentFiscal,
+          spent_other: p.spentOther,
+          category_points: p.categoryPoints === null ? null : JSON.stringify(p.categoryPoints),
+        })),
+      )
       .execute();
   }
   const rows = evaluation.projects.flatMap((p) =>
@@ -149,6 +258,10 @@ export async function replaceEvaluationIfVersion(
       deviation_reason: i.deviationReason,
       improvement_measures: i.improvementMeasures,
       weight: i.weight,
+      band: i.band,
+      band_percent: i.bandPercent,
+      score_reason: i.scoreReason,
+      percent_confirmed: i.percentConfirmed,
     })),
   );
   if (rows.length > 0) await db.insertInto('evaluation_indicators').values(rows).execute();

@@ -1,5 +1,10 @@
 import { sql } from 'kysely';
-import type { DeviationCategory, IndicatorProgress, Likelihood } from '../domain/monitoring/progress.ts';
+import {
+  type DeviationCategory,
+  type IndicatorProgress,
+  type Likelihood,
+  categoriesOf,
+} from '../domain/monitoring/progress.ts';
 import type { Executor } from './schema.ts';
 
 /** All SQL of 绩效运行监控. Amounts go in as canonical strings and come out through ::text. */
@@ -130,7 +135,8 @@ export async function upsertIndicatorProgress(
     value_to_date: progress.valueToDate,
     forecast: progress.forecast,
     likelihood: progress.likelihood,
-    deviation_category: progress.deviationCategory,
+    deviation_category: categoriesOf(progress)[0] ?? null,
+    deviation_categories: categoriesOf(progress),
     reason: progress.reason,
     measures: progress.measures,
     updated_by: by,
@@ -172,6 +178,11 @@ export async function loadIndicatorProgress(db: Executor, ref: UnitYearRef): Pro
     // The table's CHECK constraints keep these within their lists.
     likelihood: row.likelihood as Likelihood,
     deviationCategory: row.deviation_category as DeviationCategory | null,
+    deviationCategories: (row.deviation_categories.length > 0
+      ? row.deviation_categories
+      : row.deviation_category === null
+        ? []
+        : [row.deviation_category]) as DeviationCategory[],
     reason: row.reason,
     measures: row.measures,
   }));

@@ -36,6 +36,8 @@ export interface MonitoringIndicatorProgressTable {
   forecast: string;
   likelihood: string;
   deviation_category: string | null;
+  /** Migration 0019: every 偏差原因 category (the column above keeps the first). */
+  deviation_categories: ColumnType<string[], string[] | undefined, string[]>;
   reason: string;
   measures: string;
   updated_by: string;
@@ -64,7 +66,52 @@ export interface MonitoringProjectsTable {
   updated_at: Timestamp;
 }
 
+/** What the unit states per project at a checkpoint month (migration 0019). */
+export interface MonitoringProjectEntriesTable {
+  unit_id: number;
+  fiscal_year: number;
+  project_code: string;
+  month: number;
+  /** 全年预计执行数, 元. */
+  forecast_full_year: Numeric;
+  /** 拨付 to date, 元. */
+  released_to_date: ColumnType<string | null, string | null, string | null>;
+  /** 结转结余, 元. */
+  carry_over: ColumnType<string | null, string | null, string | null>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface MonitoringSubmissionsTable {
+  unit_id: number;
+  fiscal_year: number;
+  month: number;
+  snapshot: ColumnType<unknown, string, string>;
+  submitted_by: string;
+  submitted_at: Timestamp;
+}
+
+export interface MonitoringActionsTable {
+  id: Generated<number>;
+  unit_id: number;
+  fiscal_year: number;
+  project_code: string | null;
+  warning_id: string | null;
+  kind: string;
+  body: string;
+  deadline: ColumnType<string, string, string>;
+  state: ColumnType<string, string | undefined, string>;
+  reply: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
 export interface MonitoringTables {
+  monitoring_project_entries: MonitoringProjectEntriesTable;
+  monitoring_submissions: MonitoringSubmissionsTable;
+  monitoring_actions: MonitoringActionsTable;
   monitoring_projects: MonitoringProjectsTable;
   monitoring_spending: MonitoringSpendingTable;
   monitoring_budget_adjustments: MonitoringBudgetAdjustmentsTable;

@@ -15,9 +15,14 @@ export const MAX_TREE_DEPTH = 16;
 
 /** `(select id …)`: the ids of the organisation `orgCode` and of every organisation below it, at any depth. */
 export function subtreeOf(orgCode: string): RawBuilder<number> {
+  return subtreeFrom(sql`select id from organisations where code = ${orgCode}`);
+}
+
+/** `(select id …)`: the ids of the organisations `roots` selects (a query of `id`s) and of every one below them. */
+export function subtreeFrom(roots: RawBuilder<unknown>): RawBuilder<number> {
   return sql<number>`(
     with recursive tree(id, depth) as (
-      select id, 1 from organisations where code = ${orgCode}
+      select r.id, 1 from (${roots}) r
       union all
       select o.id, t.depth + 1 from organisations o join tree t on o.parent_id = t.id where t.depth < ${sql.lit(MAX_TREE_DEPTH)}
     ) select id from tree)`;

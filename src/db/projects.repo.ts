@@ -254,6 +254,7 @@ export async function dataUnderProjectCode(db: Executor, change: Omit<ProjectCod
       ('预算调整', exists (select 1 from monitoring_budget_adjustments where ${year})),
       ('指标监控', exists (select 1 from monitoring_indicator_progress where ${year})),
       ('自评', exists (select 1 from evaluation_projects where ${year})),
+      ('证明材料', exists (select 1 from evaluation_attachments where ${year})),
       ('审核意见', exists (select 1 from review_comments where document_id = ${documentId} and project_code = ${to}))
     ) as t(name, found) where found`.execute(db);
   return result.rows.map((row) => row.name);
@@ -262,7 +263,8 @@ export async function dataUnderProjectCode(db: Executor, change: Omit<ProjectCod
 /**
  * Moves everything that keys a project's year by its code from `from` to `to`, in ONE statement
  * (data-modifying CTEs) inside the caller's transaction: monthly spending, budget adjustments,
- * indicator progress, the monitoring version, the 自评 (its indicators follow by ON UPDATE CASCADE),
+ * indicator progress, the monitoring version, the 自评 (its indicators follow by ON UPDATE CASCADE; its
+ * 复核 re-scores and 证明材料 move with it),
  * review comments and warning follow-ups (whose ids are rule:code[:indicator]:month). The audit log
  * is append-only and keeps the code an entry was written under (decision 023).
  */
@@ -276,6 +278,8 @@ export async function renameProjectCode(db: Executor, change: ProjectCodeChange)
          p as (update monitoring_indicator_progress set project_code = ${to} where ${year} and project_code = ${from}),
          v as (update monitoring_projects set project_code = ${to} where ${year} and project_code = ${from}),
          e as (update evaluation_projects set project_code = ${to} where ${year} and project_code = ${from}),
+         r as (update evaluation_rechecks set project_code = ${to} where ${year} and project_code = ${from}),
+         a as (update evaluation_attachments set project_code = ${to} where ${year} and project_code = ${from}),
          c as (update review_comments set project_code = ${to} where document_id = ${documentId} and project_code = ${from}),
          w as (update monitoring_warning_follow_ups
                   set warning_id = ${rule} || ':' || ${to} || ':' || substr(warning_id, length(${rule}) + length(${from}::text) + 3)

@@ -5,6 +5,7 @@ import type { EvaluationTables } from './evaluation.schema.ts';
 import type { InstanceTables } from './instance.schema.ts';
 import type { JobTables } from './jobs.schema.ts';
 import type { MonitoringTables } from './monitoring.schema.ts';
+import type { ReviewOpinionTables } from './review-opinions.schema.ts';
 import type { SummaryTables } from './summaries.schema.ts';
 import type { WorkflowTables } from './workflow.schema.ts';
 
@@ -116,6 +117,7 @@ export type Schema = TargetTables &
   AuditTables &
   AccountTables &
   WorkflowTables &
+  ReviewOpinionTables &
   MonitoringTables &
   EvaluationTables &
   SummaryTables &

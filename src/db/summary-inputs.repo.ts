@@ -2,7 +2,17 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Indicator, OverallTargets, Project } from '../domain/targets.ts';
 import type { IndicatorProgress } from '../domain/monitoring/progress.ts';
 import type { BudgetAdjustment, MonthlySpending, WarningFollowUp } from './monitoring.repo.ts';
-import type { StoredEvaluation } from './evaluation.repo.ts';
+import { type StoredBand, type StoredEvaluation, categoryPointsOf, storedIndicatorOf } from './evaluation.repo.ts';
+
+interface StoredRecheckRow {
+  project_code: string;
+  indicator_name: string;
+  actual: string | null;
+  band: StoredBand | null;
+  band_percent: string | null;
+  reason: string;
+  recorded_by: string;
+}
 import { loadIndicators, loadSpendingPlans } from './project-details.repo.ts';
 import { projectLayoutFields } from './projects.repo.ts';
 import type { Executor } from './schema.ts';
@@ -189,10 +199,23 @@ async function loadEvaluationsOf(db: Executor, keys: readonly ChunkKey[]): Promi
   const where = unitYears(keys);
   const years = await sql<Keyed & { status: StoredEvaluation['status']; updated_by: string; updated_at: Date }>`
     select unit_id, fiscal_year, status, updated_by, updated_at from evaluation_unit_years where ${where}`.execute(db);
+  // The bureau's 复核 re-scores count in the summaries as in the 自评表 (decision 035).
+  const rechecks = await sql<Keyed & StoredRecheckRow>`
+    select unit_id, fiscal_year, project_code, indicator_name, actual, band, band_percent::text as band_percent, reason, recorded_by
+      from evaluation_rechecks where ${where} order by unit_id, fiscal_year, project_code, indicator_name`.execute(db);
   const out = new Map<string, StoredEvaluation>();
   if (years.rows.length === 0) return out;
-  const projects = await sql<Keyed & { project_code: string; execution_reason: string }>`
-    select unit_id, fiscal_year, project_code, execution_reason from evaluation_projects where ${where}
+  const projects = await sql<
+    Keyed & {
+      project_code: string;
+      execution_reason: string;
+      spent_fiscal: string | null;
+      spent_other: string | null;
+      category_points: unknown;
+    }
+  >`
+    select unit_id, fiscal_year, project_code, execution_reason, spent_fiscal::text as spent_fiscal, spent_other::text as spent_other, category_points
+      from evaluation_projects where ${where}
      order by unit_id, fiscal_year, project_code`.execute(db);
   const indicators = await sql<
     Keyed & {
@@ -203,14 +226,20 @@ async function loadEvaluationsOf(db: Executor, keys: readonly ChunkKey[]): Promi
       deviation_reason: string;
       improvement_measures: string;
       weight: string | null;
+      band: StoredBand | null;
+      band_percent: string | null;
+      score_reason: string;
+      percent_confirmed: boolean;
     }
   >`
-    select unit_id, fiscal_year, project_code, indicator_name, actual, not_applicable, deviation_reason, improvement_measures, weight::text as weight
+    select unit_id, fiscal_year, project_code, indicator_name, actual, not_applicable, deviation_reason, improvement_measures, weight::text as weight,
+           band, band_percent::text as band_percent, score_reason, percent_confirmed
       from evaluation_indicators where ${where} order by unit_id, fiscal_year, project_code, indicator_name`.execute(
     db,
   );
   const projectsBy = group(projects.rows, (r) => r);
   const indicatorsBy = group(indicators.rows, (r) => r);
+  const rechecksBy = group(rechecks.rows, (r) => r);
   for (const y of years.rows) {
     const key = chunkKeyOf(y.unit_id, y.fiscal_year);
     const own = indicatorsBy.get(key) ?? [];
@@ -218,19 +247,22 @@ async function loadEvaluationsOf(db: Executor, keys: readonly ChunkKey[]): Promi
       status: y.status,
       updatedBy: y.updated_by,
       updatedAt: y.updated_at,
+      rechecks: (rechecksBy.get(key) ?? []).map((r) => ({
+        project: r.project_code,
+        name: r.indicator_name,
+        actual: r.actual,
+        band: r.band,
+        bandPercent: r.band_percent,
+        reason: r.reason,
+        recordedBy: r.recorded_by,
+      })),
       projects: (projectsBy.get(key) ?? []).map((p) => ({
         code: p.project_code,
         executionReason: p.execution_reason,
-        indicators: own
-          .filter((i) => i.project_code === p.project_code)
-          .map((i) => ({
-            name: i.indicator_name,
-            actual: i.actual,
-            notApplicable: i.not_applicable,
-            deviationReason: i.deviation_reason,
-            improvementMeasures: i.improvement_measures,
-            weight: i.weight,
-          })),
+        spentFiscal: p.spent_fiscal,
+        spentOther: p.spent_other,
+        categoryPoints: categoryPointsOf(p.category_points),
+        indicators: own.filter((i) => i.project_code === p.project_code).map(storedIndicatorOf),
       })),
     });
   }

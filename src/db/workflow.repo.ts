@@ -263,7 +263,7 @@ export interface AdjustmentRow {
   at: string;
   requestedBy: string;
   reason: string;
-  state: 'open' | 'approved';
+  state: 'open' | 'approved' | 'rejected';
   closedAt: string | null;
 }
 
@@ -284,11 +284,18 @@ export async function openAdjustment(
   return row.id;
 }
 
-/** Marks the open adjustment (if any) approved: its targets went through review again. */
-export async function closeAdjustment(db: Executor, documentId: number): Promise<void> {
+/**
+ * Closes the open adjustment (if any): approved when its targets went through review again,
+ * rejected when the bureau did not agree to reopen them.
+ */
+export async function closeAdjustment(
+  db: Executor,
+  documentId: number,
+  outcome: 'approved' | 'rejected' = 'approved',
+): Promise<void> {
   await db
     .updateTable('adjustment_requests')
-    .set({ state: 'approved', closed_at: sql<string>`now()` })
+    .set({ state: outcome, closed_at: sql<string>`now()` })
     .where('document_id', '=', documentId)
     .where('state', '=', 'open')
     .execute();

@@ -61,7 +61,7 @@ export interface AdjustmentRequestsTable {
   at: CreatedAt;
   requested_by: string;
   reason: string;
-  state: 'open' | 'approved';
+  state: 'open' | 'approved' | 'rejected';
   closed_at: ColumnType<Date | null, never, Date | string>;
 }
 

@@ -37,6 +37,7 @@ import { projectRoutes } from './routes/projects.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { unitRoutes } from './routes/units.ts';
 import { workflowRoutes } from './routes/workflow.ts';
+import { reviewOpinionRoutes } from './routes/review-opinions.ts';
 
 export interface ServerOptions {
   db: Db;
@@ -106,6 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(documentRoutes(options.db));
   await app.register(jobRoutes(options.db));
   await app.register(workflowRoutes(options.db));
+  await app.register(reviewOpinionRoutes(options.db));
   await app.register(reviewRoutes(options.db));
   await app.register(policyRoutes(options.db));
   await app.register(evaluationRoutes(options.db));

@@ -102,9 +102,10 @@ describeEachEngine('heavy work over HTTP: per-user and global limits, 429 + Retr
       'POST /api/units/:unitCode/years/:year/import',
       'POST /api/units/:unitCode/years/:year/import/preview',
       'POST /api/units/:unitCode/years/:year/monitoring/payments',
+      'GET /api/units/:unitCode/years/:year/evaluation/package.zip',
     ])
       expect(routes).toContain(expected);
-    expect(routes.filter((r) => !/export|import|payments|\.:format/.test(r))).toEqual([]);
+    expect(routes.filter((r) => !/export|import|payments|\.:format|\.zip$/.test(r))).toEqual([]);
   });
 
   it(

@@ -11,7 +11,7 @@ import { countByLevel, levelRank } from '../domain/monitoring/policy.ts';
 import { summariseProject } from '../domain/monitoring/summary.ts';
 import { computeWarnings } from '../domain/monitoring/warnings.ts';
 import { fromDecimal, rational, toFixed } from '../domain/rational.ts';
-import { type ReviewReport, reviewTargets } from '../domain/review/index.ts';
+import { type ReviewReport, countsInGrade, reviewTargets } from '../domain/review/index.ts';
 import { gradeOf } from '../domain/scoring/index.ts';
 import { yearEndMoney } from '../domain/scoring/year-end-money.ts';
 import { type OverallTargets, type Project, TARGETS_FORMAT } from '../domain/targets.ts';
@@ -50,8 +50,11 @@ export function computeSummary(head: SummaryHead, data: UnitYearData, today: str
     workflow_state: head.workflowState ?? 'draft',
     workflow_updated_at: head.workflowUpdatedAt,
     review_grade: review?.grade ?? null,
-    review_errors: review === null ? null : review.findings.filter((f) => f.severity === 'error').length,
-    review_warnings: review === null ? null : review.findings.filter((f) => f.severity === 'warning').length,
+    // What the grade counts: the unit-cost aid (peers outside the unit-year are not read here) is left out (decision 032).
+    review_errors:
+      review === null ? null : review.findings.filter((f) => countsInGrade(f) && f.severity === 'error').length,
+    review_warnings:
+      review === null ? null : review.findings.filter((f) => countsInGrade(f) && f.severity === 'warning').length,
     project_count: inputs.projects.length,
     ...(scoring ?? NO_SCORING),
     budget_cents: monitoring === null ? null : parseAmountToCents(monitoring.totals.budget),

@@ -97,7 +97,7 @@ describeEachEngine('self-evaluation use-cases', (getDb) => {
     });
   });
 
-  it('refuses to finalise while an analysis or an actual is missing, naming each gap; then finalises and audits', async () => {
+  it('refuses to submit while an analysis or an actual is missing, naming each gap; then submits and audits', async () => {
     await bookSeedSpending(getDb(), UNIT, YEAR);
     const bare = {
       projects: DEMO_EVALUATION.projects.map((p) => ({
@@ -106,10 +106,12 @@ describeEachEngine('self-evaluation use-cases', (getDb) => {
       })),
     };
     const error = await expectAppError(
-      saveEvaluation(getDb(), unitActor, { ...key, ...bare, finalise: true }),
+      saveEvaluation(getDb(), unitActor, { ...key, ...bare, submit: true }),
       'VALIDATION',
     );
     expect(error.issues.map((i) => i.path?.join('.'))).toEqual([
+      // 补助个人数量 states no number (“… 个”): the evaluator must choose its band (10号, decision 035).
+      'projects.1.indicators.0.band',
       'projects.1.indicators.2.deviationReason',
       'projects.2.executionReason',
       'projects.2.indicators.0.deviationReason',
@@ -117,14 +119,14 @@ describeEachEngine('self-evaluation use-cases', (getDb) => {
     ]);
     expect((await getEvaluation(getDb(), key)).status).toBe('none'); // nothing written
 
-    const final = await saveEvaluation(getDb(), unitActor, { ...key, ...DEMO_EVALUATION, finalise: true });
-    expect(final.status).toBe('final');
+    const submitted = await saveEvaluation(getDb(), unitActor, { ...key, ...DEMO_EVALUATION, submit: true });
+    expect(submitted.status).toBe('submitted');
     const audit = await getDb()
       .kysely.selectFrom('audit_log')
       .select(['action', 'actor_name', 'entity_key'])
       .where('entity', '=', 'evaluation')
       .execute();
-    expect(audit).toEqual([{ action: 'finalise-evaluation', actor_name: 'zgh', entity_key: '711002/2020' }]);
+    expect(audit).toEqual([{ action: 'submit-evaluation', actor_name: 'zgh', entity_key: '711002/2020' }]);
   });
 
   it('refuses unknown project codes, unknown indicator names and unreadable actuals, with their path', async () => {

@@ -158,7 +158,8 @@ function toMonitoringReport(monitoring: UnitMonitoring, department: string | nul
       adjustedBudget: project.adjustedBudget,
       spentToDate: project.spentToDate,
       executionRate: project.executionRate,
-      forecastFullYear: project.forecastFullYear,
+      // 136号: the unit's own estimate at the latest checkpoint shown; the computed one is only a screen hint (decision 036).
+      forecastFullYear: project.entries.filter((e) => e.month <= asOfMonth).at(-1)?.forecastFullYear ?? null,
       indicators: project.indicators.map((indicator): MonitoringReportIndicator => {
         const latest = indicator.progress
           .filter((p) => p.month <= asOfMonth)

@@ -25,14 +25,18 @@ import { refreshStaleSummaries } from './refresh-summaries.ts';
 const BATCH_UNITS = 25;
 const PARALLEL_BATCHES = 2;
 
-/** Workflow version = transitions taken + 1 (draft → submitted → reviewed → approved → adjusting). */
+/**
+ * Workflow version = transitions taken + 1 (draft → submitted → reviewed → approved →
+ * adjustment-requested → adjusting).
+ */
 const WORKFLOW_VERSION: Record<WorkflowState, number> = {
   draft: 1,
   submitted: 2,
   'department-reviewed': 3,
   returned: 3,
   approved: 4,
-  adjusting: 5,
+  'adjustment-requested': 5,
+  adjusting: 6,
 };
 
 /**

@@ -9,6 +9,14 @@ import {
   loadMonthlySpending,
 } from '../db/monitoring.repo.ts';
 import type { Executor } from '../db/schema.ts';
+import {
+  type MonitoringAction,
+  type ProjectEntry,
+  loadActions,
+  loadProjectEntries,
+  loadSubmissions,
+} from '../db/monitoring-entries.repo.ts';
+import { type CheckpointStatus, checkpointStatuses } from '../domain/monitoring/checkpoints.ts';
 import { addAmounts, parseAmountToCents } from '../domain/money.ts';
 import { executionPercent } from '../domain/monitoring/plan.ts';
 import { type MonitoringPolicy, type WarningLevel, countByLevel, levelRank } from '../domain/monitoring/policy.ts';
@@ -28,11 +36,15 @@ export interface UnitMonitoring {
   asOfMonth: number;
   policy: MonitoringPolicy;
   totals: { initialBudget: string; budget: string; spentToDate: string; executionRate: string | null };
-  /** Each with its monitoring version, the If-Match of its next write (decision 023). */
-  projects: (ProjectMonitoring & { version: number })[];
+  /** Each with its monitoring version, the If-Match of its next write (decision 023), and the unit's entries. */
+  projects: (ProjectMonitoring & { version: number; entries: Omit<ProjectEntry, 'projectCode'>[] })[];
   /** Most severe first. */
   warnings: WarningWithFollowUp[];
   warningCounts: Record<WarningLevel, number>;
+  /** The bureau's checkpoints (136号) with this unit's submission state. */
+  checkpoints: CheckpointStatus[];
+  /** 提示/警示, 纠偏, 暂缓/停止拨款 recorded for the unit, with their 整改 state. */
+  actions: MonitoringAction[];
 }
 
 const OPEN: Omit<WarningFollowUp, 'warningId'> = {
@@ -74,6 +86,11 @@ export async function getUnitMonitoring(
     loadFollowUps(executor, year.ref),
     loadMonitoringVersions(executor, year.ref),
   ]);
+  const [entries, submissions, actions] = await Promise.all([
+    loadProjectEntries(executor, year.ref),
+    loadSubmissions(executor, year.ref),
+    loadActions(executor, year.ref),
+  ]);
   const summaries = year.projects.map((project) =>
     summariseProject(
       project,
@@ -93,7 +110,11 @@ export async function getUnitMonitoring(
   )
     .map((w) => ({ ...w, followUp: followUpById.get(w.id) ?? OPEN }))
     .sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.id.localeCompare(b.id));
-  const projects = summaries.map((s) => ({ ...s.view, version: versions.get(s.view.code)?.version ?? 0 }));
+  const projects = summaries.map((s) => ({
+    ...s.view,
+    version: versions.get(s.view.code)?.version ?? 0,
+    entries: entries.filter((e) => e.projectCode === s.view.code).map(({ projectCode: _, ...rest }) => rest),
+  }));
   return {
     unit: year.unit,
     fiscalYear: key.fiscalYear,
@@ -103,6 +124,8 @@ export async function getUnitMonitoring(
     projects,
     warnings,
     warningCounts: countByLevel(warnings),
+    checkpoints: checkpointStatuses(key.fiscalYear, policy.checkpoints, submissions, today),
+    actions,
   };
 }
 

@@ -55,12 +55,15 @@ export async function importEvaluation(
       const targets = prepareTargets({ document: targetsFrom(document, unit, fiscalYear), fiscalYear });
       await storeTargets(trx, actor, targets);
     }
-    const evaluation = await storeEvaluation(trx, actor, {
-      unitCode: unit.code,
-      fiscalYear,
-      projects: document.projects.map((project, p) =>
-        evaluationOf(project, codeOf(project, p, stored, input.fileName)),
-      ),
+    const projects = document.projects.map((project, p) =>
+      evaluationOf(project, codeOf(project, p, stored, input.fileName)),
+    );
+    const key = { unitCode: unit.code, fiscalYear };
+    const evaluation = await storeEvaluation(trx, actor, { ...key, projects }).catch(async (error: unknown) => {
+      // The form's own 分值 may not fit the 10号 category points (a category overflows): score by the policy's.
+      if (!(error instanceof AppError) || error.location?.path?.at(-1) !== 'weight') throw error;
+      notes.push({ line: 0, code: 'evaluation-weights-ignored', message: `${error.message}：按评分规则的分值计分` });
+      return storeEvaluation(trx, actor, { ...key, projects: projects.map(withoutWeights) });
     });
     return {
       unitCode: unit.code,
@@ -102,6 +105,10 @@ function evaluationOf(project: ProjectEvaluation, code: string): StoreEvaluation
       };
     }),
   };
+}
+
+function withoutWeights(project: StoreEvaluationInput['projects'][number]): StoreEvaluationInput['projects'][number] {
+  return { ...project, indicators: project.indicators.map(({ weight: _w, ...indicator }) => indicator) };
 }
 
 /**

@@ -142,7 +142,7 @@ describeEachEngine('jixiao import of a 项目支出绩效目标执行监控表',
     };
     const file = { content: Buffer.from(JSON.stringify(unexplained)), fileName: '监控表.json' };
     const refused = await expectAppError(importAnyFile(getDb(), SYSTEM_ACTOR, file), 'VALIDATION');
-    expect(refused.location?.path).toEqual(['projects', 0, 'indicators', 2, 'deviationCategory']);
+    expect(refused.location?.path).toEqual(['projects', 0, 'indicators', 2, 'deviationCategories']);
     expect(await monitoringState(getDb)).toEqual(before);
 
     // Spending already entered beyond the table's 1–7月执行数 is not silently undone.

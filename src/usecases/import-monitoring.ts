@@ -14,6 +14,8 @@ import type { Actor } from '../domain/access.ts';
 import { AppError, isAppError } from '../domain/errors.ts';
 import type { ImportNote } from '../domain/import-note.ts';
 import { progressFromTable, spendingToReach } from '../domain/monitoring/monitoring-table.ts';
+import { assertCheckpointOpen } from '../domain/monitoring/checkpoints.ts';
+import { loadSubmissions } from '../db/monitoring-entries.repo.ts';
 import { type IndicatorProgress, checkIndicatorProgress } from '../domain/monitoring/progress.ts';
 import type { SpendingRow } from '../domain/monitoring/summary.ts';
 import type { MonitoringDocument, ProjectMonitoring } from '../domain/table-documents.ts';
@@ -149,6 +151,8 @@ async function planMonitoring(trx: Executor, input: PlanInput): Promise<Plan> {
     );
   }
   const year = await loadMonitoredYear(trx, { unitCode, fiscalYear });
+  // A submitted checkpoint is locked for an imported table too (decision 036).
+  assertCheckpointOpen(new Set((await loadSubmissions(trx, year.ref)).map((s) => s.month)), asOfMonth);
   const stored = await loadMonthlySpending(trx, year.ref);
   const plan: Plan = {
     ref: year.ref,

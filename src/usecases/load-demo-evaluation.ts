@@ -1,6 +1,8 @@
 import type { SaveEvaluationBody } from '../contract/evaluation.ts';
 import { SYSTEM_ACTOR } from '../domain/access.ts';
 import type { Db } from '../db/database.ts';
+import { finaliseEvaluation } from './finalise-evaluation.ts';
+import { reviewEvaluation } from './review-evaluation.ts';
 import { saveEvaluation } from './save-evaluation.ts';
 
 /**
@@ -23,7 +25,14 @@ export const DEMO_EVALUATION: SaveEvaluationBody = {
     {
       code: '711-0403-JBN-3EQS',
       indicators: [
-        { name: '补助个人数量', actual: '达到' },
+        {
+          name: '补助个人数量',
+          actual: '达到',
+          // The target states no number (“… 个”): 10号 leaves the band to the evaluator (decision 035).
+          band: 'achieved',
+          bandPercent: 100,
+          scoreReason: '全年按名单足额发放，补助人数与计划一致',
+        },
         { name: '补助人群生活改善情况', actual: '95%' },
         {
           name: '群众满意度',
@@ -63,9 +72,15 @@ export const DEMO_EVALUATION: SaveEvaluationBody = {
   ],
 };
 
-/** Stores the demo 自评表, finalised when the monitoring year supplies every 执行数, else as a draft. */
+/**
+ * Stores the demo 自评表 and, when the monitoring year supplies every 执行数, walks it through the
+ * procedure to final (submitted, reviewed, finalised: decision 035), else leaves it a draft.
+ */
 export async function loadDemoEvaluation(db: Db, key: { unitCode: string; fiscalYear: number }): Promise<void> {
   const draft = await saveEvaluation(db, SYSTEM_ACTOR, { ...key, ...DEMO_EVALUATION });
   const complete = !draft.incomplete && draft.missingAnalysis.length === 0;
-  if (complete) await saveEvaluation(db, SYSTEM_ACTOR, { ...key, ...DEMO_EVALUATION, finalise: true });
+  if (!complete) return;
+  await saveEvaluation(db, SYSTEM_ACTOR, { ...key, ...DEMO_EVALUATION, submit: true });
+  await reviewEvaluation(db, SYSTEM_ACTOR, { ...key, decision: 'approve' });
+  await finaliseEvaluation(db, SYSTEM_ACTOR, key);
 }

@@ -129,7 +129,8 @@ describeEachEngine('monitoring use-cases', (getDb) => {
       likelihood: '有可能' as const,
     };
     const error = await expectAppError(recordIndicatorProgress(getDb(), SYSTEM_ACTOR, progress), 'VALIDATION');
-    expect(error.issues.map((i) => i.field)).toEqual(['deviationCategory', 'measures']);
+    // 136号: categories, 原因说明 and 改进措施 are all mandatory once the target may be missed.
+    expect(error.issues.map((i) => i.field)).toEqual(['deviationCategories', 'reason', 'measures']);
     await expectAppError(
       recordIndicatorProgress(getDb(), SYSTEM_ACTOR, { ...progress, ...filled, indicatorName: '不存在' }),
       'NOT_FOUND',

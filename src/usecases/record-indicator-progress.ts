@@ -10,7 +10,10 @@ import {
   LIKELIHOODS,
   type IndicatorProgress,
   checkIndicatorProgress,
+  normaliseLikelihood,
 } from '../domain/monitoring/progress.ts';
+import { assertCheckpointOpen } from '../domain/monitoring/checkpoints.ts';
+import { loadSubmissions } from '../db/monitoring-entries.repo.ts';
 import { claimMonitoringVersion, loadMonitoredYear, requireMonitoredProject } from '../db/monitored-year.repo.ts';
 import { UnitYearInputSchema } from '../contract/usecase-input.ts';
 import { validateInput } from '../contract/validate-input.ts';
@@ -20,8 +23,10 @@ const IndicatorProgressFieldsSchema = z.object({
   month: z.number().int().min(1).max(12),
   valueToDate: z.string().trim().max(500),
   forecast: z.string().trim().max(500),
-  likelihood: z.enum(LIKELIHOODS),
+  likelihood: z.preprocess(normaliseLikelihood, z.enum(LIKELIHOODS)),
+  /** One category (older callers) or several; both given: the list wins. */
   deviationCategory: z.enum(DEVIATION_CATEGORIES).nullable().default(null),
+  deviationCategories: z.array(z.enum(DEVIATION_CATEGORIES)).max(DEVIATION_CATEGORIES.length).optional(),
   reason: z.string().trim().max(2000).default(''),
   measures: z.string().trim().max(2000).default(''),
 });
@@ -33,13 +38,19 @@ const RecordProgressInputSchema = UnitYearInputSchema.extend({
 }).extend(IndicatorProgressFieldsSchema.shape);
 export type RecordIndicatorProgressInput = z.input<typeof RecordProgressInputSchema>;
 
-/** Records (or replaces) one indicator's progress at a checkpoint month; 有可能/不可能 need reason and measures. */
+/**
+ * Records (or replaces) one indicator's progress at a checkpoint month (136号): 有可能/不可能 need categories, 原因说明
+ * and 改进措施; a checkpoint already submitted is locked.
+ */
 export async function recordIndicatorProgress(
   db: Db,
   actor: Actor,
   input: RecordIndicatorProgressInput,
 ): Promise<IndicatorProgress & { version: number }> {
   const parsed = validateInput(RecordProgressInputSchema, input, '指标监控信息');
+  const categories = [
+    ...new Set(parsed.deviationCategories ?? (parsed.deviationCategory === null ? [] : [parsed.deviationCategory])),
+  ];
   const progress: IndicatorProgress = {
     projectCode: parsed.projectCode,
     indicatorName: parsed.indicatorName,
@@ -47,7 +58,8 @@ export async function recordIndicatorProgress(
     valueToDate: parsed.valueToDate,
     forecast: parsed.forecast,
     likelihood: parsed.likelihood,
-    deviationCategory: parsed.deviationCategory,
+    deviationCategory: categories[0] ?? null,
+    deviationCategories: categories,
     reason: parsed.reason,
     measures: parsed.measures,
   };
@@ -55,6 +67,7 @@ export async function recordIndicatorProgress(
   return inTransaction(db, async (trx) => {
     const year = await loadMonitoredYear(trx, parsed);
     const project = requireMonitoredProject(year, parsed.projectCode);
+    assertCheckpointOpen(new Set((await loadSubmissions(trx, year.ref)).map((s) => s.month)), progress.month);
     if (!project.indicators.some((i) => i.name === progress.indicatorName)) {
       throw new AppError('NOT_FOUND', `项目 ${project.code} 没有名为“${progress.indicatorName}”的三级指标`, {
         location: { field: 'indicatorName' },

@@ -13,6 +13,7 @@ export async function reviewTargetsFile(
   const { document, notes } = await parseTargetsFile(input);
   const resolved = parseReviewPolicy(policy ?? {});
   // The rules read projects and indicators, never the unit: a file without 单位编码 is reviewed all the same.
+  // No peers: a file's cost per unit of output is compared with its own projects only (decision 032).
   const unitCode = document.unit.code ?? '';
   const review = reviewDocument(
     { ...document, unit: { ...document.unit, code: unitCode } },

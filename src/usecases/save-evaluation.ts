@@ -14,10 +14,11 @@ const SaveEvaluationInputSchema = UnitYearInputSchema.extend(SaveEvaluationBodyS
 type SaveEvaluationInput = z.input<typeof SaveEvaluationInputSchema>;
 
 /**
- * Stores a unit-year's 自评表 whole (actuals, not-applicable flags, deviation analyses, execution
- * reasons) and returns it scored. Every code and name must exist in the targets and every actual
- * must be readable against its target. `finalise` is refused while an actual or a required
- * 偏差原因分析 is missing, with one issue per gap. A save names the version it was based on: a
+ * Stores a unit-year's 自评表 whole (actuals, band choices, not-applicable flags, deviation analyses,
+ * execution reasons, the 执行数 split) and returns it scored. Every code and name must exist in the
+ * targets and every actual must be readable against its target. Only a draft may be saved (a submitted
+ * or later one is LOCKED, decision 035). `submit` is refused while an actual, an evaluator's decision or
+ * a required 偏差原因分析 is missing, with one issue per gap. A save names the version it was based on: a
  * stale one is a CONFLICT naming who saved last, and nothing is written (decision 023).
  */
 export async function saveEvaluation(db: Db, actor: Actor, input: SaveEvaluationInput): Promise<Evaluation> {

@@ -1,4 +1,6 @@
 import { ActualsDocumentSchema, type ActualsDocument, type UnitScore } from '../contract/actuals.ts';
+import { readScoringPolicy } from '../contract/policies.ts';
+import { validatePolicyBody } from '../contract/policy-bodies.ts';
 import { AppError } from '../domain/errors.ts';
 import { scoreProjects, type ProjectActuals, type ScoringPolicyInput } from '../domain/scoring/index.ts';
 import type { StatedTargets } from '../domain/targets.ts';
@@ -7,27 +9,47 @@ import { zodIssues } from '../contract/validate-input.ts';
 
 /**
  * `jixiao score`: a target document and a jixiao/actuals@1 file, both read from bytes, scored by
- * the default (or given) policy. Touches no database. Every refusal names the actuals file and the
- * path inside it (projects.2.indicators.0.name).
+ * the default policy, a given one, or a policy file (`--policy`: the body the bureau stores, checked
+ * the same way). Touches no database. Every refusal names its file and the path inside it
+ * (projects.2.indicators.0.name).
  */
 export async function scoreActuals(input: {
   targets: { content: Uint8Array | string; fileName: string };
   actuals: { content: Uint8Array | string; fileName: string };
   policy?: ScoringPolicyInput;
+  policyFile?: { content: Uint8Array | string; fileName: string };
 }): Promise<UnitScore> {
+  const policy = input.policyFile ? readPolicyFile(input.policyFile.content, input.policyFile.fileName) : input.policy;
   const actuals = readActualsDocument(input.actuals.content, input.actuals.fileName);
   const { document } = await parseTargetsFile({ ...input.targets, fiscalYear: undefined });
-  return scoreDocumentWithActuals(document, actuals, input.actuals.fileName, input.policy);
+  return scoreDocumentWithActuals(document, actuals, input.actuals.fileName, policy);
 }
 
-function readActualsDocument(content: Uint8Array | string, fileName: string): ActualsDocument {
+function readJson(content: Uint8Array | string, fileName: string): unknown {
   const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
-  let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new AppError('BAD_INPUT', `不是有效的 JSON：${(error as Error).message}`, { location: { file: fileName } });
   }
+}
+
+/** A scoring policy file: validated as a stored bureau body (unknown keys refused), read over the defaults as the server does. */
+function readPolicyFile(content: Uint8Array | string, fileName: string): ScoringPolicyInput {
+  const body = readJson(content, fileName);
+  try {
+    return readScoringPolicy(validatePolicyBody('scoring', body));
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    throw new AppError('BAD_INPUT', error.message, {
+      location: { file: fileName, path: error.location?.path ?? [] },
+      issues: error.issues.map((issue) => ({ ...issue, file: fileName })),
+    });
+  }
+}
+
+function readActualsDocument(content: Uint8Array | string, fileName: string): ActualsDocument {
+  const data = readJson(content, fileName);
   const result = ActualsDocumentSchema.safeParse(data);
   if (result.success) return result.data;
   const issues = zodIssues(result.error).map((issue) => ({ ...issue, file: fileName }));

@@ -7,13 +7,17 @@ import { versionConflict } from '../db/last-change.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
-import { scoreProject } from '../domain/scoring/index.ts';
+import { fractionOfPercentQuestion, scoreProject } from '../domain/scoring/index.ts';
+import { assertStep } from '../domain/evaluation/procedure.ts';
+import { scoreChanges } from '../domain/evaluation/score-changes.ts';
+import { splitProblem } from '../domain/evaluation/spent-split.ts';
 
 /** A validated 自评表 save (saveEvaluation's input after its schema, or an imported 自评表). */
 export interface StoreEvaluationInput {
   unitCode: string;
   fiscalYear: number;
-  finalise?: boolean;
+  /** Save and submit to the department (locks the 自评表); refused while anything is still owed. */
+  submit?: boolean;
   /** The version the 自评表 was read at (0 = none stored yet); undefined replaces whatever is stored. */
   expectedVersion?: number;
   projects: ProjectInput[];
@@ -26,15 +30,24 @@ export interface StoreEvaluationInput {
 export async function storeEvaluation(trx: Executor, actor: Actor, parsed: StoreEvaluationInput): Promise<Evaluation> {
   const key = { unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear };
   const year = await loadEvaluatedYear(trx, key);
+  // Submitted and later: locked until the department returns it or the bureau reopens it (decision 035).
+  assertStep(parsed.submit ? 'submit' : 'save', year.stored?.status ?? 'none', actor.role);
   const ref = { unitId: year.unitId, fiscalYear: key.fiscalYear };
   const projects = checkedProjects(year, parsed.projects);
-  const status = parsed.finalise ? 'final' : 'draft';
+  const status = parsed.submit ? 'submitted' : 'draft';
   const next: EvaluatedYear = {
     ...year,
-    stored: { status, updatedBy: actor.username, updatedAt: new Date(), projects },
+    stored: {
+      ...year.stored,
+      ...(parsed.submit ? { reviewComment: '' } : {}),
+      status,
+      updatedBy: actor.username,
+      updatedAt: new Date(),
+      projects,
+    },
   };
   const evaluation = presentEvaluation(next);
-  if (parsed.finalise) refuseIncomplete(evaluation);
+  if (parsed.submit) refuseIncomplete(evaluation);
   const version = await replaceEvaluationIfVersion(trx, ref, parsed.expectedVersion, {
     status,
     updatedBy: actor.username,
@@ -50,13 +63,20 @@ export async function storeEvaluation(trx: Executor, actor: Actor, parsed: Store
     });
   }
   await recordAudit(trx, actor, {
-    action: parsed.finalise ? 'finalise-evaluation' : 'save-evaluation',
+    action: parsed.submit ? 'submit-evaluation' : 'save-evaluation',
     unitCode: key.unitCode,
     fiscalYear: key.fiscalYear,
     entity: 'evaluation',
     entityKey: `${key.unitCode}/${key.fiscalYear}`,
     before: year.stored ? { status: year.stored.status, projects: year.stored.projects } : null,
-    after: { status, projects },
+    after: {
+      status,
+      projects,
+      scoreChanges: scoreChanges(
+        year.stored ? presentEvaluation(year).projects.map((p) => p.score) : null,
+        evaluation.projects.map((p) => p.score),
+      ),
+    },
   });
   return { ...evaluation, version };
 }
@@ -76,6 +96,9 @@ function checkedProjects(year: EvaluatedYear, input: ProjectInput[]): StoredProj
     const stored: StoredProjectEvaluation = {
       code: entry.code,
       executionReason: entry.executionReason?.trim() ?? '',
+      spentFiscal: entry.spentFiscal ?? null,
+      spentOther: entry.spentOther ?? null,
+      categoryPoints: entry.categoryPoints ?? null,
       indicators: entry.indicators.map((i) => ({
         name: i.name,
         actual: i.actual?.trim() || null,
@@ -83,8 +106,18 @@ function checkedProjects(year: EvaluatedYear, input: ProjectInput[]): StoredProj
         deviationReason: i.deviationReason?.trim() ?? '',
         improvementMeasures: i.improvementMeasures?.trim() ?? '',
         weight: i.weight == null ? null : String(i.weight),
+        band: i.band ?? null,
+        bandPercent: i.bandPercent == null ? null : String(i.bandPercent),
+        scoreReason: i.scoreReason?.trim() ?? '',
+        percentConfirmed: i.percentConfirmed ?? false,
       })),
     };
+    const split = splitProblem(year.money.get(entry.code)?.spent ?? null, stored.spentFiscal, stored.spentOther);
+    if (split !== null) {
+      throw new AppError('VALIDATION', `项目 ${entry.code}：${split}`, {
+        location: { path: ['projects', p, stored.spentFiscal === null ? 'spentFiscal' : 'spentOther'] },
+      });
+    }
     const seen = new Set<string>();
     stored.indicators.forEach((i, k) => {
       if (seen.has(i.name))
@@ -95,7 +128,16 @@ function checkedProjects(year: EvaluatedYear, input: ProjectInput[]): StoredProj
     });
     try {
       // Scoring is the check: unknown names and unreadable actuals are refused with their path.
-      scoreProject(project, { adjustedBudget: null, spent: null, indicators: entry.indicators }, year.policy);
+      scoreProject(
+        project,
+        {
+          adjustedBudget: null,
+          spent: null,
+          categoryPoints: entry.categoryPoints ?? null,
+          indicators: entry.indicators,
+        },
+        year.policy,
+      );
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       throw new AppError('VALIDATION', `项目 ${entry.code}：${error.message}`, {
@@ -106,29 +148,44 @@ function checkedProjects(year: EvaluatedYear, input: ProjectInput[]): StoredProj
   });
 }
 
+/** What one indicator still owes before submission: an actual, the evaluator's decision, a 评分理由. */
+function indicatorIssues(
+  project: Evaluation['projects'][number],
+  p: number,
+  k: number,
+): { path: (string | number)[]; message: string }[] {
+  const score = project.score.indicators[k]!;
+  const entry = project.indicators[k];
+  const at = (field: string) => ['projects', p, 'indicators', k, field];
+  const label = `项目 ${project.code} 指标“${score.name}”`;
+  if (score.missing && score.decision === null) return [{ path: at('actual'), message: `${label}缺少实际完成值` }];
+  if (score.decision === 'fraction-of-percent')
+    return [
+      {
+        path: at('actual'),
+        message: `${label}：${fractionOfPercentQuestion(entry?.actual ?? '')}`,
+      },
+    ];
+  if (score.decision !== null) return [{ path: at('band'), message: `${label}须由评价人选择评价档次并给出分数` }];
+  if (entry?.band != null && entry.scoreReason.trim() === '')
+    return [{ path: at('scoreReason'), message: `${label}已选择评价档次，须填写评分理由` }];
+  return [];
+}
+
 function refuseIncomplete(evaluation: Evaluation): void {
   const issues = [
     ...evaluation.projects.flatMap((project, p) => [
       ...(project.score.execution.missing
         ? [{ path: ['projects', p, 'spent'], message: `项目 ${project.code}：尚无执行数（请在运行监控中录入支出）` }]
         : []),
-      ...project.score.indicators.flatMap((i, k) =>
-        i.missing
-          ? [
-              {
-                path: ['projects', p, 'indicators', k, 'actual'],
-                message: `项目 ${project.code} 指标“${i.name}”缺少实际完成值`,
-              },
-            ]
-          : [],
-      ),
+      ...project.score.indicators.flatMap((_, k) => indicatorIssues(project, p, k)),
     ]),
     ...evaluation.missingAnalysis.map((m) => ({ path: m.path, message: m.message })),
   ];
   if (issues.length === 0) return;
   throw new AppError(
     'VALIDATION',
-    `自评表尚不能定稿：${issues[0]!.message}${issues.length > 1 ? `（共 ${issues.length} 处）` : ''}`,
+    `自评表尚不能提交：${issues[0]!.message}${issues.length > 1 ? `（共 ${issues.length} 处）` : ''}`,
     {
       location: { path: issues[0]!.path },
       issues,

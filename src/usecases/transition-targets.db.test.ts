@@ -12,6 +12,8 @@ import {
   loadWorkflowFixture,
   otherDepartmentActor,
   otherUnitActor,
+  recordForms,
+  reviewAndStep,
   unitActor,
 } from '../../test/workflow-fixtures.ts';
 import { addReviewComment } from './add-review-comment.ts';
@@ -66,8 +68,8 @@ describeEachEngine('workflow use-cases', (getDb) => {
     });
     await editTarget('≥95%');
     await transitionTargets(getDb(), unitActor, { ...key, action: 'submit', comment: '已补充' });
-    await transitionTargets(getDb(), departmentActor, { ...key, action: 'review' });
-    const approved = await transitionTargets(getDb(), bureauActor, { ...key, action: 'approve' });
+    await reviewAndStep(getDb(), departmentActor, key, 'review');
+    const approved = await reviewAndStep(getDb(), bureauActor, key, 'approve');
     expect(approved).toEqual({ from: 'department-reviewed', state: 'approved', stateVersion: 5, versionNumber: 3 });
 
     const view = await getWorkflowState(getDb(), { ...key, actor: unitActor });
@@ -121,8 +123,8 @@ describeEachEngine('workflow use-cases', (getDb) => {
   it('locks submitted and approved targets against edits and re-imports (LOCKED), changing nothing', async () => {
     await transitionTargets(getDb(), unitActor, { ...key, action: 'submit' });
     expect((await expectAppError(editTarget('≥99%'), 'LOCKED')).message).toContain('审核期间不能修改');
-    await transitionTargets(getDb(), departmentActor, { ...key, action: 'review' });
-    await transitionTargets(getDb(), bureauActor, { ...key, action: 'approve' });
+    await reviewAndStep(getDb(), departmentActor, key, 'review');
+    await reviewAndStep(getDb(), bureauActor, key, 'approve');
     expect((await expectAppError(editTarget('≥99%'), 'LOCKED')).message).toContain(
       '绩效目标已批复，修改需先提出调整申请',
     );
@@ -132,8 +134,8 @@ describeEachEngine('workflow use-cases', (getDb) => {
 
   it('lets an approved document change only through an adjustment request with a reason, reviewed again', async () => {
     await transitionTargets(getDb(), unitActor, { ...key, action: 'submit' });
-    await transitionTargets(getDb(), departmentActor, { ...key, action: 'review' });
-    await transitionTargets(getDb(), bureauActor, { ...key, action: 'approve' });
+    await reviewAndStep(getDb(), departmentActor, key, 'review');
+    await reviewAndStep(getDb(), bureauActor, key, 'approve');
     const noReason = await expectAppError(
       transitionTargets(getDb(), unitActor, { ...key, action: 'request-adjustment', reason: '  ' }),
       'VALIDATION',
@@ -147,10 +149,14 @@ describeEachEngine('workflow use-cases', (getDb) => {
     expect((await getWorkflowState(getDb(), key)).adjustments).toMatchObject([
       { reason: '年中追加预算 2 万元', state: 'open' },
     ]);
+    // Until the bureau agrees, the approved targets stay locked (财预〔2015〕88号, decision 033).
+    expect((await expectAppError(editTarget('≥92%'), 'LOCKED')).message).toContain('调整申请待财政部门批准');
+    await expectAppError(transitionTargets(getDb(), unitActor, { ...key, action: 'agree-adjustment' }), 'FORBIDDEN');
+    await transitionTargets(getDb(), bureauActor, { ...key, action: 'agree-adjustment' });
     await editTarget('≥92%');
     await transitionTargets(getDb(), unitActor, { ...key, action: 'submit' });
-    await transitionTargets(getDb(), departmentActor, { ...key, action: 'review' });
-    await transitionTargets(getDb(), bureauActor, { ...key, action: 'approve' });
+    await reviewAndStep(getDb(), departmentActor, key, 'review');
+    await reviewAndStep(getDb(), bureauActor, key, 'approve');
     const view = await getWorkflowState(getDb(), key);
     expect(view.state).toBe('approved');
     expect(view.adjustments).toMatchObject([{ state: 'approved' }]);
@@ -192,11 +198,12 @@ describeEachEngine('workflow use-cases', (getDb) => {
       'return',
     ]);
     await expectAppError(transitionTargets(getDb(), departmentActor, { ...key, action: 'review' }), 'FORBIDDEN');
-    expect((await transitionTargets(getDb(), bureauActor, { ...key, action: 'approve' })).state).toBe('approved');
+    expect((await reviewAndStep(getDb(), bureauActor, key, 'approve')).state).toBe('approved');
   });
 
   it('refuses a transition based on a stale state version, and lets one of two racing reviewers win', async () => {
     await transitionTargets(getDb(), unitActor, { ...key, action: 'submit' });
+    await recordForms(getDb(), departmentActor, key);
     await expectAppError(
       transitionTargets(getDb(), departmentActor, { ...key, action: 'review', expectedStateVersion: 0 }),
       'CONFLICT',

@@ -21,10 +21,12 @@ import { UnitYearInputSchema } from '../contract/usecase-input.ts';
 import { validateInput } from '../contract/validate-input.ts';
 import { requireUnitReach } from '../db/org-nodes.repo.ts';
 import { readWholeDocument } from '../db/document-access.repo.ts';
+import { currentRound, currentOpinions, listOpinionItems } from '../db/review-opinions.repo.ts';
+import { OVERALL_ITEM_NAME, type OpinionLevel, assertStepAllowed, stepLevel } from '../domain/review/opinion.ts';
 
 const TransitionInputSchema = UnitYearInputSchema.extend({
   action: z.enum(WORKFLOW_ACTIONS),
-  /** Required to return (why); optional otherwise. */
+  /** Required to return and to refuse an adjustment (why); optional otherwise. */
   comment: z.string().trim().max(2000).optional(),
   /** Required to request an adjustment: the budget adjustment that makes the targets change. */
   reason: z.string().trim().max(2000).optional(),
@@ -46,7 +48,9 @@ export interface TransitionResult {
 
 /**
  * Moves a unit-year's targets along the workflow: submit, review (department), return, approve
- * (bureau), request-adjustment. The domain decides what is legal for whom; this records the
+ * (bureau), request-adjustment, agree- or reject-adjustment (bureau). The domain decides what is
+ * legal for whom, and what the reviewers' forms allow (review and approve need this round's forms
+ * at that level, none graded 中 or 差: decision 033) — here, so every route obeys; this records the
  * transition, its comment, the snapshot and the audit entry in one transaction.
  */
 export async function transitionTargets(db: Db, actor: Actor, input: TransitionInput): Promise<TransitionResult> {
@@ -64,6 +68,8 @@ export async function transitionTargets(db: Db, actor: Actor, input: TransitionI
     }
     const to = nextState(current.state, parsed.action, actor.role, context);
     requireWords(parsed);
+    const level = stepLevel(parsed.action);
+    if (level !== null) await requireOpinionsAllow(trx, document.id, level);
     const stateVersion = await setWorkflowState(trx, {
       documentId: document.id,
       expectedVersion: current.version,
@@ -96,9 +102,20 @@ export async function transitionTargets(db: Db, actor: Actor, input: TransitionI
   });
 }
 
+/** The items of this round judged at `level` must all allow the step (财预〔2015〕88号). */
+async function requireOpinionsAllow(trx: Executor, documentId: number, level: OpinionLevel): Promise<void> {
+  const round = await currentRound(trx, documentId);
+  const projects = await listOpinionItems(trx, documentId);
+  const items = [...projects, { projectCode: null, name: OVERALL_ITEM_NAME }];
+  assertStepAllowed(items, await currentOpinions(trx, { documentId, round, level }), level);
+}
+
 function requireWords(input: z.output<typeof TransitionInputSchema>): void {
   if (input.action === 'return' && !input.comment) {
     throw new AppError('VALIDATION', '退回须写明意见（退回原因）', { location: { field: 'comment' } });
+  }
+  if (input.action === 'reject-adjustment' && !input.comment) {
+    throw new AppError('VALIDATION', '不同意调整须写明理由', { location: { field: 'comment' } });
   }
   if (input.action === 'request-adjustment' && !input.reason) {
     throw new AppError('VALIDATION', '申请调整须写明理由（绩效目标随预算调整而调整，财预〔2015〕88号）', {
@@ -112,7 +129,7 @@ async function recordSideEffects(
   actor: Actor,
   input: z.output<typeof TransitionInputSchema> & { documentId: number; to: WorkflowState; transitionId: number },
 ): Promise<void> {
-  if (input.action === 'return' && input.comment) {
+  if ((input.action === 'return' || input.action === 'reject-adjustment') && input.comment) {
     await insertComment(trx, {
       documentId: input.documentId,
       actor,
@@ -126,6 +143,7 @@ async function recordSideEffects(
   if (input.action === 'request-adjustment')
     await openAdjustment(trx, { documentId: input.documentId, actor, reason: input.reason! });
   if (input.action === 'approve') await closeAdjustment(trx, input.documentId);
+  if (input.action === 'reject-adjustment') await closeAdjustment(trx, input.documentId, 'rejected');
 }
 
 /** Every submitted and approved state is kept whole, so any two can be compared later. */

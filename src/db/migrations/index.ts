@@ -15,6 +15,9 @@ import * as versions from './2026_12_07_0014_versions.ts';
 import * as accountManagement from './2026_12_07_0012_account_management.ts';
 import * as instance from './2026_12_07_0015_instance.ts';
 import * as layoutFields from './2026_12_07_0016_layout_fields.ts';
+import * as reviewOpinions from './2026_12_07_0017_review_opinions.ts';
+import * as evaluationProcedure from './2026_12_07_0018_evaluation_procedure.ts';
+import * as monitoringSubmission from './2026_12_07_0019_monitoring_submission.ts';
 
 /**
  * Forward-only: a migration, once released, is never edited; a change is a new file. Names sort
@@ -37,6 +40,9 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_0012_account_management': accountManagement,
   '2026_12_07_0015_instance': instance,
   '2026_12_07_0016_layout_fields': layoutFields,
+  '2026_12_07_0017_review_opinions': reviewOpinions,
+  '2026_12_07_0018_evaluation_procedure': evaluationProcedure,
+  '2026_12_07_0019_monitoring_submission': monitoringSubmission,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -125,11 +125,25 @@ function tableNotes(f: Found, notes: ImportNote[]): void {
       code: 'money-converted',
       message: `${raw.sheet.grid.source}：金额单位为${raw.money.unit}（${raw.money.place}），已按精确换算为元`,
     });
+  missingLevel2Notes(raw, notes);
   for (const skipped of raw.skipped) {
     const message = `${skipped.place}：${skipped.reason}，已跳过`;
     // A continued table hands its skipped rows to the table it continues: say each once.
     if (notes.some((note) => note.code === 'row-skipped' && note.message === message)) continue;
     notes.push({ line: raw.sheet.line(skipped.row), code: 'row-skipped', message });
+  }
+}
+
+/** An empty 二级 the reader did not carry down (no row above, or a new 一级) is imported as '' and said here. */
+function missingLevel2Notes(raw: RawTable, notes: ImportNote[]): void {
+  const level2Column = raw.header?.columns.find((col) => col.indicator === 'level2' && col.sub === null);
+  for (const row of raw.indicators) {
+    if (level2Column === undefined || (row.values.level2 ?? '') !== '') continue;
+    notes.push({
+      line: raw.sheet.line(row.row),
+      code: 'level2-missing',
+      message: `${raw.sheet.place(row.row, level2Column.column)}：二级指标为空，已按未填写导入，审核将指出该行`,
+    });
   }
 }
 

@@ -88,9 +88,12 @@ function readRow(
     else if (text !== '' && text !== col.label) read.extras[col.label] = text;
   }
   readGroups(cells, all, read);
-  for (const level of ['level1', 'level2'] as const) {
-    if ((read.values[level] ?? '') === '' && previous) read.values[level] = previous.values[level] ?? '';
-  }
+  // 二级 carries down only under the same 一级: a merged 二级 never crosses a 一级 boundary, so an empty 二级 beside a
+  // new 一级 is a gap the unit left, kept empty for the review to report on that row (decision 032).
+  const level1 = read.values.level1 ?? '';
+  const sameLevel1 = level1 === '' || level1 === previous?.values.level1;
+  if (level1 === '' && previous) read.values.level1 = previous.values.level1 ?? '';
+  if ((read.values.level2 ?? '') === '' && previous && sameLevel1) read.values.level2 = previous.values.level2 ?? '';
   // A project's own columns fill down only over its own rows (a blank 项目名称 — a merge a text paste lost — or the
   // same name): a new project's blank 其他资金 is blank, not the previous project's amount.
   const name = read.project.projectName ?? '';

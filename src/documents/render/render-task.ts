@@ -1,6 +1,8 @@
 import { AppError } from '../../domain/errors.ts';
 import type { TargetsDocument } from '../../domain/targets.ts';
 import type { EvaluationReport, MonitoringReport } from '../reports/types.ts';
+import type { MonitoringStatement } from '../monitoring-report/types.ts';
+import type { OpinionReport } from '../review-opinion/types.ts';
 
 export type RenderFormat = 'docx' | 'pdf' | 'xlsx';
 
@@ -10,7 +12,11 @@ export type RenderTask =
   /** The targets in a province's form from the layout registry (issue 15), by layout id. */
   | { kind: 'layout'; format: 'docx' | 'xlsx'; layout: string; document: TargetsDocument }
   | { kind: 'evaluation'; format: RenderFormat; report: EvaluationReport }
-  | { kind: 'monitoring'; format: RenderFormat; report: MonitoringReport };
+  | { kind: 'monitoring'; format: RenderFormat; report: MonitoringReport }
+  /** A unit's 绩效监控情况表 or 监控报告 at a checkpoint (财预〔2019〕136号, decision 036). */
+  | { kind: 'monitoring-statement' | 'monitoring-report'; format: 'docx' | 'pdf'; statement: MonitoringStatement }
+  /** The reviewers' 绩效目标审核意见表 (decision 033). */
+  | { kind: 'review-opinion'; format: 'docx' | 'pdf'; report: OpinionReport };
 
 /**
  * Runs the writer of a task. The writers load on first use (exceljs, docx and pdfkit add ~0.7 s to a
@@ -33,6 +39,19 @@ export async function renderTask(task: RenderTask): Promise<Uint8Array> {
       return { docx: writers.writeMonitoringDocx, xlsx: writers.writeMonitoringXlsx, pdf: writers.writeMonitoringPdf }[
         task.format
       ](task.report);
+    }
+    case 'monitoring-statement':
+    case 'monitoring-report': {
+      const writers = await import('../monitoring-report/index.ts');
+      const write =
+        task.kind === 'monitoring-statement'
+          ? { docx: writers.writeStatementDocx, pdf: writers.writeStatementPdf }
+          : { docx: writers.writeMonitoringReportDocx, pdf: writers.writeMonitoringReportPdf };
+      return write[task.format](task.statement);
+    }
+    case 'review-opinion': {
+      const writers = await import('../review-opinion/index.ts');
+      return (task.format === 'docx' ? writers.writeOpinionDocx : writers.writeOpinionPdf)(task.report);
     }
   }
 }

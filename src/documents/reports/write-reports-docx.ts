@@ -36,7 +36,8 @@ export async function writeMonitoringDocx(report: MonitoringReport): Promise<Buf
   return writeReportDocx(monitoringTitle(report), monitoringSummary(report), monitoringGrids(report), true);
 }
 
-async function writeReportDocx(
+/** Title, summary, then one grid per page: also the writer of the 审核意见表 (documents/review-opinion). */
+export async function writeReportDocx(
   title: string,
   summary: string,
   tables: ReportTable[],

@@ -20,7 +20,8 @@ export async function writeMonitoringPdf(report: MonitoringReport): Promise<Buff
 const A4 = { short: 595.28, long: 841.89 };
 const MARGIN = 56.7;
 
-async function writeReportPdf(
+/** Title, summary, then one grid per page: also the writer of the 审核意见表 (documents/review-opinion). */
+export async function writeReportPdf(
   title: string,
   summary: string,
   tables: ReportTable[],

@@ -48,7 +48,13 @@ function readIndicator(ctx: ReadContext, row: Row, previous: Indicator | undefin
   ];
   if (name === '') fail(ctx, row.cells[2]!.line, '三级指标不能为空', `${field}.name`);
   const level1 = inherit(ctx, row.cells[0]!.line, level1Cell, previous?.level1, '一级指标', `${field}.level1`);
-  const level2 = inherit(ctx, row.cells[1]!.line, level2Cell, previous?.level2, '二级指标', `${field}.level2`);
+  const level2 = readLevel2(
+    ctx,
+    row.cells[1]!.line,
+    level2Cell,
+    level1Cell === '' || level1Cell === previous?.level1,
+    previous,
+  );
   const target = parseTargetValue(targetCell);
   noteTarget(ctx, row.cells[4]!.line, name, target);
   return { level1, level2, name, description, target, basis, category: categoryOfLevel1(level1) };
@@ -70,6 +76,27 @@ function inherit(
   if (above === undefined) fail(ctx, line, `${label}不能为空`, field);
   note(ctx, line, 'merged-cell-filled', `${label}为空（合并单元格），已沿用上一行的“${above}”`);
   return above;
+}
+
+/**
+ * An empty 二级 continues the merged cell above only under the same 一级 (a Word merge never crosses a 一级
+ * boundary). With no row above, or under a new 一级, it is a gap the unit left: kept as '' with a note, so the
+ * file imports and the review reports it on that row (completeness.indicator-fields, guide §4 rule 2).
+ */
+function readLevel2(
+  ctx: ReadContext,
+  line: number,
+  text: string,
+  sameLevel1: boolean,
+  previous: Indicator | undefined,
+): string {
+  if (text !== '') return text;
+  if (previous !== undefined && sameLevel1) {
+    note(ctx, line, 'merged-cell-filled', `二级指标为空（合并单元格），已沿用上一行的“${previous.level2}”`);
+    return previous.level2;
+  }
+  note(ctx, line, 'level2-missing', '二级指标为空，已按未填写导入，审核将指出该行');
+  return '';
 }
 
 function noteTarget(ctx: ReadContext, line: number, name: string, target: TargetValue): void {

@@ -51,7 +51,13 @@ function readIndicator(
 ): Indicator {
   const text = (column: number) => readText(ctx, sheet, row, column);
   const level1 = inherit(ctx, sheet, row, 3, previous?.level1, '一级指标', [...path, 'level1']);
-  const level2 = inherit(ctx, sheet, row, 4, previous?.level2, '二级指标', [...path, 'level2']);
+  // 二级 repeats the row above only under the same 一级; otherwise an empty 二级 is a gap the review reports.
+  const level1Cell = readText(ctx, sheet, row, 3);
+  const sameLevel1 = level1Cell === '' || level1Cell === previous?.level1;
+  const level2 =
+    readText(ctx, sheet, row, 4) === '' && !(previous !== undefined && sameLevel1)
+      ? missingLevel2(ctx, sheet, row)
+      : inherit(ctx, sheet, row, 4, previous?.level2, '二级指标', [...path, 'level2']);
   const name = text(5);
   if (name === '') failAt(ctx, sheet.name, cellAddress(row, 5), '三级指标不能为空', [...path, 'name']);
   const target = parseTargetValue(text(7));
@@ -78,6 +84,11 @@ function readIndicator(
     );
   }
   return { level1, level2, name, description: text(6), target, basis: text(8), category: categoryOfLevel1(level1) };
+}
+
+function missingLevel2(ctx: SheetContext, sheet: Worksheet, row: number): string {
+  noteAt(ctx, sheet.name, cellAddress(row, 4), row, 'level2-missing', '二级指标为空，已按未填写导入，审核将指出该行');
+  return '';
 }
 
 function inherit(

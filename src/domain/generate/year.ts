@@ -114,11 +114,17 @@ function actualFor(rng: Rng, target: TargetValue, met: boolean): string {
   if (v === null || target.op === null) return met ? '达到' : '基本达到';
   if (target.op === '<=' || target.op === '<') {
     const under = target.op === '<' ? v * 0.95 : v;
-    return `${met ? trimNumber(under * (0.85 + rng.next() * 0.15)) : trimNumber(Math.max(v + 0.01, v * (1.05 + rng.next() * 0.15)))}${unit}`;
+    if (!met) return `${trimNumber(Math.max(v + 0.01, v * (1.05 + rng.next() * 0.15)))}${unit}`;
+    const below = under * (0.85 + rng.next() * 0.15);
+    // Two decimals may round a small target's actual 20 % below it (≤0.04 → 0.03): keep four then.
+    return `${Number(trimNumber(below)) < v * 0.8 ? String(Math.round(below * 10000) / 10000) : trimNumber(below)}${unit}`;
   }
   if (target.op === '=') return `${met ? trimNumber(v) : trimNumber(Math.floor(v * 0.9))}${unit}`;
   const over = target.op === '>' ? v + 1 : v;
-  if (met) return `${trimNumber(cap(Math.ceil(over + rng.next() * over * 0.05)))}${unit}`;
+  // Met by at most 20 % (the scorer's default overAchievementReasonPercent, decision 031): a small
+  // target rounded up (≥3年 → 4年) would otherwise need a 偏差原因 the generator does not write.
+  const atMost = Math.max(Math.ceil(over), Math.floor(over * 1.2));
+  if (met) return `${trimNumber(cap(Math.min(Math.ceil(over + rng.next() * over * 0.05), atMost)))}${unit}`;
   return `${trimNumber(Math.min(Math.floor(v * (0.8 + rng.next() * 0.17)), Math.ceil(v) - 1))}${unit}`;
 }
 

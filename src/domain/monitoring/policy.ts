@@ -8,8 +8,13 @@ export type WarningLevel = (typeof WARNING_LEVELS)[number];
  * as local practice (guide §5: checkpoint 6 or 7, the 200万 / 60% / 8月 rule).
  */
 export type MonitoringPolicy = {
-  /** The month-end whose data the monitoring round uses (1–6月 → 6; the central round → 7). */
+  /** The month-end whose data the behind-plan and overdue warnings check (1–6月 → 6; the central round → 7). */
   checkpointMonth: number;
+  /**
+   * The rounds a unit submits its monitoring for (财预〔2019〕136号: the central round uses data to the end of July,
+   * reported in August; localities use June or August): each a month-end and the 'MM-DD' it is due by.
+   */
+  checkpoints: MonitoringCheckpoint[];
   /** Spending behind the plan by MORE than `points` percentage points; the highest band that fires wins. */
   behindPlan: { points: number; level: WarningLevel }[];
   /** "Large and slow": budget ≥ minBudget (元, text) and execution below maxRate % at the end of `month`. */
@@ -20,8 +25,11 @@ export type MonitoringPolicy = {
   overdue: { graceDays: number; level: WarningLevel };
 };
 
+export type MonitoringCheckpoint = { month: number; dueDate: string };
+
 export const DEFAULT_MONITORING_POLICY = Object.freeze<MonitoringPolicy>({
   checkpointMonth: 6,
+  checkpoints: [{ month: 7, dueDate: '08-31' }],
   behindPlan: [
     { points: 10, level: '提示' },
     { points: 20, level: '警示' },

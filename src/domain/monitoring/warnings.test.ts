@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.ts';
 import { parseTargetValue } from '../target-value.ts';
 import type { Indicator } from '../targets.ts';
 import { MONTHS } from './plan.ts';
 import { DEFAULT_MONITORING_POLICY } from './policy.ts';
-import { type IndicatorProgress, checkIndicatorProgress, forecastMissesTarget } from './progress.ts';
+import { type IndicatorProgress, forecastMissesTarget } from './progress.ts';
 import { type ProjectFacts, computeWarnings, dueDate } from './warnings.ts';
 
 const SEED_PLAN = [
@@ -146,28 +145,5 @@ describe('overdue monitoring data', () => {
   it('is silent on the due date and once progress is entered', () => {
     expect(rulesOf(noProgress, { ...JUNE, today: '2020-07-15' })).toEqual([]);
     expect(rulesOf(project({ cumulativeCents: spentBy(6, 12_000_00n) }), { ...JUNE, today: '2020-08-01' })).toEqual([]);
-  });
-});
-
-describe('indicator progress validation', () => {
-  it('requires a deviation category and measures for 有可能 / 不可能', () => {
-    let caught: unknown;
-    try {
-      checkIndicatorProgress(progress({ likelihood: '有可能' }));
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(AppError);
-    expect((caught as AppError).code).toBe('VALIDATION');
-    expect((caught as AppError).issues.map((i) => i.field)).toEqual(['deviationCategory', 'measures']);
-  });
-  it('requires a reason text for 其他 and nothing for 确定能', () => {
-    expect(() =>
-      checkIndicatorProgress(progress({ likelihood: '不可能', deviationCategory: '其他', measures: '调整方案' })),
-    ).toThrow(/说明原因/);
-    expect(() =>
-      checkIndicatorProgress(progress({ likelihood: '不可能', deviationCategory: '人员保障', measures: '增配人员' })),
-    ).not.toThrow();
-    expect(() => checkIndicatorProgress(progress({}))).not.toThrow();
   });
 });

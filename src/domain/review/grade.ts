@@ -1,5 +1,14 @@
 import type { ReviewPolicy } from './policy.ts';
+import { GRADE_EXEMPT_RULES } from './rules-appropriateness.ts';
 import type { Finding, Grade } from './types.ts';
+
+/**
+ * Whether a finding counts toward the grade: infos never do, nor the reviewer's aids (appropriateness.unit-cost,
+ * whose peers a stored summary does not read), so the grade is the same on the review page and in the summaries.
+ */
+export function countsInGrade(finding: Finding): boolean {
+  return finding.severity !== 'info' && !GRADE_EXEMPT_RULES.has(finding.rule);
+}
 
 /**
  * The grade rule (documented in docs/review-rules.md). Infos never count.
@@ -10,8 +19,9 @@ import type { Finding, Grade } from './types.ts';
  *   优: no error, at most gradeExcellentMaxWarnings warnings.
  */
 export function gradeFindings(findings: readonly Finding[], projectCount: number, policy: ReviewPolicy): Grade {
-  const errors = findings.filter((f) => f.severity === 'error');
-  const warnings = findings.filter((f) => f.severity === 'warning');
+  const counted = findings.filter(countsInGrade);
+  const errors = counted.filter((f) => f.severity === 'error');
+  const warnings = counted.filter((f) => f.severity === 'warning');
   const projectsWithErrors = new Set(errors.filter((f) => f.project !== null).map((f) => f.project)).size;
   if (errors.length >= policy.gradePoorErrors) return '差';
   if (projectCount > 0 && projectsWithErrors / projectCount > policy.gradePoorProjectShare) return '差';

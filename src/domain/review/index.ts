@@ -4,19 +4,25 @@ import { DEFAULT_REVIEW_POLICY, resolveReviewPolicy, type ReviewPolicy } from '.
 import { APPROPRIATENESS_RULES } from './rules-appropriateness.ts';
 import { COMPLETENESS_RULES } from './rules-completeness.ts';
 import { FEASIBILITY_RULES } from './rules-feasibility.ts';
+import { FORM_RULES } from './rules-form.ts';
+import { MEASURABILITY_RULES } from './rules-measurability.ts';
 import { OVERALL_RULES } from './rules-overall.ts';
 import { RELEVANCE_RULES } from './rules-relevance.ts';
 import type { Finding, NotApplicable, ReviewReport, ReviewRule, Severity } from './types.ts';
+import type { IndicatorPeer } from './unit-cost.ts';
 
 export { DEFAULT_REVIEW_POLICY, resolveReviewPolicy, type ReviewPolicy } from './policy.ts';
 export { extractNarrativeIndicators, type NarrativeIndicator } from './narrative.ts';
+export { countsInGrade } from './grade.ts';
 export type { Finding, NotApplicable, ReviewReport, ReviewRule } from './types.ts';
 
 /** Every rule, in report order: completeness, relevance, appropriateness, feasibility; department rules last. */
 export const REVIEW_RULES: readonly ReviewRule[] = [
   ...COMPLETENESS_RULES,
+  ...FORM_RULES,
   ...RELEVANCE_RULES,
   ...APPROPRIATENESS_RULES,
+  ...MEASURABILITY_RULES,
   ...FEASIBILITY_RULES,
   ...OVERALL_RULES,
 ];
@@ -25,9 +31,14 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 /**
  * 绩效目标审核: runs every enabled rule over the document and grades the result. Pure and
- * synchronous; the policy may be partial (defaults fill the rest).
+ * synchronous; the policy may be partial (defaults fill the rest). `peers` are the same 数量指标 outside the
+ * document (last year, other units) for appropriateness.unit-cost; without them it compares the document's projects.
  */
-export function reviewTargets(document: TargetsDocument, policy?: Partial<ReviewPolicy>): ReviewReport {
+export function reviewTargets(
+  document: TargetsDocument,
+  policy?: Partial<ReviewPolicy>,
+  peers: readonly IndicatorPeer[] = [],
+): ReviewReport {
   // No policy: the defaults as they are (parsing {} again for every document costs more than some rules).
   const resolved = policy === undefined ? DEFAULT_REVIEW_POLICY : resolveReviewPolicy(policy);
   const findings: Finding[] = [];
@@ -35,7 +46,7 @@ export function reviewTargets(document: TargetsDocument, policy?: Partial<Review
   const notApplicable = new Map<string, NotApplicable>();
   for (const rule of REVIEW_RULES) {
     if (resolved.disabledRules.includes(rule.id)) continue;
-    for (const hit of rule.check({ document, policy: resolved })) {
+    for (const hit of rule.check({ document, policy: resolved, peers })) {
       const field = absentFieldHit(hit.project, hit.path, absent);
       if (field !== null && hit.project !== null) {
         const key = `${rule.id}\u0000${hit.project}\u0000${field}`;

@@ -19,6 +19,12 @@ export type ReviewPolicy = {
   relevanceMinSharedWords: number;
   /** Extra words to ignore when comparing texts (added to the built-in stop words). */
   relevanceStopWords: string[];
+  /** A quantitative indicator states how it is measured (指标解释 / 计算公式 / 数据来源) where the layout has the field. */
+  requireMeasurementMethod: boolean;
+  /** appropriateness.unit-cost: flag a cost per unit above factor × the peers' median, or below median ÷ factor. */
+  unitCostFactor: number;
+  /** appropriateness.unit-cost: compare only when the same indicator has at least this many peers. */
+  unitCostMinPeers: number;
   /** Grade: this many errors or more → 差. */
   gradePoorErrors: number;
   /** Grade: errors in more than this share of the projects → 差. */
@@ -67,6 +73,9 @@ export const DEFAULT_REVIEW_POLICY = Object.freeze<ReviewPolicy>({
   allowedBases: ['计划标准', '行业标准', '历史标准', '其他'],
   relevanceMinSharedWords: 1,
   relevanceStopWords: [],
+  requireMeasurementMethod: true,
+  unitCostFactor: 3,
+  unitCostMinPeers: 1,
   gradePoorErrors: 5,
   gradePoorProjectShare: 0.5,
   gradeExcellentMaxWarnings: 2,

@@ -61,16 +61,45 @@ describe('policy', () => {
     const report = reviewTargets(seedDocument(), { disabledRules: ['relevance.goal-matches-project'] });
     expect(report.findings.some((f) => f.rule === 'relevance.goal-matches-project')).toBe(false);
   });
-  it('rule ids are unique and carry their criterion', () => {
+  it('rule ids are unique; each rule is filed under the criterion 财预〔2015〕88号 gives it (decision 032)', () => {
     const ids = REVIEW_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const prefix = {
-      完整性: 'completeness',
-      相关性: 'relevance',
-      适当性: 'appropriateness',
-      可行性: 'feasibility',
-    } as const;
-    expect(REVIEW_RULES.every((r) => r.id.startsWith(`${prefix[r.criterion]}.`))).toBe(true);
+    // Ids are stable (policies name them in disabledRules); the criterion is what the rule checks.
+    expect(Object.fromEntries(REVIEW_RULES.map((r) => [r.id, r.criterion]))).toEqual({
+      'completeness.required-fields': '完整性',
+      'completeness.indicator-fields': '完整性',
+      'completeness.target-value': '完整性',
+      'completeness.min-indicators': '完整性',
+      'completeness.indicator-coverage': '完整性',
+      'completeness.satisfaction-indicator': '完整性',
+      'completeness.spending-plan-filled': '完整性',
+      'feasibility.budget-identity': '完整性',
+      'appropriateness.level1-name': '完整性',
+      'appropriateness.level1-unknown': '完整性',
+      'appropriateness.misclassified': '完整性',
+      'appropriateness.duplicate-indicator': '完整性',
+      'relevance.goal-matches-project': '相关性',
+      'relevance.indicators-match-project': '相关性',
+      'relevance.goal-numbers-agree': '相关性',
+      'appropriateness.input-indicator': '相关性',
+      'appropriateness.budget-positive': '适当性',
+      'appropriateness.unit-cost': '适当性',
+      'appropriateness.target-parseable': '可行性',
+      'appropriateness.vague-target': '可行性',
+      'appropriateness.operator-direction': '可行性',
+      'appropriateness.percent-range': '可行性',
+      'appropriateness.basis': '可行性',
+      'feasibility.quantitative-measurable': '可行性',
+      'feasibility.spending-plan-shape': '可行性',
+      'feasibility.spending-plan-complete': '可行性',
+      'completeness.overall-numbering': '完整性',
+      'completeness.overall-goal-detail': '完整性',
+      'appropriateness.overall-quantified': '可行性',
+    });
+  });
+  it('适当性 holds only rules about money against targets', () => {
+    const appropriateness = REVIEW_RULES.filter((r) => r.criterion === '适当性').map((r) => r.id);
+    expect(appropriateness).toEqual(['appropriateness.budget-positive', 'appropriateness.unit-cost']);
   });
 });
 

@@ -95,3 +95,15 @@ describe('completeness.spending-plan-filled', () => {
     ]);
   });
 });
+
+describe('feasibility.budget-identity (完整性: the budget cells agree)', () => {
+  it('is silent when 15000 + 5000 = 20000, and when 其他资金 is empty', () => {
+    expect(runRule('feasibility.budget-identity', documentOf([cleanProject()]))).toEqual([]);
+    const seedLike = cleanProject({ budget: { total: '20000.00', fiscal: '20000.00', other: null } });
+    expect(runRule('feasibility.budget-identity', documentOf([seedLike]))).toEqual([]);
+  });
+  it('fires when the parts do not add up (to the cent)', () => {
+    const p = cleanProject({ budget: { total: '20000.00', fiscal: '15000.00', other: '4999.99' } });
+    expect(runRule('feasibility.budget-identity', documentOf([p]))[0]!.message).toContain('19999.99');
+  });
+});

@@ -1,3 +1,4 @@
+import { formatCents, parseAmountToCents } from '../money.ts';
 import { describeTargetKind } from '../target-value.ts';
 import type { Project } from '../targets.ts';
 import { forEachIndicator, forEachProject, hit, indicatorLabel, NONE } from './project-walk.ts';
@@ -172,6 +173,31 @@ const spendingCheckpointEmpty: ReviewRule = {
     }),
 };
 
+/** 完整性 (88号 第三条（一）): the budget cells agree with each other (guide §4 rule 9); the id is historical (decision 032). */
+const budgetIdentity: ReviewRule = {
+  id: 'feasibility.budget-identity',
+  criterion: '完整性',
+  severity: 'error',
+  title: '预算数 = 财政资金 + 其他资金（空格按 0 计）：金额栏按规定填写一致',
+  check: ({ document }) =>
+    forEachProject(document, (project) => {
+      const { total, fiscal, other } = project.budget;
+      if (total === null || (fiscal === null && other === null)) return NONE;
+      const cents = [total, fiscal ?? '0', other ?? '0'].map(parseAmountToCents);
+      if (cents.some((value) => value === null)) return NONE;
+      const [t, f, o] = cents as bigint[];
+      if (t === f! + o!) return NONE;
+      const sum = formatCents(f! + o!);
+      return [
+        hit(
+          ['budget', 'total'],
+          `预算数 ${total} 元不等于财政资金与其他资金之和 ${sum} 元`,
+          `Budget total ${total} differs from fiscal + other funds ${sum}`,
+        ),
+      ];
+    }),
+};
+
 export const COMPLETENESS_RULES: readonly ReviewRule[] = [
   requiredFields,
   indicatorFields,
@@ -180,4 +206,5 @@ export const COMPLETENESS_RULES: readonly ReviewRule[] = [
   indicatorCoverage,
   satisfactionIndicator,
   spendingCheckpointEmpty,
+  budgetIdentity,
 ];

@@ -5,18 +5,6 @@ const clean = documentOf([cleanProject()]);
 const plan = (...values: (number | null)[]) =>
   values.map((cumulativePercent, i) => ({ month: [3, 6, 10, 12][i]!, cumulativePercent }));
 
-describe('feasibility.budget-identity', () => {
-  it('is silent when 15000 + 5000 = 20000, and when 其他资金 is empty', () => {
-    expect(runRule('feasibility.budget-identity', clean)).toEqual([]);
-    const seedLike = cleanProject({ budget: { total: '20000.00', fiscal: '20000.00', other: null } });
-    expect(runRule('feasibility.budget-identity', documentOf([seedLike]))).toEqual([]);
-  });
-  it('fires when the parts do not add up (to the cent)', () => {
-    const p = cleanProject({ budget: { total: '20000.00', fiscal: '15000.00', other: '4999.99' } });
-    expect(runRule('feasibility.budget-identity', documentOf([p]))[0]!.message).toContain('19999.99');
-  });
-});
-
 describe('feasibility.spending-plan-shape', () => {
   it('is silent on a rising plan (an empty checkpoint is skipped)', () => {
     expect(

@@ -1,30 +1,10 @@
-import { parseAmountToCents, formatCents } from '../money.ts';
 import { forEachProject, hit, NONE } from './project-walk.ts';
 import type { ReviewRule } from './types.ts';
 
-const budgetIdentity: ReviewRule = {
-  id: 'feasibility.budget-identity',
-  criterion: '可行性',
-  severity: 'error',
-  title: '预算数 = 财政资金 + 其他资金（空格按 0 计）',
-  check: ({ document }) =>
-    forEachProject(document, (project) => {
-      const { total, fiscal, other } = project.budget;
-      if (total === null || (fiscal === null && other === null)) return NONE;
-      const cents = [total, fiscal ?? '0', other ?? '0'].map(parseAmountToCents);
-      if (cents.some((value) => value === null)) return NONE;
-      const [t, f, o] = cents as bigint[];
-      if (t === f! + o!) return NONE;
-      const sum = formatCents(f! + o!);
-      return [
-        hit(
-          ['budget', 'total'],
-          `预算数 ${total} 元不等于财政资金与其他资金之和 ${sum} 元`,
-          `Budget total ${total} differs from fiscal + other funds ${sum}`,
-        ),
-      ];
-    }),
-};
+/*
+ * 可行性 (财预〔2015〕88号 第三条（四）: 所采取的措施是否切实可行，并能确保绩效目标如期实现): a spending plan that can be
+ * carried out — cumulative, never stepping back, reaching 100 % (guide §4 rule 10).
+ */
 
 type Checkpoint = { month: number; cumulativePercent: number | null };
 type FilledCheckpoint = { month: number; cumulativePercent: number; index: number };
@@ -114,4 +94,4 @@ const spendingPlanComplete: ReviewRule = {
     }),
 };
 
-export const FEASIBILITY_RULES: readonly ReviewRule[] = [budgetIdentity, spendingPlanShape, spendingPlanComplete];
+export const FEASIBILITY_RULES: readonly ReviewRule[] = [spendingPlanShape, spendingPlanComplete];

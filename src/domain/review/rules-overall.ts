@@ -102,7 +102,8 @@ const overallGoalDetail: ReviewRule = {
 
 const overallQuantified: ReviewRule = {
   id: 'appropriateness.overall-quantified',
-  criterion: '适当性',
+  // 可行性: a goal without a quantity cannot be measured (88号 第三条（四）); the id is historical (decision 032).
+  criterion: '可行性',
   severity: 'info',
   title: '部门整体目标中可量化的比例（提示：其余目标只有定性描述）',
   check: ({ document }) => {

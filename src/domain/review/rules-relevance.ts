@@ -1,6 +1,7 @@
 import type { Project, TargetsDocument } from '../targets.ts';
 import { extractQuantities } from './narrative.ts';
-import { forEachProject, hit, NONE } from './project-walk.ts';
+import { MONEY_UNIT, nameTraits, squash } from './name-traits.ts';
+import { forEachIndicator, forEachProject, hit, indicatorLabel, NONE } from './project-walk.ts';
 import type { ReviewRule } from './types.ts';
 import { contentWords, namePurposeWords, sharedWords } from './words.ts';
 
@@ -158,4 +159,35 @@ const goalNumbersAgree: ReviewRule = {
     ),
 };
 
-export const RELEVANCE_RULES: readonly ReviewRule[] = [goalMatchesProject, indicatorsMatchProject, goalNumbersAgree];
+/** 相关性 (88号 第三条（二）: 绩效指标与绩效目标相关联): an input is not an output or effect of the project (guide §3). */
+const inputIndicator: ReviewRule = {
+  id: 'appropriateness.input-indicator',
+  criterion: '相关性',
+  severity: 'warning',
+  title: '指标反映项目的产出和效果，不以投入（资金、人员、物资）作为绩效指标',
+  check: ({ document }) =>
+    forEachIndicator(document, (indicator, index) => {
+      const traits = nameTraits(indicator.name);
+      const moneyAsOutput =
+        indicator.category === 'output' &&
+        squash(indicator.level2) === '数量指标' &&
+        MONEY_UNIT.test(indicator.target.unit ?? '') &&
+        !traits.moneyResult;
+      if (!traits.input && !moneyAsOutput) return NONE;
+      const label = indicatorLabel(indicator, index);
+      return [
+        hit(
+          ['indicators', index, 'name'],
+          `${label.zh}衡量的是投入（资金/人员），不是产出或效益`,
+          `${label.en} measures an input (money/staff), not an output or outcome`,
+        ),
+      ];
+    }),
+};
+
+export const RELEVANCE_RULES: readonly ReviewRule[] = [
+  goalMatchesProject,
+  indicatorsMatchProject,
+  goalNumbersAgree,
+  inputIndicator,
+];

@@ -3,6 +3,7 @@ import type { Indicator, Project, TargetsDocument } from '../targets.ts';
 import { REVIEW_RULES } from './index.ts';
 import { resolveReviewPolicy, type ReviewPolicy } from './policy.ts';
 import type { Hit } from './types.ts';
+import type { IndicatorPeer } from './unit-cost.ts';
 
 /** Test builders for the rule tests (not used by the application). */
 export function indicator(
@@ -38,9 +39,9 @@ export function cleanProject(overrides: Partial<Project> = {}): Project {
     ],
     goals: ['有效缓解困难职工的生活困难'],
     indicators: [
-      indicator('产出指标', '数量指标', '帮扶困难职工人数', '≥50人'),
+      indicator('产出指标', '数量指标', '帮扶困难职工人数', '≥50人', { description: '全年实际帮扶的人数' }),
       indicator('效益指标', '社会效益指标', '困难职工生活改善情况', '明显改善'),
-      indicator('满意度指标', '服务对象满意度指标', '困难职工满意度', '≥90%'),
+      indicator('满意度指标', '服务对象满意度指标', '困难职工满意度', '≥90%', { description: '抽样调查满意人数占比' }),
     ],
     ...overrides,
   };
@@ -54,8 +55,13 @@ export function documentOf(
 }
 
 /** Runs one rule by id on a document. */
-export function runRule(id: string, document: TargetsDocument, policy: Partial<ReviewPolicy> = {}): Hit[] {
+export function runRule(
+  id: string,
+  document: TargetsDocument,
+  policy: Partial<ReviewPolicy> = {},
+  peers: readonly IndicatorPeer[] = [],
+): Hit[] {
   const rule = REVIEW_RULES.find((r) => r.id === id);
   if (!rule) throw new Error(`no rule ${id}`);
-  return rule.check({ document, policy: resolveReviewPolicy(policy) });
+  return rule.check({ document, policy: resolveReviewPolicy(policy), peers });
 }

@@ -1,5 +1,6 @@
 import type { LayoutField, TargetsDocument } from '../targets.ts';
 import type { ReviewPolicy } from './policy.ts';
+import type { IndicatorPeer } from './unit-cost.ts';
 
 /** The four official criteria of 绩效目标审核 (财预〔2015〕88号). */
 export type Criterion = '完整性' | '相关性' | '适当性' | '可行性';
@@ -49,6 +50,8 @@ export interface Hit {
 export interface ReviewContext {
   document: TargetsDocument;
   policy: ReviewPolicy;
+  /** The same 数量指标 in projects outside the document (last year, other units): appropriateness.unit-cost. */
+  peers: readonly IndicatorPeer[];
 }
 
 export interface ReviewRule {

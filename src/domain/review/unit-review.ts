@@ -2,6 +2,7 @@ import type { TargetsDocument } from '../targets.ts';
 import { type NarrativeIndicator, extractNarrativeIndicators, reviewTargets } from './index.ts';
 import type { ReviewPolicy } from './policy.ts';
 import type { ReviewReport } from './types.ts';
+import type { IndicatorPeer } from './unit-cost.ts';
 
 /** 绩效目标审核 of one unit-year: the rules' report and the candidate overall indicators. */
 export interface UnitReview {
@@ -18,11 +19,12 @@ export function reviewDocument(
   unitCode: string,
   fiscalYear: number,
   policy: ReviewPolicy,
+  peers: readonly IndicatorPeer[] = [],
 ): UnitReview {
   return {
     unitCode,
     fiscalYear,
-    report: reviewTargets(document, policy),
+    report: reviewTargets(document, policy, peers),
     narrativeIndicators: extractNarrativeIndicators(document.overall),
   };
 }

@@ -8,10 +8,8 @@ import { exactNumber } from './exact-number.ts';
 /** The three qualitative bands of guide §6. */
 export type QualitativeBand = 'achieved' | 'partly' | 'notAchieved';
 
-export type ActualValue =
-  | { kind: 'number'; value: Rational }
-  /** `percent` set when the word names a point inside its band (较好 → the achieved band's lower edge). */
-  | { kind: 'grade'; band: QualitativeBand; atBandMinimum: boolean };
+/** A numeric actual, exact. */
+export type ActualValue = { kind: 'number'; value: Rational };
 
 /**
  * Grade words as 自评表 write them. 好/较好/一般/差 is the four-step scale (90–100 / 80–90 / 60–80 / < 60),
@@ -55,46 +53,35 @@ const GRADE_WORD_MAP: ReadonlyMap<string, readonly [QualitativeBand, boolean]> =
   [...GRADE_WORDS].reverse().map(([word, band, atMinimum]) => [word, [band, atMinimum] as const]),
 );
 
-function gradeWord(raw: string): { band: QualitativeBand; atBandMinimum: boolean } | null {
+/** The band a grade word names (较好 at the band's lower edge), or null for free text. */
+export function gradeWord(raw: string): { band: QualitativeBand; atBandMinimum: boolean } | null {
   const text = raw.replace(/[\s\u3000。.]/g, '');
   const found = GRADE_WORD_MAP.get(text);
   return found ? { band: found[0], atBandMinimum: found[1] } : null;
 }
 
+/** A target with a number (or a band) is scored by numbers; the others are judged in bands. */
+export function isNumericTarget(target: TargetValue): boolean {
+  return target.value !== null || target.op === 'range';
+}
+
 /**
- * Reads an actual value against its target. A numeric target needs a number in the target's unit
- * (a bare number is taken in it; "190/200" is a share, for 满意度 = satisfied / valid respondents);
- * a target without a number needs a grade word. Throws VALIDATION saying what was expected.
+ * Reads an actual value against a numeric target: a number in the target's unit (a bare number is
+ * taken in it; "190/200" is a share, for 满意度 = satisfied / valid respondents). Throws VALIDATION
+ * saying what was expected.
  */
 export function readActual(raw: string, target: TargetValue): ActualValue {
-  // The reading depends on the text, whether the target is numeric and its unit: remembered by those
-  // (a city's actuals repeat); refusals are not remembered, their messages name the target.
-  // Looked up by kind and unit, then text: no key string is built per indicator.
-  const byUnit = target.value !== null || target.op === 'range' ? numericReadings : qualitativeReadings;
-  const unitKey = target.unit ?? '';
+  // The reading depends on the text and the target's unit: remembered by those (a city's actuals
+  // repeat); refusals are not remembered, their messages name the target.
   // Units are few (a known list plus what people type), each with the texts read in it.
-  const byText = byUnit.remember(unitKey, () => new BoundedCache(50_000));
+  const byText = numericReadings.remember(target.unit ?? '', () => new BoundedCache(50_000));
   return byText.remember(raw, () => readActualUncached(raw, target));
 }
 
-/** Readings of actual values by target unit, then text: numeric targets and qualitative ones apart. */
+/** Readings of actual values by target unit, then text. */
 const numericReadings = new BoundedCache<string, BoundedCache<string, ActualValue>>(1_000);
-const qualitativeReadings = new BoundedCache<string, BoundedCache<string, ActualValue>>(1_000);
 
 function readActualUncached(raw: string, target: TargetValue): ActualValue {
-  const numeric = target.value !== null || target.op === 'range';
-  if (!numeric) {
-    const grade = gradeWord(raw);
-    if (grade) return { kind: 'grade', ...grade };
-    const why =
-      target.unit !== null
-        ? `年度指标值“${target.raw}”缺少数值，无法按数值比较`
-        : `年度指标值“${target.raw}”是定性指标`;
-    throw new AppError(
-      'VALIDATION',
-      `${why}：实际完成值“${raw}”应为 达到 / 基本达到 / 未达到（或 好 / 较好 / 一般 / 差）`,
-    );
-  }
   const share = readShare(raw, target);
   if (share) return { kind: 'number', value: share };
   const parsed = rememberedTargetValue(raw);
@@ -141,4 +128,26 @@ function canonicalUnit(unit: string): string {
 function exampleFor(target: TargetValue): string {
   const value = target.value ?? target.max ?? 0;
   return `${value}${target.unit ?? ''}`;
+}
+
+const FRACTION = /^\s*(0?\.\d+|1\.0+)\s*$/;
+
+/**
+ * A bare 0 < v ≤ 1 with a fractional part ("0.95") against a % target above 1 (≥90%): most likely a
+ * share typed for a percentage. The scorer asks (decision 'fraction-of-percent') instead of scoring 0.95 %.
+ */
+export function isFractionOfPercent(raw: string, target: TargetValue): boolean {
+  if (!FRACTION.test(raw) || Number(raw) <= 0) return false;
+  if (target.unit === null || canonicalUnit(target.unit) !== '%') return false;
+  const value = target.op === 'range' ? target.max : target.value;
+  return value != null && value > 1;
+}
+
+/** The question the form asks for such an actual: "0.95" → 是否指 95%？ (decimal digits shifted, no float). */
+export function fractionOfPercentQuestion(actual: string): string {
+  const [whole = '0', fraction = ''] = actual.trim().split('.');
+  const padded = fraction.padEnd(2, '0');
+  const integer = `${whole}${padded.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
+  const rest = padded.slice(2).replace(/0+$/, '');
+  return `是否指 ${integer}${rest ? `.${rest}` : ''}%？`;
 }

@@ -9,8 +9,8 @@ export interface MissingAnalysis {
 }
 
 /**
- * What a 自评表 still lacks before it may be finalised: a 偏差原因分析及改进措施 for every missed (or,
- * with the penalty on, far over-achieved) indicator, and a reason for execution below 90 %.
+ * What a 自评表 still lacks before it may be finalised: a 偏差原因分析及改进措施 for every missed or far
+ * over-achieved indicator (财预〔2020〕10号), and a reason for execution below 90 % or above 100 %.
  */
 export function missingDeviationAnalysis(score: ProjectScore, actuals: ProjectActuals | null): MissingAnalysis[] {
   const found: MissingAnalysis[] = [];
@@ -19,7 +19,10 @@ export function missingDeviationAnalysis(score: ProjectScore, actuals: ProjectAc
       project: score.code,
       indicator: null,
       path: ['executionReason'],
-      message: `项目 ${score.code}：预算执行率低于要求，须说明原因`,
+      message:
+        score.execution.flag === 'over-spent'
+          ? `项目 ${score.code}：执行数超过调整后预算数（执行率高于 100%），须说明原因`
+          : `项目 ${score.code}：预算执行率低于要求，须说明原因`,
     });
   }
   score.indicators.forEach((indicator, i) => {

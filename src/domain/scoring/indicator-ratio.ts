@@ -8,16 +8,17 @@ import { absolute, compare, div, isZero, max, min, ONE, rational, sub, ZERO, typ
 export interface IndicatorOutcome {
   ratio: Rational;
   met: boolean;
-  /** Beat the target by more than the over-achievement threshold (only when the penalty is switched on). */
+  /** Beat the target by more than overAchievementReasonPercent (or the penalty's threshold when it is on). */
   overAchieved: boolean;
 }
 
+const HUNDRED = rational(100n);
+
+/**
+ * 财预〔2020〕10号 for numeric targets: met → full points, never more; ≥ missed → actual / target;
+ * ≤ missed → target / actual; `=` met when equal or (by default) exceeded, below → actual / target.
+ */
 export function indicatorOutcome(target: TargetValue, actual: ActualValue, policy: ScoringPolicy): IndicatorOutcome {
-  if (actual.kind === 'grade') {
-    const band = policy.qualitative[actual.band];
-    const percent = actual.atBandMinimum ? band.min : band.points;
-    return { ratio: div(exactNumber(percent), rational(100n)), met: actual.band === 'achieved', overAchieved: false };
-  }
   const value = actual.value;
   if (target.op === 'range') return rangeOutcome(exactNumber(target.min ?? 0), exactNumber(target.max ?? 0), value);
   const goal = exactNumber(target.value ?? 0);
@@ -27,39 +28,62 @@ export function indicatorOutcome(target: TargetValue, actual: ActualValue, polic
       return higherIsBetter(goal, value, target.op === '>', policy);
     case '<=':
     case '<':
-      return lowerIsBetter(goal, value, target.op === '<');
+      return lowerIsBetter(goal, value, target.op === '<', policy);
     default:
-      return {
-        ratio: compare(value, goal) === 0 ? ONE : closeness(value, goal),
-        met: compare(value, goal) === 0,
-        overAchieved: false,
-      };
+      return equalsOutcome(goal, value, policy);
   }
 }
 
-/** ≥: met → full; else actual / target. With the penalty on, beating the target by more than the threshold costs the excess. */
+/** How far beyond the target, as a share of it (0 when not beyond or the target is not positive). */
+function beyond(goal: Rational, value: Rational, higher: boolean): Rational {
+  if (compare(goal, ZERO) <= 0) return ZERO;
+  const over = higher ? sub(value, goal) : sub(goal, value);
+  return compare(over, ZERO) > 0 ? div(over, goal) : ZERO;
+}
+
+const exceeds = (deviation: Rational, percent: number) => compare(deviation, div(exactNumber(percent), HUNDRED)) > 0;
+
+/** A met target: full points, flagged when far beyond; with the (opt-in) penalty, the excess costs points. */
+function metOutcome(deviation: Rational, policy: ScoringPolicy): IndicatorOutcome {
+  const flagged = exceeds(deviation, policy.overAchievementReasonPercent);
+  const penalty = policy.overAchievementPenalty;
+  if (!penalty.enabled || !exceeds(deviation, penalty.thresholdPercent))
+    return { ratio: ONE, met: true, overAchieved: flagged };
+  const excess = sub(deviation, div(exactNumber(penalty.thresholdPercent), HUNDRED));
+  return { ratio: max(ZERO, sub(ONE, excess)), met: true, overAchieved: true };
+}
+
+/** ≥: met → full; else actual / target. */
 function higherIsBetter(goal: Rational, value: Rational, strict: boolean, policy: ScoringPolicy): IndicatorOutcome {
   const cmp = compare(value, goal);
   const met = strict ? cmp > 0 : cmp >= 0;
-  if (!met) {
-    const ratio = compare(goal, ZERO) > 0 && compare(value, ZERO) > 0 ? min(div(value, goal), ONE) : ZERO;
-    return { ratio, met, overAchieved: false };
-  }
-  const penalty = policy.overAchievementPenalty;
-  if (!penalty.enabled || compare(goal, ZERO) <= 0) return { ratio: ONE, met, overAchieved: false };
-  const deviation = div(sub(value, goal), goal);
-  const excess = sub(deviation, div(exactNumber(penalty.thresholdPercent), rational(100n)));
-  if (compare(excess, ZERO) <= 0) return { ratio: ONE, met, overAchieved: false };
-  return { ratio: max(ZERO, sub(ONE, excess)), met, overAchieved: true };
+  if (met) return metOutcome(beyond(goal, value, true), policy);
+  const ratio = compare(goal, ZERO) > 0 && compare(value, ZERO) > 0 ? min(div(value, goal), ONE) : ZERO;
+  return { ratio, met, overAchieved: false };
 }
 
 /** ≤: met → full; else target / actual. */
-function lowerIsBetter(goal: Rational, value: Rational, strict: boolean): IndicatorOutcome {
+function lowerIsBetter(goal: Rational, value: Rational, strict: boolean, policy: ScoringPolicy): IndicatorOutcome {
   const cmp = compare(value, goal);
   const met = strict ? cmp < 0 : cmp <= 0;
-  if (met) return { ratio: ONE, met, overAchieved: false };
+  if (met) {
+    // The penalty is for targets set too low (≥); beating a ≤ target only needs the analysis.
+    const flagged = exceeds(beyond(goal, value, false), policy.overAchievementReasonPercent);
+    return { ratio: ONE, met, overAchieved: flagged };
+  }
   const ratio = compare(value, ZERO) > 0 && compare(goal, ZERO) >= 0 ? min(div(goal, value), ONE) : ZERO;
   return { ratio, met, overAchieved: false };
+}
+
+/** =: equal → met; more than asked → met unless policy.equalsExceedIsMet is off; below → actual / target. */
+function equalsOutcome(goal: Rational, value: Rational, policy: ScoringPolicy): IndicatorOutcome {
+  const cmp = compare(value, goal);
+  if (cmp === 0) return { ratio: ONE, met: true, overAchieved: false };
+  if (cmp > 0 && compare(goal, ZERO) >= 0) {
+    if (policy.equalsExceedIsMet) return metOutcome(beyond(goal, value, true), policy);
+    return { ratio: closeness(value, goal), met: false, overAchieved: false };
+  }
+  return { ratio: closeness(value, goal), met: false, overAchieved: false };
 }
 
 /** A band: inside → full; outside → how close the actual came to the nearer edge. */
@@ -70,8 +94,8 @@ function rangeOutcome(low: Rational, high: Rational, value: Rational): Indicator
 }
 
 /**
- * min(|a|, |b|) / max(|a|, |b|) when a and b lie on the same side of zero, else 0: for `=` targets
- * and band edges, 18 against 20 earns 0.9 and so does 20 against 18 (well, 18/20 both ways).
+ * min(|a|, |b|) / max(|a|, |b|) when a and b lie on the same side of zero, else 0: below an `=` target
+ * this is actual / target (18 of 20 earns 0.9); at a band's edge, the nearer edge's share.
  */
 function closeness(a: Rational, b: Rational): Rational {
   if (isZero(a) && isZero(b)) return ONE;

@@ -1,5 +1,6 @@
 import { mul, rational, toFixed2, type Rational } from '../rational.ts';
-import type { Grade, ProjectScore } from './score-project.ts';
+import type { QualitativeBand } from './actual-value.ts';
+import type { ExecutionScore, Grade, IndicatorScore, ProjectScore } from './score-project.ts';
 
 /**
  * A score as it leaves the domain: every number rounded half-up to two decimals here and only
@@ -15,6 +16,11 @@ export interface PresentedIndicator {
   missing?: true;
   notApplicable?: true;
   deviationRequired: boolean;
+  decision: IndicatorScore['decision'];
+  band: QualitativeBand | null;
+  suggestedBand: QualitativeBand | null;
+  suggestedPercent: number | null;
+  bandRange: { min: number; max: number } | null;
 }
 
 export interface PresentedProject {
@@ -23,6 +29,8 @@ export interface PresentedProject {
   score: number;
   grade: Grade | null;
   incomplete: boolean;
+  /** false: no indicator applies (不可评分); the score means nothing and there is no grade. */
+  scorable: boolean;
   /** rate in percent (90.5 = 90.5 %); null when missing or the adjusted budget is zero. */
   execution: {
     rate: number | null;
@@ -31,6 +39,7 @@ export interface PresentedProject {
     missing?: true;
     notApplicable?: true;
     deviationRequired: boolean;
+    flag: ExecutionScore['flag'];
   };
   indicators: PresentedIndicator[];
 }
@@ -45,6 +54,7 @@ export function presentProjectScore(score: ProjectScore): PresentedProject {
     score: toFixed2(score.score),
     grade: score.grade,
     incomplete: score.incomplete,
+    scorable: score.scorable,
     execution: {
       rate: round(e.rate && mul(e.rate, rational(100n))),
       weight: toFixed2(e.weight),
@@ -52,6 +62,7 @@ export function presentProjectScore(score: ProjectScore): PresentedProject {
       ...(e.missing ? { missing: true as const } : {}),
       ...(e.notApplicable ? { notApplicable: true as const } : {}),
       deviationRequired: e.deviationRequired,
+      flag: e.flag,
     },
     indicators: score.indicators.map((i) => ({
       name: i.name,
@@ -63,12 +74,18 @@ export function presentProjectScore(score: ProjectScore): PresentedProject {
       ...(i.missing ? { missing: true as const } : {}),
       ...(i.notApplicable ? { notApplicable: true as const } : {}),
       deviationRequired: i.deviationRequired,
+      decision: i.decision,
+      band: i.band,
+      suggestedBand: i.suggestedBand,
+      suggestedPercent: i.suggestedPercent,
+      bandRange: i.bandRange,
     })),
   };
 }
 
-/** The unit's mean score over its projects, exact then rounded; null when it has none. */
-export function meanScore(scores: readonly ProjectScore[]): number | null {
+/** The unit's mean score over its scorable projects, exact then rounded; null when it has none. */
+export function meanScore(all: readonly ProjectScore[]): number | null {
+  const scores = all.filter((s) => s.scorable);
   if (scores.length === 0) return null;
   const total = scores.reduce((acc, s) => ({ n: acc.n * s.score.d + s.score.n * acc.d, d: acc.d * s.score.d }), {
     n: 0n,

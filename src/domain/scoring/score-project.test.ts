@@ -54,7 +54,7 @@ describe('scoreProject — the rules of guide §6', () => {
   it('execution 10 × rate; ≥ met → full, missed → points × actual / target; satisfied / valid respondents', () => {
     // 18000 / 20000 = 90 % → 9; 产出 95 % ≥ 90 % → 50; 效益 85 % → 30 × 85/90 = 28.333…; 满意度 190/200 = 95 % → 10.
     const result = shown(SEED_LIKE, actuals('18000.00', all('95%', '85%', '190/200')));
-    expect(result.execution).toEqual({ rate: 90, weight: 10, points: 9, deviationRequired: false });
+    expect(result.execution).toEqual({ rate: 90, weight: 10, points: 9, deviationRequired: false, flag: null });
     expect(result.indicators.map((i) => [i.weight, i.points, i.met, i.deviationRequired])).toEqual([
       [50, 50, true, false],
       [30, 28.33, false, true],
@@ -101,7 +101,7 @@ describe('scoreProject — the rules of guide §6', () => {
     expect(early.indicators[0]).toMatchObject({ points: 50, met: true });
   });
 
-  it('qualitative targets are scored in bands by grade words', () => {
+  it('qualitative targets without the evaluator’s choice score the band a grade word suggests (10号 bands)', () => {
     const p = project([
       ['产出指标', '发放数量', '≥10人'],
       ['效益指标', '政策知晓', '显著提高'],
@@ -118,9 +118,10 @@ describe('scoreProject — the rules of guide §6', () => {
       ).indicators[1]!;
     expect(score('达到')).toMatchObject({ points: 30, met: true }); // achieved: 100 %
     expect(score('较好')).toMatchObject({ points: 24, met: true }); // bottom of the achieved band: 80 % of 30
-    expect(score('基本达到')).toMatchObject({ points: 21, met: false, deviationRequired: true }); // partly: 70 % of 30
-    expect(score('一般')).toMatchObject({ points: 21, met: false });
-    expect(score('未达到')).toMatchObject({ points: 0, met: false });
+    // 10号 (decision 031): the suggestion is the band's top — partly 80 %, not achieved 50 % (was 70 % / 0 %).
+    expect(score('基本达到')).toMatchObject({ points: 24, met: false, deviationRequired: true });
+    expect(score('一般')).toMatchObject({ points: 24, met: false });
+    expect(score('未达到')).toMatchObject({ points: 15, met: false });
     const custom = shown(
       p,
       actuals('20000.00', [
@@ -128,7 +129,7 @@ describe('scoreProject — the rules of guide §6', () => {
         { name: '政策知晓', actual: '基本达到' },
         { name: '满意度', actual: '90%' },
       ]),
-      { qualitative: { partly: { min: 60, max: 80, points: 60 } } },
+      { qualitative: { partly: { min: 50, max: 80, points: 60 } } },
     );
     expect(custom.indicators[1]!.points).toBe(18);
   });
@@ -178,6 +179,7 @@ describe('scoreProject — the rules of guide §6', () => {
       points: null,
       notApplicable: true,
       deviationRequired: false,
+      flag: 'zero-budget',
     });
     // earned 50 + 85/3 + 10 = 265/3 of 90 → 98.15
     expect(result.score).toBe(98.15);
@@ -245,7 +247,7 @@ describe('scoreProject — the rules of guide §6', () => {
     expect(result.score).toBe(100); // not 100.01: the parts are summed exactly
   });
 
-  it('bands and = targets earn by closeness to the nearer edge', () => {
+  it('bands earn by closeness to the nearer edge; an = target exceeded is met', () => {
     const p = project([
       ['产出指标', '示范单位', '1-2家'],
       ['效益指标', '误差', '±3%以内'],
@@ -259,8 +261,8 @@ describe('scoreProject — the rules of guide §6', () => {
         { name: '场次', actual: '25场' },
       ]),
     );
-    // 50 × 2/3 = 33.33; 30 × 3/4 = 22.5; 10 × 20/25 = 8
-    expect(result.indicators.map((i) => i.points)).toEqual([33.33, 22.5, 8]);
+    // 50 × 2/3 = 33.33; 30 × 3/4 = 22.5; 25 of "20场" is more than asked: met, 10 (rule 3 of decision 031; was 8)
+    expect(result.indicators.map((i) => i.points)).toEqual([33.33, 22.5, 10]);
   });
 
   it('成本指标 count under 产出 by default and as their own category when the policy says so', () => {
@@ -333,13 +335,6 @@ describe('scoreProject — the rules of guide §6', () => {
       }
     })();
     expect(thrown).toMatchObject({ code: 'VALIDATION', location: { path: ['indicators', 1, 'actual'] } });
-    const unitOnly = project([['产出指标', '补助个人数量', '个']]);
-    expect(() => scoreProject(unitOnly, actuals('1.00', [{ name: '补助个人数量', actual: '12个' }]))).toThrow(
-      /缺少数值/,
-    );
-    expect(
-      shown(unitOnly, actuals('1.00', [{ name: '补助个人数量', actual: '达到' }]), { executionPoints: 0 }).score,
-    ).toBe(100);
   });
 });
 

@@ -1,30 +1,19 @@
 import { AppError } from '../errors.ts';
-import { type Amount, parseAmountToCents } from '../money.ts';
+import type { Amount } from '../money.ts';
 import type { Indicator, IndicatorCategory, Project } from '../targets.ts';
-import { readActual } from './actual-value.ts';
-import { exactNumber } from './exact-number.ts';
+import { isFractionOfPercent, isNumericTarget, readActual, type QualitativeBand } from './actual-value.ts';
+import { executionPart } from './execution.ts';
 import { indicatorOutcome } from './indicator-ratio.ts';
 import {
+  type CategoryPoints,
   DEFAULT_SCORING_POLICY,
   type ScoringPolicy,
   type ScoringPolicyInput,
   completeScoringPolicy,
 } from './policy.ts';
-import {
-  compare,
-  div,
-  isZero,
-  min,
-  mul,
-  ONE,
-  rational,
-  RationalSum,
-  sub,
-  sum,
-  toFixed2,
-  ZERO,
-  type Rational,
-} from '../rational.ts';
+import { judgedOutcome, type JudgedOutcome } from './qualitative.ts';
+import { nominalWeights, projectCategoryPoints } from './weights.ts';
+import { div, isZero, mul, ONE, rational, RationalSum, toFixed2, ZERO, type Rational } from '../rational.ts';
 
 const HUNDRED = rational(100n);
 
@@ -32,8 +21,10 @@ const HUNDRED = rational(100n);
 export interface ProjectActuals {
   adjustedBudget: Amount | null;
   spent: Amount | null;
-  /** Why execution stayed below 90 % (required then). */
+  /** Why execution stayed below 90 % or went above 100 % (required then). */
   executionReason?: string | null;
+  /** This project's points per 一级 (财预〔2020〕10号: adjustable per project); with execution they add up to 100. */
+  categoryPoints?: Partial<CategoryPoints> | null;
   indicators: IndicatorActual[];
 }
 
@@ -46,9 +37,21 @@ export interface IndicatorActual {
   deviationReason?: string | null;
   /** Points set for this indicator (overrides the even split of its category). */
   weight?: number | null;
+  /** The evaluator's band for an indicator without a number (定性, or “… 个”). */
+  band?: QualitativeBand | null;
+  /** The evaluator's score inside the band, in % of the indicator's weight (e.g. 85). */
+  bandPercent?: number | null;
+  /** Why this score (评分理由). */
+  scoreReason?: string | null;
+  /** The evaluator confirmed that an actual like "0.95" against a % target means 0.95 %. */
+  percentConfirmed?: boolean;
 }
 
 export type Grade = '优' | '良' | '中' | '差';
+export type { QualitativeBand };
+
+/** What the evaluator must settle before the indicator has points. */
+export type ScoreDecision = null | 'choose-band' | 'no-number' | 'fraction-of-percent';
 
 export interface IndicatorScore {
   name: string;
@@ -57,13 +60,23 @@ export interface IndicatorScore {
   actual: string | null;
   /** Points the indicator is worth after rescaling to 100 (0 when not applicable). */
   weight: Rational;
-  /** null when missing or not applicable. */
+  /** null when missing, not applicable, or waiting for the evaluator's decision. */
   points: Rational | null;
   met: boolean | null;
   missing: boolean;
   notApplicable: boolean;
   deviationRequired: boolean;
   overAchieved: boolean;
+  /** The evaluator must decide (points null, project incomplete until then). */
+  decision: ScoreDecision;
+  /** The band the points were given in (the evaluator's, else the suggestion's). */
+  band: QualitativeBand | null;
+  /** The band the actual's grade word names. */
+  suggestedBand: QualitativeBand | null;
+  /** The suggested share of the weight, in percent (the form pre-fills it). */
+  suggestedPercent: number | null;
+  /** The allowed bandPercent range of the chosen (or suggested) band. */
+  bandRange: { min: number; max: number } | null;
 }
 
 export interface ExecutionScore {
@@ -75,6 +88,8 @@ export interface ExecutionScore {
   /** Zero adjusted budget: nothing to execute, the 10 points are rescaled away. */
   notApplicable: boolean;
   deviationRequired: boolean;
+  /** Shown, never hidden in a full or zero score: a budget of 0, or spending above the adjusted budget. */
+  flag: null | 'zero-budget' | 'over-spent';
 }
 
 export interface ProjectScore {
@@ -82,18 +97,22 @@ export interface ProjectScore {
   name: string;
   /** Exact; missing data counts as zero, so an incomplete score is a lower bound. */
   score: Rational;
-  /** null while incomplete: a grade on partial data would mislead. */
+  /** null while incomplete or not scorable: a grade on partial data would mislead. */
   grade: Grade | null;
   incomplete: boolean;
+  /** false when no indicator applies: 不可评分, not 0 差. */
+  scorable: boolean;
   execution: ExecutionScore;
   indicators: IndicatorScore[];
 }
 
 /**
- * Scores one project by guide §6: execution 10 × min(rate, 1), each indicator its category's share
- * (or its own weight) × how much of the target it reached, everything rescaled so that what applies
- * adds up to 100. Throws VALIDATION (path into `actuals`) for an actual that names no indicator or
- * cannot be read against its target.
+ * Scores one project by 财预〔2020〕10号 (guide §6, decision 031): execution 10 × min(rate, 1), each
+ * indicator its category's share (or its own weight) × how much of the target it reached, or the
+ * evaluator's band share for one without a number, everything rescaled so that what applies adds up to
+ * 100. What the evaluator must still decide leaves points null (`decision`) and the project incomplete.
+ * Throws VALIDATION (path into `actuals`) for an actual that names no indicator or cannot be read
+ * against its numeric target, a band score outside its band, or weights that do not add up.
  */
 export function scoreProject(
   project: Project,
@@ -102,7 +121,8 @@ export function scoreProject(
 ): ProjectScore {
   const policy = policyInput === undefined ? DEFAULT_SCORING_POLICY : completeScoringPolicy(policyInput);
   const matched = matchActuals(project.indicators, actuals?.indicators ?? []);
-  const nominal = nominalWeights(project.indicators, matched, policy);
+  const categoryPoints = projectCategoryPoints(actuals?.categoryPoints, policy);
+  const nominal = nominalWeights(project.indicators, matched, policy, categoryPoints);
   const execution = executionPart(actuals, policy);
 
   // What applies is rescaled to add up to 100. Whether an indicator applies is the actuals' say (not
@@ -127,13 +147,15 @@ export function scoreProject(
   if (scaledExecution.points) total.add(scaledExecution.points);
   for (const p of indicators) if (p.points) total.add(p.points);
   const score = total.value();
-  const incomplete = execution.missing || indicators.some((p) => p.missing);
+  const incomplete = execution.missing || indicators.some((p) => p.missing || p.decision !== null);
+  const scorable = indicators.some((p) => !p.notApplicable);
   return {
     code: project.code,
     name: project.name,
     score,
-    grade: incomplete ? null : gradeOf(score, policy),
+    grade: incomplete || !scorable ? null : gradeOf(score, policy),
     incomplete,
+    scorable,
     execution: scaledExecution,
     indicators,
   };
@@ -189,51 +211,9 @@ function matchActuals(indicators: Indicator[], entries: IndicatorActual[]): Matc
   return matched;
 }
 
-function effectiveCategory(indicator: Indicator, policy: ScoringPolicy): IndicatorCategory {
-  // An unrecognised 一级 counts as 产出, the category every form has.
-  const category = indicator.category ?? 'output';
-  return category === 'cost' && !policy.costAsOwnCategory ? 'output' : category;
-}
-
-/** Category points split evenly among the category's indicators without their own weight. */
-function nominalWeights(indicators: Indicator[], matched: MatchedActual[], policy: ScoringPolicy): Rational[] {
-  const explicit = matched.map((m) => ((m.entry?.weight ?? null) === null ? null : exactNumber(m.entry!.weight!)));
-  const categories = indicators.map((indicator) => effectiveCategory(indicator, policy));
-  // One pass per category (not per indicator): the explicit points taken and the indicators left to share the rest.
-  const byCategory = new Map<IndicatorCategory, { taken: Rational[]; free: number; share?: Rational }>();
-  categories.forEach((category, i) => {
-    const entry = byCategory.get(category) ?? { taken: [], free: 0 };
-    if (explicit[i]) entry.taken.push(explicit[i]);
-    else entry.free += 1;
-    byCategory.set(category, entry);
-  });
-  return indicators.map((_, i) => {
-    if (explicit[i]) return explicit[i];
-    const entry = byCategory.get(categories[i]!)!;
-    if (!entry.share) {
-      const taken = sum(entry.taken);
-      const rest = exactNumber(policy.categoryPoints[categories[i]!]);
-      const left = compare(rest, taken) > 0 ? sub(rest, taken) : ZERO;
-      entry.share = div(left, rational(BigInt(entry.free)));
-    }
-    return entry.share;
-  });
-}
-
-function executionPart(actuals: ProjectActuals | null, policy: ScoringPolicy): ExecutionScore {
-  const weight = exactNumber(policy.executionPoints);
-  const base = { weight, rate: null, points: null, missing: false, notApplicable: false, deviationRequired: false };
-  const budget = actuals?.adjustedBudget ? parseAmountToCents(actuals.adjustedBudget) : null;
-  const spent = actuals?.spent ? parseAmountToCents(actuals.spent) : null;
-  if (budget === null || spent === null) return { ...base, missing: true };
-  if (budget <= 0n) return { ...base, notApplicable: true };
-  const rate = rational(spent, budget);
-  const threshold = div(exactNumber(policy.executionReasonBelowPercent), HUNDRED);
-  return { ...base, rate, points: mul(weight, min(rate, ONE)), deviationRequired: compare(rate, threshold) < 0 };
-}
-
 const unscored = () => ({ points: null, met: null });
 const unflagged = () => ({ deviationRequired: false, overAchieved: false });
+const unjudged = () => ({ decision: null, band: null, suggestedBand: null, suggestedPercent: null, bandRange: null });
 
 /** One indicator's part, its weight already rescaled; a new object per branch, its keys always in this order. */
 function indicatorPart(
@@ -246,9 +226,19 @@ function indicatorPart(
   const actual = entry?.actual?.trim() || null;
   const base = { name: indicator.name, category: indicator.category, target: indicator.target.raw, actual };
   if (entry?.notApplicable) {
-    return { ...base, weight: ZERO, ...unscored(), missing: false, notApplicable: true, ...unflagged() };
+    return { ...base, weight: ZERO, ...unscored(), missing: false, notApplicable: true, ...unflagged(), ...unjudged() };
   }
-  if (actual === null) return { ...base, weight, ...unscored(), missing: true, notApplicable: false, ...unflagged() };
+  if (actual === null) {
+    return { ...base, weight, ...unscored(), missing: true, notApplicable: false, ...unflagged(), ...unjudged() };
+  }
+  if (!isNumericTarget(indicator.target)) {
+    const judged = judgedOutcome(indicator.target, actual, entry ?? {}, weight, policy, matched.index);
+    return { ...base, weight, ...judgedFields(judged) };
+  }
+  if (isFractionOfPercent(actual, indicator.target) && !entry?.percentConfirmed) {
+    const decision = { ...unjudged(), decision: 'fraction-of-percent' as const };
+    return { ...base, weight, ...unscored(), missing: false, notApplicable: false, ...unflagged(), ...decision };
+  }
   let outcome;
   try {
     outcome = indicatorOutcome(indicator.target, readActual(actual, indicator.target), policy);
@@ -270,5 +260,23 @@ function indicatorPart(
     notApplicable: false,
     deviationRequired: !outcome.met || outcome.overAchieved,
     overAchieved: outcome.overAchieved,
+    ...unjudged(),
+  };
+}
+
+/** A judged indicator's fields after its weight: a band below 达成 needs a 偏差原因 like a missed number. */
+function judgedFields(judged: JudgedOutcome) {
+  return {
+    points: judged.points,
+    met: judged.met,
+    missing: false,
+    notApplicable: false,
+    deviationRequired: judged.met === false,
+    overAchieved: false,
+    decision: judged.decision,
+    band: judged.band,
+    suggestedBand: judged.suggestedBand,
+    suggestedPercent: judged.suggestedPercent,
+    bandRange: judged.bandRange,
   };
 }

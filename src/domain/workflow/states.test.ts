@@ -18,12 +18,13 @@ async function refused(run: () => unknown, code: 'CONFLICT' | 'FORBIDDEN') {
 }
 
 describe('workflow state machine', () => {
-  it('walks the full path draft → submitted → department-reviewed → approved → adjusting → submitted', () => {
+  it('walks the full path draft → submitted → department-reviewed → approved → adjustment-requested → adjusting → submitted', () => {
     const steps: [WorkflowAction, 'unit' | 'department' | 'bureau', WorkflowState][] = [
       ['submit', 'unit', 'submitted'],
       ['review', 'department', 'department-reviewed'],
       ['approve', 'bureau', 'approved'],
-      ['request-adjustment', 'unit', 'adjusting'],
+      ['request-adjustment', 'unit', 'adjustment-requested'],
+      ['agree-adjustment', 'bureau', 'adjusting'],
       ['submit', 'unit', 'submitted'],
     ];
     let state: WorkflowState = 'draft';
@@ -51,6 +52,23 @@ describe('workflow state machine', () => {
     expect(allowedActions('approved', 'unit', withDept)).toEqual(['request-adjustment']);
     expect(allowedActions('approved', 'auditor', withDept)).toEqual([]);
     expect(allowedActions('submitted', 'admin', withDept)).toEqual(['review', 'return']);
+  });
+
+  it('reopens approved targets only when the bureau agrees to the adjustment; a refusal keeps them approved', async () => {
+    expect(allowedActions('adjustment-requested', 'bureau', withDept)).toEqual([
+      'agree-adjustment',
+      'reject-adjustment',
+    ]);
+    expect(allowedActions('adjustment-requested', 'unit', withDept)).toEqual([]);
+    expect(allowedActions('adjustment-requested', 'department', withDept)).toEqual([]);
+    expect(nextState('adjustment-requested', 'reject-adjustment', 'bureau', withDept)).toBe('approved');
+    expect(nextState('adjustment-requested', 'agree-adjustment', 'bureau', noDept)).toBe('adjusting');
+    await refused(() => nextState('adjustment-requested', 'agree-adjustment', 'unit', withDept), 'FORBIDDEN');
+    await refused(() => nextState('adjustment-requested', 'agree-adjustment', 'department', withDept), 'FORBIDDEN');
+    await refused(() => nextState('approved', 'agree-adjustment', 'bureau', withDept), 'CONFLICT');
+    await refused(() => nextState('adjustment-requested', 'submit', 'unit', withDept), 'CONFLICT');
+    expect(isEditableState('adjustment-requested')).toBe(false);
+    expect(lockedMessage('adjustment-requested')).toContain('调整申请待财政部门批准');
   });
 
   it('lets the bureau approve at submitted only when the unit has no department', () => {

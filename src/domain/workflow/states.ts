@@ -12,11 +12,20 @@ export const WORKFLOW_STATES = [
   'department-reviewed',
   'approved',
   'returned',
+  'adjustment-requested',
   'adjusting',
 ] as const;
 export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 
-export const WORKFLOW_ACTIONS = ['submit', 'review', 'return', 'approve', 'request-adjustment'] as const;
+export const WORKFLOW_ACTIONS = [
+  'submit',
+  'review',
+  'return',
+  'approve',
+  'request-adjustment',
+  'agree-adjustment',
+  'reject-adjustment',
+] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 const STATE_LABELS: Record<WorkflowState, string> = {
@@ -25,6 +34,7 @@ const STATE_LABELS: Record<WorkflowState, string> = {
   'department-reviewed': '主管部门已审核（待财政批复）',
   approved: '已批复',
   returned: '已退回修改',
+  'adjustment-requested': '调整申请待批准',
   adjusting: '调整中',
 };
 
@@ -34,6 +44,8 @@ const ACTION_LABELS: Record<WorkflowAction, string> = {
   return: '退回',
   approve: '批复',
   'request-adjustment': '申请调整',
+  'agree-adjustment': '同意调整',
+  'reject-adjustment': '不同意调整',
 };
 
 const ROLE_LABELS: Record<Role, string> = {
@@ -71,7 +83,10 @@ const WORKFLOW_EDGES: readonly Edge[] = [
   { action: 'return', from: 'submitted', to: 'returned', roles: ['department', 'bureau'] },
   { action: 'approve', from: 'department-reviewed', to: 'approved', roles: ['bureau'] },
   { action: 'return', from: 'department-reviewed', to: 'returned', roles: ['bureau'] },
-  { action: 'request-adjustment', from: 'approved', to: 'adjusting', roles: ['unit'] },
+  // 88号: approved targets change only with the approver's agreement; until then they stay locked.
+  { action: 'request-adjustment', from: 'approved', to: 'adjustment-requested', roles: ['unit'] },
+  { action: 'agree-adjustment', from: 'adjustment-requested', to: 'adjusting', roles: ['bureau'] },
+  { action: 'reject-adjustment', from: 'adjustment-requested', to: 'approved', roles: ['bureau'] },
 ];
 
 export interface TransitionContext {
@@ -131,6 +146,7 @@ export function nextState(
 export function lockedMessage(state: WorkflowState): string | null {
   if (isEditableState(state)) return null;
   if (state === 'approved') return '绩效目标已批复，修改需先提出调整申请（财预〔2015〕88号：目标随预算调整而调整）';
+  if (state === 'adjustment-requested') return '调整申请待财政部门批准，批准前绩效目标仍按已批复版本锁定';
   return `绩效目标${STATE_LABELS[state]}，审核期间不能修改；如需修改，请审核人退回`;
 }
 

@@ -57,7 +57,7 @@ describeEachEngine('evaluation API', (getDb) => {
     });
   });
 
-  it('answers a refused finalise with 422-class VALIDATION listing each missing analysis', async () => {
+  it('answers a refused submit with 422-class VALIDATION listing each missing analysis', async () => {
     const unit = await signIn(app, getDb(), { role: 'unit', orgCode: '711002' });
     const projects = DEMO_EVALUATION.projects.map((p) => ({
       code: p.code,
@@ -67,14 +67,15 @@ describeEachEngine('evaluation API', (getDb) => {
       method: 'PUT',
       url: `${base}/evaluation`,
       headers: IF_NONE_YET,
-      payload: { projects, finalise: true },
+      payload: { projects, submit: true },
     });
     expect(response.statusCode).toBeGreaterThanOrEqual(400);
     expect(response.statusCode).toBeLessThan(500);
     const error = (response.json() as { error: { code: string; message: string; issues: unknown[] } }).error;
     expect(error.code).toBe('VALIDATION');
-    expect(error.message).toMatch(/自评表尚不能定稿.*共 4 处/);
-    expect(error.issues).toHaveLength(4);
+    // 4 missing analyses, and 补助个人数量's band (a target without a number: the evaluator decides).
+    expect(error.message).toMatch(/自评表尚不能提交.*共 5 处/);
+    expect(error.issues).toHaveLength(5);
   });
 
   it('keeps the department read-only and other units out', async () => {

@@ -9,6 +9,7 @@ import {
   SaveEvaluationBodySchema,
   StoredUnitScoreSchema,
 } from '../../contract/evaluation.ts';
+import { evaluationProcedureRoutes } from './evaluation-procedure.ts';
 import type { Db } from '../../db/database.ts';
 import { getBureauRanking } from '../../usecases/get-bureau-ranking.ts';
 import { getEvaluation } from '../../usecases/get-evaluation.ts';
@@ -49,7 +50,7 @@ export function evaluationRoutes(db: Db): FastifyPluginAsyncZod {
         config: { access: { permission: 'evaluation:edit' } },
         schema: {
           summary:
-            'Replace the 自评表 (whole); If-Match must carry the version read ("0": none yet; stale → 409 with who and when); finalise: true is refused while data or a deviation analysis is missing',
+            'Replace the 自评表 (whole) while it is a draft (submitted or later → 423 LOCKED); If-Match must carry the version read ("0": none yet; stale → 409 with who and when); submit: true submits it to the department and is refused while data, a band choice or a deviation analysis is missing',
           tags,
           params: UnitYearParamsSchema,
           headers: IfMatchHeadersSchema,
@@ -120,5 +121,7 @@ export function evaluationRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => getBureauRanking(db, actorOf(request), { ...request.query, fiscalYear: request.params.year }),
     );
+
+    await app.register(evaluationProcedureRoutes(db));
   };
 }

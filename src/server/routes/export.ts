@@ -14,7 +14,12 @@ import {
 import { JOB_HEADER } from '../../contract/jobs.ts';
 import type { Db } from '../../db/database.ts';
 import { exportBulk } from '../../usecases/export-bulk.ts';
+import { downloadEvidence } from '../../usecases/download-evidence.ts';
+import { exportEvaluationPackage } from '../../usecases/export-evaluation-package.ts';
 import { exportReport } from '../../usecases/export-reports.ts';
+import { exportMonitoringStatement } from '../../usecases/export-monitoring-statement.ts';
+import { exportReviewOpinions } from '../../usecases/export-review-opinions.ts';
+import { OpinionExportQuerySchema } from '../../contract/review-opinions.ts';
 import { PRINTABLE_LAYOUT_IDS, exportTargets } from '../../usecases/export-targets.ts';
 import { exportTemplate } from '../../usecases/export-template.ts';
 import { actorOf } from '../auth/route-guard.ts';
@@ -34,6 +39,8 @@ const LayoutQuerySchema = z.object({
 const ExportQuerySchema = LayoutQuerySchema.extend({ format: z.enum(EXPORT_FORMATS).default('json') });
 const DocumentParamsSchema = UnitYearParamsSchema.extend({ format: z.enum(DOCUMENT_FORMATS) });
 const ReportParamsSchema = UnitYearParamsSchema.extend({ format: z.enum(REPORT_FORMATS) });
+const OpinionExportParamsSchema = UnitYearParamsSchema.extend({ format: z.enum(['docx', 'pdf']) });
+const MonitoringPrintParamsSchema = UnitYearParamsSchema.extend({ format: z.enum(['docx', 'pdf']) });
 const MonitoringQuerySchema = z.object({ asOfMonth: z.coerce.number().int().min(1).max(12).optional() });
 const BulkParamsSchema = z.object({ year: z.coerce.number().int().min(1990).max(2100) });
 const BulkQuerySchema = z.object({ format: z.enum(BULK_FORMATS).default('docx') });
@@ -121,6 +128,40 @@ export function exportRoutes(db: Db): FastifyPluginAsyncZod {
     );
 
     app.get(
+      `${base}/evaluation/evidence/:id`,
+      {
+        config: { access: { permission: 'targets:read' } },
+        schema: {
+          summary: 'Download one 证明材料 of the 自评表 (decision 035)',
+          tags: ['evaluation'],
+          params: UnitYearParamsSchema.extend({ id: z.coerce.number().int().positive() }),
+        },
+      },
+      async (request, reply) => {
+        const { unitCode, year, id } = request.params;
+        const file = await downloadEvidence(db, { unitCode, fiscalYear: year, id });
+        return sendFile(reply, file, `${unitCode}-${year}-evidence-${id}`);
+      },
+    );
+
+    app.get(
+      `${base}/evaluation/package.zip`,
+      {
+        config: { access: { permission: 'targets:read' }, heavy: true },
+        schema: {
+          summary: 'The 自评 package: the 自评表 (Word) and every 证明材料, by project, as one .zip',
+          tags: ['evaluation'],
+          params: UnitYearParamsSchema,
+        },
+      },
+      async (request, reply) => {
+        const { unitCode, year } = request.params;
+        const file = await exportEvaluationPackage(db, { unitCode, fiscalYear: year });
+        return sendFile(reply, { ...file, contentType: 'application/zip' }, `${unitCode}-${year}-evaluation.zip`);
+      },
+    );
+
+    app.get(
       `${base}/monitoring.:format`,
       {
         config: { access: { permission: 'targets:read' }, heavy: true },
@@ -132,6 +173,51 @@ export function exportRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => report(reply, 'monitoring', request.params, request.query.asOfMonth),
+    );
+
+    for (const document of ['statement', 'report'] as const) {
+      app.get(
+        `${base}/monitoring-${document}.:format`,
+        {
+          config: { access: { permission: 'targets:read' }, heavy: true },
+          schema: {
+            summary: `The ${document === 'statement' ? '绩效监控情况表' : '监控报告'} at a checkpoint (财预〔2019〕136号) as Word or PDF; a submitted checkpoint prints its snapshot`,
+            tags: ['monitoring'],
+            params: MonitoringPrintParamsSchema,
+            querystring: z.object({ month: z.coerce.number().int().min(1).max(12).optional() }),
+          },
+        },
+        async (request, reply) => {
+          const { unitCode, year, format } = request.params;
+          const file = await exportMonitoringStatement(db, {
+            unitCode,
+            fiscalYear: year,
+            document,
+            format,
+            month: request.query.month,
+          });
+          return sendFile(reply, file, `${unitCode}-${year}-monitoring-${document}.${file.extension}`);
+        },
+      );
+    }
+
+    app.get(
+      `${base}/export/review-opinions.:format`,
+      {
+        config: { access: { permission: 'targets:read' }, heavy: true },
+        schema: {
+          summary:
+            "The reviewers' 绩效目标审核意见表 of this round as Word or PDF (?level=department|bureau; default both)",
+          tags: ['workflow'],
+          params: OpinionExportParamsSchema,
+          querystring: OpinionExportQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const { unitCode, year, format } = request.params;
+        const file = await exportReviewOpinions(db, { unitCode, fiscalYear: year, format, level: request.query.level });
+        return sendFile(reply, file, `${unitCode}-${year}-review-opinions.${file.extension}`);
+      },
     );
 
     app.get(

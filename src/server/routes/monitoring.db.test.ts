@@ -76,14 +76,15 @@ describeEachEngine('monitoring API', (getDb) => {
     });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.issues.map((i: { field: string }) => i.field)).toEqual([
-      'deviationCategory',
+      'deviationCategories',
+      'reason',
       'measures',
     ]);
     const ok = await unit.inject({
       method: 'PUT',
       url: projectUrl(P, 'indicator-progress'),
       headers: IF_NONE_YET,
-      payload: { ...progress, deviationCategory: '制度保障', measures: '修订发放办法' },
+      payload: { ...progress, deviationCategory: '制度保障', reason: '发放办法待修订', measures: '修订发放办法' },
     });
     expect(ok.statusCode).toBe(200);
     expect(

@@ -26,6 +26,7 @@ import { recordSpending } from '../../usecases/record-spending.ts';
 import { updateWarningFollowUp } from '../../usecases/update-warning-follow-up.ts';
 import { IfMatchHeadersSchema, etagOf, expectedVersionFrom } from '../versioning.ts';
 import { actorOf } from '../auth/route-guard.ts';
+import { monitoringRoundRoutes } from './monitoring-rounds.ts';
 
 const tags = ['monitoring'];
 /** Every write of a project's monitoring names the project's version from GET …/monitoring (projects[].version; decision 023). */
@@ -54,6 +55,7 @@ const ApplyPaymentsBodySchema = PaymentsBodySchema.extend({
 /** 绩效运行监控: the 监控表 and its entry, warnings and their follow-up, payment imports, the bureau view. */
 export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(monitoringRoundRoutes(db));
     app.get(
       base,
       {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { type TestClient, signIn } from '../../../test/api-client.ts';
 import { clearDatabase, describeEachEngine } from '../../../test/db-engines.ts';
-import { OTHER_UNIT, UNIT, YEAR, loadWorkflowFixture } from '../../../test/workflow-fixtures.ts';
+import { OTHER_UNIT, UNIT, YEAR, loadWorkflowFixture, opinionBody } from '../../../test/workflow-fixtures.ts';
 import { buildServer } from '../app.ts';
 
 const base = `/api/units/${UNIT}/years/${YEAR}`;
@@ -35,6 +35,17 @@ describeEachEngine('workflow API', (getDb) => {
   const post = (client: TestClient, step: string, payload: object = {}) =>
     client.inject({ method: 'POST', url: `${flow}/${step}`, payload });
   const state = async (client: TestClient) => (await client.inject({ method: 'GET', url: flow })).json();
+  /** Forms graded 优 for every item at the client's level, then the step (decision 033). */
+  const judge = async (client: TestClient, step: 'review' | 'approve') => {
+    const url = `${base}/review-opinions`;
+    const view = (await client.inject({ method: 'GET', url })).json();
+    for (const item of view.items as { projectCode: string | null }[]) {
+      expect((await client.inject({ method: 'PUT', url, payload: opinionBody(item.projectCode) })).statusCode).toBe(
+        200,
+      );
+    }
+    return post(client, step);
+  };
 
   async function editProject(client: TestClient, raw: string) {
     const read = await client.inject({ method: 'GET', url: projectUrl });
@@ -56,8 +67,8 @@ describeEachEngine('workflow API', (getDb) => {
     expect((await editProject(unit, '≥95%')).statusCode).toBe(200);
     expect((await post(unit, 'submit', { comment: '已修改' })).statusCode).toBe(200);
     expect((await state(department)).allowedActions).toEqual(['review', 'return']);
-    expect((await post(department, 'review')).statusCode).toBe(200);
-    const approved = await post(bureau, 'approve');
+    expect((await judge(department, 'review')).statusCode).toBe(200);
+    const approved = await judge(bureau, 'approve');
     expect(approved.json()).toMatchObject({ state: 'approved', versionNumber: 3 });
 
     const locked = await editProject(unit, '≥96%');
@@ -99,14 +110,17 @@ describeEachEngine('workflow API', (getDb) => {
 
   it('reopens approved targets only through an adjustment request with a reason', async () => {
     await post(unit, 'submit');
-    await post(department, 'review');
-    await post(bureau, 'approve');
+    await judge(department, 'review');
+    await judge(bureau, 'approve');
     const noReason = await post(unit, 'adjustment', {});
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.message).toContain('申请调整须写明理由');
     expect((await post(unit, 'adjustment', { reason: '预算调整：追加 2 万元' })).json()).toMatchObject({
-      state: 'adjusting',
+      state: 'adjustment-requested',
     });
+    expect((await editProject(unit, '≥92%')).statusCode).toBe(423);
+    expect((await post(unit, 'adjustment/agree')).statusCode).toBe(403);
+    expect((await post(bureau, 'adjustment/agree')).json()).toMatchObject({ state: 'adjusting' });
     expect((await editProject(unit, '≥92%')).statusCode).toBe(200);
     expect((await post(unit, 'submit')).statusCode).toBe(200);
     expect((await editProject(unit, '≥93%')).statusCode).toBe(423);

@@ -43,10 +43,22 @@ const TRANSITIONS: { path: string; action: WorkflowAction; permission: Permissio
     summary: 'Request an adjustment of approved targets, with a reason (unit)',
   },
   {
+    path: 'adjustment/agree',
+    action: 'agree-adjustment',
+    permission: 'targets:review',
+    summary: 'Agree to an adjustment request: the approved targets reopen for editing (bureau)',
+  },
+  {
+    path: 'adjustment/reject',
+    action: 'reject-adjustment',
+    permission: 'targets:review',
+    summary: 'Refuse an adjustment request with a comment: the targets stay approved (bureau)',
+  },
+  {
     path: 'review',
     action: 'review',
     permission: 'targets:review',
-    summary: 'Pass the department review (department)',
+    summary: "Pass the department review (department); needs this round's department forms, none 中 or 差",
   },
   {
     path: 'return',
@@ -58,7 +70,7 @@ const TRANSITIONS: { path: string; action: WorkflowAction; permission: Permissio
     path: 'approve',
     action: 'approve',
     permission: 'targets:review',
-    summary: 'Approve (bureau); approved targets are locked',
+    summary: "Approve (bureau); needs this round's bureau forms, none 中 or 差; approved targets are locked",
   },
 ];
 

@@ -12,9 +12,20 @@ import { ConflictNotice } from '../shared/ConflictNotice.tsx';
 import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
 import { ReportDownloads } from '../reports/ReportDownloads.tsx';
 import { useAsync } from '../shared/use-async.ts';
-import { fetchEvaluation, saveEvaluation } from './api.ts';
-import { bodyFrom, draftFrom, type ProjectDraft, updateExecutionReason, updateIndicator } from './draft.ts';
+import { PERMISSION_TABLE } from '../../domain/permissions.ts';
+import { useSession } from '../auth/session.ts';
+import { fetchEvaluation, packageUrl, saveEvaluation } from './api.ts';
+import {
+  bodyFrom,
+  draftFrom,
+  type ProjectDraft,
+  updateCategoryPoints,
+  updateIndicator,
+  updateProject,
+} from './draft.ts';
 import { EvaluationTable } from './EvaluationTable.tsx';
+import { EvidenceList } from './EvidenceList.tsx';
+import { ProcedureActions } from './ProcedureActions.tsx';
 
 interface Props {
   unitCode: string;
@@ -37,6 +48,10 @@ function EvaluationForm({ unitCode, year }: Props) {
   const [evaluation, setEvaluation] = useState<Evaluation | undefined>(undefined);
   const [drafts, setDrafts] = useState<ProjectDraft[]>([]);
   const [gaps, setGaps] = useState<string[]>([]);
+  const [issues, setIssues] = useState<ApiError['issues']>([]);
+  const { user } = useSession();
+  const role = user?.role ?? null;
+  const mayEdit = role !== null && PERMISSION_TABLE[role]['evaluation:edit'] !== 'none';
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<unknown>(null);
 
@@ -60,17 +75,21 @@ function EvaluationForm({ unitCode, year }: Props) {
       <Skeleton active paragraph={{ rows: 12 }} />
     );
 
-  const save = async (finalise: boolean) => {
+  const show = (next: Evaluation) => {
+    setEvaluation(next);
+    setDrafts(draftFrom(next));
+  };
+  const save = async (submit: boolean) => {
     setSaving(true);
     setConflict(null);
     try {
-      const saved = await saveEvaluation(unitCode, year, evaluation.version, bodyFrom(drafts, finalise));
-      setEvaluation(saved);
-      setDrafts(draftFrom(saved));
+      show(await saveEvaluation(unitCode, year, evaluation.version, bodyFrom(drafts, submit)));
       setGaps([]);
-      message.success(t(finalise ? 'evaluation.finalised' : 'evaluation.saved'));
+      setIssues([]);
+      message.success(t(submit ? 'evaluation.submitted' : 'evaluation.saved'));
     } catch (failure) {
       setGaps(failure instanceof ApiError ? failure.issues.map((i) => i.message) : []);
+      setIssues(failure instanceof ApiError ? failure.issues : []);
       if (isStaleWrite(failure)) setConflict(failure);
       else message.error(errorMessage(failure, t));
     } finally {
@@ -78,7 +97,11 @@ function EvaluationForm({ unitCode, year }: Props) {
     }
   };
 
-  const readOnly = saving;
+  const editable = mayEdit && (evaluation.status === 'none' || evaluation.status === 'draft');
+  const readOnly = saving || !editable;
+  const categoryError = (p: number) =>
+    issues.find((i) => i.path?.[0] === 'projects' && i.path[1] === p && i.path[2] === 'categoryPoints')?.message ??
+    null;
   const gapList = gaps.length > 0 ? gaps : evaluation.missingAnalysis.map((m) => m.message);
   return (
     <div className="evaluation-page" data-testid="evaluation-page">
@@ -90,12 +113,16 @@ function EvaluationForm({ unitCode, year }: Props) {
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'department', unitCode, year })}>
               {t('evaluation.back')}
             </Button>
-            <Button onClick={() => save(false)} loading={saving}>
-              {t('evaluation.save')}
-            </Button>
-            <Button type="primary" onClick={() => save(true)} loading={saving}>
-              {t('evaluation.finalise')}
-            </Button>
+            {editable && (
+              <Button onClick={() => save(false)} loading={saving}>
+                {t('evaluation.save')}
+              </Button>
+            )}
+            {editable && (
+              <Button type="primary" onClick={() => save(true)} loading={saving}>
+                {t('evaluation.submit')}
+              </Button>
+            )}
           </Space>
         }
       >
@@ -112,12 +139,21 @@ function EvaluationForm({ unitCode, year }: Props) {
             </strong>
           </Descriptions.Item>
           <Descriptions.Item label={t('evaluation.status')}>
-            <Tag color={evaluation.status === 'final' ? 'green' : 'default'}>
+            <Tag color={evaluation.status === 'final' ? 'green' : 'default'} data-testid="evaluation-status">
               {t(`evaluation.status.${evaluation.status}`)}
             </Tag>
+            {evaluation.recheck && <Tag color="purple">{t('evaluation.recheck')}</Tag>}
           </Descriptions.Item>
         </Descriptions>
         <ReportDownloads unitCode={unitCode} year={year} kind="evaluation" />
+        <a href={packageUrl(unitCode, year)} download>
+          {t('evaluation.package')}
+        </a>
+        <ProcedureActions evaluation={evaluation} role={role} onDone={show} />
+        {evaluation.reviewComment !== '' && (
+          <Alert type="warning" showIcon title={`${t('evaluation.reviewComment')}：${evaluation.reviewComment}`} />
+        )}
+        {!editable && mayEdit && <Alert type="info" showIcon title={t('evaluation.locked')} />}
         {conflict !== null && (
           <ConflictNotice error={conflict} onReload={loaded.reload} onDismiss={() => setConflict(null)} />
         )}
@@ -140,15 +176,26 @@ function EvaluationForm({ unitCode, year }: Props) {
       <Card className="page-card">
         {evaluation.projects.length === 0 && <Empty />}
         {evaluation.projects.map((project, i) => (
-          <EvaluationTable
-            key={project.code}
-            project={project}
-            draft={drafts[i] ?? draftFrom(evaluation)[i]!}
-            seq={i + 1}
-            readOnly={readOnly}
-            onIndicator={(k, change) => setDrafts((d) => updateIndicator(d, project.code, k, change))}
-            onExecutionReason={(text) => setDrafts((d) => updateExecutionReason(d, project.code, text))}
-          />
+          <div key={project.code}>
+            <EvaluationTable
+              project={project}
+              draft={drafts[i] ?? draftFrom(evaluation)[i]!}
+              seq={i + 1}
+              readOnly={readOnly}
+              categoryError={categoryError(i)}
+              onIndicator={(k, change) => setDrafts((d) => updateIndicator(d, project.code, k, change))}
+              onProject={(change) => setDrafts((d) => updateProject(d, project.code, change))}
+              onCategoryPoints={(key, value) => setDrafts((d) => updateCategoryPoints(d, project.code, key, value))}
+            />
+            <EvidenceList
+              unitCode={unitCode}
+              year={year}
+              projectCode={project.code}
+              attachments={project.attachments}
+              editable={editable && !saving}
+              onChanged={loaded.reload}
+            />
+          </div>
         ))}
       </Card>
     </div>

@@ -1,8 +1,9 @@
-import { Checkbox, Input, Tag, Tooltip } from 'antd';
+import { Input, InputNumber, Space, Tag } from 'antd';
 import type { Evaluation } from '../../contract/evaluation.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatYuan } from '../shared/format.ts';
-import type { IndicatorDraft, ProjectDraft } from './draft.ts';
+import type { CategoryKey, IndicatorDraft, ProjectDraft } from './draft.ts';
+import { IndicatorRow, points } from './IndicatorRow.tsx';
 import '../projects/project-table.css';
 import './evaluation.css';
 
@@ -14,13 +15,17 @@ interface Props {
   seq: number;
   readOnly: boolean;
   onIndicator: (index: number, change: Partial<IndicatorDraft>) => void;
-  onExecutionReason: (text: string) => void;
+  onProject: (change: Partial<Pick<ProjectDraft, 'executionReason' | 'spentFiscal' | 'spentOther'>>) => void;
+  onCategoryPoints: (key: CategoryKey, value: number | null) => void;
+  /** A VALIDATION error the server located at this project's categoryPoints (shown at the field). */
+  categoryError: string | null;
 }
 
-const points = (value: number | null) => (value === null ? '—' : value.toFixed(2));
+const CATEGORIES: readonly CategoryKey[] = ['output', 'cost', 'benefit', 'satisfaction'];
 
 /** One project's 项目支出绩效自评表, in the official layout: money and execution, then the indicator rows. */
-export function EvaluationTable({ project, draft, seq, readOnly, onIndicator, onExecutionReason }: Props) {
+export function EvaluationTable(props: Props) {
+  const { project, draft, seq, readOnly, onIndicator, onProject } = props;
   const { t } = useI18n();
   const { score } = project;
   const e = score.execution;
@@ -79,6 +84,7 @@ export function EvaluationTable({ project, draft, seq, readOnly, onIndicator, on
             <td className="num">{points(e.weight)}</td>
             <td className="num">{points(e.points)}</td>
             <td>
+              {e.flag && <Tag color="red">{t(`evaluation.flag.${e.flag}`)}</Tag>}
               {(e.deviationRequired || draft.executionReason !== '') && (
                 <Input.TextArea
                   aria-label={t('evaluation.executionReason')}
@@ -87,11 +93,12 @@ export function EvaluationTable({ project, draft, seq, readOnly, onIndicator, on
                   status={e.deviationRequired && draft.executionReason.trim() === '' ? 'error' : undefined}
                   value={draft.executionReason}
                   disabled={readOnly}
-                  onChange={(ev) => onExecutionReason(ev.target.value)}
+                  onChange={(ev) => onProject({ executionReason: ev.target.value })}
                 />
               )}
             </td>
           </tr>
+          <SplitRow project={project} draft={draft} readOnly={readOnly} onProject={onProject} />
           <tr>
             <th rowSpan={project.indicators.length + 1}>绩效指标</th>
             <th>{t('evaluation.level1')}</th>
@@ -117,7 +124,12 @@ export function EvaluationTable({ project, draft, seq, readOnly, onIndicator, on
             <th colSpan={6}>{t('evaluation.total')}</th>
             <td className="num">100</td>
             <td className="num" data-testid="project-score">
-              {score.score.toFixed(2)}
+              {score.scorable ? score.score.toFixed(2) : t('evaluation.unscorable')}
+              {project.unitScore && (
+                <div className="evaluation-unit-points">
+                  {t('evaluation.unitPoints', { value: project.unitScore.score.toFixed(2) })}
+                </div>
+              )}
             </td>
             <td>
               {t('evaluation.grade')}：
@@ -126,71 +138,74 @@ export function EvaluationTable({ project, draft, seq, readOnly, onIndicator, on
           </tr>
         </tbody>
       </table>
+      <CategoryPointsEditor {...props} />
     </section>
   );
 }
 
-interface RowProps {
-  indicator: Project['indicators'][number];
-  result: Project['score']['indicators'][number];
-  draft: IndicatorDraft;
-  readOnly: boolean;
-  onChange: (change: Partial<IndicatorDraft>) => void;
-}
-
-function IndicatorRow({ indicator, result, draft, readOnly, onChange }: RowProps) {
+/** 全年执行数 其中 财政拨款 / 其他资金: typed here, else the spending ledger's split (decision 035). */
+function SplitRow({
+  project,
+  draft,
+  readOnly,
+  onProject,
+}: Pick<Props, 'project' | 'draft' | 'readOnly' | 'onProject'>) {
   const { t } = useI18n();
-  const required = result.deviationRequired && !draft.notApplicable;
-  const reasonMissing = required && draft.deviationReason.trim() === '';
   return (
-    <tr data-testid={`indicator-${indicator.name}`}>
-      <td>{indicator.level1}</td>
-      <td>{indicator.level2}</td>
-      <td>{indicator.name}</td>
-      <td>{indicator.target}</td>
-      <td>
-        <Tooltip title={t('evaluation.actualHint')}>
-          <Input
-            aria-label={`${indicator.name} ${t('evaluation.actual')}`}
-            size="small"
-            value={draft.actual}
-            disabled={readOnly || draft.notApplicable}
-            status={result.missing && !draft.notApplicable ? 'warning' : undefined}
-            onChange={(ev) => onChange({ actual: ev.target.value })}
-          />
-        </Tooltip>
-        <Checkbox
-          className="evaluation-na"
-          checked={draft.notApplicable}
+    <tr>
+      <th>{t('evaluation.spentFiscal')}</th>
+      <td colSpan={3}>
+        <Input
+          size="small"
+          aria-label={`${project.code} ${t('evaluation.spentFiscal')}`}
+          placeholder={project.spentFiscal ?? ''}
+          value={draft.spentFiscal}
           disabled={readOnly}
-          onChange={(ev) => onChange({ notApplicable: ev.target.checked })}
-        >
-          {t('evaluation.notApplicable')}
-        </Checkbox>
-      </td>
-      <td className="num">{result.notApplicable ? '—' : points(result.weight)}</td>
-      <td className="num">
-        {result.missing ? <Tag color="orange">{t('evaluation.missing')}</Tag> : points(result.points)}
-      </td>
-      <td>
-        <Input.TextArea
-          aria-label={`${indicator.name} ${t('evaluation.reason')}`}
-          placeholder={required ? t('evaluation.required') : t('evaluation.reason')}
-          autoSize={{ minRows: 1 }}
-          status={reasonMissing ? 'error' : undefined}
-          value={draft.deviationReason}
-          disabled={readOnly}
-          onChange={(ev) => onChange({ deviationReason: ev.target.value })}
+          onChange={(ev) => onProject({ spentFiscal: ev.target.value })}
         />
-        <Input.TextArea
-          aria-label={`${indicator.name} ${t('evaluation.measures')}`}
-          placeholder={t('evaluation.measures')}
-          autoSize={{ minRows: 1 }}
-          value={draft.improvementMeasures}
+      </td>
+      <th>{t('evaluation.spentOther')}</th>
+      <td colSpan={2}>
+        <Input
+          size="small"
+          aria-label={`${project.code} ${t('evaluation.spentOther')}`}
+          placeholder={project.spentOther ?? ''}
+          value={draft.spentOther}
           disabled={readOnly}
-          onChange={(ev) => onChange({ improvementMeasures: ev.target.value })}
+          onChange={(ev) => onProject({ spentOther: ev.target.value })}
         />
+      </td>
+      <td colSpan={2} className="evaluation-hint">
+        {project.spentSplit === 'ledger' ? t('evaluation.spentLedger') : ''}
       </td>
     </tr>
+  );
+}
+
+/** Per-project category points (total 100 with 执行率); the server validates, the error shows here. */
+function CategoryPointsEditor({ project, draft, readOnly, onCategoryPoints, categoryError }: Props) {
+  const { t } = useI18n();
+  return (
+    <div className="evaluation-categories" data-testid={`categories-${project.code}`}>
+      <span>{t('evaluation.categoryPoints')}：</span>
+      <Space wrap size={8}>
+        {CATEGORIES.map((key) => (
+          <label key={key}>
+            {t(`evaluation.category.${key}`)}{' '}
+            <InputNumber<number>
+              size="small"
+              min={0}
+              max={100}
+              aria-label={`${project.code} ${t(`evaluation.category.${key}`)}`}
+              status={categoryError ? 'error' : undefined}
+              value={draft.categoryPoints?.[key] ?? null}
+              disabled={readOnly}
+              onChange={(value) => onCategoryPoints(key, value)}
+            />
+          </label>
+        ))}
+      </Space>
+      {categoryError && <div className="evaluation-field-error">{categoryError}</div>}
+    </div>
   );
 }

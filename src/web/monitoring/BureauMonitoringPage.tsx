@@ -16,6 +16,7 @@ import { LazyChart } from './LazyChart.tsx';
 import './monitoring.css';
 
 const GRADE_COLORS = { 优: '#389e0d', 良: '#1677ff', 中: '#e8a33d', 差: '#b71c1c', 未定级: '#bfbfbf' } as const;
+const ROUND_COLORS = { submitted: 'green', open: 'blue', overdue: 'red', 'not-due': 'default' } as const;
 const PAGE_SIZE = 50;
 const TOP = 20;
 type Sort = NonNullable<BureauMonitoringQuery['sort']>;
@@ -217,6 +218,19 @@ function UnitTable({
             )),
         },
         { title: t('monitoring.bureau.openWarnings'), dataIndex: 'openWarnings', align: 'right' },
+        {
+          title: t('monitoring.bureau.checkpoint'),
+          key: 'checkpoint',
+          render: (_, row) =>
+            row.checkpoint === null ? (
+              '—'
+            ) : (
+              <span data-testid={`checkpoint-${row.unitCode}`}>
+                {t('monitoring.monthEnd', { month: row.checkpoint.month })}{' '}
+                <Tag color={ROUND_COLORS[row.checkpoint.state]}>{t(`monitoring.round.${row.checkpoint.state}`)}</Tag>
+              </span>
+            ),
+        },
       ]}
     />
   );

@@ -7,9 +7,10 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { isStaleWrite } from '../shared/conflict.ts';
 import { ConflictNotice } from '../shared/ConflictNotice.tsx';
 import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
-import { saveBudgetAdjustment, saveProgress, saveSpending } from './api.ts';
+import { formatYuan } from '../shared/format.ts';
+import { saveBudgetAdjustment, saveEntry, saveProgress, saveSpending } from './api.ts';
 
-export type EntryKind = 'spending' | 'progress' | 'budget';
+export type EntryKind = 'spending' | 'progress' | 'budget' | 'entry';
 const LIKELIHOODS = ['确定能', '有可能', '不可能'] as const;
 const CATEGORIES = ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'] as const;
 const AMOUNT = /^\d{1,15}(\.\d{1,2})?$/;
@@ -49,6 +50,7 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
     spending: t('monitoring.enterSpending'),
     progress: t('monitoring.enterProgress'),
     budget: t('monitoring.adjustBudget'),
+    entry: t('monitoring.enterEntry'),
   };
 
   // Initial values, not an effect: the modal mounts its form a moment after opening, and values set earlier are lost.
@@ -61,13 +63,25 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
     fiscal: first?.months[startMonth - 1]?.fiscal ?? '0.00',
     other: first?.months[startMonth - 1]?.other ?? '0.00',
   };
+  const entryOf = (chosen: ProjectMonitoringView | undefined, month: number) => {
+    const entry = chosen?.entries.find((e) => e.month === month);
+    return {
+      forecastFullYear: entry?.forecastFullYear,
+      releasedToDate: entry?.releasedToDate ?? undefined,
+      carryOver: entry?.carryOver ?? undefined,
+    };
+  };
+  if (props.kind === 'entry') Object.assign(initialValues, entryOf(first, startMonth));
   // Spending: when the user picks another project or month, show what that month already holds, so the form
   // edits rather than guesses (the first pair comes from initialValues).
   const onValuesChange = (changed: Record<string, unknown>, all: { projectCode?: string; month?: number }) => {
     setDirty(true);
-    if (props.kind !== 'spending' || !('projectCode' in changed || 'month' in changed) || !all.month) return;
+    if (!('projectCode' in changed || 'month' in changed) || !all.month) return;
     const chosen = props.projects.find((p) => p.code === all.projectCode);
     if (!chosen) return;
+    // The entered figures of that project and checkpoint, so the form edits what is stored.
+    if (props.kind === 'entry') return form.setFieldsValue(entryOf(chosen, all.month));
+    if (props.kind !== 'spending') return;
     const m = chosen.months[all.month - 1];
     form.setFieldsValue({ fiscal: m?.fiscal ?? '0.00', other: m?.other ?? '0.00' });
   };
@@ -91,9 +105,17 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
           valueToDate: values.valueToDate ?? '',
           forecast: values.forecast ?? '',
           likelihood: values.likelihood,
-          deviationCategory: values.deviationCategory ?? null,
+          deviationCategories: values.deviationCategories ?? [],
           reason: values.reason ?? '',
           measures: values.measures ?? '',
+        });
+      } else if (props.kind === 'entry') {
+        const optional = (text: string | undefined) => (text === undefined || text === '' ? null : text);
+        await saveEntry(props.unitCode, props.year, values.projectCode, version, {
+          month: values.month,
+          forecastFullYear: values.forecastFullYear,
+          releasedToDate: optional(values.releasedToDate),
+          carryOver: optional(values.carryOver),
         });
       } else if (props.kind === 'budget') {
         await saveBudgetAdjustment(props.unitCode, props.year, values.projectCode, version, {
@@ -114,6 +136,7 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
 
   const required = (field: string) => [{ required: true, message: t('monitoring.required', { field }) }];
   const amountRules = (field: string) => [...required(field), { pattern: AMOUNT, message: t('editor.amountInvalid') }];
+  const optionalAmount = [{ pattern: AMOUNT, message: t('editor.amountInvalid') }];
   const needsAnalysis = likelihood !== undefined && likelihood !== '确定能';
   return (
     <Modal
@@ -197,13 +220,17 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
             </Form.Item>
             {needsAnalysis && <p className="monitoring-note">{t('monitoring.deviationRequired')}</p>}
             <Form.Item
-              name="deviationCategory"
+              name="deviationCategories"
               label={t('monitoring.deviation')}
               rules={needsAnalysis ? required(t('monitoring.deviation')) : []}
             >
-              <Select allowClear options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
+              <Select mode="multiple" allowClear options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
             </Form.Item>
-            <Form.Item name="reason" label={t('monitoring.reasonText')}>
+            <Form.Item
+              name="reason"
+              label={t('monitoring.reasonText')}
+              rules={needsAnalysis ? required(t('monitoring.reasonText')) : []}
+            >
               <Input.TextArea rows={2} />
             </Form.Item>
             <Form.Item
@@ -212,6 +239,27 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
               rules={needsAnalysis ? required(t('monitoring.measures')) : []}
             >
               <Input.TextArea rows={2} />
+            </Form.Item>
+          </>
+        )}
+        {props.kind === 'entry' && (
+          <>
+            <Form.Item
+              name="forecastFullYear"
+              label={t('monitoring.forecastEntered')}
+              rules={amountRules(t('monitoring.forecastEntered'))}
+              extra={
+                project?.forecastFullYear != null &&
+                t('monitoring.forecastHint', { amount: formatYuan(project.forecastFullYear) })
+              }
+            >
+              <Input inputMode="decimal" />
+            </Form.Item>
+            <Form.Item name="releasedToDate" label={t('monitoring.released')} rules={optionalAmount}>
+              <Input inputMode="decimal" />
+            </Form.Item>
+            <Form.Item name="carryOver" label={t('monitoring.carryOver')} rules={optionalAmount}>
+              <Input inputMode="decimal" />
             </Form.Item>
           </>
         )}

@@ -16,6 +16,7 @@ import { EntryForms, type EntryKind } from './EntryForms.tsx';
 import { LazyChart } from './LazyChart.tsx';
 import { MonitoringTable } from './MonitoringTable.tsx';
 import { PaymentUpload } from './PaymentUpload.tsx';
+import { ActionsPanel, RoundsPanel } from './RoundsPanel.tsx';
 import { WarningList } from './WarningList.tsx';
 import './monitoring.css';
 
@@ -44,6 +45,7 @@ function Monitoring({ unitCode, year }: Props) {
   const [entry, setEntry] = useState<EntryKind | null>(null);
   const [uploading, setUploading] = useState(false);
   const canEdit = user !== null && PERMISSION_TABLE[user.role]['monitoring:edit'] !== 'none';
+  const canAct = user !== null && PERMISSION_TABLE[user.role]['monitoring:act'] !== 'none';
 
   if (!data)
     return error !== undefined ? (
@@ -88,6 +90,7 @@ function Monitoring({ unitCode, year }: Props) {
               {t('monitoring.enterSpending')}
             </Button>
             <Button onClick={() => setEntry('progress')}>{t('monitoring.enterProgress')}</Button>
+            <Button onClick={() => setEntry('entry')}>{t('monitoring.enterEntry')}</Button>
             <Button onClick={() => setEntry('budget')}>{t('monitoring.adjustBudget')}</Button>
             <Button icon={<UploadOutlined />} onClick={() => setUploading(true)}>
               {t('monitoring.importPayments')}
@@ -96,6 +99,12 @@ function Monitoring({ unitCode, year }: Props) {
         )}
       </Card>
       <Totals data={data} />
+      <Card className="page-card" title={t('monitoring.rounds')}>
+        <RoundsPanel data={data} unitCode={unitCode} year={year} canEdit={canEdit} onChange={reload} />
+      </Card>
+      <Card className="page-card" title={`${t('monitoring.actions')}（${data.actions.length}）`}>
+        <ActionsPanel data={data} unitCode={unitCode} year={year} canEdit={canEdit} canAct={canAct} onChange={reload} />
+      </Card>
       <Card className="page-card" title={`${t('monitoring.warnings')}（${data.warnings.length}）`}>
         <WarningList
           unitCode={unitCode}
@@ -117,7 +126,7 @@ function Monitoring({ unitCode, year }: Props) {
         unitCode={unitCode}
         year={year}
         projects={data.projects}
-        defaultMonth={entry === 'progress' ? data.policy.checkpointMonth : month}
+        defaultMonth={entry === 'progress' ? data.policy.checkpointMonth : entry === 'entry' ? entryMonth(data) : month}
         onClose={() => setEntry(null)}
         onSaved={reload}
       />
@@ -130,6 +139,12 @@ function Monitoring({ unitCode, year }: Props) {
       />
     </div>
   );
+}
+
+/** The checkpoint the unit is working on: the first not yet submitted whose month has ended, else the first. */
+function entryMonth(data: UnitMonitoringView): number {
+  const due = data.checkpoints.find((c) => c.state === 'open' || c.state === 'overdue');
+  return due?.month ?? data.checkpoints[0]?.month ?? data.asOfMonth;
 }
 
 function Totals({ data }: { data: UnitMonitoringView }) {

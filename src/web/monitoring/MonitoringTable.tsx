@@ -17,6 +17,8 @@ export function MonitoringTable({
 }) {
   const { t } = useI18n();
   const rate = project.executionRate === null ? '—' : `${project.executionRate}%`;
+  // The unit's own 全年预计执行数 at the latest checkpoint shown (136号); the computed one is only a hint beside it.
+  const entry = project.entries.filter((e) => e.month <= asOfMonth).at(-1);
   return (
     <div className="monitoring-table-wrap" data-testid={`monitoring-${project.code}`}>
       <div className="monitoring-caption">
@@ -46,7 +48,14 @@ export function MonitoringTable({
             </td>
             <td data-testid="spent">{formatYuan(project.spentToDate)}</td>
             <td data-testid="rate">{rate}</td>
-            <td colSpan={2}>{formatYuan(project.forecastFullYear)}</td>
+            <td colSpan={2} data-testid="forecast">
+              {entry ? formatYuan(entry.forecastFullYear) : t('monitoring.notEntered')}
+              {project.forecastFullYear !== null && (
+                <div className="monitoring-note">
+                  {t('monitoring.forecastHint', { amount: formatYuan(project.forecastFullYear) })}
+                </div>
+              )}
+            </td>
           </tr>
         </tbody>
       </table>
@@ -84,7 +93,7 @@ export function MonitoringTable({
                       <Tag color={LIKELIHOOD_COLORS[latest.likelihood]}>{latest.likelihood}</Tag>
                     </td>
                     <td>
-                      {latest.deviationCategory ?? ''}
+                      {(latest.deviationCategories ?? []).join('、') || (latest.deviationCategory ?? '')}
                       {latest.reason ? `：${latest.reason}` : ''}
                     </td>
                     <td>{latest.measures}</td>

@@ -1,5 +1,7 @@
 import {
   BureauMonitoringSchema,
+  MonitoringActionSchema,
+  type MonitoringActionView,
   PaymentsPreviewSchema,
   UnitMonitoringSchema,
   type BureauMonitoringQuery,
@@ -81,6 +83,48 @@ export async function saveProgress(
       ...versionedBody(version, body),
     })
   ).version;
+}
+
+/** A project's 全年预计执行数, 拨付 and 结转结余 at a checkpoint month (136号); the computed forecast is only a hint. */
+export async function saveEntry(
+  unitCode: string,
+  year: number,
+  code: string,
+  version: number,
+  body: { month: number; forecastFullYear: string; releasedToDate: string | null; carryOver: string | null },
+): Promise<number | null> {
+  return (
+    await request(null, `${projectBase(unitCode, year, code)}/entry`, {
+      method: 'PUT',
+      ...versionedBody(version, body),
+    })
+  ).version;
+}
+
+/** Submits the unit's monitoring for a checkpoint: the server checks it is complete, then locks that month. */
+export async function submitCheckpoint(unitCode: string, year: number, month: number): Promise<void> {
+  await request(null, `${base(unitCode, year)}/submissions`, { method: 'POST', ...jsonBody({ month }) });
+}
+
+export async function recordAction(
+  unitCode: string,
+  year: number,
+  body: { projectCode: string | null; warningId?: string | null; kind: string; body: string; deadline: string },
+): Promise<MonitoringActionView> {
+  return (
+    await request(MonitoringActionSchema, `${base(unitCode, year)}/actions`, { method: 'POST', ...jsonBody(body) })
+  ).data;
+}
+
+/** The unit's 整改 reply (整改中 / 已整改), or the acting side's reopen with its reason. */
+export async function answerAction(
+  unitCode: string,
+  year: number,
+  id: number,
+  step: { state: '整改中' | '已整改'; reply: string } | { reopen: string },
+): Promise<void> {
+  const [path, body] = 'reopen' in step ? ['reopen', { reason: step.reopen }] : ['reply', step];
+  await request(null, `${base(unitCode, year)}/actions/${id}/${path}`, { method: 'POST', ...jsonBody(body) });
 }
 
 export async function followUp(

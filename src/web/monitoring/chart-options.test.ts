@@ -18,6 +18,7 @@ const project: ProjectMonitoringView = {
   name: '困难职工帮扶资金',
   initialBudget: '20000.00',
   adjustedBudget: null,
+  entries: [],
   adjustments: [],
   months: Array.from({ length: 12 }, (_, i) => month(i + 1, `${(i + 1) * 10}.00`)),
   spentToDate: '60.00',

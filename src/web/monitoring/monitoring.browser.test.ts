@@ -96,9 +96,10 @@ describe('monitoring (real server, real browser, demo year)', () => {
     await dialog()
       .getByRole('button', { name: /保\s*存/ })
       .click();
-    // The form refuses 不可能 without cause and measures, as the server would.
-    await dialog().getByText('请填写完成目标拟采取的措施').waitFor();
-    await choose('deviationCategory', '人员保障');
+    // The form refuses 不可能 without causes, 原因说明 and 改进措施 (财预〔2019〕136号), as the server would.
+    await dialog().getByText('请填写改进措施').waitFor();
+    await choose('deviationCategories', '人员保障');
+    await dialog().locator('#reason').fill('走访人手不足');
     await dialog().locator('#measures').fill('增加走访人员，下半年开展满意度回访');
     await dialog()
       .getByRole('button', { name: /保\s*存/ })
@@ -116,6 +117,22 @@ describe('monitoring (real server, real browser, demo year)', () => {
     await expect.poll(() => row.textContent()).toContain('约谈项目负责人');
     await row.getByRole('button', { name: /关闭预警/ }).click();
     await expect.poll(() => row.textContent()).toContain('已关闭');
+  });
+
+  it("enters a project's 全年预计执行数 beside the computed hint; the July checkpoint is overdue", async () => {
+    await page.getByRole('button', { name: /填报预计执行/ }).click();
+    await choose('projectCode', /困难职工帮扶资金/);
+    await dialog()
+      .getByText(/系统按支出计划测算/)
+      .waitFor();
+    await dialog().locator('#forecastFullYear').fill('19800.00');
+    await dialog()
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await page.getByText('已保存').last().waitFor();
+    const forecast = page.getByTestId(`monitoring-${PGN6}`).getByTestId('forecast');
+    await expect.poll(() => forecast.textContent()).toMatch(/^19,800\.00系统按支出计划测算/);
+    await expect.poll(() => page.getByTestId('round-7').textContent()).toMatch(/已逾期.*2020-08-31/);
   });
 
   it("carries the monitoring year's spending into the self-evaluation score", async () => {
@@ -137,12 +154,38 @@ describe('monitoring (real server, real browser, demo year)', () => {
     await units.waitFor();
     // 19,400 + 14,400 + 30,240 + 32,800 = 96,840 of 105,000 = 92.228…%
     await expect.poll(() => units.textContent()).toContain('92.23%');
+    await expect.poll(() => bureau.getByTestId('checkpoint-711002').textContent()).toContain('已逾期');
     await bureau.getByText('共 1 个').waitFor(); // the server's total, beside the pager
     for (const chart of ['execution-ranking-chart', 'score-ranking-chart', 'grade-chart', 'bureau-warnings-chart']) {
       await bureau.getByTestId(chart).locator('svg').waitFor();
     }
     await bureau.screenshot({ path: screenshotPath('bureau-monitoring.png'), fullPage: true });
+
+    // 136号 actions: the bureau records a 纠偏 with a deadline; the unit reports its 整改.
+    await bureau.goto(`${baseUrl}/units/711002/years/2020/monitoring`);
+    await bureau.getByRole('button', { name: /采取措施/ }).click();
+    const form = bureau.getByTestId('action-form');
+    await chooseOption(bureau, form.locator('.ant-select', { has: bureau.locator('#kind') }), '纠偏');
+    await form.locator('#body').fill('督促9月底前完成满意度回访');
+    await form.locator('#deadline').fill('2099-12-31');
+    await form.locator('#deadline').press('Enter');
+    await bureau
+      .locator('.ant-modal')
+      .last()
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    const actions = bureau.getByTestId('monitoring-actions');
+    await expect.poll(() => actions.textContent()).toMatch(/纠偏.*督促9月底前完成满意度回访.*2099-12-31.*待整改/);
     await context.close();
+
+    await page.goto(`${baseUrl}/units/711002/years/2020/monitoring`);
+    const unitActions = page.getByTestId('monitoring-actions');
+    await unitActions.getByRole('button', { name: /报告已整改/ }).click();
+    await dialog().getByRole('textbox').fill('已完成回访 120 户');
+    await dialog()
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await expect.poll(() => unitActions.textContent()).toMatch(/已整改已完成回访 120 户/);
   });
 
   it('refuses a payments file whose project changed after the preview, and imports it after a new preview', async () => {

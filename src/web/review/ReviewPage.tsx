@@ -16,6 +16,7 @@ import { fetchReview } from './api.ts';
 import { highlightsByProject } from './cell-key.ts';
 import { locateFinding } from './locate.ts';
 import { NarrativeIndicatorsTable } from './NarrativeIndicatorsTable.tsx';
+import { OpinionSection } from './OpinionSection.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import './review.css';
 
@@ -51,10 +52,13 @@ function Review({ unitCode, year, workflowBar }: ReviewPageProps) {
   const highlights = useMemo(() => highlightsByProject(review.data?.report.findings ?? []), [review.data]);
   const editability = useCanEditTargets(unitCode, year);
   const canEdit = editability.canEdit;
+  // A workflow step changes who records the 审核意见表 now: the forms are read again after one.
+  const [revision, setRevision] = useState(0);
   const reload = () => {
     targets.reload();
     review.reload();
     editability.reload();
+    setRevision((r) => r + 1);
   };
 
   const failure = targets.error ?? review.error;
@@ -95,6 +99,13 @@ function Review({ unitCode, year, workflowBar }: ReviewPageProps) {
       </Card>
       {/* WORKFLOW SLOT — helper W: pass workflowBar from AppShell, or replace this line with <WorkflowBar …/>. */}
       {workflowBar?.({ projects: document.projects, reload })}
+      <OpinionSection
+        unitCode={unitCode}
+        year={year}
+        revision={revision}
+        findings={report.findings}
+        onLocate={(f) => locateFinding(f)}
+      />
       <div className="review-layout">
         <aside className="review-side">
           <ReviewPanel

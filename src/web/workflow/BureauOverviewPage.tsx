@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
 import { useAsync } from '../shared/use-async.ts';
 import { fetchOverview } from './api.ts';
+import { BatchActions } from './BatchActions.tsx';
 import { formatTime } from './format-time.ts';
 import { STATE_COLORS } from './WorkflowBar.tsx';
 
@@ -31,6 +32,7 @@ function Overview() {
   const { t } = useI18n();
   const [query, setQuery] = useState<OverviewQuery>({ page: 1, pageSize: PAGE_SIZE });
   const { data, error, loading, reload } = useAsync(() => fetchOverview(query), JSON.stringify(query));
+  const [selected, setSelected] = useState<string[]>([]);
   const filter = (change: Partial<OverviewQuery>) => setQuery((q) => ({ ...q, ...change, page: 1 }));
   const onTableChange = (pagination: TablePaginationConfig) =>
     setQuery((q) => ({ ...q, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? PAGE_SIZE }));
@@ -71,9 +73,12 @@ function Overview() {
     {
       title: '',
       key: 'open',
-      width: 80,
+      width: 150,
       render: (_: unknown, row: OverviewRow) => (
-        <Link to={{ name: 'department', unitCode: row.unitCode, year: row.fiscalYear }}>{t('overview.open')}</Link>
+        <Space size="small">
+          <Link to={{ name: 'department', unitCode: row.unitCode, year: row.fiscalYear }}>{t('overview.open')}</Link>
+          <Link to={{ name: 'review', unitCode: row.unitCode, year: row.fiscalYear }}>{t('overview.review')}</Link>
+        </Space>
       ),
     },
   ];
@@ -111,8 +116,20 @@ function Overview() {
         <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('bureau.stale', { n: data.stale })} />
       )}
       {error !== undefined && <LoadError error={error} onRetry={reload} />}
+      <BatchActions
+        selected={selected.map(parseRowKey)}
+        onDone={() => {
+          setSelected([]);
+          reload();
+        }}
+      />
       <Table<OverviewRow>
-        rowKey={(row) => `${row.unitCode}/${row.fiscalYear}`}
+        rowKey={rowKey}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys as string[]),
+          getCheckboxProps: (row) => ({ 'aria-label': `${row.unitCode} ${row.fiscalYear}` }),
+        }}
         loading={loading}
         columns={columns}
         dataSource={data?.items ?? []}
@@ -129,4 +146,14 @@ function Overview() {
       />
     </Card>
   );
+}
+
+/** "unitCode/year": a unit code has no slash (src/contract/codes.ts). */
+function rowKey(row: OverviewRow): string {
+  return `${row.unitCode}/${row.fiscalYear}`;
+}
+
+function parseRowKey(key: string): { unitCode: string; fiscalYear: number } {
+  const at = key.lastIndexOf('/');
+  return { unitCode: key.slice(0, at), fiscalYear: Number(key.slice(at + 1)) };
 }

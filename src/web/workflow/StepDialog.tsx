@@ -6,6 +6,7 @@ import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
 import type { TransitionBody } from './api.ts';
+import { commentRequired } from './adjustment.ts';
 import { parseTarget, targetOptions } from './comment-target.ts';
 
 interface Props {
@@ -23,7 +24,10 @@ interface Values {
   target?: string;
 }
 
-/** The dialog behind each workflow button: a comment (required to return), a reason (required to adjust). */
+/**
+ * The dialog behind each workflow button: a comment (required to return and to refuse an adjustment),
+ * a reason (required to request an adjustment).
+ */
 export function StepDialog({ action, projects, onCancel, onConfirm }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
@@ -83,7 +87,15 @@ export function StepDialog({ action, projects, onCancel, onConfirm }: Props) {
             name="comment"
             label={t('workflow.comment')}
             rules={
-              action === 'return' ? [{ required: true, whitespace: true, message: t('workflow.commentRequired') }] : []
+              commentRequired(action)
+                ? [
+                    {
+                      required: true,
+                      whitespace: true,
+                      message: t(action === 'return' ? 'workflow.commentRequired' : 'workflow.rejectReasonRequired'),
+                    },
+                  ]
+                : []
             }
           >
             <Input.TextArea rows={3} placeholder={t('workflow.commentPlaceholder')} data-testid="workflow-comment" />

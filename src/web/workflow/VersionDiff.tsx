@@ -1,5 +1,5 @@
 import { Button, Empty, Select, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { TargetsChangeView, TargetVersionView } from '../../contract/workflow.ts';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -8,22 +8,44 @@ import { formatTime } from './format-time.ts';
 
 type Ref = number | 'current';
 
-/** Pick two versions (or the current content) and see what changed, field by field. */
+/**
+ * Pick two versions (or the current content) and see what changed, field by field. `initial` picks
+ * them beforehand and compares at once (the last approved version against the adjusted content).
+ */
 export function VersionDiff({
   unitCode,
   year,
   versions,
+  initial,
 }: {
   unitCode: string;
   year: number;
   versions: TargetVersionView[];
+  initial?: { from: Ref; to: Ref };
 }) {
   const { t } = useI18n();
   const last = versions.at(-1)?.number;
-  const [from, setFrom] = useState<Ref | undefined>(versions.length > 1 ? versions.at(-2)!.number : last);
-  const [to, setTo] = useState<Ref>(versions.length > 1 ? last! : 'current');
+  const [from, setFrom] = useState<Ref | undefined>(
+    initial?.from ?? (versions.length > 1 ? versions.at(-2)!.number : last),
+  );
+  const [to, setTo] = useState<Ref>(initial?.to ?? (versions.length > 1 ? last! : 'current'));
   const [changes, setChanges] = useState<TargetsChangeView[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+
+  const compare = async () => {
+    if (from === undefined) return;
+    setFailure(null);
+    try {
+      setChanges(await fetchDiff(unitCode, year, from, to));
+    } catch (error) {
+      setFailure(errorMessage(error, t));
+    }
+  };
+  // With a preset pair the comparison shows at once, when the dialog opens.
+  const compareAtOnce = useEffectEvent(() => void compare());
+  useEffect(() => {
+    if (initial) compareAtOnce();
+  }, [initial]);
 
   if (versions.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workflow.noVersions')} />;
@@ -34,15 +56,6 @@ export function VersionDiff({
     })),
     { value: 'current' as const, label: t('workflow.current') },
   ];
-  const compare = async () => {
-    if (from === undefined) return;
-    setFailure(null);
-    try {
-      setChanges(await fetchDiff(unitCode, year, from, to));
-    } catch (error) {
-      setFailure(errorMessage(error, t));
-    }
-  };
   const columns = [
     { title: t('workflow.where'), dataIndex: 'where', width: '30%' },
     { title: t('workflow.field'), dataIndex: 'label', width: 140 },

@@ -1,4 +1,4 @@
-import { App, Alert, Button, Card, Space, Tag, Typography } from 'antd';
+import { App, Alert, Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { Project } from '../../contract/targets.ts';
 import type { WorkflowView } from '../../contract/workflow.ts';
@@ -7,6 +7,9 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
 import { useAsync } from '../shared/use-async.ts';
 import { fetchWorkflow, takeStep, type TransitionBody } from './api.ts';
+import { CompareApproved } from './CompareApproved.tsx';
+import { OpinionBlockingList, useOpinionBlocking } from './OpinionBlocking.tsx';
+import { isGatedAction, stepBlockedReason } from '../review/opinion-logic.ts';
 import { StepDialog } from './StepDialog.tsx';
 import { WorkflowDetails } from './WorkflowDetails.tsx';
 import './workflow.css';
@@ -17,6 +20,7 @@ export const STATE_COLORS: Record<WorkflowState, string> = {
   'department-reviewed': 'cyan',
   approved: 'success',
   returned: 'warning',
+  'adjustment-requested': 'magenta',
   adjusting: 'purple',
 };
 
@@ -38,6 +42,8 @@ export function WorkflowBar({ unitCode, year, projects = [], onChange }: Props) 
   const { message } = App.useApp();
   const { data, error, reload } = useAsync(() => fetchWorkflow(unitCode, year), `${unitCode}/${year}`);
   const [action, setAction] = useState<WorkflowAction | null>(null);
+  const gated = data?.allowedActions.some(isGatedAction) ?? false;
+  const blocking = useOpinionBlocking(unitCode, year, gated);
 
   if (!data) return error !== undefined ? <LoadError error={error} onRetry={reload} /> : null;
 
@@ -55,7 +61,7 @@ export function WorkflowBar({ unitCode, year, projects = [], onChange }: Props) 
       className="page-card workflow-bar"
       data-testid="workflow-bar"
       title={t('workflow.title')}
-      extra={<Actions view={data} onPick={setAction} />}
+      extra={<Actions view={data} blocking={blocking} onPick={setAction} />}
     >
       <Space wrap>
         <Tag color={STATE_COLORS[data.state]} data-testid="workflow-state">
@@ -65,30 +71,45 @@ export function WorkflowBar({ unitCode, year, projects = [], onChange }: Props) 
           {data.editable ? t('workflow.editable') : t('workflow.locked')}
         </Typography.Text>
       </Space>
+      {gated && blocking && <OpinionBlockingList unitCode={unitCode} year={year} blocking={blocking} />}
       <OpenAdjustment view={data} />
+      <CompareApproved unitCode={unitCode} year={year} view={data} />
       <WorkflowDetails unitCode={unitCode} year={year} view={data} projects={projects} onCommented={reload} />
       <StepDialog action={action} projects={projects} onCancel={() => setAction(null)} onConfirm={confirm} />
     </Card>
   );
 }
 
-function Actions({ view, onPick }: { view: WorkflowView; onPick: (action: WorkflowAction) => void }) {
+interface ActionsProps {
+  view: WorkflowView;
+  blocking: Parameters<typeof stepBlockedReason>[1];
+  onPick: (action: WorkflowAction) => void;
+}
+
+/** The buttons; review and approve stay disabled, with the reason, while an opinion form stops them. */
+function Actions({ view, blocking, onPick }: ActionsProps) {
   const { t } = useI18n();
   if (view.allowedActions.length === 0)
     return <Typography.Text type="secondary">{t('workflow.noActions')}</Typography.Text>;
   return (
     <Space>
-      {view.allowedActions.map((action) => (
-        <Button
-          key={action}
-          type={action === 'return' ? 'default' : 'primary'}
-          danger={action === 'return'}
-          onClick={() => onPick(action)}
-          data-testid={`workflow-${action}`}
-        >
-          {t(`workflow.action.${action}`)}
-        </Button>
-      ))}
+      {view.allowedActions.map((action) => {
+        const refusing = action === 'return' || action === 'reject-adjustment';
+        const reason = stepBlockedReason(action, blocking, t);
+        return (
+          <Tooltip key={action} title={reason}>
+            <Button
+              type={refusing ? 'default' : 'primary'}
+              danger={refusing}
+              disabled={reason !== null}
+              onClick={() => onPick(action)}
+              data-testid={`workflow-${action}`}
+            >
+              {t(`workflow.action.${action}`)}
+            </Button>
+          </Tooltip>
+        );
+      })}
     </Space>
   );
 }

@@ -9,6 +9,11 @@ import {
   type TargetsChangeView,
   type WorkflowView,
 } from '../../contract/workflow.ts';
+import {
+  BatchTransitionResultSchema,
+  type BatchTransitionBody,
+  type BatchTransitionResult,
+} from '../../contract/review-opinions.ts';
 import type { WorkflowAction } from '../../domain/workflow/states.ts';
 import { jsonBody, request } from '../http/client.ts';
 
@@ -22,6 +27,8 @@ const STEP_PATH: Record<WorkflowAction, string> = {
   review: 'review',
   return: 'return',
   approve: 'approve',
+  'agree-adjustment': 'adjustment/agree',
+  'reject-adjustment': 'adjustment/reject',
 };
 
 export async function fetchWorkflow(unitCode: string, year: number): Promise<WorkflowView> {
@@ -63,6 +70,12 @@ export async function fetchDiff(
   to: number | 'current',
 ): Promise<TargetsChangeView[]> {
   return (await request(DiffResponseSchema, `${flow(unitCode, year)}/diff?from=${from}&to=${to}`)).data.changes;
+}
+
+/** Reviews or approves several unit-years, each on its own; the answer says per item what happened. */
+export async function batchTransition(body: BatchTransitionBody): Promise<BatchTransitionResult> {
+  return (await request(BatchTransitionResultSchema, '/api/workflow/batch', { method: 'POST', ...jsonBody(body) }))
+    .data;
 }
 
 /** One page of the 审核总览, filtered and sorted on the server. */

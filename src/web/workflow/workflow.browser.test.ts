@@ -29,10 +29,12 @@ describe('review workflow (real server, real browser)', () => {
   let browser: Browser;
   let baseUrl: string;
   const pages = new Map<string, Page>();
+  let projectCodes: string[] = [];
 
   beforeAll(async () => {
     assertWebBuilt();
     const seed = JSON.parse(await readFile(SEED, 'utf8')) as TargetsDocument;
+    projectCodes = seed.projects.map((project) => project.code);
     db = await openMemoryDb();
     await importTargets(db, SYSTEM_ACTOR, { document: seed, fiscalYear: 2020 });
     await upsertOrganisation(db.kysely, {
@@ -93,6 +95,25 @@ describe('review workflow (real server, real browser)', () => {
     await expect.poll(() => page.locator(open).count()).toBe(0);
   }
 
+  /**
+   * Records 优 on every item at the page user's level (财预〔2015〕88号: review and approval wait for the
+   * 审核意见表 of every project and the overall targets; the form itself is walked in opinion.browser.test.ts).
+   */
+  async function recordForms(page: Page): Promise<void> {
+    const { csrfToken } = (await (await page.request.get(`${baseUrl}/api/session`)).json()) as { csrfToken: string };
+    const grades = { completeness: '优', relevance: '优', appropriateness: '优', feasibility: '优', overall: '优' };
+    for (const projectCode of [...projectCodes, null]) {
+      const answer = await page.request.put(`${baseUrl}/api${PAGE_PATH}/review-opinions`, {
+        headers: { 'X-CSRF-Token': csrfToken },
+        data: { projectCode, ...grades, opinion: '符合要求' },
+      });
+      expect(answer.status()).toBe(200);
+    }
+    // The bar learns of forms saved elsewhere on a reload.
+    await page.reload();
+    await page.getByTestId('workflow-bar').waitFor();
+  }
+
   async function step(page: Page, action: string, fill?: { comment?: string; reason?: string }): Promise<void> {
     await page.getByTestId(`workflow-${action}`).click();
     const dialog = page.getByRole('dialog');
@@ -138,17 +159,18 @@ describe('review workflow (real server, real browser)', () => {
     await expectState(unit, '已报送，待主管部门审核');
 
     const department = await as('wf-dept');
+    await recordForms(department);
     await step(department, 'review');
     await expectState(department, '主管部门已审核，待财政批复');
 
-    await bureau.reload();
+    await recordForms(bureau);
     await step(bureau, 'approve');
     await expectState(bureau, '已批复');
     await bureau.getByRole('tab', { name: /流转记录/ }).click();
     expect(await bureau.getByTestId('workflow-history-entry').count()).toBe(5);
   });
 
-  it("refuses the unit's edit of approved targets; an adjustment request with a reason reopens them", async () => {
+  it("refuses the unit's edit of approved targets; an adjustment reopens them once the bureau agrees", async () => {
     const unit = await as('wf-unit');
     await expectState(unit, '已批复');
     // Approved targets offer no edit, delete or add buttons to the unit …
@@ -180,10 +202,28 @@ describe('review workflow (real server, real browser)', () => {
     };
     expect(after.project.indicators[0]!.target.raw).toBe('≥95%');
     await step(unit, 'request-adjustment', { reason: '年中预算调整：追加资金 2 万元' });
+    // 88号: the request alone unlocks nothing; the targets stay as approved until the bureau agrees.
+    await expectState(unit, '调整申请待批准');
+    expect(await table.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
+    const bureau = await as('wf-bureau');
+    expect(await bureau.getByTestId('workflow-bar').textContent()).toContain('调整申请：年中预算调整：追加资金 2 万元');
+    await step(bureau, 'agree-adjustment');
+    await expectState(bureau, '调整中');
+
+    await unit.reload();
     await expectState(unit, '调整中');
-    expect(await unit.getByTestId('workflow-bar').textContent()).toContain('调整申请：年中预算调整：追加资金 2 万元');
     await editTarget(unit, '≥96%');
     await unit.getByText('已保存').waitFor();
+    // The approved version stays readable: the change against it is one click away.
+    await unit.getByTestId('compare-approved').click();
+    const diff = unit.getByRole('dialog').getByTestId('diff-table');
+    await diff.waitFor();
+    expect(await diff.textContent()).toContain('≥95%');
+    expect(await diff.textContent()).toContain('≥96%');
+    await unit
+      .getByRole('dialog')
+      .getByRole('button', { name: /close|关闭/i })
+      .click();
     await step(unit, 'submit');
     await expectState(unit, '已报送，待主管部门审核');
   });
@@ -211,6 +251,14 @@ describe('review workflow (real server, real browser)', () => {
     const text = await overview.textContent();
     expect(text).toContain('已报送，待主管部门审核');
     expect(text).toMatch(/[优良中差]/);
+    // A batch approval reports each item: this one waits for its department, so it is refused with the reason.
+    await overview.getByRole('checkbox', { name: '711002 2020' }).check();
+    await overview.getByTestId('batch-approve').click();
+    const results = bureau.getByTestId('batch-results');
+    await results.waitFor();
+    expect(await results.textContent()).toContain('未通过');
+    await bureau.keyboard.press('Escape');
+    await results.waitFor({ state: 'hidden' });
     // Filtered by the server: a search that matches no unit empties the page and its total.
     await overview.getByPlaceholder('单位编码或名称').fill('没有这个单位');
     await overview.getByPlaceholder('单位编码或名称').press('Enter');

@@ -1,0 +1,6 @@
+export {
+  writeMonitoringReportDocx,
+  writeMonitoringReportPdf,
+  writeStatementDocx,
+  writeStatementPdf,
+} from './write-monitoring-report.ts';

@@ -1,0 +1,45 @@
+import { AppError } from '../errors.ts';
+
+/*
+ * What the finance bureau (or the supervising department) does about a monitoring finding (财预〔2019〕136号:
+ * 提示/警示, 督促纠偏, 暂缓或停止拨款), and the unit's 整改 in reply. A computed warning may be the trigger; the
+ * action is a record of its own, so it stays when the warning later clears.
+ */
+export const ACTION_KINDS = ['提示', '警示', '纠偏', '暂缓拨款', '停止拨款'] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+export const RECTIFICATION_STATES = ['待整改', '整改中', '已整改'] as const;
+export type RectificationState = (typeof RECTIFICATION_STATES)[number];
+
+/** Who moves a rectification: the unit replies, the acting organisation may reopen a closed one. */
+export type RectificationStep =
+  | { by: 'unit'; to: Exclude<RectificationState, '待整改'>; reply: string }
+  | { by: 'actor'; to: '待整改'; reply: string };
+
+/**
+ * The unit reports progress (整改中) or completion (已整改) with a reply; once 已整改 only the organisation that
+ * acted may reopen it (back to 待整改, with its reason as the reply) — the unit cannot undo a closed case itself.
+ */
+export function nextRectification(current: RectificationState, step: RectificationStep): RectificationState {
+  if (step.reply.trim() === '') {
+    throw new AppError('VALIDATION', step.by === 'unit' ? '请填写整改情况说明' : '请填写重新整改的理由', {
+      location: { field: 'reply' },
+    });
+  }
+  if (step.by === 'unit' && current === '已整改') {
+    throw new AppError('CONFLICT', '该事项已整改完毕；如需继续整改，请由采取措施的部门重新打开', {
+      location: { field: 'state' },
+    });
+  }
+  if (step.by === 'actor' && current !== '已整改') {
+    throw new AppError('CONFLICT', '只有已整改的事项可以重新打开', { location: { field: 'state' } });
+  }
+  return step.to;
+}
+
+/** The deadline must not precede the day the action is recorded. */
+export function checkActionDeadline(deadline: string, today: string): void {
+  if (deadline < today) {
+    throw new AppError('VALIDATION', `整改期限 ${deadline} 早于今天（${today}）`, { location: { field: 'deadline' } });
+  }
+}

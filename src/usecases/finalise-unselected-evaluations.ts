@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { recordAudits } from '../db/audit.repo.ts';
+import type { Db } from '../db/database.ts';
+import { changeEvaluationStatus, unitYearsAt } from '../db/evaluation-procedure.repo.ts';
+import { findUnitId } from '../db/monitoring.repo.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { validateInput } from '../contract/validate-input.ts';
+import type { Actor } from '../domain/access.ts';
+import { assertStep } from '../domain/evaluation/procedure.ts';
+import { unitScopeOf } from '../domain/unit-scope.ts';
+
+const YearSchema = z.object({ fiscalYear: z.number().int().min(1990).max(2100) });
+
+/**
+ * Finalises every department-reviewed 自评表 of the year the bureau did not select for 复核 (decision 035):
+ * the batch that closes a year once the sample has been re-checked.
+ */
+export async function finaliseUnselected(
+  db: Db,
+  actor: Actor,
+  input: { fiscalYear: number },
+): Promise<{ fiscalYear: number; finalised: string[] }> {
+  const { fiscalYear } = validateInput(YearSchema, input, '批量定稿');
+  assertStep('finalise', 'reviewed', actor.role);
+  return inTransaction(db, async (trx) => {
+    const codes = await unitYearsAt(trx, fiscalYear, unitScopeOf(actor), 'reviewed', false);
+    const finalised: string[] = [];
+    for (const unitCode of codes) {
+      const unitId = (await findUnitId(trx, unitCode))!;
+      const version = await changeEvaluationStatus(
+        trx,
+        { unitId, fiscalYear },
+        { from: 'reviewed', status: 'final', updatedBy: actor.username },
+      );
+      if (version !== undefined) finalised.push(unitCode);
+    }
+    await recordAudits(
+      trx,
+      actor,
+      finalised.map((unitCode) => ({
+        action: 'finalise-evaluation',
+        unitCode,
+        fiscalYear,
+        entity: 'evaluation',
+        entityKey: `${unitCode}/${fiscalYear}`,
+        before: { status: 'reviewed' },
+        after: { status: 'final', batch: true },
+      })),
+    );
+    return { fiscalYear, finalised };
+  });
+}

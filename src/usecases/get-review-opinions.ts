@@ -1,0 +1,104 @@
+import type { Db } from '../db/database.ts';
+import { readWholeDocument } from '../db/document-access.repo.ts';
+import { ancestorsOfUnit } from '../db/organisations.repo.ts';
+import { reviewPolicyForUnit } from '../db/policies.repo.ts';
+import {
+  type OpinionRow,
+  currentRound,
+  currentOpinions,
+  listOpinionItems,
+  listOpinions,
+} from '../db/review-opinions.repo.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { findWorkflow } from '../db/workflow.repo.ts';
+import type { Actor } from '../domain/access.ts';
+import { reviewTargets } from '../domain/review/index.ts';
+import {
+  OVERALL_ITEM_NAME,
+  type OpinionBlock,
+  type OpinionItem,
+  type OpinionLevel,
+  automatedGrades,
+  blockingItems,
+  itemKey,
+  pendingLevel,
+  recordLevelFor,
+} from '../domain/review/opinion.ts';
+import type { Grade } from '../domain/review/types.ts';
+import type { WorkflowState } from '../domain/workflow/states.ts';
+import { UnitYearInputSchema } from '../contract/usecase-input.ts';
+import { validateInput } from '../contract/validate-input.ts';
+
+export interface OpinionItemView {
+  projectCode: string | null;
+  name: string;
+  department: OpinionRow | null;
+  bureau: OpinionRow | null;
+  automatedGrade: Grade | null;
+}
+
+export interface ReviewOpinionsView {
+  unitCode: string;
+  fiscalYear: number;
+  state: WorkflowState;
+  round: number;
+  hasDepartment: boolean;
+  recordLevel: OpinionLevel | null;
+  recordBlockedReason: string | null;
+  items: OpinionItemView[];
+  blocking: OpinionBlock[];
+  history: OpinionRow[];
+}
+
+/**
+ * A unit-year's 绩效目标审核意见表: this round's forms per item at both levels beside the rules'
+ * suggestion, what stops the pending step, the level the actor records at, and every form kept.
+ */
+export async function getReviewOpinions(
+  db: Db,
+  input: { unitCode: string; fiscalYear: number; actor?: Actor | null },
+): Promise<ReviewOpinionsView> {
+  const key = validateInput(UnitYearInputSchema, input, '查询条件');
+  const policy = await reviewPolicyForUnit(db.kysely, key.unitCode);
+  return inTransaction(
+    db,
+    async (trx) => {
+      const { id, document } = await readWholeDocument(trx, key);
+      const { state } = await findWorkflow(trx, id);
+      const hasDepartment = (await ancestorsOfUnit(trx, key.unitCode)).some((a) => a.kind === 'department');
+      const round = await currentRound(trx, id);
+      const items: OpinionItem[] = [
+        ...(await listOpinionItems(trx, id)),
+        { projectCode: null, name: OVERALL_ITEM_NAME },
+      ];
+      const forms = {
+        department: await currentOpinions(trx, { documentId: id, round, level: 'department' }),
+        bureau: await currentOpinions(trx, { documentId: id, round, level: 'bureau' }),
+      };
+      const suggested = automatedGrades(items, reviewTargets(document, policy).findings, policy);
+      const formOf = (rows: OpinionRow[], code: string | null) =>
+        rows.find((r) => itemKey(r.projectCode) === itemKey(code)) ?? null;
+      const pending = pendingLevel(state, hasDepartment);
+      const record = input.actor
+        ? recordLevelFor(input.actor.role, state, hasDepartment)
+        : { level: null, reason: '未登录' };
+      return {
+        ...key,
+        state,
+        round,
+        hasDepartment,
+        recordLevel: record.level,
+        recordBlockedReason: record.reason,
+        items: items.map((item) => ({
+          ...item,
+          department: formOf(forms.department, item.projectCode),
+          bureau: formOf(forms.bureau, item.projectCode),
+          automatedGrade: suggested.get(itemKey(item.projectCode)) ?? null,
+        })),
+        blocking: pending === null ? [] : blockingItems(items, forms[pending], pending),
+        history: await listOpinions(trx, id),
+      };
+    },
+    'repeatable read',
+  );
+}
