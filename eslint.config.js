@@ -121,6 +121,10 @@ export default tseslint.config(
               message: 'a database/server harness: name this test *.db.test.ts',
             },
             { regex: '(?:^|/)test/cli(?:\\.ts)?$', importNames: ['runCli'], message: 'spawns the CLI: *.db.test.ts' },
+            {
+              regex: '(?:^|/)test/cli-in-process(?:\\.ts)?$',
+              message: 'runs CLI commands on a database: *.db.test.ts',
+            },
             { regex: '(?:^|/)(?:database|app)\\.ts$', message: 'opens a database or a server: *.db.test.ts' },
             {
               regex: '^(?:@electric-sql/pglite|pg|pg-copy-streams)(?:/|$)',

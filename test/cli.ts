@@ -15,15 +15,24 @@ export interface CliResult {
  * Runs the real `jixiao` bin in a child process, as a user would: the compiled CLI in dist/, which the
  * test run's global setup brings up to date first (test/build-node.ts). Tests opt out of PGlite's fsync
  * (JIXIAO_PGLITE_FSYNC=off) unless they pass it: a throwaway directory needs no crash safety, and
- * fsync doubles the start of each CLI call; src/db/database.db.test.ts covers the durable default.
+ * fsync doubles the start of each CLI call; src/db/database.db.test.ts covers the durable default. `input`, when
+ * given, is the child's standard input (`--password-stdin`); without it stdin is empty.
+ *
+ * A spawn costs a node start and the loading of the command (~2 s of CPU on a loaded machine): a command keeps one
+ * real spawn, its other cases use runCliInProcess (test/cli-in-process.ts; decision 026).
  */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  input?: string,
+): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [resolve(REPO_ROOT, 'bin/jixiao.js'), ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, JIXIAO_PGLITE_FSYNC: 'off', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    child.stdin.end(input ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

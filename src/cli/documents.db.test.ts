@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { runCli, SEED_EXPECTED, SEED_FILE } from '../../test/cli.ts';
+import { runCliInProcess as cli } from '../../test/cli-in-process.ts';
 import { seedDocument } from '../../test/targets-fixtures.ts';
 import { migratedPgliteDir } from '../../test/pglite-template.ts';
 import { writeTargetsXlsx } from '../documents/xlsx/index.ts';
@@ -27,7 +28,7 @@ describe('jixiao template / export --format xlsx / export --all', { timeout: 120
   beforeAll(async () => {
     env = { JIXIAO_DATA: await migratedPgliteDir('jixiao-cli-doc-data-'), DATABASE_URL: '' };
     dir = await mkdtemp(join(tmpdir(), 'jixiao-cli-doc-files-'));
-    const imported = await runCli(['import', SEED_FILE, '--year', '2020'], env);
+    const imported = await cli(['import', SEED_FILE, '--year', '2020'], env);
     expect(imported.code).toBe(0);
   });
   afterAll(async () => {
@@ -44,19 +45,16 @@ describe('jixiao template / export --format xlsx / export --all', { timeout: 120
 
   it('exports .xlsx, parses it back to the seed, and re-imports it', async () => {
     const out = join(dir, 'seed.xlsx');
-    const exported = await runCli(
-      ['export', '--unit', '711002', '--year', '2020', '--format', 'xlsx', '--out', out],
-      env,
-    );
+    const exported = await cli(['export', '--unit', '711002', '--year', '2020', '--format', 'xlsx', '--out', out], env);
     expect(exported.code).toBe(0);
-    const parsed = await runCli(['parse', out], env);
+    const parsed = await cli(['parse', out], env);
     expect(parsed.code).toBe(0);
     expect(JSON.parse(parsed.stdout)).toEqual({
       ...JSON.parse(await readFile(SEED_EXPECTED, 'utf8')),
       fiscalYear: 2020,
     });
     expect(parsed.stderr).toContain('seed.xlsx:5: 工作表“指标明细”单元格 G5');
-    const again = await runCli(['import', out], env);
+    const again = await cli(['import', out], env);
     expect(again.stdout).toContain('已替换 711002 2020 年：4 个项目，12 个指标');
   });
 
@@ -66,20 +64,20 @@ describe('jixiao template / export --format xlsx / export --all', { timeout: 120
     broken.projects[1]!.indicators[0]!.level1 = '';
     const file = join(dir, 'broken.xlsx');
     await writeFile(file, await writeTargetsXlsx(broken));
-    const result = await runCli(['parse', file], env);
+    const result = await cli(['parse', file], env);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('工作表“指标明细”单元格 C5：一级指标不能为空');
   });
 
   it('needs --out for --all (usage, exit 2)', async () => {
-    const result = await runCli(['export', '--all', '--year', '2020', '--format', 'docx'], env);
+    const result = await cli(['export', '--all', '--year', '2020', '--format', 'docx'], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--out');
   });
 
   it('exports every unit of the year as a zip with a progress bar on stderr', async () => {
     const out = join(dir, 'all.zip');
-    const result = await runCli(['export', '--all', '--year', '2020', '--format', 'docx', '--out', out], env);
+    const result = await cli(['export', '--all', '--year', '2020', '--format', 'docx', '--out', out], env);
     expect(result.stderr).not.toContain('内部错误');
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('] 1/1 711002');

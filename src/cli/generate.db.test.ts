@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/cli.ts';
+import { runCliInProcess as cli } from '../../test/cli-in-process.ts';
 import { freshDatabaseUrl } from '../../test/db-engines.ts';
 import { migratedPgliteDir } from '../../test/pglite-template.ts';
 
-/** Each test starts the real bin two or three times; on a shared, loaded machine a start alone can take seconds. */
+/**
+ * The first test runs the real bin; the other calls run in this process (decision 026). Generating and a first start
+ * on an empty PGlite directory (--into-db) take seconds on a shared, loaded machine.
+ */
 const SLOW = 300_000;
 
 describe('jixiao generate', () => {
@@ -49,9 +53,9 @@ describe('jixiao generate', () => {
         'organisations.json',
       ]);
       const env = { JIXIAO_DATA: data, DATABASE_URL: '' };
-      const imported = await runCli(['import', join(out, '801002.json'), '--year', '2020'], env);
+      const imported = await cli(['import', join(out, '801002.json'), '--year', '2020'], env);
       expect(imported.stdout).toContain('801002 2020 年：3 个项目');
-      const scored = await runCli([
+      const scored = await cli([
         'score',
         join(out, '801002.json'),
         '--actuals',
@@ -68,20 +72,10 @@ describe('jixiao generate', () => {
   it(
     'refuses to guess where to write: --out or --into-db, exactly one',
     async () => {
-      const neither = await runCli(['generate', '--units', '1', '--projects-per-unit', '1', '--seed', '1']);
+      const neither = await cli(['generate', '--units', '1', '--projects-per-unit', '1', '--seed', '1']);
       expect(neither.code).toBe(2);
       expect(neither.stderr).toContain('--out');
-      const bad = await runCli([
-        'generate',
-        '--units',
-        'many',
-        '--projects-per-unit',
-        '1',
-        '--seed',
-        '1',
-        '--out',
-        dir,
-      ]);
+      const bad = await cli(['generate', '--units', 'many', '--projects-per-unit', '1', '--seed', '1', '--out', dir]);
       expect(bad.code).toBe(2);
     },
     SLOW,
@@ -94,14 +88,14 @@ describe('jixiao generate', () => {
     '--into-db stores the city in %s',
     async (_name, makeEnv) => {
       const env = await makeEnv();
-      const result = await runCli(
+      const result = await cli(
         ['generate', '--units', '2', '--projects-per-unit', '2', '--seed', '9', '--into-db'],
         env,
       );
       expect(result.stderr).not.toContain('内部错误');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('已生成 2 个单位、4 个项目');
-      const exported = await runCli(['export', '--unit', '801002', '--year', '2020', '--format', 'json'], env);
+      const exported = await cli(['export', '--unit', '801002', '--year', '2020', '--format', 'json'], env);
       expect(JSON.parse(exported.stdout)).toMatchObject({ unit: { code: '801002' } });
     },
     SLOW,

@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, SEED_EXPECTED, SEED_FILE } from '../../test/cli.ts';
+import { runCliInProcess as cli } from '../../test/cli-in-process.ts';
 import { freshDatabaseUrl } from '../../test/db-engines.ts';
 import { migratedPgliteDir } from '../../test/pglite-template.ts';
 
 /**
  * The CLI end to end on each engine: the seed survives parse → import → export text → parse,
- * and a broken file leaves the database as it was.
+ * and a broken file leaves the database as it was. The round trip's import and export run the real bin (the
+ * process ends, so the database was closed); the other calls run in this process (decision 026).
  */
 const engines: [string, () => Promise<Record<string, string>>][] = [
   ['PGlite', async () => ({ JIXIAO_DATA: await migratedPgliteDir('jixiao-cli-data-'), DATABASE_URL: '' })],
@@ -40,18 +42,18 @@ describe.each(engines)('jixiao import/export on %s', (_name, makeEnv) => {
       env,
     );
     expect(exported.code).toBe(0);
-    const reparsed = await runCli(['parse', textFile], env);
+    const reparsed = await cli(['parse', textFile], env);
     expect(reparsed.code).toBe(0);
     const expected = JSON.parse(await readFile(SEED_EXPECTED, 'utf8'));
     // The export names the year on its cover line, so the round trip gains fiscalYear and loses nothing.
     expect(JSON.parse(reparsed.stdout)).toEqual({ ...expected, fiscalYear: 2020 });
 
-    const json = await runCli(['export', '--unit', '711002', '--year', '2020', '--format', 'json'], env);
+    const json = await cli(['export', '--unit', '711002', '--year', '2020', '--format', 'json'], env);
     expect(JSON.parse(json.stdout)).toEqual({ ...expected, fiscalYear: 2020 });
   });
 
   it('replaces the unit-year on re-import, and a broken file changes nothing', async () => {
-    const before = await runCli(['export', '--unit', '711002', '--year', '2020'], env);
+    const before = await cli(['export', '--unit', '711002', '--year', '2020'], env);
     expect(before.code).toBe(0);
     const seed = await readFile(SEED_FILE, 'utf8');
     const broken = join(dir, 'broken.txt');
@@ -59,39 +61,39 @@ describe.each(engines)('jixiao import/export on %s', (_name, makeEnv) => {
     const text = seed.replace('\t29800.00\n\t其中：财政资金', '\t约三万元\n\t其中：财政资金');
     expect(text).not.toBe(seed);
     await writeFile(broken, text);
-    const failed = await runCli(['import', broken, '--year', '2020'], env);
+    const failed = await cli(['import', broken, '--year', '2020'], env);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/broken\.txt:\d+/);
-    const after = await runCli(['export', '--unit', '711002', '--year', '2020'], env);
+    const after = await cli(['export', '--unit', '711002', '--year', '2020'], env);
     expect(after.stdout).toBe(before.stdout);
 
-    const again = await runCli(['import', SEED_FILE, '--year', '2020'], env);
+    const again = await cli(['import', SEED_FILE, '--year', '2020'], env);
     expect(again.stdout).toContain('已替换');
   });
 
   it('exports in a province’s form with --layout, and lists the forms for an unknown one (usage, exit 2)', async () => {
-    expect((await runCli(['import', SEED_FILE, '--year', '2020'], env)).code).toBe(0);
+    expect((await cli(['import', SEED_FILE, '--year', '2020'], env)).code).toBe(0);
     const file = join(dir, 'central.xlsx');
     const args = ['export', '--unit', '711002', '--year', '2020', '--format', 'xlsx'];
-    const printed = await runCli([...args, '--layout', 'central', '-o', file], env);
+    const printed = await cli([...args, '--layout', 'central', '-o', file], env);
     expect(printed.stderr).toBe('');
     expect(printed.code).toBe(0);
     expect((await readFile(file)).subarray(0, 2).toString()).toBe('PK');
-    const unknown = await runCli([...args, '--layout', 'guangdong', '-o', file], env);
+    const unknown = await cli([...args, '--layout', 'guangdong', '-o', file], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('hebei-seed');
-    const text = await runCli(['export', '--unit', '711002', '--year', '2020', '--layout', 'central'], env);
+    const text = await cli(['export', '--unit', '711002', '--year', '2020', '--layout', 'central'], env);
     expect(text.code).toBe(2);
   });
 
   it('needs a year for a document that does not state one (usage, exit 2)', async () => {
-    const result = await runCli(['import', SEED_FILE], env);
+    const result = await cli(['import', SEED_FILE], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--year');
   });
 
   it('says which unit-year is missing on export (exit 1)', async () => {
-    const result = await runCli(['export', '--unit', '000000', '--year', '2020'], env);
+    const result = await cli(['export', '--unit', '000000', '--year', '2020'], env);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/000000/);
   });

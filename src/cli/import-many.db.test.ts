@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../test/cli.ts';
+import { runCliInProcess as cli } from '../../test/cli-in-process.ts';
 import { documentForUnit, sampleProject } from '../../test/targets-fixtures.ts';
 import { migratedPgliteDir } from '../../test/pglite-template.ts';
 
@@ -31,19 +31,19 @@ describe('jixiao import of many documents', () => {
     await mkdir(units);
     await writeFile(join(units, '860001.json'), unitJson('860001'));
     await writeFile(join(units, '860002.json'), unitJson('860002'));
-    const imported = await runCli(['import', units, '--year', '2020'], env);
+    const imported = await cli(['import', units, '--year', '2020'], env);
     expect(imported.stderr).toContain('2/2 导入');
     expect(imported.code).toBe(0);
     expect(imported.stdout).toBe('已导入 2 个文档（其中替换 0 个）：4 个项目，8 个指标\n');
 
     const ndjson = join(dir, 'more.ndjson');
     await writeFile(ndjson, `${unitJson('860003')}\n{"format":"jixiao/targets@1"}\n`);
-    const refused = await runCli(['import', ndjson, '--year', '2020'], env);
+    const refused = await cli(['import', ndjson, '--year', '2020'], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/more\.ndjson:2: unit: .*2 个文档中有 1 个有问题，未导入任何内容/);
 
     // The valid first line was not stored either.
-    const exported = await runCli(['export', '--unit', '860003', '--year', '2020'], env);
+    const exported = await cli(['export', '--unit', '860003', '--year', '2020'], env);
     expect(exported.code).toBe(1);
   }, 240_000);
 });

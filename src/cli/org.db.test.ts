@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/cli.ts';
+import { runCliInProcess as cli } from '../../test/cli-in-process.ts';
 import { migratedPgliteDir } from '../../test/pglite-template.ts';
 
 describe('jixiao org', () => {
@@ -14,13 +15,14 @@ describe('jixiao org', () => {
   });
 
   it('adds, renames, moves, deactivates and reactivates, and lists the tree', async () => {
-    const ok = async (args: string[]) => {
-      const result = await runCli(['org', ...args], env);
+    // The first call runs the real bin; the others run in this process (decision 026).
+    const ok = async (args: string[], run = cli) => {
+      const result = await run(['org', ...args], env);
       expect(result.stderr, args.join(' ')).toBe('');
       expect(result.code).toBe(0);
       return result.stdout;
     };
-    expect(await ok(['add', '--code', 'SHG-CZJ', '--name', '山海关区财政局', '--kind', 'bureau'])).toBe(
+    expect(await ok(['add', '--code', 'SHG-CZJ', '--name', '山海关区财政局', '--kind', 'bureau'], runCli)).toBe(
       '已新增财政局 SHG-CZJ 山海关区财政局\n',
     );
     await ok(['add', '--code', '711', '--name', '总工会', '--kind', 'department', '--parent', 'SHG-CZJ']);
@@ -54,7 +56,7 @@ describe('jixiao org', () => {
         '单位之下不能再有机构',
       ],
     ] as [string[], string][]) {
-      const result = await runCli(args, env);
+      const result = await cli(args, env);
       expect(result.code, args.join(' ')).toBe(1);
       expect(result.stderr).toContain(text);
     }

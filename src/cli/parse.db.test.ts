@@ -3,23 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, SEED_EXPECTED, SEED_FILE } from '../../test/cli.ts';
+import { runCliInProcess as cli } from '../../test/cli-in-process.ts';
 
 describe('jixiao parse', () => {
   it('prints the whole seed in the exchange format, matching the hand-checked fixture', async () => {
-    const result = await runCli(['parse', SEED_FILE]);
+    const result = await cli(['parse', SEED_FILE]);
     expect(result.code).toBe(0);
     const expected = JSON.parse(await readFile(SEED_EXPECTED, 'utf8'));
     expect(JSON.parse(result.stdout)).toEqual(expected);
   });
 
   it("points out the seed's defects on stderr without failing", async () => {
-    const result = await runCli(['parse', SEED_FILE]);
+    const result = await cli(['parse', SEED_FILE]);
     expect(result.stderr).toMatch(/注意 shanhaiguan-2020\.txt:\d+:.*(域代码|TC)/);
     expect(result.stderr).toMatch(/补助个人数量|缺少数值|没有数值/);
   });
 
   it('sets the fiscal year with --year', async () => {
-    const result = await runCli(['parse', SEED_FILE, '--year', '2020']);
+    const result = await cli(['parse', SEED_FILE, '--year', '2020']);
     expect(JSON.parse(result.stdout).fiscalYear).toBe(2020);
   });
 
@@ -36,14 +37,14 @@ describe('jixiao parse', () => {
   });
 
   it('exits 1 for a missing file', async () => {
-    const result = await runCli(['parse', '/nonexistent/file.txt']);
+    const result = await cli(['parse', '/nonexistent/file.txt']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('文件不存在');
   });
 
   it('exits 2 for usage errors', async () => {
-    expect((await runCli(['parse'])).code).toBe(2);
-    expect((await runCli(['no-such-command'])).code).toBe(2);
-    expect((await runCli(['parse', SEED_FILE, '--year', 'twenty'])).code).toBe(2);
+    expect((await cli(['parse'])).code).toBe(2);
+    expect((await cli(['no-such-command'])).code).toBe(2);
+    expect((await cli(['parse', SEED_FILE, '--year', 'twenty'])).code).toBe(2);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, SEED_FILE } from '../../test/cli.ts';
+import { runCliInProcess as cli } from '../../test/cli-in-process.ts';
 
 const ACTUALS = resolve(REPO_ROOT, 'test/fixtures/shanhaiguan-2020.actuals.json');
 
@@ -66,7 +67,7 @@ describe('jixiao score', () => {
   });
 
   it('prints a readable table by default', async () => {
-    const result = await runCli(['score', SEED_FILE, '--actuals', await withActuals(decideNoNumber)]);
+    const result = await cli(['score', SEED_FILE, '--actuals', await withActuals(decideNoNumber)]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('711-0403-JBN-MQNI  市级以上劳模体检费  得分 89.11  良');
     expect(result.stdout).toContain('预算执行率  80.00%  8.00 / 10.00  须说明原因');
@@ -76,13 +77,13 @@ describe('jixiao score', () => {
   it('--policy FILE scores by the bureau’s policy body, and refuses an inconsistent one with its path', async () => {
     const decided = await withActuals(decideNoNumber);
     const policy = await writeTemp('policy.json', { executionPoints: 20, categoryPoints: { output: 40 } });
-    const result = await runCli(['score', SEED_FILE, '--actuals', decided, '--policy', policy, '--format', 'json']);
+    const result = await cli(['score', SEED_FILE, '--actuals', decided, '--policy', policy, '--format', 'json']);
     expect(result.code).toBe(0);
     // MQNI: 20 × 80 % = 16; (40 + 30) × 80/90 = 560/9; 满意度 10 → 794/9 = 88.22. PGN6: 19.6 + 80 = 99.6.
     const scores = JSON.parse(result.stdout).projects.map((p: { score: number }) => p.score);
     expect([scores[0], scores[2]]).toEqual([99.6, 88.22]);
     const bad = await writeTemp('policy.json', { categoryPoints: { output: 60 } });
-    const refused = await runCli(['score', SEED_FILE, '--actuals', decided, '--policy', bad]);
+    const refused = await cli(['score', SEED_FILE, '--actuals', decided, '--policy', bad]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^jixiao: policy\.json: categoryPoints: .*分值合计应为 100.*= 110/);
   });
@@ -92,7 +93,7 @@ describe('jixiao score', () => {
       data.projects[0]!.indicators = data.projects[0]!.indicators.filter((i) => i.name !== '群众满意度');
       data.projects[1]!.indicators[0] = { name: '补助个人数量', actual: '达到' };
     });
-    const out = JSON.parse((await runCli(['score', SEED_FILE, '--actuals', file, '--format', 'json'])).stdout);
+    const out = JSON.parse((await cli(['score', SEED_FILE, '--actuals', file, '--format', 'json'])).stdout);
     expect(out.projects[0]).toMatchObject({ score: 89.8, grade: null, incomplete: true });
     expect(out.projects[0].indicators[2]).toMatchObject({
       name: '群众满意度',
@@ -113,25 +114,25 @@ describe('jixiao score', () => {
 
   it('names the unknown project code and indicator name, with their place in the file', async () => {
     const badCode = await withActuals((data) => (data.projects[1]!.code = '711-XXXX'));
-    const code = await runCli(['score', SEED_FILE, '--actuals', badCode, '--format', 'json']);
+    const code = await cli(['score', SEED_FILE, '--actuals', badCode, '--format', 'json']);
     expect(code.code).toBe(1);
     expect(code.stderr).toMatch(/^jixiao: actuals\.json: projects\.1\.code: 目标文件中没有项目 711-XXXX/);
 
     const badName = await withActuals((data) => (data.projects[3]!.indicators[1]!.name = '生活改善'));
-    const name = await runCli(['score', SEED_FILE, '--actuals', badName]);
+    const name = await cli(['score', SEED_FILE, '--actuals', badName]);
     expect(name.code).toBe(1);
     expect(name.stderr).toMatch(
       /^jixiao: actuals\.json: projects\.3\.indicators\.1\.name: 项目中没有名为“生活改善”的三级指标/,
     );
 
     const badUnit = await withActuals((data) => (data.projects[0]!.indicators[0]!.actual = '98人'));
-    const unit = await runCli(['score', SEED_FILE, '--actuals', badUnit]);
+    const unit = await cli(['score', SEED_FILE, '--actuals', badUnit]);
     expect(unit.stderr).toMatch(/projects\.0\.indicators\.0\.actual: 指标“补助金发放率”：.*单位“人”/);
   });
 
   it('refuses a file that is not jixiao/actuals@1', async () => {
     const bad = await withActuals((data) => ((data as unknown as { format: string }).format = 'jixiao/targets@1'));
-    const result = await runCli(['score', SEED_FILE, '--actuals', bad]);
+    const result = await cli(['score', SEED_FILE, '--actuals', bad]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/actuals\.json: format: 不符合 jixiao\/actuals@1 格式/);
   });

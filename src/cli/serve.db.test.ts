@@ -4,38 +4,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { REPO_ROOT } from '../../test/cli.ts';
+import { REPO_ROOT, runCli } from '../../test/cli.ts';
+import { runCliInProcess as cli } from '../../test/cli-in-process.ts';
 import { freshDatabaseUrl } from '../../test/db-engines.ts';
 
 /**
  * The real `jixiao` on both engines, as an IT office would run it: `serve` on an empty database
  * creates no account and no demo and prints a one-time setup link; `setup` reads the password from
  * stdin; `demo` loads the demo; `backup` and `restore` work while the server runs (on PGlite through
- * the server, which holds the data directory).
+ * the server, which holds the data directory). The servers and the first `setup` are real processes; the
+ * other commands run in this process (decision 026): on PGlite they still meet the server's lock, as a
+ * second process would, since the lock names the server's pid.
  */
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function jixiao(args: string[], env: Record<string, string | undefined>, input?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/jixiao.js'), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, PORT: undefined, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
-}
-
 interface Server {
   child: ChildProcess;
   url: string;
@@ -125,36 +105,36 @@ for (const engine of engines) {
 
     it('backup works while the server runs, and restore --force puts it back', async () => {
       const file = join(dirs.at(-1)!, 'empty.zip');
-      const backup = await jixiao(['backup', '--out', file], env);
+      const backup = await cli(['backup', '--out', file], env);
       expect(backup.stderr).toBe('');
       expect(backup.code).toBe(0);
       expect(backup.stdout).toContain(engine.name === 'PGlite' ? '经由运行中的服务' : 'PostgreSQL');
-      const restore = await jixiao(['restore', file], env);
+      const restore = await cli(['restore', file], env);
       // The server wrote a setup token: the database is not empty, so restore wants --force.
       expect(restore.code).toBe(1);
       expect(restore.stderr).toContain('--force');
-      expect((await jixiao(['restore', file, '--force'], env)).code).toBe(0);
+      expect((await cli(['restore', file, '--force'], env)).code).toBe(0);
     }, 120_000);
 
     it('setup with --password-stdin creates the administrator; a second setup is refused', async () => {
       await stop(server!);
       server = undefined;
-      const created = await jixiao(['setup', '--username', 'it-office', '--password-stdin'], env, `${PASSWORD}\n`);
+      const created = await runCli(['setup', '--username', 'it-office', '--password-stdin'], env, `${PASSWORD}\n`);
       expect(created.stderr).toBe('');
       expect(created.code).toBe(0);
-      const again = await jixiao(['setup', '--username', 'other', '--password-stdin'], env, `${PASSWORD}\n`);
+      const again = await cli(['setup', '--username', 'other', '--password-stdin'], env, `${PASSWORD}\n`);
       expect(again.code).toBe(1);
       expect(again.stderr).toContain('已有管理员');
-      const users = await jixiao(['user', 'list', '--format', 'json'], env);
+      const users = await cli(['user', 'list', '--format', 'json'], env);
       expect(
         (JSON.parse(users.stdout) as { username: string; role: string }[]).map((u) => [u.username, u.role]),
       ).toEqual([['it-office', 'admin']]);
     }, 120_000);
 
     it('demo loads the demo into an empty database only; serve then says so and prints no setup link', async () => {
-      const demo = await jixiao(['demo'], env);
+      const demo = await cli(['demo'], env);
       expect(demo.code).toBe(0);
-      expect((await jixiao(['demo'], env)).code).toBe(1);
+      expect((await cli(['demo'], env)).code).toBe(1);
       server = await serve(env);
       expect(server.stdout()).toContain('示例账号的密码是公开的');
       expect(server.stdout()).not.toContain('setup#token=');

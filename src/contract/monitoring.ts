@@ -60,7 +60,8 @@ export const MonitoringActionSchema = z.object({
   updatedAt: z.string(),
 });
 
-export const FollowUpSchema = z.object({
+/** Read from the actions that name the warning (decision 036): no action → open, all 已整改 → closed. */
+const FollowUpSchema = z.object({
   state: z.enum(['open', 'action-recorded', 'closed']),
   action: z.string().nullable(),
   actionBy: z.string().nullable(),
@@ -125,7 +126,7 @@ export const UnitMonitoringSchema = z.object({
   unit: z.object({ code: z.string(), name: z.string() }),
   fiscalYear: z.number().int(),
   asOfMonth: z.number().int(),
-  policy: z.object({ checkpointMonth: z.number().int() }).passthrough(),
+  policy: z.object({ checkpoints: z.array(z.object({ month: z.number().int(), dueDate: z.string() })) }).passthrough(),
   totals: z.object({ initialBudget: Amount, budget: Amount, spentToDate: Amount, executionRate: Percent }),
   projects: z.array(ProjectMonitoringSchema),
   warnings: z.array(WarningSchema),
@@ -198,17 +199,14 @@ export const ActionBodySchema = z.object({
   kind: z.enum(ACTION_KINDS),
   body: safeText(4000),
   deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** The month-end the caller is looking at, when not the default: a named warning must be raised there. */
+  asOfMonth: z.number().int().min(0).max(12).optional(),
 });
 export const ActionReplyBodySchema = z.object({
   state: z.enum(['整改中', '已整改']),
   reply: safeText(4000),
 });
 export const ActionReopenBodySchema = z.object({ reason: safeText(4000) });
-export const FollowUpBodySchema = z.object({
-  step: z.enum(['record-action', 'close', 'reopen']),
-  action: safeText(4000).optional(),
-  asOfMonth: z.number().int().min(0).max(12).optional(),
-});
 export const PaymentColumnsBodySchema = z.object({
   projectCode: z.string(),
   date: z.string(),

@@ -17,14 +17,14 @@ describe('policy bodies', () => {
   });
 
   it('fill defaults around what a bureau stored for monitoring', () => {
-    const policy = readMonitoringPolicy({ checkpointMonth: 7 });
-    expect(policy.checkpointMonth).toBe(7);
+    const policy = readMonitoringPolicy({ checkpoints: [{ month: 6, dueDate: '07-15' }] });
+    expect(policy.checkpoints).toEqual([{ month: 6, dueDate: '07-15' }]);
     expect(policy.behindPlan).toEqual([
       { points: 10, level: '提示' },
       { points: 20, level: '警示' },
     ]);
-    expect(policy.overdue).toEqual({ graceDays: 15, level: '提示' });
-    expect(() => readMonitoringPolicy({ checkpointMonth: 13 })).toThrow();
+    expect(policy.overdue).toEqual({ graceDays: 0, level: '提示' });
+    expect(() => readMonitoringPolicy({ checkpoints: [{ month: 13, dueDate: '01-31' }] })).toThrow();
   });
 
   it('fill a scoring group member by member', () => {

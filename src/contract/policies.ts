@@ -64,7 +64,6 @@ const AmountTextSchema = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, '金额应�
 const MonthSchema = z.number().int().min(1).max(12);
 
 export const MonitoringPolicySchema = z.object({
-  checkpointMonth: MonthSchema.default(M.checkpointMonth),
   checkpoints: z
     .array(
       z.object({

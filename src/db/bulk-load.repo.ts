@@ -1,4 +1,4 @@
-import { type Insertable, sql } from 'kysely';
+import { type Insertable, type RawBuilder, sql } from 'kysely';
 import type { WorkflowState } from '../domain/workflow/states.ts';
 import type {
   EvaluationIndicatorsTable,
@@ -6,6 +6,7 @@ import type {
   EvaluationUnitYearsTable,
 } from './evaluation.schema.ts';
 import type { MonitoringIndicatorProgressTable, MonitoringSpendingTable } from './monitoring.schema.ts';
+import type { OpinionGrade, OpinionLevel } from '../domain/review/opinion.ts';
 import type { Executor, Schema } from './schema.ts';
 
 /**
@@ -29,13 +30,17 @@ async function insertUnnest<T extends keyof Schema & string>(
   columns: readonly Column[],
   rows: Insertable<Schema[T]>[],
 ): Promise<void> {
+  const names = sql.join(columns.map(([name]) => sql.ref(name)));
+  for (const arrays of unnestChunks(columns, rows as object[])) {
+    await sql`insert into ${sql.table(table)} (${names}) select * from unnest(${arrays})`.execute(db);
+  }
+}
+
+/** The rows as one typed array per column, ROWS_PER_STATEMENT rows at a time: the arguments of unnest(…). */
+function* unnestChunks(columns: readonly Column[], rows: readonly object[]): Generator<RawBuilder<unknown>> {
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT) as Record<string, unknown>[];
-    const names = sql.join(columns.map(([name]) => sql.ref(name)));
-    const arrays = sql.join(
-      columns.map(([name, type]) => sql`${chunk.map((row) => row[name] ?? null)}::${sql.raw(type)}[]`),
-    );
-    await sql`insert into ${sql.table(table)} (${names}) select * from unnest(${arrays})`.execute(db);
+    yield sql.join(columns.map(([name, type]) => sql`${chunk.map((row) => row[name] ?? null)}::${sql.raw(type)}[]`));
   }
 }
 
@@ -80,10 +85,40 @@ const EVALUATION_INDICATORS: readonly Column[] = [
   ['indicator_name', 'text'],
   ['actual', 'text'],
   ['not_applicable', 'boolean'],
+  ['band', 'text'],
   ['deviation_reason', 'text'],
   ['improvement_measures', 'text'],
   ['weight', 'numeric'],
 ];
+
+const OPINIONS: readonly Column[] = [
+  ['unit_id', 'integer'],
+  ['level', 'text'],
+  ['project_code', 'text'],
+  ['completeness', 'text'],
+  ['relevance', 'text'],
+  ['appropriateness', 'text'],
+  ['feasibility', 'text'],
+  ['overall', 'text'],
+  ['opinion', 'text'],
+  ['consultation_note', 'text'],
+  ['reviewer_name', 'text'],
+];
+
+/** A generated 审核意见表 of a unit's document for the year (decision 033), by unit rather than document id. */
+export interface GeneratedOpinionRow {
+  unit_id: number;
+  level: OpinionLevel;
+  project_code: string | null;
+  completeness: OpinionGrade;
+  relevance: OpinionGrade;
+  appropriateness: OpinionGrade;
+  feasibility: OpinionGrade;
+  overall: OpinionGrade;
+  opinion: string;
+  consultation_note: string | null;
+  reviewer_name: string;
+}
 
 /** The bureau, then its departments, created or renamed in two statements. */
 export async function upsertOrganisationTree(
@@ -164,6 +199,7 @@ export async function clearGeneratedYear(
     .where('unit_id', 'in', ids)
     .where('fiscal_year', '=', fiscalYear);
   await db.deleteFrom('target_workflows').where('document_id', 'in', documents).execute();
+  await db.deleteFrom('review_opinions').where('document_id', 'in', documents).execute();
   await db
     .deleteFrom('monitoring_spending')
     .where('unit_id', 'in', ids)
@@ -223,4 +259,25 @@ export async function setWorkflowStates(
     on conflict (document_id) do update set state = excluded.state, version = excluded.version, updated_at = now()`.execute(
     db,
   );
+}
+
+/**
+ * The forms of each unit's document for the year in its first round (the generator records no
+ * submit, and a document without one is in round 1): one INSERT … SELECT FROM unnest per chunk,
+ * joined to the document by unit and year as setWorkflowStates does.
+ */
+export async function insertReviewOpinions(
+  db: Executor,
+  fiscalYear: number,
+  rows: readonly GeneratedOpinionRow[],
+): Promise<void> {
+  const names = sql.join(OPINIONS.map(([name]) => sql.ref(name)));
+  const values = sql.join(OPINIONS.filter(([name]) => name !== 'unit_id').map(([name]) => sql.ref(`v.${name}`)));
+  for (const arrays of unnestChunks(OPINIONS, rows)) {
+    await sql`
+      insert into review_opinions (document_id, round, ${sql.join(OPINIONS.slice(1).map(([name]) => sql.ref(name)))})
+      select d.id, 1, ${values}
+        from unnest(${arrays}) as v(${names})
+        join target_documents d on d.unit_id = v.unit_id and d.fiscal_year = ${fiscalYear}`.execute(db);
+  }
 }

@@ -188,57 +188,6 @@ export async function loadIndicatorProgress(db: Executor, ref: UnitYearRef): Pro
   }));
 }
 
-export type FollowUpState = 'open' | 'action-recorded' | 'closed';
-
-export interface WarningFollowUp {
-  warningId: string;
-  state: FollowUpState;
-  action: string | null;
-  actionBy: string | null;
-  actionAt: string | null;
-  closedBy: string | null;
-  closedAt: string | null;
-}
-
-export async function loadFollowUps(db: Executor, ref: UnitYearRef, warningId?: string): Promise<WarningFollowUp[]> {
-  let query = db
-    .selectFrom('monitoring_warning_follow_ups')
-    .selectAll()
-    .where('unit_id', '=', ref.unitId)
-    .where('fiscal_year', '=', ref.fiscalYear);
-  if (warningId !== undefined) query = query.where('warning_id', '=', warningId);
-  const rows = await query.orderBy('warning_id').execute();
-  return rows.map((row) => ({
-    warningId: row.warning_id,
-    state: row.state,
-    action: row.action,
-    actionBy: row.action_by,
-    actionAt: row.action_at === null ? null : new Date(row.action_at).toISOString(),
-    closedBy: row.closed_by,
-    closedAt: row.closed_at === null ? null : new Date(row.closed_at).toISOString(),
-  }));
-}
-
-export async function saveFollowUp(
-  db: Executor,
-  ref: UnitYearRef,
-  followUp: Omit<WarningFollowUp, 'actionAt' | 'closedAt'> & { actionAt: Date | null; closedAt: Date | null },
-): Promise<void> {
-  const values = {
-    state: followUp.state,
-    action: followUp.action,
-    action_by: followUp.actionBy,
-    action_at: followUp.actionAt,
-    closed_by: followUp.closedBy,
-    closed_at: followUp.closedAt,
-  };
-  await db
-    .insertInto('monitoring_warning_follow_ups')
-    .values({ unit_id: ref.unitId, fiscal_year: ref.fiscalYear, warning_id: followUp.warningId, ...values })
-    .onConflict((oc) => oc.columns(['unit_id', 'fiscal_year', 'warning_id']).doUpdateSet(values))
-    .execute();
-}
-
 /** A monitored project's version and last writer (decision 023); version 0 = nothing entered yet. */
 export interface MonitoringVersion {
   version: number;

@@ -44,18 +44,6 @@ export interface MonitoringIndicatorProgressTable {
   updated_at: Timestamp;
 }
 
-export interface MonitoringWarningFollowUpsTable {
-  unit_id: number;
-  fiscal_year: number;
-  warning_id: string;
-  state: 'open' | 'action-recorded' | 'closed';
-  action: string | null;
-  action_by: string | null;
-  action_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
-  closed_by: string | null;
-  closed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
-}
-
 /** One version per monitored project: its spending, progress and budget writes compare-and-set it (decision 023). */
 export interface MonitoringProjectsTable {
   unit_id: number;
@@ -116,5 +104,4 @@ export interface MonitoringTables {
   monitoring_spending: MonitoringSpendingTable;
   monitoring_budget_adjustments: MonitoringBudgetAdjustmentsTable;
   monitoring_indicator_progress: MonitoringIndicatorProgressTable;
-  monitoring_warning_follow_ups: MonitoringWarningFollowUpsTable;
 }

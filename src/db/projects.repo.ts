@@ -241,9 +241,9 @@ export interface ProjectCodeChange {
 }
 
 /**
- * The tables that key a project's year by its CODE (monitoring, 自评, review comments, warning
- * follow-ups) and still hold rows under `to`: left by a deleted project of that code. A rename onto
- * them would merge two projects' data, so the caller refuses it.
+ * The tables that key a project's year by its CODE (monitoring and its actions, 自评, review comments) and still
+ * hold rows under `to`: left by a deleted project of that code. A rename onto them would merge two projects' data,
+ * so the caller refuses it.
  */
 export async function dataUnderProjectCode(db: Executor, change: Omit<ProjectCodeChange, 'from'>): Promise<string[]> {
   const { unitId, fiscalYear, documentId, to } = change;
@@ -253,6 +253,8 @@ export async function dataUnderProjectCode(db: Executor, change: Omit<ProjectCod
       ('监控支出', exists (select 1 from monitoring_spending where ${year})),
       ('预算调整', exists (select 1 from monitoring_budget_adjustments where ${year})),
       ('指标监控', exists (select 1 from monitoring_indicator_progress where ${year})),
+      ('预计执行', exists (select 1 from monitoring_project_entries where ${year})),
+      ('监控措施', exists (select 1 from monitoring_actions where ${year})),
       ('自评', exists (select 1 from evaluation_projects where ${year})),
       ('证明材料', exists (select 1 from evaluation_attachments where ${year})),
       ('审核意见', exists (select 1 from review_comments where document_id = ${documentId} and project_code = ${to}))
@@ -265,7 +267,8 @@ export async function dataUnderProjectCode(db: Executor, change: Omit<ProjectCod
  * (data-modifying CTEs) inside the caller's transaction: monthly spending, budget adjustments,
  * indicator progress, the monitoring version, the 自评 (its indicators follow by ON UPDATE CASCADE; its
  * 复核 re-scores and 证明材料 move with it),
- * review comments and warning follow-ups (whose ids are rule:code[:indicator]:month). The audit log
+ * the unit's 全年预计执行数 entries, review comments and the monitoring actions (their project, and the warning they
+ * name, whose id is rule:code[:indicator]:month). The audit log
  * is append-only and keeps the code an entry was written under (decision 023).
  */
 export async function renameProjectCode(db: Executor, change: ProjectCodeChange): Promise<void> {
@@ -281,8 +284,14 @@ export async function renameProjectCode(db: Executor, change: ProjectCodeChange)
          r as (update evaluation_rechecks set project_code = ${to} where ${year} and project_code = ${from}),
          a as (update evaluation_attachments set project_code = ${to} where ${year} and project_code = ${from}),
          c as (update review_comments set project_code = ${to} where document_id = ${documentId} and project_code = ${from}),
-         w as (update monitoring_warning_follow_ups
-                  set warning_id = ${rule} || ':' || ${to} || ':' || substr(warning_id, length(${rule}) + length(${from}::text) + 3)
-                where ${year} and substr(warning_id, length(${rule}) + 1, length(${from}::text) + 2) = ':' || ${from} || ':')
+         n as (update monitoring_project_entries set project_code = ${to} where ${year} and project_code = ${from}),
+         w as (update monitoring_actions
+                  set project_code = case when project_code = ${from} then ${to} else project_code end,
+                      warning_id = case
+                        when substr(warning_id, length(${rule}) + 1, length(${from}::text) + 2) = ':' || ${from} || ':'
+                        then ${rule} || ':' || ${to} || ':' || substr(warning_id, length(${rule}) + length(${from}::text) + 3)
+                        else warning_id end
+                where ${year} and (project_code = ${from}
+                  or substr(warning_id, length(${rule}) + 1, length(${from}::text) + 2) = ':' || ${from} || ':'))
     select 1`.execute(db);
 }

@@ -1,7 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Indicator, OverallTargets, Project } from '../domain/targets.ts';
 import type { IndicatorProgress } from '../domain/monitoring/progress.ts';
-import type { BudgetAdjustment, MonthlySpending, WarningFollowUp } from './monitoring.repo.ts';
+import type { ActionFacts } from '../domain/monitoring/actions.ts';
+import type { BudgetAdjustment, MonthlySpending } from './monitoring.repo.ts';
 import { type StoredBand, type StoredEvaluation, categoryPointsOf, storedIndicatorOf } from './evaluation.repo.ts';
 
 interface StoredRecheckRow {
@@ -36,7 +37,8 @@ export interface UnitYearData {
   spending: MonthlySpending[];
   adjustments: BudgetAdjustment[];
   progress: IndicatorProgress[];
-  followUps: WarningFollowUp[];
+  /** The monitoring actions that name a warning: its follow-up is read from them (decision 036). */
+  warningActions: ActionFacts[];
   stored: StoredEvaluation | null;
 }
 
@@ -91,8 +93,9 @@ export async function loadChunkData(db: Executor, keys: readonly ChunkKey[]): Pr
     select * from monitoring_indicator_progress where ${where} order by unit_id, fiscal_year, project_code, month, indicator_name`.execute(
     db,
   );
-  const followUps = await sql<Keyed & Record<string, unknown>>`
-    select * from monitoring_warning_follow_ups where ${where} order by unit_id, fiscal_year, warning_id`.execute(db);
+  const warningActions = await sql<Keyed & Record<string, unknown>>`
+    select unit_id, fiscal_year, warning_id, body, state, created_by, created_at, updated_by, updated_at
+      from monitoring_actions where ${where} and warning_id is not null order by unit_id, fiscal_year, id`.execute(db);
   const evaluations = await loadEvaluationsOf(db, keys);
   const spendingBy = group(spending.rows, (r) => ({
     projectCode: r.project_code,
@@ -123,18 +126,18 @@ export async function loadChunkData(db: Executor, keys: readonly ChunkKey[]): Pr
         measures: r.measures,
       }) as IndicatorProgress,
   );
-  const followUpsBy = group(
-    followUps.rows,
+  const warningActionsBy = group(
+    warningActions.rows,
     (r) =>
       ({
         warningId: r.warning_id,
+        body: r.body,
         state: r.state,
-        action: r.action,
-        actionBy: r.action_by,
-        actionAt: r.action_at === null ? null : new Date(r.action_at as string).toISOString(),
-        closedBy: r.closed_by,
-        closedAt: r.closed_at === null ? null : new Date(r.closed_at as string).toISOString(),
-      }) as WarningFollowUp,
+        createdBy: r.created_by,
+        createdAt: new Date(r.created_at as string).toISOString(),
+        updatedBy: r.updated_by,
+        updatedAt: new Date(r.updated_at as string).toISOString(),
+      }) as ActionFacts,
   );
   const overallOf = new Map(
     documents.map((d) => [d.id, (typeof d.overall === 'string' ? JSON.parse(d.overall) : d.overall) as OverallTargets]),
@@ -147,7 +150,7 @@ export async function loadChunkData(db: Executor, keys: readonly ChunkKey[]): Pr
       spending: spendingBy.get(key) ?? [],
       adjustments: adjustmentsBy.get(key) ?? [],
       progress: progressBy.get(key) ?? [],
-      followUps: followUpsBy.get(key) ?? [],
+      warningActions: warningActionsBy.get(key) ?? [],
       stored: evaluations.get(key) ?? null,
     });
   }

@@ -5,6 +5,7 @@ import type { SummaryHead, SummaryValues } from '../db/summaries.repo.ts';
 import type { UnitYearData } from '../db/summary-inputs.repo.ts';
 import { AppError, isAppError } from '../domain/errors.ts';
 import { addAmounts, parseAmountToCents } from '../domain/money.ts';
+import { followUpOf } from '../domain/monitoring/actions.ts';
 import { defaultAsOfMonth } from '../domain/monitoring/as-of-month.ts';
 import { executionPercent } from '../domain/monitoring/plan.ts';
 import { countByLevel, levelRank } from '../domain/monitoring/policy.ts';
@@ -202,7 +203,7 @@ function monitoringOf(
     );
   }
   const asOfMonth = defaultAsOfMonth(head.fiscalYear, today);
-  const { spending, adjustments, progress, followUps } = inputs.raw;
+  const { spending, adjustments, progress, warningActions } = inputs.raw;
   const summaries = inputs.projects.map((project) =>
     summariseProject(
       project,
@@ -214,13 +215,11 @@ function monitoringOf(
       asOfMonth,
     ),
   );
-  const followUpById = new Map(followUps.map(({ warningId, ...rest }) => [warningId, rest]));
-  const open = { state: 'open', action: null, actionBy: null, actionAt: null, closedBy: null, closedAt: null } as const;
   const warnings: WarningWithFollowUp[] = computeWarnings(
     summaries.map((s) => s.facts),
     policy,
     { fiscalYear: head.fiscalYear, asOfMonth, today },
-  ).map((w) => ({ ...w, followUp: followUpById.get(w.id) ?? open }));
+  ).map((w) => ({ ...w, followUp: followUpOf(w.id, warningActions) }));
   const views = summaries.map((s) => s.view);
   const budget = addAmounts(...views.map((p) => p.adjustedBudget ?? p.initialBudget));
   const spentToDate = addAmounts(...views.map((p) => p.spentToDate));

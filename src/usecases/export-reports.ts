@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Evaluation } from '../contract/evaluation.ts';
+
+type EvaluationProject = Evaluation['projects'][number];
 import type { Db } from '../db/database.ts';
 import { ancestorsOfUnit } from '../db/organisations.repo.ts';
 import type { Executor } from '../db/schema.ts';
@@ -7,7 +9,9 @@ import { inTransaction } from '../db/transaction.ts';
 import { renderDocument } from '../documents/render/render-pool.ts';
 import type {
   EvaluationReport,
+  EvaluationReportIndicator,
   EvaluationReportProject,
+  EvaluationReportTotal,
   MonitoringReport,
   MonitoringReportIndicator,
 } from '../documents/reports/types.ts';
@@ -78,48 +82,80 @@ async function evaluationReport(
 }
 
 function toEvaluationReport(evaluation: Evaluation, targets: Project[], department: string | null): EvaluationReport {
+  const targetsOf = (code: string) => targets.find((t) => t.code === code);
   return {
     unitCode: evaluation.unitCode,
     unitName: evaluation.unitName,
     department,
     fiscalYear: evaluation.fiscalYear,
     meanScore: evaluation.meanScore,
-    projects: evaluation.projects.map((project): EvaluationReportProject => {
-      const scored = project.score;
-      return {
-        code: project.code,
-        name: project.name,
-        goals: targets.find((t) => t.code === project.code)?.goals ?? [],
-        achieved: achievedLine(scored.indicators),
-        initialBudget: project.initialBudget,
-        adjustedBudget: project.adjustedBudget,
-        spent: project.spent,
-        execution: { rate: scored.execution.rate, weight: scored.execution.weight, points: scored.execution.points },
-        executionReason: project.executionReason,
-        score: scored.score,
-        grade: scored.grade,
-        incomplete: scored.incomplete,
-        indicators: project.indicators.map((indicator, i) => {
-          const points =
-            scored.indicators[i]?.name === indicator.name
-              ? scored.indicators[i]
-              : scored.indicators.find((s) => s.name === indicator.name);
-          return {
-            level1: indicator.level1,
-            level2: indicator.level2,
-            name: indicator.name,
-            target: indicator.target,
-            actual: indicator.actual,
-            notApplicable: indicator.notApplicable,
-            weight: points?.weight ?? 0,
-            points: points?.points ?? null,
-            analysis: [indicator.deviationReason, indicator.improvementMeasures]
-              .filter((t) => t.trim() !== '')
-              .join('\n'),
-          };
-        }),
-      };
-    }),
+    projects: evaluation.projects.map((project): EvaluationReportProject => ({
+      code: project.code,
+      name: project.name,
+      goals: targetsOf(project.code)?.goals ?? [],
+      achieved: achievedLine(project.score.indicators),
+      initialBudget: project.initialBudget,
+      adjustedBudget: project.adjustedBudget,
+      spent: project.spent,
+      initialFiscal: targetsOf(project.code)?.budget.fiscal ?? null,
+      initialOther: targetsOf(project.code)?.budget.other ?? null,
+      spentFiscal: project.spentFiscal,
+      spentOther: project.spentOther,
+      execution: {
+        rate: project.score.execution.rate,
+        weight: project.score.execution.weight,
+        points: project.score.execution.points,
+        flag: project.score.execution.flag,
+      },
+      executionReason: project.executionReason,
+      total: totalOf(project.score),
+      unitTotal: project.unitScore === null ? null : totalOf(project.unitScore),
+      indicators: project.indicators.map((indicator, i) => reportIndicator(indicator, project.score.indicators, i)),
+    })),
+  };
+}
+
+type ProjectScore = EvaluationProject['score'];
+
+const totalOf = (score: ProjectScore): EvaluationReportTotal => ({
+  score: score.score,
+  grade: score.grade,
+  incomplete: score.incomplete,
+  scorable: score.scorable,
+});
+
+/** One indicator row: the unit's inputs, the points in force, the band they were given in, the bureau's 复核. */
+function reportIndicator(
+  indicator: EvaluationProject['indicators'][number],
+  scored: ProjectScore['indicators'],
+  i: number,
+): EvaluationReportIndicator {
+  const points = scored[i]?.name === indicator.name ? scored[i] : scored.find((s) => s.name === indicator.name);
+  const { recheck } = indicator;
+  return {
+    level1: indicator.level1,
+    level2: indicator.level2,
+    name: indicator.name,
+    target: indicator.target,
+    actual: indicator.actual,
+    notApplicable: indicator.notApplicable,
+    weight: points?.weight ?? 0,
+    points: points?.points ?? null,
+    analysis: [indicator.deviationReason, indicator.improvementMeasures].filter((t) => t.trim() !== '').join('\n'),
+    band: points?.band ?? null,
+    // The share chosen inside the band: the bureau's where it re-scored with a band, else the unit's.
+    bandPercent: recheck?.band != null ? recheck.bandPercent : indicator.bandPercent,
+    scoreReason: indicator.scoreReason,
+    decision: points?.decision ?? null,
+    recheck:
+      recheck === null
+        ? null
+        : {
+            actual: recheck.actual,
+            unitPoints: recheck.unitPoints,
+            reason: recheck.reason,
+            recordedBy: recheck.recordedBy,
+          },
   };
 }
 

@@ -8,10 +8,13 @@ import { TargetsDocumentSchema } from '../contract/targets.ts';
 import { SYSTEM_ACTOR } from '../domain/access.ts';
 import { ancestorsOfUnit } from '../db/organisations.repo.ts';
 import { generateUnit, generateUnits } from '../domain/generate/index.ts';
+import { impliedOpinions } from '../domain/generate/opinions.ts';
+import { blockingItems, type OpinionLevel } from '../domain/review/opinion.ts';
 import { normaliseDocument } from '../domain/normalise.ts';
 import { generateIntoDatabase } from './generate-into-database.ts';
 import { generateToDirectory } from './generate-to-directory.ts';
 import { getEvaluation } from './get-evaluation.ts';
+import { getReviewOpinions } from './get-review-opinions.ts';
 import { getUnitMonitoring } from './get-monitoring.ts';
 import { getTargets } from './get-targets.ts';
 import { getWorkflowState } from './get-workflow.ts';
@@ -19,7 +22,8 @@ import { importFile } from './import-file.ts';
 import { importPayments } from './import-payments.ts';
 import { scoreActuals } from './score-actuals.ts';
 
-const options = { units: 3, projectsPerUnit: 4, seed: 11, fiscalYear: 2020 };
+// Seed 3: two approved unit-years and one department-reviewed (the states that imply 审核意见表).
+const options = { units: 3, projectsPerUnit: 4, seed: 3, fiscalYear: 2020 };
 
 describe('generated documents', () => {
   it('pass the exchange-format schema and are already in normal form', () => {
@@ -75,6 +79,35 @@ describeEachEngine('generateIntoDatabase', (getDb) => {
     }
   });
 
+  it('records the 审核意见表 each state implies, which let the steps taken pass (decision 033)', async () => {
+    const states = [];
+    for (const unit of generateUnits(options)) {
+      states.push(unit.workflowState);
+      const view = await getReviewOpinions(getDb(), { unitCode: unit.unit.code, fiscalYear: 2020 });
+      const levels: OpinionLevel[] =
+        unit.workflowState === 'approved'
+          ? ['department', 'bureau']
+          : unit.workflowState === 'department-reviewed'
+            ? ['department']
+            : [];
+      expect(view.round).toBe(1);
+      expect(view.history).toHaveLength(levels.length * (unit.document.projects.length + 1));
+      const implied = impliedOpinions(unit);
+      for (const level of levels) {
+        const forms = view.items.map((item) => item[level]!);
+        expect(blockingItems(view.items, forms, level)).toEqual([]);
+        expect(forms.map((f) => [f.projectCode, f.overall, f.appropriateness, f.consultationNote ?? null])).toEqual(
+          implied
+            .filter((o) => o.level === level)
+            .map((o) => [o.projectCode, o.grades.overall, o.grades.appropriateness, o.consultationNote]),
+        );
+      }
+      for (const level of (['department', 'bureau'] as const).filter((l) => !levels.includes(l)))
+        expect(view.items.every((item) => item[level] === null)).toBe(true);
+    }
+    expect(states).toEqual(['approved', 'approved', 'department-reviewed']);
+  });
+
   it('leaves the bureau’s read model current: one fresh summary per generated unit-year', async () => {
     const rows = await getDb().kysely.selectFrom('unit_year_summaries').select(['stale']).execute();
     expect(rows).toHaveLength(3);
@@ -82,8 +115,10 @@ describeEachEngine('generateIntoDatabase', (getDb) => {
   });
 
   it('replaces, not duplicates, when run again (even over approved targets)', async () => {
+    const forms = await getDb().kysely.selectFrom('review_opinions').select('id').execute();
     const again = await generateIntoDatabase(getDb(), options);
     expect(again).toEqual(summary);
+    expect(await getDb().kysely.selectFrom('review_opinions').select('id').execute()).toHaveLength(forms.length);
     const unit = generateUnit(options, 0);
     expect((await getTargets(getDb(), { unitCode: unit.unit.code, fiscalYear: 2020 })).document).toEqual(unit.document);
   });

@@ -5,6 +5,7 @@ import {
   hasTargetsForYear,
   insertEvaluations,
   insertIndicatorProgress,
+  insertReviewOpinions,
   insertSpending,
   placeUnits,
   setWorkflowStates,
@@ -16,6 +17,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { GenerateOptionsSchema, type GenerateOptions } from '../contract/generate-options.ts';
 import { validateInput } from '../contract/validate-input.ts';
 import { BUREAU, departmentsFor, generateUnits, type GeneratedUnit } from '../domain/generate/index.ts';
+import { impliedOpinions } from '../domain/generate/opinions.ts';
 import { type GenerateSummary, type ProgressCallback, countGenerated } from '../domain/generate/summary.ts';
 import type { WorkflowState } from '../domain/workflow/states.ts';
 import { importTargets } from './import-targets.ts';
@@ -41,7 +43,8 @@ const WORKFLOW_VERSION: Record<WorkflowState, number> = {
 
 /**
  * `jixiao generate --into-db`: a deterministic city (decision 014) into the database — targets
- * through the real import path, the rest set-based — generated and written one batch at a time,
+ * through the real import path, the rest set-based (monitoring, 自评, workflow states and the
+ * 审核意见表 those states imply) — generated and written one batch at a time,
  * so memory does not grow with N.
  */
 export async function generateIntoDatabase(
@@ -156,6 +159,7 @@ async function storeBatch(db: Db, units: GeneratedUnit[], fiscalYear: number, re
             indicator_name: i.name,
             actual: i.actual,
             not_applicable: false,
+            band: i.band ?? null,
             deviation_reason: i.deviationReason ?? '',
             improvement_measures: i.improvementMeasures ?? '',
             weight: null,
@@ -168,12 +172,25 @@ async function storeBatch(db: Db, units: GeneratedUnit[], fiscalYear: number, re
       fiscalYear,
       units.map((u) => ({ unitId: idOf(u), state: u.workflowState, version: WORKFLOW_VERSION[u.workflowState] })),
     );
+    // The reviewers' forms the states imply (decision 033), so that generated data passes as the rules say.
+    const opinions = units.flatMap((u) =>
+      impliedOpinions(u).map((o) => ({
+        unit_id: idOf(u),
+        level: o.level,
+        project_code: o.projectCode,
+        ...o.grades,
+        opinion: o.opinion,
+        consultation_note: o.consultationNote,
+        reviewer_name: SYSTEM_ACTOR.displayName,
+      })),
+    );
+    await insertReviewOpinions(trx, fiscalYear, opinions);
     await recordAudit(trx, SYSTEM_ACTOR, {
       action: 'generate-data',
       fiscalYear,
       entity: 'generated-units',
       entityKey: `${codes[0]}…${codes.at(-1)}`,
-      after: { units: codes.length, codes },
+      after: { units: codes.length, codes, reviewOpinions: opinions.length },
     });
   });
 }

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import {
-  type WarningFollowUp,
   loadBudgetAdjustments,
-  loadFollowUps,
   loadIndicatorProgress,
   loadMonitoringVersions,
   loadMonthlySpending,
@@ -16,6 +14,7 @@ import {
   loadProjectEntries,
   loadSubmissions,
 } from '../db/monitoring-entries.repo.ts';
+import { type WarningFollowUp, followUpOf } from '../domain/monitoring/actions.ts';
 import { type CheckpointStatus, checkpointStatuses } from '../domain/monitoring/checkpoints.ts';
 import { addAmounts, parseAmountToCents } from '../domain/money.ts';
 import { executionPercent } from '../domain/monitoring/plan.ts';
@@ -28,7 +27,8 @@ import { loadMonitoredYear, monitoringPolicyFor } from '../db/monitored-year.rep
 import { UnitYearInputSchema } from '../contract/usecase-input.ts';
 import { validateInput } from '../contract/validate-input.ts';
 
-export type WarningWithFollowUp = MonitoringWarning & { followUp: Omit<WarningFollowUp, 'warningId'> };
+/** A computed warning and its follow-up, read from the actions that name it (decision 036). */
+export type WarningWithFollowUp = MonitoringWarning & { followUp: WarningFollowUp };
 
 export interface UnitMonitoring {
   unit: { code: string; name: string };
@@ -47,15 +47,6 @@ export interface UnitMonitoring {
   actions: MonitoringAction[];
 }
 
-const OPEN: Omit<WarningFollowUp, 'warningId'> = {
-  state: 'open',
-  action: null,
-  actionBy: null,
-  actionAt: null,
-  closedBy: null,
-  closedAt: null,
-};
-
 const AsOfSchema = UnitYearInputSchema.extend({
   asOfMonth: z.number().int().min(0).max(12).optional(),
   today: z
@@ -66,8 +57,8 @@ const AsOfSchema = UnitYearInputSchema.extend({
 
 /**
  * The 监控表 of a unit-year: per project plan vs actual by month, execution rate and forecast,
- * indicator progress; the warnings computed from them under the bureau's policy, each with its
- * stored follow-up (open when none was stored).
+ * indicator progress; the warnings computed from them under the bureau's policy, each with the follow-up
+ * of the actions that name it (open when none does).
  */
 export async function getUnitMonitoring(
   db: Db | Executor,
@@ -79,11 +70,10 @@ export async function getUnitMonitoring(
   const asOfMonth = key.asOfMonth ?? defaultAsOfMonth(key.fiscalYear, today);
   const year = await loadMonitoredYear(executor, key);
   const policy = await monitoringPolicyFor(executor, key.unitCode);
-  const [spending, adjustments, progress, followUps, versions] = await Promise.all([
+  const [spending, adjustments, progress, versions] = await Promise.all([
     loadMonthlySpending(executor, year.ref),
     loadBudgetAdjustments(executor, year.ref),
     loadIndicatorProgress(executor, year.ref),
-    loadFollowUps(executor, year.ref),
     loadMonitoringVersions(executor, year.ref),
   ]);
   const [entries, submissions, actions] = await Promise.all([
@@ -102,13 +92,12 @@ export async function getUnitMonitoring(
       asOfMonth,
     ),
   );
-  const followUpById = new Map(followUps.map(({ warningId, ...rest }) => [warningId, rest]));
   const warnings = computeWarnings(
     summaries.map((s) => s.facts),
     policy,
     { fiscalYear: key.fiscalYear, asOfMonth, today },
   )
-    .map((w) => ({ ...w, followUp: followUpById.get(w.id) ?? OPEN }))
+    .map((w) => ({ ...w, followUp: followUpOf(w.id, actions) }))
     .sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.id.localeCompare(b.id));
   const projects = summaries.map((s) => ({
     ...s.view,

@@ -35,13 +35,33 @@ describeEachEngine('demo monitoring year', (getDb) => {
     });
   });
 
-  it('shows the 体检费 project behind in June with its corrective action, and its 有可能 indicator', async () => {
+  it("shows the July round submitted with the unit's figures, the 体检费 warning followed by the bureau's action", async () => {
     const m = await getUnitMonitoring(getDb(), { ...key, asOfMonth: 12, today: '2021-01-20' });
     expect(m.warnings.map((w) => [w.id, w.level, w.followUp.state])).toEqual([
-      ['behind-plan:711-0403-JBN-MQNI:6', '警示', 'action-recorded'],
-      ['forecast-miss:711-0403-JBN-MQNI:免费健康体检率:6', '警示', 'open'],
+      ['behind-plan:711-0403-JBN-MQNI:7', '警示', 'action-recorded'],
+      ['forecast-miss:711-0403-JBN-MQNI:免费健康体检率:7', '警示', 'open'],
+      ['behind-plan:711-0403-JBN-3EQS:7', '提示', 'open'],
       ['behind-plan:711-0403-JBN-MQNI:12', '提示', 'open'],
+      ['behind-plan:711-0701-YSN-2UE1:7', '提示', 'open'],
     ]);
-    expect(m.warnings[0]?.followUp.action).toBe(DEMO_CORRECTIVE_ACTION);
+    expect(m.actions).toEqual([
+      expect.objectContaining({
+        warningId: 'behind-plan:711-0403-JBN-MQNI:7',
+        kind: '警示',
+        state: '整改中',
+        reply: DEMO_CORRECTIVE_ACTION,
+      }),
+    ]);
+    expect(m.checkpoints).toEqual([expect.objectContaining({ month: 7, state: 'submitted' })]);
+    // Every project states its 全年预计执行数 for July: the 监控表 and 监控情况表 are not blank.
+    expect(
+      m.projects.map((p) => [p.code, p.entries.map((e) => [e.month, e.forecastFullYear, e.releasedToDate])]),
+    ).toEqual([
+      ['711-0701-JBN-PGN6', [[7, '19800.00', '14000.00']]],
+      ['711-0403-JBN-3EQS', [[7, '14400.00', '7200.00']]],
+      ['711-0403-JBN-MQNI', [[7, '30240.00', '18900.00']]],
+      ['711-0701-YSN-2UE1', [[7, '29800.00', '17880.00']]],
+    ]);
+    expect(m.projects.every((p) => p.indicators.every((i) => i.progress.some((g) => g.month === 7)))).toBe(true);
   });
 });

@@ -3,19 +3,26 @@ import { SYSTEM_ACTOR } from '../domain/access.ts';
 import { MONTHS } from '../domain/monitoring/plan.ts';
 import { formatCents, parseAmountToCents } from '../domain/money.ts';
 import { adjustBudget } from './adjust-budget.ts';
+import { getUnitMonitoring } from './get-monitoring.ts';
+import { recordMonitoringAction, updateMonitoringAction } from './monitoring-actions.ts';
 import { recordIndicatorProgress, type RecordIndicatorProgressInput } from './record-indicator-progress.ts';
+import { recordMonitoringEntry } from './record-monitoring-entry.ts';
 import { recordSpending } from './record-spending.ts';
-import { updateWarningFollowUp } from './update-warning-follow-up.ts';
+import { submitMonitoring } from './submit-monitoring.ts';
 
 type Cumulative = readonly string[]; // 元 at each month-end, January first
 
 /**
- * The seed's 2020 as it could have run (all plans: 6月底 60%, 10月底 90%, 12月底 100%):
+ * The seed's 2020 as it could have run (all plans: 6月底 60%, 10月底 90%, 12月底 100%; the bureau's default
+ * checkpoint is end of July, due 08-31, where the plan stands at 67.5%):
  * - 困难职工帮扶资金 paid monthly, on plan, 98% by December;
- * - 劳模荣誉津贴 paid twice a year: 50% in June is exactly the 10-point tolerance, so no warning;
- * - 市级以上劳模体检费 hit by the epidemic (体检 paused): 20% in June → 警示, with a corrective action;
- *   80% in December, which helper S's 自评 explains (executionReason);
- * - 提前下达…专项资金 raised by 3,000.00 in September (调整后预算数 32,800.00, paid from 其他资金).
+ * - 劳模荣誉津贴 paid twice a year: 50% at the end of July, 17.5 points behind the plan → 提示, no action needed;
+ * - 市级以上劳模体检费 hit by the epidemic (体检 paused): 30% in July → 警示; the bureau acts, the unit replies with
+ *   its corrective measures; 80% in December, which the 自评 explains (executionReason);
+ * - 提前下达…专项资金 raised by 3,000.00 in September (调整后预算数 32,800.00, paid from 其他资金): the submitted July
+ *   snapshot keeps 29,800.00 (60%), while today's warnings judge July against the adjusted budget (54.5% → 提示).
+ * The unit enters its July figures (全年预计执行数, 拨付, 结转结余 and each indicator's progress) and submits the
+ * July checkpoint, so the printed 监控情况表 is its snapshot.
  */
 const DEMO_CUMULATIVE_SPENDING: Record<string, { fiscal: Cumulative; other?: Cumulative }> = {
   '711-0701-JBN-PGN6': {
@@ -100,8 +107,28 @@ const DEMO_BUDGET_ADJUSTMENT = {
   effectiveDate: '2020-09-15',
 } as const;
 
+/** The bureau's 警示 on the 体检费 project's July finding, and the unit's reply (its 纠偏 measures). */
+const DEMO_BUREAU_ACTION = {
+  projectCode: '711-0403-JBN-MQNI',
+  warningId: 'behind-plan:711-0403-JBN-MQNI:7',
+  kind: '警示',
+  body: '体检费项目7月底执行率 30%，落后支出计划 37.5 个百分点：请于9月底前提出并落实纠偏措施',
+  deadline: '2020-09-30',
+  today: '2020-09-02',
+} as const;
 export const DEMO_CORRECTIVE_ACTION =
-  '与定点医院协商，疫情缓解后自7月起分批组织劳模体检，延长体检时段，确保年底前完成八成以上';
+  '与定点医院协商，疫情缓解后自8月起分批组织劳模体检，延长体检时段，确保年底前完成八成以上';
+
+/**
+ * What the unit states at the July checkpoint (元): its own 全年预计执行数 (the 体检费 project expects 80%, as its
+ * 有可能 indicator says), the funds released to it to date, and no 结转结余 (these are annual grants).
+ */
+const JULY_ENTRIES: Record<string, { forecastFullYear: string; releasedToDate: string; carryOver: string }> = {
+  '711-0701-JBN-PGN6': { forecastFullYear: '19800.00', releasedToDate: '14000.00', carryOver: '0.00' },
+  '711-0403-JBN-3EQS': { forecastFullYear: '14400.00', releasedToDate: '7200.00', carryOver: '0.00' },
+  '711-0403-JBN-MQNI': { forecastFullYear: '30240.00', releasedToDate: '18900.00', carryOver: '0.00' },
+  '711-0701-YSN-2UE1': { forecastFullYear: '29800.00', releasedToDate: '17880.00', carryOver: '0.00' },
+};
 
 const sure = (indicatorName: string, valueToDate: string, forecast: string) => ({
   indicatorName,
@@ -109,12 +136,12 @@ const sure = (indicatorName: string, valueToDate: string, forecast: string) => (
   forecast,
   likelihood: '确定能' as const,
 });
-const JUNE_PROGRESS: Record<
+const JULY_PROGRESS: Record<
   string,
   Omit<RecordIndicatorProgressInput, 'unitCode' | 'fiscalYear' | 'projectCode' | 'month'>[]
 > = {
   '711-0701-JBN-PGN6': [
-    sure('补助金发放率', '60%', '98%'),
+    sure('补助金发放率', '65%', '98%'),
     sure('补助人群生活改善情况', '90%', '92%'),
     sure('群众满意度', '92%', '93%'),
   ],
@@ -126,24 +153,27 @@ const JUNE_PROGRESS: Record<
   '711-0403-JBN-MQNI': [
     {
       indicatorName: '免费健康体检率',
-      valueToDate: '20%',
+      valueToDate: '30%',
       forecast: '75%',
       likelihood: '有可能',
       deviationCategory: '其他',
       reason: '新冠肺炎疫情期间定点医院暂停团体体检',
       measures: '疫情缓解后分批组织体检，延长体检时段，必要时顺延至次年上半年补检',
     },
-    sure('健康体检表完成率', '20%', '90%'),
+    sure('健康体检表完成率', '30%', '90%'),
     sure('保健对象健康体检满意率', '95%', '92%'),
   ],
   '711-0701-YSN-2UE1': [
-    sure('补助金发放率', '60%', '100%'),
+    sure('补助金发放率', '55%', '100%'),
     sure('补助人群生活改善情况', '88%', '90%'),
     sure('群众满意度', '94%', '95%'),
   ],
 };
 
-/** The demo monitoring year: spending by month, one budget adjustment, June progress, one followed-up warning. */
+/**
+ * The demo monitoring year: spending by month, one budget adjustment, the July checkpoint entered and submitted,
+ * and the bureau's action on the 体检费 warning with the unit's reply.
+ */
 export async function loadDemoMonitoring(db: Db, key: { unitCode: string; fiscalYear: number }): Promise<void> {
   for (const [projectCode, cumulative] of Object.entries(DEMO_CUMULATIVE_SPENDING)) {
     const entries = [
@@ -154,16 +184,24 @@ export async function loadDemoMonitoring(db: Db, key: { unitCode: string; fiscal
     ].filter((e) => e.amount !== '0.00');
     await recordSpending(db, SYSTEM_ACTOR, { ...key, projectCode, entries });
   }
-  await adjustBudget(db, SYSTEM_ACTOR, { ...key, ...DEMO_BUDGET_ADJUSTMENT });
-  for (const [projectCode, progress] of Object.entries(JUNE_PROGRESS)) {
-    for (const p of progress) await recordIndicatorProgress(db, SYSTEM_ACTOR, { ...key, projectCode, month: 6, ...p });
+  for (const [projectCode, progress] of Object.entries(JULY_PROGRESS)) {
+    for (const p of progress) await recordIndicatorProgress(db, SYSTEM_ACTOR, { ...key, projectCode, month: 7, ...p });
   }
-  await updateWarningFollowUp(db, SYSTEM_ACTOR, {
+  const { projects } = await getUnitMonitoring(db, { ...key, asOfMonth: 7 });
+  for (const [projectCode, entry] of Object.entries(JULY_ENTRIES)) {
+    const expectedVersion = projects.find((p) => p.code === projectCode)?.version ?? 0;
+    await recordMonitoringEntry(db, SYSTEM_ACTOR, { ...key, projectCode, month: 7, ...entry, expectedVersion });
+  }
+  await submitMonitoring(db, SYSTEM_ACTOR, { ...key, month: 7 });
+  // September's increase comes after the July round: the submitted snapshot keeps July's 全年预算数.
+  await adjustBudget(db, SYSTEM_ACTOR, { ...key, ...DEMO_BUDGET_ADJUSTMENT });
+  const action = await recordMonitoringAction(db, SYSTEM_ACTOR, { ...key, ...DEMO_BUREAU_ACTION });
+  await updateMonitoringAction(db, SYSTEM_ACTOR, {
     ...key,
-    asOfMonth: 12,
-    warningId: 'behind-plan:711-0403-JBN-MQNI:6',
-    step: 'record-action',
-    action: DEMO_CORRECTIVE_ACTION,
+    actionId: action.id,
+    state: '整改中',
+    reply: DEMO_CORRECTIVE_ACTION,
+    by: 'unit',
   });
 }
 

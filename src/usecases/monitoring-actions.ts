@@ -21,8 +21,10 @@ import { getUnitMonitoring } from './get-monitoring.ts';
 const RecordActionInputSchema = UnitYearInputSchema.extend({
   /** null: an action about the whole unit. */
   projectCode: z.string().trim().min(1).nullable().default(null),
-  /** The computed warning that prompted it, if any: it must be one the rules raise now. */
+  /** The computed warning that prompted it, if any: it must be one the rules raise now (at `asOfMonth`). */
   warningId: z.string().trim().min(1).max(500).nullable().default(null),
+  /** The month-end the caller is looking at, when not the default (warnings are computed per month-end). */
+  asOfMonth: z.number().int().min(0).max(12).optional(),
   kind: z.enum(ACTION_KINDS),
   body: z.string().trim().min(1, '请填写措施内容').max(4000),
   deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
@@ -70,8 +72,16 @@ export async function recordMonitoringAction(
   });
 }
 
-async function requireWarning(db: Executor, key: { unitCode: string; fiscalYear: number }, warningId: string) {
-  const current = await getUnitMonitoring(db, key);
+async function requireWarning(
+  db: Executor,
+  key: { unitCode: string; fiscalYear: number; asOfMonth?: number | undefined },
+  warningId: string,
+) {
+  const current = await getUnitMonitoring(db, {
+    unitCode: key.unitCode,
+    fiscalYear: key.fiscalYear,
+    asOfMonth: key.asOfMonth,
+  });
   if (current.warnings.some((w) => w.id === warningId)) return;
   throw new AppError('NOT_FOUND', `没有编号为 ${warningId} 的预警（预警由数据计算得出，可能已消除）`, {
     location: { field: 'warningId' },

@@ -18,6 +18,7 @@ import * as layoutFields from './2026_12_07_0016_layout_fields.ts';
 import * as reviewOpinions from './2026_12_07_0017_review_opinions.ts';
 import * as evaluationProcedure from './2026_12_07_0018_evaluation_procedure.ts';
 import * as monitoringSubmission from './2026_12_07_0019_monitoring_submission.ts';
+import * as followUpIntoActions from './2026_12_07_0020_follow_up_into_actions.ts';
 
 /**
  * Forward-only: a migration, once released, is never edited; a change is a new file. Names sort
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_0017_review_opinions': reviewOpinions,
   '2026_12_07_0018_evaluation_procedure': evaluationProcedure,
   '2026_12_07_0019_monitoring_submission': monitoringSubmission,
+  '2026_12_07_0020_follow_up_into_actions': followUpIntoActions,
 };
 
 export const migrationProvider: MigrationProvider = {

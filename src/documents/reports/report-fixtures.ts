@@ -2,8 +2,11 @@ import type { EvaluationReport, MonitoringReport } from './types.ts';
 
 /*
  * Small hand-written reports for the writer tests: two indicators share 一级 and 二级 (one merge each),
- * one indicator is missed (analysis given), one is not applicable.
+ * one indicator is missed (analysis given) and re-scored by the bureau (复核), one is not applicable, one is
+ * qualitative (部分达成 at 70 % with a 评分理由); the second project spent above its budget, the third has a
+ * budget of 0 and nothing applicable (不可评分).
  */
+const NO_CHOICE = { band: null, bandPercent: null, scoreReason: '', decision: null, recheck: null } as const;
 export function evaluationFixture(): EvaluationReport {
   return {
     unitCode: '711002',
@@ -20,7 +23,11 @@ export function evaluationFixture(): EvaluationReport {
         initialBudget: '20000.00',
         adjustedBudget: '20000.00',
         spent: '19600.00',
-        execution: { rate: 98, weight: 10, points: 9.8 },
+        initialFiscal: '18000.00',
+        initialOther: '2000.00',
+        spentFiscal: '15000.00',
+        spentOther: '4600.00',
+        execution: { rate: 98, weight: 10, points: 9.8, flag: null },
         executionReason: '',
         indicators: [
           {
@@ -31,8 +38,10 @@ export function evaluationFixture(): EvaluationReport {
             actual: '90人',
             notApplicable: false,
             weight: 25,
-            points: 22.5,
+            points: 20,
             analysis: '部分职工已脱困\n下年核实名单',
+            ...NO_CHOICE,
+            recheck: { actual: '80人', unitPoints: 22.5, reason: '名单中 10 人重复', recordedBy: 'czj' },
           },
           {
             level1: '产出指标',
@@ -44,6 +53,7 @@ export function evaluationFixture(): EvaluationReport {
             weight: 25,
             points: 25,
             analysis: '',
+            ...NO_CHOICE,
           },
           {
             level1: '效益指标',
@@ -55,11 +65,26 @@ export function evaluationFixture(): EvaluationReport {
             weight: 0,
             points: null,
             analysis: '',
+            ...NO_CHOICE,
+          },
+          {
+            level1: '效益指标',
+            level2: '社会效益指标',
+            name: '帮扶工作社会影响',
+            target: '明显提升',
+            actual: '有所提升',
+            notApplicable: false,
+            weight: 20,
+            points: 14,
+            analysis: '',
+            ...NO_CHOICE,
+            band: 'partly',
+            bandPercent: 70,
+            scoreReason: '宣传覆盖面不足',
           },
         ],
-        score: 91.5,
-        grade: '优',
-        incomplete: false,
+        total: { score: 88.8, grade: '良', incomplete: false, scorable: true },
+        unitTotal: { score: 91.3, grade: '优', incomplete: false, scorable: true },
       },
       {
         code: '711-0403-JBN-MQNI',
@@ -68,13 +93,47 @@ export function evaluationFixture(): EvaluationReport {
         achieved: '',
         initialBudget: '1234567.80',
         adjustedBudget: '1200000.00',
-        spent: '960000.00',
-        execution: { rate: 80, weight: 10, points: 8 },
-        executionReason: '体检推迟到次年一月',
+        spent: '1260000.00',
+        initialFiscal: null,
+        initialOther: null,
+        spentFiscal: null,
+        spentOther: null,
+        execution: { rate: 105, weight: 10, points: 10, flag: 'over-spent' },
+        executionReason: '体检人数增加',
         indicators: [],
-        score: 58,
-        grade: '差',
-        incomplete: false,
+        total: { score: 58, grade: '差', incomplete: false, scorable: true },
+        unitTotal: null,
+      },
+      {
+        code: '711-0403-JBN-ZERO',
+        name: '工会阵地维护',
+        goals: [],
+        achieved: '',
+        initialBudget: '0.00',
+        adjustedBudget: '0.00',
+        spent: '0.00',
+        initialFiscal: null,
+        initialOther: null,
+        spentFiscal: null,
+        spentOther: null,
+        execution: { rate: null, weight: 10, points: null, flag: 'zero-budget' },
+        executionReason: '',
+        indicators: [
+          {
+            level1: '产出指标',
+            level2: '数量指标',
+            name: '维护阵地数',
+            target: '个',
+            actual: null,
+            notApplicable: true,
+            weight: 0,
+            points: null,
+            analysis: '',
+            ...NO_CHOICE,
+          },
+        ],
+        total: { score: 0, grade: null, incomplete: false, scorable: false },
+        unitTotal: null,
       },
     ],
   };

@@ -17,6 +17,18 @@ export interface EvaluationReport extends ReportHeader {
   projects: EvaluationReportProject[];
 }
 
+/** The evaluator's band for a qualitative or no-number indicator (10号: 达成 / 部分达成 / 未达成). */
+export type ReportBand = 'achieved' | 'partly' | 'notAchieved';
+
+/** A project's total as scored: the score in force, or the unit's own before the bureau's 复核. */
+export interface EvaluationReportTotal {
+  score: number;
+  grade: string | null;
+  incomplete: boolean;
+  /** false: no indicator applies (不可评分), no grade. */
+  scorable: boolean;
+}
+
 export interface EvaluationReportProject {
   code: string;
   name: string;
@@ -27,12 +39,25 @@ export interface EvaluationReportProject {
   initialBudget: string | null;
   adjustedBudget: string | null;
   spent: string | null;
-  execution: { rate: number | null; weight: number; points: number | null };
+  /** 年初预算数 其中 财政拨款 / 其他资金, as the targets state them; null when they do not. */
+  initialFiscal: string | null;
+  initialOther: string | null;
+  /** 全年执行数 其中 财政拨款 / 其他资金 (as entered, else the ledger's split); null when unknown. */
+  spentFiscal: string | null;
+  spentOther: string | null;
+  execution: {
+    rate: number | null;
+    weight: number;
+    points: number | null;
+    /** 10号: a budget of 0 cannot be scored; spending above the adjusted budget is flagged, not hidden. */
+    flag: 'zero-budget' | 'over-spent' | null;
+  };
   executionReason: string;
   indicators: EvaluationReportIndicator[];
-  score: number;
-  grade: string | null;
-  incomplete: boolean;
+  /** The score in force: the bureau's where it re-scored (复核), else the unit's. */
+  total: EvaluationReportTotal;
+  /** The unit's own total when the bureau re-scored an indicator of this project. */
+  unitTotal: EvaluationReportTotal | null;
 }
 
 export interface EvaluationReportIndicator {
@@ -43,9 +68,28 @@ export interface EvaluationReportIndicator {
   actual: string | null;
   notApplicable: boolean;
   weight: number;
+  /** The points in force (the bureau's where it re-scored). */
   points: number | null;
   /** 偏差原因分析及改进措施. */
   analysis: string;
+  /** The band the points were given in, and the evaluator's share of the weight inside it when chosen. */
+  band: ReportBand | null;
+  bandPercent: number | null;
+  /** 评分理由. */
+  scoreReason: string;
+  /** What the evaluator has still to decide before the indicator has points. */
+  decision: 'choose-band' | 'no-number' | 'fraction-of-percent' | null;
+  /** The bureau's 复核 of this indicator. */
+  recheck: EvaluationReportRecheck | null;
+}
+
+export interface EvaluationReportRecheck {
+  /** The bureau's actual, when it gave one (the row's `actual` stays the unit's). */
+  actual: string | null;
+  /** The unit's points before the re-score. */
+  unitPoints: number | null;
+  reason: string;
+  recordedBy: string;
 }
 
 /** 绩效运行监控表 (财预〔2019〕136号), one per project, as of a month-end. */

@@ -31,8 +31,8 @@ export async function writeEvaluationXlsx(report: EvaluationReport): Promise<Buf
       amountCellValue(p.adjustedBudget),
       amountCellValue(p.spent),
       p.execution.rate,
-      p.incomplete ? null : p.score,
-      p.incomplete ? '数据不全' : (p.grade ?? ''),
+      p.total.incomplete || !p.total.scorable ? null : p.total.score,
+      !p.total.scorable ? '不可评分' : p.total.incomplete ? '数据不全' : (p.total.grade ?? ''),
     ]),
   );
   summary.getColumn(3).numFmt = AMOUNT_FORMAT;

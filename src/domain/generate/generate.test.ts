@@ -4,11 +4,25 @@ import { reviewTargets } from '../review/index.ts';
 import { missingDeviationAnalysis, scoreProject } from '../scoring/index.ts';
 import { describeTargetKind } from '../target-value.ts';
 import { DEFECT_RATES, departmentsFor, generateUnit, generateUnits, type GeneratedUnit } from './index.ts';
+import { blockingItems } from '../review/opinion.ts';
+import { impliedOpinions } from './opinions.ts';
 import { chineseNumber } from './pools.ts';
 import { derive, mulberry32 } from './prng.ts';
 
 const small = { units: 4, projectsPerUnit: 6, seed: 7 };
 const cents = (amount: string | null) => parseAmountToCents(amount ?? '0') ?? 0n;
+/** Projects of the units with at least one finding of the rule. */
+const byRuleCount = (units: readonly GeneratedUnit[], rule: string) =>
+  units.reduce(
+    (n, u) =>
+      n +
+      new Set(
+        reviewTargets(u.document)
+          .findings.filter((f) => f.rule === rule)
+          .map((f) => f.project),
+      ).size,
+    0,
+  );
 
 describe('generateUnits', () => {
   it('gives identical units for the same seed and different ones for another seed', () => {
@@ -135,11 +149,56 @@ describe('a generated city (200 units × 25 projects)', () => {
       'completeness.target-value',
       'appropriateness.vague-target',
       'appropriateness.overall-quantified',
-      // The generator draws a project's budget and its 数量指标 count independently, so costs per unit differ
-      // widely between a unit's projects: the 适当性 aid says so (a warning that never counts in the grade).
       'appropriateness.unit-cost',
     ];
     expect([...byRule.keys()].filter((rule) => !expected.includes(rule))).toEqual([]);
+  });
+
+  it('prices outputs in proportion to money: the 适当性 aid finds the planted far-off costs', () => {
+    let flaggedPlanted = 0;
+    let ordinaryFlagged = 0;
+    for (const unit of units) {
+      const flagged = new Set(
+        reviewTargets(unit.document)
+          .findings.filter((f) => f.rule === 'appropriateness.unit-cost')
+          .map((f) => f.project),
+      );
+      // The project's 数量指标 comes first; a missing number leaves it unpriced.
+      const priced = unit.document.projects.flatMap((p, i) => {
+        const count = p.indicators[0]!;
+        const key = `${count.name}/${count.target.unit}`;
+        return count.target.value === null ? [] : [{ code: p.code, key, planted: unit.projectDefects[i]!.offCost }];
+      });
+      for (const project of priced) {
+        const peers = priced.filter((p) => p.key === project.key && p.code !== project.code);
+        if (project.planted && peers.length > 0 && peers.every((p) => !p.planted)) {
+          expect(flagged.has(project.code)).toBe(true);
+          flaggedPlanted += 1;
+        }
+        // An ordinary project is flagged only when a planted one among its peers moves their median.
+        if (!project.planted && flagged.has(project.code)) {
+          expect(peers.some((p) => p.planted)).toBe(true);
+          ordinaryFlagged += 1;
+        }
+      }
+    }
+    expect(flaggedPlanted).toBeGreaterThan(0);
+    expect(byRuleCount(units, 'appropriateness.unit-cost')).toBeLessThan(projects.length * DEFECT_RATES.offCost * 3);
+    expect(ordinaryFlagged).toBeLessThan(flaggedPlanted);
+  });
+
+  it('draws one cost per unit of each 数量指标 for the city, spread ±40 % (the aid allows 3 times the median)', () => {
+    const costs = new Map<string, number[]>();
+    units.forEach((unit) =>
+      unit.document.projects.forEach((project, i) => {
+        const count = project.indicators[0]!;
+        if (count.target.value === null || unit.projectDefects[i]!.offCost) return;
+        const key = `${count.name}/${count.target.unit}`;
+        costs.set(key, [...(costs.get(key) ?? []), Number(cents(project.budget.total)) / count.target.value]);
+      }),
+    );
+    expect(costs.size).toBeGreaterThan(20);
+    for (const list of costs.values()) expect(Math.max(...list) / Math.min(...list)).toBeLessThan((1.4 / 0.6) * 1.01);
   });
 
   it('keeps every budget identity exact and spends in whole 分 that add up to the year-end 执行数', () => {
@@ -167,11 +226,37 @@ describe('a generated city (200 units × 25 projects)', () => {
         const actuals = unit.actuals.projects[i]!;
         const score = scoreProject(project, actuals);
         expect(score.indicators.every((s) => !s.missing)).toBe(true);
+        // The evaluator's band is given wherever 10号 leaves it to them (a target without its number).
+        expect(score.incomplete).toBe(false);
         expect(missingDeviationAnalysis(score, actuals)).toEqual([]);
         missed += score.indicators.filter((s) => s.met === false).length;
       });
     }
     expect(missed).toBeGreaterThan(0);
+  });
+
+  it('writes the 审核意见表 each state implies: 优, or 良 with the note on the planted defect’s criterion', () => {
+    const levels = { approved: 2, adjusting: 2, 'department-reviewed': 1 } as Record<string, number | undefined>;
+    for (const unit of units) {
+      const forms = impliedOpinions(unit);
+      const items = [
+        ...unit.document.projects.map((p) => ({ projectCode: p.code, name: p.name })),
+        { projectCode: null, name: '' },
+      ];
+      expect(forms).toHaveLength((levels[unit.workflowState] ?? 0) * items.length);
+      for (const level of ['department', 'bureau'] as const) {
+        const atLevel = forms.filter((f) => f.level === level).map((f) => ({ ...f, overall: f.grades.overall }));
+        if (atLevel.length > 0) expect(blockingItems(items, atLevel, level)).toEqual([]);
+      }
+      for (const f of forms.filter((f) => f.projectCode !== null)) {
+        const planted = unit.projectDefects[unit.document.projects.findIndex((p) => p.code === f.projectCode)]!;
+        expect(f.grades.relevance).toBe(planted.pastedGoal ? '良' : '优');
+        expect(f.grades.appropriateness).toBe(planted.offCost ? '良' : '优');
+        expect(f.consultationNote !== null).toBe(f.grades.overall === '良');
+      }
+    }
+    const all = units.flatMap(impliedOpinions);
+    expect(new Set(all.map((f) => f.grades.overall))).toEqual(new Set(['优', '良']));
   });
 
   it('mixes workflow states and monitoring answers as a real city would', () => {

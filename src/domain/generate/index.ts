@@ -12,7 +12,7 @@ import {
   UNIT_TEMPLATES,
   chineseNumber,
 } from './pools.ts';
-import { DEFECT_RATES, generateProject, type ProjectDefects } from './project.ts';
+import { DEFECT_RATES, generateProject, missingTargets, type ProjectDefects } from './project.ts';
 import { derive, mix32, type Rng } from './prng.ts';
 import { generateProjectYear, type ProgressEntry, type ProjectActualsEntry, type SpendingEntry } from './year.ts';
 
@@ -61,6 +61,7 @@ export interface GeneratedUnit {
     effectSynonyms: number;
     missingTargets: number;
     tocCodes: number;
+    offCosts: number;
   };
 }
 
@@ -138,6 +139,7 @@ export function generateUnit(options: GenerateOptions, index: number): Generated
   const evaluationStatus = monthsRecorded < 12 ? null : rng.chance(0.85) ? 'final' : 'draft';
   const overall = overallTargets(rng, department.sector, tocCodes);
   const context = {
+    seed: options.seed,
     sector: department.sector,
     departmentCode: department.code,
     fiscalYear,
@@ -150,6 +152,7 @@ export function generateUnit(options: GenerateOptions, index: number): Generated
     effectSynonyms: 0,
     missingTargets: 0,
     tocCodes: tocCodes ? 1 : 0,
+    offCosts: 0,
   };
   const projects = [];
   const projectDefects: ProjectDefects[] = [];
@@ -167,9 +170,8 @@ export function generateUnit(options: GenerateOptions, index: number): Generated
     defects.pastedGoals += generated.defects.pastedGoal ? 1 : 0;
     defects.blankCheckpoints += generated.defects.blankCheckpoint ? 1 : 0;
     defects.effectSynonyms += generated.defects.effectSynonym ? 1 : 0;
-    defects.missingTargets += generated.project.indicators.filter(
-      (i) => i.target.value === null && i.target.op === null && (i.target.raw === '' || i.target.unit !== null),
-    ).length;
+    defects.offCosts += generated.defects.offCost ? 1 : 0;
+    defects.missingTargets += missingTargets(generated.project);
   }
   const document: TargetsDocument = { format: TARGETS_FORMAT, unit, fiscalYear, overall, projects };
   return {

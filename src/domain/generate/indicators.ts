@@ -4,6 +4,7 @@ import { KNOWN_UNITS, parseTargetValue } from '../target-value.ts';
 import type { Indicator, IndicatorCategory, TargetValue } from '../targets.ts';
 import { BASES, type ProjectTheme } from './pools.ts';
 import type { Rng } from './prng.ts';
+import { countIndicatorName } from './unit-costs.ts';
 
 /**
  * Indicators for one project, built from its theme's words so that they relate to the project
@@ -12,6 +13,8 @@ import type { Rng } from './prng.ts';
  */
 export interface IndicatorOptions {
   fiscalYear: number;
+  /** The main 数量指标's number (drawCount), which the budget was drawn to match. */
+  count: number;
   /** Budget in 分, for cost targets. */
   budgetCents: bigint;
   /** Write 效果指标 for 效益指标 (the seed's synonym). */
@@ -29,6 +32,11 @@ function roundCount(n: number): number {
   if (n < 100) return Math.max(1, Math.round(n));
   const magnitude = 10 ** (Math.floor(Math.log10(n)) - 1);
   return Math.round(n / magnitude) * magnitude;
+}
+
+/** The main 数量指标's number: within the theme's range, round as real targets are. */
+export function drawCount(rng: Rng, t: ProjectTheme): number {
+  return roundCount(t.count[0] + rng.next() * (t.count[1] - t.count[0]));
 }
 
 const percent = (rng: Rng, values: readonly number[]) => `${rng.pick(values)}%`;
@@ -119,7 +127,7 @@ function benefitPool(rng: Rng, t: ProjectTheme, o: IndicatorOptions, l1: string)
 
 /** A project's indicators (4–8, about 6): the count, a social benefit and satisfaction always, the rest drawn. */
 export function projectIndicators(rng: Rng, t: ProjectTheme, o: IndicatorOptions): Indicator[] {
-  const count = roundCount(t.count[0] + rng.next() * (t.count[1] - t.count[0]));
+  const count = o.count;
   const l1 = o.effectSynonym ? '效果指标' : '效益指标';
   const countRaw = rng.pick([
     `≥${count}${t.countUnit}`,
@@ -141,13 +149,7 @@ export function projectIndicators(rng: Rng, t: ProjectTheme, o: IndicatorOptions
       ]
     : [];
   const drafts: Draft[] = [
-    [
-      '产出指标',
-      '数量指标',
-      `${t.action}${t.subject}数量`,
-      `年度内${t.action}的${t.subject}${t.countUnit}数`,
-      countRaw,
-    ],
+    ['产出指标', '数量指标', countIndicatorName(t), `年度内${t.action}的${t.subject}${t.countUnit}数`, countRaw],
     ...drawn.filter((d) => d[0] === '产出指标'),
     ...cost,
     [l1, '社会效益指标', `${t.subject}状况改善情况`, `${t.subject}在${t.action}后的改善程度`, improvement],

@@ -1,28 +1,42 @@
 import { formatCents } from '../money.ts';
 import type { Budget, Project, SpendingCheckpoint } from '../targets.ts';
-import { projectIndicators } from './indicators.ts';
+import { drawCount, projectIndicators } from './indicators.ts';
 import { DISTRICTS, GENERAL_THEMES, type ProjectTheme, SECTOR_THEMES, type Sector, STRAY_GOALS } from './pools.ts';
 import type { Rng } from './prng.ts';
+import { budgetForCount } from './unit-costs.ts';
 
-/** How often each of the seed's defects is planted: per project, per indicator (missingTarget) or per unit (tocCodes). */
+/**
+ * How often each defect is planted: per project, per indicator (missingTarget) or per unit (tocCodes).
+ * All but offCost are the seed's; offCost is a budget priced far from what its 数量指标 costs elsewhere
+ * in the city (unit-costs.ts), which the 适当性 aid appropriateness.unit-cost is there to catch.
+ */
 export const DEFECT_RATES = {
   pastedGoal: 0.03,
   blankCheckpoint: 0.05,
   effectSynonym: 0.15,
   missingTarget: 0.02,
   tocCodes: 0.05,
+  offCost: 0.02,
 } as const;
 
 export interface ProjectDefects {
   pastedGoal: boolean;
   blankCheckpoint: boolean;
   effectSynonym: boolean;
+  offCost: boolean;
 }
 
 export interface GeneratedProject {
   project: Project;
   theme: ProjectTheme;
   defects: ProjectDefects;
+}
+
+/** The planted missingTarget defects of a project: a target left without its number, or empty. */
+export function missingTargets(project: Project): number {
+  return project.indicators.filter(
+    (i) => i.target.value === null && i.target.op === null && (i.target.raw === '' || i.target.unit !== null),
+  ).length;
 }
 
 const FUNCTION_CODES = ['0701', '0403', '2010', '0205', '2080', '2130', '2120', '1301', '0603', '2210'] as const;
@@ -44,13 +58,15 @@ function projectName(rng: Rng, theme: ProjectTheme, fiscalYear: number): string 
   ]);
 }
 
-/** 5,000 to 3,000,000 元, log-uniform; mostly round hundreds as budgets are, sometimes to the 分. */
-function budgetCents(rng: Rng): bigint {
-  const yuan = Math.exp(Math.log(5_000) + rng.next() * (Math.log(3_000_000) - Math.log(5_000)));
+/**
+ * A budget in 分: mostly round hundreds as budgets are, sometimes to the 元 or the 分 — rounded only
+ * where that moves it by at most 0.5 %, so that its cost per unit stays what was drawn.
+ */
+function budgetCents(rng: Rng, yuan: number): bigint {
   const roll = rng.next();
-  if (roll < 0.8) return BigInt(Math.round(yuan / 100)) * 10_000n;
-  if (roll < 0.95) return BigInt(Math.round(yuan)) * 100n;
-  return BigInt(Math.round(yuan * 100));
+  if (roll < 0.8 && yuan >= 10_000) return BigInt(Math.round(yuan / 100)) * 10_000n;
+  if (roll < 0.95 && yuan >= 100) return BigInt(Math.round(yuan)) * 100n;
+  return BigInt(Math.max(1, Math.round(yuan * 100)));
 }
 
 /** 预算数 = 财政资金 + 其他资金 exactly; most projects are fiscal only (其他资金 left empty, as in the seed). */
@@ -95,6 +111,7 @@ function goalsFor(rng: Rng, theme: ProjectTheme, sector: Sector, pasted: boolean
 export function generateProject(
   rng: Rng,
   context: {
+    seed: number;
     sector: Sector;
     departmentCode: string;
     fiscalYear: number;
@@ -118,8 +135,11 @@ export function generateProject(
     pastedGoal: rng.chance(DEFECT_RATES.pastedGoal),
     blankCheckpoint: rng.chance(DEFECT_RATES.blankCheckpoint),
     effectSynonym: rng.chance(DEFECT_RATES.effectSynonym),
+    offCost: rng.chance(DEFECT_RATES.offCost),
   };
-  const total = budgetCents(rng);
+  // The output first, then the money it takes: a project's budget follows its 数量指标 (unit-costs.ts).
+  const count = drawCount(rng, theme);
+  const total = budgetCents(rng, budgetForCount(rng, context.seed, theme, count, defects.offCost));
   const { budget, fiscal, other } = splitBudget(rng, total);
   const project: Project = {
     code,
@@ -130,6 +150,7 @@ export function generateProject(
     goals: goalsFor(rng, theme, context.sector, defects.pastedGoal),
     indicators: projectIndicators(rng, theme, {
       fiscalYear: context.fiscalYear,
+      count,
       budgetCents: total,
       effectSynonym: defects.effectSynonym,
       ecological: context.sector === 'environment',

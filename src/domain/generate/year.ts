@@ -35,6 +35,11 @@ export interface ProgressEntry {
 export interface IndicatorActualEntry {
   name: string;
   actual: string;
+  /**
+   * The evaluator's band for a target written with its unit but no number (the seed's “… 个”), which
+   * 财预〔2020〕10号 leaves to the evaluator's judgement: the scorer waits for it (decision 031).
+   */
+  band?: 'achieved' | 'partly';
   deviationReason?: string;
   improvementMeasures?: string;
 }
@@ -172,11 +177,14 @@ export function generateProjectYear(
     const met = !rng.chance(missRate);
     const actual = actualFor(rng, indicator.target, met);
     progress.push(progressFor(rng, project.code, indicator, actual, met));
+    const noNumber = indicator.target.value === null && indicator.target.unit !== null;
+    const judged = noNumber ? { band: met ? ('achieved' as const) : ('partly' as const) } : {};
     return met
-      ? { name: indicator.name, actual }
+      ? { name: indicator.name, actual, ...judged }
       : {
           name: indicator.name,
           actual,
+          ...judged,
           deviationReason: rng.pick(DEVIATION_REASONS),
           improvementMeasures: rng.pick(IMPROVEMENT_MEASURES),
         };

@@ -43,3 +43,46 @@ export function checkActionDeadline(deadline: string, today: string): void {
     throw new AppError('VALIDATION', `整改期限 ${deadline} 早于今天（${today}）`, { location: { field: 'deadline' } });
   }
 }
+
+/** A warning's follow-up, as the warning list shows it: read from the actions that name it, never stored apart. */
+type WarningFollowUpState = 'open' | 'action-recorded' | 'closed';
+export interface WarningFollowUp {
+  state: WarningFollowUpState;
+  /** The latest action's text, who recorded it and when; then who reported it 已整改 and when. */
+  action: string | null;
+  actionBy: string | null;
+  actionAt: string | null;
+  closedBy: string | null;
+  closedAt: string | null;
+}
+
+/** What of an action a warning's follow-up reads (timestamps ISO). */
+export interface ActionFacts {
+  warningId: string | null;
+  body: string;
+  state: RectificationState;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/**
+ * A computed warning is the trigger, the bureau's action the record (decision 036): no action naming the warning →
+ * open; any of them still 待整改 / 整改中 → action-recorded; every one 已整改 → closed (the unit's report closes it,
+ * the acting side's reopen opens it again).
+ */
+export function followUpOf(warningId: string, actions: readonly ActionFacts[]): WarningFollowUp {
+  const mine = actions.filter((a) => a.warningId === warningId);
+  const latest = mine.at(-1);
+  if (!latest) return { state: 'open', action: null, actionBy: null, actionAt: null, closedBy: null, closedAt: null };
+  const closed = mine.every((a) => a.state === '已整改');
+  return {
+    state: closed ? 'closed' : 'action-recorded',
+    action: latest.body,
+    actionBy: latest.createdBy,
+    actionAt: latest.createdAt,
+    closedBy: closed ? latest.updatedBy : null,
+    closedAt: closed ? latest.updatedAt : null,
+  };
+}

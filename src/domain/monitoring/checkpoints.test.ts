@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../errors.ts';
-import { nextRectification } from './actions.ts';
+import { type ActionFacts, followUpOf, nextRectification } from './actions.ts';
 import {
   assertCheckpointOpen,
   checkpointDueDate,
@@ -72,5 +72,34 @@ describe('整改 follow-up', () => {
     expect(nextRectification('已整改', { by: 'actor', to: '待整改', reply: '未达标' })).toBe('待整改');
     expect(codeOf(() => nextRectification('整改中', { by: 'actor', to: '待整改', reply: '理由' }))).toBe('CONFLICT');
     expect(codeOf(() => nextRectification('待整改', { by: 'unit', to: '整改中', reply: ' ' }))).toBe('VALIDATION');
+  });
+});
+
+describe("a warning's follow-up, read from the actions that name it", () => {
+  const action = (over: Partial<ActionFacts>): ActionFacts => ({
+    warningId: 'behind-plan:P1:7',
+    body: '督促加快支出',
+    state: '待整改',
+    createdBy: '财政局',
+    createdAt: '2020-08-05T00:00:00.000Z',
+    updatedBy: '财政局',
+    updatedAt: '2020-08-05T00:00:00.000Z',
+    ...over,
+  });
+  it('open without an action; action-recorded while one is 待整改 or 整改中; closed when all are 已整改', () => {
+    expect(followUpOf('behind-plan:P1:7', [action({ warningId: 'other' })]).state).toBe('open');
+    expect(followUpOf('behind-plan:P1:7', [action({ state: '整改中' })])).toMatchObject({
+      state: 'action-recorded',
+      action: '督促加快支出',
+      actionBy: '财政局',
+      closedAt: null,
+    });
+    const done = action({ state: '已整改', updatedBy: '张三', updatedAt: '2020-09-01T00:00:00.000Z' });
+    expect(followUpOf('behind-plan:P1:7', [done])).toMatchObject({ state: 'closed', closedBy: '张三' });
+    const again = action({ body: '暂缓拨款', state: '待整改' });
+    expect(followUpOf('behind-plan:P1:7', [done, again])).toMatchObject({
+      state: 'action-recorded',
+      action: '暂缓拨款',
+    });
   });
 });

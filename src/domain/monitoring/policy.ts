@@ -8,11 +8,11 @@ export type WarningLevel = (typeof WARNING_LEVELS)[number];
  * as local practice (guide §5: checkpoint 6 or 7, the 200万 / 60% / 8月 rule).
  */
 export type MonitoringPolicy = {
-  /** The month-end whose data the behind-plan and overdue warnings check (1–6月 → 6; the central round → 7). */
-  checkpointMonth: number;
   /**
    * The rounds a unit submits its monitoring for (财预〔2019〕136号: the central round uses data to the end of July,
-   * reported in August; localities use June or August): each a month-end and the 'MM-DD' it is due by.
+   * reported in August; localities use June or August): each a month-end and the 'MM-DD' it is due by. The
+   * behind-plan warning checks each checkpoint's month-end and the overdue warning each due date (decision 036:
+   * one knob for "when", where there used to be a separate `checkpointMonth`).
    */
   checkpoints: MonitoringCheckpoint[];
   /** Spending behind the plan by MORE than `points` percentage points; the highest band that fires wins. */
@@ -21,14 +21,13 @@ export type MonitoringPolicy = {
   largeAndSlow: { minBudget: string; month: number; maxRate: number; level: WarningLevel }[];
   /** Indicators forecast to miss: the level per 完成目标可能性, and for a forecast that misses its target. */
   forecastMiss: { possible: WarningLevel; impossible: WarningLevel; forecastBelowTarget: WarningLevel };
-  /** No indicator progress for the checkpoint by its month-end + graceDays. */
+  /** No indicator progress for a checkpoint once its due date + graceDays has passed. */
   overdue: { graceDays: number; level: WarningLevel };
 };
 
 export type MonitoringCheckpoint = { month: number; dueDate: string };
 
 export const DEFAULT_MONITORING_POLICY = Object.freeze<MonitoringPolicy>({
-  checkpointMonth: 6,
   checkpoints: [{ month: 7, dueDate: '08-31' }],
   behindPlan: [
     { points: 10, level: '提示' },
@@ -36,7 +35,7 @@ export const DEFAULT_MONITORING_POLICY = Object.freeze<MonitoringPolicy>({
   ],
   largeAndSlow: [{ minBudget: '2000000.00', month: 8, maxRate: 60, level: '重点监控' }],
   forecastMiss: { possible: '提示', impossible: '警示', forecastBelowTarget: '警示' },
-  overdue: { graceDays: 15, level: '提示' },
+  overdue: { graceDays: 0, level: '提示' },
 });
 
 const RANK: Record<WarningLevel, number> = { 提示: 1, 警示: 2, 重点监控: 3 };

@@ -4,7 +4,7 @@ import type { Indicator } from '../targets.ts';
 import { MONTHS } from './plan.ts';
 import { DEFAULT_MONITORING_POLICY } from './policy.ts';
 import { type IndicatorProgress, forecastMissesTarget } from './progress.ts';
-import { type ProjectFacts, computeWarnings, dueDate } from './warnings.ts';
+import { type ProjectFacts, computeWarnings, overdueAfter } from './warnings.ts';
 
 const SEED_PLAN = [
   { month: 3, cumulativePercent: null },
@@ -73,7 +73,8 @@ describe('behind-plan warnings', () => {
 
   it('judges the checkpoint and the latest month separately', () => {
     // By September the plan is 82.5% (60 + 30 × 3/4); 14,000 = 70% → 12.5 behind; June: 70 ≥ 60, fine
-    const p = project({ cumulativeCents: spentBy(5, 14_000_00n) });
+    // (progress entered for the July checkpoint, which is due by then)
+    const p = project({ cumulativeCents: spentBy(5, 14_000_00n), progress: [progress({ month: 7 })] });
     expect(rulesOf(p, { ...JUNE, asOfMonth: 9, today: '2020-10-05' })).toEqual(['behind-plan:P1:9 提示']);
   });
 
@@ -85,7 +86,12 @@ describe('behind-plan warnings', () => {
 
 describe('large-and-slow', () => {
   const big = (spentByAugust: bigint, budget = 2_500_000_00n) =>
-    project({ budgetCents: budget, plan: [], cumulativeCents: spentBy(8, spentByAugust) });
+    project({
+      budgetCents: budget,
+      plan: [],
+      cumulativeCents: spentBy(8, spentByAugust),
+      progress: [progress({ month: 7 })],
+    });
   const SEPTEMBER = { fiscalYear: 2020, asOfMonth: 9, today: '2020-09-20' };
   it('puts ≥ 200万 below 60% at end-August under focused monitoring', () => {
     expect(rulesOf(big(1_400_000_00n), SEPTEMBER)).toEqual(['large-and-slow:P1:8 重点监控']); // 56%
@@ -135,15 +141,57 @@ describe('forecast-miss', () => {
   });
 });
 
-describe('overdue monitoring data', () => {
+describe('overdue monitoring data (the configured checkpoints and their due dates)', () => {
   const noProgress = project({ cumulativeCents: spentBy(6, 12_000_00n), progress: [] });
-  it('fires the day after June 30 + 15 grace days', () => {
-    expect(dueDate(2020, 6, 15)).toBe('2020-07-15');
-    expect(dueDate(2020, 2, 0)).toBe('2020-02-29');
-    expect(rulesOf(noProgress, { ...JUNE, today: '2020-07-16' })).toEqual(['overdue:P1:6 提示']);
+  const june = { ...DEFAULT_MONITORING_POLICY, checkpoints: [{ month: 6, dueDate: '07-15' }] };
+  it('fires the day after the checkpoint is due, plus the grace days', () => {
+    expect(overdueAfter(2020, { month: 6, dueDate: '07-15' }, june)).toBe('2020-07-15');
+    expect(overdueAfter(2020, { month: 12, dueDate: '01-20' }, { overdue: { graceDays: 10, level: '提示' } })).toBe(
+      '2021-01-30',
+    );
+    expect(rulesOf(noProgress, { ...JUNE, today: '2020-07-16' }, june)).toEqual(['overdue:P1:6 提示']);
+    const lenient = { ...june, overdue: { graceDays: 5, level: '警示' as const } };
+    expect(rulesOf(noProgress, { ...JUNE, today: '2020-07-20' }, lenient)).toEqual([]);
+    expect(rulesOf(noProgress, { ...JUNE, today: '2020-07-21' }, lenient)).toEqual(['overdue:P1:6 警示']);
   });
   it('is silent on the due date and once progress is entered', () => {
-    expect(rulesOf(noProgress, { ...JUNE, today: '2020-07-15' })).toEqual([]);
-    expect(rulesOf(project({ cumulativeCents: spentBy(6, 12_000_00n) }), { ...JUNE, today: '2020-08-01' })).toEqual([]);
+    expect(rulesOf(noProgress, { ...JUNE, today: '2020-07-15' }, june)).toEqual([]);
+    expect(
+      rulesOf(project({ cumulativeCents: spentBy(6, 12_000_00n) }), { ...JUNE, today: '2020-08-01' }, june),
+    ).toEqual([]);
+  });
+  it('names only the latest round that is due: the default July checkpoint is due by 08-31', () => {
+    const twoRounds = {
+      ...DEFAULT_MONITORING_POLICY,
+      checkpoints: [
+        { month: 6, dueDate: '07-15' },
+        { month: 8, dueDate: '09-15' },
+      ],
+    };
+    const idle = project({ cumulativeCents: spentBy(1, 20_000_00n), progress: [] });
+    expect(rulesOf(idle, { fiscalYear: 2020, asOfMonth: 9, today: '2020-09-16' }, twoRounds)).toEqual([
+      'overdue:P1:8 提示',
+    ]);
+    expect(rulesOf(idle, { fiscalYear: 2020, asOfMonth: 8, today: '2020-08-31' })).toEqual([]);
+    expect(rulesOf(idle, { fiscalYear: 2020, asOfMonth: 8, today: '2020-09-01' })).toEqual(['overdue:P1:7 提示']);
+  });
+});
+
+describe('behind-plan at every configured checkpoint', () => {
+  it('checks each checkpoint month-end passed and the latest month', () => {
+    const rounds = {
+      ...DEFAULT_MONITORING_POLICY,
+      checkpoints: [
+        { month: 6, dueDate: '07-15' },
+        { month: 8, dueDate: '09-15' },
+        { month: 11, dueDate: '12-15' },
+      ],
+    };
+    // nothing spent: behind at June (60), August (67.5) and October (90), November not reached yet
+    const idle = project({ cumulativeCents: spentBy(1, 0n) });
+    const ids = rulesOf(idle, { fiscalYear: 2020, asOfMonth: 10, today: '2020-11-01' }, rounds).filter((r) =>
+      r.startsWith('behind-plan'),
+    );
+    expect(ids).toEqual(['behind-plan:P1:6 警示', 'behind-plan:P1:8 警示', 'behind-plan:P1:10 警示']);
   });
 });

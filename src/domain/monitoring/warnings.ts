@@ -1,4 +1,5 @@
 import { formatCents, parseAmountToCents } from '../money.ts';
+import { checkpointDueDate } from './checkpoints.ts';
 import type { Indicator, SpendingCheckpoint } from '../targets.ts';
 import { type IndicatorProgress, forecastMissesTarget } from './progress.ts';
 import { executionPercent, plannedPercentAt } from './plan.ts';
@@ -8,8 +9,8 @@ import { compare, fromDecimal, sub, toFixed } from '../rational.ts';
 export type WarningRule = 'behind-plan' | 'large-and-slow' | 'forecast-miss' | 'overdue';
 
 /**
- * A warning is computed from the data on every read, never typed in; only its follow-up is
- * stored, keyed by `id`, which is stable: rule + project (+ indicator) + month.
+ * A warning is computed from the data on every read, never typed in. It is the trigger of the bureau's
+ * actions (decision 036), which name it by `id`, stable: rule + project (+ indicator) + month.
  */
 export interface MonitoringWarning {
   id: string;
@@ -58,9 +59,9 @@ export function computeWarnings(
   return warnings;
 }
 
-/** Checked at the monitoring checkpoint and at the latest month: the round's finding and today's. */
+/** Checked at each configured checkpoint and at the latest month: each round's finding and today's. */
 function behindPlan(project: ProjectFacts, policy: MonitoringPolicy, context: WarningContext): MonitoringWarning[] {
-  const months = [...new Set([policy.checkpointMonth, context.asOfMonth])]
+  const months = [...new Set([...policy.checkpoints.map((c) => c.month), context.asOfMonth])]
     .filter((m) => m >= 1 && m <= context.asOfMonth)
     .sort((a, b) => a - b);
   const bands = [...policy.behindPlan].sort((a, b) => b.points - a.points);
@@ -131,13 +132,18 @@ function forecastMiss(project: ProjectFacts, policy: MonitoringPolicy, context: 
   });
 }
 
-/** Projects with no indicator progress for the checkpoint once its month-end + grace days has passed. */
+/**
+ * Projects with no indicator progress for the latest checkpoint whose due date (+ graceDays) has passed: one
+ * warning per project, the latest round only (progress of a later month answers an earlier round too).
+ */
 function overdue(project: ProjectFacts, policy: MonitoringPolicy, context: WarningContext): MonitoringWarning[] {
-  const month = policy.checkpointMonth;
   if (project.indicators.length === 0) return [];
-  if (context.today <= dueDate(context.fiscalYear, month, policy.overdue.graceDays)) return [];
-  if (project.progress.some((p) => p.month >= month)) return [];
-  const due = dueDate(context.fiscalYear, month, policy.overdue.graceDays);
+  const passed = policy.checkpoints
+    .map((checkpoint) => ({ month: checkpoint.month, due: overdueAfter(context.fiscalYear, checkpoint, policy) }))
+    .filter((c) => context.today > c.due)
+    .sort((a, b) => b.month - a.month)[0];
+  if (!passed || project.progress.some((p) => p.month >= passed.month)) return [];
+  const { month, due } = passed;
   return [
     {
       ...base(project, 'overdue', month, policy.overdue.level),
@@ -147,10 +153,14 @@ function overdue(project: ProjectFacts, policy: MonitoringPolicy, context: Warni
   ];
 }
 
-/** The month-end plus grace days, 'YYYY-MM-DD' (UTC calendar arithmetic). */
-export function dueDate(fiscalYear: number, month: number, graceDays: number): string {
-  const monthEnd = Date.UTC(fiscalYear, month, 0);
-  return new Date(monthEnd + graceDays * 86_400_000).toISOString().slice(0, 10);
+/** The checkpoint's due date plus the policy's grace days, 'YYYY-MM-DD' (UTC calendar arithmetic). */
+export function overdueAfter(
+  fiscalYear: number,
+  checkpoint: MonitoringPolicy['checkpoints'][number],
+  policy: Pick<MonitoringPolicy, 'overdue'>,
+): string {
+  const due = Date.parse(`${checkpointDueDate(fiscalYear, checkpoint)}T00:00:00Z`);
+  return new Date(due + policy.overdue.graceDays * 86_400_000).toISOString().slice(0, 10);
 }
 
 function latestProgress(progress: readonly IndicatorProgress[], asOfMonth: number): IndicatorProgress[] {

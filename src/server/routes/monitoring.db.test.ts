@@ -110,21 +110,41 @@ describeEachEngine('monitoring API', (getDb) => {
     expect((await bureau.inject({ url: base })).statusCode).toBe(200);
   });
 
-  it('records a corrective action and closes the warning; adjusts a budget', async () => {
+  it("follows a warning up through the bureau's action (the old follow-up route is gone); adjusts a budget", async () => {
     await unit.inject({
       method: 'PUT',
       url: projectUrl(P, 'spending'),
       headers: IF_NONE_YET,
       payload: { entries: [{ month: 6, source: 'fiscal', amount: '9000.00' }] },
     });
-    const id = encodeURIComponent(`behind-plan:${P}:6`);
-    const follow = (payload: object) =>
-      unit.inject({ method: 'POST', url: `${base}/warnings/${id}/follow-up`, payload: { asOfMonth: 6, ...payload } });
-    expect((await follow({ step: 'close' })).statusCode).toBe(409);
-    const recorded = await follow({ step: 'record-action', action: '约谈项目负责人，7月底前完成发放' });
-    expect(recorded.statusCode).toBe(200);
-    expect(recorded.json()).toMatchObject({ state: 'action-recorded', action: '约谈项目负责人，7月底前完成发放' });
-    expect((await follow({ step: 'close' })).json().state).toBe('closed');
+    const id = `behind-plan:${P}:6`;
+    const followUpOf = async () =>
+      (await unit.inject({ url: `${base}?asOfMonth=6` })).json().warnings.find((w: { id: string }) => w.id === id)
+        .followUp;
+    const old = { step: 'record-action', action: '约谈项目负责人' };
+    const gone = await unit.inject({
+      method: 'POST',
+      url: `${base}/warnings/${encodeURIComponent(id)}/follow-up`,
+      payload: old,
+    });
+    expect(gone.statusCode).toBe(404);
+    const action = { kind: '纠偏', body: '约谈项目负责人，7月底前完成发放', deadline: '2099-07-31', warningId: id };
+    // The warning is raised at the end of June, not at the default month-end (December): name the month looked at.
+    expect((await bureau.inject({ method: 'POST', url: `${base}/actions`, payload: action })).statusCode).toBe(404);
+    const recorded = await bureau.inject({
+      method: 'POST',
+      url: `${base}/actions`,
+      payload: { ...action, asOfMonth: 6 },
+    });
+    expect(recorded.statusCode).toBe(201);
+    expect(await followUpOf()).toMatchObject({ state: 'action-recorded', action: '约谈项目负责人，7月底前完成发放' });
+    const replied = await unit.inject({
+      method: 'POST',
+      url: `${base}/actions/${recorded.json().id}/reply`,
+      payload: { state: '已整改', reply: '6月补发完毕' },
+    });
+    expect(replied.statusCode).toBe(200);
+    expect((await followUpOf()).state).toBe('closed');
     const adjusted = await unit.inject({
       method: 'POST',
       url: projectUrl(P, 'budget-adjustments'),

@@ -5,8 +5,6 @@ import {
   BudgetAdjustmentBodySchema,
   BureauMonitoringQuerySchema,
   BureauMonitoringSchema,
-  FollowUpBodySchema,
-  FollowUpSchema,
   IndicatorProgressSchema,
   PaymentColumnsBodySchema,
   PaymentsPreviewSchema,
@@ -23,7 +21,6 @@ import { importPayments } from '../../usecases/import-payments.ts';
 import { previewPayments } from '../../usecases/preview-payments.ts';
 import { recordIndicatorProgress } from '../../usecases/record-indicator-progress.ts';
 import { recordSpending } from '../../usecases/record-spending.ts';
-import { updateWarningFollowUp } from '../../usecases/update-warning-follow-up.ts';
 import { IfMatchHeadersSchema, etagOf, expectedVersionFrom } from '../versioning.ts';
 import { actorOf } from '../auth/route-guard.ts';
 import { monitoringRoundRoutes } from './monitoring-rounds.ts';
@@ -52,7 +49,11 @@ const ApplyPaymentsBodySchema = PaymentsBodySchema.extend({
   expectedVersions: z.record(z.string(), z.number().int().nonnegative()),
 });
 
-/** 绩效运行监控: the 监控表 and its entry, warnings and their follow-up, payment imports, the bureau view. */
+/**
+ * 绩效运行监控: the 监控表 and its entry, the computed warnings, payment imports, the bureau view. A warning's
+ * follow-up is the actions that name it (monitoring-rounds.ts; decision 036): the old per-warning follow-up route
+ * is gone with its table.
+ */
 export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(monitoringRoundRoutes(db));
@@ -153,29 +154,6 @@ export function monitoringRoutes(db: Db): FastifyPluginAsyncZod {
         });
         reply.header('ETag', etagOf(version));
         return progress;
-      },
-    );
-
-    app.post(
-      `${base}/warnings/:warningId/follow-up`,
-      {
-        config: edit,
-        schema: {
-          summary: 'Follow a warning up: record a corrective action, close, reopen',
-          tags,
-          params: UnitYearParamsSchema.extend({ warningId: z.string().min(1) }),
-          body: FollowUpBodySchema,
-          response: { 200: FollowUpSchema.extend({ warningId: z.string() }) },
-        },
-      },
-      async (request) => {
-        const { unitCode, year, warningId } = request.params;
-        return updateWarningFollowUp(db, actorOf(request), {
-          unitCode,
-          fiscalYear: year,
-          warningId,
-          ...request.body,
-        });
       },
     );
 

@@ -42,7 +42,7 @@ describeEachEngine('policies API', (getDb) => {
     expect(put.json()).toMatchObject({
       kind: 'monitoring',
       orgCode: 'SHG-CZJ',
-      effective: { checkpointMonth: 6, behindPlan: [{ points: 1 }, { points: 20 }] },
+      effective: { checkpoints: [{ month: 7, dueDate: '08-31' }], behindPlan: [{ points: 1 }, { points: 20 }] },
     });
     const after = (await bureau.inject(monitoringUrl)).json() as { warnings: Warning[] };
     expect(after.warnings.find((w) => w.id === id)).toMatchObject({ level: '提示' });

@@ -272,11 +272,16 @@ describeEachEngine('versions and project identity (decision 023)', (getDb) => {
     const warningsOf = async () =>
       ((await unit.inject(`${base}/monitoring?asOfMonth=12`)).json() as { warnings: Warning[] }).warnings;
     const warned = (await warningsOf()).find((w) => w.id.includes(`:${P}:`))!;
-    const followUp = { step: 'record-action', action: '已督促', asOfMonth: 12 };
-    await write(
-      unit.inject({ method: 'POST', url: `${base}/monitoring/warnings/${e(warned.id)}/follow-up`, payload: followUp }),
-      200,
-    );
+    // The bureau's action on the warning (decision 036): its project and the warning it names move with the rename.
+    const action = {
+      kind: '纠偏',
+      body: '已督促',
+      deadline: '2099-12-31',
+      warningId: warned.id,
+      projectCode: P,
+      asOfMonth: 12,
+    };
+    await write(admin.inject({ method: 'POST', url: `${base}/monitoring/actions`, payload: action }), 201);
 
     const read = (await unit.inject(`${base}/projects/${e(P)}`)).json() as {
       project: Record<string, unknown>;
@@ -296,6 +301,8 @@ describeEachEngine('versions and project identity (decision 023)', (getDb) => {
     expect(await projectOf(`${base}/monitoring?asOfMonth=12`, RENAMED)).toEqual(underNewCode(monitoringBefore));
     expect(await projectOf(`${base}/evaluation`, RENAMED)).toEqual(underNewCode(evaluationBefore));
     expect((await warningsOf()).find((w) => w.id === underNewCode(warned.id))?.followUp.state).toBe('action-recorded');
+    const [moved] = ((await unit.inject(`${base}/monitoring?asOfMonth=12`)).json() as { actions: Entry[] }).actions;
+    expect(moved).toMatchObject({ projectCode: RENAMED, warningId: underNewCode(warned.id) });
     expect(await projectOf(`${base}/monitoring?asOfMonth=12`, P)).toBeUndefined();
     const progress6 = (
       (await projectOf(`${base}/monitoring?asOfMonth=12`, RENAMED)) as unknown as {

@@ -17,6 +17,7 @@ const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const EvaluationPage = lazy(() => import('../evaluation/EvaluationPage.tsx'));
 const MonitoringPage = lazy(() => import('../monitoring/MonitoringPage.tsx'));
 const BureauMonitoringPage = lazy(() => import('../monitoring/BureauMonitoringPage.tsx'));
+const RecheckPage = lazy(() => import('../bureau/RecheckPage.tsx'));
 const PoliciesPage = lazy(() => import('../policies/PoliciesPage.tsx'));
 const OrganisationsPage = lazy(() => import('../organisations/OrganisationsPage.tsx'));
 const AccountPage = lazy(() => import('../account/AccountPage.tsx'));
@@ -124,6 +125,12 @@ function Page() {
       return (
         <Lazy>
           <BureauMonitoringPage />
+        </Lazy>
+      );
+    case 'bureauRecheck':
+      return (
+        <Lazy>
+          <RecheckPage />
         </Lazy>
       );
     case 'policies':

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'bureau' }
   | { name: 'monitoring'; unitCode: string; year: number }
   | { name: 'bureauMonitoring' }
+  | { name: 'bureauRecheck' }
   | { name: 'policies' }
   | { name: 'organisations' }
   | { name: 'account' }
@@ -20,6 +21,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/' || path === '/index.html') return { name: 'units' };
   if (path === '/bureau') return { name: 'bureau' };
   if (path === '/bureau/monitoring') return { name: 'bureauMonitoring' };
+  if (path === '/bureau/recheck') return { name: 'bureauRecheck' };
   if (path === '/bureau/policies') return { name: 'policies' };
   if (path === '/organisations') return { name: 'organisations' };
   if (path === '/account') return { name: 'account' };
@@ -69,6 +71,8 @@ export function hrefFor(route: Route): string {
       return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}/monitoring`;
     case 'bureauMonitoring':
       return '/bureau/monitoring';
+    case 'bureauRecheck':
+      return '/bureau/recheck';
     case 'policies':
       return '/bureau/policies';
     case 'organisations':

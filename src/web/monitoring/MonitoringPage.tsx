@@ -25,7 +25,7 @@ interface Props {
   year: number;
 }
 
-/** 绩效运行监控: the 监控表, entry, warnings with follow-up, charts. */
+/** 绩效运行监控: the 监控表, entry, warnings and the actions that follow them up, charts. */
 export default function MonitoringPage(props: Props) {
   return (
     <App>
@@ -80,7 +80,7 @@ function Monitoring({ unitCode, year }: Props) {
             />
           </Descriptions.Item>
           <Descriptions.Item label={t('monitoring.checkpoint')}>
-            {t('monitoring.monthEnd', { month: data.policy.checkpointMonth })}
+            {data.policy.checkpoints.map((c) => t('monitoring.monthEnd', { month: c.month })).join('、')}
           </Descriptions.Item>
         </Descriptions>
         <ReportDownloads unitCode={unitCode} year={year} kind="monitoring" asOfMonth={month} />
@@ -106,14 +106,7 @@ function Monitoring({ unitCode, year }: Props) {
         <ActionsPanel data={data} unitCode={unitCode} year={year} canEdit={canEdit} canAct={canAct} onChange={reload} />
       </Card>
       <Card className="page-card" title={`${t('monitoring.warnings')}（${data.warnings.length}）`}>
-        <WarningList
-          unitCode={unitCode}
-          year={year}
-          asOfMonth={month}
-          warnings={data.warnings}
-          canEdit={canEdit}
-          onChange={reload}
-        />
+        <WarningList warnings={data.warnings} />
       </Card>
       <Charts data={data} />
       <Card className="page-card" title={t('monitoring.table')} data-testid="monitoring-tables">
@@ -126,7 +119,7 @@ function Monitoring({ unitCode, year }: Props) {
         unitCode={unitCode}
         year={year}
         projects={data.projects}
-        defaultMonth={entry === 'progress' ? data.policy.checkpointMonth : entry === 'entry' ? entryMonth(data) : month}
+        defaultMonth={entry === 'spending' ? month : entryMonth(data)}
         onClose={() => setEntry(null)}
         onSaved={reload}
       />
@@ -142,9 +135,15 @@ function Monitoring({ unitCode, year }: Props) {
 }
 
 /** The checkpoint the unit is working on: the first not yet submitted whose month has ended, else the first. */
+/**
+ * The month the unit reports for now: the first checkpoint open or overdue, else the next one not submitted (a
+ * submitted one is locked), else the month being viewed.
+ */
 function entryMonth(data: UnitMonitoringView): number {
-  const due = data.checkpoints.find((c) => c.state === 'open' || c.state === 'overdue');
-  return due?.month ?? data.checkpoints[0]?.month ?? data.asOfMonth;
+  const due =
+    data.checkpoints.find((c) => c.state === 'open' || c.state === 'overdue') ??
+    data.checkpoints.find((c) => c.state !== 'submitted');
+  return due?.month ?? data.asOfMonth;
 }
 
 function Totals({ data }: { data: UnitMonitoringView }) {

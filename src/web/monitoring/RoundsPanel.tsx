@@ -112,6 +112,8 @@ export function ActionsPanel({ data, unitCode, year, canEdit, canAct, onChange }
         kind: values.kind,
         body: values.body,
         deadline: (values.deadline as Dayjs).format('YYYY-MM-DD'),
+        // The warnings offered are those of the month being viewed: the server checks the warning there.
+        asOfMonth: data.asOfMonth,
       }),
     );
   };

@@ -109,7 +109,14 @@ export async function submitCheckpoint(unitCode: string, year: number, month: nu
 export async function recordAction(
   unitCode: string,
   year: number,
-  body: { projectCode: string | null; warningId?: string | null; kind: string; body: string; deadline: string },
+  body: {
+    projectCode: string | null;
+    warningId?: string | null;
+    kind: string;
+    body: string;
+    deadline: string;
+    asOfMonth?: number;
+  },
 ): Promise<MonitoringActionView> {
   return (
     await request(MonitoringActionSchema, `${base(unitCode, year)}/actions`, { method: 'POST', ...jsonBody(body) })
@@ -125,18 +132,6 @@ export async function answerAction(
 ): Promise<void> {
   const [path, body] = 'reopen' in step ? ['reopen', { reason: step.reopen }] : ['reply', step];
   await request(null, `${base(unitCode, year)}/actions/${id}/${path}`, { method: 'POST', ...jsonBody(body) });
-}
-
-export async function followUp(
-  unitCode: string,
-  year: number,
-  warningId: string,
-  body: { step: 'record-action' | 'close' | 'reopen'; action?: string; asOfMonth?: number },
-): Promise<void> {
-  await request(null, `${base(unitCode, year)}/warnings/${e(warningId)}/follow-up`, {
-    method: 'POST',
-    ...jsonBody(body),
-  });
 }
 
 export interface PaymentsUpload {

@@ -17,7 +17,8 @@ import {
 
 const UNIT_USER = { username: 'zgh', password: 'demo-zgh-2020' };
 const PGN6 = '711-0701-JBN-PGN6';
-const NEW_WARNING = `forecast-miss:${PGN6}:群众满意度:6`;
+// The demo submitted the July checkpoint (locked): new progress goes to the month being viewed, December.
+const NEW_WARNING = `forecast-miss:${PGN6}:群众满意度:12`;
 
 describe('monitoring (real server, real browser, demo year)', () => {
   let db: Db;
@@ -53,7 +54,7 @@ describe('monitoring (real server, real browser, demo year)', () => {
   const choose = (fieldId: string, option: string | RegExp) =>
     chooseOption(page, dialog().locator('.ant-select', { has: page.locator(`#${fieldId}`) }), option);
 
-  it('opens from the department page and shows the demo year: table, charts, the followed-up warning', async () => {
+  it('opens from the department page and shows the demo year: table, charts, the warning the bureau acted on', async () => {
     await page.goto(`${baseUrl}/units/711002/years/2020`);
     await page.getByTestId('open-monitoring').click();
     await page.getByTestId('monitoring-page').waitFor();
@@ -62,15 +63,16 @@ describe('monitoring (real server, real browser, demo year)', () => {
     const mqni = page.getByTestId('monitoring-711-0403-JBN-MQNI');
     await expect(mqni.getByTestId('rate').textContent()).resolves.toBe('80.00%');
     await expect(mqni.textContent()).resolves.toContain('有可能');
-    const followed = page.getByTestId('follow-up-behind-plan:711-0403-JBN-MQNI:6');
-    await expect(followed.textContent()).resolves.toMatch(/已记录纠偏措施.*分批组织劳模体检/);
+    const followed = page.getByTestId('follow-up-behind-plan:711-0403-JBN-MQNI:7');
+    await expect(followed.textContent()).resolves.toMatch(/已采取措施，整改中.*7月底执行率 30%/);
+    await expect(page.getByTestId('monitoring-actions').textContent()).resolves.toContain('分批组织劳模体检');
     await page.getByTestId('spending-chart').locator('svg').waitFor();
     expect(await page.getByTestId('spending-chart').textContent()).toContain('计划累计支出');
     await page.getByTestId('warnings-chart').locator('svg').waitFor();
     await page.screenshot({ path: screenshotPath('monitoring-page.png'), fullPage: true });
   });
 
-  it('enters spending and indicator progress; the new warning appears and is followed up to closed', async () => {
+  it('enters spending and indicator progress; the new warning appears, no action on it yet', async () => {
     // December spending of 困难职工帮扶资金: 600.00 → 400.00, so the year ends at 19,400 of 20,000 = 97%
     await page.getByRole('button', { name: /填\s*报\s*支\s*出/ }).click();
     // The form shows what the chosen month holds: typed-over figures give way when the month changes.
@@ -108,18 +110,10 @@ describe('monitoring (real server, real browser, demo year)', () => {
 
     const row = page.getByTestId(`follow-up-${NEW_WARNING}`);
     await row.waitFor();
-    await expect(row.textContent()).resolves.toContain('待处理');
-    await row.getByRole('button', { name: /记录纠偏措施/ }).click();
-    await dialog().getByRole('textbox').fill('约谈项目负责人，9月底前完成回访整改');
-    await dialog()
-      .getByRole('button', { name: /保\s*存/ })
-      .click();
-    await expect.poll(() => row.textContent()).toContain('约谈项目负责人');
-    await row.getByRole('button', { name: /关闭预警/ }).click();
-    await expect.poll(() => row.textContent()).toContain('已关闭');
+    await expect(row.textContent()).resolves.toContain('未采取措施');
   });
 
-  it("enters a project's 全年预计执行数 beside the computed hint; the July checkpoint is overdue", async () => {
+  it("enters a project's 全年预计执行数 beside the computed hint; the July checkpoint stays submitted", async () => {
     await page.getByRole('button', { name: /填报预计执行/ }).click();
     await choose('projectCode', /困难职工帮扶资金/);
     await dialog()
@@ -132,7 +126,7 @@ describe('monitoring (real server, real browser, demo year)', () => {
     await page.getByText('已保存').last().waitFor();
     const forecast = page.getByTestId(`monitoring-${PGN6}`).getByTestId('forecast');
     await expect.poll(() => forecast.textContent()).toMatch(/^19,800\.00系统按支出计划测算/);
-    await expect.poll(() => page.getByTestId('round-7').textContent()).toMatch(/已逾期.*2020-08-31/);
+    await expect.poll(() => page.getByTestId('round-7').textContent()).toContain('已提交');
   });
 
   it("carries the monitoring year's spending into the self-evaluation score", async () => {
@@ -154,17 +148,19 @@ describe('monitoring (real server, real browser, demo year)', () => {
     await units.waitFor();
     // 19,400 + 14,400 + 30,240 + 32,800 = 96,840 of 105,000 = 92.228…%
     await expect.poll(() => units.textContent()).toContain('92.23%');
-    await expect.poll(() => bureau.getByTestId('checkpoint-711002').textContent()).toContain('已逾期');
+    await expect.poll(() => bureau.getByTestId('checkpoint-711002').textContent()).toContain('已提交');
     await bureau.getByText('共 1 个').waitFor(); // the server's total, beside the pager
     for (const chart of ['execution-ranking-chart', 'score-ranking-chart', 'grade-chart', 'bureau-warnings-chart']) {
       await bureau.getByTestId(chart).locator('svg').waitFor();
     }
     await bureau.screenshot({ path: screenshotPath('bureau-monitoring.png'), fullPage: true });
 
-    // 136号 actions: the bureau records a 纠偏 with a deadline; the unit reports its 整改.
+    // 136号 actions: the bureau records a 纠偏 on the new warning with a deadline; the unit reports its 整改,
+    // which closes the warning's follow-up.
     await bureau.goto(`${baseUrl}/units/711002/years/2020/monitoring`);
     await bureau.getByRole('button', { name: /采取措施/ }).click();
     const form = bureau.getByTestId('action-form');
+    await chooseOption(bureau, form.locator('.ant-select', { has: bureau.locator('#warningId') }), /群众满意度/);
     await chooseOption(bureau, form.locator('.ant-select', { has: bureau.locator('#kind') }), '纠偏');
     await form.locator('#body').fill('督促9月底前完成满意度回访');
     await form.locator('#deadline').fill('2099-12-31');
@@ -180,12 +176,16 @@ describe('monitoring (real server, real browser, demo year)', () => {
 
     await page.goto(`${baseUrl}/units/711002/years/2020/monitoring`);
     const unitActions = page.getByTestId('monitoring-actions');
-    await unitActions.getByRole('button', { name: /报告已整改/ }).click();
+    await unitActions
+      .getByRole('button', { name: /报告已整改/ })
+      .last()
+      .click(); // the new action, listed last
     await dialog().getByRole('textbox').fill('已完成回访 120 户');
     await dialog()
       .getByRole('button', { name: /保\s*存/ })
       .click();
     await expect.poll(() => unitActions.textContent()).toMatch(/已整改已完成回访 120 户/);
+    await expect.poll(() => page.getByTestId(`follow-up-${NEW_WARNING}`).textContent()).toContain('已整改');
   });
 
   it('refuses a payments file whose project changed after the preview, and imports it after a new preview', async () => {

@@ -23,6 +23,10 @@ export function OverviewLink() {
           <span className="overview-link-separator" aria-hidden>
             ·
           </span>
+          <Link to={{ name: 'bureauRecheck' }}>{t('recheck.link')}</Link>
+          <span className="overview-link-separator" aria-hidden>
+            ·
+          </span>
           <Link to={{ name: 'policies' }}>{t('policies.link')}</Link>
           <span className="overview-link-separator" aria-hidden>
             ·
