@@ -107,3 +107,21 @@ export async function chooseOption(page: Page, select: Locator, option: string |
     }
   }
 }
+
+/**
+ * Clicks a button in an antd modal (a confirm's OK) until the button is gone: a click while the modal still
+ * zooms in can be lost, the modal staying open (a CI run under load timed out on the editor's discard
+ * confirmation that way). Gives up after five clicks, so a confirmation that never closes still fails.
+ */
+export async function clickUntilGone(button: Locator): Promise<void> {
+  await button.waitFor({ state: 'visible' });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (await button.isVisible()) await button.click({ timeout: 5_000 });
+      await button.waitFor({ state: 'detached', timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+  }
+}

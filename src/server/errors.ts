@@ -1,5 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { issueSentence, issuesSummary } from '../contract/validate-input.ts';
 import { isAppError, type ErrorCode } from '../domain/errors.ts';
 import { noteRefusal } from './logging.ts';
 
@@ -34,7 +35,7 @@ type ErrorBody = { code: string; message: string } & Record<string, unknown>;
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const [status, body] = errorResponse(error);
+    const [status, body] = errorResponse(error, request);
     if (status >= 500) {
       // With its stack (pino's err serializer); the client learns nothing of the inside.
       request.log.error({ err: error }, error.message);
@@ -45,7 +46,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 }
 
-function errorResponse(error: FastifyError): [number, ErrorBody] {
+function errorResponse(error: FastifyError, request: FastifyRequest): [number, ErrorBody] {
   if (isAppError(error)) {
     return [
       STATUS[error.code],
@@ -58,19 +59,7 @@ function errorResponse(error: FastifyError): [number, ErrorBody] {
       },
     ];
   }
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const part = error.validationContext ?? 'body';
-    const issues = error.validation.map((v) => ({
-      path: v.instancePath.split('/').filter(Boolean),
-      message: v.message ?? '格式不正确',
-    }));
-    const first = issues[0];
-    const field = first?.path.join('.') ?? '';
-    const message = first
-      ? `请求内容不符合格式：${PARTS[part] ?? ''}${field || '(根)'}：${first.message}`
-      : '请求内容不符合格式';
-    return [400, { code: 'VALIDATION', message, location: { in: part, field }, issues }];
-  }
+  if (hasZodFastifySchemaValidationErrors(error)) return [400, schemaErrorBody(error, request)];
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return [413, { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大：普通请求最多 1 MB，上传的文件最多 20 MB' }];
   }
@@ -81,6 +70,44 @@ function errorResponse(error: FastifyError): [number, ErrorBody] {
   }
   return [500, { code: 'INTERNAL', message: '服务器内部错误' }];
 }
+
+/**
+ * A request that does not fit its route's schema: one sentence per issue naming the field in words
+ * (第 2 个指标的“指标值”必须填写), the path kept in `issues`/`location` for the UI to place it inline.
+ */
+function schemaErrorBody(
+  error: FastifyError & { validation: { instancePath: string; keyword: string; message?: string; params: object }[] },
+  request: FastifyRequest,
+): ErrorBody {
+  const part = error.validationContext ?? 'body';
+  const sent = { input: INPUTS[part]?.(request), root: part === 'body' ? bodyKind(request) : undefined };
+  const issues = error.validation.map((v) => {
+    const path = v.instancePath.split('/').filter(Boolean);
+    const facts = { ...v.params, code: v.keyword, path: path.map(indexOrKey), message: v.message ?? '' };
+    return { path, message: `${PARTS[part] ?? ''}${issueSentence(facts, sent)}` };
+  });
+  const field = issues[0]?.path.join('.') ?? '';
+  const message = issues.length > 0 ? issuesSummary(issues) : '请求内容不符合格式';
+  return { code: 'VALIDATION', message, location: { in: part, field }, issues };
+}
+
+/** "3" in an instance path is an array index (第 4 个…); a record key that looks like one is rare. */
+function indexOrKey(key: string): string | number {
+  return /^\d+$/.test(key) ? Number(key) : key;
+}
+
+/** The kind of body a route takes, from its last fixed path segment: …/projects/:projectCode → projects. */
+function bodyKind(request: FastifyRequest): string | undefined {
+  const segments = (request.routeOptions.url ?? '').split('/').filter((s) => s !== '' && !s.startsWith(':'));
+  return segments.at(-1);
+}
+
+const INPUTS: Record<string, (request: FastifyRequest) => unknown> = {
+  body: (request) => request.body,
+  querystring: (request) => request.query,
+  params: (request) => request.params,
+  headers: (request) => request.headers,
+};
 
 /** Which part of the request a schema error is in, for the message ("查询参数 search：…"). */
 const PARTS: Record<string, string> = { querystring: '查询参数 ', params: '路径参数 ', headers: '请求头 ', body: '' };

@@ -50,7 +50,9 @@ function urlFor(route: GuardedRoute, unitCode: string): string {
 
 /** The guard's refusal names the permission; a use-case's own FORBIDDEN (a workflow step) does not. */
 function deniedByGuard(response: LightMyRequestResponse): boolean {
-  return response.statusCode === 403 && /需要权限 [a-z]+:[a-z]+/.test(response.body);
+  if (response.statusCode !== 403) return false;
+  const body = response.json<{ error?: { details?: { permission?: unknown } } }>();
+  return typeof body.error?.details?.permission === 'string';
 }
 
 describeEachEngine('permissions: every route × every role × own/other unit', (getDb) => {

@@ -73,11 +73,30 @@ export function installRouteGuard(app: FastifyInstance, db: Db): void {
     if (access === 'signed-in') return;
     const unitCode = unitCodeOf(request);
     if (!(await mayUse(db, session.actor, access.permission, unitCode))) {
-      const where = unitCode !== null ? `单位 ${unitCode} 的` : '';
-      throw new AppError('FORBIDDEN', `无权访问${where}此功能（需要权限 ${access.permission}）`);
+      const where = unitCode !== null ? `（单位 ${unitCode}）` : '';
+      throw new AppError('FORBIDDEN', `您的账号无权${PERMISSION_WORDS[access.permission]}${where}`, {
+        details: { permission: access.permission },
+      });
     }
   });
 }
+
+/** What a permission lets one do, for the refusal's sentence; the id itself goes in `details.permission`. */
+const PERMISSION_WORDS: Record<Permission, string> = {
+  'targets:read': '查看绩效目标',
+  'targets:edit': '修改绩效目标',
+  'targets:submit': '提交绩效目标或申请调整',
+  'targets:review': '审核绩效目标',
+  'monitoring:edit': '填报运行监控',
+  'evaluation:edit': '填报绩效自评',
+  'evaluation:review': '评审或复核绩效自评',
+  'monitoring:act': '下达监控处理措施',
+  'audit:read': '查看审计日志',
+  'overview:read': '查看单位汇总情况',
+  'policies:manage': '设置审核、监控和评分规则',
+  'users:manage': '管理用户账号',
+  'organisations:manage': '管理机构（财政局、主管部门、单位）',
+};
 
 /** The route's access rule; undefined for non-API routes (the web app's files). Throws when an API route has none. */
 function accessOf(route: RouteOptions): RouteAccess | undefined {

@@ -1,5 +1,6 @@
-import { Button, Empty, Layout, Segmented, Spin } from 'antd';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Empty, Layout, Segmented, Spin } from 'antd';
+import { lazy, Suspense, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 import { AuthGate, UserMenu } from '../auth/AuthGate.tsx';
 import { OverviewLink } from '../workflow/OverviewLink.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -31,8 +32,9 @@ const LOCALE_OPTIONS: { label: string; value: Locale }[] = [
 ];
 
 export function AppShell() {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   const route = useRoute();
+  const narrow = useNarrowScreen();
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -40,15 +42,7 @@ export function AppShell() {
           <span className="app-logo">绩效</span>
           <span className="app-title">{t('app.title')}</span>
         </Link>
-        <OverviewLink />
-        <UserMenu />
-        <Segmented<Locale>
-          aria-label={t('app.language')}
-          size="small"
-          options={LOCALE_OPTIONS}
-          value={locale}
-          onChange={setLocale}
-        />
+        {narrow ? <HeaderMenu /> : <HeaderLinks />}
       </Layout.Header>
       <Layout.Content className="app-content">
         {route.name === 'setup' ? (
@@ -62,6 +56,79 @@ export function AppShell() {
         )}
       </Layout.Content>
     </Layout>
+  );
+}
+
+/**
+ * Below this width the header's links do not fit on one bar beside the product name (a bureau user
+ * has eight), so they move into a drawer. 992 px is antd's `lg`: a tablet held upright (820 px) gets
+ * the drawer too; measured by screens.browser.test.ts.
+ */
+const NARROW_QUERY = '(max-width: 991.98px)';
+
+function subscribeToWidth(listener: () => void): () => void {
+  const query = window.matchMedia(NARROW_QUERY);
+  query.addEventListener('change', listener);
+  return () => query.removeEventListener('change', listener);
+}
+
+/** Whether the screen is too narrow for the full header; read synchronously, so the first paint is already right. */
+function useNarrowScreen(): boolean {
+  return useSyncExternalStore(subscribeToWidth, () => window.matchMedia(NARROW_QUERY).matches);
+}
+
+/** The header's links, the user's corner and the language switch, as they sit on a wide screen. */
+function HeaderLinks() {
+  const { t, locale, setLocale } = useI18n();
+  return (
+    <>
+      <OverviewLink />
+      <UserMenu />
+      <Segmented<Locale>
+        aria-label={t('app.language')}
+        size="small"
+        options={LOCALE_OPTIONS}
+        value={locale}
+        onChange={setLocale}
+      />
+    </>
+  );
+}
+
+/**
+ * A narrow screen's header: a menu button opening a drawer with the same links. Rendered only when
+ * narrow, so each link exists once on the page. Following a link or signing out closes the drawer.
+ */
+function HeaderMenu() {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const closeOnChoice = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.target instanceof Element && event.target.closest('a, button')) setOpen(false);
+  };
+  return (
+    <>
+      <Button
+        className="app-menu-button"
+        type="text"
+        icon={<MenuOutlined />}
+        aria-label={t('app.menu')}
+        onClick={() => setOpen(true)}
+        data-testid="nav-menu"
+      />
+      <Drawer
+        className="app-nav-drawer"
+        open={open}
+        onClose={() => setOpen(false)}
+        placement="right"
+        size={300}
+        title={t('app.title')}
+        destroyOnHidden
+      >
+        <div className="app-nav" onClick={closeOnChoice} data-testid="nav-drawer">
+          <HeaderLinks />
+        </div>
+      </Drawer>
+    </>
   );
 }
 

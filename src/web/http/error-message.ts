@@ -1,3 +1,4 @@
+import { PERMISSIONS, type Permission } from '../../domain/access.ts';
 import type { Translate } from '../i18n/i18n.tsx';
 import { conflictText, isStaleWrite } from '../shared/conflict.ts';
 import { ApiError } from './client.ts';
@@ -15,6 +16,8 @@ export function errorMessage(error: unknown, t: Translate): string {
       return t('error.network');
     case 'BAD_RESPONSE':
       return t('error.badResponse');
+    case 'FORBIDDEN':
+      return forbiddenText(error, t);
     case 'NOT_FOUND':
     case 'VALIDATION':
     case 'BAD_INPUT':
@@ -22,4 +25,18 @@ export function errorMessage(error: unknown, t: Translate): string {
     default:
       return error.status >= 500 ? t('error.server', { status: error.status }) : error.message;
   }
+}
+
+/**
+ * The route guard's refusal names the permission in `details.permission`: worded here in the UI's
+ * language; any other refusal (a workflow step, a CSRF token) is the server's own sentence.
+ */
+function forbiddenText(error: ApiError, t: Translate): string {
+  const permission = error.details?.['permission'];
+  if (!isPermission(permission)) return error.message;
+  return t('error.forbidden', { action: t(`permission.${permission}`) });
+}
+
+function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
 }

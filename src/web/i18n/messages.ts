@@ -26,6 +26,7 @@ const coreZhCN = {
   'app.backHome': '返回首页',
   'app.loading': '加载中…',
   'app.retry': '重试',
+  'app.menu': '菜单',
 
   'units.title': '预算单位',
   'units.subtitle': '选择单位和年度，查看部门绩效目标',
@@ -127,6 +128,20 @@ const coreZhCN = {
   'error.network': '无法连接服务器',
   'error.server': '服务器错误（{status}）',
   'error.badResponse': '服务器返回的数据格式不正确',
+  'error.forbidden': '您的账号无权{action}',
+  'permission.targets:read': '查看绩效目标',
+  'permission.targets:edit': '修改绩效目标',
+  'permission.targets:submit': '提交绩效目标或申请调整',
+  'permission.targets:review': '审核绩效目标',
+  'permission.monitoring:edit': '填报运行监控',
+  'permission.monitoring:act': '下达监控处理措施',
+  'permission.evaluation:edit': '填报绩效自评',
+  'permission.evaluation:review': '评审或复核绩效自评',
+  'permission.audit:read': '查看审计日志',
+  'permission.overview:read': '查看单位汇总情况',
+  'permission.policies:manage': '设置审核、监控和评分规则',
+  'permission.users:manage': '管理用户账号',
+  'permission.organisations:manage': '管理机构（财政局、主管部门、单位）',
 } as const;
 
 /**
@@ -163,6 +178,7 @@ const coreEn: Record<keyof typeof coreZhCN, string> = {
   'app.backHome': 'Back to home',
   'app.loading': 'Loading…',
   'app.retry': 'Retry',
+  'app.menu': 'Menu',
 
   'units.title': 'Budget units',
   'units.subtitle': "Choose a unit and a year to see the department's performance targets",
@@ -264,6 +280,20 @@ const coreEn: Record<keyof typeof coreZhCN, string> = {
   'error.network': 'Cannot reach the server',
   'error.server': 'Server error ({status})',
   'error.badResponse': 'The server sent data in an unexpected shape',
+  'error.forbidden': 'Your account may not {action}',
+  'permission.targets:read': 'view performance targets',
+  'permission.targets:edit': 'edit performance targets',
+  'permission.targets:submit': 'submit targets or request an adjustment',
+  'permission.targets:review': 'review performance targets',
+  'permission.monitoring:edit': 'record monitoring',
+  'permission.monitoring:act': 'order monitoring actions',
+  'permission.evaluation:edit': 'fill in self-evaluations',
+  'permission.evaluation:review': 'review or re-check self-evaluations',
+  'permission.audit:read': 'read the audit log',
+  'permission.overview:read': 'view the overview of units',
+  'permission.policies:manage': 'set review, monitoring and scoring policies',
+  'permission.users:manage': 'manage user accounts',
+  'permission.organisations:manage': 'manage organisations (bureaus, departments, units)',
 };
 
 const en: Dictionary = {

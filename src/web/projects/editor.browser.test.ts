@@ -5,6 +5,7 @@ import type { VersionedProject } from '../../contract/api.ts';
 import type { Db } from '../../db/database.ts';
 import {
   assertWebBuilt,
+  clickUntilGone,
   newDesktopPage,
   openSeedUnitDb,
   launchChromium,
@@ -108,7 +109,7 @@ describe("project editor: never another project's values (real server, real brow
   /** Cancel; a changed form asks first, and `discard` answers 放弃修改. */
   async function closeEditor({ discard = false } = {}): Promise<void> {
     await page.getByTestId('editor-cancel').click();
-    if (discard) await page.getByTestId('discard-confirm').click();
+    if (discard) await clickUntilGone(page.getByTestId('discard-confirm'));
     await drawer().waitFor({ state: 'detached' });
   }
 
@@ -195,7 +196,7 @@ describe("project editor: never another project's values (real server, real brow
     await expect(name.inputValue()).resolves.toBe('尚未保存的名称');
 
     await page.goBack();
-    await page.getByTestId('discard-confirm').click();
+    await clickUntilGone(page.getByTestId('discard-confirm'));
     await page.getByTestId('unit-list').waitFor();
     expect(await stored(FIRST).then((p) => p.project.name)).not.toBe('尚未保存的名称');
   });
@@ -241,7 +242,7 @@ describe("project editor: never another project's values (real server, real brow
 
     await page.getByTestId('editor-save').click();
     await page.getByTestId('conflict-reload').click();
-    await page.getByTestId('discard-confirm').click();
+    await clickUntilGone(page.getByTestId('discard-confirm'));
     await notice.waitFor({ state: 'detached' });
     const current = await stored(FIRST);
     await expect.poll(shownFields).toEqual(expectedFields(projectToForm(current.project)));
