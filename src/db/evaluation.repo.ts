@@ -122,8 +122,8 @@ export async function loadEvaluation(db: Executor, ref: EvaluationRef): Promise<
   };
 }
 
-/** One evaluation_indicators row as the domain reads it (shared with the read model's loader). */
-export function storedIndicatorOf(i: {
+/** The columns of an evaluation_indicators row that the domain reads (numerics as text). */
+export interface StoredIndicatorRow {
   indicator_name: string;
   actual: string | null;
   not_applicable: boolean;
@@ -134,7 +134,10 @@ export function storedIndicatorOf(i: {
   band_percent: string | null;
   score_reason: string;
   percent_confirmed: boolean;
-}): StoredIndicatorEvaluation {
+}
+
+/** One evaluation_indicators row as the domain reads it (shared with the read model's loader). */
+export function storedIndicatorOf(i: StoredIndicatorRow): StoredIndicatorEvaluation {
   return {
     name: i.indicator_name,
     actual: i.actual,

@@ -3,7 +3,13 @@ import type { Indicator, OverallTargets, Project } from '../domain/targets.ts';
 import type { IndicatorProgress } from '../domain/monitoring/progress.ts';
 import type { ActionFacts } from '../domain/monitoring/actions.ts';
 import type { BudgetAdjustment, MonthlySpending } from './monitoring.repo.ts';
-import { type StoredBand, type StoredEvaluation, categoryPointsOf, storedIndicatorOf } from './evaluation.repo.ts';
+import {
+  type StoredBand,
+  type StoredEvaluation,
+  type StoredIndicatorRow,
+  categoryPointsOf,
+  storedIndicatorOf,
+} from './evaluation.repo.ts';
 
 interface StoredRecheckRow {
   project_code: string;
@@ -220,21 +226,7 @@ async function loadEvaluationsOf(db: Executor, keys: readonly ChunkKey[]): Promi
     select unit_id, fiscal_year, project_code, execution_reason, spent_fiscal::text as spent_fiscal, spent_other::text as spent_other, category_points
       from evaluation_projects where ${where}
      order by unit_id, fiscal_year, project_code`.execute(db);
-  const indicators = await sql<
-    Keyed & {
-      project_code: string;
-      indicator_name: string;
-      actual: string | null;
-      not_applicable: boolean;
-      deviation_reason: string;
-      improvement_measures: string;
-      weight: string | null;
-      band: StoredBand | null;
-      band_percent: string | null;
-      score_reason: string;
-      percent_confirmed: boolean;
-    }
-  >`
+  const indicators = await sql<Keyed & StoredIndicatorRow & { project_code: string }>`
     select unit_id, fiscal_year, project_code, indicator_name, actual, not_applicable, deviation_reason, improvement_measures, weight::text as weight,
            band, band_percent::text as band_percent, score_reason, percent_confirmed
       from evaluation_indicators where ${where} order by unit_id, fiscal_year, project_code, indicator_name`.execute(
