@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import axe from 'axe-core';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../src/domain/access.ts';
 import { type Db, openPgliteDatabase } from '../src/db/database.ts';
@@ -124,4 +125,107 @@ export async function clickUntilGone(button: Locator): Promise<void> {
       if (attempt >= 5) throw error;
     }
   }
+}
+
+/**
+ * What went wrong on a page while a test walked it: console errors, script errors, and requests that failed
+ * (an HTTP status ≥ 400 or a request that never got an answer). `expect(url)` excuses a request the test
+ * provokes on purpose. `idle()` waits until no request is in flight, so a page's late queries are counted.
+ */
+export interface PageWatch {
+  problems: string[];
+  expect(url: RegExp): void;
+  idle(): Promise<void>;
+}
+
+export function watchPage(page: Page): PageWatch {
+  const problems: string[] = [];
+  const expected: RegExp[] = [];
+  let inFlight = 0;
+  const excused = (url: string) => expected.some((pattern) => pattern.test(url));
+  const where = () => new URL(page.url()).pathname;
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${where()}: console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${where()}: page error: ${error.message}`));
+  page.on('request', () => inFlight++);
+  page.on('requestfinished', (request) => {
+    inFlight--;
+    void request.response().then((response) => {
+      if (response && response.status() >= 400 && !excused(request.url()))
+        problems.push(`${where()}: ${request.method()} ${request.url()} → ${response.status()}`);
+    });
+  });
+  page.on('requestfailed', (request) => {
+    inFlight--;
+    // A fetch the page aborts itself (it left before the answer came) is not a failure of the server.
+    if (!excused(request.url()) && request.failure()?.errorText !== 'net::ERR_ABORTED')
+      problems.push(`${where()}: ${request.method()} ${request.url()} failed: ${request.failure()?.errorText}`);
+  });
+  const idle = async () => {
+    for (let quiet = 0; quiet < 3;) {
+      await page.waitForTimeout(50);
+      quiet = inFlight <= 0 ? quiet + 1 : 0;
+    }
+  };
+  return { problems, expect: (url) => expected.push(url), idle };
+}
+
+/**
+ * Moves the single-page app to `path` as its own links do (history + popstate), then waits until it has
+ * settled: no request in flight, no spinner or skeleton left.
+ */
+export async function showRoute(page: Page, watch: PageWatch, path: string): Promise<void> {
+  await page.evaluate((target) => {
+    window.history.pushState(null, '', target);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await settle(page, watch);
+}
+
+export async function settle(page: Page, watch: PageWatch): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.page-spin, .ant-spin-spinning, .ant-skeleton-active'));
+  await watch.idle();
+  await page.waitForFunction(() => !document.querySelector('.page-spin, .ant-spin-spinning, .ant-skeleton-active'));
+}
+
+/** The in-app paths the header offers the signed-in user (its links, or on a narrow screen the drawer's), in order, once each. */
+export async function menuPaths(page: Page): Promise<string[]> {
+  const hrefs = await page
+    .locator('.app-header a[href], .app-nav a[href]')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href)));
+  return [...new Set(hrefs.filter((url) => url.origin === new URL(page.url()).origin).map((url) => url.pathname))];
+}
+
+/**
+ * axe-core's checks (labels, names, contrast, landmarks, headings) on the page as it is: a violation of serious or
+ * critical impact fails, named by rule, selector and summary. axe is injected by hand (its `source`):
+ * @axe-core/playwright wants Node 22. `exclude` names parts the check skips, each with its reason at the call.
+ */
+export async function expectNoSeriousViolations(page: Page, context: string, exclude: string[] = []): Promise<void> {
+  const violations = await seriousViolations(page, exclude);
+  if (violations.length > 0)
+    throw new Error(`${context}: ${violations.length} serious a11y violation(s):\n${violations.join('\n')}`);
+}
+
+export async function seriousViolations(page: Page, exclude: string[] = []): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const results = await page.evaluate(
+    (excluded) =>
+      (window as unknown as { axe: typeof axe }).axe.run(
+        { exclude: excluded.map((selector) => [selector]) },
+        { resultTypes: ['violations'] },
+      ),
+    exclude,
+  );
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes
+        .slice(0, 3)
+        .map(
+          (node) =>
+            `  [${violation.impact}] ${violation.id} at ${node.target.join(' ')}: ${(node.failureSummary ?? violation.help).split('\n').slice(0, 2).join(' ')}`,
+        ),
+    );
 }

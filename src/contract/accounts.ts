@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../domain/access.ts';
+import { PERMISSIONS, ROLES } from '../domain/access.ts';
 import { OrgCodeSchema } from './codes.ts';
 import { PageQuerySchema, pageOf } from './paging.ts';
 
@@ -21,6 +21,11 @@ export const SessionResponseSchema = z.object({
   csrfToken: z.string().nullable(),
   /** Signed in with a one-time password: it must be changed (PUT /api/session/password) before anything else. */
   mustChangePassword: z.boolean(),
+  /**
+   * What the user may do, permission → scope (all units, own units, none; docs/permissions.md), so the
+   * screens offer only that; null when nobody is signed in. The server checks every request anyway.
+   */
+  permissions: z.record(z.enum(PERMISSIONS), z.enum(['all', 'own', 'none'])).nullable(),
 });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
@@ -36,6 +41,8 @@ export const UserSchema = SessionUserSchema.extend({
   lockedUntil: z.string().nullable(),
   mustChangePassword: z.boolean(),
   lastSignInAt: z.string().nullable(),
+  /** Where notifications are e-mailed (decision 037). */
+  email: z.string().nullable(),
 });
 export type UserView = z.infer<typeof UserSchema>;
 /** GET /api/users: a page of users by username; ?search= username prefix or part of the display name, ?role=, ?orgCode=. */
@@ -60,6 +67,8 @@ export const UserPatchBodySchema = z.object({
   role: RoleSchema.optional(),
   orgCode: OrgCodeSchema.or(z.literal('')).optional(),
   displayName: z.string().trim().min(1).max(100).optional(),
+  /** '' removes the address. */
+  email: z.string().trim().max(254).optional(),
 });
 export type UserPatch = z.infer<typeof UserPatchBodySchema>;
 

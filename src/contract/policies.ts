@@ -22,6 +22,8 @@ export const PolicyViewSchema = z.object({
   stored: z.record(z.string(), z.unknown()).nullable(),
   effective: z.record(z.string(), z.unknown()),
   defaults: z.record(z.string(), z.unknown()),
+  /** How many times this policy was written (0: never); a save sends it back as If-Match to catch a stale form. */
+  version: z.number().int().nonnegative(),
 });
 export type PolicyViewResponse = z.infer<typeof PolicyViewSchema>;
 

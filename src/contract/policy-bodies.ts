@@ -38,6 +38,8 @@ export interface PolicyView {
   /** The stored body over the defaults: what units under this organisation are held to. */
   effective: Record<string, unknown>;
   defaults: Record<string, unknown>;
+  /** The number of writes of this policy so far (decision 041: a stale save is refused with 409). */
+  version: number;
 }
 
 export function policyDefaults(kind: PolicyKind): Record<string, unknown> {

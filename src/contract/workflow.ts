@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '../domain/workflow/states.ts';
+import { REFUSAL_CODES } from '../domain/workflow/possible-actions.ts';
 import { BureauFilterQuerySchema, BureauTotalsSchema, GradeFilterSchema } from './bureau.ts';
 import { ProjectCodeSchema } from './codes.ts';
 import { PageQuerySchema, pageOf } from './paging.ts';
@@ -53,14 +54,34 @@ const AdjustmentSchema = z.object({
   closedAt: Time.nullable(),
 });
 
+/** Why an action or an edit is not possible now: a code the web words in its language, and the Chinese sentence. */
+const RefusalSchema = z.object({
+  code: z.enum(REFUSAL_CODES),
+  message: z.string(),
+  count: z.number().int().optional(),
+});
+
+const ActionChoiceSchema = z.object({
+  action: WorkflowActionSchema,
+  allowed: z.boolean(),
+  reason: RefusalSchema.nullable(),
+  /** Offer it disabled with the reason even when not allowed; else hide it while not allowed. */
+  shown: z.boolean(),
+});
+
 export const WorkflowViewSchema = z.object({
   unitCode: z.string(),
   fiscalYear: z.number().int(),
   state: WorkflowStateSchema,
   stateVersion: z.number().int(),
+  /** The state lets the unit edit (draft, returned, adjusting). */
   editable: z.boolean(),
+  /** Whether the signed-in user may edit the targets now, and why not. */
+  edit: z.object({ allowed: z.boolean(), reason: RefusalSchema.nullable() }),
   hasDepartment: z.boolean(),
+  /** What the state machine lets the user do now; `actions` adds what the forms say and the reasons. */
   allowedActions: z.array(WorkflowActionSchema),
+  actions: z.array(ActionChoiceSchema),
   canComment: z.boolean(),
   history: z.array(TransitionEntrySchema),
   comments: z.array(ReviewCommentSchema),
@@ -141,6 +162,7 @@ export const OverviewSchema = pageOf(OverviewRowSchema)
   });
 
 export type WorkflowView = z.output<typeof WorkflowViewSchema>;
+export type RefusalView = z.output<typeof RefusalSchema>;
 export type TargetsChangeView = z.output<typeof TargetsChangeSchema>;
 export type OverviewRow = z.output<typeof OverviewRowSchema>;
 export type OverviewView = z.output<typeof OverviewSchema>;

@@ -16,6 +16,8 @@ export interface UsersTable {
   /** Set by an administrator's reset: the one-time password must be replaced at the next sign-in. */
   must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
   last_sign_in_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Where notifications are e-mailed when SMTP is configured (migration 0022); null = none. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 

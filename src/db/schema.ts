@@ -2,9 +2,11 @@ import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { AccountTables } from './accounts.schema.ts';
 import type { AuditTables } from './audit.schema.ts';
 import type { EvaluationTables } from './evaluation.schema.ts';
+import type { FiscalYearTables } from './fiscal-years.schema.ts';
 import type { InstanceTables } from './instance.schema.ts';
 import type { JobTables } from './jobs.schema.ts';
 import type { MonitoringTables } from './monitoring.schema.ts';
+import type { NotificationTables } from './notifications.schema.ts';
 import type { ReviewOpinionTables } from './review-opinions.schema.ts';
 import type { SummaryTables } from './summaries.schema.ts';
 import type { WorkflowTables } from './workflow.schema.ts';
@@ -122,7 +124,9 @@ export type Schema = TargetTables &
   EvaluationTables &
   SummaryTables &
   JobTables &
-  InstanceTables;
+  InstanceTables &
+  FiscalYearTables &
+  NotificationTables;
 
 interface TargetTables {
   organisations: OrganisationsTable;

@@ -25,6 +25,11 @@ function translateDatabaseError(error: unknown): unknown {
   const sqlState = (error as { code?: unknown } | null)?.code;
   if (typeof sqlState !== 'string' || !/^[0-9A-Z]{5}$/.test(sqlState)) return error;
   const detail = (error as Error).message;
+  // Raised by the closed-year trigger (migration 0021, decision 038); its message is the sentence to show.
+  if (sqlState === 'JX423') {
+    const closedYear = Number(/^\d{4}/.exec(detail)?.[0]);
+    return new AppError('LOCKED', detail, { location: { field: 'fiscalYear' }, details: { closedYear } });
+  }
   // Class 22: data exception (bad encoding, out-of-range number…); class 23: integrity violation.
   if (sqlState === '23505') return new AppError('CONFLICT', `与已有数据重复：${detail}`);
   if (sqlState.startsWith('22') || sqlState.startsWith('23')) {

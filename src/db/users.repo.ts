@@ -13,6 +13,8 @@ export interface UserRow {
   disabled: boolean;
   mustChangePassword: boolean;
   lastSignInAt: Date | null;
+  /** Where notifications are e-mailed (decision 037); null = none. */
+  email: string | null;
 }
 
 /** A user as the administrator's list shows it: with the sign-in lockout of the name, if any. */
@@ -42,6 +44,7 @@ const columns = [
   'users.disabled',
   'users.must_change_password as mustChangePassword',
   'users.last_sign_in_at as lastSignInAt',
+  'users.email',
 ] as const;
 
 export async function insertUser(db: Executor, user: NewUser): Promise<UserRow> {
@@ -130,15 +133,15 @@ export async function setUserDisabled(db: Executor, username: string, disabled: 
     .executeTakeFirst();
 }
 
-/** Role, organisation and display name; returns the user after, or undefined when there is no such user. */
+/** Role, organisation, display name and e-mail address; returns the user after, or undefined when there is no such user. */
 export async function updateUserProfile(
   db: Executor,
   username: string,
-  profile: { role: Role; orgCode: string; displayName: string },
+  profile: { role: Role; orgCode: string; displayName: string; email: string | null },
 ): Promise<UserRow | undefined> {
   return db
     .updateTable('users')
-    .set({ role: profile.role, org_code: profile.orgCode, display_name: profile.displayName })
+    .set({ role: profile.role, org_code: profile.orgCode, display_name: profile.displayName, email: profile.email })
     .where('username', '=', username)
     .returning(columns)
     .executeTakeFirst();

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'policies:manage',
   'users:manage',
   'organisations:manage',
+  'years:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

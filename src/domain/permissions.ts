@@ -20,6 +20,7 @@ export const PERMISSION_TABLE: Record<Role, Record<Permission, Scope>> = {
     'overview:read': 'own',
     'policies:manage': 'own',
     'organisations:manage': 'own',
+    'years:manage': 'own',
   },
   department: {
     ...allOf('none'),

@@ -37,7 +37,10 @@ import { projectRoutes } from './routes/projects.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { unitRoutes } from './routes/units.ts';
 import { workflowRoutes } from './routes/workflow.ts';
+import { yearRoutes } from './routes/years.ts';
 import { reviewOpinionRoutes } from './routes/review-opinions.ts';
+import { workbenchRoutes } from './routes/workbench.ts';
+import { type MailOptions, notificationMail } from './notification-mail.ts';
 
 export interface ServerOptions {
   db: Db;
@@ -57,6 +60,8 @@ export interface ServerOptions {
   heavy?: HeavyLimits;
   /** Threads that write Word/PDF/Excel files (default: the global heavy limit); 0 writes them on the event loop. */
   renderThreads?: number;
+  /** E-mail notifications over SMTP (JIXIAO_SMTP_URL); absent or false: in-app only (decision 037). */
+  mail?: MailOptions | false;
 }
 
 const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
@@ -98,6 +103,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(summaryRefresh(options.db));
+  if (options.mail) await app.register(notificationMail(options.db, options.mail));
 
   await app.register(authRoutes(options.db, { secureCookies: options.secureCookies }));
   await app.register(unitRoutes(options.db));
@@ -107,12 +113,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(documentRoutes(options.db));
   await app.register(jobRoutes(options.db));
   await app.register(workflowRoutes(options.db));
+  await app.register(workbenchRoutes(options.db));
   await app.register(reviewOpinionRoutes(options.db));
   await app.register(reviewRoutes(options.db));
   await app.register(policyRoutes(options.db));
   await app.register(evaluationRoutes(options.db));
   await app.register(monitoringRoutes(options.db));
   await app.register(organisationRoutes(options.db));
+  await app.register(yearRoutes(options.db));
   await app.register(healthRoutes(options.db));
   await app.register(instanceRoutes(options.db, { secureCookies: options.secureCookies }));
   await app.register(backupRoutes(options.db, { controlToken: options.controlToken }));

@@ -91,7 +91,7 @@ describeEachEngine('heavy work over HTTP: per-user and global limits, 429 + Retr
     await app?.close();
   });
 
-  it('marks every export, report download, bulk zip and import route heavy, and nothing light', () => {
+  it('marks every export, report download, bulk zip, import and year opening route heavy, and nothing light', () => {
     const routes = app.heavyWork.routes;
     for (const expected of [
       'GET /api/units/:unitCode/years/:year/export',
@@ -103,9 +103,11 @@ describeEachEngine('heavy work over HTTP: per-user and global limits, 429 + Retr
       'POST /api/units/:unitCode/years/:year/import/preview',
       'POST /api/units/:unitCode/years/:year/monitoring/payments',
       'GET /api/units/:unitCode/years/:year/evaluation/package.zip',
+      // Opening a year copies every unit's targets: a city's 300,000 indicators (decision 038).
+      'POST /api/years',
     ])
       expect(routes).toContain(expected);
-    expect(routes.filter((r) => !/export|import|payments|\.:format|\.zip$/.test(r))).toEqual([]);
+    expect(routes.filter((r) => !/export|import|payments|\.:format|\.zip$|^POST \/api\/years$/.test(r))).toEqual([]);
   });
 
   it(

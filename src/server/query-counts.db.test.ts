@@ -43,6 +43,8 @@ function endpoints(subject: Subject): { name: string; url: string; roles: Role[]
       roles: ['bureau'],
     },
     { name: 'fiscal years', url: '/api/units/fiscal-years', roles: ['bureau', 'unit'] },
+    { name: 'years with status', url: '/api/years', roles: ['bureau', 'unit', 'admin'] },
+    { name: 'previous actuals', url: `${unitYear}/previous-actuals`, roles: ['unit'] },
     { name: 'targets', url: `${unitYear}/targets`, roles: ['bureau', 'unit'] },
     {
       name: 'project',

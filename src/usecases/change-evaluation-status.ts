@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { Evaluation } from '../contract/evaluation.ts';
 import type { UnitYearInputSchema } from '../contract/usecase-input.ts';
 import { recordAudit } from '../db/audit.repo.ts';
+import { notifyUnit } from '../db/notifications.repo.ts';
+import { noticeOfEvaluationStep } from '../domain/notifications.ts';
 import { type EvaluatedYear, loadEvaluatedYear, presentEvaluation } from '../db/evaluated-year.repo.ts';
 import { changeEvaluationStatus } from '../db/evaluation-procedure.repo.ts';
 import type { Executor } from '../db/schema.ts';
@@ -43,6 +45,7 @@ export async function changeEvaluationStatusStep(
     before: { status: from },
     after: { status: to, ...extra.audit },
   });
+  await notifyUnit(trx, key, noticeOfEvaluationStep(name, actor, extra.reviewComment));
   return { ...presentEvaluation(withStatus(year, to, actor, extra.reviewComment)), version };
 }
 

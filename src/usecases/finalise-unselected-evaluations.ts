@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { recordAudits } from '../db/audit.repo.ts';
+import { notifyUnit } from '../db/notifications.repo.ts';
+import { noticeOfEvaluationStep } from '../domain/notifications.ts';
 import type { Db } from '../db/database.ts';
 import { changeEvaluationStatus, unitYearsAt } from '../db/evaluation-procedure.repo.ts';
 import { findUnitId } from '../db/monitoring.repo.ts';
@@ -32,7 +34,9 @@ export async function finaliseUnselected(
         { unitId, fiscalYear },
         { from: 'reviewed', status: 'final', updatedBy: actor.username },
       );
-      if (version !== undefined) finalised.push(unitCode);
+      if (version === undefined) continue;
+      finalised.push(unitCode);
+      await notifyUnit(trx, { unitCode, fiscalYear }, noticeOfEvaluationStep('finalise', actor, undefined));
     }
     await recordAudits(
       trx,

@@ -14,6 +14,17 @@ import {
 } from '../db/workflow.repo.ts';
 import { findDocumentRef } from '../db/documents.repo.ts';
 import type { Actor } from '../domain/access.ts';
+import { PERMISSION_TABLE, can } from '../domain/permissions.ts';
+import type { Executor } from '../db/schema.ts';
+import { currentOpinions, currentRound, listOpinionItems } from '../db/review-opinions.repo.ts';
+import { OVERALL_ITEM_NAME, blockingItems, pendingLevel } from '../domain/review/opinion.ts';
+import {
+  type ActionChoice,
+  type ChoiceInput,
+  type Refusal,
+  editChoice,
+  possibleActions,
+} from '../domain/workflow/possible-actions.ts';
 import {
   REVIEWER_ROLES,
   type WorkflowAction,
@@ -31,10 +42,15 @@ export interface WorkflowView {
   state: WorkflowState;
   /** Send it back with a transition (compare-and-set). 0: never moved (draft). */
   stateVersion: number;
+  /** The state lets the unit edit (draft, returned, adjusting), whoever looks. */
   editable: boolean;
+  /** Whether the given actor may edit the targets now, and why not (role, reach or state). */
+  edit: { allowed: boolean; reason: Refusal | null };
   hasDepartment: boolean;
-  /** What the given actor may do now (empty without an actor). */
+  /** What the state machine lets the given actor do now (empty without an actor). */
   allowedActions: WorkflowAction[];
+  /** Every step the actor's role takes, whether it may be taken now (state, forms) and why not. */
+  actions: ActionChoice[];
   /** Whether the given actor may add review comments (reviewers: department, bureau, admin). */
   canComment: boolean;
   history: TransitionRow[];
@@ -55,14 +71,24 @@ export async function getWorkflowState(
       const document = await findDocumentRef(trx, key.unitCode, key.fiscalYear);
       if (!document) throw targetsNotFound(key);
       const { state, version } = await findWorkflow(trx, document.id);
-      const hasDepartment = (await ancestorsOfUnit(trx, key.unitCode)).some((a) => a.kind === 'department');
+      const ancestors = await ancestorsOfUnit(trx, key.unitCode);
+      const hasDepartment = ancestors.some((a) => a.kind === 'department');
+      const actor = input.actor ?? null;
+      const progress = await reviewProgress(trx, document.id, state, hasDepartment);
+      const unitAncestors = ancestors.map((a) => a.code);
+      const reaches = actor !== null && can(actor, 'targets:edit', { unitCode: key.unitCode, unitAncestors });
       return {
         ...key,
         state,
         stateVersion: version,
         editable: isEditableState(state),
+        edit: editChoice(state, hasDepartment, {
+          roleEdits: actor !== null && PERMISSION_TABLE[actor.role]['targets:edit'] !== 'none',
+          reaches,
+        }),
         hasDepartment,
-        allowedActions: input.actor ? allowedActions(state, input.actor.role, { hasDepartment }) : [],
+        allowedActions: actor ? allowedActions(state, actor.role, { hasDepartment }) : [],
+        actions: actor ? possibleActions({ state, role: actor.role, hasDepartment, ...progress }) : [],
         canComment: input.actor ? REVIEWER_ROLES.includes(input.actor.role) : false,
         history: await listTransitions(trx, document.id),
         comments: await listComments(trx, document.id),
@@ -72,4 +98,19 @@ export async function getWorkflowState(
     },
     'repeatable read',
   );
+}
+
+/** What the forms of this round say: what stops the pending step, and whether any reviewer began (no withdrawal then). */
+async function reviewProgress(
+  trx: Executor,
+  documentId: number,
+  state: WorkflowState,
+  hasDepartment: boolean,
+): Promise<Pick<ChoiceInput, 'blocking' | 'reviewStarted'>> {
+  const level = pendingLevel(state, hasDepartment);
+  if (level === null) return { blocking: null, reviewStarted: false };
+  const round = await currentRound(trx, documentId);
+  const forms = await currentOpinions(trx, { documentId, round, level });
+  const items = [...(await listOpinionItems(trx, documentId)), { projectCode: null, name: OVERALL_ITEM_NAME }];
+  return { blocking: { level, items: blockingItems(items, forms, level) }, reviewStarted: forms.length > 0 };
 }

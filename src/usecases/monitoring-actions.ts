@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { recordAudit } from '../db/audit.repo.ts';
+import { notifyUnit } from '../db/notifications.repo.ts';
+import { noticeOfMonitoringAction } from '../domain/notifications.ts';
 import { type MonitoringAction, insertAction, loadActions, updateActionState } from '../db/monitoring-entries.repo.ts';
 import { loadMonitoredYear, requireMonitoredProject } from '../db/monitored-year.repo.ts';
 import type { Executor } from '../db/schema.ts';
@@ -68,6 +70,7 @@ export async function recordMonitoringAction(
       before: null,
       after: saved,
     });
+    await notifyUnit(trx, parsed, noticeOfMonitoringAction(actor, parsed));
     return saved!;
   });
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { recordAudit } from '../db/audit.repo.ts';
+import { notifyUnit } from '../db/notifications.repo.ts';
+import { noticeOfTransition } from '../domain/notifications.ts';
 import type { Db } from '../db/database.ts';
 import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -9,20 +11,33 @@ import {
   insertComment,
   insertTransition,
   insertVersion,
+  listTransitions,
   lockDocumentRow,
   openAdjustment,
   setWorkflowState,
 } from '../db/workflow.repo.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
-import { WORKFLOW_ACTIONS, type WorkflowAction, type WorkflowState, nextState } from '../domain/workflow/states.ts';
+import {
+  WORKFLOW_ACTIONS,
+  type WorkflowAction,
+  type WorkflowState,
+  nextState,
+  stateBeforeSubmission,
+} from '../domain/workflow/states.ts';
 import { targetsNotFound } from '../domain/not-found.ts';
 import { UnitYearInputSchema } from '../contract/usecase-input.ts';
 import { validateInput } from '../contract/validate-input.ts';
 import { requireUnitReach } from '../db/org-nodes.repo.ts';
 import { readWholeDocument } from '../db/document-access.repo.ts';
 import { currentRound, currentOpinions, listOpinionItems } from '../db/review-opinions.repo.ts';
-import { OVERALL_ITEM_NAME, type OpinionLevel, assertStepAllowed, stepLevel } from '../domain/review/opinion.ts';
+import {
+  OPINION_LEVELS,
+  OVERALL_ITEM_NAME,
+  type OpinionLevel,
+  assertStepAllowed,
+  stepLevel,
+} from '../domain/review/opinion.ts';
 
 const TransitionInputSchema = UnitYearInputSchema.extend({
   action: z.enum(WORKFLOW_ACTIONS),
@@ -47,7 +62,7 @@ export interface TransitionResult {
 }
 
 /**
- * Moves a unit-year's targets along the workflow: submit, review (department), return, approve
+ * Moves a unit-year's targets along the workflow: submit, withdraw (unit, before review), review (department), return, approve
  * (bureau), request-adjustment, agree- or reject-adjustment (bureau). The domain decides what is
  * legal for whom, and what the reviewers' forms allow (review and approve need this round's forms
  * at that level, none graded 中 or 差: decision 033) — here, so every route obeys; this records the
@@ -66,8 +81,12 @@ export async function transitionTargets(db: Db, actor: Actor, input: TransitionI
         location: { field: 'expectedStateVersion' },
       });
     }
-    const to = nextState(current.state, parsed.action, actor.role, context);
+    let to = nextState(current.state, parsed.action, actor.role, context);
     requireWords(parsed);
+    if (parsed.action === 'withdraw') {
+      await requireReviewNotStarted(trx, document.id);
+      to = stateBeforeSubmission(await listTransitions(trx, document.id));
+    }
     const level = stepLevel(parsed.action);
     if (level !== null) await requireOpinionsAllow(trx, document.id, level);
     const stateVersion = await setWorkflowState(trx, {
@@ -98,6 +117,7 @@ export async function transitionTargets(db: Db, actor: Actor, input: TransitionI
       before: { state: current.state },
       after: { state: to, comment: words || undefined, versionNumber: versionNumber ?? undefined },
     });
+    await notifyUnit(trx, key, noticeOfTransition(parsed.action, actor, words));
     return { from: current.state, state: to, stateVersion, versionNumber };
   });
 }
@@ -108,6 +128,21 @@ async function requireOpinionsAllow(trx: Executor, documentId: number, level: Op
   const projects = await listOpinionItems(trx, documentId);
   const items = [...projects, { projectCode: null, name: OVERALL_ITEM_NAME }];
   assertStepAllowed(items, await currentOpinions(trx, { documentId, round, level }), level);
+}
+
+/**
+ * A submission is withdrawn only before a reviewer acted on it: once this round has a form, the
+ * reviewer has begun and only a return gives the targets back (the forms stay in history anyway).
+ */
+async function requireReviewNotStarted(trx: Executor, documentId: number): Promise<void> {
+  const round = await currentRound(trx, documentId);
+  for (const level of OPINION_LEVELS) {
+    if ((await currentOpinions(trx, { documentId, round, level })).length > 0) {
+      throw new AppError('CONFLICT', '审核人已开始审核（已填写审核意见表），不能撤回；如需修改请联系审核人退回', {
+        location: { field: 'state' },
+      });
+    }
+  }
 }
 
 function requireWords(input: z.output<typeof TransitionInputSchema>): void {

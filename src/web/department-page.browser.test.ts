@@ -69,7 +69,7 @@ describe('department page (real server, real browser)', () => {
   }
 
   it('asks for a sign-in first, refuses a wrong password, then shows the unit list', async () => {
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/units`);
     await page.getByTestId('login-page').waitFor();
     await signInOnPage(page, UNIT_USER.username, 'wrong-password');
     await expect(page.getByTestId('login-error').textContent()).resolves.toContain('用户名或密码不正确');
@@ -80,7 +80,7 @@ describe('department page (real server, real browser)', () => {
   });
 
   it('goes from the unit list to the seed department', async () => {
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/units`);
     const yearLink = page.getByRole('link', { name: '2020年' });
     await yearLink.waitFor();
     expect(await page.getByTestId('unit-list').textContent()).toContain('711002秦皇岛市山海关区总工会');
@@ -165,7 +165,7 @@ describe('department page (real server, real browser)', () => {
   });
 
   it("signs out, and shows a reviewer the audit log with the unit's change field by field", async () => {
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/units`);
     await page.getByTestId('sign-out').click();
     await page.getByTestId('login-page').waitFor();
     await signInOnPage(page, 'zgb', 'demo-zgb-2020');
@@ -173,13 +173,14 @@ describe('department page (real server, real browser)', () => {
     await openDepartmentPage();
     await page.getByTestId('open-audit').click();
     const audit = page.getByTestId('audit-page');
-    await audit.getByText('update-project').first().waitFor();
-    const firstRow = audit.locator('tr.ant-table-row').first();
-    expect(await firstRow.textContent()).toContain('zgh');
-    await firstRow.locator('.ant-table-row-expand-icon').click();
-    await expect(page.getByTestId('audit-changes').first().textContent()).resolves.toMatch(
-      /purpose困难职工帮扶资金他人修改的资金用途/,
-    );
+    // In plain words (issue 17 item 7): no action key, no field key, no JSON.
+    await audit
+      .getByText(/修改了 项目/)
+      .first()
+      .waitFor();
+    const firstEntry = audit.getByTestId('audit-entry').first();
+    expect(await firstEntry.textContent()).toMatch(/^zgh 于 .* 修改了 项目 /);
+    expect(await firstEntry.textContent()).toContain('将“资金用途”从 困难职工帮扶资金 改为 他人修改的资金用途');
     expect(await audit.getByRole('link', { name: /导出 CSV/ }).getAttribute('href')).toBe(
       '/api/units/711002/years/2020/audit.csv',
     );

@@ -7,6 +7,7 @@ import { buildServer } from '../../server/app.ts';
 import { logLevelFromEnv } from '../../server/logging.ts';
 import { metricsFromEnv } from '../../server/metrics.ts';
 import { parseTrustProxy } from '../../server/trust-proxy.ts';
+import { mailOptionsFromEnv } from '../../server/notification-mail.ts';
 import { newControlToken, writeControlFile } from '../control-file.ts';
 import { startSummarySweeper } from '../../server/summary-refresh.ts';
 import { getInstanceState } from '../../usecases/get-instance-state.ts';
@@ -96,6 +97,7 @@ async function prepare(db: Db, demo: boolean, controlToken: string | undefined):
       metrics: metricsFromEnv(process.env),
       secureCookies: process.env.JIXIAO_SECURE_COOKIES === '1',
       trustProxy: parseTrustProxy(process.env.JIXIAO_TRUST_PROXY),
+      mail: mailOptionsFromEnv(process.env),
       controlToken,
     });
   } catch (error) {

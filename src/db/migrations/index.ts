@@ -19,6 +19,8 @@ import * as reviewOpinions from './2026_12_07_0017_review_opinions.ts';
 import * as evaluationProcedure from './2026_12_07_0018_evaluation_procedure.ts';
 import * as monitoringSubmission from './2026_12_07_0019_monitoring_submission.ts';
 import * as followUpIntoActions from './2026_12_07_0020_follow_up_into_actions.ts';
+import * as fiscalYears from './2026_12_07_0021_fiscal_years.ts';
+import * as notifications from './2026_12_07_0022_notifications.ts';
 
 /**
  * Forward-only: a migration, once released, is never edited; a change is a new file. Names sort
@@ -45,6 +47,8 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_0018_evaluation_procedure': evaluationProcedure,
   '2026_12_07_0019_monitoring_submission': monitoringSubmission,
   '2026_12_07_0020_follow_up_into_actions': followUpIntoActions,
+  '2026_12_07_0021_fiscal_years': fiscalYears,
+  '2026_12_07_0022_notifications': notifications,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,6 +5,7 @@ import {
   isEditableState,
   lockedMessage,
   nextState,
+  stateBeforeSubmission,
   WORKFLOW_STATES,
   type WorkflowAction,
   type WorkflowState,
@@ -46,12 +47,30 @@ describe('workflow state machine', () => {
     expect(allowedActions('draft', 'bureau', withDept)).toEqual([]);
     expect(allowedActions('submitted', 'department', withDept)).toEqual(['review', 'return']);
     expect(allowedActions('submitted', 'bureau', withDept)).toEqual(['return']);
-    expect(allowedActions('submitted', 'unit', withDept)).toEqual([]);
+    expect(allowedActions('submitted', 'unit', withDept)).toEqual(['withdraw']);
     expect(allowedActions('department-reviewed', 'bureau', withDept)).toEqual(['approve', 'return']);
     expect(allowedActions('department-reviewed', 'department', withDept)).toEqual([]);
     expect(allowedActions('approved', 'unit', withDept)).toEqual(['request-adjustment']);
     expect(allowedActions('approved', 'auditor', withDept)).toEqual([]);
-    expect(allowedActions('submitted', 'admin', withDept)).toEqual(['review', 'return']);
+    expect(allowedActions('submitted', 'admin', withDept)).toEqual(['withdraw', 'review', 'return']);
+  });
+
+  it('lets the unit withdraw a submission back to draft only while it waits for the first review', async () => {
+    expect(nextState('submitted', 'withdraw', 'unit', withDept)).toBe('draft');
+    expect(nextState('submitted', 'withdraw', 'unit', noDept)).toBe('draft');
+    await refused(() => nextState('department-reviewed', 'withdraw', 'unit', withDept), 'CONFLICT');
+    await refused(() => nextState('approved', 'withdraw', 'unit', withDept), 'CONFLICT');
+    await refused(() => nextState('submitted', 'withdraw', 'department', withDept), 'FORBIDDEN');
+  });
+
+  it('sends a withdrawn submission back to the editable state it came from', () => {
+    const submit = (from: WorkflowState) => ({ action: 'submit' as const, from });
+    expect(stateBeforeSubmission([submit('draft')])).toBe('draft');
+    expect(stateBeforeSubmission([submit('draft'), { action: 'return', from: 'submitted' }, submit('returned')])).toBe(
+      'returned',
+    );
+    expect(stateBeforeSubmission([submit('adjusting')])).toBe('adjusting');
+    expect(stateBeforeSubmission([])).toBe('draft');
   });
 
   it('reopens approved targets only when the bureau agrees to the adjustment; a refusal keeps them approved', async () => {
@@ -86,7 +105,7 @@ describe('workflow state machine', () => {
   it('refuses a legal move by the wrong role with FORBIDDEN', async () => {
     const error = await refused(() => nextState('submitted', 'review', 'unit', withDept), 'FORBIDDEN');
     expect(error.message).toBe(
-      '当前状态为「已报送（待主管部门审核）」，主管部门审核通过须由主管部门进行；您可执行的操作：无',
+      '当前状态为「已报送（待主管部门审核）」，主管部门审核通过须由主管部门进行；您可执行的操作：撤回报送',
     );
     await refused(() => nextState('draft', 'submit', 'bureau', withDept), 'FORBIDDEN');
     await refused(() => nextState('department-reviewed', 'approve', 'auditor', withDept), 'FORBIDDEN');

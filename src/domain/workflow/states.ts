@@ -25,6 +25,7 @@ export const WORKFLOW_ACTIONS = [
   'request-adjustment',
   'agree-adjustment',
   'reject-adjustment',
+  'withdraw',
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
@@ -46,6 +47,7 @@ const ACTION_LABELS: Record<WorkflowAction, string> = {
   'request-adjustment': '申请调整',
   'agree-adjustment': '同意调整',
   'reject-adjustment': '不同意调整',
+  withdraw: '撤回报送',
 };
 
 const ROLE_LABELS: Record<Role, string> = {
@@ -78,6 +80,9 @@ const WORKFLOW_EDGES: readonly Edge[] = [
   { action: 'submit', from: 'draft', to: 'submitted', roles: ['unit'] },
   { action: 'submit', from: 'returned', to: 'submitted', roles: ['unit'] },
   { action: 'submit', from: 'adjusting', to: 'submitted', roles: ['unit'] },
+  // Withdrawing takes the submission back before anyone reviewed it, to the state it was submitted from
+  // (stateBeforeSubmission; draft here); the use-case also refuses it once a reviewer recorded a form.
+  { action: 'withdraw', from: 'submitted', to: 'draft', roles: ['unit'] },
   { action: 'review', from: 'submitted', to: 'department-reviewed', roles: ['department'] },
   { action: 'approve', from: 'submitted', to: 'approved', roles: ['bureau'], withoutDepartment: true },
   { action: 'return', from: 'submitted', to: 'returned', roles: ['department', 'bureau'] },
@@ -88,6 +93,11 @@ const WORKFLOW_EDGES: readonly Edge[] = [
   { action: 'agree-adjustment', from: 'adjustment-requested', to: 'adjusting', roles: ['bureau'] },
   { action: 'reject-adjustment', from: 'adjustment-requested', to: 'approved', roles: ['bureau'] },
 ];
+
+/** Whether `role` takes `action` from some state (admin: every action); the UI hides the others for good. */
+export function roleMayEver(role: Role, action: WorkflowAction): boolean {
+  return role === 'admin' || WORKFLOW_EDGES.some((edge) => edge.action === action && edge.roles.includes(role));
+}
 
 export interface TransitionContext {
   /** Whether the unit sits under a supervising department (else the bureau reviews directly). */
@@ -140,6 +150,18 @@ export function nextState(
     );
   }
   return edge.to;
+}
+
+/**
+ * Where a withdrawn submission goes back to: the editable state it was submitted from (a returned
+ * document stays returned, with its comments; an adjustment stays an adjustment), else draft.
+ * `history` is the document's transitions, oldest first.
+ */
+export function stateBeforeSubmission(
+  history: readonly { action: WorkflowAction; from: WorkflowState }[],
+): WorkflowState {
+  const submitted = [...history].reverse().find((entry) => entry.action === 'submit');
+  return submitted && isEditableState(submitted.from) ? submitted.from : 'draft';
 }
 
 /** Why a write to targets in `state` is refused, or null when the state allows editing. */

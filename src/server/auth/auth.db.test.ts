@@ -5,6 +5,7 @@ import { describeEachEngine } from '../../../test/db-engines.ts';
 import type { Db } from '../../db/database.ts';
 import { buildServer } from '../app.ts';
 import { registerAuth } from './index.ts';
+import { PERMISSION_TABLE } from '../../domain/permissions.ts';
 
 describeEachEngine('sessions over HTTP', (getDb) => {
   let app: FastifyInstance;
@@ -21,6 +22,7 @@ describeEachEngine('sessions over HTTP', (getDb) => {
       user: null,
       csrfToken: null,
       mustChangePassword: false,
+      permissions: null,
     });
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
@@ -54,7 +56,10 @@ describeEachEngine('sessions over HTTP', (getDb) => {
       user: { username: 'test-unit-711002', displayName: 'test-unit-711002', role: 'unit', orgCode: '711002' },
       csrfToken: client.csrfToken,
       mustChangePassword: false,
+      permissions: PERMISSION_TABLE.unit,
     });
+    // The screens read what the role may do from here, not from a copy of the table (issue 17 item 4).
+    expect(me.json().permissions).toMatchObject({ 'targets:edit': 'own', 'targets:review': 'none' });
   });
 
   it("refuses a write without the CSRF token, or with another session's", async () => {

@@ -96,6 +96,7 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   'policies:manage': '设置审核、监控和评分规则',
   'users:manage': '管理用户账号',
   'organisations:manage': '管理机构（财政局、主管部门、单位）',
+  'years:manage': '管理年度（开启、关闭年度，设置截止日期）',
 };
 
 /** The route's access rule; undefined for non-API routes (the web app's files). Throws when an API route has none. */

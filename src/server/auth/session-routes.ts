@@ -10,6 +10,7 @@ import {
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
+import { PERMISSION_TABLE } from '../../domain/permissions.ts';
 import { changeOwnPassword } from '../../usecases/change-password.ts';
 import { endOwnSession } from '../../usecases/end-own-session.ts';
 import { listOwnSessions } from '../../usecases/list-own-sessions.ts';
@@ -24,6 +25,11 @@ const selfService = { access: 'signed-in', allowedBeforePasswordChange: true } a
 
 function userOf(actor: Actor) {
   return { username: actor.username, displayName: actor.displayName, role: actor.role, orgCode: actor.orgCode };
+}
+
+/** The role's row of the permission table: the screens hide what the role never does (issue 17 item 4). */
+function permissionsOf(actor: Actor) {
+  return PERMISSION_TABLE[actor.role];
 }
 
 export function sessionRoutes(db: Db, cookies: CookieOptions): FastifyPluginAsyncZod {
@@ -47,6 +53,7 @@ export function sessionRoutes(db: Db, cookies: CookieOptions): FastifyPluginAsyn
           user: userOf(session.actor),
           csrfToken: session.csrfToken,
           mustChangePassword: session.mustChangePassword,
+          permissions: permissionsOf(session.actor),
         };
       },
     );
@@ -63,11 +70,12 @@ export function sessionRoutes(db: Db, cookies: CookieOptions): FastifyPluginAsyn
       },
       async (request) => {
         const session = request.authSession;
-        if (!session) return { user: null, csrfToken: null, mustChangePassword: false };
+        if (!session) return { user: null, csrfToken: null, mustChangePassword: false, permissions: null };
         return {
           user: userOf(session.actor),
           csrfToken: session.csrfToken,
           mustChangePassword: session.mustChangePassword,
+          permissions: permissionsOf(session.actor),
         };
       },
     );

@@ -33,6 +33,7 @@ function view(user: UserRow & { lockedUntil?: Date | null }): UserView {
     lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,
     mustChangePassword: user.mustChangePassword,
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+    email: user.email,
   };
 }
 

@@ -1,3 +1,4 @@
+import { PERMISSION_TABLE } from '../../domain/permissions.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { SessionResponseSchema } from '../../contract/accounts.ts';
 import { InstanceStateSchema, SetupBodySchema } from '../../contract/instance.ts';
@@ -53,6 +54,7 @@ export function instanceRoutes(db: Db, cookies: CookieOptions): FastifyPluginAsy
           csrfToken: session.csrfToken,
           // The administrator has just chosen this password.
           mustChangePassword: false,
+          permissions: PERMISSION_TABLE[actor.role],
         });
       },
     );

@@ -138,6 +138,27 @@ describeEachEngine('policies API', (getDb) => {
       (await admin.inject({ method: 'PUT', url: `${policyUrl('scoring')}?orgCode=NOPE`, payload: {} })).statusCode,
     ).toBe(404);
   });
+
+  it('refuses a stale save (If-Match of a version read before someone else saved), naming who saved', async () => {
+    const read = (await bureau.inject(policyUrl('scoring'))).json() as { version: number };
+    const save = (version: number, executionReasonBelowPercent: number) =>
+      bureau.inject({
+        method: 'PUT',
+        url: policyUrl('scoring'),
+        headers: { 'if-match': `"${version}"` },
+        payload: { executionReasonBelowPercent },
+      });
+    const first = await save(read.version, 85);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().version).toBe(read.version + 1);
+    const stale = await save(read.version, 80);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details).toMatchObject({
+      changedBy: { username: bureau.username },
+      currentVersion: read.version + 1,
+    });
+    expect((await bureau.inject(policyUrl('scoring'))).json().effective.executionReasonBelowPercent).toBe(85);
+  });
 });
 
 function parse(value: unknown): unknown {

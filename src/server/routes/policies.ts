@@ -8,6 +8,7 @@ import { AppError } from '../../domain/errors.ts';
 import { getOrganisationPolicy } from '../../usecases/get-policy.ts';
 import { putOrganisationPolicy } from '../../usecases/put-policy.ts';
 import { actorOf } from '../auth/route-guard.ts';
+import { IfMatchHeadersSchema, expectedVersionFrom } from '../versioning.ts';
 
 const KindParamsSchema = z.object({ kind: z.enum(POLICY_KINDS) });
 const QuerySchema = z.object({ orgCode: OrgCodeSchema.optional() });
@@ -54,10 +55,12 @@ export function policyRoutes(db: Db): FastifyPluginAsyncZod {
       {
         config: { access: { permission: 'policies:manage' } },
         schema: {
-          summary: 'Set a policy (any subset of the knobs; the rest keep their defaults; unknown keys refused)',
+          summary:
+            'Set a policy (any subset of the knobs; the rest keep their defaults; unknown keys refused). With If-Match (the version read), a policy written meanwhile answers 409',
           tags: ['policies'],
           params: KindParamsSchema,
           querystring: QuerySchema,
+          headers: IfMatchHeadersSchema,
           body: z.record(z.string(), z.unknown()),
           response: { 200: PolicyViewSchema },
         },
@@ -68,6 +71,8 @@ export function policyRoutes(db: Db): FastifyPluginAsyncZod {
           kind: request.params.kind,
           orgCode: policyOrg(actor, request.query.orgCode),
           policy: request.body,
+          // Optional here (the CLI and older clients replace the policy outright); the web form always sends it.
+          expectedVersion: request.headers['if-match'] ? expectedVersionFrom(request.headers['if-match']) : undefined,
         });
       },
     );

@@ -6,10 +6,12 @@ import {
   UnitYearParamsSchema,
   VersionedProjectSchema,
 } from '../../contract/api.ts';
+import { ProjectOrderBodySchema, ProjectOrderResponseSchema } from '../../contract/project-order.ts';
 import type { Db } from '../../db/database.ts';
 import { createProject } from '../../usecases/create-project.ts';
 import { deleteProject } from '../../usecases/delete-project.ts';
 import { getProject } from '../../usecases/get-project.ts';
+import { reorderProjects } from '../../usecases/reorder-projects.ts';
 import { updateProject } from '../../usecases/update-project.ts';
 import { actorOf } from '../auth/route-guard.ts';
 import { etagOf, expectedVersionFrom } from '../versioning.ts';
@@ -111,6 +113,33 @@ export function projectRoutes(db: Db): FastifyPluginAsyncZod {
         const expectedVersion = expectedVersionFrom(request.headers['if-match']);
         await deleteProject(db, actorOf(request), { unitCode, fiscalYear: year, projectCode, expectedVersion });
         return reply.code(204).send(null);
+      },
+    );
+
+    app.put(
+      '/api/units/:unitCode/years/:year/project-order',
+      {
+        config: edit,
+        schema: {
+          summary: "Reorder the unit-year's projects; If-Match must carry the document's version (the targets' ETag)",
+          tags,
+          params: UnitYearParamsSchema,
+          headers: IfMatchHeaders,
+          body: ProjectOrderBodySchema,
+          response: { 200: ProjectOrderResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const { unitCode, year } = request.params;
+        const expectedVersion = expectedVersionFrom(request.headers['if-match'], '绩效目标');
+        const result = await reorderProjects(db, actorOf(request), {
+          unitCode,
+          fiscalYear: year,
+          expectedVersion,
+          codes: request.body.codes,
+        });
+        reply.header('ETag', etagOf(result.version));
+        return result;
       },
     );
   };

@@ -37,6 +37,13 @@ const base = '/api/units/:unitCode/years/:year/workflow';
 const TRANSITIONS: { path: string; action: WorkflowAction; permission: Permission; summary: string }[] = [
   { path: 'submit', action: 'submit', permission: 'targets:submit', summary: 'Submit the targets for review (unit)' },
   {
+    path: 'withdraw',
+    action: 'withdraw',
+    permission: 'targets:submit',
+    summary:
+      'Withdraw a submission, back to the editable state it came from, before any reviewer recorded a form (unit)',
+  },
+  {
     path: 'adjustment',
     action: 'request-adjustment',
     permission: 'targets:submit',
@@ -81,7 +88,8 @@ export function workflowRoutes(db: Db): FastifyPluginAsyncZod {
       {
         config: { access: { permission: 'targets:read' } },
         schema: {
-          summary: 'Workflow state, allowed actions, history, comments, versions and adjustments',
+          summary:
+            "Workflow state, the user's possible actions (allowed or why not) and editing, history, comments, versions and adjustments",
           tags,
           params: UnitYearParamsSchema,
           response: { 200: WorkflowViewSchema },

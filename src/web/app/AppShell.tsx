@@ -1,13 +1,18 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Empty, Layout, Segmented, Spin } from 'antd';
-import { lazy, Suspense, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 import { AuthGate, UserMenu } from '../auth/AuthGate.tsx';
 import { OverviewLink } from '../workflow/OverviewLink.tsx';
+import { YearSwitcher } from '../years/YearSwitcher.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Locale } from '../i18n/messages.ts';
 import { prefetchTargets } from '../targets/targets-prefetch.ts';
 import { UnitListPage } from '../units/UnitListPage.tsx';
+import { NotificationBell } from '../workbench/NotificationBell.tsx';
+import { WorkbenchLinks } from '../workbench/WorkbenchLinks.tsx';
+import { WorkbenchPage } from '../workbench/WorkbenchPage.tsx';
 import { Link, navigate, useRoute } from './router.tsx';
+import { useCompactHeader } from './compact-header.ts';
 
 // The department page brings the big table, the editor and (lazily, again) ECharts: not on the first page.
 const DepartmentPage = lazy(() => import('../targets/DepartmentPage.tsx'));
@@ -15,31 +20,38 @@ const BureauOverviewPage = lazy(() => import('../workflow/BureauOverviewPage.tsx
 const WorkflowBar = lazy(() => import('../workflow/WorkflowBar.tsx').then((m) => ({ default: m.WorkflowBar })));
 const ReviewPage = lazy(() => import('../review/ReviewPage.tsx'));
 const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
+const AuditLogPage = lazy(() => import('../audit/AuditLogPage.tsx'));
+const PrintPage = lazy(() => import('../print/PrintPage.tsx'));
 const EvaluationPage = lazy(() => import('../evaluation/EvaluationPage.tsx'));
 const MonitoringPage = lazy(() => import('../monitoring/MonitoringPage.tsx'));
 const BureauMonitoringPage = lazy(() => import('../monitoring/BureauMonitoringPage.tsx'));
 const RecheckPage = lazy(() => import('../bureau/RecheckPage.tsx'));
 const PoliciesPage = lazy(() => import('../policies/PoliciesPage.tsx'));
+const YearsPage = lazy(() => import('../years/YearsPage.tsx'));
 const OrganisationsPage = lazy(() => import('../organisations/OrganisationsPage.tsx'));
 const AccountPage = lazy(() => import('../account/AccountPage.tsx'));
 const UsersPage = lazy(() => import('../users/UsersPage.tsx'));
 // The one page shown without signing in besides the login form: the first administrator's setup link.
 const SetupPage = lazy(() => import('../auth/SetupPage.tsx'));
 
-const LOCALE_OPTIONS: { label: string; value: Locale }[] = [
-  { label: '中文', value: 'zh-CN' },
-  { label: 'English', value: 'en' },
+// Each language named in itself, marked as such (a screen reader reads 中文 in Chinese on an English page).
+const LOCALE_OPTIONS: { label: ReactNode; value: Locale }[] = [
+  { label: <span lang="zh-CN">中文</span>, value: 'zh-CN' },
+  { label: <span lang="en">English</span>, value: 'en' },
 ];
 
 export function AppShell() {
   const { t } = useI18n();
   const route = useRoute();
-  const narrow = useNarrowScreen();
+  const header = useRef<HTMLElement>(null);
+  const narrow = useCompactHeader(header, useNarrowScreen());
   return (
     <Layout className="app-layout">
-      <Layout.Header className="app-header">
-        <Link to={{ name: 'units' }}>
-          <span className="app-logo">绩效</span>
+      <Layout.Header className="app-header" ref={header}>
+        <Link to={{ name: 'workbench' }}>
+          <span className="app-logo" lang="zh-CN">
+            绩效
+          </span>
           <span className="app-title">{t('app.title')}</span>
         </Link>
         {narrow ? <HeaderMenu /> : <HeaderLinks />}
@@ -78,11 +90,14 @@ function useNarrowScreen(): boolean {
 }
 
 /** The header's links, the user's corner and the language switch, as they sit on a wide screen. */
-function HeaderLinks() {
+function HeaderLinks({ inDrawer = false }: { inDrawer?: boolean }) {
   const { t, locale, setLocale } = useI18n();
   return (
     <>
+      <WorkbenchLinks />
+      <YearSwitcher />
       <OverviewLink />
+      {!inDrawer && <NotificationBell />}
       <UserMenu />
       <Segmented<Locale>
         aria-label={t('app.language')}
@@ -105,8 +120,10 @@ function HeaderMenu() {
   const closeOnChoice = (event: MouseEvent<HTMLDivElement>) => {
     if (event.target instanceof Element && event.target.closest('a, button')) setOpen(false);
   };
+  // The bell stays on the bar (its own drawer), beside the menu button.
   return (
     <>
+      <NotificationBell />
       <Button
         className="app-menu-button"
         type="text"
@@ -125,7 +142,7 @@ function HeaderMenu() {
         destroyOnHidden
       >
         <div className="app-nav" onClick={closeOnChoice} data-testid="nav-drawer">
-          <HeaderLinks />
+          <HeaderLinks inDrawer />
         </div>
       </Drawer>
     </>
@@ -142,6 +159,8 @@ function Page() {
   const route = useRoute();
   const { t } = useI18n();
   switch (route.name) {
+    case 'workbench':
+      return <WorkbenchPage />;
     case 'units':
       return <UnitListPage />;
     case 'department':
@@ -206,6 +225,18 @@ function Page() {
           <PoliciesPage />
         </Lazy>
       );
+    case 'auditLog':
+      return (
+        <Lazy>
+          <AuditLogPage />
+        </Lazy>
+      );
+    case 'years':
+      return (
+        <Lazy>
+          <YearsPage />
+        </Lazy>
+      );
     case 'organisations':
       return (
         <Lazy>
@@ -230,12 +261,18 @@ function Page() {
           <AuditPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} />
         </Lazy>
       );
+    case 'print':
+      return (
+        <Lazy>
+          <PrintPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} />
+        </Lazy>
+      );
     case 'setup':
       return null;
     case 'notFound':
       return (
         <Empty className="not-found" description={t('app.notFound')}>
-          <Button type="primary" onClick={() => navigate({ name: 'units' })}>
+          <Button type="primary" onClick={() => navigate({ name: 'workbench' })}>
             {t('app.backHome')}
           </Button>
         </Empty>

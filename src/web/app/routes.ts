@@ -1,5 +1,6 @@
 /** The app's routes as data: parsed from and written to the URL path (history routing). */
 export type Route =
+  | { name: 'workbench' }
   | { name: 'units' }
   | { name: 'department'; unitCode: string; year: number }
   | { name: 'review'; unitCode: string; year: number }
@@ -9,20 +10,26 @@ export type Route =
   | { name: 'bureauMonitoring' }
   | { name: 'bureauRecheck' }
   | { name: 'policies' }
+  | { name: 'auditLog' }
+  | { name: 'years' }
   | { name: 'organisations' }
   | { name: 'account' }
   | { name: 'users' }
   | { name: 'setup' }
   | { name: 'audit'; unitCode: string; year: number }
+  | { name: 'print'; unitCode: string; year: number }
   | { name: 'notFound'; path: string };
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/' || path === '/index.html') return { name: 'units' };
+  if (path === '/' || path === '/index.html') return { name: 'workbench' };
+  if (path === '/units') return { name: 'units' };
   if (path === '/bureau') return { name: 'bureau' };
   if (path === '/bureau/monitoring') return { name: 'bureauMonitoring' };
   if (path === '/bureau/recheck') return { name: 'bureauRecheck' };
   if (path === '/bureau/policies') return { name: 'policies' };
+  if (path === '/bureau/audit') return { name: 'auditLog' };
+  if (path === '/bureau/years') return { name: 'years' };
   if (path === '/organisations') return { name: 'organisations' };
   if (path === '/account') return { name: 'account' };
   if (path === '/admin/users') return { name: 'users' };
@@ -36,6 +43,11 @@ export function parseRoute(pathname: string): Route {
   if (audit) {
     const unitCode = safeDecode(audit[1]!);
     if (unitCode !== null) return { name: 'audit', unitCode, year: Number(audit[2]) };
+  }
+  const print = /^\/units\/([^/]+)\/years\/(\d{4})\/print$/.exec(path);
+  if (print) {
+    const unitCode = safeDecode(print[1]!);
+    if (unitCode !== null) return { name: 'print', unitCode, year: Number(print[2]) };
   }
   const review = /^\/units\/([^/]+)\/years\/(\d{4})\/review$/.exec(path);
   if (review) {
@@ -57,8 +69,10 @@ export function parseRoute(pathname: string): Route {
 
 export function hrefFor(route: Route): string {
   switch (route.name) {
-    case 'units':
+    case 'workbench':
       return '/';
+    case 'units':
+      return '/units';
     case 'department':
       return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}`;
     case 'review':
@@ -75,6 +89,10 @@ export function hrefFor(route: Route): string {
       return '/bureau/recheck';
     case 'policies':
       return '/bureau/policies';
+    case 'auditLog':
+      return '/bureau/audit';
+    case 'years':
+      return '/bureau/years';
     case 'organisations':
       return '/organisations';
     case 'account':
@@ -83,6 +101,8 @@ export function hrefFor(route: Route): string {
       return '/admin/users';
     case 'audit':
       return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}/audit`;
+    case 'print':
+      return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}/print`;
     case 'setup':
       return '/setup';
     case 'notFound':

@@ -2,17 +2,19 @@ import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import type { AuditEntryView } from '../../contract/accounts.ts';
+import { AUDIT_ENTITIES } from '../../contract/audit-words.ts';
 import { navigate } from '../app/router.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
 import { LoadError } from '../shared/LoadError.tsx';
 import { useAsync } from '../shared/use-async.ts';
 import { auditCsvUrl, fetchAudit } from './api.ts';
-import { changedFields } from './audit-diff.ts';
+import { auditWords } from './audit-sentence.ts';
+import './audit.css';
 
 const PAGE_SIZE = 20;
-const ENTITIES = ['project', 'target-document', 'workflow'];
 
-/** 审计日志: who changed what in a unit-year, newest first, each change field by field; CSV for Excel. */
+/** 审计日志: who changed what in a unit-year, newest first, in plain words; CSV for Excel. */
 export default function AuditPage({ unitCode, year }: { unitCode: string; year: number }) {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
@@ -23,24 +25,23 @@ export default function AuditPage({ unitCode, year }: { unitCode: string; year: 
   );
   const columns = [
     {
-      title: t('audit.at'),
-      dataIndex: 'at',
-      width: 180,
-      render: (at: string) => new Date(at).toLocaleString('zh-CN', { hour12: false }),
+      title: t('auditLog.what'),
+      key: 'what',
+      render: (_: unknown, entry: AuditEntryView) => <EntryWords entry={entry} />,
     },
-    { title: t('audit.actor'), dataIndex: 'actor', width: 120 },
-    { title: t('audit.action'), dataIndex: 'action', width: 150 },
-    { title: t('audit.entity'), dataIndex: 'entity', width: 130 },
-    { title: t('audit.entityKey'), dataIndex: 'entityKey' },
   ];
   const extra = (
     <Space>
       <Select
         allowClear
+        aria-label={t('audit.entity')}
         placeholder={t('audit.allEntities')}
         style={{ width: 170 }}
         value={entity}
-        options={ENTITIES.map((value) => ({ value, label: value }))}
+        options={Object.keys(AUDIT_ENTITIES).map((value) => ({
+          value,
+          label: t(`auditLog.entity.${value}` as MessageKey),
+        }))}
         onChange={(value?: string) => {
           setEntity(value);
           setPage(1);
@@ -76,7 +77,6 @@ export default function AuditPage({ unitCode, year }: { unitCode: string; year: 
         columns={columns}
         dataSource={data?.items ?? []}
         locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
-        expandable={{ expandedRowRender: (entry) => <Changes entry={entry} /> }}
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,
@@ -89,28 +89,17 @@ export default function AuditPage({ unitCode, year }: { unitCode: string; year: 
   );
 }
 
-function Changes({ entry }: { entry: AuditEntryView }) {
+function EntryWords({ entry }: { entry: AuditEntryView }) {
   const { t } = useI18n();
-  const changes = changedFields(entry.before, entry.after);
-  if (changes.length === 0) return <span className="secondary">{t('audit.noChanges')}</span>;
+  const words = auditWords(t, { ...entry, actorDisplayName: null, unitName: null });
   return (
-    <table className="simple-table" data-testid="audit-changes">
-      <thead>
-        <tr>
-          <th>{t('audit.field')}</th>
-          <th>{t('audit.before')}</th>
-          <th>{t('audit.after')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {changes.map((c) => (
-          <tr key={c.field}>
-            <td>{c.field}</td>
-            <td>{c.before}</td>
-            <td>{c.after}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="audit-entry" data-testid="audit-entry">
+      <div>{words.sentence}</div>
+      {words.changes.map((line) => (
+        <div key={line} className="audit-change" lang={words.changesLang}>
+          {line}
+        </div>
+      ))}
+    </div>
   );
 }

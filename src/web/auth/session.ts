@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { SessionUser } from '../../contract/accounts.ts';
+import type { SessionResponse, SessionUser } from '../../contract/accounts.ts';
 import { onPasswordChangeRequired, onUnauthenticated, setCsrfToken } from '../http/client.ts';
 import { deleteSession, fetchSession, postSession } from './api.ts';
 
@@ -9,13 +9,16 @@ export interface SessionState {
   user: SessionUser | null;
   /** Signed in with a one-time password: the app shows only the password change until it is done. */
   mustChangePassword: boolean;
+  /** The user's permission → scope, from the server (null when signed out): what the screens offer. */
+  permissions: SessionResponse['permissions'];
 }
 
 /**
  * The signed-in user as a small external store (no provider to wire in): loaded once, replaced on
  * sign-in and sign-out, and emptied by any 401 so that the shell shows the sign-in page.
  */
-let state: SessionState = { status: 'loading', user: null, mustChangePassword: false };
+let state: SessionState = { status: 'loading', user: null, mustChangePassword: false, permissions: null };
+const SIGNED_OUT: SessionState = { status: 'ready', user: null, mustChangePassword: false, permissions: null };
 const listeners = new Set<() => void>();
 let started = false;
 
@@ -29,13 +32,22 @@ function start(): void {
   started = true;
   onUnauthenticated(() => {
     setCsrfToken(null);
-    set({ status: 'ready', user: null, mustChangePassword: false });
+    set(SIGNED_OUT);
   });
   onPasswordChangeRequired(() => set({ ...state, mustChangePassword: true }));
   fetchSession().then(
-    (session) => set({ status: 'ready', user: session.user, mustChangePassword: session.mustChangePassword }),
-    () => set({ status: 'ready', user: null, mustChangePassword: false }),
+    (session) => set(stateOf(session)),
+    () => set(SIGNED_OUT),
   );
+}
+
+function stateOf(session: SessionResponse): SessionState {
+  return {
+    status: 'ready',
+    user: session.user,
+    mustChangePassword: session.mustChangePassword,
+    permissions: session.permissions,
+  };
 }
 
 function subscribe(listener: () => void): () => void {
@@ -49,8 +61,7 @@ export function useSession(): SessionState {
 }
 
 export async function signIn(username: string, password: string): Promise<void> {
-  const session = await postSession(username, password);
-  set({ status: 'ready', user: session.user, mustChangePassword: session.mustChangePassword });
+  set(stateOf(await postSession(username, password)));
 }
 
 /** The one-time password was replaced: the whole app opens. */
@@ -62,6 +73,6 @@ export async function signOut(): Promise<void> {
   try {
     await deleteSession();
   } finally {
-    set({ status: 'ready', user: null, mustChangePassword: false });
+    set(SIGNED_OUT);
   }
 }

@@ -75,7 +75,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'recheck.seedHint': 'Note the seed: the same share and seed repeat the same draw',
   'recheck.newSeed': 'New seed',
   'recheck.rules': 'Rules',
-  'recheck.rule.excellent-low-execution': 'Graded 优 with execution below 80 %',
+  'recheck.rule.excellent-low-execution': 'Graded Excellent with execution below 80 %',
   'recheck.rule.high-score': 'Mean score 90 or more',
   'recheck.draw': 'Draw',
   'recheck.incomplete': 'Give a share and a seed, or choose at least one rule',

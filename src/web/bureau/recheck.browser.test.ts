@@ -47,7 +47,7 @@ describe('复核 (real server, real browser)', () => {
     ({ app, baseUrl } = await serveWebApp(db));
     browser = await launchChromium();
     page = await newDesktopPage(browser);
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/units`);
     await signInOnPage(page, 'czj', 'demo-czj-2020');
     await page.getByTestId('unit-list').waitFor();
   });

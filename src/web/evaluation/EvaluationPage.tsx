@@ -12,8 +12,8 @@ import { ConflictNotice } from '../shared/ConflictNotice.tsx';
 import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
 import { ReportDownloads } from '../reports/ReportDownloads.tsx';
 import { useAsync } from '../shared/use-async.ts';
-import { PERMISSION_TABLE } from '../../domain/permissions.ts';
 import { useSession } from '../auth/session.ts';
+import { useMayUse } from '../workflow/use-can-edit.ts';
 import { fetchEvaluation, packageUrl, saveEvaluation } from './api.ts';
 import {
   bodyFrom,
@@ -51,7 +51,7 @@ function EvaluationForm({ unitCode, year }: Props) {
   const [issues, setIssues] = useState<ApiError['issues']>([]);
   const { user } = useSession();
   const role = user?.role ?? null;
-  const mayEdit = role !== null && PERMISSION_TABLE[role]['evaluation:edit'] !== 'none';
+  const mayEdit = useMayUse('evaluation:edit');
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<unknown>(null);
 

@@ -6,6 +6,7 @@ import type { CategoryKey, IndicatorDraft, ProjectDraft } from './draft.ts';
 import { IndicatorRow, points } from './IndicatorRow.tsx';
 import '../projects/project-table.css';
 import './evaluation.css';
+import { gradeText } from '../i18n/vocabulary.ts';
 
 type Project = Evaluation['projects'][number];
 
@@ -41,103 +42,112 @@ export function EvaluationTable(props: Props) {
           {seq}. {project.name}
         </h3>
       </div>
-      <table className="official-table evaluation-table">
-        <colgroup>
-          <col style={{ width: '7%' }} />
-          <col style={{ width: '9%' }} />
-          <col style={{ width: '10%' }} />
-          <col style={{ width: '13%' }} />
-          <col style={{ width: '9%' }} />
-          <col style={{ width: '14%' }} />
-          <col style={{ width: '6%' }} />
-          <col style={{ width: '6%' }} />
-          <col style={{ width: '26%' }} />
-        </colgroup>
-        <tbody>
-          <tr>
-            <th>{t('evaluation.projectName')}</th>
-            <td colSpan={4}>{project.name}</td>
-            <th>{t('evaluation.projectCode')}</th>
-            <td colSpan={3}>{project.code}</td>
-          </tr>
-          <tr>
-            <th rowSpan={2}>{t('evaluation.funds')}</th>
-            <th colSpan={2}>{t('evaluation.initialBudget')}</th>
-            <th>{t('evaluation.adjustedBudget')}</th>
-            <th>{t('evaluation.spent')}</th>
-            <th>{t('evaluation.rate')}</th>
-            <th>{t('evaluation.weight')}</th>
-            <th>{t('evaluation.points')}</th>
-            <th className="evaluation-hint">{t('evaluation.moneyHint')}</th>
-          </tr>
-          <tr>
-            <td colSpan={2} className="num">
-              {formatYuan(project.initialBudget)}
-            </td>
-            <td className="num">{formatYuan(project.adjustedBudget)}</td>
-            <td className="num">
-              {project.spent === null ? <Tag color="orange">{t('evaluation.missing')}</Tag> : formatYuan(project.spent)}
-            </td>
-            <td className="num" data-testid="execution-rate">
-              {rate}
-            </td>
-            <td className="num">{points(e.weight)}</td>
-            <td className="num">{points(e.points)}</td>
-            <td>
-              {e.flag && <Tag color="red">{t(`evaluation.flag.${e.flag}`)}</Tag>}
-              {(e.deviationRequired || draft.executionReason !== '') && (
-                <Input.TextArea
-                  aria-label={t('evaluation.executionReason')}
-                  placeholder={t('evaluation.executionReason')}
-                  autoSize={{ minRows: 1 }}
-                  status={e.deviationRequired && draft.executionReason.trim() === '' ? 'error' : undefined}
-                  value={draft.executionReason}
-                  disabled={readOnly}
-                  onChange={(ev) => onProject({ executionReason: ev.target.value })}
-                />
-              )}
-            </td>
-          </tr>
-          <SplitRow project={project} draft={draft} readOnly={readOnly} onProject={onProject} />
-          <tr>
-            <th rowSpan={project.indicators.length + 1}>绩效指标</th>
-            <th>{t('evaluation.level1')}</th>
-            <th>{t('evaluation.level2')}</th>
-            <th>{t('evaluation.level3')}</th>
-            <th>{t('evaluation.target')}</th>
-            <th>{t('evaluation.actual')}</th>
-            <th>{t('evaluation.weight')}</th>
-            <th>{t('evaluation.points')}</th>
-            <th>{t('evaluation.deviation')}</th>
-          </tr>
-          {project.indicators.map((indicator, k) => (
-            <IndicatorRow
-              key={`${indicator.name}-${k}`}
-              indicator={indicator}
-              result={score.indicators[k]!}
-              draft={draft.indicators[k]!}
-              readOnly={readOnly}
-              onChange={(change) => onIndicator(k, change)}
-            />
-          ))}
-          <tr className="evaluation-total">
-            <th colSpan={6}>{t('evaluation.total')}</th>
-            <td className="num">100</td>
-            <td className="num" data-testid="project-score">
-              {score.scorable ? score.score.toFixed(2) : t('evaluation.unscorable')}
-              {project.unitScore && (
-                <div className="evaluation-unit-points">
-                  {t('evaluation.unitPoints', { value: project.unitScore.score.toFixed(2) })}
-                </div>
-              )}
-            </td>
-            <td>
-              {t('evaluation.grade')}：
-              <strong data-testid="project-grade">{score.grade ?? t('evaluation.ungraded')}</strong>
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      {/* The official grid keeps its columns on a phone and scrolls in this box (project-table.css). */}
+      <div className="official-scroll">
+        <table className="official-table evaluation-table">
+          <colgroup>
+            <col style={{ width: '7%' }} />
+            <col style={{ width: '9%' }} />
+            <col style={{ width: '10%' }} />
+            <col style={{ width: '13%' }} />
+            <col style={{ width: '9%' }} />
+            <col style={{ width: '14%' }} />
+            <col style={{ width: '6%' }} />
+            <col style={{ width: '6%' }} />
+            <col style={{ width: '26%' }} />
+          </colgroup>
+          <tbody>
+            <tr>
+              <th>{t('evaluation.projectName')}</th>
+              <td colSpan={4}>{project.name}</td>
+              <th>{t('evaluation.projectCode')}</th>
+              <td colSpan={3}>{project.code}</td>
+            </tr>
+            <tr>
+              <th rowSpan={2}>{t('evaluation.funds')}</th>
+              <th colSpan={2}>{t('evaluation.initialBudget')}</th>
+              <th>{t('evaluation.adjustedBudget')}</th>
+              <th>{t('evaluation.spent')}</th>
+              <th>{t('evaluation.rate')}</th>
+              <th>{t('evaluation.weight')}</th>
+              <th>{t('evaluation.points')}</th>
+              <th className="evaluation-hint">{t('evaluation.moneyHint')}</th>
+            </tr>
+            <tr>
+              <td colSpan={2} className="num">
+                {formatYuan(project.initialBudget)}
+              </td>
+              <td className="num">{formatYuan(project.adjustedBudget)}</td>
+              <td className="num">
+                {project.spent === null ? (
+                  <Tag color="orange">{t('evaluation.missing')}</Tag>
+                ) : (
+                  formatYuan(project.spent)
+                )}
+              </td>
+              <td className="num" data-testid="execution-rate">
+                {rate}
+              </td>
+              <td className="num">{points(e.weight)}</td>
+              <td className="num">{points(e.points)}</td>
+              <td>
+                {e.flag && <Tag color="red">{t(`evaluation.flag.${e.flag}`)}</Tag>}
+                {(e.deviationRequired || draft.executionReason !== '') && (
+                  <Input.TextArea
+                    aria-label={t('evaluation.executionReason')}
+                    placeholder={t('evaluation.executionReason')}
+                    autoSize={{ minRows: 1 }}
+                    status={e.deviationRequired && draft.executionReason.trim() === '' ? 'error' : undefined}
+                    value={draft.executionReason}
+                    disabled={readOnly}
+                    onChange={(ev) => onProject({ executionReason: ev.target.value })}
+                  />
+                )}
+              </td>
+            </tr>
+            <SplitRow project={project} draft={draft} readOnly={readOnly} onProject={onProject} />
+            <tr>
+              <th rowSpan={project.indicators.length + 1}>{t('evaluation.indicators')}</th>
+              <th>{t('evaluation.level1')}</th>
+              <th>{t('evaluation.level2')}</th>
+              <th>{t('evaluation.level3')}</th>
+              <th>{t('evaluation.target')}</th>
+              <th>{t('evaluation.actual')}</th>
+              <th>{t('evaluation.weight')}</th>
+              <th>{t('evaluation.points')}</th>
+              <th>{t('evaluation.deviation')}</th>
+            </tr>
+            {project.indicators.map((indicator, k) => (
+              <IndicatorRow
+                key={`${indicator.name}-${k}`}
+                indicator={indicator}
+                result={score.indicators[k]!}
+                draft={draft.indicators[k]!}
+                readOnly={readOnly}
+                onChange={(change) => onIndicator(k, change)}
+              />
+            ))}
+            <tr className="evaluation-total">
+              <th colSpan={6}>{t('evaluation.total')}</th>
+              <td className="num">100</td>
+              <td className="num" data-testid="project-score">
+                {score.scorable ? score.score.toFixed(2) : t('evaluation.unscorable')}
+                {project.unitScore && (
+                  <div className="evaluation-unit-points">
+                    {t('evaluation.unitPoints', { value: project.unitScore.score.toFixed(2) })}
+                  </div>
+                )}
+              </td>
+              <td>
+                {t('evaluation.grade')}：
+                <strong data-testid="project-grade">
+                  {score.grade ? gradeText(score.grade, t) : t('evaluation.ungraded')}
+                </strong>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
       <CategoryPointsEditor {...props} />
     </section>
   );

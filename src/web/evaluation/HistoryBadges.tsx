@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useAsync } from '../shared/use-async.ts';
 import { fetchEvaluationHistory } from './api.ts';
 import './evaluation.css';
+import { gradeText } from '../i18n/vocabulary.ts';
 
 type YearResult = NonNullable<EvaluationHistory['projects'][number]['lastYear']>;
 
@@ -65,7 +66,7 @@ function Result({ label, result }: { label: string; result: YearResult }) {
   return (
     <>
       <Tag color={color}>
-        {label} {result.score.toFixed(2)} {result.grade ?? t('evaluation.ungraded')}
+        {label} {result.score.toFixed(2)} {result.grade ? gradeText(result.grade, t) : t('evaluation.ungraded')}
       </Tag>
       {result.budgetDiscussion && <Tag color="volcano">{t('evaluation.history.discussion')}</Tag>}
     </>

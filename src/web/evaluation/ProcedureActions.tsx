@@ -2,7 +2,7 @@ import { App, Button, Input, Space } from 'antd';
 import { useState } from 'react';
 import type { Evaluation } from '../../contract/evaluation.ts';
 import type { Role } from '../../domain/access.ts';
-import { PERMISSION_TABLE } from '../../domain/permissions.ts';
+import { useMayUse } from '../workflow/use-can-edit.ts';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { finaliseEvaluation, reopenEvaluation, reviewEvaluation } from './api.ts';
@@ -23,7 +23,7 @@ export function ProcedureActions({ evaluation, role, onDone }: Props) {
   const { message } = App.useApp();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const reviewer = role !== null && PERMISSION_TABLE[role]['evaluation:review'] !== 'none';
+  const reviewer = useMayUse('evaluation:review');
   const bureau = role === 'bureau' || role === 'admin';
   if (!reviewer) return null;
   const { unitCode, fiscalYear: year, status } = evaluation;

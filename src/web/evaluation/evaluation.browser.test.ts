@@ -38,7 +38,7 @@ describe('自评表 (real server, real browser)', () => {
     ({ app, baseUrl } = await serveWebApp(db));
     browser = await launchChromium();
     page = await newDesktopPage(browser);
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/units`);
     await signInOnPage(page, UNIT_USER.username, UNIT_USER.password);
     await page.getByTestId('unit-list').waitFor();
   });

@@ -65,6 +65,7 @@ export const zhCN = {
   'evaluation.points': '得分',
   'evaluation.moneyHint': '调整后预算数与执行数取自运行监控（预算调整与支出台账）',
   'evaluation.executionReason': '执行率偏低原因',
+  'evaluation.indicators': '绩效指标',
   'evaluation.level1': '一级指标',
   'evaluation.level2': '二级指标',
   'evaluation.level3': '三级指标',
@@ -160,6 +161,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'evaluation.moneyHint':
     'Adjusted budget and spending come from monitoring (budget adjustments and the spending ledger)',
   'evaluation.executionReason': 'Reason for low execution',
+  'evaluation.indicators': 'Performance indicators',
   'evaluation.level1': 'Level 1',
   'evaluation.level2': 'Level 2',
   'evaluation.level3': 'Indicator',

@@ -1,9 +1,8 @@
 import { CloudDownloadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { PERMISSION_TABLE } from '../../domain/permissions.ts';
-import { useSession } from '../auth/session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useMayUse } from '../workflow/use-can-edit.ts';
 
 const BulkExportDialog = lazy(() => import('./BulkExportDialog.tsx'));
 
@@ -11,9 +10,9 @@ const BulkExportDialog = lazy(() => import('./BulkExportDialog.tsx'));
 export function BulkExportButton({ years }: { years: number[] }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const { user } = useSession();
   // The bureau-wide zip needs overview:read (bureau, department, admin); a unit user downloads its own files.
-  if (years.length === 0 || !user || PERMISSION_TABLE[user.role]['overview:read'] === 'none') return null;
+  const mayExport = useMayUse('overview:read');
+  if (years.length === 0 || !mayExport) return null;
   return (
     <>
       <Button icon={<CloudDownloadOutlined />} onClick={() => setOpen(true)} data-testid="open-bulk-export">

@@ -45,7 +45,7 @@ describe('document downloads, upload with preview, bulk export (real server, rea
 
   async function signInAs(username: string, password: string): Promise<void> {
     await page.context().clearCookies();
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/units`);
     await page.getByTestId('login-page').waitFor();
     await signInOnPage(page, username, password);
     await page.getByTestId('unit-list').waitFor();

@@ -50,7 +50,7 @@ describe('the import dialog shows what was recognised before anything is stored 
   });
 
   it('previews a 湖北 workbook in 万元 without codes: layout, conversion, skipped rows, mapping, unit; then stores it', async () => {
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/units`);
     await page.getByTestId('login-page').waitFor();
     await signInOnPage(page, 'zgh', 'demo-zgh-2020');
     await page.getByTestId('unit-list').waitFor();

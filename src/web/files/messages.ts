@@ -47,7 +47,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'files.upload': 'Import from file',
   'files.uploadTitle': 'Import targets ({unit}, {year})',
   'files.uploadHint':
-    "Choose an Excel workbook (.xlsx), a Word document (.docx), a PDF, text or JSON: the Jixiao template, the official forms and the provinces' target and self-evaluation tables are recognised, in 元 or 万元, with or without codes. Old .doc/.xls need LibreOffice on the server. You see what was recognised first; saving replaces this year's targets as a whole.",
+    "Choose an Excel workbook (.xlsx), a Word document (.docx), a PDF, text or JSON: the Jixiao template, the official forms and the provinces' target and self-evaluation tables are recognised, in yuan or ten-thousand yuan, with or without codes. Old .doc/.xls need LibreOffice on the server. You see what was recognised first; saving replaces this year's targets as a whole.",
   'files.choose': 'Choose file',
   'files.previewing': 'Reading and reviewing…',
   'files.summary': '{projects} projects and {indicators} indicators will be imported',

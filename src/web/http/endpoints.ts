@@ -7,6 +7,7 @@ import {
   type UnitPage,
   type VersionedProject,
 } from '../../contract/api.ts';
+import { ProjectOrderResponseSchema } from '../../contract/project-order.ts';
 import type { Project, TargetsDocument } from '../../contract/targets.ts';
 import { jsonBody, request } from './client.ts';
 
@@ -72,6 +73,19 @@ export async function updateProject(
 
 export async function deleteProject(unitCode: string, year: number, code: string, version: number): Promise<void> {
   await request(null, projectPath(unitCode, year, code), { method: 'DELETE', headers: ifMatch(version) });
+}
+
+/** Puts the unit-year's projects in this order; `version` is the document's as read (stale → 409). */
+export async function reorderProjects(
+  unitCode: string,
+  year: number,
+  codes: string[],
+  version: number,
+): Promise<number> {
+  const body = jsonBody({ codes });
+  const init = { method: 'PUT', body: body.body, headers: { ...body.headers, ...ifMatch(version) } };
+  const { data } = await request(ProjectOrderResponseSchema, `${unitYear(unitCode, year)}/project-order`, init);
+  return data.version;
 }
 
 export function exportUrl(unitCode: string, year: number, format: 'json' | 'text'): string {

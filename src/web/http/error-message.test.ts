@@ -48,4 +48,11 @@ describe('errorMessage: refusals and validation in words, never an internal key'
   ])('%s keeps the server sentence or a generic one', (_, error, text) => {
     expect(errorMessage(error, zh)).toBe(text);
   });
+
+  it('words a closed fiscal year in the UI’s language (decision 038), other locks as the server says', () => {
+    const closed = new ApiError(423, 'LOCKED', '2020 年度已关闭，只能查看', [], { details: { closedYear: 2020 } });
+    expect(errorMessage(closed, zh)).toBe('2020 年度已关闭，只能查看');
+    expect(errorMessage(closed, en)).toBe('The year 2020 is closed: it can be read but not changed');
+    expect(errorMessage(new ApiError(423, 'LOCKED', '已提交，等待主管部门审核'), en)).toBe('已提交，等待主管部门审核');
+  });
 });

@@ -18,6 +18,11 @@ export function errorMessage(error: unknown, t: Translate): string {
       return t('error.badResponse');
     case 'FORBIDDEN':
       return forbiddenText(error, t);
+    case 'LOCKED':
+      // A closed fiscal year (decision 038) is worded in the UI's language; other locks are the server's sentence.
+      return typeof error.details?.['closedYear'] === 'number'
+        ? t('years.closedReason', { year: error.details['closedYear'] })
+        : error.message;
     case 'NOT_FOUND':
     case 'VALIDATION':
     case 'BAD_INPUT':

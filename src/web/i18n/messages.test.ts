@@ -11,6 +11,14 @@ describe('messages', () => {
       expect(placeholders(text), key).toEqual(placeholders(zh[key as MessageKey]));
     }
   });
+  it('holds no Chinese in English, except the words a user types as values', () => {
+    // The self-evaluation hint shows what to type in a qualitative cell (达到 …): data, not the UI's words.
+    const valuesToType = new Set<MessageKey>(['evaluation.actualHint']);
+    const chinese = Object.entries(DICTIONARIES.en).filter(
+      ([key, text]) => /\p{Script=Han}/u.test(text) && !valuesToType.has(key as MessageKey),
+    );
+    expect(chinese).toEqual([]);
+  });
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('zh-CN', 'table.caption', { n: 1, name: '困难职工帮扶资金' })).toBe(
       '1、困难职工帮扶资金绩效目标表',

@@ -1,4 +1,5 @@
 import * as accountWords from '../account/messages.ts';
+import * as auditWords from '../audit/messages.ts';
 import * as authWords from '../auth/messages.ts';
 import * as bureauWords from '../bureau/messages.ts';
 import * as filesWords from '../files/messages.ts';
@@ -6,12 +7,16 @@ import * as evaluationWords from '../evaluation/messages.ts';
 import * as monitoringWords from '../monitoring/messages.ts';
 import * as organisationsWords from '../organisations/messages.ts';
 import * as policiesWords from '../policies/messages.ts';
+import * as projectsWords from '../projects/messages.ts';
 import * as reportsWords from '../reports/messages.ts';
 import * as reviewWords from '../review/messages.ts';
 import * as sharedWords from '../shared/messages.ts';
 import * as unitsWords from '../units/messages.ts';
 import * as usersWords from '../users/messages.ts';
+import * as workbenchWords from '../workbench/messages.ts';
 import * as workflowWords from '../workflow/messages.ts';
+import * as yearsWords from '../years/messages.ts';
+import * as vocabularyWords from './vocabulary.ts';
 
 /**
  * The UI's words. Chinese is the reference dictionary; every other locale must have the same
@@ -142,6 +147,7 @@ const coreZhCN = {
   'permission.policies:manage': '设置审核、监控和评分规则',
   'permission.users:manage': '管理用户账号',
   'permission.organisations:manage': '管理机构（财政局、主管部门、单位）',
+  'permission.years:manage': '管理年度（开启、关闭年度，设置截止日期）',
 } as const;
 
 /**
@@ -161,10 +167,15 @@ const zhCN = {
   ...filesWords.zhCN,
   ...reportsWords.zhCN,
   ...policiesWords.zhCN,
+  ...auditWords.zhCN,
+  ...yearsWords.zhCN,
   ...organisationsWords.zhCN,
   ...bureauWords.zhCN,
   ...unitsWords.zhCN,
+  ...workbenchWords.zhCN,
+  ...projectsWords.zhCN,
   ...sharedWords.zhCN,
+  ...vocabularyWords.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -294,6 +305,7 @@ const coreEn: Record<keyof typeof coreZhCN, string> = {
   'permission.policies:manage': 'set review, monitoring and scoring policies',
   'permission.users:manage': 'manage user accounts',
   'permission.organisations:manage': 'manage organisations (bureaus, departments, units)',
+  'permission.years:manage': 'manage fiscal years (open, close, set deadlines)',
 };
 
 const en: Dictionary = {
@@ -308,10 +320,15 @@ const en: Dictionary = {
   ...filesWords.en,
   ...reportsWords.en,
   ...policiesWords.en,
+  ...auditWords.en,
+  ...yearsWords.en,
   ...organisationsWords.en,
   ...bureauWords.en,
   ...unitsWords.en,
+  ...workbenchWords.en,
+  ...projectsWords.en,
   ...sharedWords.en,
+  ...vocabularyWords.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

@@ -14,6 +14,7 @@ import { fetchBureauMonitoring, fetchRanking } from './api.ts';
 import { LEVEL_COLORS, countPieOption, rankingBarOption } from './chart-options.ts';
 import { LazyChart } from './LazyChart.tsx';
 import './monitoring.css';
+import { gradeText, warningLevelText } from '../i18n/vocabulary.ts';
 
 const GRADE_COLORS = { 优: '#389e0d', 良: '#1677ff', 中: '#e8a33d', 差: '#b71c1c', 未定级: '#bfbfbf' } as const;
 const ROUND_COLORS = { submitted: 'green', open: 'blue', overdue: 'red', 'not-due': 'default' } as const;
@@ -206,14 +207,18 @@ function UnitTable({
           align: 'right',
           render: (v: number | null) => v?.toFixed(2) ?? '—',
         },
-        { title: t('monitoring.bureau.grade'), dataIndex: 'grade', render: (v: string | null) => v ?? '—' },
+        {
+          title: t('monitoring.bureau.grade'),
+          dataIndex: 'grade',
+          render: (v: string | null) => (v ? gradeText(v, t) : '—'),
+        },
         {
           title: t('monitoring.bureau.warnings'),
           key: 'warnings',
           render: (_, u) =>
             WARNING_LEVELS.filter((l) => u.warningCounts[l] > 0).map((l) => (
               <Tag key={l} color={LEVEL_COLORS[l]}>
-                {l} {u.warningCounts[l]}
+                {warningLevelText(l, t)} {u.warningCounts[l]}
               </Tag>
             )),
         },
@@ -267,7 +272,7 @@ function DashboardCharts({ monitoring, ranking }: { monitoring: BureauMonitoring
       ranking &&
       countPieOption(
         (Object.keys(GRADE_COLORS) as (keyof typeof GRADE_COLORS)[]).map((g) => ({
-          name: g === '未定级' ? t('monitoring.bureau.ungraded') : g,
+          name: g === '未定级' ? t('monitoring.bureau.ungraded') : gradeText(g, t),
           value: ranking.gradeDistribution[g],
           color: GRADE_COLORS[g],
         })),
@@ -277,9 +282,13 @@ function DashboardCharts({ monitoring, ranking }: { monitoring: BureauMonitoring
   const warnings = useMemo(
     () =>
       countPieOption(
-        WARNING_LEVELS.map((l) => ({ name: l, value: monitoring.warningTotals[l], color: LEVEL_COLORS[l] })),
+        WARNING_LEVELS.map((l) => ({
+          name: warningLevelText(l, t),
+          value: monitoring.warningTotals[l],
+          color: LEVEL_COLORS[l],
+        })),
       ),
-    [monitoring],
+    [monitoring, t],
   );
   const height = (n: number) => 60 + 40 * n;
   return (

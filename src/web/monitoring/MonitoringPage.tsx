@@ -2,9 +2,8 @@ import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Descriptions, Row, Select, Skeleton, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import type { UnitMonitoringView } from '../../contract/monitoring.ts';
-import { PERMISSION_TABLE } from '../../domain/permissions.ts';
 import { Link } from '../app/router.tsx';
-import { useSession } from '../auth/session.ts';
+import { useMayUse } from '../workflow/use-can-edit.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatYuan } from '../shared/format.ts';
 import { LoadError } from '../shared/LoadError.tsx';
@@ -19,6 +18,7 @@ import { PaymentUpload } from './PaymentUpload.tsx';
 import { ActionsPanel, RoundsPanel } from './RoundsPanel.tsx';
 import { WarningList } from './WarningList.tsx';
 import './monitoring.css';
+import { warningLevelText } from '../i18n/vocabulary.ts';
 
 interface Props {
   unitCode: string;
@@ -36,7 +36,6 @@ export default function MonitoringPage(props: Props) {
 
 function Monitoring({ unitCode, year }: Props) {
   const { t } = useI18n();
-  const { user } = useSession();
   const [asOfMonth, setAsOfMonth] = useState<number | undefined>(undefined);
   const { data, error, reload } = useAsync(
     () => fetchMonitoring(unitCode, year, asOfMonth),
@@ -44,8 +43,8 @@ function Monitoring({ unitCode, year }: Props) {
   );
   const [entry, setEntry] = useState<EntryKind | null>(null);
   const [uploading, setUploading] = useState(false);
-  const canEdit = user !== null && PERMISSION_TABLE[user.role]['monitoring:edit'] !== 'none';
-  const canAct = user !== null && PERMISSION_TABLE[user.role]['monitoring:act'] !== 'none';
+  const canEdit = useMayUse('monitoring:edit');
+  const canAct = useMayUse('monitoring:act');
 
   if (!data)
     return error !== undefined ? (
@@ -183,8 +182,13 @@ function Charts({ data }: { data: UnitMonitoringView }) {
     [project, data.asOfMonth, t],
   );
   const warnings = useMemo(
-    () => warningsChartOption(data.projects, data.warnings, { 提示: '提示', 警示: '警示', 重点监控: '重点监控' }),
-    [data],
+    () =>
+      warningsChartOption(data.projects, data.warnings, {
+        提示: warningLevelText('提示', t),
+        警示: warningLevelText('警示', t),
+        重点监控: warningLevelText('重点监控', t),
+      }),
+    [data, t],
   );
   const likelihood = useMemo(() => {
     const latest = data.projects.flatMap((p) =>

@@ -2,6 +2,7 @@ import { Empty, Table, Tag } from 'antd';
 import type { WarningView } from '../../contract/monitoring.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LEVEL_COLORS } from './chart-options.ts';
+import { warningLevelText } from '../i18n/vocabulary.ts';
 
 /**
  * Computed warnings with their follow-up, read from the actions that name them (decision 036): the bureau acts on
@@ -22,7 +23,7 @@ export function WarningList({ warnings }: { warnings: WarningView[] }) {
           title: t('monitoring.level'),
           dataIndex: 'level',
           width: 100,
-          render: (level: WarningView['level']) => <Tag color={LEVEL_COLORS[level]}>{level}</Tag>,
+          render: (level: WarningView['level']) => <Tag color={LEVEL_COLORS[level]}>{warningLevelText(level, t)}</Tag>,
         },
         { title: t('monitoring.project'), dataIndex: 'projectName', width: 220 },
         { title: t('monitoring.reason'), key: 'reason', render: (_, w) => (locale === 'en' ? w.reasonEn : w.reason) },

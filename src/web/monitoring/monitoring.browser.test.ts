@@ -35,7 +35,7 @@ describe('monitoring (real server, real browser, demo year)', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/units`);
     await signInOnPage(page, UNIT_USER.username, UNIT_USER.password);
     await page.getByTestId('unit-list').waitFor();
   });

@@ -7,11 +7,14 @@ export async function fetchPolicy(kind: PolicyKind, orgCode: string | null): Pro
   return (await request(PolicyViewSchema, policyPath(kind, orgCode))).data;
 }
 
+/** Stores `body`, provided nobody wrote the policy since `version` was read (else a 409 to show). */
 export async function savePolicy(
   kind: PolicyKind,
   orgCode: string | null,
   body: Record<string, unknown>,
+  version: number,
 ): Promise<PolicyViewResponse> {
-  const init = { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  const headers = { 'Content-Type': 'application/json', 'If-Match': `"${version}"` };
+  const init = { method: 'PUT', headers, body: JSON.stringify(body) };
   return (await request(PolicyViewSchema, policyPath(kind, orgCode), init)).data;
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
 import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
 import { ProjectEditorForm } from './ProjectEditorForm.tsx';
+import { ReturnedComments } from '../workflow/ReturnedComments.tsx';
 import './editor.css';
 import { emptyProjectForm, projectToForm, type ProjectFormValues } from './project-form.ts';
 
@@ -105,6 +106,9 @@ export function ProjectEditor({ unitCode, year, target, onClose, onSaved }: Prop
     >
       {loadError !== undefined && <LoadError error={loadError} onRetry={() => setAttempt((a) => a + 1)} />}
       {!shown && loadError === undefined && <Skeleton active paragraph={{ rows: 10 }} />}
+      {shown && target?.mode === 'edit' && (
+        <ReturnedComments unitCode={unitCode} year={year} projectCode={target.code} />
+      )}
       {shown && (
         <ProjectEditorForm
           key={formKey(unitCode, year, shown)}

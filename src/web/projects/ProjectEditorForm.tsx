@@ -2,7 +2,7 @@ import { Alert, App, Button, Form } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { ApiError } from '../http/client.ts';
-import { createProject, updateProject } from '../http/endpoints.ts';
+import { createProject, fetchProject, updateProject } from '../http/endpoints.ts';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
 import { isStaleWrite } from '../shared/conflict.ts';
@@ -68,7 +68,22 @@ export function ProjectEditorForm({ unitCode, year, loaded, saveSlot, onDirty, o
   return (
     <>
       {saveSlot && createPortal(saveButton, saveSlot)}
-      {conflict && <ConflictNotice error={conflict} onReload={onReload} onDismiss={() => setConflict(null)} />}
+      {conflict && (
+        <ConflictNotice
+          error={conflict}
+          onReload={onReload}
+          onDismiss={() => setConflict(null)}
+          compare={
+            target.mode === 'edit'
+              ? {
+                  mine: () => formToProject(form.getFieldsValue(true) as ProjectFormValues),
+                  stored: async () => (await fetchProject(unitCode, year, target.code)).project,
+                  root: 'projects',
+                }
+              : undefined
+          }
+        />
+      )}
       {problem && <SaveProblemAlert problem={problem} />}
       <Form<ProjectFormValues>
         form={form}
@@ -79,7 +94,7 @@ export function ProjectEditorForm({ unitCode, year, loaded, saveSlot, onDirty, o
         onFinish={save}
         scrollToFirstError
       >
-        <ProjectFields creating={target.mode === 'create'} />
+        <ProjectFields creating={target.mode === 'create'} unitCode={unitCode} year={year} />
       </Form>
     </>
   );

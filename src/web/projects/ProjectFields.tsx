@@ -7,7 +7,7 @@ import { IndicatorFields } from './IndicatorFields.tsx';
 import { budgetIdentityProblem, validateAmount, type ProjectFormValues } from './project-form.ts';
 
 /** The editor's fields, section by section, in the order of the official table. */
-export function ProjectFields({ creating }: { creating: boolean }) {
+export function ProjectFields({ creating, unitCode, year }: { creating: boolean; unitCode: string; year: number }) {
   const { t } = useI18n();
   const required = (field: MessageKey): Rule => ({
     required: true,
@@ -35,7 +35,7 @@ export function ProjectFields({ creating }: { creating: boolean }) {
       </Form.Item>
       <SpendingPlanFields />
       <GoalFields />
-      <IndicatorFields />
+      <IndicatorFields unitCode={unitCode} year={year} />
     </>
   );
 }

@@ -156,6 +156,7 @@ describe("project editor: never another project's values (real server, real brow
   it('asks before a changed editor is closed (Cancel, X, Esc), the page left (back) or the tab closed, and keeps the edits on stay', async () => {
     // From the unit list into the department inside the app, so that back is the app's own history.
     await page.locator('.app-header a').first().click();
+    await page.getByTestId('workbench-units').getByRole('link').click();
     await page.getByRole('link', { name: '2020年' }).click();
     await page.getByTestId('project-tables').waitFor();
     const departmentPath = new URL(page.url()).pathname;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorRowSpans, isMissingTargetValue, mergeRowSpans, spreadColumns } from './table-layout.ts';
+import { groupHeads, indicatorRowSpans, isMissingTargetValue, mergeRowSpans } from './table-layout.ts';
 
 describe('mergeRowSpans', () => {
   it('spans runs of equal consecutive keys and hides the rest', () => {
@@ -39,16 +39,25 @@ describe('indicatorRowSpans', () => {
   });
 });
 
-describe('spreadColumns', () => {
-  it('shares five columns among four checkpoints, the extra one to the last', () => {
-    expect(spreadColumns(4, 5)).toEqual([1, 1, 1, 2]);
+describe('groupHeads', () => {
+  it('heads each run the table merges, and only its first row', () => {
+    const rows = [
+      { level1: '产出指标', level2: '数量指标' },
+      { level1: '产出指标', level2: '数量指标' },
+      { level1: '产出指标', level2: '质量指标' },
+      { level1: '效益指标', level2: '质量指标' },
+      { level1: '效益指标', level2: '' },
+    ];
+    expect(groupHeads(rows)).toEqual([
+      '产出指标 / 数量指标',
+      null,
+      '产出指标 / 质量指标',
+      '效益指标 / 质量指标',
+      '效益指标',
+    ]);
   });
-  it('shares evenly when it can and never returns zero-width cells', () => {
-    expect(spreadColumns(1, 5)).toEqual([5]);
-    expect(spreadColumns(2, 5)).toEqual([2, 3]);
-    expect(spreadColumns(5, 5)).toEqual([1, 1, 1, 1, 1]);
-    expect(spreadColumns(7, 5)).toEqual([1, 1, 1, 1, 1, 1, 1]);
-    expect(spreadColumns(0, 5)).toEqual([]);
+  it('starts no group for a row without 一级 (a new, empty row) and reads missing form rows as empty', () => {
+    expect(groupHeads([{ level1: ' ', level2: '数量指标' }, undefined, {}])).toEqual([null, null, null]);
   });
 });
 

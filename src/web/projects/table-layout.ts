@@ -2,8 +2,8 @@ import { describeTargetKind } from '../../domain/target-value.ts';
 import type { Indicator, TargetValue } from '../../domain/targets.ts';
 
 /**
- * Layout helpers for the official project table (绩效目标表): vertical merges of the
- * 一级/二级 columns and the spread of spending-plan checkpoints over the value columns.
+ * Layout helpers for the official project table (绩效目标表): vertical merges of the 一级/二级 columns,
+ * and the editor's group headings that follow the same merges.
  */
 
 /**
@@ -34,15 +34,6 @@ export function indicatorRowSpans(indicators: readonly Pick<Indicator, 'level1' 
   return indicators.map((_, i) => ({ level1: level1[i]!, level2: level2[i]! }));
 }
 
-/** colSpans that share `columns` table columns among `count` cells as evenly as possible, extra width to the last ones. */
-export function spreadColumns(count: number, columns: number): number[] {
-  if (count <= 0) return [];
-  if (count >= columns) return new Array<number>(count).fill(1);
-  const base = Math.floor(columns / count);
-  const extra = columns % count;
-  return Array.from({ length: count }, (_, i) => base + (i >= count - extra ? 1 : 0));
-}
-
 /**
  * An indicator value without a number where one is expected: empty, or a unit alone (the seed's
  * 补助个人数量 "个"). Qualitative values such as "及时" are not missing.
@@ -50,4 +41,19 @@ export function spreadColumns(count: number, columns: number): number[] {
 export function isMissingTargetValue(target: TargetValue): boolean {
   const kind = describeTargetKind(target);
   return kind === 'missing-number' || kind === 'empty';
+}
+
+/**
+ * The editor's group headings: "一级 / 二级" before each row that starts a run the official table merges
+ * (same runs as indicatorRowSpans), null elsewhere. Rows not yet given a 一级 start no group.
+ */
+export function groupHeads(
+  indicators: readonly (Partial<Pick<Indicator, 'level1' | 'level2'>> | undefined)[],
+): (string | null)[] {
+  const rows = indicators.map((i) => ({ level1: (i?.level1 ?? '').trim(), level2: (i?.level2 ?? '').trim() }));
+  const spans = indicatorRowSpans(rows);
+  return rows.map((row, i) => {
+    if (row.level1 === '' || spans[i]!.level2 === 0) return null;
+    return row.level2 === '' ? row.level1 : `${row.level1} / ${row.level2}`;
+  });
 }

@@ -29,7 +29,7 @@ describe('自评表 and 监控表 downloads (real server, real browser, demo yea
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/units`);
     await signInOnPage(page, UNIT_USER.username, UNIT_USER.password);
     await page.getByTestId('unit-list').waitFor();
   });

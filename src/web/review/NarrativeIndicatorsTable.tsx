@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { extractNarrativeIndicators, type NarrativeIndicator } from '../../domain/review/narrative.ts';
 import type { OverallTargets, TargetValue } from '../../domain/targets.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { userDataCell } from '../shared/user-data.ts';
 
 const OPERATOR: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=', '>': '>', '<': '<' };
 
@@ -27,20 +28,23 @@ export function NarrativeIndicatorsTable({ overall, extra }: { overall: OverallT
   }));
   const columns = [
     { title: t('review.narrative.goal'), dataIndex: 'seq', width: 90 },
-    { title: t('review.narrative.name'), dataIndex: 'name' },
+    { title: t('review.narrative.name'), dataIndex: 'name', onCell: userDataCell },
     {
       title: t('review.narrative.target'),
       render: (_: unknown, row: NarrativeIndicator) => row.target.raw,
       width: 170,
+      onCell: userDataCell,
     },
     {
       title: t('review.narrative.parsed'),
       render: (_: unknown, row: NarrativeIndicator) => describeParsed(row.target),
       width: 120,
+      onCell: userDataCell,
     },
     {
       title: t('review.narrative.sentence'),
       dataIndex: 'sentence',
+      onCell: userDataCell,
       render: (text: string) => <Typography.Text type="secondary">{text}</Typography.Text>,
     },
   ];
@@ -50,6 +54,8 @@ export function NarrativeIndicatorsTable({ overall, extra }: { overall: OverallT
       <Table
         size="small"
         pagination={false}
+        // On a phone the five columns would squeeze the sentence to a character a line (9,000 px tall): it scrolls instead.
+        scroll={{ x: 760 }}
         columns={columns}
         dataSource={rows}
         locale={{ emptyText: t('review.narrative.empty') }}

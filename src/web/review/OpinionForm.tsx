@@ -12,6 +12,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
 import { saveOpinion } from './opinion-api.ts';
 import { appendLine, consequenceKey, needsConsultation } from './opinion-logic.ts';
+import { gradeText } from '../i18n/vocabulary.ts';
+import type { Translate } from '../i18n/i18n.tsx';
 
 type Values = Omit<ReviewOpinionBody, 'projectCode'>;
 
@@ -30,7 +32,8 @@ interface Props {
 /** Suggestions already written into an opinion: a form remounted after its save must not write them again. */
 const applied = new WeakSet<{ line: string }>();
 
-const GRADE_OPTIONS = OPINION_GRADES.map((grade) => ({ value: grade, label: grade }));
+/** The grades as radio buttons, named in the user's language (优 → Excellent). */
+const gradeOptions = (t: Translate) => OPINION_GRADES.map((grade) => ({ value: grade, label: gradeText(grade, t) }));
 
 /** The editable 审核意见表 of one item at the user's level: four grades, the opinion, the result. */
 export function OpinionForm({ unitCode, year, projectCode, level, current, appended, onSaved }: Props) {
@@ -113,7 +116,7 @@ function CriteriaFields() {
         >
           <Radio.Group
             optionType="button"
-            options={GRADE_OPTIONS}
+            options={gradeOptions(t)}
             aria-label={t(`opinion.criterion.${criterion}`)}
             data-testid={`opinion-${criterion}`}
           />
@@ -137,7 +140,7 @@ function ResultFields({ overall }: { overall: OpinionGrade | undefined }) {
         <Radio.Group
           optionType="button"
           buttonStyle="solid"
-          options={GRADE_OPTIONS}
+          options={gradeOptions(t)}
           aria-label={t('opinion.overall')}
           data-testid="opinion-overall"
         />

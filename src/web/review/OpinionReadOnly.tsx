@@ -4,6 +4,7 @@ import type { OpinionLevel } from '../../domain/review/opinion.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatTime } from '../workflow/format-time.ts';
 import { consequenceKey } from './opinion-logic.ts';
+import { gradeText } from '../i18n/vocabulary.ts';
 
 export const OPINION_GRADE_COLORS: Record<string, string> = {
   优: 'success',
@@ -34,14 +35,14 @@ export function OpinionReadOnly({ opinion, level }: { opinion: ReviewOpinionDto 
       <Descriptions size="small" column={1} bordered className="opinion-descriptions">
         {OPINION_CRITERIA.map((criterion) => (
           <Descriptions.Item key={criterion} label={t(`opinion.criterion.${criterion}`)}>
-            {opinion[criterion]}
+            {gradeText(opinion[criterion], t)}
           </Descriptions.Item>
         ))}
         <Descriptions.Item label={t('opinion.opinion')}>
           <span className="workflow-comment-text">{opinion.opinion}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('opinion.overall')}>
-          <Tag color={OPINION_GRADE_COLORS[opinion.overall]}>{opinion.overall}</Tag>
+          <Tag color={OPINION_GRADE_COLORS[opinion.overall]}>{gradeText(opinion.overall, t)}</Tag>
           {t(consequenceKey(opinion.overall))}
         </Descriptions.Item>
         {opinion.consultationNote && (

@@ -12,6 +12,7 @@ import { findingLine, findingLocation, findingsOf, itemDomKey, type OpinionItemV
 import { OpinionForm } from './OpinionForm.tsx';
 import { OpinionHistory } from './OpinionHistory.tsx';
 import { OPINION_GRADE_COLORS, OpinionReadOnly } from './OpinionReadOnly.tsx';
+import { criterionText, gradeText, opinionBlockedText } from '../i18n/vocabulary.ts';
 
 interface Props {
   unitCode: string;
@@ -73,7 +74,7 @@ export function OpinionSection({ unitCode, year, revision, findings, onLocate }:
         {t('opinion.hint')} {t('opinion.round', { n: data.round })}
       </Typography.Paragraph>
       {data.recordLevel === null && data.recordBlockedReason && (
-        <Alert type="info" showIcon className="opinion-alert" title={data.recordBlockedReason} />
+        <Alert type="info" showIcon className="opinion-alert" title={opinionBlockedText(data, t)} />
       )}
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
@@ -105,7 +106,9 @@ function ItemHeader({ item, view }: { item: OpinionItemView; view: ReviewOpinion
   const levels = view.hasDepartment ? (['department', 'bureau'] as const) : (['bureau'] as const);
   return (
     <span id={`opinion-${itemDomKey(item.projectCode)}`} data-testid={`opinion-item-${itemDomKey(item.projectCode)}`}>
-      <span className="opinion-item-name">{item.projectCode ? `${item.projectCode} ${item.name}` : item.name}</span>
+      <span className="opinion-item-name">
+        {item.projectCode ? `${item.projectCode} ${item.name}` : t('review.department')}
+      </span>
       {levels.map((level) => {
         const form = item[level];
         return (
@@ -115,7 +118,9 @@ function ItemHeader({ item, view }: { item: OpinionItemView; view: ReviewOpinion
         );
       })}
       {item.automatedGrade && (
-        <Typography.Text type="secondary">{t('opinion.automated', { grade: item.automatedGrade })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('opinion.automated', { grade: gradeText(item.automatedGrade, t) })}
+        </Typography.Text>
       )}
     </span>
   );
@@ -191,7 +196,7 @@ function Suggestions({ findings, canUse, onLocate, onUse }: SuggestionProps) {
         return (
           <div key={i} className="opinion-suggestion" data-testid="opinion-suggestion" data-rule={finding.rule}>
             <div>
-              <Tag>{finding.criterion}</Tag>
+              <Tag>{criterionText(finding.criterion, t)}</Tag>
               {location && <Typography.Text type="secondary">{location}</Typography.Text>}
             </div>
             <div>{text}</div>

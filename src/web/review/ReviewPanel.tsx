@@ -4,6 +4,7 @@ import type { FindingDto, ReviewReportDto } from '../../contract/review.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { groupFindings } from './cell-key.ts';
 import './review.css';
+import { criterionText, gradeText } from '../i18n/vocabulary.ts';
 
 const SEVERITY_COLORS = { error: 'error', warning: 'warning', info: 'processing' } as const;
 const GRADE_COLORS: Record<string, string> = { 优: 'success', 良: 'processing', 中: 'warning', 差: 'error' };
@@ -37,7 +38,7 @@ export function ReviewPanel({ grade, findings, notApplicable, projectNames, onLo
       <Typography.Paragraph>
         {t('review.grade')}：
         <Tag color={GRADE_COLORS[grade]} data-testid="review-grade">
-          {grade}
+          {gradeText(grade, t)}
         </Tag>
         <Typography.Text type="secondary">
           {t('review.counts', { errors: count('error'), warnings: count('warning'), infos: count('info') })}
@@ -61,7 +62,7 @@ export function ReviewPanel({ grade, findings, notApplicable, projectNames, onLo
               onKeyDown={onKey(finding)}
             >
               <Tag color={SEVERITY_COLORS[finding.severity]}>{t(`review.severity.${finding.severity}`)}</Tag>
-              <Tag>{finding.criterion}</Tag>
+              <Tag>{criterionText(finding.criterion, t)}</Tag>
               {locale === 'en' ? finding.messageEn : finding.message}
               <div className="review-finding-rule">{finding.rule}</div>
             </div>

@@ -10,7 +10,6 @@ import {
   historyByRound,
   itemDomKey,
   needsConsultation,
-  stepBlockedReason,
 } from './opinion-logic.ts';
 
 const zh: Translate = (key, params) => translate('zh-CN', key, params);
@@ -59,17 +58,6 @@ describe('审核意见表 on the page (财预〔2015〕88号)', () => {
     expect(findingsOf(findings, null)).toEqual([{ project: null }]);
     expect(itemDomKey(null)).toBe('overall');
     expect(itemDomKey('711-0701-JBN-PGN6')).toBe('711-0701-JBN-PGN6');
-  });
-
-  it('disables review and approve while an item blocks them, never return or the adjustment steps', () => {
-    const blocking = [{ projectCode: 'A', name: '项目A', reason: '审核结果为“差”' }];
-    expect(stepBlockedReason('review', blocking, zh)).toBe('尚有 1 项审核意见表未完成或结果不允许通过');
-    expect(stepBlockedReason('approve', blocking, zh)).not.toBeNull();
-    expect(stepBlockedReason('return', blocking, zh)).toBeNull();
-    expect(stepBlockedReason('agree-adjustment', blocking, zh)).toBeNull();
-    expect(stepBlockedReason('approve', [], zh)).toBeNull();
-    // Not known yet (still loading): the server decides.
-    expect(stepBlockedReason('approve', undefined, zh)).toBeNull();
   });
 
   it('groups the history by round, newest round first, the department before the bureau', () => {

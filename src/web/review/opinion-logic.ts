@@ -11,7 +11,6 @@ import type { Translate } from '../i18n/i18n.tsx';
  */
 
 export type OpinionItemView = ReviewOpinionsView['items'][number];
-export type OpinionBlockView = ReviewOpinionsView['blocking'][number];
 
 /** 优：可进入预算编制；良：协商调整后确定；中：退回修改后重新报送；差：不得进入预算编制. */
 export function consequenceKey(grade: OpinionGrade): MessageKey {
@@ -98,19 +97,6 @@ export function findingsOf<F extends Pick<FindingDto, 'project'>>(findings: read
 /** The step the opinion forms gate: the department's 审核通过 and the bureau's 批复. */
 export function isGatedAction(action: WorkflowAction): action is 'review' | 'approve' {
   return action === 'review' || action === 'approve';
-}
-
-/**
- * Why `action` cannot be taken now, or null. Only review and approve wait for the forms; 'return'
- * and the adjustment steps never do. The server refuses the same (the page only says so first).
- */
-export function stepBlockedReason(
-  action: WorkflowAction,
-  blocking: readonly OpinionBlockView[] | undefined,
-  t: Translate,
-): string | null {
-  if (!isGatedAction(action) || blocking === undefined || blocking.length === 0) return null;
-  return t('opinion.blocked', { n: blocking.length });
 }
 
 /** History grouped by round (newest first) then level (department before bureau), each list newest first. */

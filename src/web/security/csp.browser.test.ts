@@ -69,7 +69,7 @@ describe('Content-Security-Policy: the web app and the API docs run under it (re
   });
 
   it('serves the page with the policy', async () => {
-    const response = await page.goto(`${baseUrl}/`);
+    const response = await page.goto(`${baseUrl}/units`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   });
 

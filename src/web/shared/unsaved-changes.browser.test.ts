@@ -71,7 +71,7 @@ describe('unsaved changes ask first (real server, real browser)', () => {
     await page.getByTestId('open-evaluation').click();
     await expect(actual.inputValue()).resolves.toBe('');
     await page.locator('.app-header a').first().click();
-    await page.getByTestId('unit-list').waitFor();
+    await page.getByTestId('workbench').waitFor();
     expect(await question().count()).toBe(0);
   });
 
@@ -86,7 +86,7 @@ describe('unsaved changes ask first (real server, real browser)', () => {
     await expect(comment.inputValue()).resolves.toBe('请审核');
     await page
       .getByRole('dialog')
-      .getByRole('button', { name: /取\s*消/ })
+      .getByRole('button', { name: /取\s*消|返回修改/ })
       .click();
     await answer('discard-confirm');
     await comment.waitFor({ state: 'detached' });

@@ -1,5 +1,5 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Dropdown, Empty, Skeleton, Space } from 'antd';
+import { DownloadOutlined, OrderedListOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Dropdown, Empty, Skeleton, Space, Tooltip } from 'antd';
 import { useRef, useState } from 'react';
 import { deleteProject, exportUrl, fetchTargets } from '../http/endpoints.ts';
 import { AuditLink } from '../audit/AuditLink.tsx';
@@ -8,6 +8,8 @@ import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ProjectEditor, type EditorTarget } from '../projects/ProjectEditor.tsx';
 import { ProjectTable } from '../projects/ProjectTable.tsx';
+import { navigate } from '../app/router.tsx';
+import { requestPrint } from '../print/print-request.ts';
 import { LoadError } from '../shared/LoadError.tsx';
 import { useAsync } from '../shared/use-async.ts';
 import { WorkflowBar } from '../workflow/WorkflowBar.tsx';
@@ -17,6 +19,7 @@ import { HistoryBadges } from '../evaluation/HistoryBadges.tsx';
 import { DocumentBar } from '../files/DocumentBar.tsx';
 import { BudgetOverview } from './BudgetOverview.tsx';
 import { OverallTargets } from './OverallTargets.tsx';
+import { ProjectOrder } from './ProjectOrder.tsx';
 import { takeTargets } from './targets-prefetch.ts';
 import './department-page.css';
 
@@ -46,6 +49,7 @@ function Department({ unitCode, year }: Props) {
     return load;
   }, `${unitCode}/${year}`);
   const [editing, setEditing] = useState<EditorTarget | null>(null);
+  const [ordering, setOrdering] = useState(false);
   const editability = useCanEditTargets(unitCode, year);
   const canEdit = editability.canEdit;
 
@@ -79,6 +83,7 @@ function Department({ unitCode, year }: Props) {
             unitCode={unitCode}
             year={year}
             onCreate={canEdit ? () => setEditing({ mode: 'create' }) : undefined}
+            lockedReason={editability.show && !canEdit ? editability.reason : null}
           />
         }
       >
@@ -100,11 +105,23 @@ function Department({ unitCode, year }: Props) {
         }}
       />
       <DocumentBar unitCode={unitCode} year={year} onImported={reload} />
-      <OverallTargets overall={document.overall} />
+      <OverallTargets unit={document.unit} overall={document.overall} />
       <DepartmentReview unitCode={unitCode} year={year} overall={document.overall} />
       <BudgetOverview projects={document.projects} />
       <HistoryBadges unitCode={unitCode} year={year} />
-      <Card title={t('dept.part2')} className="page-card" data-testid="project-tables">
+      <Card
+        title={t('dept.part2')}
+        className="page-card"
+        data-testid="project-tables"
+        extra={
+          canEdit &&
+          document.projects.length > 1 && (
+            <Button icon={<OrderedListOutlined />} onClick={() => setOrdering(true)} data-testid="order-projects">
+              {t('order.projectsButton')}
+            </Button>
+          )
+        }
+      >
         {document.projects.length === 0 && <Empty description={t('dept.noProjects')} />}
         {document.projects.map((project, i) => (
           <ProjectTable
@@ -117,6 +134,19 @@ function Department({ unitCode, year }: Props) {
           />
         ))}
       </Card>
+      {ordering && (
+        <ProjectOrder
+          unitCode={unitCode}
+          year={year}
+          projects={document.projects}
+          version={data.version ?? 0}
+          onClose={() => setOrdering(false)}
+          onDone={() => {
+            setOrdering(false);
+            reload();
+          }}
+        />
+      )}
       <ProjectEditor
         unitCode={unitCode}
         year={year}
@@ -128,15 +158,20 @@ function Department({ unitCode, year }: Props) {
   );
 }
 
-/** `onCreate` absent: the user may not add projects now (role or workflow state), so no button. */
+/**
+ * `onCreate` absent: the user may not add projects now. A role that never edits gets no button; a unit
+ * whose targets are locked gets it disabled with `lockedReason` ("已报送，等待主管部门审核").
+ */
 function HeaderActions({
   unitCode,
   year,
   onCreate,
+  lockedReason,
 }: {
   unitCode: string;
   year: number;
   onCreate: (() => void) | undefined;
+  lockedReason: string | null;
 }) {
   const { t } = useI18n();
   const items = [
@@ -161,13 +196,32 @@ function HeaderActions({
     <Space>
       <MonitoringLink unitCode={unitCode} year={year} />
       <AuditLink unitCode={unitCode} year={year} />
+      <Button
+        icon={<PrinterOutlined />}
+        onClick={() => {
+          requestPrint();
+          navigate({ name: 'print', unitCode, year });
+        }}
+        data-testid="print-button"
+      >
+        {t('print.button')}
+      </Button>
       <Dropdown menu={{ items }}>
         <Button icon={<DownloadOutlined />}>{t('dept.export')}</Button>
       </Dropdown>
-      {onCreate && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={onCreate}>
-          {t('dept.addProject')}
-        </Button>
+      {(onCreate || lockedReason) && (
+        <Tooltip title={lockedReason}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={onCreate}
+            disabled={!onCreate}
+            data-testid="add-project"
+            data-reason={lockedReason ?? undefined}
+          >
+            {t('dept.addProject')}
+          </Button>
+        </Tooltip>
       )}
     </Space>
   );

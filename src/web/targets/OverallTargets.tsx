@@ -1,14 +1,24 @@
 import { Card, Collapse, Typography } from 'antd';
-import type { OverallTargets as Overall } from '../../domain/targets.ts';
+import type { OverallTargets as Overall, Unit } from '../../domain/targets.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { reviewCell } from '../review/cell-key.ts';
+import { OverallSheet } from './OverallSheet.tsx';
 
 /**
  * 第一部分 部门整体绩效目标: numbered goals opening onto their 分项 paragraphs, then 工作保障措施.
  * `highlights` (review keys such as 'overall.goals.6', 'overall.measures.2.items.4.label') marks
  * those lines and opens the sections that hold them.
  */
-export function OverallTargets({ overall, highlights }: { overall: Overall; highlights?: ReadonlySet<string> }) {
+export function OverallTargets({
+  unit,
+  overall,
+  highlights,
+}: {
+  /** The unit line above the 整体支出绩效目标表 (when the document has that table). */
+  unit?: Unit;
+  overall: Overall;
+  highlights?: ReadonlySet<string>;
+}) {
   const { t } = useI18n();
   const goals = overall.goals.map((goal, i) => ({
     key: String(goal.seq),
@@ -42,6 +52,7 @@ export function OverallTargets({ overall, highlights }: { overall: Overall; high
           <Collapse size="small" items={measures} defaultActiveKey={['0', ...flaggedSections(highlights)]} />
         </>
       )}
+      <OverallSheet unit={unit} overall={overall} />
     </Card>
   );
 }

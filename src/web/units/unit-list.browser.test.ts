@@ -74,7 +74,8 @@ describe('unit list: server-side paging, search and year filter (real server, re
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${baseUrl}/`);
+    // The unit list is /units since the workbench took / (decision 037).
+    await page.goto(`${baseUrl}/units`);
     await signInOnPage(page, BUREAU_USER.username, BUREAU_USER.password);
     await page.getByTestId('unit-list').waitFor();
   });

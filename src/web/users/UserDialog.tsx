@@ -9,13 +9,14 @@ import { createUser, patchUser } from './api.ts';
 interface Fields {
   username: string;
   displayName?: string;
+  email?: string;
   role: Role;
   orgCode?: string;
   password?: string;
 }
 
 /**
- * 新建用户 (no `user`) or 编辑 one: role, organisation, display name. The server checks that the
+ * 新建用户 (no `user`) or 编辑 one: role, organisation, display name, e-mail address (editing only). The server checks that the
  * organisation exists and fits the role, and the password policy; its words are shown here.
  */
 export function UserDialog({ user, onClose }: { user: UserView | null; onClose: (saved: string | null) => void }) {
@@ -36,6 +37,7 @@ export function UserDialog({ user, onClose }: { user: UserView | null; onClose: 
           role: fields.role,
           orgCode,
           displayName: fields.displayName?.trim() || user.displayName,
+          email: fields.email?.trim() ?? '',
         });
       } else {
         await createUser({
@@ -54,7 +56,13 @@ export function UserDialog({ user, onClose }: { user: UserView | null; onClose: 
   };
 
   const initial: Partial<Fields> = user
-    ? { username: user.username, displayName: user.displayName, role: user.role, orgCode: user.orgCode }
+    ? {
+        username: user.username,
+        displayName: user.displayName,
+        email: user.email ?? '',
+        role: user.role,
+        orgCode: user.orgCode,
+      }
     : { role: 'unit' };
   const required = (field: string) => [{ required: true, message: t('users.required', { field }) }];
   return (
@@ -82,6 +90,11 @@ export function UserDialog({ user, onClose }: { user: UserView | null; onClose: 
         <Form.Item name="displayName" label={t('users.displayName')}>
           <Input maxLength={100} data-testid="user-display-name" />
         </Form.Item>
+        {user && (
+          <Form.Item name="email" label={t('users.email')} extra={t('users.emailHint')}>
+            <Input type="email" maxLength={254} autoComplete="off" data-testid="user-email" />
+          </Form.Item>
+        )}
         <Form.Item name="role" label={t('users.role')} rules={required(t('users.role'))}>
           <Select options={ROLES.map((r) => ({ value: r, label: t(`auth.role.${r}`) }))} data-testid="user-role" />
         </Form.Item>

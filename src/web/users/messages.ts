@@ -6,6 +6,8 @@ export const zhCN = {
   'users.add': '新建用户',
   'users.username': '用户名',
   'users.displayName': '显示名称',
+  'users.email': '电子邮箱',
+  'users.emailHint': '配置邮件服务器后，退回、批复等通知也发到这个邮箱；留空则只在系统内通知',
   'users.role': '角色',
   'users.orgCode': '所属组织编码',
   'users.orgHint': '财政局、主管部门或预算单位的编码，须与角色相符；系统管理员不需要',
@@ -38,6 +40,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   'users.add': 'New user',
   'users.username': 'User name',
   'users.displayName': 'Display name',
+  'users.email': 'E-mail',
+  'users.emailHint':
+    'With a mail server configured, returns, approvals and other notifications are also sent here; empty: in-app only',
   'users.role': 'Role',
   'users.orgCode': 'Organisation code',
   'users.orgHint': 'Code of the bureau, department or unit, fitting the role; none for an administrator',

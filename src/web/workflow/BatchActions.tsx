@@ -1,11 +1,20 @@
 import { App, Button, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { BatchTransitionResult } from '../../contract/review-opinions.ts';
+import { roleMayEver } from '../../domain/workflow/states.ts';
+import { useSession } from '../auth/session.ts';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { batchTransition } from './api.ts';
 
 type BatchAction = 'review' | 'approve';
+const BATCH_ACTIONS: readonly BatchAction[] = ['review', 'approve'];
+
+/** The batch steps the role takes: 批量审核 for a department, 批量批复 for the bureau, both for an admin. */
+export function useBatchActions(): BatchAction[] {
+  const { user } = useSession();
+  return user === null ? [] : BATCH_ACTIONS.filter((action) => roleMayEver(user.role, action));
+}
 type Row = BatchTransitionResult['results'][number];
 
 interface Props {
@@ -23,6 +32,7 @@ export function BatchActions({ selected, onDone }: Props) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<BatchAction | null>(null);
   const [results, setResults] = useState<Row[] | null>(null);
+  const actions = useBatchActions();
 
   const run = async (action: BatchAction) => {
     setBusy(action);
@@ -37,10 +47,11 @@ export function BatchActions({ selected, onDone }: Props) {
     }
   };
   const ok = results?.filter((r) => r.ok).length ?? 0;
+  if (actions.length === 0) return null;
   return (
     <Space wrap data-testid="batch-actions">
       <Typography.Text type="secondary">{t('workflow.batch.selected', { n: selected.length })}</Typography.Text>
-      {(['review', 'approve'] as const).map((action) => (
+      {actions.map((action) => (
         <Button
           key={action}
           disabled={selected.length === 0}

@@ -8,9 +8,10 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
 import { useAsync } from '../shared/use-async.ts';
 import { fetchOverview } from './api.ts';
-import { BatchActions } from './BatchActions.tsx';
+import { BatchActions, useBatchActions } from './BatchActions.tsx';
 import { formatTime } from './format-time.ts';
 import { STATE_COLORS } from './WorkflowBar.tsx';
+import { gradeText } from '../i18n/vocabulary.ts';
 
 const GRADE_COLORS: Record<string, string> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
 const GRADES = ['优', '良', '中', '差', '未定级'] as const;
@@ -33,6 +34,8 @@ function Overview() {
   const [query, setQuery] = useState<OverviewQuery>({ page: 1, pageSize: PAGE_SIZE });
   const { data, error, loading, reload } = useAsync(() => fetchOverview(query), JSON.stringify(query));
   const [selected, setSelected] = useState<string[]>([]);
+  // Rows are selectable only for a role with a batch step (not the auditor, who only reads).
+  const batching = useBatchActions().length > 0;
   const filter = (change: Partial<OverviewQuery>) => setQuery((q) => ({ ...q, ...change, page: 1 }));
   const onTableChange = (pagination: TablePaginationConfig) =>
     setQuery((q) => ({ ...q, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? PAGE_SIZE }));
@@ -57,7 +60,7 @@ function Overview() {
       title: t('overview.grade'),
       dataIndex: 'grade',
       width: 100,
-      render: (grade: string | null) => (grade ? <Tag color={GRADE_COLORS[grade]}>{grade}</Tag> : '—'),
+      render: (grade: string | null) => (grade ? <Tag color={GRADE_COLORS[grade]}>{gradeText(grade, t)}</Tag> : '—'),
     },
     {
       title: t('overview.findings'),
@@ -125,11 +128,15 @@ function Overview() {
       />
       <Table<OverviewRow>
         rowKey={rowKey}
-        rowSelection={{
-          selectedRowKeys: selected,
-          onChange: (keys) => setSelected(keys as string[]),
-          getCheckboxProps: (row) => ({ 'aria-label': `${row.unitCode} ${row.fiscalYear}` }),
-        }}
+        rowSelection={
+          batching
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as string[]),
+                getCheckboxProps: (row) => ({ 'aria-label': `${row.unitCode} ${row.fiscalYear}` }),
+              }
+            : undefined
+        }
         loading={loading}
         columns={columns}
         dataSource={data?.items ?? []}

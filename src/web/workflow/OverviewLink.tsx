@@ -18,6 +18,11 @@ export function OverviewLink() {
         ·
       </span>
       <Link to={{ name: 'bureauMonitoring' }}>{t('monitoring.bureau.open')}</Link>
+      {/* Every reviewer role also holds audit:read (docs/permissions.md): 审计日志 over its own units. */}
+      <span className="overview-link-separator" aria-hidden>
+        ·
+      </span>
+      <Link to={{ name: 'auditLog' }}>{t('auditLog.link')}</Link>
       {(user.role === 'bureau' || user.role === 'admin') && (
         <>
           <span className="overview-link-separator" aria-hidden>
@@ -28,6 +33,10 @@ export function OverviewLink() {
             ·
           </span>
           <Link to={{ name: 'policies' }}>{t('policies.link')}</Link>
+          <span className="overview-link-separator" aria-hidden>
+            ·
+          </span>
+          <Link to={{ name: 'years' }}>{t('years.link')}</Link>
           <span className="overview-link-separator" aria-hidden>
             ·
           </span>

@@ -1,5 +1,5 @@
 import { Form, Input, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Project } from '../../contract/targets.ts';
 import type { WorkflowAction } from '../../domain/workflow/states.ts';
 import { errorMessage } from '../http/error-message.ts';
@@ -8,8 +8,11 @@ import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
 import type { TransitionBody } from './api.ts';
 import { commentRequired } from './adjustment.ts';
 import { parseTarget, targetOptions } from './comment-target.ts';
+import { SubmitFindings } from './SubmitFindings.tsx';
 
 interface Props {
+  unitCode: string;
+  year: number;
   action: WorkflowAction | null;
   projects: Project[];
   onCancel: () => void;
@@ -26,9 +29,10 @@ interface Values {
 
 /**
  * The dialog behind each workflow button: a comment (required to return and to refuse an adjustment),
- * a reason (required to request an adjustment).
+ * a reason (required to request an adjustment). Submitting first shows the automated review's findings
+ * and asks "仍要报送" or "返回修改" (issue 17 item 6).
  */
-export function StepDialog({ action, projects, onCancel, onConfirm }: Props) {
+export function StepDialog({ unitCode, year, action, projects, onCancel, onConfirm }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -36,6 +40,8 @@ export function StepDialog({ action, projects, onCancel, onConfirm }: Props) {
   // A typed comment or reason is not dropped by Cancel, X, Esc or leaving the page without a question.
   const [dirty, setDirty] = useState(false);
   const { confirmLeave } = useUnsavedChanges(action !== null && dirty);
+  const [problems, setProblems] = useState(0);
+  const counted = useCallback((n: number) => setProblems(n), []);
   if (action === null) return null;
 
   const cancel = async () => {
@@ -64,14 +70,15 @@ export function StepDialog({ action, projects, onCancel, onConfirm }: Props) {
     <Modal
       open
       title={t(`workflow.action.${action}`)}
-      okText={t('workflow.confirm')}
-      cancelText={t('workflow.cancel')}
+      okText={action === 'submit' && problems > 0 ? t('workflow.submit.anyway') : t('workflow.confirm')}
+      cancelText={action === 'submit' && problems > 0 ? t('workflow.submit.back') : t('workflow.cancel')}
       confirmLoading={busy}
       onOk={submit}
       onCancel={() => void cancel()}
       destroyOnHidden
     >
-      {action === 'submit' && <Typography.Paragraph>{t('workflow.submitConfirm')}</Typography.Paragraph>}
+      {action === 'submit' && <SubmitFindings unitCode={unitCode} year={year} onCounted={counted} />}
+      {action === 'withdraw' && <Typography.Paragraph>{t('workflow.withdrawConfirm')}</Typography.Paragraph>}
       <Form form={form} layout="vertical" preserve={false} onValuesChange={() => setDirty(true)}>
         {action === 'request-adjustment' ? (
           <Form.Item

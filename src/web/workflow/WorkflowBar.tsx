@@ -1,5 +1,5 @@
 import { App, Alert, Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Project } from '../../contract/targets.ts';
 import type { WorkflowView } from '../../contract/workflow.ts';
 import type { WorkflowAction, WorkflowState } from '../../domain/workflow/states.ts';
@@ -9,8 +9,11 @@ import { useAsync } from '../shared/use-async.ts';
 import { fetchWorkflow, takeStep, type TransitionBody } from './api.ts';
 import { CompareApproved } from './CompareApproved.tsx';
 import { OpinionBlockingList, useOpinionBlocking } from './OpinionBlocking.tsx';
-import { isGatedAction, stepBlockedReason } from '../review/opinion-logic.ts';
+import { isGatedAction } from '../review/opinion-logic.ts';
+import { opinionsChanged } from '../review/opinion-events.ts';
+import { refusalText } from './refusal.ts';
 import { StepDialog } from './StepDialog.tsx';
+import { workflowChanged } from './workflow-events.ts';
 import { WorkflowDetails } from './WorkflowDetails.tsx';
 import './workflow.css';
 
@@ -44,6 +47,11 @@ export function WorkflowBar({ unitCode, year, projects = [], onChange }: Props) 
   const [action, setAction] = useState<WorkflowAction | null>(null);
   const gated = data?.allowedActions.some(isGatedAction) ?? false;
   const blocking = useOpinionBlocking(unitCode, year, gated);
+  // A saved form may unblock review or approval: the server's reasons are read again.
+  useEffect(
+    () => opinionsChanged.subscribe((changed) => changed === `${unitCode}/${year}` && reload()),
+    [unitCode, year, reload],
+  );
 
   if (!data) return error !== undefined ? <LoadError error={error} onRetry={reload} /> : null;
 
@@ -53,6 +61,7 @@ export function WorkflowBar({ unitCode, year, projects = [], onChange }: Props) 
     setAction(null);
     message.success(t(`workflow.done.${step}`));
     reload();
+    workflowChanged(unitCode, year);
     onChange?.();
   };
 
@@ -61,49 +70,58 @@ export function WorkflowBar({ unitCode, year, projects = [], onChange }: Props) 
       className="page-card workflow-bar"
       data-testid="workflow-bar"
       title={t('workflow.title')}
-      extra={<Actions view={data} blocking={blocking} onPick={setAction} />}
+      extra={<Actions view={data} onPick={setAction} />}
     >
       <Space wrap>
         <Tag color={STATE_COLORS[data.state]} data-testid="workflow-state">
           {t(`workflow.state.${data.state}`)}
         </Tag>
-        <Typography.Text type={data.editable ? 'success' : 'secondary'}>
-          {data.editable ? t('workflow.editable') : t('workflow.locked')}
-        </Typography.Text>
+        <EditState view={data} />
+        <WaitingFor view={data} />
       </Space>
       {gated && blocking && <OpinionBlockingList unitCode={unitCode} year={year} blocking={blocking} />}
       <OpenAdjustment view={data} />
       <CompareApproved unitCode={unitCode} year={year} view={data} />
       <WorkflowDetails unitCode={unitCode} year={year} view={data} projects={projects} onCommented={reload} />
-      <StepDialog action={action} projects={projects} onCancel={() => setAction(null)} onConfirm={confirm} />
+      <StepDialog
+        unitCode={unitCode}
+        year={year}
+        action={action}
+        projects={projects}
+        onCancel={() => setAction(null)}
+        onConfirm={confirm}
+      />
     </Card>
   );
 }
 
 interface ActionsProps {
   view: WorkflowView;
-  blocking: Parameters<typeof stepBlockedReason>[1];
   onPick: (action: WorkflowAction) => void;
 }
 
-/** The buttons; review and approve stay disabled, with the reason, while an opinion form stops them. */
-function Actions({ view, blocking, onPick }: ActionsProps) {
+/**
+ * The buttons the server lists for this user (issue 17 item 4): a step the role never takes is not
+ * there; one the state or the forms forbid now is disabled with the reason as its tooltip.
+ */
+function Actions({ view, onPick }: ActionsProps) {
   const { t } = useI18n();
-  if (view.allowedActions.length === 0)
-    return <Typography.Text type="secondary">{t('workflow.noActions')}</Typography.Text>;
+  const shown = view.actions.filter((choice) => choice.shown);
+  if (shown.length === 0) return <Typography.Text type="secondary">{t('workflow.noActions')}</Typography.Text>;
   return (
-    <Space>
-      {view.allowedActions.map((action) => {
-        const refusing = action === 'return' || action === 'reject-adjustment';
-        const reason = stepBlockedReason(action, blocking, t);
+    <Space wrap>
+      {shown.map(({ action, allowed, reason }) => {
+        const refusing = action === 'return' || action === 'reject-adjustment' || action === 'withdraw';
+        const why = reason ? refusalText(reason, t) : null;
         return (
-          <Tooltip key={action} title={reason}>
+          <Tooltip key={action} title={why}>
             <Button
               type={refusing ? 'default' : 'primary'}
-              danger={refusing}
-              disabled={reason !== null}
+              danger={refusing && action !== 'withdraw'}
+              disabled={!allowed}
               onClick={() => onPick(action)}
               data-testid={`workflow-${action}`}
+              data-reason={why ?? undefined}
             >
               {t(`workflow.action.${action}`)}
             </Button>
@@ -111,6 +129,38 @@ function Actions({ view, blocking, onPick }: ActionsProps) {
         );
       })}
     </Space>
+  );
+}
+
+/** 可以修改, or for the unit why not now ("现在不能修改：已报送，等待主管部门审核"). */
+function EditState({ view }: { view: WorkflowView }) {
+  const { t } = useI18n();
+  const { reason } = view.edit;
+  const forThisUser = reason !== null && reason.code !== 'role' && reason.code !== 'reach';
+  return (
+    <Typography.Text type={view.editable ? 'success' : 'secondary'} data-testid="workflow-editable">
+      {forThisUser
+        ? t('workflow.editLocked', { reason: refusalText(reason, t) })
+        : view.editable
+          ? t('workflow.editable')
+          : t('workflow.locked')}
+    </Typography.Text>
+  );
+}
+
+/**
+ * A reviewer with nothing to press now reads why in the bar itself (a tooltip is out of reach on a phone):
+ * "草稿，尚未报送". The unit reads it in the editing line already.
+ */
+function WaitingFor({ view }: { view: WorkflowView }) {
+  const { t } = useI18n();
+  const shown = view.actions.filter((choice) => choice.shown);
+  const reason = shown[0]?.reason;
+  if (shown.some((choice) => choice.allowed) || !reason || view.edit.reason?.code === reason.code) return null;
+  return (
+    <Typography.Text type="secondary" data-testid="workflow-why">
+      {refusalText(reason, t)}
+    </Typography.Text>
   );
 }
 

@@ -23,6 +23,7 @@ const flow = (unitCode: string, year: number) => `/api/units/${e(unitCode)}/year
 
 const STEP_PATH: Record<WorkflowAction, string> = {
   submit: 'submit',
+  withdraw: 'withdraw',
   'request-adjustment': 'adjustment',
   review: 'review',
   return: 'return',

@@ -119,7 +119,8 @@ describe('review workflow (real server, real browser)', () => {
     const dialog = page.getByRole('dialog');
     if (fill?.comment) await dialog.getByTestId('workflow-comment').fill(fill.comment);
     if (fill?.reason) await dialog.getByTestId('workflow-reason').fill(fill.reason);
-    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    // Submitting asks 仍要报送 when the automated review found problems (issue 17 item 6).
+    await dialog.getByRole('button', { name: /确\s*定|仍要报送/ }).click();
     await dialog.waitFor({ state: 'hidden' });
   }
 
@@ -145,7 +146,8 @@ describe('review workflow (real server, real browser)', () => {
     await expectState(unit, '已报送，待主管部门审核');
 
     const bureau = await as('wf-bureau');
-    expect(await bureau.getByTestId('workflow-approve').count()).toBe(0);
+    // The bureau's approval waits for the department: offered disabled, with the reason.
+    expect(await bureau.getByTestId('workflow-approve').isDisabled()).toBe(true);
     await step(bureau, 'return', { comment: '满意度指标值偏低，请调整' });
     await expectState(bureau, '已退回修改');
 
@@ -173,11 +175,14 @@ describe('review workflow (real server, real browser)', () => {
   it("refuses the unit's edit of approved targets; an adjustment reopens them once the bureau agrees", async () => {
     const unit = await as('wf-unit');
     await expectState(unit, '已批复');
-    // Approved targets offer no edit, delete or add buttons to the unit …
+    // Approved targets offer the unit no edit or delete buttons, and 新增项目 disabled with the reason …
     const table = unit.getByTestId(`project-${PROJECT}`);
     await table.waitFor();
     expect(await table.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
-    expect(await unit.getByRole('button', { name: /新增项目/ }).count()).toBe(0);
+    await expect
+      .poll(() => unit.getByTestId('add-project').getAttribute('data-reason'))
+      .toBe('已批复，如需修改请申请调整');
+    expect(await unit.getByTestId('add-project').isDisabled()).toBe(true);
     // … and the server refuses the write itself (423 LOCKED), whatever the page shows.
     const projectUrl = `${baseUrl}/api/units/711002/years/2020/projects/${PROJECT}`;
     const read = await unit.request.get(projectUrl);
