@@ -92,11 +92,15 @@ function useNarrowScreen(): boolean {
 /** The header's links, the user's corner and the language switch, as they sit on a wide screen. */
 function HeaderLinks({ inDrawer = false }: { inDrawer?: boolean }) {
   const { t, locale, setLocale } = useI18n();
+  // On the bar the page links get a row of their own under the product name and the user's corner: a
+  // bureau user has eight of them, and on one row they squeezed the user's corner (issue 17 item 8).
   return (
     <>
-      <WorkbenchLinks />
       <YearSwitcher />
-      <OverviewLink />
+      <nav className="app-header-nav" aria-label={t('app.menu')}>
+        <WorkbenchLinks />
+        <OverviewLink />
+      </nav>
       {!inDrawer && <NotificationBell />}
       <UserMenu />
       <Segmented<Locale>
