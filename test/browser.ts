@@ -110,7 +110,7 @@ export async function chooseOption(page: Page, select: Locator, option: string |
 }
 
 /**
- * Clicks a button in an antd modal (a confirm's OK) until the button is gone: a click while the modal still
+ * Clicks a button in an antd modal (a confirm's OK, a dialog's 保存) until the button is gone: a click while the modal still
  * zooms in can be lost, the modal staying open (a CI run under load timed out on the editor's discard
  * confirmation that way). Gives up after five clicks, so a confirmation that never closes still fails.
  */
@@ -119,7 +119,8 @@ export async function clickUntilGone(button: Locator): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       if (await button.isVisible()) await button.click({ timeout: 5_000 });
-      await button.waitFor({ state: 'detached', timeout: 3_000 });
+      // Hidden covers a modal that closes without leaving the page as well as one that is destroyed.
+      await button.waitFor({ state: 'hidden', timeout: 3_000 });
       return;
     } catch (error) {
       if (attempt >= 5) throw error;

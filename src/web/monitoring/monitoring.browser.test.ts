@@ -8,6 +8,7 @@ import { recordSpending } from '../../usecases/record-spending.ts';
 import {
   assertWebBuilt,
   chooseOption,
+  clickUntilGone,
   launchChromium,
   openMemoryDb,
   screenshotPath,
@@ -165,11 +166,12 @@ describe('monitoring (real server, real browser, demo year)', () => {
     await form.locator('#body').fill('督促9月底前完成满意度回访');
     await form.locator('#deadline').fill('2099-12-31');
     await form.locator('#deadline').press('Enter');
-    await bureau
-      .locator('.ant-modal')
-      .last()
-      .getByRole('button', { name: /保\s*存/ })
-      .click();
+    await clickUntilGone(
+      bureau
+        .locator('.ant-modal')
+        .last()
+        .getByRole('button', { name: /保\s*存/ }),
+    );
     const actions = bureau.getByTestId('monitoring-actions');
     await expect.poll(() => actions.textContent()).toMatch(/纠偏.*督促9月底前完成满意度回访.*2099-12-31.*待整改/);
     await context.close();
@@ -181,9 +183,8 @@ describe('monitoring (real server, real browser, demo year)', () => {
       .last()
       .click(); // the new action, listed last
     await dialog().getByRole('textbox').fill('已完成回访 120 户');
-    await dialog()
-      .getByRole('button', { name: /保\s*存/ })
-      .click();
+    // A click while the dialog still zooms in can be lost under load (a CI run timed out here that way).
+    await clickUntilGone(dialog().getByRole('button', { name: /保\s*存/ }));
     await expect.poll(() => unitActions.textContent()).toMatch(/已整改已完成回访 120 户/);
     await expect.poll(() => page.getByTestId(`follow-up-${NEW_WARNING}`).textContent()).toContain('已整改');
   });
