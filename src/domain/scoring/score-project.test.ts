@@ -1,54 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { categoryOfLevel1 } from '../indicator-category.ts';
-import { parseTargetValue } from '../target-value.ts';
-import type { Project } from '../targets.ts';
-import {
-  gradeOf,
-  missingDeviationAnalysis,
-  presentProjectScore,
-  scoreProject,
-  type IndicatorActual,
-  type ProjectActuals,
-} from './index.ts';
-import { fromDecimal, rational, toFixed2 } from '../rational.ts';
-
-/** A project with [level1, name, target] rows, budget irrelevant to scoring (the actuals carry it). */
-function project(rows: [string, string, string][]): Project {
-  return {
-    code: 'P1',
-    name: '测试项目',
-    budget: { total: '20000.00', fiscal: '20000.00', other: null },
-    purpose: '',
-    spendingPlan: [],
-    goals: [],
-    indicators: rows.map(([level1, name, raw]) => ({
-      level1,
-      level2: '',
-      name,
-      description: '',
-      basis: '',
-      target: parseTargetValue(raw),
-      category: categoryOfLevel1(level1),
-    })),
-  };
-}
-
-const SEED_LIKE = project([
-  ['产出指标', '补助金发放率', '≥90%'],
-  ['效果指标', '生活改善情况', '≥90%'],
-  ['满意度指标', '群众满意度', '≥90%'],
-]);
-
-function actuals(spent: string, indicators: IndicatorActual[], adjustedBudget = '20000.00'): ProjectActuals {
-  return { adjustedBudget, spent, indicators };
-}
-const all = (output: string, benefit: string, satisfaction: string): IndicatorActual[] => [
-  { name: '补助金发放率', actual: output },
-  { name: '生活改善情况', actual: benefit },
-  { name: '群众满意度', actual: satisfaction },
-];
-const shown = (p: Project, a: ProjectActuals | null, policy?: Parameters<typeof scoreProject>[2]) =>
-  presentProjectScore(scoreProject(p, a, policy));
+import { presentProjectScore, scoreProject, type IndicatorActual } from './index.ts';
+import { SEED_LIKE, actuals, all, project, shown } from './test-fixtures.ts';
 
 describe('scoreProject — the rules of guide §6', () => {
   it('execution 10 × rate; ≥ met → full, missed → points × actual / target; satisfied / valid respondents', () => {
@@ -335,64 +287,5 @@ describe('scoreProject — the rules of guide §6', () => {
       }
     })();
     expect(thrown).toMatchObject({ code: 'VALIDATION', location: { path: ['indicators', 1, 'actual'] } });
-  });
-});
-
-describe('grades, rounding, deviation analysis', () => {
-  it('grades: 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60, on the shown score', () => {
-    const g = (text: string) => gradeOf(fromDecimal(text));
-    expect([g('90'), g('89.99'), g('80'), g('79.99'), g('60'), g('59.99')]).toEqual([
-      '优',
-      '良',
-      '良',
-      '中',
-      '中',
-      '差',
-    ]);
-    expect(g('89.995')).toBe('优'); // shown as 90.00
-  });
-
-  it('rounds half up on the exact value, where binary floats would not', () => {
-    expect(toFixed2(fromDecimal('1.005'))).toBe(1.01); // (1.005).toFixed(2) === '1.00'
-    expect(toFixed2(rational(-1n, 8n))).toBe(-0.13);
-    expect(toFixed2(rational(2n, 3n))).toBe(0.67);
-  });
-
-  it('lists every missed indicator and low execution without an analysis', () => {
-    const a = actuals('16000.00', all('95%', '85%', '80%'));
-    const missing = missingDeviationAnalysis(scoreProject(SEED_LIKE, a), a);
-    expect(missing.map((m) => [m.indicator, m.path.join('.')])).toEqual([
-      [null, 'executionReason'],
-      ['生活改善情况', 'indicators.1.deviationReason'],
-      ['群众满意度', 'indicators.2.deviationReason'],
-    ]);
-    const explained: ProjectActuals = {
-      ...a,
-      executionReason: '部分帮扶对象年底未完成审核',
-      indicators: a.indicators.map((i) => ({ ...i, deviationReason: '调查样本偏少；明年扩大走访范围' })),
-    };
-    expect(missingDeviationAnalysis(scoreProject(SEED_LIKE, explained), explained)).toEqual([]);
-  });
-});
-
-describe('scoreProject returns new values', () => {
-  it('writes nothing into the project or the actuals it is given, and scoring twice gives equal results', () => {
-    const given = actuals('15000.00', [
-      { name: '补助金发放率', actual: '95%' },
-      { name: '生活改善情况', actual: '', notApplicable: true },
-      { name: '群众满意度', actual: '80%' },
-    ]);
-    const before = JSON.stringify({ SEED_LIKE, given });
-    const deepFreeze = <T>(value: T): T => {
-      if (value !== null && typeof value === 'object') {
-        for (const item of Object.values(value)) deepFreeze(item);
-        Object.freeze(value);
-      }
-      return value;
-    };
-    // Frozen inputs: a write into them would throw in strict mode.
-    const first = scoreProject(deepFreeze(structuredClone(SEED_LIKE)), deepFreeze(structuredClone(given)));
-    expect(JSON.stringify({ SEED_LIKE, given })).toBe(before);
-    expect(scoreProject(SEED_LIKE, given)).toEqual(first);
   });
 });
