@@ -82,8 +82,12 @@ export const ErrorResponseSchema = z.object({
     code: z.string(),
     message: z.string(),
     location: z.record(z.string(), z.unknown()).optional(),
+    /**
+     * One per problem: `message` (Chinese), `path`, and for validation the rule's facts (`rule`, `limit`,
+     * `expected`, `counts`, `exclusive`, `within`, `part`: src/domain/errors.ts ErrorIssue, decision 043).
+     */
     issues: z.array(z.object({ message: z.string() }).passthrough()).optional(),
-    /** CONFLICT: ConflictDetailsSchema; other codes may carry their own facts. */
+    /** CONFLICT: ConflictDetailsSchema; a domain refusal its `reason` key and facts (decision 043); other codes their own facts. */
     details: z.record(z.string(), z.unknown()).optional(),
   }),
 });

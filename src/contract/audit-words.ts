@@ -38,6 +38,9 @@ export const AUDIT_ACTIONS = {
   'rescore-evaluation': '复核调整了',
   'finalise-evaluation': '确定了',
   'reopen-evaluation': '重新打开了',
+  'edit-self-report': '修改了',
+  'restore-self-report': '恢复了生成的文字：',
+  'freeze-self-report': '定稿了',
   'create-organisation': '新增了',
   'update-organisation': '修改了',
   'rename-organisation': '更名了',
@@ -58,6 +61,19 @@ export const AUDIT_ACTIONS = {
   'reopen-fiscal-year': '重新开启了',
   'generate-data': '生成了',
   'reorder-projects': '调整了项目顺序：',
+  'update-overall-indicators': '修改了整体指标：',
+  'save-department-evaluation': '保存了',
+  'submit-department-evaluation': '提交了',
+  'approve-department-evaluation': '审核通过了',
+  'return-department-evaluation': '退回了',
+  'rescore-department-evaluation': '复核调整了',
+  'finalise-department-evaluation': '确定了',
+  'reopen-department-evaluation': '重新打开了',
+  'issue-rectification': '下发了',
+  'reply-rectification': '回复了',
+  'reopen-rectification': '重新打开了',
+  'close-rectification': '销号了',
+  'upload-rectification-evidence': '上传了证明材料：',
 } as const;
 
 /** Each kind of thing changed, as a noun: "… 修改了 项目 P001". */
@@ -77,18 +93,22 @@ export const AUDIT_ENTITIES = {
   'monitoring-submission': '监控报送',
   'monitoring-action': '监控处理',
   evaluation: '绩效自评',
+  'self-report': '自评报告',
   'evaluation-evidence': '自评佐证材料',
   organisation: '机构',
   user: '用户',
   session: '系统',
   'fiscal-year': '年度',
   'generated-units': '演示数据',
+  rectification: '整改通知',
+  'department-evaluation': '部门整体自评',
 } as const;
 
 /** Actions whose entity their name does not end with. */
 const ACTION_ENTITY: Record<string, string> = {
   'import-targets': 'target-document',
   'reorder-projects': 'target-document',
+  'update-overall-indicators': 'target-document',
   'adjust-budget': 'project-budget',
   'import-monitoring': 'monitoring-file',
   'import-payments': 'payments-file',
@@ -100,6 +120,7 @@ const ACTION_ENTITY: Record<string, string> = {
   'create-first-admin': 'user',
   'sign-in': 'session',
   'generate-data': 'generated-units',
+  'upload-rectification-evidence': 'rectification',
 };
 
 /**

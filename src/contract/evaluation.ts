@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GAP_REASONS } from '../domain/errors.ts';
 import { ProjectScoreSchema } from './actuals.ts';
 import { AmountSchema } from './targets.ts';
 import {
@@ -127,6 +128,14 @@ const MissingAnalysisSchema = z.object({
   indicator: z.string().nullable(),
   path: z.array(z.union([z.string(), z.number()])),
   message: z.string(),
+  /** The gap's key and names, for the English page (decision 043). */
+  reason: z.enum(GAP_REASONS),
+  subject: z.object({
+    project: z.string().optional(),
+    indicator: z.string().optional(),
+    month: z.number().optional(),
+    value: z.string().optional(),
+  }),
 });
 
 export const EvaluationSchema = z.object({

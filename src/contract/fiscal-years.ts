@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OrgCodeSchema, ProjectCodeSchema } from './codes.ts';
+import { LastYearProjectSchema } from './results.ts';
 
 /**
  * Fiscal years (issue 17 item 2, decision 038). A bureau opens a year for its organisation tree with
@@ -90,5 +91,7 @@ export const PreviousActualsResponseSchema = z.object({
   /** The year the figures come from; null when the unit has no earlier year. */
   previousYear: z.number().int().nullable(),
   items: z.array(PreviousActualSchema),
+  /** Last year's 自评 score and grade and open 整改通知 per this year's project (by code, else name; decision 048). */
+  projects: z.array(LastYearProjectSchema),
 });
 export type PreviousActualsResponse = z.infer<typeof PreviousActualsResponseSchema>;

@@ -15,6 +15,15 @@ const NOTIFICATION_KINDS = [
   'evaluation-returned',
   'evaluation-final',
   'monitoring-action',
+  'department-evaluation-returned',
+  'department-evaluation-final',
+  'rectification-issued',
+  'rectification-reopened',
+  'rectification-replied',
+  'disclosure-budget-published',
+  'disclosure-final-published',
+  'disclosure-budget-withdrawn',
+  'disclosure-final-withdrawn',
 ] as const;
 const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORG_TYPES } from '../domain/workflow/chain.ts';
 import { OrgCodeSchema } from './codes.ts';
 
 /** HTTP shapes of the organisation tree (decision 020): 财政局 → 主管部门 → 预算单位. */
@@ -21,6 +22,10 @@ export const OrgNodeSchema = z.object({
   /** The bureau or department above; null for a bureau (and a unit not yet placed). */
   parentCode: z.string().nullable(),
   active: z.boolean(),
+  /** A bureau's or department's type (行政事业单位, 工会): decides the units' approval chain (decision 049); null for a unit. */
+  orgType: z.enum(ORG_TYPES).nullable(),
+  /** A unit's 部门本级 flag: the department's own unit, reviewed by the department as itself (decision 049). */
+  departmentOwn: z.boolean().nullable().optional(),
   /** Send back in If-Match to change the node. */
   version: z.number().int().positive(),
 });
@@ -43,6 +48,8 @@ export const NewOrgBodySchema = z.object({
   name: OrgNameSchema,
   kind: OrgNodeKindSchema,
   parentCode: OrgCodeSchema.nullable().default(null),
+  /** Bureaus and departments only; 行政事业单位 when omitted. */
+  orgType: z.enum(ORG_TYPES).optional(),
 });
 export type NewOrgBody = z.input<typeof NewOrgBodySchema>;
 
@@ -52,9 +59,12 @@ export const OrgPatchBodySchema = z
     name: OrgNameSchema.optional(),
     parentCode: OrgCodeSchema.nullable().optional(),
     active: z.boolean().optional(),
+    orgType: z.enum(ORG_TYPES).optional(),
+    /** Units only: mark (or unmark) the unit as its department's own (部门本级). */
+    departmentOwn: z.boolean().optional(),
   })
-  .refine((body) => body.name !== undefined || body.parentCode !== undefined || body.active !== undefined, {
-    message: '请至少给出 name、parentCode 或 active 之一',
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: '请至少给出 name、parentCode、active、orgType 或 departmentOwn 之一',
   });
 export type OrgPatchBody = z.input<typeof OrgPatchBodySchema>;
 

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
+import {
+  DEFAULT_DEPARTMENT_EVALUATION_POLICY,
+  type DepartmentEvaluationPolicy,
+} from '../domain/department-evaluation/policy.ts';
 import { DEFAULT_MONITORING_POLICY, type MonitoringPolicy, WARNING_LEVELS } from '../domain/monitoring/policy.ts';
 import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '../domain/review/policy.ts';
 import {
@@ -9,10 +13,11 @@ import {
   scoringPolicyIssues,
   withDependentDefaults,
 } from '../domain/scoring/policy.ts';
+import { safeName, safeText } from './text.ts';
 import { zodIssues } from './validate-input.ts';
 
 /** The policy kinds an organisation can set (stored per organisation in the policies table). */
-export const POLICY_KINDS = ['review', 'monitoring', 'scoring'] as const;
+export const POLICY_KINDS = ['review', 'monitoring', 'scoring', 'department-evaluation'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /** GET/PUT /api/bureau/policies/:kind answer: as stored (partial, or null), effective, and the defaults. */
@@ -58,6 +63,7 @@ export const ReviewPolicySchema = z.object({
   gradePoorProjectShare: z.number().min(0).max(1).default(R.gradePoorProjectShare),
   gradeExcellentMaxWarnings: z.number().int().min(0).default(R.gradeExcellentMaxWarnings),
   disabledRules: z.array(z.string()).default(fresh(R.disabledRules)),
+  unionBureauApproval: z.boolean().default(R.unionBureauApproval),
 }) satisfies z.ZodType<ReviewPolicy>;
 
 const M = DEFAULT_MONITORING_POLICY;
@@ -158,6 +164,34 @@ export const ScoringPolicySchema = z.preprocess(
   }),
 );
 
+const D = DEFAULT_DEPARTMENT_EVALUATION_POLICY;
+
+/**
+ * The 部门整体支出绩效 management items (kind 'department-evaluation', decision 045): each item's key is
+ * what a stored form's score is matched by, so keys are unique; the items' points come off the 100.
+ */
+export const DepartmentEvaluationPolicySchema = z.object({
+  managementItems: z
+    .array(
+      z.object({
+        key: safeName(64).min(1),
+        name: safeName(100).min(1),
+        points: z.number().min(0).max(100),
+        guidance: safeText(4000),
+      }),
+    )
+    .max(20)
+    .superRefine((items, ctx) => {
+      items.forEach((item, index) => {
+        if (items.findIndex((other) => other.key === item.key) !== index)
+          ctx.addIssue({ code: 'custom', path: [index, 'key'], message: `管理指标编码“${item.key}”重复` });
+      });
+      const cents = items.reduce((total, item) => total + Math.round(item.points * 100), 0);
+      if (cents > 100_00) ctx.addIssue({ code: 'custom', message: '管理指标分值合计不能超过 100 分' });
+    })
+    .default(fresh(D.managementItems)),
+}) satisfies z.ZodType<DepartmentEvaluationPolicy, unknown>;
+
 /**
  * Compile-time only: each schema's output is exactly its domain type. `satisfies` above catches a
  * knob the schema lacks; this catches one the domain lacks.
@@ -167,7 +201,8 @@ const _exact: [
   Exactly<z.output<typeof ReviewPolicySchema>, ReviewPolicy>,
   Exactly<z.output<typeof MonitoringPolicySchema>, MonitoringPolicy>,
   Exactly<z.output<typeof ScoringPolicySchema>, ScoringPolicy>,
-] = [true, true, true];
+  Exactly<z.output<typeof DepartmentEvaluationPolicySchema>, DepartmentEvaluationPolicy>,
+] = [true, true, true, true];
 
 /** A stored review body (or null) as a full policy; a body that no longer fits throws a ZodError (callers map it). */
 export function readReviewPolicy(body: unknown): ReviewPolicy {

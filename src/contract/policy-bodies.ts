@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import {
+  DepartmentEvaluationPolicySchema,
   MonitoringPolicySchema,
   type PolicyKind,
   ReviewPolicySchema,
@@ -21,6 +22,7 @@ export const POLICY_SCHEMAS = {
   review: ReviewPolicySchema,
   monitoring: MonitoringPolicySchema,
   scoring: ScoringPolicySchema,
+  'department-evaluation': DepartmentEvaluationPolicySchema,
 } as const satisfies Record<PolicyKind, z.ZodType>;
 
 /** Each kind's knobs one by one, for a partial body (the scoring policy's cross-knob checks run on the whole). */
@@ -28,6 +30,7 @@ const POLICY_FIELDS = {
   review: ReviewPolicySchema,
   monitoring: MonitoringPolicySchema,
   scoring: ScoringPolicyFieldsSchema,
+  'department-evaluation': DepartmentEvaluationPolicySchema,
 } as const satisfies Record<PolicyKind, z.ZodObject>;
 
 export interface PolicyView {
@@ -56,6 +59,7 @@ const SUBJECT: Record<PolicyKind, string> = {
   review: '审核规则设置',
   monitoring: '运行监控规则设置',
   scoring: '绩效评分规则设置',
+  'department-evaluation': '部门整体评价规则设置',
 };
 
 /**

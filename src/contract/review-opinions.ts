@@ -62,6 +62,10 @@ export const ReviewOpinionsViewSchema = z.object({
   round: z.number().int(),
   /** Whether the unit sits under a supervising department (else only the bureau records forms). */
   hasDepartment: z.boolean(),
+  /** Who ends the chain (decision 049): 'department' when a superior union decides alone (its forms are the last). */
+  finalRole: z.enum(['department', 'bureau']).nullable(),
+  /** Who reviews before the bureau (decision 049): a supervising department, a superior union, the department itself. */
+  reviewerKind: z.enum(['department', 'union', 'self', 'bureau']).nullable(),
   /**
    * The level the signed-in user records at now (department when the document waits for its
    * department, bureau when it waits for the bureau), or null with the reason.

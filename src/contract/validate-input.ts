@@ -1,24 +1,7 @@
 import type { z } from 'zod';
 import { AppError, type ErrorIssue } from '../domain/errors.ts';
 import { fieldLabel } from './field-labels.ts';
-
-/**
- * The facts of one zod issue, as zod reports it and as fastify-type-provider-zod passes it on
- * (its `keyword` is zod's `code`, the rest in `params`).
- */
-interface IssueFacts {
-  code: string;
-  path: readonly PropertyKey[];
-  message: string;
-  expected?: unknown;
-  origin?: unknown;
-  minimum?: unknown;
-  maximum?: unknown;
-  inclusive?: unknown;
-  format?: unknown;
-  values?: unknown;
-  divisor?: unknown;
-}
+import { issueRule, type IssueFacts } from './issue-rule.ts';
 
 /**
  * zod's own wording (z.locales.zhCN: "数值过大：期望 number <=12", "无效输入：期望 string…"): never
@@ -28,6 +11,12 @@ const ZOD_WORDING = /期望|^无效|^数值过[大小]|未知的键|键\(key\)|�
 
 /** The input was not at hand: the sentence relies on the issue alone. */
 const NOT_READ = Symbol('not read');
+
+/** The value the issue is about; without the input, zod's own words still tell an absent field ("…实际接收 undefined"). */
+function sentValue(issue: IssueFacts, sent: { input: unknown } | undefined): unknown {
+  if (sent) return valueAtPath(sent.input, issue.path);
+  return /实际接收 (undefined|空值)/.test(issue.message) ? null : NOT_READ;
+}
 
 const TYPE_WORDS: Record<string, string> = {
   number: '应为数字',
@@ -42,12 +31,7 @@ const TYPE_WORDS: Record<string, string> = {
 /** One issue as a sentence that names the field and says what to do: 第 2 个指标的“指标值”必须填写. */
 export function issueSentence(issue: IssueFacts, sent?: { input: unknown; root?: string | undefined }): string {
   const label = fieldLabel(issue.path, sent?.root);
-  // Without the input, zod's own words still tell an absent field: "…实际接收 undefined".
-  const value = sent
-    ? valueAt(sent.input, issue.path)
-    : /实际接收 (undefined|空值)/.test(issue.message)
-      ? null
-      : NOT_READ;
+  const value = sentValue(issue, sent);
   if (issue.code === 'custom' || !ZOD_WORDING.test(issue.message)) return `${label}：${issue.message}`;
   return `${label}${what(issue, value)}`;
 }
@@ -97,7 +81,7 @@ function oneOf(values: unknown): string {
 }
 
 /** The value the issue is about, read from the input as sent (undefined when absent). */
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+export function valueAtPath(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
   for (const key of path) {
     if (value === null || typeof value !== 'object') return undefined;
@@ -106,11 +90,16 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** Zod's issues as AppError issues: a path into the document and a Chinese sentence naming the field. */
+/**
+ * Zod's issues as AppError issues: a path into the document, a Chinese sentence naming the field and
+ * the rule's facts for a client that words it in another language (decision 043).
+ */
 export function zodIssues(error: z.ZodError, sent?: { input: unknown; root?: string }): ErrorIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
     message: issueSentence(issue, sent),
+    ...issueRule(issue, sentValue(issue, sent)),
+    ...(sent?.root !== undefined ? { within: sent.root } : {}),
   }));
 }
 

@@ -8,7 +8,14 @@ import { z } from 'zod';
 export const WORKBENCH_LIST_CAP = 50;
 
 /** The page an item opens: the targets editor, the review page, monitoring, the 自评表. */
-export const WorkbenchPageSchema = z.enum(['targets', 'review', 'monitoring', 'evaluation']);
+export const WorkbenchPageSchema = z.enum([
+  'targets',
+  'review',
+  'monitoring',
+  'evaluation',
+  'rectification',
+  'department-evaluation',
+]);
 export type WorkbenchPage = z.infer<typeof WorkbenchPageSchema>;
 
 const WORKBENCH_ITEM_KINDS = [
@@ -19,16 +26,22 @@ const WORKBENCH_ITEM_KINDS = [
   'monitoring-due',
   'evaluation-due',
   'evaluation-returned',
+  'department-evaluation-due',
+  'department-evaluation-returned',
   'action-reply',
+  'rectification-reply',
   // the department's and the bureau's reviews
   'targets-review',
   'targets-approve',
   'adjustment-request',
   'evaluation-review',
   'evaluation-finalise',
+  'department-evaluation-review',
+  'department-evaluation-finalise',
   // the reviewers' watch list
   'monitoring-overdue',
   'action-overdue',
+  'rectification-overdue',
   'warnings',
 ] as const;
 export const WorkbenchItemKindSchema = z.enum(WORKBENCH_ITEM_KINDS);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '../domain/workflow/states.ts';
 import { REFUSAL_CODES } from '../domain/workflow/possible-actions.ts';
+import type { ApprovalChain } from '../domain/workflow/chain.ts';
 import { BureauFilterQuerySchema, BureauTotalsSchema, GradeFilterSchema } from './bureau.ts';
 import { ProjectCodeSchema } from './codes.ts';
 import { PageQuerySchema, pageOf } from './paging.ts';
@@ -69,6 +70,19 @@ const ActionChoiceSchema = z.object({
   shown: z.boolean(),
 });
 
+/** Who acts at each stage of the unit-year's approval chain (decision 049); the screens word the stages from it. */
+export const ApprovalChainSchema = z.object({
+  stages: z.array(
+    z.object({
+      kind: z.enum(['department', 'union', 'self', 'bureau']),
+      role: z.enum(['department', 'bureau']),
+      organisation: z.object({ code: z.string(), name: z.string() }),
+      steps: z.array(z.enum(['review', 'return', 'approve', 'finalise'])),
+    }),
+  ),
+}) satisfies z.ZodType<ApprovalChain>;
+export type ApprovalChainView = z.infer<typeof ApprovalChainSchema>;
+
 export const WorkflowViewSchema = z.object({
   unitCode: z.string(),
   fiscalYear: z.number().int(),
@@ -79,6 +93,8 @@ export const WorkflowViewSchema = z.object({
   /** Whether the signed-in user may edit the targets now, and why not. */
   edit: z.object({ allowed: z.boolean(), reason: RefusalSchema.nullable() }),
   hasDepartment: z.boolean(),
+  /** The approval chain: 主管部门 or 上级工会 first, the bureau last unless a union decides alone. */
+  chain: ApprovalChainSchema,
   /** What the state machine lets the user do now; `actions` adds what the forms say and the reasons. */
   allowedActions: z.array(WorkflowActionSchema),
   actions: z.array(ActionChoiceSchema),

@@ -23,7 +23,12 @@ type ProjectKey = UnitYear & { projectCode: string };
 export async function assertTargetsEditable(trx: Executor, documentId: number): Promise<void> {
   const { state } = await findWorkflow(trx, documentId);
   const message = lockedMessage(state);
-  if (message !== null) throw new AppError('LOCKED', message, { location: { field: 'state' } });
+  if (message !== null) {
+    throw new AppError('LOCKED', message, {
+      location: { field: 'state' },
+      details: { reason: 'targets.locked', state },
+    });
+  }
 }
 
 /**

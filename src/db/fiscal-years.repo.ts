@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { FiscalYear, FiscalYearDeadlines } from '../contract/fiscal-years.ts';
 import type { Actor } from '../domain/access.ts';
+import { notFound } from '../domain/not-found.ts';
 import { AppError } from '../domain/errors.ts';
 import type { UnitScope } from '../domain/unit-scope.ts';
 import { chainFrom } from './org-tree.sql.ts';
@@ -188,6 +189,7 @@ export async function managedBureau(
   if (actor.role !== 'admin' && requested !== undefined && requested !== actor.orgCode) {
     throw new AppError('FORBIDDEN', `只能管理本财政局的年度，不能管理“${requested}”的年度`, {
       location: { field: 'orgCode' },
+      details: { reason: 'years.not-your-bureau', code: requested },
     });
   }
   const code = actor.role === 'admin' ? requested : actor.orgCode;
@@ -199,7 +201,7 @@ export async function managedBureau(
       .where('kind', '=', 'bureau')
       .executeTakeFirst();
     if (bureau) return bureau;
-    throw new AppError('NOT_FOUND', `找不到财政局“${code}”`, { location: { field: 'orgCode' } });
+    throw notFound('bureau', code, `找不到财政局“${code}”`, { location: { field: 'orgCode' } });
   }
   const bureaus = await db
     .selectFrom('organisations')

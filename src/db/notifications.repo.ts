@@ -13,7 +13,7 @@ interface NewNotification {
   orgCode: string;
   kind: string;
   params: Record<string, string | number | null>;
-  page: 'targets' | 'review' | 'monitoring' | 'evaluation';
+  page: Notice['page'];
   unitCode: string;
   fiscalYear: number;
 }
@@ -156,4 +156,15 @@ export async function notifyUnit(
 ): Promise<void> {
   if (notice === null) return;
   await insertNotifications(db, { orgCode: key.unitCode, ...key, ...notice });
+}
+
+/** Tells the users of an organisation (the issuer of a 整改通知) about a step on one of its units. */
+export async function notifyOrganisation(
+  db: Executor,
+  orgCode: string,
+  key: { unitCode: string; fiscalYear: number },
+  notice: Notice,
+): Promise<void> {
+  if (orgCode === '') return;
+  await insertNotifications(db, { orgCode, ...key, ...notice });
 }

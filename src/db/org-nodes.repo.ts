@@ -1,8 +1,11 @@
 import type { Actor } from '../domain/access.ts';
+import { notFound } from '../domain/not-found.ts';
 import { AppError } from '../domain/errors.ts';
 import { mayManageNode, mayPlaceUnder } from '../domain/org-tree.ts';
 import { isInOrganisation } from '../domain/permissions.ts';
 import { type OrgNodeRow, ancestorsOfUnit, findOrgNodes, organisationChain } from './organisations.repo.ts';
+import { type ApprovalChain, type ChainShape, chainShape } from '../domain/workflow/chain.ts';
+import { approvalChainOfUnit } from './approval-chain.repo.ts';
 import type { Executor } from './schema.ts';
 
 /**
@@ -16,7 +19,7 @@ export type FoundNode = OrgNodeRow & { parentId: number | null };
 /** The node with this code, or NOT_FOUND; CONFLICT when (old data) a unit and an organisation share it. */
 export async function requireOrgNode(trx: Executor, code: string, field = 'code'): Promise<FoundNode> {
   const nodes = await findOrgNodes(trx, code);
-  if (nodes.length === 0) throw new AppError('NOT_FOUND', `机构或单位“${code}”不存在`, { location: { field } });
+  if (nodes.length === 0) throw notFound('organisation', code, `机构或单位“${code}”不存在`, { location: { field } });
   if (nodes.length > 1)
     throw new AppError('CONFLICT', `编码“${code}”同时属于一个机构和一个单位，请先在数据库中更正`, {
       location: { field },
@@ -72,21 +75,25 @@ export function nodeView(node: OrgNodeRow): Omit<OrgNodeRow, 'id'> {
     parentCode: node.parentCode,
     active: node.active,
     version: node.version,
+    orgType: node.orgType,
+    departmentOwn: node.departmentOwn,
   };
 }
 
 /**
  * Refuses an actor outside the unit's organisation (the HTTP hook checks it too; use-cases are also
- * called directly) and tells whether the unit has a supervising department (else the bureau reviews alone).
+ * called directly) and gives the unit's approval chain (decision 049) with its shape: whether a reviewer
+ * stage comes first (else the final stage reviews alone) and which role ends it.
  */
 export async function requireUnitReach(
   db: Executor,
   actor: Actor,
   unitCode: string,
-): Promise<{ hasDepartment: boolean }> {
+): Promise<ChainShape & { chain: ApprovalChain }> {
   const ancestors = await ancestorsOfUnit(db, unitCode);
   if (!isInOrganisation(actor, { unitCode, unitAncestors: ancestors.map((a) => a.code) })) {
     throw new AppError('FORBIDDEN', `您（${actor.username}）无权处理单位 ${unitCode} 的绩效目标`);
   }
-  return { hasDepartment: ancestors.some((a) => a.kind === 'department') };
+  const chain = await approvalChainOfUnit(db, unitCode, ancestors);
+  return { ...chainShape(chain), chain };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { chainFrom, subtreeOf, unitInScope } from './org-tree.sql.ts';
+import type { OrgType } from '../domain/workflow/chain.ts';
 import type { Executor } from './schema.ts';
 
 export type OrganisationKind = 'bureau' | 'department';
@@ -10,6 +11,8 @@ export interface OrganisationInput {
   kind: OrganisationKind;
   /** A department's bureau; null for a bureau. */
   parentCode: string | null;
+  /** 行政事业单位 when omitted (decision 049). */
+  orgType?: OrgType;
 }
 
 /** Creates or renames/moves an organisation; returns its id. The parent must exist. */
@@ -17,8 +20,10 @@ export async function upsertOrganisation(db: Executor, org: OrganisationInput): 
   const parentId = org.parentCode === null ? null : await organisationId(db, org.parentCode);
   const row = await db
     .insertInto('organisations')
-    .values({ code: org.code, name: org.name, kind: org.kind, parent_id: parentId })
-    .onConflict((oc) => oc.column('code').doUpdateSet({ name: org.name, kind: org.kind, parent_id: parentId }))
+    .values({ code: org.code, name: org.name, kind: org.kind, parent_id: parentId, org_type: org.orgType })
+    .onConflict((oc) =>
+      oc.column('code').doUpdateSet({ name: org.name, kind: org.kind, parent_id: parentId, org_type: org.orgType }),
+    )
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -44,6 +49,8 @@ export interface OrganisationRef {
   code: string;
   name: string;
   kind: OrganisationKind;
+  /** 行政事业单位 / 工会: what the approval chain reads (decision 049). */
+  orgType: OrgType;
 }
 
 /** The unit's ancestors, nearest first: its department (if any), then the bureau. */
@@ -51,7 +58,8 @@ export async function ancestorsOfUnit(db: Executor, unitCode: string): Promise<O
   const start = sql`select o.id, o.code, o.name, o.kind, o.parent_id
       from units u join organisations o on o.id = u.parent_id where u.code = ${unitCode}`;
   const result = await sql<OrganisationRef>`
-    select c.id, c.code, c.name, c.kind from ${chainFrom(start)} c order by c.depth`.execute(db);
+    select c.id, c.code, c.name, c.kind, o.org_type as "orgType"
+      from ${chainFrom(start)} c join organisations o on o.id = c.id order by c.depth`.execute(db);
   return result.rows;
 }
 
@@ -77,6 +85,10 @@ export interface OrgNodeRow {
   parentCode: string | null;
   active: boolean;
   version: number;
+  /** null for a unit (units carry no type: the organisation above them decides). */
+  orgType: OrgType | null;
+  /** A unit's 部门本级 flag (decision 049); null for a bureau or department. */
+  departmentOwn: boolean | null;
 }
 
 /**
@@ -85,7 +97,8 @@ export interface OrgNodeRow {
  */
 export async function listOrgNodes(db: Executor, rootCode: string | null): Promise<OrgNodeRow[]> {
   const orgs = await sql<OrgNodeRow>`
-    select o.id, o.code, o.name, o.kind, p.code as "parentCode", o.active, o.version
+    select o.id, o.code, o.name, o.kind, p.code as "parentCode", o.active, o.version, o.org_type as "orgType",
+           null::boolean as "departmentOwn"
       from organisations o left join organisations p on p.id = o.parent_id
      where ${rootCode === null ? sql`true` : sql`o.id in ${subtreeOf(rootCode)}`}
      order by case o.kind when 'bureau' then 0 else 1 end, o.code`.execute(db);
@@ -93,20 +106,29 @@ export async function listOrgNodes(db: Executor, rootCode: string | null): Promi
   let units = db
     .selectFrom('units as u')
     .leftJoin('organisations as p', 'p.id', 'u.parent_id')
-    .select(['u.id', 'u.code', 'u.name', 'p.code as parentCode', 'u.active', 'u.version'])
+    .select([
+      'u.id',
+      'u.code',
+      'u.name',
+      'p.code as parentCode',
+      'u.active',
+      'u.version',
+      'u.department_own as departmentOwn',
+    ])
     .orderBy('u.code');
   if (rootCode !== null) units = units.where('u.parent_id', 'in', ids.length > 0 ? ids : [-1]);
-  const unitRows = (await units.execute()).map((row) => ({ ...row, kind: 'unit' as const }));
+  const unitRows = (await units.execute()).map((row) => ({ ...row, kind: 'unit' as const, orgType: null }));
   return [...orgs.rows, ...unitRows];
 }
 
 /** Every node with this code: one, none, or (data from before codes were checked across tables) two. */
 export async function findOrgNodes(db: Executor, code: string): Promise<(OrgNodeRow & { parentId: number | null })[]> {
   const result = await sql<OrgNodeRow & { parentId: number | null }>`
-    select o.id, o.code, o.name, o.kind, o.parent_id as "parentId", p.code as "parentCode", o.active, o.version
+    select o.id, o.code, o.name, o.kind, o.parent_id as "parentId", p.code as "parentCode", o.active, o.version,
+           o.org_type as "orgType", null::boolean as "departmentOwn"
       from organisations o left join organisations p on p.id = o.parent_id where o.code = ${code}
     union all
-    select u.id, u.code, u.name, 'unit', u.parent_id, p.code, u.active, u.version
+    select u.id, u.code, u.name, 'unit', u.parent_id, p.code, u.active, u.version, null, u.department_own
       from units u left join organisations p on p.id = u.parent_id where u.code = ${code}`.execute(db);
   return result.rows;
 }
@@ -121,11 +143,11 @@ export async function organisationChain(db: Executor, code: string): Promise<str
 /** Adds a bureau or department (the caller checked the parent); returns its id. */
 export async function insertOrganisation(
   db: Executor,
-  org: { code: string; name: string; kind: OrganisationKind; parentId: number | null },
+  org: { code: string; name: string; kind: OrganisationKind; parentId: number | null; orgType?: OrgType },
 ): Promise<number> {
   const row = await db
     .insertInto('organisations')
-    .values({ code: org.code, name: org.name, kind: org.kind, parent_id: org.parentId })
+    .values({ code: org.code, name: org.name, kind: org.kind, parent_id: org.parentId, org_type: org.orgType })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -148,21 +170,28 @@ export async function insertUnit(
 export async function updateOrgNodeIfVersion(
   db: Executor,
   node: { id: number; kind: OrgNodeKind },
-  change: { name: string; parentId: number | null; active: boolean },
+  change: {
+    name: string;
+    parentId: number | null;
+    active: boolean;
+    orgType?: OrgType | null;
+    departmentOwn?: boolean | null;
+  },
   expectedVersion: number,
 ): Promise<number | undefined> {
   const values = { name: change.name, parent_id: change.parentId, active: change.active, version: expectedVersion + 1 };
+  const orgType = change.orgType ?? undefined;
   const query =
     node.kind === 'unit'
       ? db
           .updateTable('units')
-          .set(values)
+          .set({ ...values, department_own: change.departmentOwn ?? undefined })
           .where('id', '=', node.id)
           .where('version', '=', expectedVersion)
           .returning('version')
       : db
           .updateTable('organisations')
-          .set(values)
+          .set({ ...values, org_type: orgType })
           .where('id', '=', node.id)
           .where('version', '=', expectedVersion)
           .returning('version');

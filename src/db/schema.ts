@@ -1,13 +1,18 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { OrgType } from '../domain/workflow/chain.ts';
 import type { AccountTables } from './accounts.schema.ts';
 import type { AuditTables } from './audit.schema.ts';
+import type { DepartmentEvaluationTables } from './department-evaluation.schema.ts';
+import type { DisclosureTables } from './disclosure.schema.ts';
 import type { EvaluationTables } from './evaluation.schema.ts';
 import type { FiscalYearTables } from './fiscal-years.schema.ts';
 import type { InstanceTables } from './instance.schema.ts';
 import type { JobTables } from './jobs.schema.ts';
 import type { MonitoringTables } from './monitoring.schema.ts';
 import type { NotificationTables } from './notifications.schema.ts';
+import type { ResultsTables } from './results.schema.ts';
 import type { ReviewOpinionTables } from './review-opinions.schema.ts';
+import type { SelfReportTables } from './self-report.schema.ts';
 import type { SummaryTables } from './summaries.schema.ts';
 import type { WorkflowTables } from './workflow.schema.ts';
 
@@ -30,6 +35,8 @@ export interface UnitsTable {
   active: Generated<boolean>;
   /** Bumped by every change through the organisation tree (If-Match). */
   version: Generated<number>;
+  /** 部门本级: the department's own unit, reviewed by the department as itself (decision 049). */
+  department_own: Generated<boolean>;
 }
 
 export interface OrganisationsTable {
@@ -40,6 +47,8 @@ export interface OrganisationsTable {
   parent_id: number | null;
   active: Generated<boolean>;
   version: Generated<number>;
+  /** 行政事业单位 or 工会 …: decides whose decision ends the chain of the units below (decision 049). */
+  org_type: ColumnType<OrgType, OrgType | undefined, OrgType>;
 }
 
 export interface PoliciesTable {
@@ -120,13 +129,17 @@ export type Schema = TargetTables &
   AccountTables &
   WorkflowTables &
   ReviewOpinionTables &
+  SelfReportTables &
   MonitoringTables &
   EvaluationTables &
   SummaryTables &
   JobTables &
   InstanceTables &
   FiscalYearTables &
-  NotificationTables;
+  NotificationTables &
+  ResultsTables &
+  DepartmentEvaluationTables &
+  DisclosureTables;
 
 interface TargetTables {
   organisations: OrganisationsTable;

@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/access.ts';
-import { AppError } from '../domain/errors.ts';
+import { notFound } from '../domain/not-found.ts';
 import { recordAudit } from './audit.repo.ts';
 import type { Db } from './database.ts';
 import type { Executor } from './schema.ts';
@@ -11,7 +11,7 @@ import { type UserWithHash, findUserByUsername, setUserPassword } from './users.
 /** The user of this name, or NOT_FOUND. */
 export async function requireUser(db: Executor, username: string): Promise<UserWithHash> {
   const user = await findUserByUsername(db, username);
-  if (!user) throw new AppError('NOT_FOUND', `没有用户名为 ${username} 的用户`);
+  if (!user) throw notFound('user', username, `没有用户名为 ${username} 的用户`);
   return user;
 }
 

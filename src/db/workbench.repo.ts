@@ -20,6 +20,8 @@ export interface WorkbenchRow {
   deadline: string | null;
   detail: string | null;
   parentId: number | null;
+  /** The row's own year when it differs from the listed one (a 整改通知 about an earlier year's results). */
+  fiscalYear?: number;
 }
 
 export interface Listed {
@@ -43,6 +45,7 @@ type Raw = {
   deadline: string | null;
   detail: string | null;
   parent_id: number | null;
+  fiscal_year?: number;
   total: string;
 };
 
@@ -62,6 +65,7 @@ function listed(rows: Raw[]): Listed {
       deadline: r.deadline,
       detail: r.detail,
       parentId: r.parent_id,
+      ...(r.fiscal_year === undefined ? {} : { fiscalYear: r.fiscal_year }),
     })),
   };
 }
@@ -118,6 +122,35 @@ export async function evaluationsAt(
 }
 
 /**
+ * Unit-years by their 部门整体自评表 (decision 045): `due` — a project 自评 exists and the 整体自评表 is not
+ * stored yet or is a draft nobody returned; `returned` — a draft with the department's comment; else the status.
+ */
+export async function departmentEvaluationsAt(
+  db: Executor,
+  options: ListOptions & { status: 'due' | 'returned' | 'submitted' | 'reviewed' },
+): Promise<Listed> {
+  const { status } = options;
+  const which =
+    status === 'due'
+      ? sql`(de.status is null or (de.status = 'draft' and de.review_comment = ''))`
+      : status === 'returned'
+        ? sql`de.status = 'draft' and de.review_comment <> ''`
+        : sql`de.status = ${status}`;
+  const result = await sql<Raw>`
+    select u.code, u.name, coalesce(de.status, 'none') as state, coalesce(de.updated_at, e.updated_at) as since,
+           nullif(de.review_comment, '') as comment, de.updated_by as comment_by, null::text as deadline,
+           null::text as detail, u.parent_id, count(*) over () as total
+      from units u
+      left join evaluation_unit_years e on e.unit_id = u.id and e.fiscal_year = ${options.fiscalYear}
+      left join department_evaluations de on de.unit_id = u.id and de.fiscal_year = ${options.fiscalYear}
+     where (e.unit_id is not null or de.unit_id is not null) and u.active and ${unitInScope(options.scope, 'u')}
+       and ${which}
+     order by since, u.code
+     limit ${options.limit}`.execute(db);
+  return listed(result.rows);
+}
+
+/**
  * Monitoring actions still open (待整改 / 整改中); `overdueBefore`: only those past their deadline
  * (the reviewers' watch list). Earliest deadline first.
  */
@@ -131,6 +164,27 @@ export async function openActions(db: Executor, options: ListOptions & { overdue
      where a.fiscal_year = ${options.fiscalYear} and u.active and ${unitInScope(options.scope, 'u')}
        and a.state in ('待整改', '整改中') ${overdue}
      order by a.deadline, a.id
+     limit ${options.limit}`.execute(db);
+  return listed(result.rows);
+}
+
+/**
+ * 整改通知 still open (待整改 / 整改中) of any year — rectification follows a year's results into the next
+ * (decision 048); `overdueBefore`: only those past their deadline. Earliest deadline first; detail = the notice id.
+ */
+export async function openNotices(
+  db: Executor,
+  options: Omit<ListOptions, 'fiscalYear'> & { overdueBefore?: string },
+): Promise<Listed> {
+  const overdue = options.overdueBefore === undefined ? sql`` : sql`and n.deadline < ${options.overdueBefore}::date`;
+  const result = await sql<Raw>`
+    select u.code, u.name, n.state, n.created_at as since, n.body as comment, n.created_by as comment_by,
+           to_char(n.deadline, 'YYYY-MM-DD') as deadline, n.id::text as detail, u.parent_id, n.fiscal_year,
+           count(*) over () as total
+      from rectification_notices n
+      join units u on u.id = n.unit_id
+     where u.active and ${unitInScope(options.scope, 'u')} and n.state in ('待整改', '整改中') ${overdue}
+     order by n.deadline, n.id
      limit ${options.limit}`.execute(db);
   return listed(result.rows);
 }

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator, type X2jOptions } from 'fast-xml-parser';
-import { AppError } from '../domain/errors.ts';
+import { fileProblem } from '../domain/import-problems.ts';
 
 /**
  * Parses one XML part of an uploaded Office file. Office parts never need a DOCTYPE; a DOCTYPE is how
@@ -24,15 +24,16 @@ export function parseXmlSafely(xml: Buffer | string, options: XmlGuardOptions): 
   const where = `${options.fileName}（${options.part}）`;
   const location = { file: options.fileName, field: options.part };
   if (text.length > (options.maxChars ?? DEFAULT_MAX_XML_CHARS)) {
-    throw new AppError('BAD_INPUT', `${where}：XML 过大`, { location });
+    throw fileProblem('xml-too-large', `${where}：XML 过大`, location);
   }
   if (DECLARATION.test(text)) {
-    throw new AppError('BAD_INPUT', `${where}：XML 含有 DOCTYPE/ENTITY 声明，出于安全原因拒绝读取`, { location });
+    throw fileProblem('xml-declaration', `${where}：XML 含有 DOCTYPE/ENTITY 声明，出于安全原因拒绝读取`, location);
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    throw new AppError('BAD_INPUT', `${where}：XML 格式错误（第 ${valid.err.line} 行：${valid.err.msg}）`, {
-      location: { ...location, line: valid.err.line },
+    throw fileProblem('xml-malformed', `${where}：XML 格式错误（第 ${valid.err.line} 行：${valid.err.msg}）`, {
+      ...location,
+      line: valid.err.line,
     });
   }
   const parser = new XMLParser({

@@ -21,6 +21,9 @@ export const PERMISSIONS = [
   'users:manage',
   'organisations:manage',
   'years:manage',
+  'results:act',
+  'results:reply',
+  'disclosure:publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -25,8 +25,58 @@ export interface ErrorLocation {
   path?: (string | number)[];
 }
 
+/**
+ * What kind of rule an input broke, for a client that words the issue in its own language (decision 043):
+ * required (absent or empty), type (a number expected…), too-small / too-big (a value or a list's length),
+ * too-long (text), format (a date, a pattern), one-of (a fixed list), custom (the contract's own rule: only
+ * `message` says what).
+ */
+export type IssueRule = 'required' | 'type' | 'too-big' | 'too-small' | 'too-long' | 'format' | 'one-of' | 'custom';
+
 export interface ErrorIssue extends ErrorLocation {
+  /** The sentence in Chinese, as the CLI and the logs show it. */
   message: string;
+  rule?: IssueRule;
+  /** too-small / too-big / too-long: the bound (characters for text, items for a list, else the value). */
+  limit?: number | string;
+  /** type: number | int | string | boolean | array | object | date; format: date | pattern; one-of: the choices. */
+  expected?: string | string[];
+  /** too-small / too-big: what the bound counts (absent: the value itself). */
+  counts?: 'characters' | 'items';
+  /** too-small / too-big: the bound itself is not allowed ("应大于 0"). */
+  exclusive?: boolean;
+  /** The kind of body the path starts inside (`projects`: a project's own body), for naming the field. */
+  within?: string;
+  /** The part of an HTTP request the issue is in, when not the body: querystring | params | headers. */
+  part?: string;
+  /** A gap a use case found rather than a schema rule (`gap.monitoring.progress-missing`): a stable key. */
+  reason?: GapReason;
+  /** What the reason's sentence names: a project's code, an indicator's name (user data), a month, a value. */
+  subject?: GapSubject;
+}
+
+/** The gaps the 自评 and monitoring pages list (decision 043): the web words each from its key and subject. */
+export const GAP_REASONS = [
+  'gap.evaluation.spent-missing',
+  'gap.evaluation.actual-missing',
+  'gap.evaluation.fraction-of-percent',
+  'gap.evaluation.band-required',
+  'gap.evaluation.score-reason',
+  'gap.evaluation.over-spent-reason',
+  'gap.evaluation.under-spent-reason',
+  'gap.evaluation.over-achieved-reason',
+  'gap.evaluation.missed-reason',
+  'gap.monitoring.forecast-missing',
+  'gap.monitoring.progress-missing',
+] as const;
+
+export type GapReason = (typeof GAP_REASONS)[number];
+
+export interface GapSubject {
+  project?: string;
+  indicator?: string;
+  month?: number;
+  value?: string;
 }
 
 export class AppError extends Error {

@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode, type ErrorIssue } from './errors.ts';
+import { AppError, type ErrorCode, type ErrorIssue, type ErrorLocation } from './errors.ts';
 
 /** Problems listed in the error; the rest are only counted, so a broken source of any size stays small. */
 const MAX_ISSUES = 1000;
@@ -15,6 +15,37 @@ export function at(item: DocumentPlace): ErrorIssue {
 
 export function where(item: DocumentPlace): string {
   return item.line === undefined ? item.file : `${item.file} 第 ${item.line} 行`;
+}
+
+/** The kinds of file that cannot be read at all, each worded by the web from its key (decision 043). */
+export type FileProblem =
+  | 'missing'
+  | 'old-word'
+  | 'not-word'
+  | 'not-excel'
+  | 'unreadable-workbook'
+  | 'no-sheet'
+  | 'missing-sheet'
+  | 'xml-too-large'
+  | 'xml-declaration'
+  | 'xml-malformed'
+  | 'line-too-long'
+  | 'quote-unclosed';
+
+/**
+ * A file that cannot be read: BAD_INPUT with the Chinese sentence, and beside it the problem's kind and
+ * the file, line and sheet facts, so the English page says what is wrong and where.
+ */
+export function fileProblem(
+  problem: FileProblem,
+  message: string,
+  location: ErrorLocation & { sheet?: string },
+): AppError {
+  const { sheet, ...place } = location;
+  return new AppError('BAD_INPUT', message, {
+    location: sheet === undefined ? place : { ...place, field: sheet },
+    details: { reason: 'file.problem', problem, file: place.file, line: place.line, sheet },
+  });
 }
 
 /**
@@ -61,7 +92,12 @@ export class ProblemList {
     const more = this.total > issues.length ? `（另有 ${this.total - issues.length} 个问题未列出）` : '';
     const first = issues[0]!;
     const summary = `${description}：${documents} 个文档中有 ${this.documents.size} 个有问题，未导入任何内容${more}`;
-    throw new AppError(this.firstCode ?? 'LOCKED', `${summary}。${first.message}`, { location: first, issues });
+    throw new AppError(this.firstCode ?? 'LOCKED', `${summary}。${first.message}`, {
+      location: first,
+      issues,
+      // The counts, for the English page (decision 043); each issue keeps its file and line.
+      details: { reason: 'import.problems', documents, broken: this.documents.size },
+    });
   }
 
   private count(item: DocumentPlace): void {

@@ -31,13 +31,32 @@ function codePointLength(text: string): number {
  * check is case-insensitive: "Password123" is as guessable as "password123".
  */
 export function checkPassword(password: string, username: string, isCommon: IsCommonPassword): string | null {
+  return passwordRefusal(password, username, isCommon)?.message ?? null;
+}
+
+/** Why a password is refused: the Chinese sentence and a stable reason with its facts, for the web's words (decision 043). */
+function passwordRefusal(
+  password: string,
+  username: string,
+  isCommon: IsCommonPassword,
+): { message: string; details: Record<string, unknown> } | null {
   const length = codePointLength(password);
-  if (length < MIN_PASSWORD_LENGTH) return `密码至少 ${MIN_PASSWORD_LENGTH} 个字符（现为 ${length} 个）`;
-  if (length > MAX_PASSWORD_LENGTH) return `密码至多 ${MAX_PASSWORD_LENGTH} 个字符`;
+  if (length < MIN_PASSWORD_LENGTH) {
+    const details = { reason: 'password.too-short', min: MIN_PASSWORD_LENGTH, length };
+    return { message: `密码至少 ${MIN_PASSWORD_LENGTH} 个字符（现为 ${length} 个）`, details };
+  }
+  if (length > MAX_PASSWORD_LENGTH) {
+    const details = { reason: 'password.too-long', max: MAX_PASSWORD_LENGTH };
+    return { message: `密码至多 ${MAX_PASSWORD_LENGTH} 个字符`, details };
+  }
   const lower = password.toLowerCase();
-  if (isCommon(lower)) return '这是最常见的密码之一，很容易被猜中，请换一个';
+  if (isCommon(lower)) {
+    return { message: '这是最常见的密码之一，很容易被猜中，请换一个', details: { reason: 'password.common' } };
+  }
   const name = username.trim().toLowerCase();
-  if (codePointLength(name) >= MIN_NAME_LENGTH_TO_CHECK && lower.includes(name)) return '密码不能包含用户名';
+  if (codePointLength(name) >= MIN_NAME_LENGTH_TO_CHECK && lower.includes(name)) {
+    return { message: '密码不能包含用户名', details: { reason: 'password.contains-name' } };
+  }
   return null;
 }
 
@@ -48,6 +67,7 @@ export function assertPasswordAllowed(
   isCommon: IsCommonPassword,
   field = 'password',
 ): void {
-  const refused = checkPassword(password, username, isCommon);
-  if (refused !== null) throw new AppError('VALIDATION', refused, { location: { field } });
+  const refused = passwordRefusal(password, username, isCommon);
+  if (refused !== null)
+    throw new AppError('VALIDATION', refused.message, { location: { field }, details: refused.details });
 }

@@ -25,6 +25,8 @@ import { summaryRefresh } from './summary-refresh.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
+import { departmentEvaluationRoutes } from './routes/department-evaluation.ts';
+import { selfReportRoutes } from './routes/self-report.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { exportRoutes } from './routes/export.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
@@ -38,8 +40,11 @@ import { reviewRoutes } from './routes/review.ts';
 import { unitRoutes } from './routes/units.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { yearRoutes } from './routes/years.ts';
+import { resultRoutes } from './routes/results.ts';
 import { reviewOpinionRoutes } from './routes/review-opinions.ts';
 import { workbenchRoutes } from './routes/workbench.ts';
+import { disclosureRoutes } from './routes/disclosure.ts';
+import { publicRoutes } from './routes/public.ts';
 import { type MailOptions, notificationMail } from './notification-mail.ts';
 
 export interface ServerOptions {
@@ -118,9 +123,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(reviewRoutes(options.db));
   await app.register(policyRoutes(options.db));
   await app.register(evaluationRoutes(options.db));
+  await app.register(departmentEvaluationRoutes(options.db));
+  await app.register(selfReportRoutes(options.db));
   await app.register(monitoringRoutes(options.db));
   await app.register(organisationRoutes(options.db));
   await app.register(yearRoutes(options.db));
+  await app.register(resultRoutes(options.db));
+  await app.register(disclosureRoutes(options.db));
+  await app.register(publicRoutes(options.db));
   await app.register(healthRoutes(options.db));
   await app.register(instanceRoutes(options.db, { secureCookies: options.secureCookies }));
   await app.register(backupRoutes(options.db, { controlToken: options.controlToken }));

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { issueSentence, issuesSummary } from '../contract/validate-input.ts';
+import { issueRule } from '../contract/issue-rule.ts';
+import { issueSentence, issuesSummary, valueAtPath } from '../contract/validate-input.ts';
 import { isAppError, type ErrorCode } from '../domain/errors.ts';
 import { noteRefusal } from './logging.ts';
 
@@ -84,7 +85,15 @@ function schemaErrorBody(
   const issues = error.validation.map((v) => {
     const path = v.instancePath.split('/').filter(Boolean);
     const facts = { ...v.params, code: v.keyword, path: path.map(indexOrKey), message: v.message ?? '' };
-    return { path, message: `${PARTS[part] ?? ''}${issueSentence(facts, sent)}` };
+    const value = valueAtPath(sent.input, facts.path);
+    return {
+      path,
+      message: `${PARTS[part] ?? ''}${issueSentence(facts, sent)}`,
+      // The facts a client words in its own language (decision 043); the sentence above stays Chinese.
+      ...issueRule(facts, value),
+      ...(sent.root !== undefined ? { within: sent.root } : {}),
+      ...(part !== 'body' ? { part } : {}),
+    };
   });
   const field = issues[0]?.path.join('.') ?? '';
   const message = issues.length > 0 ? issuesSummary(issues) : '请求内容不符合格式';

@@ -83,7 +83,10 @@ describeEachEngine('heavy work over HTTP: per-user and global limits, 429 + Retr
   beforeAll(async () => {
     app = await buildServer({ db: getDb(), webRoot: '/nonexistent', heavy: { perUser: 1, global: 2 } });
     await clearDatabase(getDb());
+    // The demo publishes its 决算公开 (decision 047), which renders: not through the held gate.
+    gates.holding = false;
     await loadDemoDataIfEmpty(getDb());
+    gates.holding = true;
   }, 120_000);
   afterAll(async () => {
     gates.holding = false;
@@ -103,11 +106,23 @@ describeEachEngine('heavy work over HTTP: per-user and global limits, 429 + Retr
       'POST /api/units/:unitCode/years/:year/import/preview',
       'POST /api/units/:unitCode/years/:year/monitoring/payments',
       'GET /api/units/:unitCode/years/:year/evaluation/package.zip',
+      // The 自评报告 only with ?format=docx|pdf (its JSON view is light; decision 046).
+      'GET /api/units/:unitCode/years/:year/self-report',
       // Opening a year copies every unit's targets: a city's 300,000 indicators (decision 038).
       'POST /api/years',
+      // Publishing renders and stores the whole package; the preview renders it (decision 047).
+      'POST /api/units/:unitCode/years/:year/disclosure/:kind/publish',
+      'GET /api/units/:unitCode/years/:year/disclosure/:kind/preview',
     ])
       expect(routes).toContain(expected);
-    expect(routes.filter((r) => !/export|import|payments|\.:format|\.zip$|^POST \/api\/years$/.test(r))).toEqual([]);
+    expect(
+      routes.filter(
+        (r) =>
+          !/export|import|payments|\.:format|\.zip$|^POST \/api\/years$|\/self-report$|\/disclosure\/:kind\/(publish|preview)$/.test(
+            r,
+          ),
+      ),
+    ).toEqual([]);
   });
 
   it(

@@ -23,18 +23,32 @@ const UNITS: Record<string, string[]> = {
 };
 const table = readPermissionDoc();
 
-function inOrganisation(role: Role, unitCode: string): boolean {
-  const org = DEFAULT_ORG[role];
+/**
+ * Who calls: each role at its default organisation, and a union reviewer (decision 049): a department-role user at
+ * 712, typed 工会 here, so 712001 follows the union route (its chain is the workflow's business, not the guard's).
+ */
+interface Caller {
+  name: string;
+  role: Role;
+  org: string;
+}
+const CALLERS: Caller[] = [
+  ...ROLES.map((role) => ({ name: role, role, org: DEFAULT_ORG[role] })),
+  { name: 'union-reviewer', role: 'department', org: '712' },
+];
+
+function inOrganisation(caller: Caller, unitCode: string): boolean {
+  const { role, org } = caller;
   if (role === 'admin') return true;
   if (role === 'unit') return unitCode === org;
   return UNITS[unitCode]!.includes(org);
 }
 
-function expectedAllowed(role: Role, route: GuardedRoute, unitCode: string | null): boolean {
+function expectedAllowed(caller: Caller, route: GuardedRoute, unitCode: string | null): boolean {
   if (route.access === 'public' || route.access === 'signed-in') return true;
-  const scope = table[role][route.access.permission];
+  const scope = table[caller.role][route.access.permission];
   if (scope === 'none') return false;
-  return scope === 'all' || unitCode === null || inOrganisation(role, unitCode);
+  return scope === 'all' || unitCode === null || inOrganisation(caller, unitCode);
 }
 
 function urlFor(route: GuardedRoute, unitCode: string): string {
@@ -57,7 +71,7 @@ function deniedByGuard(response: LightMyRequestResponse): boolean {
 
 describeEachEngine('permissions: every route × every role × own/other unit', (getDb) => {
   let app: FastifyInstance;
-  const clients = {} as Record<Role, TestClient>;
+  const clients = {} as Record<string, TestClient>;
   const counts = { routes: 0, calls: 0, allowed: 0, denied: 0 };
 
   beforeAll(async () => {
@@ -69,8 +83,10 @@ describeEachEngine('permissions: every route × every role × own/other unit', (
     });
     await importTargets(db, SYSTEM_ACTOR, { document: documentForUnit('800001', '秦皇岛市博物馆'), fiscalYear: YEAR });
     await seedOrganisations(db);
+    await db.kysely.updateTable('organisations').set({ org_type: 'union' }).where('code', '=', '712').execute();
     app = await buildServer({ db, webRoot: '/nonexistent' });
-    for (const role of ROLES) clients[role] = await signIn(app, db, { role });
+    for (const caller of CALLERS)
+      clients[caller.name] = await signIn(app, db, { role: caller.role, orgCode: caller.org });
   });
 
   afterAll(() => {
@@ -112,22 +128,22 @@ describeEachEngine('permissions: every route × every role × own/other unit', (
     for (const route of apiRoutes()) {
       counts.routes++;
       const units = route.url.includes(':unitCode') ? Object.keys(UNITS) : [null];
-      for (const role of ROLES) {
+      for (const caller of CALLERS) {
         for (const unitCode of units) {
-          const response = await clients[role].inject({
+          const response = await clients[caller.name]!.inject({
             method: route.method as 'GET',
             url: urlFor(route, unitCode ?? '711002'),
             payload: route.method === 'GET' ? undefined : {},
           });
-          const expected = expectedAllowed(role, route, unitCode);
+          const expected = expectedAllowed(caller, route, unitCode);
           const allowed = response.statusCode !== 401 && !deniedByGuard(response);
           counts.calls++;
           counts[allowed ? 'allowed' : 'denied']++;
           if (allowed !== expected)
             mismatches.push(
-              `${role} ${route.method} ${urlFor(route, unitCode ?? '-')}: ${response.statusCode} (expected ${expected ? 'allowed' : 'denied'})`,
+              `${caller.name} ${route.method} ${urlFor(route, unitCode ?? '-')}: ${response.statusCode} (expected ${expected ? 'allowed' : 'denied'})`,
             );
-          if (allowed && route.method === 'GET') assertNoLeak(role, route, response, mismatches);
+          if (allowed && route.method === 'GET') assertNoLeak(caller, route, response, mismatches);
         }
       }
     }
@@ -136,11 +152,11 @@ describeEachEngine('permissions: every route × every role × own/other unit', (
 
   it('lists to each role only the units it may see', async () => {
     const seen: Record<string, string[]> = {};
-    for (const role of ROLES) {
-      const units = (await clients[role].inject({ method: 'GET', url: '/api/units' })).json().items as {
+    for (const caller of CALLERS) {
+      const units = (await clients[caller.name]!.inject({ method: 'GET', url: '/api/units' })).json().items as {
         code: string;
       }[];
-      seen[role] = units.map((u) => u.code);
+      seen[caller.name] = units.map((u) => u.code);
     }
     expect(seen).toEqual({
       admin: ['711002', '712001', '800001'],
@@ -148,16 +164,22 @@ describeEachEngine('permissions: every route × every role × own/other unit', (
       department: ['711002'],
       unit: ['711002'],
       auditor: ['711002', '712001'],
+      'union-reviewer': ['712001'],
     });
   });
 });
 
 /** A readable answer must not name a unit outside the role's organisation. */
-function assertNoLeak(role: Role, route: GuardedRoute, response: LightMyRequestResponse, mismatches: string[]): void {
-  if (role === 'admin' || response.statusCode >= 300) return;
+function assertNoLeak(
+  caller: Caller,
+  route: GuardedRoute,
+  response: LightMyRequestResponse,
+  mismatches: string[],
+): void {
+  if (caller.role === 'admin' || response.statusCode >= 300) return;
   for (const unitCode of Object.keys(UNITS)) {
-    if (!inOrganisation(role, unitCode) && response.body.includes(unitCode)) {
-      mismatches.push(`${role} GET ${route.url}: the answer names unit ${unitCode} outside its organisation`);
+    if (!inOrganisation(caller, unitCode) && response.body.includes(unitCode)) {
+      mismatches.push(`${caller.name} GET ${route.url}: the answer names unit ${unitCode} outside its organisation`);
     }
   }
 }

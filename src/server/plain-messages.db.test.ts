@@ -46,12 +46,38 @@ describeEachEngine('plain, located messages', (getDb) => {
     const { error } = response.json<ErrorBody>();
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toBe('“项目名称”不能为空（另有 2 处问题）');
+    // Each issue also carries the rule's facts, for the web to word it in English (decision 043).
     expect(error.issues).toEqual([
-      { path: ['name'], message: '“项目名称”不能为空' },
-      { path: ['spendingPlan', '0', 'month'], message: '第 1 个用款计划的“月份”不能大于 12' },
-      { path: ['indicators', '1', 'target', 'raw'], message: '第 2 个指标的“指标值”应为文字' },
+      { path: ['name'], message: '“项目名称”不能为空', rule: 'required', within: 'projects' },
+      {
+        path: ['spendingPlan', '0', 'month'],
+        message: '第 1 个用款计划的“月份”不能大于 12',
+        rule: 'too-big',
+        limit: 12,
+        within: 'projects',
+      },
+      {
+        path: ['indicators', '1', 'target', 'raw'],
+        message: '第 2 个指标的“指标值”应为文字',
+        rule: 'type',
+        expected: 'string',
+        within: 'projects',
+      },
     ]);
-    expect(response.body).not.toMatch(/期望|expected/i);
+    expect(response.body).not.toMatch(/期望|expected number|invalid/i);
+  });
+
+  it('refuses a step the state does not allow with a stable reason and its facts beside the sentence', async () => {
+    const department = await signIn(app, getDb(), { role: 'department', orgCode: '711' });
+    const response = await department.inject({ method: 'POST', url: `${base}/workflow/approve`, payload: {} });
+    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    const { error } = response.json<ErrorBody>();
+    expect(error.details).toMatchObject({
+      reason: expect.stringMatching(/^workflow\./),
+      state: 'draft',
+      action: 'approve',
+    });
+    expect(error.message).toMatch(/当前状态为「草稿」/);
   });
 
   it("refuses a role's missing permission in words, the permission id only in details", async () => {

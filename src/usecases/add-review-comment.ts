@@ -5,7 +5,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { type CommentRow, findWorkflow, insertComment, listComments, lockDocumentRow } from '../db/workflow.repo.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
-import { targetsNotFound } from '../domain/not-found.ts';
+import { notFound, targetsNotFound } from '../domain/not-found.ts';
 import { REVIEWER_ROLES } from '../domain/workflow/states.ts';
 import { UnitYearInputSchema } from '../contract/usecase-input.ts';
 import { validateInput } from '../contract/validate-input.ts';
@@ -25,7 +25,10 @@ export type ReviewCommentInput = z.input<typeof ReviewCommentInputSchema>;
 export async function addReviewComment(db: Db, actor: Actor, input: ReviewCommentInput): Promise<CommentRow> {
   const parsed = validateInput(ReviewCommentInputSchema, input, '审核意见');
   const key = { unitCode: parsed.unitCode, fiscalYear: parsed.fiscalYear };
-  if (!REVIEWER_ROLES.includes(actor.role)) throw new AppError('FORBIDDEN', '只有主管部门和财政局可以填写审核意见');
+  if (!REVIEWER_ROLES.includes(actor.role))
+    throw new AppError('FORBIDDEN', '只有主管部门和财政局可以填写审核意见', {
+      details: { reason: 'review.comment-role' },
+    });
   return inTransaction(db, async (trx) => {
     const locked = await lockDocumentRow(trx, key.unitCode, key.fiscalYear);
     if (!locked) throw targetsNotFound(key);
@@ -61,13 +64,19 @@ async function requireTarget(
 ): Promise<void> {
   const project = whole.document.projects.find((p) => p.code === projectCode);
   if (!project)
-    throw new AppError('NOT_FOUND', `没有编码为 ${projectCode} 的项目`, { location: { field: 'projectCode' } });
+    throw notFound('project', projectCode, `没有编码为 ${projectCode} 的项目`, { location: { field: 'projectCode' } });
   if (indicatorIndex !== null && indicatorIndex >= project.indicators.length) {
     throw new AppError(
       'VALIDATION',
       `项目 ${projectCode} 只有 ${project.indicators.length} 个指标，没有第 ${indicatorIndex + 1} 个`,
       {
         location: { field: 'indicatorIndex' },
+        details: {
+          reason: 'review.no-indicator',
+          project: projectCode,
+          count: project.indicators.length,
+          position: indicatorIndex + 1,
+        },
       },
     );
   }

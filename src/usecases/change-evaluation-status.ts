@@ -5,11 +5,13 @@ import { recordAudit } from '../db/audit.repo.ts';
 import { notifyUnit } from '../db/notifications.repo.ts';
 import { noticeOfEvaluationStep } from '../domain/notifications.ts';
 import { type EvaluatedYear, loadEvaluatedYear, presentEvaluation } from '../db/evaluated-year.repo.ts';
+import { finalRoleOfUnit } from '../db/approval-chain.repo.ts';
 import { changeEvaluationStatus } from '../db/evaluation-procedure.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import type { Actor } from '../domain/access.ts';
 import { type EvaluationStatus, NEXT, assertStep } from '../domain/evaluation/procedure.ts';
 import { AppError } from '../domain/errors.ts';
+import { freezeSelfReportStep } from './freeze-self-report.ts';
 
 type Key = z.infer<typeof UnitYearInputSchema>;
 
@@ -27,7 +29,7 @@ export async function changeEvaluationStatusStep(
 ): Promise<Evaluation> {
   const year = await loadEvaluatedYear(trx, key);
   const from = year.stored?.status ?? 'none';
-  assertStep(name, from, actor.role, year.stored?.recheck);
+  assertStep(name, from, actor.role, year.stored?.recheck, await finalRoleOfUnit(trx, key.unitCode));
   const to = NEXT[name]!;
   const version = await changeEvaluationStatus(trx, refOf(year), {
     from: from as EvaluationStatus,
@@ -45,6 +47,8 @@ export async function changeEvaluationStatusStep(
     before: { status: from },
     after: { status: to, ...extra.audit },
   });
+  // The 自评报告 is frozen with the final 自评表 (decision 046); a reopen makes the live report editable again.
+  if (to === 'final') await freezeSelfReportStep(trx, actor, key);
   await notifyUnit(trx, key, noticeOfEvaluationStep(name, actor, extra.reviewComment));
   return { ...presentEvaluation(withStatus(year, to, actor, extra.reviewComment)), version };
 }

@@ -40,14 +40,20 @@ export async function changeOwnPassword(
   const user = await findUserByUsername(db.kysely, actor.username);
   if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', '请先登录');
   if (await findLockedUntil(db.kysely, user.username, now))
-    throw new AppError('LOCKED', '密码错误次数过多，请稍后再试');
+    throw new AppError('LOCKED', '密码错误次数过多，请稍后再试', { details: { reason: 'auth.password-attempts' } });
   if (!(await verifyPassword(user.passwordHash, change.currentPassword))) {
     await recordSignInFailure(db.kysely, user.username, LOCKOUT, now);
-    throw new AppError('VALIDATION', '当前密码不正确', { location: { field: 'currentPassword' } });
+    throw new AppError('VALIDATION', '当前密码不正确', {
+      location: { field: 'currentPassword' },
+      details: { reason: 'auth.wrong-current-password' },
+    });
   }
   assertPasswordAllowed(change.newPassword, user.username, isCommonPassword, 'newPassword');
   if (change.newPassword === change.currentPassword) {
-    throw new AppError('VALIDATION', '新密码不能与当前密码相同', { location: { field: 'newPassword' } });
+    throw new AppError('VALIDATION', '新密码不能与当前密码相同', {
+      location: { field: 'newPassword' },
+      details: { reason: 'auth.same-password' },
+    });
   }
   const passwordHash = await hashPassword(change.newPassword);
   await inTransaction(db, async (trx) => {

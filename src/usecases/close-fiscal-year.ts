@@ -27,7 +27,10 @@ export async function closeFiscalYear(
     }
     if (before.status === status) {
       const words = status === 'closed' ? '已经关闭' : '没有关闭';
-      throw new AppError('CONFLICT', `${input.year} 年度${words}`, { location: { field: 'year' } });
+      throw new AppError('CONFLICT', `${input.year} 年度${words}`, {
+        location: { field: 'year' },
+        details: { reason: status === 'closed' ? 'years.already-closed' : 'years.not-closed', year: input.year },
+      });
     }
     await setFiscalYearStatus(trx, {
       organisationId: bureau.id,

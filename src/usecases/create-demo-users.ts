@@ -6,7 +6,8 @@ import { type Role, SYSTEM_ACTOR } from '../domain/access.ts';
 import { hashPassword } from '../db/password-hash.ts';
 
 /**
- * One demo user per role on the demo tree (财政局 SHG-CZJ → 主管部门 711 → 单位 711002). The
+ * One demo user per role on the demo tree (财政局 SHG-CZJ → 主管部门 711, a 工会 → 单位 711002), and the
+ * superior union's reviewer `sgh` at 711 beside the older `zgb`. The
  * passwords are public (README): they exist only in a database the demo was loaded into (`jixiao
  * demo`, `serve --demo`). The administrator is not among them: it comes from `jixiao setup` or the
  * one-time setup link `serve` prints while there is none.
@@ -22,6 +23,8 @@ export const DEMO_USERS: readonly {
   { username: 'zgb', displayName: '山海关区总工会机关', role: 'department', orgCode: '711', password: 'demo-zgb-2020' },
   { username: 'zgh', displayName: '山海关区总工会财务室', role: 'unit', orgCode: '711002', password: 'demo-zgh-2020' },
   { username: 'sj', displayName: '山海关区审计局', role: 'auditor', orgCode: 'SHG-CZJ', password: 'demo-sj-2020' },
+  // The superior union's reviewer (decision 049): 711 is typed 工会, so its stage reads 上级工会审核.
+  { username: 'sgh', displayName: '上级工会审核人', role: 'department', orgCode: '711', password: 'demo-sgh-2020' },
 ];
 
 /**

@@ -17,11 +17,20 @@ export async function createOrganisation(db: Db, actor: Actor, input: NewOrgBody
   const body = validateInput(NewOrgBodySchema, input, '机构');
   return inTransaction(db, async (trx) => {
     if ((await findOrgNodes(trx, body.code)).length > 0) {
-      throw new AppError('CONFLICT', `编码“${body.code}”已被使用`, { location: { field: 'code' } });
+      throw new AppError('CONFLICT', `编码“${body.code}”已被使用`, {
+        location: { field: 'code' },
+        details: { reason: 'organisations.code-taken', code: body.code },
+      });
     }
     const { parent } = await requirePlacement(trx, actor, body.parentCode, body.code);
     const problem = placementProblem(body.kind, parent?.kind ?? null);
     if (problem !== null) throw new AppError('VALIDATION', problem, { location: { field: 'parentCode' } });
+    if (body.kind === 'unit' && body.orgType !== undefined) {
+      throw new AppError('VALIDATION', '预算单位没有机构类型：类型设在其上级主管部门（如上级工会）上', {
+        location: { field: 'orgType' },
+        details: { reason: 'organisations.unit-no-type' },
+      });
+    }
     if (body.kind === 'unit') {
       await insertUnit(trx, { code: body.code, name: body.name, parentId: parent!.id });
     } else {
@@ -30,6 +39,7 @@ export async function createOrganisation(db: Db, actor: Actor, input: NewOrgBody
         name: body.name,
         kind: body.kind,
         parentId: parent?.id ?? null,
+        ...(body.orgType === undefined ? {} : { orgType: body.orgType }),
       });
     }
     const created = nodeView(await requireOrgNode(trx, body.code));

@@ -20,7 +20,10 @@ export async function createUser(db: Db, actor: Actor, input: NewUserInput): Pro
   const passwordHash = await hashPassword(user.password);
   return inTransaction(db, async (trx) => {
     if (await findUserByUsername(trx, user.username)) {
-      throw new AppError('CONFLICT', `用户名 ${user.username} 已存在`, { location: { field: 'username' } });
+      throw new AppError('CONFLICT', `用户名 ${user.username} 已存在`, {
+        location: { field: 'username' },
+        details: { reason: 'users.name-taken', code: user.username },
+      });
     }
     const created = await insertUser(trx, {
       username: user.username,

@@ -5,10 +5,9 @@ import { findDocumentRef } from '../db/documents.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { findVersionSnapshot } from '../db/workflow.repo.ts';
-import { AppError } from '../domain/errors.ts';
 import type { TargetsDocument } from '../domain/targets.ts';
 import { type TargetsChange, diffTargets } from '../domain/workflow/diff.ts';
-import { targetsNotFound } from '../domain/not-found.ts';
+import { notFound, targetsNotFound } from '../domain/not-found.ts';
 import { UnitYearInputSchema } from '../contract/usecase-input.ts';
 import { validateInput } from '../contract/validate-input.ts';
 import { readWholeDocument } from '../db/document-access.repo.ts';
@@ -48,7 +47,7 @@ async function readVersion(
   if (ref === 'current') return (await readWholeDocument(trx, key)).document;
   const snapshot = await findVersionSnapshot(trx, documentId, ref);
   if (snapshot === undefined) {
-    throw new AppError('NOT_FOUND', `单位 ${key.unitCode} ${key.fiscalYear} 年度没有第 ${ref} 版`, {
+    throw notFound('version', ref, `单位 ${key.unitCode} ${key.fiscalYear} 年度没有第 ${ref} 版`, {
       location: { field: 'version' },
     });
   }

@@ -4,7 +4,8 @@ import { UnitYearInputSchema } from '../contract/usecase-input.ts';
 import { recordAudit } from '../db/audit.repo.ts';
 import { type AttachmentInfo } from '../db/evaluation-attachments.repo.ts';
 import type { Actor } from '../domain/access.ts';
-import { AppError } from '../domain/errors.ts';
+import type { AppError } from '../domain/errors.ts';
+import { notFound } from '../domain/not-found.ts';
 
 /**
  * 证明材料 of a 自评表 (decision 035): uploaded per project while the 自评表 is editable, type-checked
@@ -20,7 +21,7 @@ export function shown(info: AttachmentInfo): Attachment {
 }
 
 export function evidenceNotFound(id: number): AppError {
-  return new AppError('NOT_FOUND', `没有编号为 ${id} 的证明材料`);
+  return notFound('evidence', id, `没有编号为 ${id} 的证明材料`);
 }
 
 export async function auditEvidence(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { recordAudits } from '../db/audit.repo.ts';
 import { notifyUnit } from '../db/notifications.repo.ts';
 import { noticeOfEvaluationStep } from '../domain/notifications.ts';
+import { unitsDecidedByUnion } from '../db/approval-chain.repo.ts';
 import type { Db } from '../db/database.ts';
 import { changeEvaluationStatus, unitYearsAt } from '../db/evaluation-procedure.repo.ts';
 import { findUnitId } from '../db/monitoring.repo.ts';
@@ -10,6 +11,7 @@ import { validateInput } from '../contract/validate-input.ts';
 import type { Actor } from '../domain/access.ts';
 import { assertStep } from '../domain/evaluation/procedure.ts';
 import { unitScopeOf } from '../domain/unit-scope.ts';
+import { freezeSelfReportStep } from './freeze-self-report.ts';
 
 const YearSchema = z.object({ fiscalYear: z.number().int().min(1990).max(2100) });
 
@@ -25,7 +27,10 @@ export async function finaliseUnselected(
   const { fiscalYear } = validateInput(YearSchema, input, '批量定稿');
   assertStep('finalise', 'reviewed', actor.role);
   return inTransaction(db, async (trx) => {
-    const codes = await unitYearsAt(trx, fiscalYear, unitScopeOf(actor), 'reviewed', false);
+    const all = await unitYearsAt(trx, fiscalYear, unitScopeOf(actor), 'reviewed', false);
+    // A unit whose superior union decides alone (decision 049) is finalised by that union, not in this batch.
+    const byUnion = await unitsDecidedByUnion(trx, all);
+    const codes = all.filter((code) => !byUnion.has(code));
     const finalised: string[] = [];
     for (const unitCode of codes) {
       const unitId = (await findUnitId(trx, unitCode))!;
@@ -36,6 +41,7 @@ export async function finaliseUnselected(
       );
       if (version === undefined) continue;
       finalised.push(unitCode);
+      await freezeSelfReportStep(trx, actor, { unitCode, fiscalYear });
       await notifyUnit(trx, { unitCode, fiscalYear }, noticeOfEvaluationStep('finalise', actor, undefined));
     }
     await recordAudits(

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { readWholeDocument } from '../db/document-access.repo.ts';
-import { ancestorsOfUnit } from '../db/organisations.repo.ts';
+import { approvalChainOfUnit } from '../db/approval-chain.repo.ts';
+import { type StageKind, type StageRole, chainShape } from '../domain/workflow/chain.ts';
 import { reviewPolicyForUnit } from '../db/policies.repo.ts';
 import {
   type OpinionRow,
@@ -43,6 +44,9 @@ export interface ReviewOpinionsView {
   state: WorkflowState;
   round: number;
   hasDepartment: boolean;
+  finalRole: StageRole | null;
+  /** Who reviews before the bureau (a supervising department, a superior union, the department itself), for words. */
+  reviewerKind: StageKind | null;
   recordLevel: OpinionLevel | null;
   recordBlockedReason: string | null;
   items: OpinionItemView[];
@@ -65,7 +69,9 @@ export async function getReviewOpinions(
     async (trx) => {
       const { id, document } = await readWholeDocument(trx, key);
       const { state } = await findWorkflow(trx, id);
-      const hasDepartment = (await ancestorsOfUnit(trx, key.unitCode)).some((a) => a.kind === 'department');
+      const chain = await approvalChainOfUnit(trx, key.unitCode);
+      const { hasDepartment, finalRole } = chainShape(chain);
+      const reviewerKind = chain.stages.find((stage) => stage.role === 'department')?.kind ?? null;
       const round = await currentRound(trx, id);
       const items: OpinionItem[] = [
         ...(await listOpinionItems(trx, id)),
@@ -78,15 +84,17 @@ export async function getReviewOpinions(
       const suggested = automatedGrades(items, reviewTargets(document, policy).findings, policy);
       const formOf = (rows: OpinionRow[], code: string | null) =>
         rows.find((r) => itemKey(r.projectCode) === itemKey(code)) ?? null;
-      const pending = pendingLevel(state, hasDepartment);
+      const pending = pendingLevel(state, hasDepartment, finalRole);
       const record = input.actor
-        ? recordLevelFor(input.actor.role, state, hasDepartment)
+        ? recordLevelFor(input.actor.role, state, hasDepartment, finalRole)
         : { level: null, reason: '未登录' };
       return {
         ...key,
         state,
         round,
         hasDepartment,
+        finalRole,
+        reviewerKind,
         recordLevel: record.level,
         recordBlockedReason: record.reason,
         items: items.map((item) => ({

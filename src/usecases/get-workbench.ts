@@ -16,11 +16,13 @@ import { loadPolicyTree, nearestPolicy } from '../db/policies.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import { findFiscalYears } from '../db/units.repo.ts';
 import {
+  departmentEvaluationsAt,
   type Listed,
   type WorkbenchRow,
   evaluationsAt,
   monitoredUnits,
   openActions,
+  openNotices,
   setupCounts,
   stageCounts,
   targetsInStates,
@@ -102,7 +104,7 @@ function itemsOf(
       kind: typeof kind === 'function' ? kind(row) : kind,
       unitCode: row.unitCode,
       unitName: row.unitName,
-      fiscalYear: context.fiscalYear,
+      fiscalYear: row.fiscalYear ?? context.fiscalYear,
       page,
       dueDate,
       ...dueness(dueDate, context.today),
@@ -146,6 +148,13 @@ async function unitTodo(context: Context, unitCode: string): Promise<WorkbenchSe
     'monitoring',
     (row) => row.deadline,
   );
+  const notices = itemsOf(
+    context,
+    await openNotices(db, { scope, limit }),
+    'rectification-reply',
+    'rectification',
+    (row) => row.deadline,
+  );
   const status = await unitYearStatus(db, unitCode, fiscalYear);
   const checkpoints = status?.approved ? await unitCheckpoints(context, unitCode) : [];
   const evaluation = status ? await unitEvaluation(context, status) : [];
@@ -154,8 +163,24 @@ async function unitTodo(context: Context, unitCode: string): Promise<WorkbenchSe
     [
       targets,
       actions,
+      notices,
       { items: checkpoints, total: checkpoints.length },
       { items: evaluation, total: evaluation.length },
+      // 部门整体自评表 (decision 045): returned with the department's comment first, else due.
+      itemsOf(
+        context,
+        await departmentEvaluationsAt(db, { scope, fiscalYear, limit, status: 'returned' }),
+        'department-evaluation-returned',
+        'department-evaluation',
+        () => context.deadlines.evaluation,
+      ),
+      itemsOf(
+        context,
+        await departmentEvaluationsAt(db, { scope, fiscalYear, limit, status: 'due' }),
+        'department-evaluation-due',
+        'department-evaluation',
+        () => context.deadlines.evaluation,
+      ),
     ],
     limit,
   );
@@ -231,6 +256,13 @@ async function departmentReview(context: Context): Promise<WorkbenchSection> {
     [
       itemsOf(context, targets, 'targets-review', 'review', () => deadlines.targets),
       itemsOf(context, evaluations, 'evaluation-review', 'evaluation', () => deadlines.evaluation),
+      itemsOf(
+        context,
+        await departmentEvaluationsAt(db, { scope, fiscalYear, limit, status: 'submitted' }),
+        'department-evaluation-review',
+        'department-evaluation',
+        () => deadlines.evaluation,
+      ),
     ],
     limit,
   );
@@ -253,6 +285,13 @@ async function bureauReview(context: Context): Promise<WorkbenchSection> {
       itemsOf(context, approvals, 'targets-approve', 'review', () => deadlines.targets),
       itemsOf(context, adjustments, 'adjustment-request', 'review', () => null),
       itemsOf(context, evaluations, 'evaluation-finalise', 'evaluation', () => deadlines.evaluation),
+      itemsOf(
+        context,
+        await departmentEvaluationsAt(db, { scope, fiscalYear, limit, status: 'reviewed' }),
+        'department-evaluation-finalise',
+        'department-evaluation',
+        () => deadlines.evaluation,
+      ),
     ],
     limit,
   );
@@ -265,6 +304,13 @@ async function watchList(context: Context, withWarnings: boolean): Promise<Workb
   const lists = [
     await overdueCheckpoints(context),
     itemsOf(context, actions, 'action-overdue', 'monitoring', (row) => row.deadline),
+    itemsOf(
+      context,
+      await openNotices(db, { scope, limit, overdueBefore: today }),
+      'rectification-overdue',
+      'rectification',
+      (row) => row.deadline,
+    ),
   ];
   if (withWarnings) {
     const warned = await unitsWithWarnings(db, { scope, fiscalYear, limit });

@@ -1,5 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { ancestorsOfUnit } from '../db/organisations.repo.ts';
+import { approvalChainOfUnit } from '../db/approval-chain.repo.ts';
+import { type ApprovalChain, type ChainShape, chainShape } from '../domain/workflow/chain.ts';
 import { inTransaction } from '../db/transaction.ts';
 import {
   type AdjustmentRow,
@@ -47,6 +49,8 @@ export interface WorkflowView {
   /** Whether the given actor may edit the targets now, and why not (role, reach or state). */
   edit: { allowed: boolean; reason: Refusal | null };
   hasDepartment: boolean;
+  /** Who reviews and who decides (decision 049): the screens word the stages from it. */
+  chain: ApprovalChain;
   /** What the state machine lets the given actor do now (empty without an actor). */
   allowedActions: WorkflowAction[];
   /** Every step the actor's role takes, whether it may be taken now (state, forms) and why not. */
@@ -72,9 +76,10 @@ export async function getWorkflowState(
       if (!document) throw targetsNotFound(key);
       const { state, version } = await findWorkflow(trx, document.id);
       const ancestors = await ancestorsOfUnit(trx, key.unitCode);
-      const hasDepartment = ancestors.some((a) => a.kind === 'department');
+      const chain = await approvalChainOfUnit(trx, key.unitCode, ancestors);
+      const { hasDepartment, finalRole } = chainShape(chain);
       const actor = input.actor ?? null;
-      const progress = await reviewProgress(trx, document.id, state, hasDepartment);
+      const progress = await reviewProgress(trx, document.id, state, { hasDepartment, finalRole });
       const unitAncestors = ancestors.map((a) => a.code);
       const reaches = actor !== null && can(actor, 'targets:edit', { unitCode: key.unitCode, unitAncestors });
       return {
@@ -87,8 +92,9 @@ export async function getWorkflowState(
           reaches,
         }),
         hasDepartment,
-        allowedActions: actor ? allowedActions(state, actor.role, { hasDepartment }) : [],
-        actions: actor ? possibleActions({ state, role: actor.role, hasDepartment, ...progress }) : [],
+        chain,
+        allowedActions: actor ? allowedActions(state, actor.role, { hasDepartment, finalRole }) : [],
+        actions: actor ? possibleActions({ state, role: actor.role, hasDepartment, finalRole, ...progress }) : [],
         canComment: input.actor ? REVIEWER_ROLES.includes(input.actor.role) : false,
         history: await listTransitions(trx, document.id),
         comments: await listComments(trx, document.id),
@@ -105,9 +111,9 @@ async function reviewProgress(
   trx: Executor,
   documentId: number,
   state: WorkflowState,
-  hasDepartment: boolean,
+  shape: ChainShape,
 ): Promise<Pick<ChoiceInput, 'blocking' | 'reviewStarted'>> {
-  const level = pendingLevel(state, hasDepartment);
+  const level = pendingLevel(state, shape.hasDepartment, shape.finalRole);
   if (level === null) return { blocking: null, reviewStarted: false };
   const round = await currentRound(trx, documentId);
   const forms = await currentOpinions(trx, { documentId, round, level });

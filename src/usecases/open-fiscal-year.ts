@@ -36,6 +36,7 @@ export async function openFiscalYear(db: Db, actor: Actor, input: OpenFiscalYear
     if (!inserted) {
       throw new AppError('CONFLICT', `${parsed.year} 年度已经开启过了，可在年度管理中修改截止日期或关闭年度`, {
         location: { field: 'year' },
+        details: { reason: 'years.already-open', year: parsed.year },
       });
     }
     const copied = await copyLatestTargets(trx, bureau.code, parsed.year);

@@ -5,7 +5,7 @@ import { getPolicy, putPolicy } from '../db/policies.repo.ts';
 import { policyVersion } from '../db/policy-version.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
-import { AppError } from '../domain/errors.ts';
+import { notFound } from '../domain/not-found.ts';
 import {
   POLICY_SCHEMAS,
   type PolicyKind,
@@ -37,7 +37,7 @@ export async function putOrganisationPolicy(
       });
     }
     if (!(await putPolicy(trx, input.orgCode, input.kind, body))) {
-      throw new AppError('NOT_FOUND', `找不到机构“${input.orgCode}”`, { location: { field: 'orgCode' } });
+      throw notFound('organisation', input.orgCode, `找不到机构“${input.orgCode}”`, { location: { field: 'orgCode' } });
     }
     await recordAudit(trx, actor, {
       action: 'put-policy',

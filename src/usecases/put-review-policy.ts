@@ -3,7 +3,7 @@ import { recordAudit } from '../db/audit.repo.ts';
 import { getPolicy, putPolicy } from '../db/policies.repo.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
-import { AppError } from '../domain/errors.ts';
+import { notFound } from '../domain/not-found.ts';
 import { resolveReviewPolicy } from '../domain/review/index.ts';
 import { ReviewPolicySchema } from '../contract/policies.ts';
 import { validateInput } from '../contract/validate-input.ts';
@@ -23,7 +23,7 @@ export async function putReviewPolicy(
   return inTransaction(db, async (trx) => {
     const before = await getPolicy(trx, input.orgCode, 'review');
     if (!(await putPolicy(trx, input.orgCode, 'review', input.policy))) {
-      throw new AppError('NOT_FOUND', `找不到机构“${input.orgCode}”`, { location: { field: 'orgCode' } });
+      throw notFound('organisation', input.orgCode, `找不到机构“${input.orgCode}”`, { location: { field: 'orgCode' } });
     }
     await recordAudit(trx, actor, {
       action: 'put-review-policy',

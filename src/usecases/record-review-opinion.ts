@@ -30,11 +30,11 @@ export async function recordReviewOpinion(
     // The lock a transition takes: a form and a step never interleave.
     const document = await lockDocumentRow(trx, key.unitCode, key.fiscalYear);
     if (!document) throw targetsNotFound(key);
-    const { hasDepartment } = await requireUnitReach(trx, actor, key.unitCode);
+    const { hasDepartment, finalRole } = await requireUnitReach(trx, actor, key.unitCode);
     const { state } = await findWorkflow(trx, document.id);
-    const record = recordLevelFor(actor.role, state, hasDepartment);
+    const record = recordLevelFor(actor.role, state, hasDepartment, finalRole);
     if (record.level === null) {
-      const code = pendingLevel(state, hasDepartment) === null ? 'CONFLICT' : 'FORBIDDEN';
+      const code = pendingLevel(state, hasDepartment, finalRole) === null ? 'CONFLICT' : 'FORBIDDEN';
       throw new AppError(code, record.reason, { location: { field: 'state' } });
     }
     if (body.projectCode !== null) {

@@ -61,11 +61,13 @@ function refuseOtherSet(stored: readonly string[], codes: readonly string[]): vo
     if (!known.has(code)) {
       throw new AppError('VALIDATION', `第 ${i + 1} 个项目编码“${code}”不是本年度的项目，请重新载入后再排序`, {
         location: { path: ['codes', i] },
+        details: { reason: 'reorder.unknown-project', position: i + 1, code },
       });
     }
     if (seen.has(code)) {
       throw new AppError('VALIDATION', `项目编码“${code}”出现了两次，每个项目只能排一次`, {
         location: { path: ['codes', i] },
+        details: { reason: 'reorder.duplicate', code },
       });
     }
     seen.add(code);
@@ -74,6 +76,7 @@ function refuseOtherSet(stored: readonly string[], codes: readonly string[]): vo
   if (missing.length > 0) {
     throw new AppError('VALIDATION', `顺序中缺少项目 ${missing.join('、')}，请重新载入后再排序`, {
       location: { path: ['codes'] },
+      details: { reason: 'reorder.missing', codes: missing },
     });
   }
 }

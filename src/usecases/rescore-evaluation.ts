@@ -3,6 +3,7 @@ import { type Evaluation, RescoreBodySchema } from '../contract/evaluation.ts';
 import { UnitYearInputSchema } from '../contract/usecase-input.ts';
 import { validateInput } from '../contract/validate-input.ts';
 import { recordAudit } from '../db/audit.repo.ts';
+import { finalRoleOfUnit } from '../db/approval-chain.repo.ts';
 import type { Db } from '../db/database.ts';
 import { type EvaluatedYear, loadEvaluatedYear, presentEvaluation } from '../db/evaluated-year.repo.ts';
 import { changeEvaluationStatus, upsertRechecks } from '../db/evaluation-procedure.repo.ts';
@@ -28,7 +29,8 @@ export async function rescoreEvaluation(
   const parsed = validateInput(RescoreInputSchema, input, '复核评分');
   return inTransaction(db, async (trx) => {
     const year = await loadEvaluatedYear(trx, parsed);
-    assertStep('rescore', year.stored?.status ?? 'none', actor.role, year.stored?.recheck);
+    const finalRole = await finalRoleOfUnit(trx, parsed.unitCode);
+    assertStep('rescore', year.stored?.status ?? 'none', actor.role, year.stored?.recheck, finalRole);
     const rechecks = checkedRechecks(year, parsed.indicators, actor);
     const merged = mergeRechecks(year.stored?.rechecks ?? [], rechecks);
     const next: EvaluatedYear = { ...year, stored: { ...year.stored!, rechecks: merged } };
@@ -64,18 +66,23 @@ type RescoreItem = z.output<typeof RescoreBodySchema>['indicators'][number];
 
 function checkedRechecks(year: EvaluatedYear, items: readonly RescoreItem[], actor: Actor): StoredRecheck[] {
   return items.map((item, k) => {
-    const at = (field: string) => ({ location: { path: ['indicators', k, field] } });
+    // The reason key and the names let the English page word the refusal (decision 043).
+    const refuse = (field: string, message: string, reason: string) =>
+      new AppError('VALIDATION', message, {
+        location: { path: ['indicators', k, field] },
+        details: { reason, project: item.project, indicator: item.name },
+      });
     const project = year.projects.find((p) => p.code === item.project);
-    if (!project) throw new AppError('VALIDATION', `没有编码为 ${item.project} 的项目`, at('project'));
+    if (!project) throw refuse('project', `没有编码为 ${item.project} 的项目`, 'rescore.no-project');
     if (!project.indicators.some((i) => i.name === item.name)) {
-      throw new AppError('VALIDATION', `项目 ${item.project} 没有指标“${item.name}”`, at('name'));
+      throw refuse('name', `项目 ${item.project} 没有指标“${item.name}”`, 'rescore.no-indicator');
     }
     if (item.reason.trim() === '') {
-      throw new AppError('VALIDATION', `复核改分须填写理由：项目 ${item.project} 指标“${item.name}”`, at('reason'));
+      throw refuse('reason', `复核改分须填写理由：项目 ${item.project} 指标“${item.name}”`, 'rescore.reason-required');
     }
     const actual = item.actual?.trim() || null;
     if (actual === null && item.band == null) {
-      throw new AppError('VALIDATION', `复核须给出新的实际完成值或评价档次：指标“${item.name}”`, at('actual'));
+      throw refuse('actual', `复核须给出新的实际完成值或评价档次：指标“${item.name}”`, 'rescore.change-required');
     }
     return {
       project: item.project,

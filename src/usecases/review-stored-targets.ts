@@ -1,9 +1,11 @@
 import type { Db } from '../db/database.ts';
 import { listIndicatorPeers } from '../db/indicator-peers.repo.ts';
 import { reviewPolicyForUnit } from '../db/policies.repo.ts';
+import { previousTargetsYear } from '../db/results-list.repo.ts';
 import { quantityNames } from '../domain/review/unit-cost.ts';
 import { type UnitReview, reviewDocument } from '../domain/review/unit-review.ts';
 import { getTargets } from './get-targets.ts';
+import { lastYearResults } from './last-year-results.ts';
 
 /**
  * 绩效目标审核 of a stored unit-year, under the review policy of the unit's department or bureau. The cost per
@@ -19,5 +21,9 @@ export async function reviewStoredTargets(
   const peers = policy.disabledRules.includes('appropriateness.unit-cost')
     ? []
     : await listIndicatorPeers(db.kysely, { ...input, names: quantityNames(document) });
-  return reviewDocument(document, input.unitCode, input.fiscalYear, policy, peers);
+  // Last year's 自评 grades feed feasibility.last-year-poor (decision 048).
+  const lastYear = policy.disabledRules.includes('feasibility.last-year-poor')
+    ? []
+    : await lastYearResults(db.kysely, input, await previousTargetsYear(db.kysely, input));
+  return reviewDocument(document, input.unitCode, input.fiscalYear, policy, peers, lastYear);
 }

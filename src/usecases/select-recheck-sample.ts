@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type SampleResult, SelectSampleBodySchema } from '../contract/evaluation.ts';
 import { validateInput } from '../contract/validate-input.ts';
 import { recordAudits } from '../db/audit.repo.ts';
+import { unitsDecidedByUnion } from '../db/approval-chain.repo.ts';
 import type { Db } from '../db/database.ts';
 import { loadEvaluatedYear, scoreEvaluatedYear } from '../db/evaluated-year.repo.ts';
 import { insertSample, markForRecheck, unitYearsAt } from '../db/evaluation-procedure.repo.ts';
@@ -28,7 +29,10 @@ export async function selectRecheckSample(
   const parsed = validateInput(SampleInputSchema, input, '复核抽样');
   assertStep('select', 'reviewed', actor.role);
   return inTransaction(db, async (trx) => {
-    const codes = await unitYearsAt(trx, parsed.fiscalYear, unitScopeOf(actor), 'reviewed', false);
+    const all = await unitYearsAt(trx, parsed.fiscalYear, unitScopeOf(actor), 'reviewed', false);
+    // A unit whose superior union decides alone (decision 049) is not the bureau's to re-check.
+    const byUnion = await unitsDecidedByUnion(trx, all);
+    const codes = all.filter((code) => !byUnion.has(code));
     const candidates: SampleCandidate[] = [];
     for (const unitCode of codes) {
       const year = await loadEvaluatedYear(trx, { unitCode, fiscalYear: parsed.fiscalYear });

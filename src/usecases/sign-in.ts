@@ -65,11 +65,13 @@ export async function signIn(db: Db, input: SignInInput): Promise<NewSession> {
       await recordLoginAttempt(trx, { username, ip: input.ip, succeeded: false, at: now });
       return recordSignInFailure(trx, username, LOCKOUT, now);
     });
-    throw lock !== null ? lockedError(lock, now) : new AppError('UNAUTHENTICATED', '用户名或密码不正确');
+    throw lock !== null
+      ? lockedError(lock, now)
+      : new AppError('UNAUTHENTICATED', '用户名或密码不正确', { details: { reason: 'auth.wrong-credentials' } });
   }
   if (user.disabled) {
     await recordLoginAttempt(db.kysely, { username, ip: input.ip, succeeded: false, at: now });
-    throw new AppError('FORBIDDEN', '此账号已停用，请联系管理员');
+    throw new AppError('FORBIDDEN', '此账号已停用，请联系管理员', { details: { reason: 'auth.account-disabled' } });
   }
   return openSession(db, user, { ip: input.ip, userAgent: input.userAgent ?? '', now });
 }
@@ -81,13 +83,17 @@ async function assertAddressNotThrottled(db: Db, ip: string, now: Date): Promise
   const reached = await maxthRecentFailureOfIp(db.kysely, ip, since, SESSION_RULES.ipMaxFailures);
   if (reached === null) return;
   const minutes = Math.max(1, Math.ceil((reached.getTime() + windowMs - now.getTime()) / MINUTE));
-  throw new AppError('RATE_LIMITED', `此地址登录失败次数过多，请 ${minutes} 分钟后再试`);
+  throw new AppError('RATE_LIMITED', `此地址登录失败次数过多，请 ${minutes} 分钟后再试`, {
+    details: { reason: 'auth.address-limited', minutes },
+  });
 }
 
 /** The same words for every name: nothing in them depends on whether the account exists. */
 function lockedError(until: Date, now: Date): AppError {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / MINUTE));
-  return new AppError('LOCKED', `登录失败次数过多，此用户名已暂时锁定，请 ${minutes} 分钟后再试`);
+  return new AppError('LOCKED', `登录失败次数过多，此用户名已暂时锁定，请 ${minutes} 分钟后再试`, {
+    details: { reason: 'auth.account-locked', minutes },
+  });
 }
 
 async function openSession(

@@ -6,8 +6,8 @@ import { type StoredProjectEvaluation, evaluationVersion, replaceEvaluationIfVer
 import { versionConflict } from '../db/last-change.repo.ts';
 import type { Executor } from '../db/schema.ts';
 import type { Actor } from '../domain/access.ts';
-import { AppError } from '../domain/errors.ts';
-import { fractionOfPercentQuestion, scoreProject } from '../domain/scoring/index.ts';
+import { AppError, type ErrorIssue } from '../domain/errors.ts';
+import { fractionAsPercent, fractionOfPercentQuestion, scoreProject } from '../domain/scoring/index.ts';
 import { assertStep } from '../domain/evaluation/procedure.ts';
 import { scoreChanges } from '../domain/evaluation/score-changes.ts';
 import { splitProblem } from '../domain/evaluation/spent-split.ts';
@@ -123,6 +123,7 @@ function checkedProjects(year: EvaluatedYear, input: ProjectInput[]): StoredProj
       if (seen.has(i.name))
         throw new AppError('VALIDATION', `项目 ${entry.code} 的指标“${i.name}”重复出现`, {
           location: { path: ['projects', p, 'indicators', k, 'name'] },
+          details: { reason: 'evaluation.duplicate-indicator', project: entry.code, indicator: i.name },
         });
       seen.add(i.name);
     });
@@ -148,27 +149,29 @@ function checkedProjects(year: EvaluatedYear, input: ProjectInput[]): StoredProj
   });
 }
 
-/** What one indicator still owes before submission: an actual, the evaluator's decision, a 评分理由. */
-function indicatorIssues(
-  project: Evaluation['projects'][number],
-  p: number,
-  k: number,
-): { path: (string | number)[]; message: string }[] {
+/**
+ * What one indicator still owes before submission: an actual, the evaluator's decision, a 评分理由. Each gap
+ * carries its reason key and names (decision 043) so the English page words it.
+ */
+function indicatorIssues(project: Evaluation['projects'][number], p: number, k: number): ErrorIssue[] {
   const score = project.score.indicators[k]!;
   const entry = project.indicators[k];
-  const at = (field: string) => ['projects', p, 'indicators', k, field];
   const label = `项目 ${project.code} 指标“${score.name}”`;
-  if (score.missing && score.decision === null) return [{ path: at('actual'), message: `${label}缺少实际完成值` }];
-  if (score.decision === 'fraction-of-percent')
-    return [
-      {
-        path: at('actual'),
-        message: `${label}：${fractionOfPercentQuestion(entry?.actual ?? '')}`,
-      },
-    ];
-  if (score.decision !== null) return [{ path: at('band'), message: `${label}须由评价人选择评价档次并给出分数` }];
+  const subject = { project: project.code, indicator: score.name };
+  const gap = (field: string, message: string, reason: ErrorIssue['reason'], value?: string): ErrorIssue[] => [
+    { path: ['projects', p, 'indicators', k, field], message, rule: 'custom', reason, subject: { ...subject, value } },
+  ];
+  if (score.missing && score.decision === null)
+    return gap('actual', `${label}缺少实际完成值`, 'gap.evaluation.actual-missing');
+  if (score.decision === 'fraction-of-percent') {
+    const actual = entry?.actual ?? '';
+    const question = fractionOfPercentQuestion(actual);
+    return gap('actual', `${label}：${question}`, 'gap.evaluation.fraction-of-percent', fractionAsPercent(actual));
+  }
+  if (score.decision !== null)
+    return gap('band', `${label}须由评价人选择评价档次并给出分数`, 'gap.evaluation.band-required');
   if (entry?.band != null && entry.scoreReason.trim() === '')
-    return [{ path: at('scoreReason'), message: `${label}已选择评价档次，须填写评分理由` }];
+    return gap('scoreReason', `${label}已选择评价档次，须填写评分理由`, 'gap.evaluation.score-reason');
   return [];
 }
 
@@ -176,11 +179,25 @@ function refuseIncomplete(evaluation: Evaluation): void {
   const issues = [
     ...evaluation.projects.flatMap((project, p) => [
       ...(project.score.execution.missing
-        ? [{ path: ['projects', p, 'spent'], message: `项目 ${project.code}：尚无执行数（请在运行监控中录入支出）` }]
+        ? [
+            {
+              path: ['projects', p, 'spent'],
+              message: `项目 ${project.code}：尚无执行数（请在运行监控中录入支出）`,
+              rule: 'required' as const,
+              reason: 'gap.evaluation.spent-missing' as const,
+              subject: { project: project.code },
+            },
+          ]
         : []),
       ...project.score.indicators.flatMap((_, k) => indicatorIssues(project, p, k)),
     ]),
-    ...evaluation.missingAnalysis.map((m) => ({ path: m.path, message: m.message })),
+    ...evaluation.missingAnalysis.map((m) => ({
+      path: m.path,
+      message: m.message,
+      rule: 'required' as const,
+      reason: m.reason,
+      subject: m.subject,
+    })),
   ];
   if (issues.length === 0) return;
   throw new AppError(
@@ -189,6 +206,8 @@ function refuseIncomplete(evaluation: Evaluation): void {
     {
       location: { path: issues[0]!.path },
       issues,
+      // The web words the summary in the UI's language (decision 043); the issues stay the server's sentences.
+      details: { reason: 'evaluation.incomplete', count: issues.length },
     },
   );
 }

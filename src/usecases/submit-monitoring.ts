@@ -34,6 +34,7 @@ export async function submitMonitoring(
       throw new AppError('VALIDATION', `${parsed.month}月监控情况尚未填完（${gaps.length} 处）：${gaps[0]!.message}`, {
         location: { path: gaps[0]!.path },
         issues: gaps,
+        details: { reason: 'monitoring.incomplete', month: parsed.month, count: gaps.length },
       });
     }
     const submittedAt = new Date().toISOString();
@@ -44,6 +45,7 @@ export async function submitMonitoring(
     if (!inserted) {
       throw new AppError('CONFLICT', `${parsed.month}月监控节点已提交过，不能重复提交`, {
         location: { field: 'month' },
+        details: { reason: 'monitoring.already-submitted', month: parsed.month },
       });
     }
     await recordAudit(trx, actor, {

@@ -87,14 +87,18 @@ export async function transitionTargets(db: Db, actor: Actor, input: TransitionI
       await requireReviewNotStarted(trx, document.id);
       to = stateBeforeSubmission(await listTransitions(trx, document.id));
     }
-    const level = stepLevel(parsed.action);
+    const level = stepLevel(parsed.action, context.finalRole);
     if (level !== null) await requireOpinionsAllow(trx, document.id, level);
     const stateVersion = await setWorkflowState(trx, {
       documentId: document.id,
       expectedVersion: current.version,
       state: to,
     });
-    if (stateVersion === undefined) throw new AppError('CONFLICT', '流程状态已被他人改变，请刷新后再操作');
+    if (stateVersion === undefined) {
+      throw new AppError('CONFLICT', '流程状态已被他人改变，请刷新后再操作', {
+        details: { reason: 'workflow.state-changed' },
+      });
+    }
     const words = parsed.action === 'request-adjustment' ? parsed.reason! : (parsed.comment ?? '');
     const transitionId = await insertTransition(trx, {
       documentId: document.id,
@@ -140,6 +144,7 @@ async function requireReviewNotStarted(trx: Executor, documentId: number): Promi
     if ((await currentOpinions(trx, { documentId, round, level })).length > 0) {
       throw new AppError('CONFLICT', '审核人已开始审核（已填写审核意见表），不能撤回；如需修改请联系审核人退回', {
         location: { field: 'state' },
+        details: { reason: 'workflow.review-started' },
       });
     }
   }
@@ -147,14 +152,21 @@ async function requireReviewNotStarted(trx: Executor, documentId: number): Promi
 
 function requireWords(input: z.output<typeof TransitionInputSchema>): void {
   if (input.action === 'return' && !input.comment) {
-    throw new AppError('VALIDATION', '退回须写明意见（退回原因）', { location: { field: 'comment' } });
+    throw new AppError('VALIDATION', '退回须写明意见（退回原因）', {
+      location: { field: 'comment' },
+      details: { reason: 'workflow.comment-required', action: input.action },
+    });
   }
   if (input.action === 'reject-adjustment' && !input.comment) {
-    throw new AppError('VALIDATION', '不同意调整须写明理由', { location: { field: 'comment' } });
+    throw new AppError('VALIDATION', '不同意调整须写明理由', {
+      location: { field: 'comment' },
+      details: { reason: 'workflow.comment-required', action: input.action },
+    });
   }
   if (input.action === 'request-adjustment' && !input.reason) {
     throw new AppError('VALIDATION', '申请调整须写明理由（绩效目标随预算调整而调整，财预〔2015〕88号）', {
       location: { field: 'reason' },
+      details: { reason: 'workflow.comment-required', action: input.action },
     });
   }
 }

@@ -9,6 +9,7 @@ import { inTransaction } from '../db/transaction.ts';
 import type { Actor } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import { placementProblem } from '../domain/org-tree.ts';
+import type { OrgType } from '../domain/workflow/chain.ts';
 import { type FoundNode, assertMayManage, nodeView, requireOrgNode, requirePlacement } from '../db/org-nodes.repo.ts';
 import { ExpectedVersionInputSchema } from '../contract/usecase-input.ts';
 import { validateInput } from '../contract/validate-input.ts';
@@ -36,11 +37,14 @@ export async function updateOrganisation(
     // A new parent was checked active by newParentId; otherwise the current one is checked here.
     if (active !== node.active) await checkActivation(trx, node, active, parentId !== node.parentId);
     const name = patch.name ?? node.name;
-    const version = await updateOrgNodeIfVersion(trx, node, { name, parentId, active }, expectedVersion);
+    const orgType = typeChange(node, patch.orgType);
+    const departmentOwn = ownChange(node, patch.departmentOwn);
+    const change = { name, parentId, active, orgType, departmentOwn };
+    const version = await updateOrgNodeIfVersion(trx, node, change, expectedVersion);
     if (version === undefined) throw stale(node, expectedVersion);
     const after = nodeView(await requireOrgNode(trx, code));
     const moved = after.parentCode !== node.parentCode;
-    if (moved && node.kind !== 'unit') await markSummariesUnderStale(trx, code);
+    if ((moved || after.orgType !== node.orgType) && node.kind !== 'unit') await markSummariesUnderStale(trx, code);
     await recordAudit(trx, actor, {
       action: auditAction(node, after),
       unitCode: node.kind === 'unit' ? code : null,
@@ -68,19 +72,51 @@ async function newParentId(
   if (chain.includes(node.code)) {
     throw new AppError('VALIDATION', `不能把“${node.code}”移到它自己或它的下级之下`, {
       location: { field: 'parentCode' },
+      details: { reason: 'organisations.move-under-self', code: node.code },
     });
   }
   return parent?.id ?? null;
+}
+
+/** A unit has no type (its organisation's decides its chain); a bureau's or department's may change. */
+function typeChange(node: FoundNode, orgType: OrgType | undefined): OrgType | null {
+  if (orgType === undefined) return node.orgType;
+  if (node.kind === 'unit') {
+    throw new AppError('VALIDATION', '预算单位没有机构类型：类型设在其上级主管部门（如上级工会）上', {
+      location: { field: 'orgType' },
+      details: { reason: 'organisations.unit-no-type' },
+    });
+  }
+  return orgType;
+}
+
+/**
+ * 部门本级 is a unit's flag (decision 049): its department reviews it as its own (stage `self`, then the bureau).
+ * Units only; a unit directly under the bureau has no department to be the own unit of.
+ */
+function ownChange(node: FoundNode, departmentOwn: boolean | undefined): boolean | null {
+  if (departmentOwn === undefined) return node.departmentOwn;
+  if (node.kind !== 'unit') {
+    throw new AppError('VALIDATION', '只有预算单位可以标为部门本级', {
+      location: { field: 'departmentOwn' },
+      details: { reason: 'organisations.own-not-unit' },
+    });
+  }
+  return departmentOwn;
 }
 
 async function checkActivation(trx: Executor, node: FoundNode, active: boolean, moved: boolean): Promise<void> {
   if (!active && node.kind !== 'unit' && (await countActiveChildren(trx, node.id)) > 0) {
     throw new AppError('VALIDATION', `“${node.code}”之下还有未停用的机构或单位：请先停用或移走它们`, {
       location: { field: 'active' },
+      details: { reason: 'organisations.active-children', code: node.code },
     });
   }
   if (active && !moved && node.parentCode !== null && !(await requireOrgNode(trx, node.parentCode)).active) {
-    throw new AppError('VALIDATION', `上级“${node.parentCode}”已停用：请先启用上级`, { location: { field: 'active' } });
+    throw new AppError('VALIDATION', `上级“${node.parentCode}”已停用：请先启用上级`, {
+      location: { field: 'active' },
+      details: { reason: 'organisations.parent-inactive', code: node.parentCode },
+    });
   }
 }
 
@@ -99,6 +135,8 @@ function auditAction(before: OrgNode, after: OrgNode): string {
     before.name !== after.name ? 'rename-organisation' : null,
     before.parentCode !== after.parentCode ? 'move-organisation' : null,
     before.active !== after.active ? (after.active ? 'activate-organisation' : 'deactivate-organisation') : null,
+    before.orgType !== after.orgType ? 'update-organisation' : null,
+    before.departmentOwn !== after.departmentOwn ? 'update-organisation' : null,
   ].filter((change) => change !== null);
   return changes.length === 1 ? changes[0]! : 'update-organisation';
 }

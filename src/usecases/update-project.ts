@@ -78,6 +78,7 @@ async function refuseTakenCode(
   if (await findProjectRef(trx, target.documentId, target.to)) {
     throw new AppError('CONFLICT', `不能改为编码 ${target.to}：该年度已有此编码的项目`, {
       location: { path: ['code'] },
+      details: { reason: 'project.code-taken', code: target.to },
     });
   }
   const unitId = (await findUnitId(trx, target.unitCode))!;

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { type UserRow, findUserByUsername, updateUserProfile } from '../db/users.repo.ts';
 import { type Actor, ROLES } from '../domain/access.ts';
+import { notFound } from '../domain/not-found.ts';
 import { AppError } from '../domain/errors.ts';
 import { assertOrganisationFits } from '../db/users.repo.ts';
 import { validateInput } from '../contract/validate-input.ts';
@@ -32,18 +33,21 @@ export type UserChanges = z.input<typeof UserChangesSchema>;
 export async function updateUser(db: Db, actor: Actor, username: string, input: UserChanges): Promise<UserRow> {
   const changes = validateInput(UserChangesSchema, input, '用户');
   const before = await findUserByUsername(db.kysely, username);
-  if (!before) throw new AppError('NOT_FOUND', `没有用户名为 ${username} 的用户`);
+  if (!before) throw notFound('user', username, `没有用户名为 ${username} 的用户`);
   const role = changes.role ?? before.role;
   const orgCode = role === 'admin' ? '' : (changes.orgCode ?? (role === before.role ? before.orgCode : ''));
   if (before.username === actor.username && before.role === 'admin' && role !== 'admin') {
-    throw new AppError('CONFLICT', '不能取消自己的管理员角色', { location: { field: 'role' } });
+    throw new AppError('CONFLICT', '不能取消自己的管理员角色', {
+      location: { field: 'role' },
+      details: { reason: 'users.own-admin-role' },
+    });
   }
   await assertOrganisationFits(db.kysely, role, orgCode);
   const displayName = changes.displayName ?? before.displayName;
   const email = changes.email === undefined ? before.email : changes.email || null;
   return inTransaction(db, async (trx) => {
     const after = await updateUserProfile(trx, username, { role, orgCode, displayName, email });
-    if (!after) throw new AppError('NOT_FOUND', `没有用户名为 ${username} 的用户`);
+    if (!after) throw notFound('user', username, `没有用户名为 ${username} 的用户`);
     await recordAudit(trx, actor, {
       action: 'update-user',
       entity: 'user',

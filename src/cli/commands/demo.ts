@@ -11,7 +11,7 @@ export function demoCommand(): Command {
       const loaded = await withDatabase((db) => loadDemoDataIfEmpty(db));
       if (!loaded) throw new AppError('CONFLICT', '数据库中已有单位：示例数据只载入空数据库（未作任何改动）');
       process.stdout.write(
-        `已载入示例数据：${DEMO_UNIT} 秦皇岛市山海关区总工会 ${DEMO_YEAR} 年，及示例账号 czj / zgb / zgh / sj（密码见 README）\n`,
+        `已载入示例数据：${DEMO_UNIT} 秦皇岛市山海关区总工会 ${DEMO_YEAR} 年，及示例账号 czj / zgb / sgh / zgh / sj（密码见 README）\n`,
       );
     });
 }

@@ -21,6 +21,12 @@ import * as monitoringSubmission from './2026_12_07_0019_monitoring_submission.t
 import * as followUpIntoActions from './2026_12_07_0020_follow_up_into_actions.ts';
 import * as fiscalYears from './2026_12_07_0021_fiscal_years.ts';
 import * as notifications from './2026_12_07_0022_notifications.ts';
+import * as departmentEvaluation from './2026_12_07_0023_department_evaluation.ts';
+import * as selfReports from './2026_12_07_0024_self_reports.ts';
+import * as disclosure from './2026_12_07_0025_disclosure.ts';
+import * as organisationTypes from './2026_12_07_0027_organisation_types.ts';
+import * as departmentOwnUnits from './2026_12_07_0028_department_own_units.ts';
+import * as rectificationNotices from './2026_12_07_0026_rectification_notices.ts';
 
 /**
  * Forward-only: a migration, once released, is never edited; a change is a new file. Names sort
@@ -49,6 +55,12 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_0020_follow_up_into_actions': followUpIntoActions,
   '2026_12_07_0021_fiscal_years': fiscalYears,
   '2026_12_07_0022_notifications': notifications,
+  '2026_12_07_0023_department_evaluation': departmentEvaluation,
+  '2026_12_07_0024_self_reports': selfReports,
+  '2026_12_07_0025_disclosure': disclosure,
+  '2026_12_07_0027_organisation_types': organisationTypes,
+  '2026_12_07_0028_department_own_units': departmentOwnUnits,
+  '2026_12_07_0026_rectification_notices': rectificationNotices,
 };
 
 export const migrationProvider: MigrationProvider = {

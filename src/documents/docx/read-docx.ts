@@ -5,6 +5,7 @@ import { parseXmlSafely } from '../xml-guard.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, assertFileSize, readZipSafely } from '../zip-guard.ts';
 import { type XmlNode, attr, bodyOf, childrenOf, readBody, tagOf } from './docx-body.ts';
 import { type Origin, placeOf, toSeedText } from './to-seed-text.ts';
+import { fileProblem } from '../../domain/import-problems.ts';
 
 export interface ReadDocxOptions {
   fileName: string;
@@ -39,11 +40,9 @@ export async function readTargetsDocx(buffer: Buffer, options: ReadDocxOptions):
   const { fileName } = options;
   assertFileSize(buffer, options.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES, fileName);
   if (buffer.subarray(0, 4).equals(OLE_MAGIC)) {
-    throw new AppError(
-      'BAD_INPUT',
-      `${fileName}：这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入`,
-      { location: { file: fileName } },
-    );
+    throw fileProblem('old-word', `${fileName}：这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入`, {
+      file: fileName,
+    });
   }
   // Only the XML parts are read: pictures and embedded objects are never inflated.
   const files = await readZipSafely(buffer, {
@@ -52,8 +51,7 @@ export async function readTargetsDocx(buffer: Buffer, options: ReadDocxOptions):
   });
   const part = mainPart(files, fileName);
   const xml = files.get(part);
-  if (!xml)
-    throw new AppError('BAD_INPUT', `${fileName}：不是 Word 文档（缺少 ${part}）`, { location: { file: fileName } });
+  if (!xml) throw fileProblem('not-word', `${fileName}：不是 Word 文档（缺少 ${part}）`, { file: fileName });
   const body = bodyOf(parseXmlSafely(xml, { fileName, part, parser: { preserveOrder: true } }) as XmlNode[]);
   if (!body)
     throw new AppError('BAD_INPUT', `${fileName}：${part} 中没有正文（w:body）`, {

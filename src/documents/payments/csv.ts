@@ -1,4 +1,4 @@
-import { AppError } from '../../domain/errors.ts';
+import { fileProblem } from '../../domain/import-problems.ts';
 
 /**
  * RFC 4180 CSV: fields separated by commas, rows by CRLF or LF, a field in double quotes may hold
@@ -45,8 +45,7 @@ export function parseCsv(text: string, fileName: string): string[][] {
       [row, line, i] = [[], line + 1, i + 1];
     } else [field, i] = [field + c, i + 1];
   }
-  if (quoted)
-    throw new AppError('BAD_INPUT', `${fileName}：第 ${line} 行的引号没有闭合`, { location: { file: fileName, line } });
+  if (quoted) throw fileProblem('quote-unclosed', `${fileName}：第 ${line} 行的引号没有闭合`, { file: fileName, line });
   if (field !== '' || row.length > 0) {
     endField();
     rows.push(row);

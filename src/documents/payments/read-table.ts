@@ -1,9 +1,9 @@
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../domain/errors.ts';
 import { assertWorkbookXmlSafe } from '../xlsx/xlsx-guard.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, assertFileSize, readZipSafely } from '../zip-guard.ts';
 import { decodeCsvBytes, parseCsv } from './csv.ts';
+import { fileProblem } from '../../domain/import-problems.ts';
 
 const XLSX_ZIP_LIMITS = { maxEntries: 500, maxEntryBytes: 32 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
 
@@ -21,12 +21,12 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<st
   try {
     await book.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new AppError('BAD_INPUT', `${fileName}：工作簿无法读取（${(error as Error).message}）`, {
-      location: { file: fileName },
+    throw fileProblem('unreadable-workbook', `${fileName}：工作簿无法读取（${(error as Error).message}）`, {
+      file: fileName,
     });
   }
   const sheet = book.worksheets[0];
-  if (!sheet) throw new AppError('BAD_INPUT', `${fileName}：工作簿中没有工作表`, { location: { file: fileName } });
+  if (!sheet) throw fileProblem('no-sheet', `${fileName}：工作簿中没有工作表`, { file: fileName });
   const rows: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];

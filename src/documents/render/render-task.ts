@@ -3,6 +3,8 @@ import type { TargetsDocument } from '../../domain/targets.ts';
 import type { EvaluationReport, MonitoringReport } from '../reports/types.ts';
 import type { MonitoringStatement } from '../monitoring-report/types.ts';
 import type { OpinionReport } from '../review-opinion/types.ts';
+import type { DepartmentEvaluationReport } from '../reports/department-evaluation-grid.ts';
+import type { SelfReport } from '../../domain/self-report/report.ts';
 
 export type RenderFormat = 'docx' | 'pdf' | 'xlsx';
 
@@ -16,7 +18,11 @@ export type RenderTask =
   /** A unit's 绩效监控情况表 or 监控报告 at a checkpoint (财预〔2019〕136号, decision 036). */
   | { kind: 'monitoring-statement' | 'monitoring-report'; format: 'docx' | 'pdf'; statement: MonitoringStatement }
   /** The reviewers' 绩效目标审核意见表 (decision 033). */
-  | { kind: 'review-opinion'; format: 'docx' | 'pdf'; report: OpinionReport };
+  | { kind: 'review-opinion'; format: 'docx' | 'pdf'; report: OpinionReport }
+  /** The 部门整体支出绩效自评表 (decision 045). */
+  | { kind: 'department-evaluation'; format: RenderFormat; report: DepartmentEvaluationReport }
+  /** A project's or the department's 自评报告 with its charts (decision 046). */
+  | { kind: 'self-report'; format: 'docx' | 'pdf'; report: SelfReport };
 
 /**
  * Runs the writer of a task. The writers load on first use (exceljs, docx and pdfkit add ~0.7 s to a
@@ -52,6 +58,12 @@ export async function renderTask(task: RenderTask): Promise<Uint8Array> {
     case 'review-opinion': {
       const writers = await import('../review-opinion/index.ts');
       return (task.format === 'docx' ? writers.writeOpinionDocx : writers.writeOpinionPdf)(task.report);
+    }
+    case 'department-evaluation':
+      return (await import('../reports/department-evaluation.ts')).writeDepartmentEvaluation(task.report, task.format);
+    case 'self-report': {
+      const writers = await import('../self-report/index.ts');
+      return (task.format === 'docx' ? writers.writeSelfReportDocx : writers.writeSelfReportPdf)(task.report);
     }
   }
 }

@@ -74,6 +74,13 @@ export async function writeMonitoringXlsx(report: MonitoringReport): Promise<Buf
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/** A workbook of grids, one sheet each, no summary sheet (the 部门整体自评表 is one form). */
+export async function writeGridXlsx(title: string, tables: ReportTable[]): Promise<Buffer> {
+  const book = newBook(title);
+  for (const table of tables) addGridSheet(book, table);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
 function newBook(title: string): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
   book.creator = 'Jixiao';

@@ -3,6 +3,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { AppError } from '../../domain/errors.ts';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits, countZipEntries, readZipEntries } from '../zip-guard.ts';
+import { fileProblem } from '../../domain/import-problems.ts';
 
 /**
  * Where a many-document import reads from, one document at a time: a directory of target files, a
@@ -46,7 +47,7 @@ export async function isManyDocumentSource(path: string): Promise<boolean> {
 
 export async function openDocumentSource(path: string, limits: ZipLimits = BULK_ZIP_LIMITS): Promise<DocumentSource> {
   const info = await stat(path).catch(() => {
-    throw new AppError('BAD_INPUT', '无法读取：文件或目录不存在', { location: { file: path } });
+    throw fileProblem('missing', '无法读取：文件或目录不存在', { file: path });
   });
   if (info.isDirectory()) return directorySource(path);
   const extension = extname(path).toLowerCase();
@@ -104,8 +105,8 @@ async function* linesOf(path: string): AsyncGenerator<string> {
       // A long line arrives in many chunks: join them without re-splitting, up to one document's limit.
       rest += chunk;
       if (rest.length > MAX_LINE_CHARS)
-        throw new AppError('BAD_INPUT', `${basename(path)}：有一行超过 ${MAX_LINE_CHARS} 个字符`, {
-          location: { file: basename(path) },
+        throw fileProblem('line-too-long', `${basename(path)}：有一行超过 ${MAX_LINE_CHARS} 个字符`, {
+          file: basename(path),
         });
       continue;
     }

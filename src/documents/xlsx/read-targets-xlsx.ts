@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { AppError } from '../../domain/errors.ts';
 import { TARGETS_FORMAT, type TargetsDocument } from '../../domain/targets.ts';
 import type { ImportNote } from '../../domain/import-note.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, assertFileSize, readZipSafely } from '../zip-guard.ts';
@@ -9,6 +8,7 @@ import { readIndicatorRows } from './read-indicator-rows.ts';
 import { readOverallSheet } from './read-overall-sheet.ts';
 import { readProjectRows } from './read-project-rows.ts';
 import { assertWorkbookXmlSafe } from './xlsx-guard.ts';
+import { fileProblem } from '../../domain/import-problems.ts';
 
 export interface XlsxReadResult {
   document: TargetsDocument;
@@ -28,17 +28,15 @@ export async function readTargetsXlsx(buffer: Buffer, options: { fileName: strin
   assertFileSize(buffer, DEFAULT_MAX_UPLOAD_BYTES, fileName);
   const entries = await readZipSafely(buffer, { fileName, limits: XLSX_ZIP_LIMITS });
   if (!entries.has('xl/workbook.xml')) {
-    throw new AppError('BAD_INPUT', `${fileName}：不是 Excel 工作簿（缺少 xl/workbook.xml）`, {
-      location: { file: fileName },
-    });
+    throw fileProblem('not-excel', `${fileName}：不是 Excel 工作簿（缺少 xl/workbook.xml）`, { file: fileName });
   }
   assertWorkbookXmlSafe(entries, fileName);
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new AppError('BAD_INPUT', `${fileName}：工作簿无法读取（${(error as Error).message}）`, {
-      location: { file: fileName },
+    throw fileProblem('unreadable-workbook', `${fileName}：工作簿无法读取（${(error as Error).message}）`, {
+      file: fileName,
     });
   }
   const ctx: SheetContext = { fileName, notes: [] };
@@ -46,12 +44,10 @@ export async function readTargetsXlsx(buffer: Buffer, options: { fileName: strin
     const found = book.getWorksheet(name);
     if (!found) {
       const names = book.worksheets.map((s) => `“${s.name}”`).join('、');
-      throw new AppError(
-        'BAD_INPUT',
+      throw fileProblem(
+        'missing-sheet',
         `${fileName}：找不到工作表“${name}”（工作簿中有 ${names}）。请使用 Jixiao 的模板或导出文件`,
-        {
-          location: { file: fileName, field: name },
-        },
+        { file: fileName, sheet: name },
       );
     }
     return found;

@@ -31,15 +31,29 @@ const FROM: Record<EvaluationStep, readonly (EvaluationStatus | 'none')[]> = {
   reopen: ['final', 'reviewed', 'submitted'],
 };
 
-/** Who acts at each step besides admin: the department reviews; the bureau re-checks, finalises, reopens. */
-const ROLES: Partial<Record<EvaluationStep, readonly Role[]>> = {
-  approve: ['department', 'bureau', 'admin'],
-  return: ['department', 'bureau', 'admin'],
-  select: ['bureau', 'admin'],
-  rescore: ['bureau', 'admin'],
-  finalise: ['bureau', 'admin'],
-  reopen: ['bureau', 'admin'],
-};
+/**
+ * Who acts at each step besides admin: the chain's reviewer reviews; its final stage (the bureau by default)
+ * re-checks, finalises, reopens. When a superior union decides alone (decision 049, `finalRole`
+ * 'department') it finalises and reopens, and the bureau takes no step.
+ */
+function rolesFor(step: EvaluationStep, finalRole: Role | null): readonly Role[] | undefined {
+  const final: Role[] = finalRole === null ? ['admin'] : [finalRole, 'admin'];
+  switch (step) {
+    case 'approve':
+    case 'return':
+      return finalRole === 'bureau' ? ['department', 'bureau', 'admin'] : ['department', 'admin'];
+    case 'select':
+    case 'rescore':
+      return finalRole === 'bureau' ? ['bureau', 'admin'] : ['admin'];
+    case 'finalise':
+    case 'reopen':
+      return final;
+    default:
+      return undefined;
+  }
+}
+
+const ROLE_NAMES: Partial<Record<Role, string>> = { department: '主管部门（或上级工会）', bureau: '财政局' };
 
 /** The status after a step. */
 export const NEXT: Record<EvaluationStep, EvaluationStatus | null> = {
@@ -58,25 +72,37 @@ export const NEXT: Record<EvaluationStep, EvaluationStatus | null> = {
  * Refuses a step the status or role does not allow: an edit of a submitted or later 自评表 is LOCKED
  * (with the status in the message), a step out of order is a CONFLICT, a role that may not take it FORBIDDEN.
  */
-export function assertStep(step: EvaluationStep, status: EvaluationStatus | 'none', role: Role, recheck = false): void {
-  const roles = ROLES[step];
+export function assertStep(
+  step: EvaluationStep,
+  status: EvaluationStatus | 'none',
+  role: Role,
+  recheck = false,
+  finalRole: Role | null = 'bureau',
+): void {
+  const roles = rolesFor(step, finalRole);
   if (roles && !roles.includes(role)) {
-    throw new AppError(
-      'FORBIDDEN',
-      `自评${STEP_NAMES[step]}须由${roles.includes('department') ? '主管部门或财政局' : '财政局'}办理`,
-    );
+    const who = roles.flatMap((r) => ROLE_NAMES[r] ?? []).join('或') || '系统管理员';
+    const named = roles.filter((r) => ROLE_NAMES[r] !== undefined);
+    throw new AppError('FORBIDDEN', `自评${STEP_NAMES[step]}须由${who}办理`, {
+      // The facts the web words in the UI's language (decision 043).
+      details: { reason: 'evaluation.wrong-role', step, roles: named.length > 0 ? named : ['admin'] },
+    });
   }
   if (!FROM[step].includes(status)) {
     const name = status === 'none' ? '尚未填报' : STATUS_NAMES[status];
     if (step === 'save' || step === 'attach' || step === 'submit') {
       throw new AppError('LOCKED', `自评表${name}，已锁定，不能修改；如需修改请由主管部门退回或由财政局重新打开`, {
-        details: { status },
+        details: { status, reason: 'evaluation.locked' },
       });
     }
-    throw new AppError('CONFLICT', `自评表${name}，不能${STEP_NAMES[step]}`, { details: { status } });
+    throw new AppError('CONFLICT', `自评表${name}，不能${STEP_NAMES[step]}`, {
+      details: { status, step, reason: 'evaluation.step-not-allowed' },
+    });
   }
   if (step === 'rescore' && !recheck) {
-    throw new AppError('CONFLICT', '该单位未被抽中复核，不能复核评分；请先将其列入复核样本');
+    throw new AppError('CONFLICT', '该单位未被抽中复核，不能复核评分；请先将其列入复核样本', {
+      details: { reason: 'evaluation.not-sampled' },
+    });
   }
 }
 

@@ -24,15 +24,21 @@ export function nextRectification(current: RectificationState, step: Rectificati
   if (step.reply.trim() === '') {
     throw new AppError('VALIDATION', step.by === 'unit' ? '请填写整改情况说明' : '请填写重新整改的理由', {
       location: { field: 'reply' },
+      // The facts the web words in the UI's language (decision 043).
+      details: { reason: step.by === 'unit' ? 'rectification.reply-required' : 'rectification.reopen-reason-required' },
     });
   }
   if (step.by === 'unit' && current === '已整改') {
     throw new AppError('CONFLICT', '该事项已整改完毕；如需继续整改，请由采取措施的部门重新打开', {
       location: { field: 'state' },
+      details: { reason: 'rectification.closed' },
     });
   }
   if (step.by === 'actor' && current !== '已整改') {
-    throw new AppError('CONFLICT', '只有已整改的事项可以重新打开', { location: { field: 'state' } });
+    throw new AppError('CONFLICT', '只有已整改的事项可以重新打开', {
+      location: { field: 'state' },
+      details: { reason: 'rectification.reopen-only-closed' },
+    });
   }
   return step.to;
 }
@@ -40,7 +46,10 @@ export function nextRectification(current: RectificationState, step: Rectificati
 /** The deadline must not precede the day the action is recorded. */
 export function checkActionDeadline(deadline: string, today: string): void {
   if (deadline < today) {
-    throw new AppError('VALIDATION', `整改期限 ${deadline} 早于今天（${today}）`, { location: { field: 'deadline' } });
+    throw new AppError('VALIDATION', `整改期限 ${deadline} 早于今天（${today}）`, {
+      location: { field: 'deadline' },
+      details: { reason: 'rectification.deadline-past', deadline, today },
+    });
   }
 }
 

@@ -24,6 +24,11 @@ export function requireCheckpoint(checkpoints: readonly MonitoringCheckpoint[], 
     .join('、');
   throw new AppError('VALIDATION', `${month}月不是财政局设定的监控节点（监控节点：${months}）`, {
     location: { field: 'month' },
+    details: {
+      reason: 'monitoring.not-a-checkpoint',
+      month,
+      months: checkpoints.map((c) => c.month).sort((a, b) => a - b),
+    },
   });
 }
 
@@ -35,6 +40,7 @@ export function assertCheckpointOpen(submittedMonths: ReadonlySet<number>, month
   if (!submittedMonths.has(month)) return;
   throw new AppError('LOCKED', `${month}月监控节点的监控情况已提交，不能再修改；请在下一监控节点填报`, {
     location: { field: 'month' },
+    details: { reason: 'monitoring.checkpoint-submitted', month },
   });
 }
 
@@ -101,13 +107,22 @@ export function submissionGaps(
   return projects.flatMap((project, p) => {
     const issues: ErrorIssue[] = [];
     if (!project.entries.some((e) => e.month === month)) {
-      issues.push({ path: ['projects', p, 'forecastFullYear'], message: `项目 ${project.code} 未填报全年预计执行数` });
+      issues.push({
+        path: ['projects', p, 'forecastFullYear'],
+        message: `项目 ${project.code} 未填报全年预计执行数`,
+        rule: 'required',
+        reason: 'gap.monitoring.forecast-missing',
+        subject: { project: project.code },
+      });
     }
     project.indicators.forEach((indicator, i) => {
       if (indicator.progress.some((g) => g.month === month)) return;
       issues.push({
         path: ['projects', p, 'indicators', i],
         message: `项目 ${project.code} 的指标“${indicator.name}”未填报${month}月执行情况`,
+        rule: 'required',
+        reason: 'gap.monitoring.progress-missing',
+        subject: { project: project.code, indicator: indicator.name, month },
       });
     });
     return issues;

@@ -4,12 +4,14 @@ import { DEFAULT_REVIEW_POLICY, resolveReviewPolicy, type ReviewPolicy } from '.
 import { APPROPRIATENESS_RULES } from './rules-appropriateness.ts';
 import { COMPLETENESS_RULES } from './rules-completeness.ts';
 import { FEASIBILITY_RULES } from './rules-feasibility.ts';
+import { FOLLOW_THROUGH_RULES } from './rules-follow-through.ts';
 import { FORM_RULES } from './rules-form.ts';
 import { MEASURABILITY_RULES } from './rules-measurability.ts';
 import { OVERALL_RULES } from './rules-overall.ts';
 import { RELEVANCE_RULES } from './rules-relevance.ts';
 import type { Finding, NotApplicable, ReviewReport, ReviewRule, Severity } from './types.ts';
 import type { IndicatorPeer } from './unit-cost.ts';
+import type { LastYearMatch } from '../results/last-year.ts';
 
 export { DEFAULT_REVIEW_POLICY, resolveReviewPolicy, type ReviewPolicy } from './policy.ts';
 export { extractNarrativeIndicators, type NarrativeIndicator } from './narrative.ts';
@@ -24,6 +26,7 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
   ...APPROPRIATENESS_RULES,
   ...MEASURABILITY_RULES,
   ...FEASIBILITY_RULES,
+  ...FOLLOW_THROUGH_RULES,
   ...OVERALL_RULES,
 ];
 
@@ -38,6 +41,7 @@ export function reviewTargets(
   document: TargetsDocument,
   policy?: Partial<ReviewPolicy>,
   peers: readonly IndicatorPeer[] = [],
+  lastYear: readonly LastYearMatch[] = [],
 ): ReviewReport {
   // No policy: the defaults as they are (parsing {} again for every document costs more than some rules).
   const resolved = policy === undefined ? DEFAULT_REVIEW_POLICY : resolveReviewPolicy(policy);
@@ -46,7 +50,7 @@ export function reviewTargets(
   const notApplicable = new Map<string, NotApplicable>();
   for (const rule of REVIEW_RULES) {
     if (resolved.disabledRules.includes(rule.id)) continue;
-    for (const hit of rule.check({ document, policy: resolved, peers })) {
+    for (const hit of rule.check({ document, policy: resolved, peers, lastYear })) {
       const field = absentFieldHit(hit.project, hit.path, absent);
       if (field !== null && hit.project !== null) {
         const key = `${rule.id}\u0000${hit.project}\u0000${field}`;

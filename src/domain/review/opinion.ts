@@ -117,16 +117,23 @@ export function formProblem(form: OpinionForm): string | null {
 /** The name the form shows for the overall targets. */
 export const OVERALL_ITEM_NAME = '部门整体绩效目标';
 
-/** The level whose forms a step needs: 'review' needs the department's, 'approve' the bureau's; others none. */
-export function stepLevel(action: WorkflowAction): OpinionLevel | null {
+/**
+ * The level whose forms a step needs: 'review' needs the department's, 'approve' the final stage's (the
+ * bureau's; a superior union's, decision 049, when its decision is final — `finalRole` 'department'); others none.
+ */
+export function stepLevel(action: WorkflowAction, finalRole?: Role | null): OpinionLevel | null {
   if (action === 'review') return 'department';
-  if (action === 'approve') return 'bureau';
+  if (action === 'approve') return finalRole === 'department' ? 'department' : 'bureau';
   return null;
 }
 
 /** The level the document waits for in `state`, or null when no review is pending. */
-export function pendingLevel(state: WorkflowState, hasDepartment: boolean): OpinionLevel | null {
-  if (state === 'submitted') return hasDepartment ? 'department' : 'bureau';
+export function pendingLevel(
+  state: WorkflowState,
+  hasDepartment: boolean,
+  finalRole?: Role | null,
+): OpinionLevel | null {
+  if (state === 'submitted') return hasDepartment || finalRole === 'department' ? 'department' : 'bureau';
   if (state === 'department-reviewed') return 'bureau';
   return null;
 }
@@ -139,8 +146,9 @@ export function recordLevelFor(
   role: Role,
   state: WorkflowState,
   hasDepartment: boolean,
+  finalRole?: Role | null,
 ): { level: OpinionLevel; reason: null } | { level: null; reason: string } {
-  const level = pendingLevel(state, hasDepartment);
+  const level = pendingLevel(state, hasDepartment, finalRole);
   if (level === null) return { level: null, reason: '当前不在审核环节：绩效目标报送后方可填写审核意见表' };
   if (role !== 'admin' && LEVEL_ROLE[level] !== role) {
     return { level: null, reason: `当前等待${LEVEL_LABELS[level]}审核，审核意见表由${LEVEL_LABELS[level]}填写` };

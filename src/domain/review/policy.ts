@@ -33,6 +33,11 @@ export type ReviewPolicy = {
   gradeExcellentMaxWarnings: number;
   /** Rule ids switched off by this bureau. */
   disabledRules: string[];
+  /**
+   * Approval chain (decision 049): a unit under a 工会 goes to that superior union, then — when true — on to this
+   * bureau for 批复 / 复核定稿; false: the superior union's decision is final. True reproduces the chain before types.
+   */
+  unionBureauApproval: boolean;
 };
 
 export const DEFAULT_REVIEW_POLICY = Object.freeze<ReviewPolicy>({
@@ -80,6 +85,7 @@ export const DEFAULT_REVIEW_POLICY = Object.freeze<ReviewPolicy>({
   gradePoorProjectShare: 0.5,
   gradeExcellentMaxWarnings: 2,
   disabledRules: [],
+  unionBureauApproval: true,
 });
 
 /**

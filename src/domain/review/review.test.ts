@@ -92,6 +92,7 @@ describe('policy', () => {
       'feasibility.quantitative-measurable': '可行性',
       'feasibility.spending-plan-shape': '可行性',
       'feasibility.spending-plan-complete': '可行性',
+      'feasibility.last-year-poor': '可行性',
       'completeness.overall-numbering': '完整性',
       'completeness.overall-goal-detail': '完整性',
       'appropriateness.overall-quantified': '可行性',

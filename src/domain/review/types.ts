@@ -1,5 +1,6 @@
 import type { LayoutField, TargetsDocument } from '../targets.ts';
 import type { ReviewPolicy } from './policy.ts';
+import type { LastYearMatch } from '../results/last-year.ts';
 import type { IndicatorPeer } from './unit-cost.ts';
 
 /** The four official criteria of 绩效目标审核 (财预〔2015〕88号). */
@@ -52,6 +53,8 @@ export interface ReviewContext {
   policy: ReviewPolicy;
   /** The same 数量指标 in projects outside the document (last year, other units): appropriateness.unit-cost. */
   peers: readonly IndicatorPeer[];
+  /** Last year's 自评 result of each project (decision 048): feasibility.last-year-poor; absent when unknown. */
+  lastYear?: readonly LastYearMatch[];
 }
 
 export interface ReviewRule {

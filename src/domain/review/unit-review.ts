@@ -3,6 +3,7 @@ import { type NarrativeIndicator, extractNarrativeIndicators, reviewTargets } fr
 import type { ReviewPolicy } from './policy.ts';
 import type { ReviewReport } from './types.ts';
 import type { IndicatorPeer } from './unit-cost.ts';
+import type { LastYearMatch } from '../results/last-year.ts';
 
 /** 绩效目标审核 of one unit-year: the rules' report and the candidate overall indicators. */
 export interface UnitReview {
@@ -20,11 +21,12 @@ export function reviewDocument(
   fiscalYear: number,
   policy: ReviewPolicy,
   peers: readonly IndicatorPeer[] = [],
+  lastYear: readonly LastYearMatch[] = [],
 ): UnitReview {
   return {
     unitCode,
     fiscalYear,
-    report: reviewTargets(document, policy, peers),
+    report: reviewTargets(document, policy, peers, lastYear),
     narrativeIndicators: extractNarrativeIndicators(document.overall),
   };
 }

@@ -143,11 +143,16 @@ export function isFractionOfPercent(raw: string, target: TargetValue): boolean {
   return value != null && value > 1;
 }
 
-/** The question the form asks for such an actual: "0.95" → 是否指 95%？ (decimal digits shifted, no float). */
+/** The question the form asks for such an actual: "0.95" → 是否指 95%？ */
 export function fractionOfPercentQuestion(actual: string): string {
+  return `是否指 ${fractionAsPercent(actual)}%？`;
+}
+
+/** Such an actual as a percentage: "0.95" → "95" (decimal digits shifted, no float). */
+export function fractionAsPercent(actual: string): string {
   const [whole = '0', fraction = ''] = actual.trim().split('.');
   const padded = fraction.padEnd(2, '0');
   const integer = `${whole}${padded.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
   const rest = padded.slice(2).replace(/0+$/, '');
-  return `是否指 ${integer}${rest ? `.${rest}` : ''}%？`;
+  return `${integer}${rest ? `.${rest}` : ''}`;
 }

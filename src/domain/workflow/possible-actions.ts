@@ -61,13 +61,19 @@ export interface ChoiceInput extends TransitionContext {
 /** The step each role is there for: shown disabled with the reason while the state does not allow it. */
 const MAIN_STEP: Partial<Record<Role, WorkflowAction>> = { unit: 'submit', department: 'review', bureau: 'approve' };
 
+/** A department-role user whose stage ends the chain (a superior union deciding alone) is there to approve. */
+function mainStep(input: ChoiceInput): WorkflowAction | undefined {
+  if (input.role === 'department' && !input.hasDepartment && input.finalRole === 'department') return 'approve';
+  return MAIN_STEP[input.role];
+}
+
 /** The sentence that says where the document stands, from `state` (who it waits for). */
-export function stateRefusal(state: WorkflowState, hasDepartment: boolean): Refusal {
+export function stateRefusal(state: WorkflowState, hasDepartment: boolean, finalRole?: Role | null): Refusal {
   switch (state) {
     case 'draft':
       return { code: 'draft', message: '草稿，尚未报送' };
     case 'submitted':
-      return hasDepartment
+      return hasDepartment || finalRole === 'department'
         ? { code: 'submitted-department', message: '已报送，等待主管部门审核' }
         : { code: 'submitted-bureau', message: '已报送，等待财政部门批复' };
     case 'department-reviewed':
@@ -86,11 +92,14 @@ export function stateRefusal(state: WorkflowState, hasDepartment: boolean): Refu
 /** Every action the role ever takes, with whether it may be taken now and why not. */
 export function possibleActions(input: ChoiceInput): ActionChoice[] {
   const legal = allowedActions(input.state, input.role, input);
-  return WORKFLOW_ACTIONS.filter((action) => roleMayEver(input.role, action)).map((action) => {
-    const reason = legal.includes(action) ? stepRefusal(action, input) : stateRefusal(input.state, input.hasDepartment);
+  const main = mainStep(input);
+  return WORKFLOW_ACTIONS.filter((action) => roleMayEver(input.role, action, input)).map((action) => {
+    const reason = legal.includes(action)
+      ? stepRefusal(action, input)
+      : stateRefusal(input.state, input.hasDepartment, input.finalRole);
     const allowed = reason === null;
     const stoppedByReview = reason?.code === 'opinions' || reason?.code === 'review-started';
-    return { action, allowed, reason, shown: allowed || stoppedByReview || MAIN_STEP[input.role] === action };
+    return { action, allowed, reason, shown: allowed || stoppedByReview || main === action };
   });
 }
 
@@ -99,7 +108,7 @@ function stepRefusal(action: WorkflowAction, input: ChoiceInput): Refusal | null
   if (action === 'withdraw' && input.reviewStarted) {
     return { code: 'review-started', message: '审核人已开始审核，不能撤回；如需修改请联系审核人退回' };
   }
-  const level = stepLevel(action);
+  const level = stepLevel(action, input.finalRole);
   if (level === null || input.blocking === null || input.blocking.level !== level) return null;
   const count = input.blocking.items.length;
   if (count === 0) return null;

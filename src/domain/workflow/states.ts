@@ -65,53 +65,87 @@ export function isEditableState(state: WorkflowState): boolean {
   return EDITABLE_STATES.includes(state);
 }
 
+/** Who takes an edge: the unit, the chain's reviewer stage, its final stage, or any stage of it (decision 049). */
+type EdgeActor = 'unit' | 'reviewer' | 'final' | 'any-stage';
+
 interface Edge {
   action: WorkflowAction;
   from: WorkflowState;
   to: WorkflowState;
-  /** Who may take this edge (admin may take every edge). */
-  roles: readonly Role[];
-  /** Only when the unit has no supervising department, so the bureau does both stages. */
-  withoutDepartment?: true;
+  /** Who may take this edge (admin may take every edge); the roles come from the unit-year's approval chain. */
+  by: EdgeActor;
+  /** Only when the chain has a reviewer before the final stage ('two'), or only one stage ('one'). */
+  stages?: 'one' | 'two';
 }
 
 /** Every legal move. An action not listed from a state is illegal whoever asks. */
 const WORKFLOW_EDGES: readonly Edge[] = [
-  { action: 'submit', from: 'draft', to: 'submitted', roles: ['unit'] },
-  { action: 'submit', from: 'returned', to: 'submitted', roles: ['unit'] },
-  { action: 'submit', from: 'adjusting', to: 'submitted', roles: ['unit'] },
+  { action: 'submit', from: 'draft', to: 'submitted', by: 'unit' },
+  { action: 'submit', from: 'returned', to: 'submitted', by: 'unit' },
+  { action: 'submit', from: 'adjusting', to: 'submitted', by: 'unit' },
   // Withdrawing takes the submission back before anyone reviewed it, to the state it was submitted from
   // (stateBeforeSubmission; draft here); the use-case also refuses it once a reviewer recorded a form.
-  { action: 'withdraw', from: 'submitted', to: 'draft', roles: ['unit'] },
-  { action: 'review', from: 'submitted', to: 'department-reviewed', roles: ['department'] },
-  { action: 'approve', from: 'submitted', to: 'approved', roles: ['bureau'], withoutDepartment: true },
-  { action: 'return', from: 'submitted', to: 'returned', roles: ['department', 'bureau'] },
-  { action: 'approve', from: 'department-reviewed', to: 'approved', roles: ['bureau'] },
-  { action: 'return', from: 'department-reviewed', to: 'returned', roles: ['bureau'] },
+  { action: 'withdraw', from: 'submitted', to: 'draft', by: 'unit' },
+  { action: 'review', from: 'submitted', to: 'department-reviewed', by: 'reviewer', stages: 'two' },
+  { action: 'approve', from: 'submitted', to: 'approved', by: 'final', stages: 'one' },
+  { action: 'return', from: 'submitted', to: 'returned', by: 'any-stage' },
+  { action: 'approve', from: 'department-reviewed', to: 'approved', by: 'final' },
+  { action: 'return', from: 'department-reviewed', to: 'returned', by: 'final' },
   // 88号: approved targets change only with the approver's agreement; until then they stay locked.
-  { action: 'request-adjustment', from: 'approved', to: 'adjustment-requested', roles: ['unit'] },
-  { action: 'agree-adjustment', from: 'adjustment-requested', to: 'adjusting', roles: ['bureau'] },
-  { action: 'reject-adjustment', from: 'adjustment-requested', to: 'approved', roles: ['bureau'] },
+  { action: 'request-adjustment', from: 'approved', to: 'adjustment-requested', by: 'unit' },
+  { action: 'agree-adjustment', from: 'adjustment-requested', to: 'adjusting', by: 'final' },
+  { action: 'reject-adjustment', from: 'adjustment-requested', to: 'approved', by: 'final' },
 ];
 
-/** Whether `role` takes `action` from some state (admin: every action); the UI hides the others for good. */
-export function roleMayEver(role: Role, action: WorkflowAction): boolean {
-  return role === 'admin' || WORKFLOW_EDGES.some((edge) => edge.action === action && edge.roles.includes(role));
+export interface TransitionContext {
+  /** Whether a reviewer stage (主管部门, 上级工会, 本部门) comes before the final one (else the final stage reviews alone). */
+  hasDepartment: boolean;
+  /** The role of the chain's final stage (decision 049); omitted: the bureau, as before chains. null: nobody approves. */
+  finalRole?: Role | null;
 }
 
-export interface TransitionContext {
-  /** Whether the unit sits under a supervising department (else the bureau reviews directly). */
-  hasDepartment: boolean;
+/** The default chain's shape: unit → 主管部门 → 财政局. */
+const DEFAULT_CONTEXT: TransitionContext = { hasDepartment: true, finalRole: 'bureau' };
+
+function edgeRoles(edge: Edge, context: TransitionContext): Role[] {
+  const finalRole = context.finalRole === undefined ? 'bureau' : context.finalRole;
+  const final: Role[] = finalRole === null ? [] : [finalRole];
+  switch (edge.by) {
+    case 'unit':
+      return ['unit'];
+    case 'reviewer':
+      return ['department'];
+    case 'final':
+      return final;
+    case 'any-stage':
+      return [...new Set<Role>([...(context.hasDepartment ? (['department'] as const) : []), ...final])];
+  }
+}
+
+/**
+ * Whether `role` takes `action` from some state of a chain shaped like `context` (admin: every action); the
+ * UI hides the others for good. Without a context: the default chain (a department reviews, the bureau approves).
+ */
+export function roleMayEver(role: Role, action: WorkflowAction, context: TransitionContext = DEFAULT_CONTEXT): boolean {
+  return (
+    role === 'admin' ||
+    edgesFor(context).some((edge) => edge.action === action && edgeRoles(edge, context).includes(role))
+  );
+}
+
+function edgesFor(context: TransitionContext): Edge[] {
+  const stages = context.hasDepartment ? 'two' : 'one';
+  return WORKFLOW_EDGES.filter((edge) => edge.stages === undefined || edge.stages === stages);
 }
 
 function edgesFrom(state: WorkflowState, context: TransitionContext): Edge[] {
-  return WORKFLOW_EDGES.filter((edge) => edge.from === state && !(edge.withoutDepartment && context.hasDepartment));
+  return edgesFor(context).filter((edge) => edge.from === state);
 }
 
 /** What `role` may do now; the UI shows these buttons, the server accepts only these. */
 export function allowedActions(state: WorkflowState, role: Role, context: TransitionContext): WorkflowAction[] {
   const actions = edgesFrom(state, context)
-    .filter((edge) => role === 'admin' || edge.roles.includes(role))
+    .filter((edge) => role === 'admin' || edgeRoles(edge, context).includes(role))
     .map((edge) => edge.action);
   return [...new Set(actions)];
 }
@@ -136,16 +170,20 @@ export function nextState(
       `当前状态为「${STATE_LABELS[state]}」，不能${ACTION_LABELS[action]}；当前可执行的操作：${allowedText}`,
       {
         location: { field: 'state' },
+        // The facts the web words in the UI's language (decision 043).
+        details: { reason: 'workflow.not-allowed-in-state', state, action, allowed },
       },
     );
   }
-  if (role !== 'admin' && !edge.roles.includes(role)) {
-    const who = edge.roles.map((r) => ROLE_LABELS[r]).join('或');
+  const roles = edgeRoles(edge, context);
+  if (role !== 'admin' && !roles.includes(role)) {
+    const who = roles.length ? roles.map((r) => ROLE_LABELS[r]).join('或') : '审批链中的审核人';
     throw new AppError(
       'FORBIDDEN',
       `当前状态为「${STATE_LABELS[state]}」，${ACTION_LABELS[action]}须由${who}进行；您可执行的操作：${allowedText}`,
       {
         location: { field: 'state' },
+        details: { reason: 'workflow.not-your-step', state, action, roles, allowed },
       },
     );
   }
@@ -175,7 +213,12 @@ export function lockedMessage(state: WorkflowState): string | null {
 /** Targets under review or approved are not replaced: LOCKED (an import's check, and its preview's). */
 export function assertEditable(state: WorkflowState): void {
   const message = lockedMessage(state);
-  if (message !== null) throw new AppError('LOCKED', message, { location: { field: 'state' } });
+  if (message !== null) {
+    throw new AppError('LOCKED', message, {
+      location: { field: 'state' },
+      details: { reason: 'targets.locked', state },
+    });
+  }
 }
 
 /** Who writes review comments; a unit answers by resubmitting with a comment. */

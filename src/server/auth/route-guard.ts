@@ -97,6 +97,9 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   'users:manage': '管理用户账号',
   'organisations:manage': '管理机构（财政局、主管部门、单位）',
   'years:manage': '管理年度（开启、关闭年度，设置截止日期）',
+  'results:act': '下达、重新打开或销号整改通知',
+  'results:reply': '回复整改通知',
+  'disclosure:publish': '发布或撤回信息公开',
 };
 
 /** The route's access rule; undefined for non-API routes (the web app's files). Throws when an API route has none. */

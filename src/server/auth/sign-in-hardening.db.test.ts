@@ -38,7 +38,15 @@ describeEachEngine('sign-in tells an attacker nothing', (getDb) => {
     const disabled = answer(await attempt('dora', 'wrong-password-1'));
     expect(unknown).toEqual({
       status: 401,
-      body: JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: '用户名或密码不正确', issues: [] } }),
+      // The reason key lets the web word it in English (decision 043); it is the same for every name too.
+      body: JSON.stringify({
+        error: {
+          code: 'UNAUTHENTICATED',
+          message: '用户名或密码不正确',
+          issues: [],
+          details: { reason: 'auth.wrong-credentials' },
+        },
+      }),
       cookie: null,
     });
     expect(wrong).toEqual(unknown);

@@ -27,7 +27,7 @@ import { actorOf } from '../auth/route-guard.ts';
 const tags = ['evaluation'];
 const base = '/api/units/:unitCode/years/:year/evaluation';
 /** Evidence arrives as the file's bytes; the type is decided from the bytes, so any of these labels is accepted. */
-const EVIDENCE_TYPES = [
+export const EVIDENCE_TYPES = [
   'application/octet-stream',
   'application/pdf',
   'image/png',
@@ -38,7 +38,7 @@ const EVIDENCE_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
 /** Twice the limit reaches the use-case, which refuses an oversized file with a message naming the limit. */
-const EVIDENCE_BODY_LIMIT = 2 * MAX_EVIDENCE_BYTES;
+export const EVIDENCE_BODY_LIMIT = 2 * MAX_EVIDENCE_BYTES;
 const ProjectParamsSchema = UnitYearParamsSchema.extend({ projectCode: z.string().trim().min(1).max(100) });
 const AttachmentParamsSchema = UnitYearParamsSchema.extend({ id: z.coerce.number().int().positive() });
 const YearParamsSchema = z.object({ year: UnitYearParamsSchema.shape.year });

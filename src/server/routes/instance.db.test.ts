@@ -58,7 +58,7 @@ describeEachEngine('GET /api/instance and POST /api/setup', (getDb) => {
       demo: true,
       needsSetup: false,
     });
-  });
+  }, 60_000); // the whole demo year: targets to disclosure, ~10 s with two test workers
 
   it('refuses the local backup routes without the control token', async () => {
     for (const url of ['/api/admin/local/backup', '/api/admin/local/restore']) {

@@ -64,6 +64,31 @@ describeEachEngine('policies API', (getDb) => {
     expect(score.meanScore).toBe(96.9);
   });
 
+  it('the management items of the 整体自评表 follow the bureau’s department-evaluation policy', async () => {
+    const formUrl = '/api/units/711002/years/2020/department-evaluation';
+    const read = (await bureau.inject(policyUrl('department-evaluation'))).json();
+    expect(read).toMatchObject({ kind: 'department-evaluation', version: 0, stored: null });
+    const items = read.effective.managementItems as { key: string; points: number }[];
+    expect(items.map((i) => i.points)).toEqual([5, 5, 5, 5]);
+    const changed = [{ ...items[0]!, points: 8 }, ...items.slice(1, 3)];
+    const put = await bureau.inject({
+      method: 'PUT',
+      url: policyUrl('department-evaluation'),
+      headers: { 'if-match': '"0"' },
+      payload: { managementItems: changed },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const form = (await bureau.inject(formUrl)).json() as { score: { management: { key: string; points: number }[] } };
+    expect(form.score.management.map((m) => [m.key, m.points])).toEqual(changed.map((i) => [i.key, i.points]));
+    const duplicate = await bureau.inject({
+      method: 'PUT',
+      url: policyUrl('department-evaluation'),
+      payload: { managementItems: [items[0], items[0]] },
+    });
+    expect(duplicate.statusCode).toBe(400);
+    expect(duplicate.json().error.issues[0].path).toEqual(['managementItems', 1, 'key']);
+  });
+
   it('shows stored, effective and defaults, and audits the change', async () => {
     const empty = (await bureau.inject(policyUrl('review'))).json();
     expect(empty).toMatchObject({

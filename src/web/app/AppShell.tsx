@@ -21,13 +21,17 @@ const WorkflowBar = lazy(() => import('../workflow/WorkflowBar.tsx').then((m) =>
 const ReviewPage = lazy(() => import('../review/ReviewPage.tsx'));
 const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const AuditLogPage = lazy(() => import('../audit/AuditLogPage.tsx'));
+const ResultsPage = lazy(() => import('../results/ResultsPage.tsx'));
+const UnitResultsPage = lazy(() => import('../results/UnitResultsPage.tsx'));
 const PrintPage = lazy(() => import('../print/PrintPage.tsx'));
 const EvaluationPage = lazy(() => import('../evaluation/EvaluationPage.tsx'));
+const DepartmentEvaluationPage = lazy(() => import('../department-evaluation/DepartmentEvaluationPage.tsx'));
 const MonitoringPage = lazy(() => import('../monitoring/MonitoringPage.tsx'));
 const BureauMonitoringPage = lazy(() => import('../monitoring/BureauMonitoringPage.tsx'));
 const RecheckPage = lazy(() => import('../bureau/RecheckPage.tsx'));
 const PoliciesPage = lazy(() => import('../policies/PoliciesPage.tsx'));
 const YearsPage = lazy(() => import('../years/YearsPage.tsx'));
+const DisclosurePage = lazy(() => import('../disclosure/DisclosurePage.tsx'));
 const OrganisationsPage = lazy(() => import('../organisations/OrganisationsPage.tsx'));
 const AccountPage = lazy(() => import('../account/AccountPage.tsx'));
 const UsersPage = lazy(() => import('../users/UsersPage.tsx'));
@@ -205,6 +209,16 @@ function Page() {
           <EvaluationPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} />
         </Lazy>
       );
+    case 'department-evaluation':
+      return (
+        <Lazy>
+          <DepartmentEvaluationPage
+            key={`${route.unitCode}/${route.year}`}
+            unitCode={route.unitCode}
+            year={route.year}
+          />
+        </Lazy>
+      );
     case 'monitoring':
       return (
         <Lazy>
@@ -235,10 +249,28 @@ function Page() {
           <AuditLogPage />
         </Lazy>
       );
+    case 'results':
+      return (
+        <Lazy>
+          <ResultsPage />
+        </Lazy>
+      );
+    case 'unitResults':
+      return (
+        <Lazy>
+          <UnitResultsPage key={`${route.unitCode}/${route.year}`} unitCode={route.unitCode} year={route.year} />
+        </Lazy>
+      );
     case 'years':
       return (
         <Lazy>
           <YearsPage />
+        </Lazy>
+      );
+    case 'disclosure':
+      return (
+        <Lazy>
+          <DisclosurePage />
         </Lazy>
       );
     case 'organisations':

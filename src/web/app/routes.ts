@@ -5,13 +5,17 @@ export type Route =
   | { name: 'department'; unitCode: string; year: number }
   | { name: 'review'; unitCode: string; year: number }
   | { name: 'evaluation'; unitCode: string; year: number }
+  | { name: 'department-evaluation'; unitCode: string; year: number }
   | { name: 'bureau' }
   | { name: 'monitoring'; unitCode: string; year: number }
   | { name: 'bureauMonitoring' }
   | { name: 'bureauRecheck' }
   | { name: 'policies' }
   | { name: 'auditLog' }
+  | { name: 'results' }
+  | { name: 'unitResults'; unitCode: string; year: number }
   | { name: 'years' }
+  | { name: 'disclosure' }
   | { name: 'organisations' }
   | { name: 'account' }
   | { name: 'users' }
@@ -29,7 +33,9 @@ export function parseRoute(pathname: string): Route {
   if (path === '/bureau/recheck') return { name: 'bureauRecheck' };
   if (path === '/bureau/policies') return { name: 'policies' };
   if (path === '/bureau/audit') return { name: 'auditLog' };
+  if (path === '/bureau/results') return { name: 'results' };
   if (path === '/bureau/years') return { name: 'years' };
+  if (path === '/bureau/disclosure') return { name: 'disclosure' };
   if (path === '/organisations') return { name: 'organisations' };
   if (path === '/account') return { name: 'account' };
   if (path === '/admin/users') return { name: 'users' };
@@ -38,6 +44,11 @@ export function parseRoute(pathname: string): Route {
   if (monitoring) {
     const unitCode = safeDecode(monitoring[1]!);
     if (unitCode !== null) return { name: 'monitoring', unitCode, year: Number(monitoring[2]) };
+  }
+  const results = /^\/units\/([^/]+)\/years\/(\d{4})\/results$/.exec(path);
+  if (results) {
+    const unitCode = safeDecode(results[1]!);
+    if (unitCode !== null) return { name: 'unitResults', unitCode, year: Number(results[2]) };
   }
   const audit = /^\/units\/([^/]+)\/years\/(\d{4})\/audit$/.exec(path);
   if (audit) {
@@ -53,6 +64,11 @@ export function parseRoute(pathname: string): Route {
   if (review) {
     const unitCode = safeDecode(review[1]!);
     if (unitCode !== null) return { name: 'review', unitCode, year: Number(review[2]) };
+  }
+  const departmentEvaluation = /^\/units\/([^/]+)\/years\/(\d{4})\/department-evaluation$/.exec(path);
+  if (departmentEvaluation) {
+    const unitCode = safeDecode(departmentEvaluation[1]!);
+    if (unitCode !== null) return { name: 'department-evaluation', unitCode, year: Number(departmentEvaluation[2]) };
   }
   const evaluation = /^\/units\/([^/]+)\/years\/(\d{4})\/evaluation$/.exec(path);
   if (evaluation) {
@@ -79,6 +95,8 @@ export function hrefFor(route: Route): string {
       return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}/review`;
     case 'evaluation':
       return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}/evaluation`;
+    case 'department-evaluation':
+      return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}/department-evaluation`;
     case 'bureau':
       return '/bureau';
     case 'monitoring':
@@ -91,8 +109,14 @@ export function hrefFor(route: Route): string {
       return '/bureau/policies';
     case 'auditLog':
       return '/bureau/audit';
+    case 'results':
+      return '/bureau/results';
+    case 'unitResults':
+      return `/units/${encodeURIComponent(route.unitCode)}/years/${route.year}/results`;
     case 'years':
       return '/bureau/years';
+    case 'disclosure':
+      return '/bureau/disclosure';
     case 'organisations':
       return '/organisations';
     case 'account':

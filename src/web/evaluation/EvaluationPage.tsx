@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Evaluation } from '../../contract/evaluation.ts';
 import { navigate } from '../app/router.tsx';
 import { errorMessage } from '../http/error-message.ts';
+import { gapText, issueText } from '../http/issue-text.ts';
 import { ApiError } from '../http/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
@@ -23,9 +24,11 @@ import {
   updateIndicator,
   updateProject,
 } from './draft.ts';
+import { evaluationCompare } from './conflict-compare.ts';
 import { EvaluationTable } from './EvaluationTable.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { ProcedureActions } from './ProcedureActions.tsx';
+import { SelfReportPanel } from '../self-report/SelfReportPanel.tsx';
 
 interface Props {
   unitCode: string;
@@ -88,7 +91,7 @@ function EvaluationForm({ unitCode, year }: Props) {
       setIssues([]);
       message.success(t(submit ? 'evaluation.submitted' : 'evaluation.saved'));
     } catch (failure) {
-      setGaps(failure instanceof ApiError ? failure.issues.map((i) => i.message) : []);
+      setGaps(failure instanceof ApiError ? failure.issues.map((i) => issueText(i, t)) : []);
       setIssues(failure instanceof ApiError ? failure.issues : []);
       if (isStaleWrite(failure)) setConflict(failure);
       else message.error(errorMessage(failure, t));
@@ -100,9 +103,11 @@ function EvaluationForm({ unitCode, year }: Props) {
   const editable = mayEdit && (evaluation.status === 'none' || evaluation.status === 'draft');
   const readOnly = saving || !editable;
   const categoryError = (p: number) =>
-    issues.find((i) => i.path?.[0] === 'projects' && i.path[1] === p && i.path[2] === 'categoryPoints')?.message ??
-    null;
-  const gapList = gaps.length > 0 ? gaps : evaluation.missingAnalysis.map((m) => m.message);
+    issues
+      .filter((i) => i.path?.[0] === 'projects' && i.path[1] === p && i.path[2] === 'categoryPoints')
+      .map((i) => issueText(i, t))[0] ?? null;
+  const gapList =
+    gaps.length > 0 ? gaps : evaluation.missingAnalysis.map((m) => gapText(m.message, m.reason, m.subject, t));
   return (
     <div className="evaluation-page" data-testid="evaluation-page">
       <Card
@@ -112,6 +117,9 @@ function EvaluationForm({ unitCode, year }: Props) {
           <Space>
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'department', unitCode, year })}>
               {t('evaluation.back')}
+            </Button>
+            <Button onClick={() => navigate({ name: 'department-evaluation', unitCode, year })}>
+              {t('deptEval.link')}
             </Button>
             {editable && (
               <Button onClick={() => save(false)} loading={saving}>
@@ -155,7 +163,17 @@ function EvaluationForm({ unitCode, year }: Props) {
         )}
         {!editable && mayEdit && <Alert type="info" showIcon title={t('evaluation.locked')} />}
         {conflict !== null && (
-          <ConflictNotice error={conflict} onReload={loaded.reload} onDismiss={() => setConflict(null)} />
+          <ConflictNotice
+            error={conflict}
+            onReload={loaded.reload}
+            onDismiss={() => setConflict(null)}
+            compare={evaluationCompare(
+              () => drafts,
+              evaluation,
+              () => fetchEvaluation(unitCode, year),
+              t,
+            )}
+          />
         )}
         {evaluation.incomplete && <Alert type="warning" showIcon title={t('evaluation.incomplete')} />}
         {gapList.length > 0 && (
@@ -198,6 +216,7 @@ function EvaluationForm({ unitCode, year }: Props) {
           </div>
         ))}
       </Card>
+      <SelfReportPanel unitCode={unitCode} year={year} mayEdit={mayEdit} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Evaluation } from '../../contract/evaluation.ts';
 import type { Role } from '../../domain/access.ts';
 import { useMayUse } from '../workflow/use-can-edit.ts';
+import { useFinalRole } from '../workflow/chain-words.ts';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { finaliseEvaluation, reopenEvaluation, reviewEvaluation } from './api.ts';
@@ -16,7 +17,8 @@ interface Props {
 
 /**
  * The steps after submission (decision 035): the department approves or returns with a comment; the
- * bureau finalises a reviewed 自评表 and reopens one with a reason. The server checks each step again.
+ * bureau (or a superior union deciding alone, decision 049) finalises a reviewed 自评表 and reopens one with a
+ * reason. The server checks each step again.
  */
 export function ProcedureActions({ evaluation, role, onDone }: Props) {
   const { t } = useI18n();
@@ -24,7 +26,9 @@ export function ProcedureActions({ evaluation, role, onDone }: Props) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const reviewer = useMayUse('evaluation:review');
-  const bureau = role === 'bureau' || role === 'admin';
+  // Who finalises is the chain's last stage (decision 049): the bureau, or a superior union deciding alone.
+  const finalRole = useFinalRole(evaluation.unitCode, evaluation.fiscalYear);
+  const bureau = role === finalRole || role === 'admin';
   if (!reviewer) return null;
   const { unitCode, fiscalYear: year, status } = evaluation;
   const act = async (work: () => Promise<Evaluation>) => {

@@ -1,9 +1,33 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ErrorResponseSchema } from '../../contract/api.ts';
 
+/** One problem the server found: where, its Chinese sentence, and the rule's facts to word it in English (issue-text.ts). */
 export interface ApiIssue {
   path: (string | number)[];
   message: string;
+  facts?: IssueFacts;
+}
+
+/** What the server says of the rule an issue broke (src/domain/errors.ts ErrorIssue; decision 043). */
+export interface IssueFacts {
+  rule: string;
+  limit?: number | string;
+  expected?: string | string[];
+  counts?: string;
+  exclusive?: boolean;
+  within?: string;
+  part?: string;
+  /** A gap a use case found (`gap.monitoring.progress-missing`) and what it names: worded from these. */
+  reason?: string;
+  subject?: GapNames;
+}
+
+/** A gap's names: a project's code, an indicator's name (user data), a month, a value. */
+export interface GapNames {
+  project?: string;
+  indicator?: string;
+  month?: number;
+  value?: string;
 }
 
 /** A failed request: `code` is the server's error code (CONFLICT, VALIDATION, …) or NETWORK / BAD_RESPONSE. */
@@ -132,7 +156,32 @@ function toIssue(issue: { message: string; [key: string]: unknown }): ApiIssue {
     ? raw.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number')
     : [];
   const field = typeof issue['field'] === 'string' ? [issue['field']] : [];
-  return { path: path.length > 0 ? path : field, message: issue.message };
+  const facts = issueFacts(issue);
+  return { path: path.length > 0 ? path : field, message: issue.message, ...(facts ? { facts } : {}) };
+}
+
+const IssueFactsSchema = z.object({
+  rule: z.string(),
+  limit: z.union([z.number(), z.string()]).optional(),
+  expected: z.union([z.string(), z.array(z.string())]).optional(),
+  counts: z.string().optional(),
+  exclusive: z.boolean().optional(),
+  within: z.string().optional(),
+  part: z.string().optional(),
+  reason: z.string().optional(),
+  subject: z
+    .object({
+      project: z.string().optional(),
+      indicator: z.string().optional(),
+      month: z.number().optional(),
+      value: z.string().optional(),
+    })
+    .optional(),
+});
+
+/** The rule's facts, when the server sent them well formed; otherwise the sentence alone is shown. */
+function issueFacts(issue: Record<string, unknown>): IssueFacts | undefined {
+  return IssueFactsSchema.safeParse(issue).data;
 }
 
 function versionFromEtag(etag: string | null): number | null {

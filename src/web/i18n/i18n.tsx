@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { LOCALES, translate, type Locale, type MessageKey } from './messages.ts';
+import { LOCALES, translator, type Locale, type Translate } from './messages.ts';
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type { Translate };
 
 interface I18n {
   locale: Locale;
@@ -33,10 +33,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       // not remembered; still switched
     }
   }, []);
-  const value = useMemo<I18n>(
-    () => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }),
-    [locale, setLocale],
-  );
+  const value = useMemo<I18n>(() => ({ locale, setLocale, t: translator(locale) }), [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

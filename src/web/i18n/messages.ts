@@ -2,13 +2,18 @@ import * as accountWords from '../account/messages.ts';
 import * as auditWords from '../audit/messages.ts';
 import * as authWords from '../auth/messages.ts';
 import * as bureauWords from '../bureau/messages.ts';
+import * as departmentEvaluationWords from '../department-evaluation/messages.ts';
+import * as disclosureWords from '../disclosure/messages.ts';
 import * as filesWords from '../files/messages.ts';
+import * as httpWords from '../http/messages.ts';
 import * as evaluationWords from '../evaluation/messages.ts';
+import * as selfReportWords from '../self-report/messages.ts';
 import * as monitoringWords from '../monitoring/messages.ts';
 import * as organisationsWords from '../organisations/messages.ts';
 import * as policiesWords from '../policies/messages.ts';
 import * as projectsWords from '../projects/messages.ts';
 import * as reportsWords from '../reports/messages.ts';
+import * as resultsWords from '../results/messages.ts';
 import * as reviewWords from '../review/messages.ts';
 import * as sharedWords from '../shared/messages.ts';
 import * as unitsWords from '../units/messages.ts';
@@ -148,6 +153,9 @@ const coreZhCN = {
   'permission.users:manage': '管理用户账号',
   'permission.organisations:manage': '管理机构（财政局、主管部门、单位）',
   'permission.years:manage': '管理年度（开启、关闭年度，设置截止日期）',
+  'permission.results:act': '下达、重新打开或销号整改通知',
+  'permission.results:reply': '回复整改通知',
+  'permission.disclosure:publish': '发布或撤回信息公开',
 } as const;
 
 /**
@@ -164,11 +172,15 @@ const zhCN = {
   ...reviewWords.zhCN,
   ...monitoringWords.zhCN,
   ...evaluationWords.zhCN,
+  ...selfReportWords.zhCN,
+  ...departmentEvaluationWords.zhCN,
   ...filesWords.zhCN,
   ...reportsWords.zhCN,
   ...policiesWords.zhCN,
   ...auditWords.zhCN,
+  ...resultsWords.zhCN,
   ...yearsWords.zhCN,
+  ...disclosureWords.zhCN,
   ...organisationsWords.zhCN,
   ...bureauWords.zhCN,
   ...unitsWords.zhCN,
@@ -176,6 +188,7 @@ const zhCN = {
   ...projectsWords.zhCN,
   ...sharedWords.zhCN,
   ...vocabularyWords.zhCN,
+  ...httpWords.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -306,6 +319,9 @@ const coreEn: Record<keyof typeof coreZhCN, string> = {
   'permission.users:manage': 'manage user accounts',
   'permission.organisations:manage': 'manage organisations (bureaus, departments, units)',
   'permission.years:manage': 'manage fiscal years (open, close, set deadlines)',
+  'permission.results:act': 'issue, reopen or close rectification notices',
+  'permission.results:reply': 'answer rectification notices',
+  'permission.disclosure:publish': 'publish or withdraw disclosure packages',
 };
 
 const en: Dictionary = {
@@ -317,11 +333,15 @@ const en: Dictionary = {
   ...reviewWords.en,
   ...monitoringWords.en,
   ...evaluationWords.en,
+  ...selfReportWords.en,
+  ...departmentEvaluationWords.en,
   ...filesWords.en,
   ...reportsWords.en,
   ...policiesWords.en,
   ...auditWords.en,
+  ...resultsWords.en,
   ...yearsWords.en,
+  ...disclosureWords.en,
   ...organisationsWords.en,
   ...bureauWords.en,
   ...unitsWords.en,
@@ -329,12 +349,29 @@ const en: Dictionary = {
   ...projectsWords.en,
   ...sharedWords.en,
   ...vocabularyWords.en,
+  ...httpWords.en,
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, en };
+
+/**
+ * Words a key in the UI's language. `locale` tells the few callers that choose between the server's
+ * Chinese sentence and one the web composes (src/web/http/issue-text.ts); absent, Chinese is assumed.
+ */
+export interface Translate {
+  (key: MessageKey, params?: Record<string, string | number>): string;
+  readonly locale?: Locale;
+}
+
+/** The translate function of one locale (the app's I18nProvider, tests). */
+export function translator(locale: Locale): Translate {
+  return Object.assign((key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params), {
+    locale,
+  });
+}
 
 /** Fills {placeholders}; an unknown placeholder stays visible rather than vanishing. */
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {

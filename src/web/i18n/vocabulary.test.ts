@@ -33,5 +33,11 @@ describe("the rules' fixed words in the user's language", () => {
     expect(opinionBlockedText({ state: 'department-reviewed', hasDepartment: true }, english)).toBe(
       'Waiting for review by the finance bureau: the finance bureau fills in the opinion forms',
     );
+    // A superior union that decides alone (decision 049): the chain has one stage, no bureau after it.
+    const union = { state: 'submitted', hasDepartment: false, finalRole: 'department', reviewerKind: 'union' } as const;
+    expect(opinionBlockedText(union, english)).toBe(
+      'Waiting for review by the superior union: the superior union fills in the opinion forms',
+    );
+    expect(opinionBlockedText(union, chinese)).toBe('当前等待上级工会审核，审核意见表由上级工会填写');
   });
 });

@@ -8,7 +8,8 @@ import { isStaleWrite } from '../shared/conflict.ts';
 import { ConflictNotice } from '../shared/ConflictNotice.tsx';
 import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
 import { formatYuan } from '../shared/format.ts';
-import { saveBudgetAdjustment, saveEntry, saveProgress, saveSpending } from './api.ts';
+import { fetchMonitoring, saveBudgetAdjustment, saveEntry, saveProgress, saveSpending } from './api.ts';
+import { entryCompare, type EntryValues } from './conflict-compare.ts';
 
 export type EntryKind = 'spending' | 'progress' | 'budget' | 'entry';
 const LIKELIHOODS = ['确定能', '有可能', '不可能'] as const;
@@ -24,6 +25,12 @@ interface Props {
   defaultMonth: number;
   onClose: () => void;
   onSaved: () => void;
+}
+
+/** The dialog's values as compared with the stored ones: the date as the server writes it. */
+function formValues(values: Record<string, unknown>): EntryValues {
+  const date = values['effectiveDate'] as Dayjs | undefined;
+  return { ...values, effectiveDate: date?.format('YYYY-MM-DD') };
 }
 
 /** The three entry dialogs of the monitoring page; the server re-checks every rule enforced here. */
@@ -158,6 +165,12 @@ function EntryDialog(props: Props & { kind: EntryKind }) {
             props.onClose();
           }}
           onDismiss={() => setConflict(null)}
+          compare={entryCompare(
+            props.kind,
+            () => formValues(form.getFieldsValue(true) as Record<string, unknown>),
+            () => fetchMonitoring(props.unitCode, props.year),
+            t,
+          )}
         />
       )}
       <Form

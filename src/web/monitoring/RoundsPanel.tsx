@@ -6,6 +6,7 @@ import type { MonitoringActionView, UnitMonitoringView } from '../../contract/mo
 import { useDownload } from '../files/download.ts';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { actionKindText } from '../i18n/vocabulary.ts';
 import { answerAction, recordAction, submitCheckpoint } from './api.ts';
 
 const ACTION_KINDS = ['提示', '警示', '纠偏', '暂缓拨款', '停止拨款'] as const;
@@ -144,7 +145,12 @@ export function ActionsPanel({ data, unitCode, year, canEdit, canAct, onChange }
           pagination={false}
           dataSource={data.actions}
           columns={[
-            { title: t('monitoring.actionKind'), dataIndex: 'kind', width: 90, render: (k: string) => <Tag>{k}</Tag> },
+            {
+              title: t('monitoring.actionKind'),
+              dataIndex: 'kind',
+              width: 90,
+              render: (k: string) => <Tag>{actionKindText(k, t)}</Tag>,
+            },
             {
               title: t('monitoring.scope'),
               key: 'scope',
@@ -196,7 +202,7 @@ export function ActionsPanel({ data, unitCode, year, canEdit, canAct, onChange }
       >
         <Form form={form} layout="vertical" initialValues={{ kind: '提示' }} data-testid="action-form">
           <Form.Item name="kind" label={t('monitoring.actionKind')} rules={required(t('monitoring.actionKind'))}>
-            <Select options={ACTION_KINDS.map((k) => ({ value: k, label: k }))} />
+            <Select options={ACTION_KINDS.map((k) => ({ value: k, label: actionKindText(k, t) }))} />
           </Form.Item>
           {/* A computed warning as the trigger: picking one sets its project. */}
           <Form.Item name="warningId" label={t('monitoring.warnings')}>

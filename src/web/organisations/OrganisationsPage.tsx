@@ -5,27 +5,27 @@ import {
   Col,
   Descriptions,
   Empty,
-  Form,
   Input,
-  Modal,
   Popconfirm,
   Row,
   Select,
   Space,
+  Switch,
   Tag,
   Tree,
   Typography,
 } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useState } from 'react';
-import { ORG_CODE_MAX, ORG_CODE_PATTERN } from '../../domain/codes.ts';
-import { ORG_NODE_KINDS, type OrgNode, type OrgNodeKind, type OrgPatchBody } from '../../contract/organisations.ts';
+import { ORG_TYPES, type OrgType } from '../../domain/workflow/chain.ts';
+import type { OrgNode, OrgPatchBody } from '../../contract/organisations.ts';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
 import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
 import { useAsync } from '../shared/use-async.ts';
-import { createOrganisation, fetchOrganisations, patchOrganisation } from './api.ts';
+import { AddDialog } from './AddOrgDialog.tsx';
+import { fetchOrganisations, patchOrganisation } from './api.ts';
 import { type TreeItem, buildTree, parentChoices } from './org-tree.ts';
 
 const UNPLACED = '__unplaced';
@@ -54,7 +54,9 @@ function Organisations() {
   const node = items.find((item) => item.code === selected) ?? null;
   const label = (item: OrgNode) => (
     <span data-testid={`org-node-${item.code}`}>
-      {item.code} {item.name} {!item.active && <Tag>{t('orgs.inactive')}</Tag>}
+      {item.code} {item.name} {item.orgType === 'union' && <Tag color="blue">{t('orgs.type.union')}</Tag>}
+      {item.departmentOwn === true && <Tag>{t('orgs.own')}</Tag>}
+      {!item.active && <Tag>{t('orgs.inactive')}</Tag>}
     </span>
   );
   const toData = (item: TreeItem): DataNode => ({
@@ -195,6 +197,33 @@ function NodeEditor({ node, items, onChanged }: { node: OrgNode; items: OrgNode[
           />
         </Space>
       )}
+      {node.kind !== 'unit' && (
+        <Space wrap>
+          <span>{t('orgs.type')}</span>
+          <Select
+            style={{ minWidth: 200 }}
+            aria-label={t('orgs.type')}
+            value={node.orgType ?? 'administrative'}
+            disabled={busy}
+            options={ORG_TYPES.map((type) => ({ value: type, label: t(`orgs.type.${type}`) }))}
+            onChange={(orgType: OrgType) => change({ orgType })}
+            data-testid="org-type"
+          />
+        </Space>
+      )}
+      {node.kind === 'unit' && (
+        <Space wrap>
+          <span>{t('orgs.own')}</span>
+          <Switch
+            aria-label={t('orgs.own')}
+            checked={node.departmentOwn === true}
+            disabled={busy}
+            onChange={(departmentOwn) => change({ departmentOwn })}
+            data-testid="org-own"
+          />
+          <Typography.Text type="secondary">{t('orgs.ownHint')}</Typography.Text>
+        </Space>
+      )}
       {node.active ? (
         <Popconfirm
           title={t('orgs.deactivateConfirm', { name: node.name })}
@@ -210,73 +239,5 @@ function NodeEditor({ node, items, onChanged }: { node: OrgNode; items: OrgNode[
         </Button>
       )}
     </Space>
-  );
-}
-
-interface AddValues {
-  kind: OrgNodeKind;
-  code: string;
-  name: string;
-  parentCode?: string;
-}
-
-function AddDialog({ items, onClose }: { items: OrgNode[]; onClose: (created: string | null) => void }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<AddValues>();
-  const kind = Form.useWatch('kind', form) ?? 'unit';
-  const [busy, setBusy] = useState(false);
-  const submit = async (values: AddValues) => {
-    setBusy(true);
-    try {
-      const created = await createOrganisation({
-        ...values,
-        parentCode: values.kind === 'bureau' ? null : (values.parentCode ?? null),
-      });
-      void message.success(t('orgs.saved'));
-      onClose(created.code);
-    } catch (error) {
-      void message.error(errorMessage(error, t));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      open
-      title={t('orgs.addTitle')}
-      okText={t('orgs.add')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={() => onClose(null)}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" initialValues={{ kind: 'unit' }} onFinish={submit} data-testid="org-add-form">
-        <Form.Item name="kind" label={t('orgs.kind')} rules={[{ required: true }]}>
-          <Select options={ORG_NODE_KINDS.map((k) => ({ value: k, label: t(`orgs.kind.${k}`) }))} />
-        </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('orgs.code')}
-          extra={t('orgs.codeHint')}
-          rules={[{ required: true }, { pattern: ORG_CODE_PATTERN, max: ORG_CODE_MAX, message: t('orgs.codeHint') }]}
-        >
-          <Input maxLength={ORG_CODE_MAX} data-testid="org-add-code" />
-        </Form.Item>
-        <Form.Item name="name" label={t('orgs.name')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={200} data-testid="org-add-name" />
-        </Form.Item>
-        {kind !== 'bureau' && (
-          <Form.Item name="parentCode" label={t('orgs.parent')} rules={[{ required: true }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              options={parentChoices(items, kind).map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }))}
-              data-testid="org-add-parent"
-            />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
   );
 }

@@ -25,6 +25,12 @@ export const zhCN = {
   'orgs.deactivateConfirm': '停用“{name}”？数据和历史都会保留，可以重新启用。',
   'orgs.saved': '已保存',
   'orgs.version': '版本',
+  'orgs.type': '机构类型',
+  'orgs.type.administrative': '行政事业单位',
+  'orgs.type.union': '工会',
+  'orgs.typeHint': '决定其下单位的审批链：工会之下的单位报上一级工会审核，是否再报财政批复按财政局的规则设置。',
+  'orgs.own': '部门本级',
+  'orgs.ownHint': '主管部门自身的预算：由本部门的审核人员以本级身份先审核，再报财政局，审批流程中显示为“本部门审核”。',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -53,4 +59,12 @@ export const en: Record<keyof typeof zhCN, string> = {
   'orgs.deactivateConfirm': 'Deactivate "{name}"? Its data and history stay; it can be reactivated.',
   'orgs.saved': 'Saved',
   'orgs.version': 'Version',
+  'orgs.type': 'Organisation type',
+  'orgs.type.administrative': 'Government or public institution',
+  'orgs.type.union': 'Trade union',
+  'orgs.typeHint':
+    'Decides the approval chain of the units below: units under a union go to that superior union; whether the bureau then approves is the bureau’s policy.',
+  'orgs.own': 'Department’s own budget',
+  'orgs.ownHint':
+    'The supervising department’s own budget: its own reviewers review it first as their own, then the bureau; the approval chain shows the department reviewing itself.',
 };

@@ -8,6 +8,7 @@ const n = (code: string, kind: OrgNode['kind'], parentCode: string | null, activ
   kind,
   parentCode,
   active,
+  orgType: kind === 'unit' ? null : 'administrative',
   version: 1,
 });
 const ITEMS = [

@@ -4,6 +4,7 @@ import type { PolicyKind, PolicyViewResponse } from '../../contract/policies.ts'
 import { POLICY_SCHEMAS } from '../../contract/policy-bodies.ts';
 import { ApiError } from '../http/client.ts';
 import { errorMessage } from '../http/error-message.ts';
+import { issueText, zodIssueText } from '../http/issue-text.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { ConflictNotice } from '../shared/ConflictNotice.tsx';
@@ -60,7 +61,10 @@ export function PolicyEditor({ kind, orgCode }: { kind: PolicyKind; orgCode: str
       // Someone saved this policy after the form was read: keep the edits, say who, offer a reload.
       if (isStaleWrite(failure)) setConflict(failure);
       else if (failure instanceof ApiError && failure.issues.length > 0)
-        showIssues(failure.issues, errorMessage(failure, t));
+        showIssues(
+          failure.issues.map((issue) => ({ path: issue.path, message: issueText(issue, t) })),
+          errorMessage(failure, t),
+        );
       else setProblems([errorMessage(failure, t)]);
     } finally {
       setSaving(false);
@@ -88,7 +92,10 @@ export function PolicyEditor({ kind, orgCode }: { kind: PolicyKind; orgCode: str
     const body = bodyToSave(next, data.defaults);
     const checked = POLICY_SCHEMAS[kind].safeParse(body);
     if (!checked.success) {
-      const issues = checked.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }));
+      const issues = checked.error.issues.map((i) => ({
+        path: i.path as (string | number)[],
+        message: zodIssueText(i, body, t),
+      }));
       showIssues(issues, t('policies.fixFirst'));
       return;
     }

@@ -31,6 +31,11 @@ function rulesFor(t: Translate, value: ValueKind, label: string): FormRule[] {
       return [{ required: true, pattern: MONTH_DAY, message: t('policies.badMonthDay') }];
     case 'select':
       return [{ required: true, message: t('policies.required', { label }) }];
+    case 'text':
+      return [
+        { required: !value.long, whitespace: !value.long, message: t('policies.required', { label }) },
+        { max: value.max, message: t('policies.tooLong', { label, max: value.max }) },
+      ];
     default:
       return [];
   }
@@ -80,7 +85,20 @@ function ValueInput({ spec: kind, label, ...rest }: { spec: ValueKind; label: st
     case 'amount':
     case 'monthDay':
       return <Input {...rest} aria-label={label} className="policies-text" />;
+    case 'text':
+      // The bureau's own words (item names, guidance): data, shown as entered in any locale (decision 042).
+      return kind.long ? (
+        <Input.TextArea {...rest} aria-label={label} autoSize={{ minRows: 1, maxRows: 4 }} data-user-data="" />
+      ) : (
+        <Input {...rest} aria-label={label} className="policies-name" data-user-data="" />
+      );
   }
+}
+
+/** Whether a knob's default holds the bureau's words (data shown as written in any locale, decision 042). */
+function holdsWords(field: PolicyField): boolean {
+  const value = field.value;
+  return value.type === 'words' || (value.type === 'rows' && value.columns.some((c) => c.value.type === 'text'));
 }
 
 /** One knob as a form item: its label, its explanation and default below, its checks inline. */
@@ -92,7 +110,7 @@ export function PolicyFieldItem(props: { kind: PolicyKind; field: PolicyField; d
   const extra = (
     <>
       {fieldText(t, kind, field.path, 'h')}{' '}
-      <span className="policies-default" data-user-data={field.value.type === 'words' ? '' : undefined}>
+      <span className="policies-default" data-user-data={holdsWords(field) ? '' : undefined}>
         {t('policies.default', { value: formatPolicyValue(t, kind, field, valueAt(defaults, field.path)) })}
       </span>
     </>
@@ -146,7 +164,9 @@ function RowsInput(props: {
                   name={[row.name, c.key]}
                   label={columnLabel(c)}
                   rules={rulesFor(t, c.value, columnLabel(c))}
-                  className="policies-cell"
+                  className={
+                    c.value.type === 'text' && c.value.long ? 'policies-cell policies-cell-wide' : 'policies-cell'
+                  }
                 >
                   <ValueInput spec={c.value} label={columnLabel(c)} />
                 </Form.Item>

@@ -41,6 +41,10 @@ export const zhCN = {
   'policies.h.review.gradeExcellentMaxWarnings': '没有错误、提示不超过此数评为“优”，更多评为“良”。',
   'policies.f.review.disabledRules': '停用的审核规则',
   'policies.h.review.disabledRules': '选中的规则不再检查。',
+  'policies.s.review.chain': '审批链',
+  'policies.f.review.unionBureauApproval': '工会单位须经财政批复',
+  'policies.h.review.unionBureauApproval':
+    '工会单位的绩效目标和自评先由上一级工会审核；开启后再报财政局批复、复核定稿，关闭则以上一级工会的审核为最终结果。',
 
   'policies.s.monitoring.rounds': '监控节点',
   'policies.s.monitoring.spending': '支出进度预警',
@@ -126,6 +130,14 @@ export const zhCN = {
     '本地规则，默认关闭：开启后，已完成的指标超出目标过多，按超出部分扣减该指标得分。',
   'policies.f.scoring.overAchievementPenalty.thresholdPercent': '允许的超出幅度',
   'policies.h.scoring.overAchievementPenalty.thresholdPercent': '超出目标不超过此比例时不扣分。',
+  'policies.s.department-evaluation.management': '部门整体支出绩效自评表的管理指标',
+  'policies.f.department-evaluation.managementItems': '管理指标',
+  'policies.h.department-evaluation.managementItems':
+    '预算编制、预算执行、资产管理、制度建设等由评价人按评分说明打分的项目；分值合计从 100 分中扣出，其余由预算执行率和部门整体绩效指标按财预〔2020〕10号的方法计分。编码用于对应已填写的得分，改动编码后原得分不再对应。',
+  'policies.f.department-evaluation.managementItems.key': '编码',
+  'policies.f.department-evaluation.managementItems.name': '名称',
+  'policies.f.department-evaluation.managementItems.points': '分值',
+  'policies.f.department-evaluation.managementItems.guidance': '评分说明',
 
   'policies.o.always': '总是需要',
   'policies.o.when-serving-people': '服务群众的项目需要',
@@ -188,6 +200,10 @@ export const en: Record<keyof typeof zhCN, string> = {
     'No error and at most this many warnings is “excellent”; more is “good”.',
   'policies.f.review.disabledRules': 'Rules switched off',
   'policies.h.review.disabledRules': 'The chosen rules are no longer checked.',
+  'policies.s.review.chain': 'Approval chain',
+  'policies.f.review.unionBureauApproval': 'Union units need the bureau’s approval',
+  'policies.h.review.unionBureauApproval':
+    'A trade union unit’s targets and self-evaluation go first to the superior union; when on, the bureau then approves and finalises; when off, the superior union’s decision is final.',
 
   'policies.s.monitoring.rounds': 'Monitoring rounds',
   'policies.s.monitoring.spending': 'Spending warnings',
@@ -280,6 +296,14 @@ export const en: Record<keyof typeof zhCN, string> = {
     'A local rule, off by default: a met indicator far over its target loses the excess as a share of its points.',
   'policies.f.scoring.overAchievementPenalty.thresholdPercent': 'Over-achievement allowed',
   'policies.h.scoring.overAchievementPenalty.thresholdPercent': 'No deduction up to this share over the target.',
+  'policies.s.department-evaluation.management': 'Management items of the department-wide self-evaluation form',
+  'policies.f.department-evaluation.managementItems': 'Management items',
+  'policies.h.department-evaluation.managementItems':
+    "Items such as budget preparation, budget execution, asset management and internal rules, scored by the evaluator following the guidance; their points come off the 100, the rest is budget execution and the department's overall indicators scored as in Document 10 (2020). The code matches scores already entered: changing it drops them.",
+  'policies.f.department-evaluation.managementItems.key': 'Code',
+  'policies.f.department-evaluation.managementItems.name': 'Name',
+  'policies.f.department-evaluation.managementItems.points': 'Points',
+  'policies.f.department-evaluation.managementItems.guidance': 'Scoring guidance',
 
   'policies.o.always': 'Always',
   'policies.o.when-serving-people': 'For projects serving people',

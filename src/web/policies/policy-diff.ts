@@ -90,6 +90,7 @@ function formatPlain(t: Translate, kind: ValueKind, value: unknown): string {
     case 'amount':
       return `${String(value)} ${t('policies.u.yuan')}`;
     case 'monthDay':
+    case 'text':
       return String(value);
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { POLICY_KINDS, type PolicyKind } from '../../contract/policies.ts';
-import { POLICY_SCHEMAS, policyDefaults } from '../../contract/policy-bodies.ts';
+import { POLICY_SCHEMAS, policyDefaults, validatePolicyBody } from '../../contract/policy-bodies.ts';
 import { DICTIONARIES, translate } from '../i18n/messages.ts';
 import { bodyToSave, formatPolicyValue, issueTarget, policyChanges } from './policy-diff.ts';
 import { describedPaths, policyFields } from './policy-fields.ts';
@@ -94,6 +94,29 @@ describe('the diff of two policy bodies', () => {
       requireSatisfaction: 'always',
     });
     expect(formatPolicyValue(t, 'review', review[0]!.field, review[0]!.after)).toBe('总是需要');
+  });
+
+  it("words a management item's change, its guidance as written", () => {
+    const before = policyDefaults('department-evaluation');
+    const items = structuredClone(before.managementItems) as { points: number; guidance: string }[];
+    items[0] = { ...items[0]!, points: 8, guidance: '按时编报' };
+    const [change] = policyChanges('department-evaluation', before, { managementItems: items });
+    expect(change?.field.path).toBe('managementItems');
+    expect(formatPolicyValue(t, 'department-evaluation', change!.field, change!.after)).toMatch(
+      /^编码 budget-preparation，名称 预算编制，分值 8 分，评分说明 按时编报；/,
+    );
+  });
+
+  it('refuses management items with a repeated code or more than 100 points', () => {
+    const item = { key: 'a', name: '甲', points: 60, guidance: '' };
+    expect(() => validatePolicyBody('department-evaluation', { managementItems: [item, item] })).toThrow(
+      expect.objectContaining({
+        issues: expect.arrayContaining([expect.objectContaining({ path: ['managementItems', 1, 'key'] })]),
+      }),
+    );
+    expect(() =>
+      validatePolicyBody('department-evaluation', { managementItems: [item, { ...item, key: 'b' }] }),
+    ).toThrow(/100/);
   });
 
   it('stores only the knobs that differ from the defaults', () => {

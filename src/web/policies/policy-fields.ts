@@ -24,7 +24,9 @@ export type ValueKind =
   /** 元 as text with at most two decimals (exact money, never a float). */
   | { type: 'amount' }
   /** A day of the year as MM-DD. */
-  | { type: 'monthDay' };
+  | { type: 'monthDay' }
+  /** Free words: a name (one line) or, `long`, guidance of a few sentences. */
+  | { type: 'text'; max: number; long?: boolean };
 
 export interface PolicyColumn {
   key: string;
@@ -87,6 +89,7 @@ const REVIEW: readonly PolicySection[] = [
       { path: 'disabledRules', value: { type: 'rules' } },
     ],
   },
+  { key: 'chain', fields: [{ path: 'unionBureauApproval', value: { type: 'switch' } }] },
 ];
 
 const MONITORING: readonly PolicySection[] = [
@@ -181,10 +184,33 @@ const SCORING: readonly PolicySection[] = [
   },
 ];
 
+const DEPARTMENT_EVALUATION: readonly PolicySection[] = [
+  {
+    key: 'management',
+    fields: [
+      {
+        path: 'managementItems',
+        value: {
+          type: 'rows',
+          min: 0,
+          max: 20,
+          columns: [
+            { key: 'key', value: { type: 'text', max: 64 } },
+            { key: 'name', value: { type: 'text', max: 100 } },
+            { key: 'points', value: points(100) },
+            { key: 'guidance', value: { type: 'text', max: 4000, long: true } },
+          ],
+        },
+      },
+    ],
+  },
+];
+
 export const POLICY_SECTIONS: Record<PolicyKind, readonly PolicySection[]> = {
   review: REVIEW,
   monitoring: MONITORING,
   scoring: SCORING,
+  'department-evaluation': DEPARTMENT_EVALUATION,
 };
 
 /** Every field of a kind, in the order the form shows them. */

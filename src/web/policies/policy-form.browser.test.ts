@@ -127,6 +127,31 @@ describe('规则设置 as forms and 审计日志 in plain words (real server, re
     expect(watch.problems).toEqual([]);
   });
 
+  it('edits a management item of the department-wide evaluation, saves it; a reload shows it', async () => {
+    const firstPoints = () =>
+      page.getByTestId('policy-rows-managementItems').getByRole('spinbutton', { name: '分值' }).first();
+    const open = async () => {
+      await page.getByRole('tab', { name: '部门整体评价' }).click();
+      await firstPoints().waitFor();
+      await settle(page, watch);
+    };
+    await page.goto(`${baseUrl}/bureau/policies`);
+    await open();
+    expect(await firstPoints().inputValue()).toBe('5');
+    await firstPoints().fill('8');
+    await page.getByTestId('policy-form-department-evaluation').getByTestId('policy-save').click();
+    const diff = page.getByTestId('policy-diff');
+    await diff.waitFor();
+    const row = (await diff.locator('tbody tr').first().innerText()).replace(/\s+/g, ' ');
+    expect(row).toMatch(/^管理指标 编码 budget-preparation，名称 预算编制，分值 5 分，评分说明 .+分值 8 分/);
+    await clickUntilGone(page.getByTestId('policy-confirm'));
+    await page.getByText('已保存').waitFor();
+    await page.reload();
+    await open();
+    expect(await firstPoints().inputValue()).toBe('8');
+    expect(watch.problems).toEqual([]);
+  });
+
   it('fits a phone: no page wider than the screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -134,6 +159,9 @@ describe('规则设置 as forms and 审计日志 in plain words (real server, re
     await expect.poll(overflow, { timeout: 5000 }).toBeLessThanOrEqual(0);
     await page.goto(`${baseUrl}/bureau/policies`);
     await openMonitoring();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.getByRole('tab', { name: '部门整体评价' }).click();
+    await page.getByTestId('policy-rows-managementItems').waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.goto(`${baseUrl}/bureau/audit`);
     await page.getByTestId('audit-entry').first().waitFor();

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Skeleton, Space } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, type MouseEvent } from 'react';
 import type { OverallTargets, TargetsDocument } from '../../domain/targets.ts';
 import { navigate } from '../app/router.tsx';
 import { fetchTargets } from '../http/endpoints.ts';
@@ -58,7 +58,8 @@ export default function PrintPage({ unitCode, year }: Props) {
             {t('print.cover', { code: document.unit.code, name: document.unit.name, year })}
           </p>
         </header>
-        <section className="print-part" data-testid="print-overall">
+        <Contents document={document} />
+        <section className="print-part" id="print-part1" data-testid="print-overall">
           <h2>{t('dept.part1')}</h2>
           <OverallText document={document} />
           <OverallSheet unit={document.unit} overall={document.overall} />
@@ -66,13 +67,47 @@ export default function PrintPage({ unitCode, year }: Props) {
         <section className="print-part">
           <h2 className="print-part2-title">{t('dept.part2')}</h2>
           {document.projects.map((project, i) => (
-            <div className="print-project" key={project.code}>
+            <div className="print-project" key={project.code} id={projectAnchor(project.code)}>
               <ProjectTable unit={document.unit} project={project} seq={i + 1} />
             </div>
           ))}
         </section>
       </article>
     </div>
+  );
+}
+
+const projectAnchor = (code: string) => `print-project-${code}`;
+
+/**
+ * On screen only (print.css hides it): a table of contents linking to 第一部分 and to each project's table, so
+ * that a phone need not scroll through the whole document to reach one project.
+ */
+function Contents({ document }: { document: TargetsDocument }) {
+  const { t } = useI18n();
+  const jump = (id: string) => (event: MouseEvent<HTMLAnchorElement>) => {
+    // The router owns the URL; the link only scrolls.
+    event.preventDefault();
+    window.document.getElementById(id)?.scrollIntoView({ block: 'start' });
+  };
+  return (
+    <nav className="print-contents" aria-label={t('print.contents')} data-testid="print-contents">
+      <h2>{t('print.contents')}</h2>
+      <ol>
+        <li>
+          <a href="#print-part1" onClick={jump('print-part1')}>
+            {t('print.contentsPart1')}
+          </a>
+        </li>
+        {document.projects.map((project, i) => (
+          <li key={project.code}>
+            <a href={`#${projectAnchor(project.code)}`} onClick={jump(projectAnchor(project.code))}>
+              {t('table.caption', { n: i + 1, name: project.name })}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
   );
 }
 

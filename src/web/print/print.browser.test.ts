@@ -154,6 +154,13 @@ describe('the official table on screen and on paper (real server, real browser)'
     // A phone's screen: the page does not spill sideways (the tables scroll in their boxes).
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The contents at the top jump to a project's table (on screen only).
+    const contents = page.getByTestId('print-contents').getByRole('link');
+    await expect(contents.count()).resolves.toBe(1 + 4);
+    await contents.nth(1).click();
+    await expect
+      .poll(() => projects.first().evaluate((element) => Math.round(element.getBoundingClientRect().top)))
+      .toBeLessThan(60);
 
     // On paper: only the document, as wide as A4's text area, no cut column.
     await page.emulateMedia({ media: 'print' });
@@ -168,9 +175,16 @@ describe('the official table on screen and on paper (real server, real browser)'
         wide: wide.slice(0, 5).map((e) => `${e.tagName}.${e.className}`),
         toolbarShown: document.querySelector('.print-toolbar')?.getBoundingClientRect().height ?? 0,
         headerShown: document.querySelector('.app-header')?.getBoundingClientRect().height ?? 0,
+        contentsShown: document.querySelector('.print-contents')?.getBoundingClientRect().height ?? 0,
       };
     }, A4_CONTENT_PX);
-    expect(overflow).toStrictEqual({ scrollWidth: A4_CONTENT_PX, wide: [], toolbarShown: 0, headerShown: 0 });
+    expect(overflow).toStrictEqual({
+      scrollWidth: A4_CONTENT_PX,
+      wide: [],
+      toolbarShown: 0,
+      headerShown: 0,
+      contentsShown: 0,
+    });
 
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     const { pages, firstPage } = await readPdf(pdf);

@@ -4,12 +4,13 @@ import { createPortal } from 'react-dom';
 import { ApiError } from '../http/client.ts';
 import { createProject, fetchProject, updateProject } from '../http/endpoints.ts';
 import { errorMessage } from '../http/error-message.ts';
+import { issueText } from '../http/issue-text.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
 import { isStaleWrite } from '../shared/conflict.ts';
 import { ConflictNotice } from '../shared/ConflictNotice.tsx';
 import type { LoadedProject } from './ProjectEditor.tsx';
 import { ProjectFields } from './ProjectFields.tsx';
-import { formToProject, issueFieldName, normaliseIssuePath, type ProjectFormValues } from './project-form.ts';
+import { formToProject, issueCell, type ProjectFormValues } from './project-form.ts';
 
 interface Props {
   unitCode: string;
@@ -52,9 +53,9 @@ export function ProjectEditorForm({ unitCode, year, loaded, saveSlot, onDirty, o
       message.success(t('editor.saved'));
       onSaved();
     } catch (error) {
+      const unplaced = markFields(form, error, t);
       if (isStaleWrite(error)) setConflict(error);
-      else setProblem(describeFailure(error, t));
-      markFields(form, error);
+      else setProblem(describeFailure(error, t, unplaced));
     } finally {
       setSaving(false);
     }
@@ -129,23 +130,34 @@ function SaveProblemAlert({ problem }: { problem: SaveProblem }) {
   );
 }
 
-/** A refused save other than a stale one: the server's issues, or its word (a duplicate code is a 409 too). */
-function describeFailure(error: unknown, t: Translate): SaveProblem {
+type FormStore = ReturnType<typeof Form.useForm<ProjectFormValues>>[0];
+
+/**
+ * A refused save other than a stale one: the server's issues go to their cells (markFields); the alert keeps
+ * only those no cell holds, or the server's word when it sent no issues (a duplicate code is a 409 too).
+ */
+function describeFailure(error: unknown, t: Translate, unplaced: ApiError['issues']): SaveProblem | null {
   if (error instanceof ApiError && error.issues.length > 0) {
-    return {
-      title: t('editor.issuesTitle'),
-      issues: error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}：${i.message}` : i.message)),
-    };
+    if (unplaced.length === 0) return null;
+    return { title: t('editor.issuesTitle'), issues: unplaced.map((i) => issueText(i, t)) };
   }
   return { title: errorMessage(error, t), issues: [] };
 }
 
-/** Puts the server's issues on the fields they name, beside antd's own messages. */
-function markFields(form: ReturnType<typeof Form.useForm<ProjectFormValues>>[0], error: unknown): void {
-  if (!(error instanceof ApiError)) return;
-  const fields = error.issues.flatMap((issue) => {
-    const name = issueFieldName(normaliseIssuePath(issue.path));
-    return name ? [{ name, errors: [issue.message] }] : [];
-  });
-  if (fields.length > 0) form.setFields(fields as Parameters<typeof form.setFields>[0]);
+/** Puts the server's issues on the cells they name, beside antd's own messages; returns the ones no cell holds. */
+function markFields(form: FormStore, error: unknown, t: Translate): ApiError['issues'] {
+  if (!(error instanceof ApiError)) return [];
+  const values = form.getFieldsValue(true) as ProjectFormValues;
+  const unplaced: ApiError['issues'] = [];
+  const fields: { name: (string | number)[]; errors: string[] }[] = [];
+  for (const issue of error.issues) {
+    const name = issueCell(issue.path, values.indicators ?? []);
+    if (name) fields.push({ name, errors: [issueText(issue, t)] });
+    else unplaced.push(issue);
+  }
+  if (fields.length > 0) {
+    form.setFields(fields as Parameters<typeof form.setFields>[0]);
+    form.scrollToField(fields[0]!.name, { block: 'center' });
+  }
+  return unplaced;
 }

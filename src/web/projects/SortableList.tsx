@@ -34,6 +34,8 @@ interface Props {
   /** The drag handle's accessible name for row `index` ("拖动指标 3"). */
   handleLabel: (index: number) => string;
   renderRow: (id: string, index: number, controls: RowControls) => ReactNode;
+  /** 'tr': each row is a table row (the editor's grid; renderRow returns its cells). Default: a div. */
+  rowElement?: 'div' | 'tr';
 }
 
 /**
@@ -41,7 +43,7 @@ interface Props {
  * KeyboardSensor) or by the 上移/下移 buttons beside each row, which work where dragging is awkward (phones).
  * Announcements to screen readers are in the user's language.
  */
-export function SortableList({ ids, onMove, handleLabel, renderRow }: Props) {
+export function SortableList({ ids, onMove, handleLabel, renderRow, rowElement = 'div' }: Props) {
   const { t } = useI18n();
   const sensors = useSensors(
     // A press that moves less than 5 px is a click (the handle is a button), not a drag.
@@ -71,7 +73,7 @@ export function SortableList({ ids, onMove, handleLabel, renderRow }: Props) {
     >
       <SortableContext items={[...ids]} strategy={verticalListSortingStrategy}>
         {ids.map((id, index) => (
-          <SortableRow key={id} id={id} label={handleLabel(index)}>
+          <SortableRow key={id} id={id} label={handleLabel(index)} element={rowElement}>
             {(handle) =>
               renderRow(id, index, {
                 handle,
@@ -95,10 +97,12 @@ export function SortableList({ ids, onMove, handleLabel, renderRow }: Props) {
 function SortableRow({
   id,
   label,
+  element,
   children,
 }: {
   id: string;
   label: string;
+  element: 'div' | 'tr';
   children: (handle: ReactNode) => ReactNode;
 }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
@@ -118,8 +122,13 @@ function SortableRow({
       data-testid="drag-handle"
     />
   );
-  return (
-    <div ref={setNodeRef} style={style} className={isDragging ? 'sortable-row dragging' : 'sortable-row'}>
+  const className = isDragging ? 'sortable-row dragging' : 'sortable-row';
+  return element === 'tr' ? (
+    <tr ref={setNodeRef} style={style} className={className} data-testid="indicator-row">
+      {children(handle)}
+    </tr>
+  ) : (
+    <div ref={setNodeRef} style={style} className={className}>
       {children(handle)}
     </div>
   );

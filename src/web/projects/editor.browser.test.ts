@@ -6,6 +6,7 @@ import type { Db } from '../../db/database.ts';
 import {
   assertWebBuilt,
   clickUntilGone,
+  expectNoSeriousViolations,
   newDesktopPage,
   openSeedUnitDb,
   launchChromium,
@@ -14,6 +15,7 @@ import {
 } from '../../../test/browser.ts';
 import { formatTime } from '../workflow/format-time.ts';
 import { emptyProjectForm, projectToForm, type ProjectFormValues } from './project-form.ts';
+import { indicatorRowSpans } from './table-layout.ts';
 
 /**
  * The project editor shows the project it was opened for, from the server, and nothing else: a
@@ -40,8 +42,14 @@ function expectedFields(values: ProjectFormValues): Record<string, string> {
     fields[`project_spendingPlan_${i}_cumulativePercent`] = text(c.cumulativePercent);
   });
   values.goals.forEach((goal, i) => (fields[`project_goals_${i}`] = goal));
+  for (const [key, value] of Object.entries(values.details)) fields[`project_details_${key}`] = value;
+  // 一级/二级 have one input per merged run (on its first row), as the official table merges them.
+  const spans = indicatorRowSpans(values.indicators);
   values.indicators.forEach((indicator, i) => {
-    for (const [key, value] of Object.entries(indicator)) fields[`project_indicators_${i}_${key}`] = value;
+    for (const [key, value] of Object.entries(indicator)) {
+      if ((key === 'level1' || key === 'level2') && spans[i]![key] === 0) continue;
+      fields[`project_indicators_${i}_${key}`] = value;
+    }
   });
   return fields;
 }
@@ -249,5 +257,149 @@ describe("project editor: never another project's values (real server, real brow
     await expect.poll(shownFields).toEqual(expectedFields(projectToForm(current.project)));
     expect(current.project.purpose).toBe('他人修改的资金用途');
     await closeEditor();
+  });
+
+  /** Sends a request as the test's own session (the other user of a conflict, or a setup step). */
+  const api = (path: string, method: string, body: unknown, ifMatch?: number) =>
+    fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        'Content-Type': 'application/json',
+        ...(ifMatch === undefined ? {} : { 'If-Match': `"${ifMatch}"` }),
+        cookie,
+        'X-CSRF-Token': csrfToken,
+      },
+      body: JSON.stringify(body),
+    });
+
+  it('edits the project in the official grid: budget cells, a checkpoint, a row under a 二级, a refused value at its cell', async () => {
+    await page.goto(`${baseUrl}/units/711002/years/2020`);
+    await page.getByTestId('project-tables').waitFor();
+    const before = (await stored(SECOND)).project;
+    const spans = indicatorRowSpans(before.indicators);
+    await openEditor(SECOND);
+    const grid = drawer().getByTestId('indicator-grid');
+    // 一级 and 二级 merged as on paper: one input per run.
+    await expect(grid.locator('[id$="_level1"]').count()).resolves.toBe(spans.filter((s) => s.level1 > 0).length);
+    // Every cell's input is named (axe: labels, contrast) in the grid as in the cards.
+    await expectNoSeriousViolations(page, 'project editor, grid');
+
+    // 预算数 = 财政资金 + 其他资金, checked in the 预算数 cell as the amounts are typed.
+    const totalCell = drawer().locator('td[data-cell="budget.total"]');
+    await page.locator('#project_budget_total').fill('30000');
+    await page.locator('#project_budget_fiscal').fill('20000');
+    await page.locator('#project_budget_other').fill('');
+    await expect.poll(() => totalCell.textContent()).toContain('不相等');
+    await page.locator('#project_budget_other').fill('10000');
+    await expect.poll(() => totalCell.textContent()).not.toContain('不相等');
+
+    // A checkpoint of the plan's one row: a month not yet planned, with its cumulative percent.
+    const month = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].find((m) => !before.spendingPlan.some((c) => c.month === m))!;
+    const n = before.spendingPlan.length;
+    await drawer().getByTestId('add-checkpoint').click();
+    await page.locator(`#project_spendingPlan_${n}_month`).fill(String(month));
+    await page.locator(`#project_spendingPlan_${n}_cumulativePercent`).fill('95');
+
+    // 添加 in the first 二级 cell: a row at the end of that group, inside its merged cells.
+    await grid.getByTestId('add-under').first().click();
+    const added = spans[0]!.level2;
+    await expect(grid.locator('td[data-cell="indicators.0.level2"]').getAttribute('rowspan')).resolves.toBe(
+      String(added + 1),
+    );
+    await page.locator(`#project_indicators_${added}_name`).fill('长'.repeat(201));
+    await page.locator(`#project_indicators_${added}_target`).fill('≥5人次');
+    await page.getByTestId('editor-save').click();
+    // The server's refusal is shown in the cell it names, not above the form.
+    const nameCell = grid.locator(`td[data-cell="indicators.${added}.name"]`);
+    await expect.poll(() => nameCell.locator('.ant-form-item-explain').textContent()).toContain('200');
+    await expect(drawer().getByTestId('editor-error').count()).resolves.toBe(0);
+
+    await page.locator(`#project_indicators_${added}_name`).fill('新增的指标');
+    await page.getByTestId('editor-save').click();
+    await page.getByText('已保存').first().waitFor();
+    await drawer().waitFor({ state: 'detached' });
+    const after = (await stored(SECOND)).project;
+    expect(after.budget).toEqual({ total: '30000.00', fiscal: '20000.00', other: '10000.00' });
+    expect(after.spendingPlan).toContainEqual({ month, cumulativePercent: 95 });
+    expect(after.indicators).toHaveLength(before.indicators.length + 1);
+    expect(after.indicators[added]).toMatchObject({
+      level1: before.indicators[0]!.level1,
+      level2: before.indicators[0]!.level2,
+      name: '新增的指标',
+      target: { raw: '≥5人次' },
+    });
+
+    // Reloaded, the view and the editor show it.
+    await page.reload();
+    await page.getByTestId(`project-${SECOND}`).getByText('新增的指标').waitFor();
+    await openEditor(SECOND);
+    await expect(page.locator(`#project_indicators_${added}_name`).inputValue()).resolves.toBe('新增的指标');
+    await closeEditor();
+  });
+
+  it('on a phone the sheet stacks and the indicators are one card each, with no sideways page scroll', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const project = (await stored(FIRST)).project;
+      await openEditor(FIRST);
+      await drawer().getByTestId('indicator-editor').first().waitFor();
+      await expect(drawer().getByTestId('indicator-editor').count()).resolves.toBe(project.indicators.length);
+      await expect(drawer().getByTestId('indicator-grid').count()).resolves.toBe(0);
+      await expectNoSeriousViolations(page, 'project editor, phone');
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        drawer: document.querySelector('.ant-drawer-body')!.scrollWidth,
+      }));
+      expect(widths.page).toBeLessThanOrEqual(390);
+      expect(widths.drawer).toBeLessThanOrEqual(390);
+      await closeEditor();
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it('查看差异 on a stale 自评表 save lists the field in the page’s words, both values', async () => {
+    await page.goto(`${baseUrl}/units/711002/years/2020/evaluation`);
+    await page.getByTestId('evaluation-page').waitFor();
+    const evaluationApi = '/api/units/711002/years/2020/evaluation';
+    const read = (await (await fetch(`${baseUrl}${evaluationApi}`, { headers: { cookie } })).json()) as {
+      version: number;
+      projects: { code: string; name: string; indicators: { name: string }[] }[];
+    };
+    const project = read.projects[0]!;
+    const indicator = project.indicators[0]!.name;
+    // Someone else saves an actual for the first indicator after this page read the 自评表.
+    const other = await api(
+      evaluationApi,
+      'PUT',
+      { projects: [{ code: project.code, indicators: [{ name: indicator, actual: '70%' }] }] },
+      read.version,
+    );
+    expect(other.status, await other.clone().text()).toBe(200);
+
+    await page.getByTestId(`evaluation-${project.code}`).getByLabel(`${indicator} 实际完成值`).fill('96%');
+    await page.getByRole('button', { name: '保存并计分' }).click();
+    await page.getByTestId('conflict-notice').waitFor();
+    await page.getByTestId('conflict-diff').click();
+    const row = page
+      .getByTestId('conflict-differences')
+      .locator('tr')
+      .filter({ hasText: `${project.name} · ${indicator} · 实际完成值` });
+    await expect(row.locator('td').allTextContents()).resolves.toEqual([
+      `${project.name} · ${indicator} · 实际完成值`,
+      '96%',
+      '70%',
+    ]);
+  });
+
+  it('on submitted targets, 编辑 and 删除 stay in place, disabled with the reason', async () => {
+    const submitted = await api('/api/units/711002/years/2020/workflow/submit', 'POST', {});
+    expect(submitted.status, await submitted.clone().text()).toBe(200);
+    await page.goto(`${baseUrl}/units/711002/years/2020`);
+    const locked = page.getByTestId(`project-${FIRST}`).getByTestId('project-actions-locked');
+    await locked.waitFor();
+    await expect(locked.getAttribute('data-reason')).resolves.toMatch(/主管部门/);
+    await expect(locked.getByRole('button', { name: /编\s*辑/ }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('add-project').isDisabled()).resolves.toBe(true);
   });
 });

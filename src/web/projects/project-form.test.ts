@@ -5,6 +5,7 @@ import {
   canonicalAmount,
   emptyProjectForm,
   formToProject,
+  issueCell,
   issueFieldName,
   normaliseIssuePath,
   projectToForm,
@@ -109,6 +110,43 @@ describe('server issues → form fields', () => {
     expect(issueFieldName(['spendingPlan', 1, 'cumulativePercent'])).toEqual(['spendingPlan', 1, 'cumulativePercent']);
     expect(issueFieldName(['name'])).toEqual(['name']);
     expect(issueFieldName(['format'])).toBeNull();
+  });
+});
+
+describe('server issues → the grid cell that shows them', () => {
+  const rows = [
+    { level1: '产出指标', level2: '数量指标' },
+    { level1: '产出指标', level2: '数量指标' },
+    { level1: '产出指标', level2: '质量指标' },
+  ];
+  it('shows a 一级/二级 issue of a merged row at the run’s one input (its first row)', () => {
+    expect(issueCell(['indicators', '1', 'level2'], rows)).toEqual(['indicators', 0, 'level2']);
+    expect(issueCell(['indicators', '2', 'level1'], rows)).toEqual(['indicators', 0, 'level1']);
+    expect(issueCell(['indicators', '2', 'level2'], rows)).toEqual(['indicators', 2, 'level2']);
+  });
+  it('keeps every other cell, details included, and places nothing it has no cell for', () => {
+    expect(issueCell(['indicators', '1', 'name'], rows)).toEqual(['indicators', 1, 'name']);
+    expect(issueCell(['details', 'period'], rows)).toEqual(['details', 'period']);
+    expect(issueCell(['details', 'extras'], rows)).toBeNull();
+  });
+});
+
+describe('主管部门 / 实施单位 / 实施期限', () => {
+  it('are edited as text and saved back with the details the form does not show', () => {
+    const project: Project = {
+      ...seedProject,
+      details: { department: '市总工会', period: '2020.01-2020.12', longTermGoals: ['长期'], extras: { 备注: '无' } },
+    };
+    const values = projectToForm(project);
+    expect(values.details).toEqual({ department: '市总工会', implementer: '', period: '2020.01-2020.12' });
+    expect(formToProject({ ...values, details: { ...values.details, implementer: ' 区总工会 ' } }).details).toEqual({
+      department: '市总工会',
+      implementer: '区总工会',
+      period: '2020.01-2020.12',
+      longTermGoals: ['长期'],
+      extras: { 备注: '无' },
+    });
+    expect(formToProject(projectToForm(seedProject)).details).toBeUndefined();
   });
 });
 

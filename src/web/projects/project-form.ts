@@ -1,7 +1,8 @@
 import { formatCents, parseAmountToCents } from '../../domain/money.ts';
 import { normaliseProject } from '../../domain/normalise.ts';
-import type { Project } from '../../domain/targets.ts';
+import type { Project, ProjectDetails } from '../../domain/targets.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import { groupRun } from './table-layout.ts';
 
 /**
  * The editor's form values and their conversion to and from a Project. Amounts stay text from
@@ -30,6 +31,10 @@ export interface ProjectFormValues {
   spendingPlan: CheckpointFormValues[];
   goals: string[];
   indicators: IndicatorFormValues[];
+  /** 主管部门 / 实施单位 / 实施期限 as typed ('' = not stated). */
+  details: { department: string; implementer: string; period: string };
+  /** The rest of the project's details (长期目标, extra cells, …): not edited here, saved back as read. */
+  keptDetails: Omit<ProjectDetails, 'department' | 'implementer' | 'period'>;
 }
 
 const DEFAULT_CHECKPOINT_MONTHS = [3, 6, 10, 12] as const;
@@ -51,6 +56,8 @@ export function emptyProjectForm(): ProjectFormValues {
       emptyIndicator('效益指标', '社会效益指标'),
       emptyIndicator('满意度指标', '服务对象满意度指标'),
     ],
+    details: { department: '', implementer: '', period: '' },
+    keptDetails: {},
   };
 }
 
@@ -74,12 +81,35 @@ export function projectToForm(project: Project): ProjectFormValues {
       target: i.target.raw,
       basis: i.basis,
     })),
+    details: {
+      department: project.details?.department ?? '',
+      implementer: project.details?.implementer ?? '',
+      period: project.details?.period ?? '',
+    },
+    keptDetails: keptDetails(project.details),
   };
+}
+
+function keptDetails(details: ProjectDetails | undefined): ProjectFormValues['keptDetails'] {
+  if (!details) return {};
+  const { department: _d, implementer: _i, period: _p, ...rest } = details;
+  return rest;
+}
+
+/** The stated details and the kept ones; undefined when there are none (the seed's layout). */
+function formDetails(values: ProjectFormValues): ProjectDetails | undefined {
+  const stated = Object.entries(values.details ?? {}).filter(([, v]) => typeof v === 'string' && v.trim() !== '');
+  const details: ProjectDetails = {
+    ...(values.keptDetails ?? {}),
+    ...Object.fromEntries(stated.map(([k, v]) => [k, v.trim()])),
+  };
+  return Object.keys(details).length === 0 ? undefined : details;
 }
 
 /** The form as a Project, normalised as the server will (trimmed, empty goals dropped, targets parsed, categories derived). */
 export function formToProject(values: ProjectFormValues): Project {
   const text = (value: string | undefined | null) => value ?? '';
+  const details = formDetails(values);
   return normaliseProject({
     code: text(values.code),
     name: text(values.name),
@@ -102,6 +132,7 @@ export function formToProject(values: ProjectFormValues): Project {
       basis: text(i.basis),
       category: null,
     })),
+    ...(details === undefined ? {} : { details }),
   });
 }
 
@@ -145,8 +176,27 @@ export function issueFieldName(path: readonly (string | number)[]): (string | nu
     return ['spendingPlan', index, field];
   if (head === 'goals' && typeof index === 'number') return ['goals', index];
   if (head === 'budget' && typeof index === 'string') return ['budget', index];
+  if (head === 'details' && typeof index === 'string' && ['department', 'implementer', 'period'].includes(index))
+    return ['details', index];
   if (typeof head === 'string' && ['code', 'name', 'purpose'].includes(head) && path.length === 1) return [head];
   return null;
+}
+
+/**
+ * The cell a server issue is shown at: its field, except that a 一级/二级 of a row inside a merged run is
+ * shown at the run's one input (its first row's). null when no cell holds the field.
+ */
+export function issueCell(
+  path: readonly (string | number)[],
+  indicators: readonly Pick<IndicatorFormValues, 'level1' | 'level2'>[],
+): (string | number)[] | null {
+  const name = issueFieldName(normaliseIssuePath(path));
+  if (!name || name[0] !== 'indicators') return name;
+  const [, index, field] = name;
+  if ((field !== 'level1' && field !== 'level2') || typeof index !== 'number') return name;
+  const rows = indicators.map((i) => ({ level1: (i?.level1 ?? '').trim(), level2: (i?.level2 ?? '').trim() }));
+  const run = groupRun(rows, field, index);
+  return ['indicators', run[0] ?? index, field];
 }
 
 /** Server paths arrive as strings ("indicators", "0", "target"): numeric segments become indexes. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupHeads, indicatorRowSpans, isMissingTargetValue, mergeRowSpans } from './table-layout.ts';
+import { groupHeads, groupRun, indicatorRowSpans, isMissingTargetValue, mergeRowSpans } from './table-layout.ts';
 
 describe('mergeRowSpans', () => {
   it('spans runs of equal consecutive keys and hides the rest', () => {
@@ -58,6 +58,22 @@ describe('groupHeads', () => {
   });
   it('starts no group for a row without 一级 (a new, empty row) and reads missing form rows as empty', () => {
     expect(groupHeads([{ level1: ' ', level2: '数量指标' }, undefined, {}])).toEqual([null, null, null]);
+  });
+});
+
+describe('groupRun', () => {
+  const rows = [
+    { level1: '产出指标', level2: '数量指标' },
+    { level1: '产出指标', level2: '数量指标' },
+    { level1: '产出指标', level2: '质量指标' },
+    { level1: '效益指标', level2: '质量指标' },
+  ];
+  it('gives the rows one merged cell spans: 一级 over its run, 二级 only inside its 一级', () => {
+    expect(groupRun(rows, 'level1', 1)).toEqual([0, 1, 2]);
+    expect(groupRun(rows, 'level2', 1)).toEqual([0, 1]);
+    expect(groupRun(rows, 'level2', 2)).toEqual([2]);
+    expect(groupRun(rows, 'level2', 3)).toEqual([3]);
+    expect(groupRun(rows, 'level1', 9)).toEqual([]);
   });
 });
 

@@ -35,6 +35,25 @@ export function indicatorRowSpans(indicators: readonly Pick<Indicator, 'level1' 
 }
 
 /**
+ * The rows of the 一级 (or 二级) run that row `index` is in: the rows one merged cell spans, which its input
+ * renames together.
+ */
+export function groupRun(
+  indicators: readonly Pick<Indicator, 'level1' | 'level2'>[],
+  field: 'level1' | 'level2',
+  index: number,
+): number[] {
+  const key = (i: number) =>
+    field === 'level1' ? indicators[i]!.level1 : JSON.stringify([indicators[i]!.level1, indicators[i]!.level2]);
+  if (index < 0 || index >= indicators.length) return [];
+  let start = index;
+  while (start > 0 && key(start - 1) === key(index)) start -= 1;
+  let end = index;
+  while (end + 1 < indicators.length && key(end + 1) === key(index)) end += 1;
+  return Array.from({ length: end - start + 1 }, (_, i) => start + i);
+}
+
+/**
  * An indicator value without a number where one is expected: empty, or a unit alone (the seed's
  * 补助个人数量 "个"). Qualitative values such as "及时" are not missing.
  */

@@ -103,7 +103,7 @@ function Downloads({ unitCode, year }: { unitCode: string; year: number }) {
 
 function ItemHeader({ item, view }: { item: OpinionItemView; view: ReviewOpinionsView }) {
   const { t } = useI18n();
-  const levels = view.hasDepartment ? (['department', 'bureau'] as const) : (['bureau'] as const);
+  const levels = chainLevels(view);
   return (
     <span id={`opinion-${itemDomKey(item.projectCode)}`} data-testid={`opinion-item-${itemDomKey(item.projectCode)}`}>
       <span className="opinion-item-name">
@@ -140,7 +140,7 @@ function ItemBody({ unitCode, year, item, view, findings, onLocate, onSaved }: B
   const [appended, setAppended] = useState<{ line: string } | null>(null);
   const level = view.recordLevel;
   // The bureau reads the department's form next to its own; anyone who cannot record reads both.
-  const readOnly = readOnlyLevels(level, view.hasDepartment);
+  const readOnly = readOnlyLevels(level, view);
   return (
     <div className="opinion-item">
       <div className="opinion-forms">
@@ -170,10 +170,15 @@ function ItemBody({ unitCode, year, item, view, findings, onLocate, onSaved }: B
   );
 }
 
-function readOnlyLevels(level: OpinionLevel | null, hasDepartment: boolean): OpinionLevel[] {
+/** The levels whose forms the chain has (decision 049): a superior union deciding alone records the only one. */
+function chainLevels(view: ReviewOpinionsView): OpinionLevel[] {
+  if (view.hasDepartment) return ['department', 'bureau'];
+  return view.finalRole === 'department' ? ['department'] : ['bureau'];
+}
+
+function readOnlyLevels(level: OpinionLevel | null, view: ReviewOpinionsView): OpinionLevel[] {
   if (level === 'department') return [];
-  const levels: OpinionLevel[] = hasDepartment ? ['department', 'bureau'] : ['bureau'];
-  return levels.filter((l) => l !== level);
+  return chainLevels(view).filter((l) => l !== level);
 }
 
 interface SuggestionProps {

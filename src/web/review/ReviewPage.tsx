@@ -8,6 +8,7 @@ import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ProjectEditor, type EditorTarget } from '../projects/ProjectEditor.tsx';
 import { ProjectTable } from '../projects/ProjectTable.tsx';
+import { LastYearLine, useLastYear } from '../results/LastYear.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
 import { useAsync } from '../shared/use-async.ts';
 import { useCanEditTargets } from '../workflow/use-can-edit.ts';
@@ -51,6 +52,8 @@ function Review({ unitCode, year, workflowBar }: ReviewPageProps) {
   const [editing, setEditing] = useState<EditorTarget | null>(null);
   const highlights = useMemo(() => highlightsByProject(review.data?.report.findings ?? []), [review.data]);
   const editability = useCanEditTargets(unitCode, year);
+  // Last year's 自评 grade and open 整改通知 beside each project (结果应用, decision 048).
+  const lastYear = useLastYear(unitCode, year);
   const canEdit = editability.canEdit;
   // A workflow step changes who records the 审核意见表 now: the forms are read again after one.
   const [revision, setRevision] = useState(0);
@@ -122,15 +125,17 @@ function Review({ unitCode, year, workflowBar }: ReviewPageProps) {
           <Card title={t('dept.part2')} className="page-card">
             {document.projects.length === 0 && <Empty description={t('dept.noProjects')} />}
             {document.projects.map((project, i) => (
-              <ProjectTable
-                key={project.code}
-                unit={document.unit}
-                project={project}
-                seq={i + 1}
-                highlights={highlights.get(project.code)}
-                onEdit={canEdit ? () => setEditing({ mode: 'edit', code: project.code }) : undefined}
-                onDelete={canEdit ? () => remove(project.code) : undefined}
-              />
+              <div key={project.code}>
+                <LastYearLine match={lastYear.byCode.get(project.code)} year={lastYear.year} />
+                <ProjectTable
+                  unit={document.unit}
+                  project={project}
+                  seq={i + 1}
+                  highlights={highlights.get(project.code)}
+                  onEdit={canEdit ? () => setEditing({ mode: 'edit', code: project.code }) : undefined}
+                  onDelete={canEdit ? () => remove(project.code) : undefined}
+                />
+              </div>
             ))}
           </Card>
         </div>

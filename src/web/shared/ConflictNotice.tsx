@@ -3,15 +3,15 @@ import { useState } from 'react';
 import { errorMessage } from '../http/error-message.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { conflictText } from './conflict.ts';
-import { type FieldDifference, fieldDifferences } from './conflict-diff.ts';
+import { type FieldDifference, type FieldNamer, fieldDifferences } from './conflict-diff.ts';
 import { confirmDiscard } from './useUnsavedChanges.ts';
 
 /** What 查看差异 compares: the form's unsaved values and the record as stored now. */
 export interface ConflictCompare {
   mine: () => unknown;
   stored: () => Promise<unknown>;
-  /** The kind of record, for the field names (a project: 'projects'). */
-  root?: string;
+  /** The kind of record, for the field names (a project: 'projects'), or the page's own namer of paths. */
+  root?: string | FieldNamer;
 }
 
 interface Props {
@@ -42,7 +42,9 @@ export function ConflictNotice({ error, onReload, onDismiss, compare }: Props) {
     if (!compare) return;
     setFailure(null);
     try {
-      setDifferences(fieldDifferences(compare.mine(), await compare.stored(), compare.root));
+      setDifferences(
+        fieldDifferences(compare.mine(), await compare.stored(), compare.root, t.locale === 'en' ? 'en' : 'zh'),
+      );
     } catch (problem) {
       setFailure(errorMessage(problem, t));
     }

@@ -27,6 +27,12 @@ describe('查看差异: unsaved values against the stored ones', () => {
     ]);
   });
 
+  it('names the fields in the UI language', () => {
+    const mine = { ...stored, indicators: [stored.indicators[0], { name: '满意度', target: { raw: '≥95%' } }] };
+    const [difference] = fieldDifferences(mine, stored, 'projects', 'en');
+    expect(difference?.label).toBe('Indicator 2 — Target value');
+  });
+
   it('shows an indicator someone else added, and ignores what the form never holds', () => {
     const mine = { name: '职工服务', budget: { total: '100000.00' }, indicators: [stored.indicators[0]] };
     const differences = fieldDifferences(mine, stored, 'projects');

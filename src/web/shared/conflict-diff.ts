@@ -1,4 +1,4 @@
-import { fieldLabel } from '../../contract/field-labels.ts';
+import { type LabelLanguage, fieldLabel } from '../../contract/field-labels.ts';
 
 /** One field whose value in the user's unsaved form differs from what is stored now. */
 export interface FieldDifference {
@@ -11,13 +11,23 @@ export interface FieldDifference {
 
 type Leaves = Map<string, { path: (string | number)[]; text: string }>;
 
+/** A page's own words for a field path (the 自评表's "项目 · 指标 · 实际完成值"); fieldLabel otherwise. */
+export type FieldNamer = (path: (string | number)[]) => string;
+
 /**
  * The user's unsaved values against the stored ones, field by field (查看差异 of a stale save): both
  * records are flattened to their leaves; a value written as `{ raw: '≥90%', … }` (a parsed target)
  * counts as its raw text. Only the parts of the record the form holds are compared, so fields the
- * form never shows do not appear as changes. `root` names the kind of record (a project: 'projects').
+ * form never shows do not appear as changes. `root` names the kind of record (a project: 'projects'), or is
+ * the page's own namer for the paths. `language` is the UI's, so the English page names fields in English.
  */
-export function fieldDifferences(mine: unknown, stored: unknown, root?: string): FieldDifference[] {
+export function fieldDifferences(
+  mine: unknown,
+  stored: unknown,
+  root?: string | FieldNamer,
+  language: LabelLanguage = 'zh',
+): FieldDifference[] {
+  const name: FieldNamer = typeof root === 'function' ? root : (path) => fieldLabel(path, root, language);
   const ours: Leaves = new Map();
   const theirs: Leaves = new Map();
   flatten(mine, [], ours);
@@ -30,7 +40,7 @@ export function fieldDifferences(mine: unknown, stored: unknown, root?: string):
     if (!heads.has(String(leaf.path[0]))) continue;
     const a = ours.get(key)?.text ?? '';
     const b = theirs.get(key)?.text ?? '';
-    if (a !== b) differences.push({ path: leaf.path, label: fieldLabel(leaf.path, root), mine: a, stored: b });
+    if (a !== b) differences.push({ path: leaf.path, label: name(leaf.path), mine: a, stored: b });
   }
   return differences;
 }

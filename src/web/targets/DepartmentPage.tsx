@@ -17,8 +17,10 @@ import { useCanEditTargets } from '../workflow/use-can-edit.ts';
 import { DepartmentReview } from '../review/DepartmentReview.tsx';
 import { HistoryBadges } from '../evaluation/HistoryBadges.tsx';
 import { DocumentBar } from '../files/DocumentBar.tsx';
+import { DisclosureSection } from '../disclosure/DisclosureSection.tsx';
 import { BudgetOverview } from './BudgetOverview.tsx';
 import { OverallTargets } from './OverallTargets.tsx';
+import { OverallIndicatorsCard } from '../department-evaluation/OverallIndicatorsCard.tsx';
 import { ProjectOrder } from './ProjectOrder.tsx';
 import { takeTargets } from './targets-prefetch.ts';
 import './department-page.css';
@@ -106,6 +108,14 @@ function Department({ unitCode, year }: Props) {
       />
       <DocumentBar unitCode={unitCode} year={year} onImported={reload} />
       <OverallTargets unit={document.unit} overall={document.overall} />
+      <OverallIndicatorsCard
+        unitCode={unitCode}
+        year={year}
+        overall={document.overall}
+        version={data.version ?? 0}
+        canEdit={canEdit}
+        onSaved={reload}
+      />
       <DepartmentReview unitCode={unitCode} year={year} overall={document.overall} />
       <BudgetOverview projects={document.projects} />
       <HistoryBadges unitCode={unitCode} year={year} />
@@ -131,9 +141,11 @@ function Department({ unitCode, year }: Props) {
             seq={i + 1}
             onEdit={canEdit ? () => setEditing({ mode: 'edit', code: project.code }) : undefined}
             onDelete={canEdit ? () => remove(project.code) : undefined}
+            lockedReason={editability.show && !canEdit ? editability.reason : null}
           />
         ))}
       </Card>
+      <DisclosureSection unitCode={unitCode} year={year} />
       {ordering && (
         <ProjectOrder
           unitCode={unitCode}

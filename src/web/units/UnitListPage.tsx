@@ -1,12 +1,13 @@
 import { Empty, Input, Pagination, Select, Space, Spin, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { UnitSummary } from '../../contract/api.ts';
-import { fetchFiscalYears, fetchUnits } from '../http/endpoints.ts';
+import { fetchUnits } from '../http/endpoints.ts';
 import { Link } from '../app/router.tsx';
 import { BulkExportButton } from '../files/BulkExportButton.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
 import { useAsync } from '../shared/use-async.ts';
+import { chooseYear, useCurrentYear, useYears } from '../years/current-year.ts';
 import { PAGE_SIZE, type UnitListState, apiQuery, searchFromState, stateFromSearch } from './list-query.ts';
 
 const SEARCH_DELAY_MS = 300;
@@ -14,8 +15,10 @@ const SEARCH_DELAY_MS = 300;
 /**
  * 首页: the budget units and the years each has targets for; a year opens the department page.
  * The server pages, searches and filters (a city has thousands of units); the page, search and
- * year live in the address bar so a reload keeps them. Plain table markup (no antd Table, Card or
- * Typography) keeps the first page's JavaScript small.
+ * year live in the address bar so a reload keeps them. The years offered are the header's (useYears), and a
+ * year filter is the header's year: choosing one here switches the header, switching the header moves the
+ * filter (one year across the app). Plain table markup (no antd Table, Card or Typography) keeps the first
+ * page's JavaScript small.
  */
 export function UnitListPage() {
   const { t } = useI18n();
@@ -23,7 +26,8 @@ export function UnitListPage() {
   const [typed, setTyped] = useState(state.search);
   const query = apiQuery(state);
   const units = useAsync(() => fetchUnits(query), JSON.stringify(query));
-  const years = useAsync(fetchFiscalYears, 'fiscal-years');
+  const years = (useYears() ?? []).map((item) => item.year);
+  useHeaderYear(state.year, (year) => setState((s) => ({ ...s, year, page: 1 })));
 
   useEffect(() => {
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${searchFromState(state)}`);
@@ -60,11 +64,14 @@ export function UnitListPage() {
           data-testid="unit-year-filter"
           options={[
             { value: 0, label: t('units.anyYear') },
-            ...(years.data ?? []).map((y) => ({ value: y, label: t('units.year', { year: y }) })),
+            ...years.map((y) => ({ value: y, label: t('units.year', { year: y }) })),
           ]}
-          onChange={(value: number) => setState((s) => ({ ...s, year: value === 0 ? undefined : value, page: 1 }))}
+          onChange={(value: number) => {
+            if (value !== 0) chooseYear(value);
+            setState((s) => ({ ...s, year: value === 0 ? undefined : value, page: 1 }));
+          }}
         />
-        <BulkExportButton years={years.data ?? []} />
+        <BulkExportButton years={years} />
       </Space>
       {units.error !== undefined && <LoadError error={units.error} onRetry={units.reload} />}
       <Spin spinning={units.loading}>
@@ -88,6 +95,25 @@ export function UnitListPage() {
       )}
     </section>
   );
+}
+
+/**
+ * Keeps a year filter and the header's year together: a year in the address bar becomes the header's on
+ * arrival; a later switch in the header moves an active filter ("All years" stays all years).
+ */
+function useHeaderYear(filter: number | undefined, follow: (year: number) => void): void {
+  const current = useCurrentYear();
+  const seen = useRef<number | null>(null);
+  useEffect(() => {
+    if (filter !== undefined) chooseYear(filter);
+    // Only on arrival: afterwards the filter follows the header.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = current;
+    if (before !== null && current !== null && current !== before && filter !== undefined) follow(current);
+  }, [current, filter, follow]);
 }
 
 function UnitTable({ units }: { units: UnitSummary[] }) {

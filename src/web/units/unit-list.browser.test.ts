@@ -132,5 +132,11 @@ describe('unit list: server-side paging, search and year filter (real server, re
     expect(new URL(page.url()).search).toBe('?year=2021');
     await page.reload();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="unit-list"] tbody tr').length === 3);
+    // The filter is the header's year (decision 043): it moved with the choice, and moves back with the header.
+    expect(await page.getByTestId('year-switcher').textContent()).toContain('2021');
+    await page.getByTestId('year-switcher').click();
+    await page.locator('.ant-select-item-option[title="2020"]').click();
+    await page.waitForFunction(() => new URLSearchParams(window.location.search).get('year') === '2020');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="unit-list"] tbody tr').length === 50);
   });
 });

@@ -7,6 +7,7 @@ import { hrefFor } from '../app/routes.ts';
 import { useSession } from '../auth/session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { actionKindText } from '../i18n/vocabulary.ts';
 import { LoadError } from '../shared/LoadError.tsx';
 import { fetchNotifications, markNotificationRead } from './api.ts';
 import { routeOf } from './item-route.ts';
@@ -111,7 +112,7 @@ function NotificationRow({ notification, onChoose }: { notification: Notificatio
     unit: notification.unitCode,
     year: notification.fiscalYear,
     by: String(p['by'] ?? ''),
-    action: String(p['action'] ?? ''),
+    action: actionKindText(String(p['action'] ?? ''), t),
     deadline: String(p['deadline'] ?? ''),
   });
   const comment = typeof p['comment'] === 'string' && notification.kind !== 'monitoring-action' ? p['comment'] : null;

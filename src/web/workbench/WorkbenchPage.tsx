@@ -1,8 +1,9 @@
 import { Empty, Spin, Tag } from 'antd';
 import type { Workbench, WorkbenchItem, WorkbenchSection } from '../../contract/workbench.ts';
 import { Link } from '../app/router.tsx';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, type Translate } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { actionKindText } from '../i18n/vocabulary.ts';
 import { LazyChart } from '../monitoring/LazyChart.tsx';
 import { LoadError } from '../shared/LoadError.tsx';
 import { useAsync } from '../shared/use-async.ts';
@@ -80,7 +81,7 @@ function ItemRow({ item }: { item: WorkbenchItem }) {
   const { t } = useI18n();
   const label = t(`workbench.kind.${item.kind}` as MessageKey, {
     month: item.month ?? '',
-    detail: warningDetail(item),
+    detail: warningDetail(item, t),
   });
   return (
     <li className="workbench-item" data-testid="workbench-item" data-kind={item.kind}>
@@ -106,8 +107,12 @@ function ItemRow({ item }: { item: WorkbenchItem }) {
   );
 }
 
-/** A warnings item's detail is "rank:count" (the count is what a reader needs); other kinds' detail is data. */
-function warningDetail(item: WorkbenchItem): string {
+/**
+ * A warnings item's detail is "rank:count" (the count is what a reader needs); an action's is its kind (提示 …,
+ * vocabulary worded in the UI's language); other kinds' detail is data.
+ */
+function warningDetail(item: WorkbenchItem, t: Translate): string {
+  if (item.kind === 'action-reply' || item.kind === 'action-overdue') return actionKindText(item.detail ?? '', t);
   if (item.kind !== 'warnings') return item.detail ?? '';
   return item.detail?.split(':')[1] ?? '';
 }

@@ -6,6 +6,8 @@ const ROUTE_NAMES = {
   review: 'review',
   monitoring: 'monitoring',
   evaluation: 'evaluation',
+  rectification: 'unitResults',
+  'department-evaluation': 'department-evaluation',
 } as const satisfies Record<WorkbenchPage, Route['name']>;
 
 /** The page a workbench item or a notification opens: where the user acts on it. */

@@ -28,6 +28,10 @@ export const zhCN = {
   'workbench.kind.monitoring-due': '填报{month}月监控情况',
   'workbench.kind.evaluation-due': '填报绩效自评表',
   'workbench.kind.evaluation-returned': '自评表被退回，请修改后重新提交',
+  'workbench.kind.department-evaluation-due': '填报部门整体支出绩效自评表',
+  'workbench.kind.department-evaluation-returned': '部门整体自评表被退回，请修改后重新提交',
+  'workbench.kind.department-evaluation-review': '审核部门整体自评表',
+  'workbench.kind.department-evaluation-finalise': '确认部门整体自评结果',
   'workbench.kind.action-reply': '回复整改措施（{detail}）',
   'workbench.kind.targets-review': '审核绩效目标',
   'workbench.kind.targets-approve': '批复绩效目标',
@@ -36,6 +40,8 @@ export const zhCN = {
   'workbench.kind.evaluation-finalise': '确认自评结果',
   'workbench.kind.monitoring-overdue': '{month}月监控情况逾期未报',
   'workbench.kind.action-overdue': '整改逾期（{detail}）',
+  'workbench.kind.rectification-reply': '回复整改通知',
+  'workbench.kind.rectification-overdue': '整改通知逾期未完成',
   'workbench.kind.warnings': '{detail} 条监控预警',
   'workbench.progress': '年度进度（单位数）',
   'workbench.progress.units': '共 {n} 个单位',
@@ -63,8 +69,14 @@ export const zhCN = {
   'notifications.kind.adjustment-rejected': '{by}不同意调整 {unit} {year}年度绩效目标',
   'notifications.kind.evaluation-returned': '{unit} {year}年度自评表被{by}退回修改',
   'notifications.kind.evaluation-final': '{unit} {year}年度自评结果已由{by}确认为最终结果',
+  'notifications.kind.department-evaluation-returned': '{unit} {year}年度部门整体自评表被{by}退回修改',
+  'notifications.kind.department-evaluation-final': '{unit} {year}年度部门整体自评结果已由{by}确认为最终结果',
   'notifications.kind.monitoring-action':
     '{by}对 {unit} {year}年度监控情况采取措施（{action}），请于 {deadline} 前整改并回复',
+  'notifications.kind.rectification-issued': '{by}就 {unit} {year}年度结果下发整改通知，请于 {deadline} 前整改并回复',
+  'notifications.kind.rectification-reopened':
+    '{by}重新打开了 {unit} {year}年度的整改通知，请继续整改（期限 {deadline}）',
+  'notifications.kind.rectification-replied': '{by}回复了 {unit} {year}年度的整改通知',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -96,6 +108,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   'workbench.kind.monitoring-due': 'Report monitoring for month {month}',
   'workbench.kind.evaluation-due': 'Fill in the self-evaluation',
   'workbench.kind.evaluation-returned': 'Self-evaluation returned: revise and submit again',
+  'workbench.kind.department-evaluation-due': 'Fill in the department-wide self-evaluation',
+  'workbench.kind.department-evaluation-returned': 'Department-wide self-evaluation returned: revise and submit again',
+  'workbench.kind.department-evaluation-review': 'Review the department-wide self-evaluation',
+  'workbench.kind.department-evaluation-finalise': 'Confirm the department-wide self-evaluation',
   'workbench.kind.action-reply': 'Answer a corrective action ({detail})',
   'workbench.kind.targets-review': 'Review the targets',
   'workbench.kind.targets-approve': 'Approve the targets',
@@ -104,6 +120,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'workbench.kind.evaluation-finalise': 'Confirm the self-evaluation',
   'workbench.kind.monitoring-overdue': 'Monitoring for month {month} overdue',
   'workbench.kind.action-overdue': 'Corrective action overdue ({detail})',
+  'workbench.kind.rectification-reply': 'Answer a rectification notice',
+  'workbench.kind.rectification-overdue': 'Rectification notice overdue',
   'workbench.kind.warnings': '{detail} monitoring warnings',
   'workbench.progress': 'Progress of the year (units)',
   'workbench.progress.units': '{n} units',
@@ -130,7 +148,13 @@ export const en: Record<keyof typeof zhCN, string> = {
   'notifications.kind.adjustment-agreed': '{unit} {year}: {by} agreed to an adjustment; revise and submit again',
   'notifications.kind.adjustment-rejected': '{unit} {year}: {by} refused the adjustment',
   'notifications.kind.evaluation-returned': '{unit} {year}: self-evaluation returned by {by}',
+  'notifications.kind.department-evaluation-returned':
+    '{unit} {year}: department-wide self-evaluation returned by {by}',
+  'notifications.kind.department-evaluation-final': '{unit} {year}: department-wide self-evaluation made final by {by}',
   'notifications.kind.evaluation-final': '{unit} {year}: self-evaluation confirmed final by {by}',
   'notifications.kind.monitoring-action':
     '{unit} {year}: {by} took a monitoring action ({action}); answer by {deadline}',
+  'notifications.kind.rectification-issued': '{unit} {year}: {by} issued a rectification notice; answer by {deadline}',
+  'notifications.kind.rectification-reopened': '{unit} {year}: {by} reopened a rectification notice (due {deadline})',
+  'notifications.kind.rectification-replied': '{unit} {year}: {by} answered a rectification notice',
 };

@@ -23,6 +23,15 @@ export function OverviewLink() {
         ·
       </span>
       <Link to={{ name: 'auditLog' }}>{t('auditLog.link')}</Link>
+      {/* 结果应用: results:act (bureau, department, admin; decision 048). */}
+      {user.role !== 'auditor' && (
+        <>
+          <span className="overview-link-separator" aria-hidden>
+            ·
+          </span>
+          <Link to={{ name: 'results' }}>{t('results.link')}</Link>
+        </>
+      )}
       {(user.role === 'bureau' || user.role === 'admin') && (
         <>
           <span className="overview-link-separator" aria-hidden>
@@ -37,6 +46,10 @@ export function OverviewLink() {
             ·
           </span>
           <Link to={{ name: 'years' }}>{t('years.link')}</Link>
+          <span className="overview-link-separator" aria-hidden>
+            ·
+          </span>
+          <Link to={{ name: 'disclosure' }}>{t('disclosure.link')}</Link>
           <span className="overview-link-separator" aria-hidden>
             ·
           </span>

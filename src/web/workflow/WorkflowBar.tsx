@@ -11,7 +11,7 @@ import { CompareApproved } from './CompareApproved.tsx';
 import { OpinionBlockingList, useOpinionBlocking } from './OpinionBlocking.tsx';
 import { isGatedAction } from '../review/opinion-logic.ts';
 import { opinionsChanged } from '../review/opinion-events.ts';
-import { refusalText } from './refusal.ts';
+import { actionText, chainRefusalText, chainText, stateText } from './chain-words.ts';
 import { StepDialog } from './StepDialog.tsx';
 import { workflowChanged } from './workflow-events.ts';
 import { WorkflowDetails } from './WorkflowDetails.tsx';
@@ -74,11 +74,16 @@ export function WorkflowBar({ unitCode, year, projects = [], onChange }: Props) 
     >
       <Space wrap>
         <Tag color={STATE_COLORS[data.state]} data-testid="workflow-state">
-          {t(`workflow.state.${data.state}`)}
+          {stateText(t, data.state, data.chain)}
         </Tag>
         <EditState view={data} />
         <WaitingFor view={data} />
       </Space>
+      {data.chain.stages.length > 0 && (
+        <Typography.Paragraph type="secondary" className="workflow-chain" data-testid="workflow-chain">
+          {t('workflow.chain', { stages: chainText(t, data.chain) })}
+        </Typography.Paragraph>
+      )}
       {gated && blocking && <OpinionBlockingList unitCode={unitCode} year={year} blocking={blocking} />}
       <OpenAdjustment view={data} />
       <CompareApproved unitCode={unitCode} year={year} view={data} />
@@ -112,7 +117,7 @@ function Actions({ view, onPick }: ActionsProps) {
     <Space wrap>
       {shown.map(({ action, allowed, reason }) => {
         const refusing = action === 'return' || action === 'reject-adjustment' || action === 'withdraw';
-        const why = reason ? refusalText(reason, t) : null;
+        const why = reason ? chainRefusalText(reason, t, view.chain) : null;
         return (
           <Tooltip key={action} title={why}>
             <Button
@@ -123,7 +128,7 @@ function Actions({ view, onPick }: ActionsProps) {
               data-testid={`workflow-${action}`}
               data-reason={why ?? undefined}
             >
-              {t(`workflow.action.${action}`)}
+              {actionText(t, action, view.chain)}
             </Button>
           </Tooltip>
         );
@@ -140,7 +145,7 @@ function EditState({ view }: { view: WorkflowView }) {
   return (
     <Typography.Text type={view.editable ? 'success' : 'secondary'} data-testid="workflow-editable">
       {forThisUser
-        ? t('workflow.editLocked', { reason: refusalText(reason, t) })
+        ? t('workflow.editLocked', { reason: chainRefusalText(reason, t, view.chain) })
         : view.editable
           ? t('workflow.editable')
           : t('workflow.locked')}
@@ -159,7 +164,7 @@ function WaitingFor({ view }: { view: WorkflowView }) {
   if (shown.some((choice) => choice.allowed) || !reason || view.edit.reason?.code === reason.code) return null;
   return (
     <Typography.Text type="secondary" data-testid="workflow-why">
-      {refusalText(reason, t)}
+      {chainRefusalText(reason, t, view.chain)}
     </Typography.Text>
   );
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useUnsavedChanges } from '../shared/useUnsavedChanges.ts';
 import { addComment } from './api.ts';
 import { parseTarget, targetOptions } from './comment-target.ts';
+import { actionText, stateText } from './chain-words.ts';
 import { formatTime } from './format-time.ts';
 import { VersionDiff } from './VersionDiff.tsx';
 
@@ -46,12 +47,12 @@ function History({ view }: { view: WorkflowView }) {
     color: entry.action === 'return' ? 'red' : entry.action === 'approve' ? 'green' : 'blue',
     content: (
       <div data-testid="workflow-history-entry">
-        <Typography.Text strong>{t(`workflow.action.${entry.action}`)}</Typography.Text>{' '}
+        <Typography.Text strong>{actionText(t, entry.action, view.chain)}</Typography.Text>{' '}
         <Typography.Text type="secondary">
           {entry.actorName} · {formatTime(entry.at)}
         </Typography.Text>
         <div>
-          {t(`workflow.state.${entry.from}`)} → {t(`workflow.state.${entry.to}`)}
+          {stateText(t, entry.from, view.chain)} → {stateText(t, entry.to, view.chain)}
         </div>
         {entry.comment && <div className="workflow-comment-text">{entry.comment}</div>}
       </div>

@@ -163,12 +163,10 @@ describe('possible actions and the workflow in the screens (real server, real br
     const add = unit.getByTestId('add-project');
     await expect.poll(() => add.getAttribute('data-reason')).toBe('已报送，等待主管部门审核');
     expect(await add.isDisabled()).toBe(true);
-    expect(
-      await unit
-        .getByTestId(`project-${PROJECT}`)
-        .getByRole('button', { name: /编\s*辑/ })
-        .count(),
-    ).toBe(0);
+    // 编辑 / 删除 stay in place for the unit, disabled with the same reason (decision 044).
+    const locked = unit.getByTestId(`project-${PROJECT}`).getByTestId('project-actions-locked');
+    expect(await locked.getAttribute('data-reason')).toBe('已报送，等待主管部门审核');
+    expect(await locked.getByRole('button', { name: /编\s*辑/ }).isDisabled()).toBe(true);
   });
 
   it('lets the unit withdraw before review, and editing and import come back', async () => {

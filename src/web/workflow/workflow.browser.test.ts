@@ -175,10 +175,12 @@ describe('review workflow (real server, real browser)', () => {
   it("refuses the unit's edit of approved targets; an adjustment reopens them once the bureau agrees", async () => {
     const unit = await as('wf-unit');
     await expectState(unit, '已批复');
-    // Approved targets offer the unit no edit or delete buttons, and 新增项目 disabled with the reason …
+    // Approved targets: the unit's 编辑/删除 and 新增项目 disabled with the reason (decision 044) …
     const table = unit.getByTestId(`project-${PROJECT}`);
     await table.waitFor();
-    expect(await table.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
+    const locked = table.getByTestId('project-actions-locked');
+    expect(await locked.getAttribute('data-reason')).toBe('已批复，如需修改请申请调整');
+    expect(await locked.getByRole('button', { name: /编\s*辑/ }).isDisabled()).toBe(true);
     await expect
       .poll(() => unit.getByTestId('add-project').getAttribute('data-reason'))
       .toBe('已批复，如需修改请申请调整');
@@ -209,7 +211,7 @@ describe('review workflow (real server, real browser)', () => {
     await step(unit, 'request-adjustment', { reason: '年中预算调整：追加资金 2 万元' });
     // 88号: the request alone unlocks nothing; the targets stay as approved until the bureau agrees.
     await expectState(unit, '调整申请待批准');
-    expect(await table.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
+    expect(await table.getByTestId('project-actions-locked').getAttribute('data-reason')).toMatch(/调整/);
     const bureau = await as('wf-bureau');
     expect(await bureau.getByTestId('workflow-bar').textContent()).toContain('调整申请：年中预算调整：追加资金 2 万元');
     await step(bureau, 'agree-adjustment');
