@@ -1,15 +1,12 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { type TestClient, seedOrganisations, signIn } from '../../../test/api-client.ts';
-import { clearDatabase, describeEachEngine } from '../../../test/db-engines.ts';
-import { bookSeedSpending } from '../../../test/evaluation-fixtures.ts';
-import { seedDocument } from '../../../test/targets-fixtures.ts';
+import { type TestClient } from '../../../test/api-client.ts';
+import { describeEachEngine } from '../../../test/db-engines.ts';
+import { resetEvaluatedSeedYear, signInEvaluationParties } from '../../../test/evaluated-seed-year.ts';
 import type { DepartmentEvaluation } from '../../contract/department-evaluation.ts';
-import { SYSTEM_ACTOR } from '../../domain/access.ts';
 import { type DocxTable, bodyOf, readBody } from '../../documents/docx/docx-body.ts';
 import { parseXmlSafely } from '../../documents/xml-guard.ts';
 import { readZipSafely } from '../../documents/zip-guard.ts';
-import { importTargets } from '../../usecases/import-targets.ts';
 import { loadDemoDepartmentEvaluation } from '../../usecases/load-demo-department-evaluation.ts';
 import { buildServer } from '../app.ts';
 
@@ -54,13 +51,8 @@ describeEachEngine('department evaluation API', (getDb) => {
     app = await buildServer({ db: getDb(), webRoot: '/nonexistent' });
   });
   beforeEach(async () => {
-    await clearDatabase(getDb());
-    await importTargets(getDb(), SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
-    await seedOrganisations(getDb());
-    await bookSeedSpending(getDb(), '711002', 2020);
-    unit = await signIn(app, getDb(), { role: 'unit', orgCode: '711002' });
-    department = await signIn(app, getDb(), { role: 'department', orgCode: '711' });
-    bureau = await signIn(app, getDb(), { role: 'bureau', orgCode: 'SHG-CZJ' });
+    await resetEvaluatedSeedYear(getDb());
+    ({ unit, department, bureau } = await signInEvaluationParties(app, getDb()));
     const targets = await unit.inject(`${unitYear}/targets`);
     const saved = await unit.inject({
       method: 'PUT',

@@ -1,13 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type TestClient, seedOrganisations, signIn } from '../../../test/api-client.ts';
-import { clearDatabase, describeEachEngine } from '../../../test/db-engines.ts';
-import { bookSeedSpending } from '../../../test/evaluation-fixtures.ts';
-import { seedDocument } from '../../../test/targets-fixtures.ts';
+import { type TestClient } from '../../../test/api-client.ts';
+import { describeEachEngine } from '../../../test/db-engines.ts';
+import { resetEvaluatedSeedYear, signInEvaluationParties } from '../../../test/evaluated-seed-year.ts';
 import type { Evaluation } from '../../contract/evaluation.ts';
-import { SYSTEM_ACTOR } from '../../domain/access.ts';
 import { MAX_EVIDENCE_BYTES } from '../../domain/evaluation/evidence.ts';
-import { importTargets } from '../../usecases/import-targets.ts';
 import { DEMO_EVALUATION } from '../../usecases/load-demo-evaluation.ts';
 import { buildServer } from '../app.ts';
 
@@ -28,13 +25,8 @@ describeEachEngine('evaluation procedure API', (getDb) => {
     app = await buildServer({ db: getDb(), webRoot: '/nonexistent' });
   });
   beforeEach(async () => {
-    await clearDatabase(getDb());
-    await importTargets(getDb(), SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
-    await seedOrganisations(getDb());
-    await bookSeedSpending(getDb(), '711002', 2020);
-    unit = await signIn(app, getDb(), { role: 'unit', orgCode: '711002' });
-    department = await signIn(app, getDb(), { role: 'department', orgCode: '711' });
-    bureau = await signIn(app, getDb(), { role: 'bureau', orgCode: 'SHG-CZJ' });
+    await resetEvaluatedSeedYear(getDb());
+    ({ unit, department, bureau } = await signInEvaluationParties(app, getDb()));
   });
 
   const save = (version: number, extra: Record<string, unknown> = {}) =>

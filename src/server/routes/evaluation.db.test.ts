@@ -1,11 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { seedOrganisations, signIn } from '../../../test/api-client.ts';
-import { clearDatabase, describeEachEngine } from '../../../test/db-engines.ts';
-import { bookSeedSpending } from '../../../test/evaluation-fixtures.ts';
-import { seedDocument } from '../../../test/targets-fixtures.ts';
-import { SYSTEM_ACTOR } from '../../domain/access.ts';
-import { importTargets } from '../../usecases/import-targets.ts';
+import { signIn } from '../../../test/api-client.ts';
+import { describeEachEngine } from '../../../test/db-engines.ts';
+import { resetEvaluatedSeedYear } from '../../../test/evaluated-seed-year.ts';
 import { DEMO_EVALUATION } from '../../usecases/load-demo-evaluation.ts';
 import { buildServer } from '../app.ts';
 
@@ -19,10 +16,7 @@ describeEachEngine('evaluation API', (getDb) => {
     app = await buildServer({ db: getDb(), webRoot: '/nonexistent' });
   });
   beforeEach(async () => {
-    await clearDatabase(getDb());
-    await importTargets(getDb(), SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
-    await seedOrganisations(getDb());
-    await bookSeedSpending(getDb(), '711002', 2020);
+    await resetEvaluatedSeedYear(getDb());
   });
 
   it('lets the unit save its 自评表 and read the scores', async () => {

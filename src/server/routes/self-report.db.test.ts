@@ -1,14 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { type TestClient, seedOrganisations, signIn } from '../../../test/api-client.ts';
-import { clearDatabase, describeEachEngine } from '../../../test/db-engines.ts';
-import { bookSeedSpending } from '../../../test/evaluation-fixtures.ts';
-import { seedDocument } from '../../../test/targets-fixtures.ts';
+import { type TestClient, signIn } from '../../../test/api-client.ts';
+import { describeEachEngine } from '../../../test/db-engines.ts';
+import { resetEvaluatedSeedYear, signInEvaluationParties } from '../../../test/evaluated-seed-year.ts';
 import type { SelfReportView } from '../../contract/self-report.ts';
 import type { Evaluation } from '../../contract/evaluation.ts';
-import { SYSTEM_ACTOR } from '../../domain/access.ts';
 import { readZipSafely } from '../../documents/zip-guard.ts';
-import { importTargets } from '../../usecases/import-targets.ts';
 import { DEMO_EVALUATION } from '../../usecases/load-demo-evaluation.ts';
 import { buildServer } from '../app.ts';
 
@@ -26,13 +23,8 @@ describeEachEngine('self-report API', (getDb) => {
     app = await buildServer({ db: getDb(), webRoot: '/nonexistent' });
   });
   beforeEach(async () => {
-    await clearDatabase(getDb());
-    await importTargets(getDb(), SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
-    await seedOrganisations(getDb());
-    await bookSeedSpending(getDb(), '711002', 2020);
-    unit = await signIn(app, getDb(), { role: 'unit', orgCode: '711002' });
-    department = await signIn(app, getDb(), { role: 'department', orgCode: '711' });
-    bureau = await signIn(app, getDb(), { role: 'bureau', orgCode: 'SHG-CZJ' });
+    await resetEvaluatedSeedYear(getDb());
+    ({ unit, department, bureau } = await signInEvaluationParties(app, getDb()));
   });
 
   const view = async (query = '') => {

@@ -1,11 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { type TestClient, seedOrganisations, signIn } from '../../../test/api-client.ts';
-import { clearDatabase, describeEachEngine } from '../../../test/db-engines.ts';
-import { bookSeedSpending } from '../../../test/evaluation-fixtures.ts';
+import { type TestClient, signIn } from '../../../test/api-client.ts';
+import { describeEachEngine } from '../../../test/db-engines.ts';
+import { resetEvaluatedSeedYear } from '../../../test/evaluated-seed-year.ts';
 import { seedDocument } from '../../../test/targets-fixtures.ts';
-import { SYSTEM_ACTOR } from '../../domain/access.ts';
-import { importTargets } from '../../usecases/import-targets.ts';
 import { DEMO_EVALUATION } from '../../usecases/load-demo-evaluation.ts';
 import { buildServer } from '../app.ts';
 
@@ -48,10 +46,7 @@ describeEachEngine('versions and project identity (decision 023)', (getDb) => {
   });
 
   beforeEach(async () => {
-    await clearDatabase(getDb());
-    await importTargets(getDb(), SYSTEM_ACTOR, { document: seedDocument(), fiscalYear: 2020 });
-    await seedOrganisations(getDb());
-    await bookSeedSpending(getDb(), '711002', 2020);
+    await resetEvaluatedSeedYear(getDb());
     unit = await signIn(app, getDb(), { role: 'unit', orgCode: '711002' });
     admin = await signIn(app, getDb(), { role: 'admin' });
   });
