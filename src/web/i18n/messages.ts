@@ -5,6 +5,7 @@ import * as bureauWords from '../bureau/messages.ts';
 import * as departmentEvaluationWords from '../department-evaluation/messages.ts';
 import * as disclosureWords from '../disclosure/messages.ts';
 import * as filesWords from '../files/messages.ts';
+import * as targetsWords from '../targets/messages.ts';
 import * as httpWords from '../http/messages.ts';
 import * as evaluationWords from '../evaluation/messages.ts';
 import * as selfReportWords from '../self-report/messages.ts';
@@ -45,33 +46,6 @@ const coreZhCN = {
   'units.years': '年度',
   'units.empty': '尚无单位数据：请先用命令行导入绩效目标文件',
   'units.year': '{year}年',
-
-  'dept.title': '部门绩效目标',
-  'dept.yearLabel': '{year}年度',
-  'dept.unitCode': '单位编码',
-  'dept.unitName': '单位名称',
-  'dept.fiscalYear': '预算年度',
-  'dept.part1': '第一部分 部门整体绩效目标',
-  'dept.part2': '第二部分 预算项目绩效目标',
-  'dept.overallGoals': '总体绩效目标',
-  'dept.goalsHint': '点击目标展开分项绩效目标',
-  'dept.noDetail': '（无分项说明）',
-  'dept.measures': '工作保障措施',
-  'dept.budgetOverview': '预算概览',
-  'dept.projectCount': '项目数',
-  'dept.totalBudget': '预算数合计（元）',
-  'dept.totalFiscal': '财政资金合计（元）',
-  'dept.totalOther': '其他资金合计（元）',
-  'dept.noProjects': '暂无预算项目',
-  'dept.addProject': '新增项目',
-  'dept.export': '导出',
-  'dept.exportJson': '交换格式（JSON）',
-  'dept.exportText': '文本（原表格式）',
-
-  'chart.fiscal': '财政资金',
-  'chart.other': '其他资金',
-  'chart.total': '预算数',
-  'chart.unit': '元',
 
   'table.caption': '{n}、{name}绩效目标表',
   'table.unitOfMeasure': '单位：元',
@@ -185,6 +159,7 @@ const zhCN = {
   ...bureauWords.zhCN,
   ...unitsWords.zhCN,
   ...workbenchWords.zhCN,
+  ...targetsWords.zhCN,
   ...projectsWords.zhCN,
   ...sharedWords.zhCN,
   ...vocabularyWords.zhCN,
@@ -211,33 +186,6 @@ const coreEn: Record<keyof typeof coreZhCN, string> = {
   'units.years': 'Years',
   'units.empty': 'No units yet: import a targets document with the command line first',
   'units.year': '{year}',
-
-  'dept.title': 'Department performance targets',
-  'dept.yearLabel': 'Fiscal year {year}',
-  'dept.unitCode': 'Unit code',
-  'dept.unitName': 'Unit name',
-  'dept.fiscalYear': 'Fiscal year',
-  'dept.part1': 'Part 1 · Overall department targets',
-  'dept.part2': 'Part 2 · Budget project targets',
-  'dept.overallGoals': 'Overall goals',
-  'dept.goalsHint': 'Expand a goal to read its detail',
-  'dept.noDetail': '(no detail)',
-  'dept.measures': 'Safeguard measures',
-  'dept.budgetOverview': 'Budget overview',
-  'dept.projectCount': 'Projects',
-  'dept.totalBudget': 'Total budget (CNY)',
-  'dept.totalFiscal': 'Fiscal funds (CNY)',
-  'dept.totalOther': 'Other funds (CNY)',
-  'dept.noProjects': 'No budget projects',
-  'dept.addProject': 'Add project',
-  'dept.export': 'Export',
-  'dept.exportJson': 'Exchange format (JSON)',
-  'dept.exportText': 'Text (official layout)',
-
-  'chart.fiscal': 'Fiscal funds',
-  'chart.other': 'Other funds',
-  'chart.total': 'Budget',
-  'chart.unit': 'CNY',
 
   'table.caption': '{n}. {name}: performance targets',
   'table.unitOfMeasure': 'Unit: CNY',
@@ -346,6 +294,7 @@ const en: Dictionary = {
   ...bureauWords.en,
   ...unitsWords.en,
   ...workbenchWords.en,
+  ...targetsWords.en,
   ...projectsWords.en,
   ...sharedWords.en,
   ...vocabularyWords.en,
